@@ -1,0 +1,36 @@
+# Quick start:  make run   (demo profile, simulated meter, local central server)
+#               make test  (the whole suite, lint and type checks)
+.PHONY: setup run test lint typecheck bench screenshots translations installer clean
+
+VENV := .venv
+PY := $(VENV)/bin/python
+
+setup:
+	@bash scripts/setup.sh
+
+run: setup
+	$(PY) -m fieldkit demo
+
+test: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m ruff check fieldkit tests bench
+	$(PY) -m mypy
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
+
+lint: setup
+	$(PY) -m ruff check fieldkit tests bench
+
+typecheck: setup
+	$(PY) -m mypy
+
+bench: setup
+	$(PY) bench/store.py
+
+screenshots: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m fieldkit screenshots out/screenshots
+
+translations: setup
+	$(VENV)/bin/pyside6-lupdate fieldkit/ui -extensions py -ts resources/translations/fieldkit_vi.ts resources/translations/fieldkit_en.ts
+	bash scripts/setup.sh
+
+clean:
+	rm -rf build dist out .pytest_cache .mypy_cache .ruff_cache

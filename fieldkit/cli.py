@@ -1,0 +1,68 @@
+"""Command line entry point.
+
+Each sub-command lives in the module that owns it and is imported only when it is
+called, so `fieldkit --version` and the GUI start fast. A module named here exposes
+`register(parser)` (adds its arguments) and `run(args) -> int`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from fieldkit import __version__
+
+# command name -> (module, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "gui": ("fieldkit.ui.cli", "start the desktop app (the default)"),
+    "demo-data": ("fieldkit.store.demo_cli", "build a deterministic demo database"),
+    "doctor": ("fieldkit.doctor", "check Qt, serial ports, the database and the server"),
+    "user": ("fieldkit.services.user_cli", "create or list local users of a profile"),
+    "screenshots": ("fieldkit.ui.screenshots", "render the main screens to PNG files"),
+    "read": ("fieldkit.devices.cli_read", "read a meter through an optical probe"),
+    "probes": ("fieldkit.devices.cli_probes", "list serial ports that look like optical probes"),
+    "simulate-meter": ("fieldkit.devices.cli_simulate", "serve a simulated meter on a pty or TCP port"),
+    "parse-telegram": ("fieldkit.devices.cli_parse", "re-parse a raw capture or readout"),
+    "central": ("fieldkit.central.cli", "run and administer the reference central server"),
+    "sync": ("fieldkit.sync.cli", "sync a device database with the central server"),
+    "demo": ("fieldkit.demo", "start the demo: meter simulator, central server and the app"),
+}
+
+
+def _load(name: str):  # type: ignore[no-untyped-def]
+    module_name, _ = COMMANDS[name]
+    return importlib.import_module(module_name)
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fieldkit", description="FieldKit field tool")
+    parser.add_argument("--version", action="version", version=f"fieldkit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (_module, help_text) in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text)
+        if name == only:
+            _load(name).register(p)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = next((a for a in argv if not a.startswith("-")), None)
+    if command is not None and command not in COMMANDS:
+        command = None
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
+        argv = ["gui", *argv]
+        command = "gui"
+    parser = build_parser(only=command)
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    module = _load(args.command)
+    return int(module.run(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
