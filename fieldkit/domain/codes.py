@@ -1,0 +1,81 @@
+"""Utility identifiers: customer codes, metering points, phone and ID numbers."""
+
+from __future__ import annotations
+
+import re
+
+from fieldkit.domain.problems import Problem
+from fieldkit.domain.text import digits, normalise_phone
+
+# Second letter of the customer code names the power corporation (DOMAIN.md).
+CORPORATIONS = {
+    "A": "north", "H": "north", "M": "north", "N": "north",
+    "D": "hanoi", "E": "hcmc", "B": "south", "K": "south",
+    "C": "central", "P": "central", "Q": "central",
+}
+NORTHERN_PREFIXES = ("PA", "PH", "PM", "PN")
+_CUSTOMER_CODE = re.compile(r"^P[A-Z][0-9A-Z]{4}[0-9]{7}$")
+
+
+def normalise_customer_code(text: str) -> str:
+    return re.sub(r"\s+", "", text).upper()
+
+
+def customer_code_problems(code: str, field: str = "code") -> list[Problem]:
+    c = normalise_customer_code(code)
+    if not c:
+        return [Problem(field, "required", "Chưa nhập mã khách hàng.", "The customer code is missing.")]
+    if len(c) != 13:
+        return [Problem(
+            field, "length",
+            f"Mã khách hàng phải có đúng 13 ký tự (đang có {len(c)}), ví dụ PA23VG0053140.",
+            f"A customer code has exactly 13 characters (this one has {len(c)}), e.g. PA23VG0053140.",
+        )]
+    if not _CUSTOMER_CODE.match(c) or c[1] not in CORPORATIONS:
+        return [Problem(
+            field, "format",
+            "Mã khách hàng không đúng dạng: bắt đầu bằng P, 6 ký tự đơn vị rồi 7 chữ số (PA23VG0053140).",
+            "The customer code is not in the right form: P, a 6-character unit, then 7 digits (PA23VG0053140).",
+        )]
+    return []
+
+
+def managing_unit(code: str) -> str:
+    """The first 6 characters of a customer code name the managing unit."""
+    return normalise_customer_code(code)[:6]
+
+
+def is_northern(code: str) -> bool:
+    return normalise_customer_code(code)[:2] in NORTHERN_PREFIXES
+
+
+def metering_point_code(code: str) -> str:
+    return normalise_customer_code(code) + "001"
+
+
+def phone_problems(phone: str, field: str = "phone", required: bool = False) -> list[Problem]:
+    p = normalise_phone(phone)
+    if not p:
+        if required:
+            return [Problem(field, "required", "Chưa nhập số điện thoại.", "The phone number is missing.")]
+        return []
+    if not (p.startswith("0") and len(p) in (10, 11)):
+        return [Problem(
+            field, "format",
+            "Số điện thoại phải có 10 chữ số và bắt đầu bằng 0, ví dụ 0912345678.",
+            "A phone number has 10 digits and starts with 0, e.g. 0912345678.",
+        )]
+    return []
+
+
+def national_id_problems(number: str, field: str = "national_id") -> list[Problem]:
+    d = digits(number)
+    if not number.strip():
+        return []
+    if len(d) not in (9, 12) or d != re.sub(r"\s+", "", number):
+        return [Problem(
+            field, "format",
+            "Số CCCD có 12 chữ số (CMND cũ: 9 chữ số).",
+            "A citizen ID number has 12 digits (old ID cards: 9 digits).",
+        )]
+    return []

@@ -1,0 +1,102 @@
+"""A logged-in session: the open profile and the acting user. Every service takes one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from fieldkit.domain.models import Role
+from fieldkit.domain.problems import Problem, ValidationError
+from fieldkit.store.attachments import AttachmentStore
+from fieldkit.store.database import Store
+from fieldkit.store.keyring import KdfParams, Keyring, KeyringUser, WrongSecret
+from fieldkit.store.profile import OpenProfile, create_profile, open_profile
+
+
+@dataclass
+class Session:
+    profile: OpenProfile
+
+    @property
+    def store(self) -> Store:
+        return self.profile.store
+
+    @property
+    def attachments(self) -> AttachmentStore:
+        return self.profile.attachments
+
+    @property
+    def user_id(self) -> str:
+        return self.profile.user.user_id
+
+    @property
+    def role(self) -> Role:
+        return Role(self.profile.user.role)
+
+    @property
+    def display_name(self) -> str:
+        return self.profile.user.display_name
+
+    def require(self, *roles: Role) -> None:
+        if self.role not in roles:
+            raise ValidationError([Problem(
+                "role", "forbidden",
+                "Vai trò của bạn không được làm việc này.",
+                "Your role is not allowed to do this.",
+            )])
+
+    def close(self) -> None:
+        self.profile.close()
+
+
+def profile_users(folder: str | Path) -> list[KeyringUser]:
+    """Who can log in on this profile (for the login screen; needs no key)."""
+    return Keyring(folder).users()
+
+
+def login(folder: str | Path, username: str, secret: str) -> Session:
+    try:
+        return Session(open_profile(folder, username, secret))
+    except WrongSecret as exc:
+        raise ValidationError([Problem(
+            "pin", "wrong", "Sai mã PIN hoặc mật khẩu. Hãy thử lại.", "Wrong PIN or password. Try again.",
+        )]) from exc
+
+
+def create(
+    folder: str | Path, *, username: str, display_name: str, role: Role, secret: str,
+    params: KdfParams = KdfParams(),
+) -> Session:
+    return Session(create_profile(
+        folder, username=username, display_name=display_name, role=role.value, secret=secret, params=params,
+    ))
+
+
+def add_user(
+    session: Session, *, username: str, display_name: str, role: Role, secret: str,
+    team_id: str | None = None, params: KdfParams = KdfParams(),
+) -> str:
+    """Give another person their own PIN for this profile (the data key is wrapped again for them)."""
+    from fieldkit.domain.ids import new_id
+
+    username = username.strip()
+    if not username:
+        raise ValidationError([Problem("username", "required", "Chưa nhập tên đăng nhập.", "The user name is missing.")])
+    keyring = Keyring(session.profile.folder)
+    if keyring.find(username) is not None:
+        raise ValidationError([Problem(
+            "username", "taken", "Tên đăng nhập này đã có.", "That user name is already taken.",
+        )])
+    user_id = new_id()
+    with session.store.transaction(actor=session.user_id) as tx:
+        tx.conn.execute(
+            "INSERT INTO users (id, username, display_name, role, team_id) VALUES (?, ?, ?, ?, ?)",
+            (user_id, username, display_name, role.value, team_id),
+        )
+        tx.audit("user", user_id, "create", detail=username)
+        # The keyring is written inside the transaction: if it fails, the user row rolls back.
+        keyring.add_user(
+            user_id=user_id, username=username, display_name=display_name, role=role.value,
+            team_id=team_id, secret=secret, data_key=session.profile.data_key, params=params,
+        )
+    return user_id

@@ -1,0 +1,23 @@
+"""What the status bar shows: items waiting to sync, quarantined ones, last success."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fieldkit.services.session import Session
+
+
+@dataclass(frozen=True)
+class OutboxStatus:
+    waiting: int
+    quarantined: int
+    last_sync: str | None
+
+
+def outbox_status(session: Session) -> OutboxStatus:
+    rows = dict(session.store.query("SELECT state, count(*) FROM outbox GROUP BY state"))
+    return OutboxStatus(
+        waiting=int(rows.get("pending", 0)),
+        quarantined=int(rows.get("quarantined", 0)),
+        last_sync=session.store.get_meta("last_sync_success"),
+    )

@@ -1,0 +1,213 @@
+"""The local store: one SQLCipher-encrypted SQLite file per device profile.
+
+- WAL journal, foreign keys on, `synchronous=FULL` so a committed field fact survives
+  a power cut.
+- Numbered migrations run at open (`fieldkit.store.migrations`).
+- `Store.transaction()` is the only way to write: it yields a `Tx` whose `change()`
+  writes the outbox entry and the audit line in the same transaction as the change.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from fieldkit.domain.ids import new_id
+from fieldkit.store.migrations import all_migrations
+
+DatabaseError = sqlcipher.DatabaseError
+IntegrityError = sqlcipher.IntegrityError
+
+
+class StoreError(Exception):
+    """The database cannot be opened or used; the message says what to do."""
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def _json_default(value: Any) -> Any:
+    from datetime import date
+    from decimal import Decimal
+
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    raise TypeError(f"cannot store {type(value).__name__} as JSON")
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_json_default, sort_keys=True)
+
+
+def connect(path: str | Path, key: bytes | None) -> Any:
+    """Open a SQLCipher connection. `key` is the raw 32-byte data key; None opens a plain file."""
+    conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
+    if key is not None:
+        if len(key) != 32:
+            raise StoreError("the data key must be 32 bytes")
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError as exc:
+        conn.close()
+        raise StoreError(
+            "Không mở được cơ sở dữ liệu: sai khóa hoặc tệp hỏng. / "
+            "The database cannot be opened: wrong key or a damaged file."
+        ) from exc
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA busy_timeout=30000")
+    conn.execute("PRAGMA temp_store=MEMORY")
+    conn.execute("PRAGMA cache_size=-32000")
+    return conn
+
+
+def schema_version(conn: Any) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: Any, target: int | None = None) -> int:
+    """Apply migrations up to `target` (default: all). Returns the version reached."""
+    migrations = all_migrations()
+    latest = migrations[-1].version if migrations else 0
+    target = latest if target is None else target
+    current = schema_version(conn)
+    if current > latest:
+        raise StoreError(
+            f"Cơ sở dữ liệu thuộc phiên bản mới hơn ({current} > {latest}); hãy cập nhật FieldKit. / "
+            f"This database comes from a newer FieldKit (schema {current} > {latest}); update FieldKit."
+        )
+    for m in migrations:
+        if current < m.version <= target:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                m.migrate(conn)
+                conn.execute(f"PRAGMA user_version = {m.version}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            current = m.version
+    return current
+
+
+@dataclass
+class Tx:
+    """One open write transaction. Repositories write rows through `conn`;
+    `change()` records the outbox entry and audit line for what was changed."""
+
+    conn: Any
+    device_id: str
+    actor: str | None
+    now: str
+
+    def change(
+        self,
+        entity: str,
+        entity_id: str,
+        action: str,
+        payload: dict[str, Any],
+        base_version: int | None = None,
+        detail: str = "",
+    ) -> str:
+        op_id = new_id()
+        self.conn.execute(
+            "INSERT INTO outbox (op_id, entity, entity_id, action, payload, base_version, device_time, actor) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (op_id, entity, entity_id, action, dumps(payload), base_version, self.now, self.actor),
+        )
+        self.audit(entity, entity_id, action, op_id=op_id, detail=detail)
+        return op_id
+
+    def audit(self, entity: str, entity_id: str, action: str, op_id: str | None = None, detail: str = "") -> None:
+        self.conn.execute(
+            "INSERT INTO audit (at, actor, device_id, action, entity, entity_id, op_id, detail) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (self.now, self.actor, self.device_id, action, entity, entity_id, op_id, detail),
+        )
+
+
+class Store:
+    """An open profile database. Thread-safe: one connection, writes serialised by a lock."""
+
+    def __init__(self, path: str | Path, key: bytes | None, device_id: str | None = None):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.conn = connect(self.path, key)
+        self.lock = threading.RLock()
+        self.closed = False
+        self.version = migrate(self.conn)
+        self.device_id = device_id or self._meta_device_id()
+        self.db = sqlite_utils.Database(self.conn)
+
+    def _meta_device_id(self) -> str:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()
+        if row:
+            return str(row[0])
+        device_id = new_id()
+        self.conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('device_id', ?)", (device_id,))
+        return device_id
+
+    @contextmanager
+    def transaction(self, actor: str | None = None) -> Iterator[Tx]:
+        with self.lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield Tx(self.conn, self.device_id, actor, utc_now())
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            else:
+                self.conn.execute("COMMIT")
+
+    @contextmanager
+    def read(self) -> Iterator[Any]:
+        """A consistent snapshot for several reads."""
+        with self.lock:
+            self.conn.execute("BEGIN")
+            try:
+                yield self.conn
+            finally:
+                self.conn.execute("COMMIT")
+
+    def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[Any]:
+        with self.lock:
+            return list(self.conn.execute(sql, params).fetchall())
+
+    def query_one(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> Any:
+        with self.lock:
+            return self.conn.execute(sql, params).fetchone()
+
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.query_one("SELECT value FROM meta WHERE key = ?", (key,))
+        return str(row[0]) if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.lock:
+            self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    def integrity_check(self) -> str:
+        return str(self.query_one("PRAGMA integrity_check")[0])
+
+    def close(self) -> None:
+        with self.lock:
+            if self.closed:
+                return
+            self.closed = True
+            try:
+                self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            finally:
+                self.conn.close()

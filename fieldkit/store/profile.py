@@ -1,0 +1,71 @@
+"""A device profile: the folder holding the encrypted database, the keyring and attachments."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from fieldkit.domain.ids import new_id
+from fieldkit.store.attachments import AttachmentStore
+from fieldkit.store.database import Store
+from fieldkit.store.keyring import KdfParams, Keyring, KeyringUser, new_data_key
+
+DB_FILE = "fieldkit.db"
+
+
+def default_profile_dir() -> Path:
+    env = os.environ.get("FIELDKIT_PROFILE")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("FieldKit", "FieldKit")) / "default"
+
+
+@dataclass
+class OpenProfile:
+    folder: Path
+    store: Store
+    attachments: AttachmentStore
+    user: KeyringUser
+    data_key: bytes
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def create_profile(
+    folder: str | Path, *, username: str, display_name: str, role: str, secret: str,
+    team_id: str | None = None, params: KdfParams = KdfParams(),
+) -> OpenProfile:
+    """Make a new profile with its first user. Refuses to overwrite an existing one."""
+    folder = Path(folder)
+    keyring = Keyring(folder)
+    if keyring.exists() or (folder / DB_FILE).exists():
+        raise FileExistsError(f"a profile already exists in {folder}")
+    key = new_data_key()
+    user_id = new_id()
+    entry = keyring.add_user(
+        user_id=user_id, username=username, display_name=display_name, role=role, team_id=team_id,
+        secret=secret, data_key=key, params=params,
+    )
+    store = Store(folder / DB_FILE, key)
+    with store.transaction(actor=user_id) as tx:
+        tx.conn.execute(
+            "INSERT INTO users (id, username, display_name, role, team_id) VALUES (?, ?, ?, ?, ?)",
+            (user_id, username, display_name, role, None),
+        )
+        tx.audit("user", user_id, "create", detail=username)
+    return OpenProfile(folder, store, AttachmentStore(folder / "attachments", key), entry, key)
+
+
+def open_profile(folder: str | Path, username: str, secret: str) -> OpenProfile:
+    """Unlock with a user's PIN or password. Raises keyring.WrongSecret when it does not fit."""
+    folder = Path(folder)
+    keyring = Keyring(folder)
+    key = keyring.unlock(username, secret)
+    entry = keyring.find(username)
+    assert entry is not None
+    store = Store(folder / DB_FILE, key)
+    return OpenProfile(folder, store, AttachmentStore(folder / "attachments", key), entry, key)
