@@ -7,6 +7,7 @@ Meters write the same register several ways: ``1.8.0``, ``1-0:1.8.0``, ``1-0:1.8
   usual channel); otherwise it is kept (``7-0:3.0.0`` stays as it is);
 * ``*255`` / ``&255`` / ``.255`` (the "current value" F group) is dropped; any other F is
   kept as ``*N`` (billing period), so ``1.8.1*01`` and ``1-0:1.8.1*1`` both become ``1.8.1*1``;
+* a numeric ``C.D`` gets ``E`` = 0 (``32.7`` is ``32.7.0``);
 * letter codes (``F.F``, ``C.1.0``, ``0.9.1``) are kept, upper-cased.
 """
 
@@ -35,6 +36,8 @@ def normalise(address: str) -> str:
     if match is None:
         raise ProtocolError("BAD_DATA", f"not a register address: {address[:40]!r}")
     c, d, e = match["c"], match["d"], match["e"]
+    if e is None and c.isdigit() and d.isdigit():
+        e = "0"  # "32.7" is "32.7.0"
     parts = [_num(c), _num(d)] + ([_num(e)] if e is not None else [])
     out = ".".join(parts)
     a, b = match["a"], match["b"]

@@ -1,0 +1,161 @@
+"""Drive the sans-I/O :class:`~fieldkit.devices.client.Client` over a pyserial port.
+
+The port is opened once at 300 baud, 7E1, and its speed is changed IN PLACE when the
+client asks (``port.baudrate = ...``), only after the last sent character has left the
+wire: ``flush()`` (tcdrain), ``out_waiting == 0``, and the computed character time
+(10 bits per character) since the write started -- USB adapters and pseudo-terminals
+return from ``flush()`` before the bits are out. Reads never sleep fixed delays: they
+block on the port with a short timeout, so the reader reacts as soon as bytes arrive.
+
+``port`` may be a device path or any pyserial URL (``socket://host:port``).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+import serial
+
+from fieldkit.devices.capture import Capture
+from fieldkit.devices.client import Client, Done, Pause, Progress, ReadOptions, Send, SetBaud
+from fieldkit.devices.errors import ProtocolError
+from fieldkit.devices.result import ReadingResult, from_readout
+
+POLL = 0.02  # longest a read blocks, so cancel and deadlines are noticed quickly
+
+ProgressCallback = Callable[[Progress], None]
+
+
+def open_port(port: str) -> serial.SerialBase:
+    """Open ``port`` (path or URL) at 300 baud 7E1; ProtocolError PORT_ERROR when it cannot be opened."""
+    try:
+        return serial.serial_for_url(
+            port, baudrate=300, bytesize=serial.SEVENBITS, parity=serial.PARITY_EVEN,
+            stopbits=serial.STOPBITS_ONE, timeout=POLL, write_timeout=10,
+            xonxoff=False, rtscts=False, dsrdtr=False,
+        )
+    except (serial.SerialException, OSError, ValueError) as exc:
+        raise ProtocolError("PORT_ERROR", f"{port}: {exc}") from None
+
+
+class Session:
+    """One reading over an open port."""
+
+    def __init__(self, port: serial.SerialBase, options: ReadOptions | None = None,
+                 on_progress: ProgressCallback | None = None,
+                 cancel: threading.Event | None = None, capture: Capture | None = None) -> None:
+        self.port = port
+        self.client = Client(options)
+        self.on_progress = on_progress
+        self.cancel = cancel or threading.Event()
+        self.capture = capture if capture is not None else Capture(port=str(getattr(port, "port", "")))
+        self.baud = 300
+        self.wire_free = time.monotonic()   # when our last character has left the wire
+        self.last_rx = 0.0                  # when the last byte arrived
+
+    # -- waiting ----------------------------------------------------------------------
+
+    def _sleep_until(self, when: float) -> None:
+        while True:
+            if self.cancel.is_set():
+                raise ProtocolError("CANCELLED")
+            left = when - time.monotonic()
+            if left <= 0:
+                return
+            self.cancel.wait(min(left, 0.05))
+
+    # -- actions ----------------------------------------------------------------------
+
+    def _write(self, data: bytes, gap: float) -> None:
+        self._sleep_until(self.last_rx + gap)
+        start = time.monotonic()
+        try:
+            self.port.write(data)
+            self.port.flush()
+        except (serial.SerialException, OSError) as exc:
+            raise ProtocolError("CONNECTION_LOST", f"write failed: {exc}") from None
+        self.capture.tx(data, self.baud)
+        self.wire_free = max(start, self.wire_free) + len(data) * 10 / self.baud
+
+    def _set_baud(self, baud: int) -> None:
+        try:
+            self.port.flush()
+            limit = time.monotonic() + 2.0
+            while self.port.out_waiting and time.monotonic() < limit:
+                time.sleep(0.001)
+        except (serial.SerialException, OSError, NotImplementedError):
+            pass
+        self._sleep_until(self.wire_free)
+        try:
+            self.port.baudrate = baud
+        except (serial.SerialException, OSError, ValueError) as exc:
+            raise ProtocolError("PORT_ERROR", f"cannot set {baud} baud: {exc}") from None
+        self.baud = baud
+        self.capture.baud(baud)
+
+    def _do(self, actions: list[object]) -> ReadingResult | None:
+        for action in actions:
+            if isinstance(action, Send):
+                self._write(action.data, action.gap)
+            elif isinstance(action, SetBaud):
+                self._set_baud(action.baud)
+            elif isinstance(action, Pause):
+                self._sleep_until(self.wire_free + action.seconds)
+                self.wire_free = time.monotonic()
+            elif isinstance(action, Progress):
+                if self.on_progress is not None:
+                    self.on_progress(action)
+            elif isinstance(action, Done):
+                return from_readout(action.readout, self.capture)
+        return None
+
+    def _read(self) -> bytes:
+        try:
+            data = self.port.read(1)
+            if data:
+                waiting = self.port.in_waiting
+                if waiting:
+                    data += self.port.read(waiting)
+        except (serial.SerialException, OSError) as exc:
+            raise ProtocolError("CONNECTION_LOST", f"read failed: {exc}") from None
+        return bytes(data)
+
+    def run(self) -> ReadingResult:
+        result = self._do(list(self.client.start()))
+        while result is None:
+            if self.cancel.is_set():
+                raise ProtocolError("CANCELLED")
+            answer_timeout, inter_char = self.client.timeouts
+            if self.client.waiting_for_first_byte:
+                deadline = max(self.wire_free, self.last_rx) + answer_timeout
+            else:
+                deadline = self.last_rx + inter_char
+            if time.monotonic() >= deadline:
+                result = self._do(list(self.client.timed_out()))
+                continue
+            data = self._read()
+            if data:
+                self.last_rx = time.monotonic()
+                self.capture.rx(data, self.baud)
+                result = self._do(list(self.client.receive(data)))
+        return result
+
+
+def read_meter(port: str | serial.SerialBase, options: ReadOptions | None = None, *,
+               on_progress: ProgressCallback | None = None,
+               cancel: threading.Event | None = None) -> ReadingResult:
+    """Read one meter. Raises only :class:`ProtocolError` (``PORT_ERROR``, ``NO_ANSWER``, ...)."""
+    own = isinstance(port, str)
+    handle = open_port(port) if isinstance(port, str) else port
+    try:
+        session = Session(handle, options, on_progress, cancel,
+                          Capture(port=port if isinstance(port, str) else str(getattr(port, "port", ""))))
+        return session.run()
+    finally:
+        if own:
+            try:
+                handle.close()
+            except (serial.SerialException, OSError):
+                pass

@@ -1,0 +1,70 @@
+"""The one place the UI imports Qt from.
+
+Every other module in `fieldkit.ui` imports Qt names from here, so a change of binding
+(or a missing class) shows up in a single file, and a grep proves nothing outside
+`fieldkit/ui` touches Qt.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRunnable,
+    QSize,
+    Qt,
+    QThreadPool,
+    QTimer,
+    QTranslator,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QStackedWidget,
+    QStatusBar,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+__all__ = [
+    "QT_TRANSLATE_NOOP", "QAbstractItemView", "QAbstractTableModel", "QApplication", "QButtonGroup",
+    "QCheckBox", "QColor", "QComboBox", "QCoreApplication", "QEvent", "QFont", "QFontDatabase",
+    "QFormLayout", "QFrame", "QGridLayout", "QGuiApplication", "QHBoxLayout", "QHeaderView", "QIcon",
+    "QKeySequence", "QLabel", "QLineEdit", "QListWidget", "QListWidgetItem", "QLocale", "QMainWindow",
+    "QMessageBox", "QModelIndex", "QObject", "QPalette", "QPersistentModelIndex", "QPushButton",
+    "QRadioButton", "QRunnable", "QScrollArea", "QShortcut", "QSize", "QSizePolicy", "QSpinBox",
+    "QStackedWidget", "QStatusBar", "QTableView", "QTableWidget", "QTableWidgetItem", "QThreadPool",
+    "QTimer", "QToolButton", "QTranslator", "QVBoxLayout", "QWidget", "Qt", "Signal", "Slot",
+]

@@ -1,0 +1,71 @@
+"""Kill a writer with SIGKILL at random moments: nothing committed is ever lost."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from fieldkit.domain.models import Address
+from fieldkit.services import customers, meters
+from fieldkit.services import session as sessions
+from fieldkit.services.customers import CustomerInput
+
+ROOT = Path(__file__).resolve().parents[2]
+KILLS = 50
+
+
+@pytest.mark.slow
+def test_sigkill_during_saves_loses_nothing(session, profile_dir: Path):
+    c = customers.create_customer(session, CustomerInput(code="PA23LN0000001", name="Lê Văn Tám",
+                                                         address=Address(province="Ninh Bình")))
+    m = meters.register_meter(session, serial="VSE11-42", customer_id=c.id)
+    session.close()
+
+    rng = random.Random(20261123)
+    confirmed: list[str] = []
+    kills_mid_write = 0
+    for round_no in range(KILLS):
+        proc = subprocess.Popen(
+            [sys.executable, str(Path(__file__).with_name("crash_writer.py")), str(profile_dir), m.id,
+             str(round_no * 100000)],
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "ready", proc.stderr.read() if proc.stderr else ""
+        time.sleep(rng.uniform(0.005, 0.25))
+        proc.send_signal(signal.SIGKILL)
+        out, _ = proc.communicate(timeout=30)
+        assert proc.returncode == -signal.SIGKILL
+        ids = [line for line in out.splitlines() if line]
+        kills_mid_write += 1 if ids else 0
+        confirmed += ids
+
+        s = sessions.login(profile_dir, "lan", "246810")
+        try:
+            assert s.store.integrity_check() == "ok"
+            stored = {r[0] for r in s.store.query("SELECT id FROM readings")}
+            missing = [i for i in confirmed if i not in stored]
+            assert missing == [], f"round {round_no}: committed readings lost: {missing[:3]}"
+            # every reading has its outbox entry and audit line; nothing is half-written
+            orphans = s.store.query(
+                "SELECT r.id FROM readings r LEFT JOIN outbox o ON o.entity='reading' AND o.entity_id=r.id "
+                "LEFT JOIN audit a ON a.op_id = o.op_id WHERE o.op_id IS NULL OR a.seq IS NULL"
+            )
+            assert orphans == []
+            # and every capture it references is on disk and intact
+            for (sha,) in s.store.query("SELECT capture_sha256 FROM readings ORDER BY rowid DESC LIMIT 3"):
+                assert s.attachments.get(sha).startswith(b"capture ")
+            dup = s.store.query("SELECT count(*) - count(DISTINCT entity_id) FROM outbox WHERE entity='reading'")
+            assert dup == [(0,)]
+        finally:
+            s.close()
+    assert len(confirmed) > KILLS  # the writer really wrote between kills
+    assert kills_mid_write >= KILLS // 2
