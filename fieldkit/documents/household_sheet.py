@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -214,13 +213,13 @@ def _e(text: str) -> str:
     return escape(text)
 
 
+@dataclass(frozen=True)
 class _Fit:
     """Layout choices, loosened step by step until the sheet fits on one page."""
 
-    def __init__(self, scale: float, tier_detail: bool, qr_mm: float) -> None:
-        self.scale = scale
-        self.tier_detail = tier_detail
-        self.qr_mm = qr_mm
+    scale: float
+    tier_detail: bool
+    qr_mm: float
 
 
 _ATTEMPTS = (_Fit(1.0, True, 40), _Fit(1.0, False, 40), _Fit(0.9, False, 36), _Fit(0.8, False, 32))
@@ -456,14 +455,14 @@ def _build(sheet: HouseholdSheet, lang: Lang, fit: _Fit, shrink: bool) -> tuple[
     story = _story(sheet, lang, fit, doc.width)
     if shrink:
         story = [KeepInFrame(doc.width, doc.height, story, mode="shrink")]
-    pages = [0]
+    pages = 0
 
-    def count(canvas: Any, _doc: Any) -> None:
-        pages[0] += 1
+    def count(_canvas: Any, _doc: Any) -> None:
+        nonlocal pages
+        pages += 1
 
-    on_page: Callable[[Any, Any], None] = count
-    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
-    return buffer.getvalue(), pages[0]
+    doc.build(story, onFirstPage=count, onLaterPages=count)
+    return buffer.getvalue(), pages
 
 
 def render_household_sheet(sheet: HouseholdSheet, path: str | Path, lang: Lang = "vi") -> Path:
