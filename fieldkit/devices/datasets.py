@@ -27,8 +27,9 @@ class Value:
     unit: str | None        # the unit, when one followed '*'
 
     def as_text(self) -> str:
-        """The value for display and JSON: the exact number when there is one, else the text."""
-        return str(self.number) if self.number is not None else self.text
+        """The value for display and JSON: the exact number (zero padding removed) when it has a
+        unit, else the text as sent (so error registers and serials keep their leading zeros)."""
+        return str(self.number) if self.number is not None and self.unit else self.text
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,49 @@
+"""``fieldkit simulate-meter``: serve a simulated meter on a pseudo-terminal or a TCP port.
+
+The first line printed is the port to read from (a pty path or a ``socket://`` URL).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from fieldkit.devices.simulator.meter import FAULTS
+from fieldkit.devices.simulator.profiles import BUILTIN
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--profile", default="three-phase-tou",
+                        help=f"built-in profile ({', '.join(BUILTIN)}) or a JSON profile file")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--pty", action="store_true", help="serve on a pseudo-terminal (the default)")
+    where.add_argument("--tcp", type=int, metavar="PORT", help="serve on TCP (0 = any free port)")
+    parser.add_argument("--fault", choices=FAULTS, help="misbehave in this way")
+    parser.add_argument("--fault-arg", type=float, metavar="N",
+                        help="fault parameter: noise bytes, slow reaction seconds, bytes before a drop, "
+                             "wake-up seconds, password digits")
+
+
+def run(args: argparse.Namespace) -> int:
+    from fieldkit.devices.simulator.meter import Meter
+    from fieldkit.devices.simulator.profiles import load
+    from fieldkit.devices.simulator.server import Link, PtyLink, Server, TcpLink, die_with_parent
+
+    die_with_parent()
+    try:
+        profile = load(args.profile)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        print(f"cannot load profile {args.profile!r}: {exc}", file=sys.stderr)
+        return 2
+    meter = Meter(profile, args.fault, args.fault_arg)
+    link: Link
+    if args.tcp is not None:
+        tcp = TcpLink(args.tcp)
+        link, where = tcp, tcp.url
+    else:
+        pty = PtyLink()
+        link, where = pty, pty.path
+    print(where, flush=True)
+    print(f"meter {profile.name} fault={args.fault or 'none'}", file=sys.stderr, flush=True)
+    Server(link, meter).serve()
+    return 0
