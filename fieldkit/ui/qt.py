@@ -25,7 +25,17 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QPalette,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -63,7 +73,7 @@ __all__ = [
     "QCheckBox", "QColor", "QComboBox", "QCoreApplication", "QEvent", "QFont", "QFontDatabase",
     "QFormLayout", "QFrame", "QGridLayout", "QGuiApplication", "QHBoxLayout", "QHeaderView", "QIcon",
     "QKeySequence", "QLabel", "QLineEdit", "QListWidget", "QListWidgetItem", "QLocale", "QMainWindow",
-    "QMessageBox", "QModelIndex", "QObject", "QPalette", "QPersistentModelIndex", "QPushButton",
+    "QMessageBox", "QModelIndex", "QObject", "QPalette", "QPersistentModelIndex", "QPixmap", "QPushButton",
     "QRadioButton", "QRunnable", "QScrollArea", "QShortcut", "QSize", "QSizePolicy", "QSpinBox",
     "QStackedWidget", "QStatusBar", "QTableView", "QTableWidget", "QTableWidgetItem", "QThreadPool",
     "QTimer", "QToolButton", "QTranslator", "QVBoxLayout", "QWidget", "Qt", "Signal", "Slot",

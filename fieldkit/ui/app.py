@@ -1,0 +1,106 @@
+"""The application shell: language and style, the login window, then the main window.
+
+    shell = Shell(app, profile_folder)      # reads settings.json (language, scale …)
+    shell.start()                           # first-run or login screen
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from fieldkit.services.session import Session
+from fieldkit.store.keyring import KdfParams
+from fieldkit.ui import style
+from fieldkit.ui.config import Config
+from fieldkit.ui.connectivity import Probe, settings_probe
+from fieldkit.ui.i18n import Translations
+from fieldkit.ui.login import LoginWindow
+from fieldkit.ui.main_window import MainWindow
+from fieldkit.ui.ops import wait_for_background
+from fieldkit.ui.qt import QApplication, QObject, Signal
+
+log = logging.getLogger(__name__)
+
+
+class Shell(QObject):
+    sessionStarted = Signal(object)  # MainWindow
+
+    def __init__(self, app: QApplication, folder: str | Path, *, config: Config | None = None,
+                 probe: Probe | None = None, language: str | None = None, params: KdfParams = KdfParams()):
+        super().__init__(app)
+        self.app = app
+        self.folder = str(folder)
+        Path(self.folder).mkdir(parents=True, exist_ok=True)
+        self.config = config or Config.for_profile(self.folder)
+        if language:
+            self.config.set("language", language)
+        self.probe = probe or settings_probe(lambda: str(self.config.get("server_url") or ""))
+        self.translations = Translations()
+        self.session: Session | None = None
+        self.main_window: MainWindow | None = None
+        style.apply(app, self.config.get("ui_scale"))
+        self.translations.switch(self.config.get("language"))
+        self.login_window = LoginWindow(self.folder, params)
+        self.login_window.loggedIn.connect(self._logged_in)
+        self.login_window.languageRequested.connect(self.set_language)
+        self.login_window.set_language_button(self.translations.language)
+
+    def start(self) -> None:
+        self.login_window.refresh()
+        self.login_window.show()
+
+    def set_language(self, lang: str) -> None:
+        self.config.set("language", lang)
+        lang = self.translations.switch(lang)
+        self.login_window.set_language_button(lang)
+        if self.main_window is not None:
+            self.main_window.set_language_button(lang)
+            settings = self.main_window.pages.get("settings")
+            if settings is not None and hasattr(settings, "sync_from_config"):
+                settings.sync_from_config()
+
+    def apply_setting(self, key: str, value: Any) -> None:
+        if key == "language":
+            self.set_language(str(value))
+            return
+        self.config.set(key, value)
+        if key == "ui_scale":
+            style.apply(self.app, str(value))
+            if self.main_window is not None:
+                self.main_window.apply_scale(str(value))
+        if key == "server_url" and self.main_window is not None:
+            self.main_window.status.refresh()
+
+    def _logged_in(self, session: Session) -> None:
+        self.session = session
+        win = MainWindow(session, self.config, self.probe, self.apply_setting)
+        win.set_language_button(self.translations.language)
+        win.logoutRequested.connect(self.logout)
+        win.languageRequested.connect(self.set_language)
+        self.main_window = win
+        win.show()
+        self.login_window.hide()
+        self.sessionStarted.emit(win)
+
+    def logout(self) -> None:
+        win, self.main_window = self.main_window, None
+        if win is not None:
+            win.shutdown()
+            win.hide()
+            win.deleteLater()
+        self.close_session()
+        self.login_window.refresh()
+        self.login_window.show()
+
+    def close_session(self) -> None:
+        wait_for_background()
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
+    def shutdown(self) -> None:
+        if self.main_window is not None:
+            self.main_window.shutdown()
+        self.close_session()

@@ -1,0 +1,27 @@
+"""Is the central server reachable? A Qt-free probe callable the status bar calls off the
+UI thread. Sync (a colleague's work) will inject a real one; tests inject their own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Connectivity:
+    online: bool
+    reason: str = ""  # "no_server": no server address set; "not_checked": set, but nothing checks it yet
+
+
+Probe = Callable[[], Connectivity]
+
+
+def settings_probe(server_url: Callable[[], str]) -> Probe:
+    """The default: offline, and say why. No network call is made yet."""
+
+    def probe() -> Connectivity:
+        if not server_url().strip():
+            return Connectivity(False, "no_server")
+        return Connectivity(False, "not_checked")
+
+    return probe

@@ -1,0 +1,122 @@
+"""Vietnamese / English through Qt Linguist, switchable while the app runs.
+
+`resources/translations/fieldkit_<lang>.ts` are the sources; the setup script compiles
+them to `.qm`. At run time we load the `.qm`. When it is missing or older than its
+`.ts` (a fresh checkout without setup) we compile it on the fly with pyside6-lrelease
+into a cache folder; when lrelease is not available either, we read the `.ts` directly
+(`TsTranslator`) and log that we did. Installing a new translator makes Qt send a
+LanguageChange event to every widget, which calls its `retranslate()`.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from fieldkit.ui.qt import QCoreApplication, QLocale, QTranslator
+from fieldkit.ui.resources import resource_path
+
+log = logging.getLogger(__name__)
+
+LANGUAGES: dict[str, str] = {"vi": "Tiếng Việt", "en": "English"}  # each named in its own language
+DEFAULT_LANGUAGE = "vi"
+
+
+class TsTranslator(QTranslator):
+    """Fallback: translations read straight from a .ts file (no compiled .qm)."""
+
+    def __init__(self, ts_file: Path):
+        super().__init__()
+        self._map: dict[tuple[str, str], str] = {}
+        root = ET.parse(ts_file).getroot()
+        for ctx in root.iter("context"):
+            name = ctx.findtext("name") or ""
+            for msg in ctx.iter("message"):
+                source = msg.findtext("source") or ""
+                tr = msg.find("translation")
+                if tr is not None and tr.text and tr.get("type") not in ("unfinished", "obsolete", "vanished"):
+                    self._map[(name, source)] = tr.text
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return self._map.get((context, source), "")
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt name)
+        return not self._map
+
+
+def _lrelease() -> str | None:
+    beside = Path(sys.executable).parent / "pyside6-lrelease"
+    if beside.exists():
+        return str(beside)
+    return shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+
+
+def _compiled(lang: str) -> tuple[Path | None, str]:
+    """The .qm to load for `lang`, and how we got it (for the log and the about box)."""
+    ts = resource_path("translations", f"fieldkit_{lang}.ts")
+    qm = ts.with_suffix(".qm")
+    if qm.exists() and (not ts.exists() or qm.stat().st_mtime >= ts.stat().st_mtime):
+        return qm, "qm"
+    if not ts.exists():
+        return None, "missing"
+    tool = _lrelease()
+    if tool:
+        out = Path(tempfile.gettempdir()) / "fieldkit-qm" / f"fieldkit_{lang}_{int(ts.stat().st_mtime)}.qm"
+        if not out.exists():
+            out.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                subprocess.run([tool, "-silent", str(ts), "-qm", str(out)], check=True, timeout=60,
+                               capture_output=True)
+            except (OSError, subprocess.SubprocessError) as exc:
+                log.warning("could not compile %s with %s: %s", ts, tool, exc)
+                return None, "ts"
+        return out, "compiled"
+    return None, "ts"
+
+
+class Translations:
+    """Owns the installed translator; `switch(lang)` changes the language of the whole UI."""
+
+    def __init__(self) -> None:
+        self._translator: QTranslator | None = None
+        self.language = ""
+        self.source = ""
+
+    def switch(self, lang: str) -> str:
+        if lang not in LANGUAGES:
+            lang = DEFAULT_LANGUAGE
+        if lang == self.language:
+            return lang
+        app = QCoreApplication.instance()
+        assert app is not None, "create the QApplication first"
+        if self._translator is not None:
+            app.removeTranslator(self._translator)
+            self._translator = None
+        qm, how = _compiled(lang)
+        translator: QTranslator | None = None
+        if qm is not None:
+            translator = QTranslator()
+            if not translator.load(str(qm)):
+                log.warning("could not load %s", qm)
+                translator, how = None, "ts"
+        if translator is None:
+            ts = resource_path("translations", f"fieldkit_{lang}.ts")
+            if ts.exists():
+                translator, how = TsTranslator(ts), "ts"
+                log.warning("translations for %s read from %s (no .qm; run scripts/setup.sh)", lang, ts.name)
+            else:
+                how = "missing"
+                log.warning("no translations for %s: the UI shows the English source text", lang)
+        if translator is not None:
+            app.installTranslator(translator)  # sends LanguageChange to every widget
+        self._translator = translator
+        self.language = lang
+        self.source = how
+        QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if lang == "vi" else QLocale.Language.English,
+                                   QLocale.Country.Vietnam))
+        return lang

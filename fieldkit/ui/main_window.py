@@ -1,0 +1,227 @@
+"""The main window: a header (who is signed in, language, sign out), navigation on the
+left, the current page on the right, the status bar at the bottom.
+
+Pages are declared as data in `PAGES` (id, icon, title, factory); Ctrl+1…Ctrl+7 open
+them in order, Ctrl+F goes to the search field of the current page (or of Customers).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from fieldkit.services.session import Session
+from fieldkit.ui.config import Config
+from fieldkit.ui.connectivity import Probe
+from fieldkit.ui.i18n import LANGUAGES
+from fieldkit.ui.icons import icon
+from fieldkit.ui.labels import ROLES, label, problem_text
+from fieldkit.ui.ops import Op, wait_for_background
+from fieldkit.ui.pages import Page, PageContext
+from fieldkit.ui.pages.coming_page import ComingPage
+from fieldkit.ui.pages.customers_page import CustomersPage
+from fieldkit.ui.pages.settings_page import SettingsPage
+from fieldkit.ui.pages.sync_page import SyncPage
+from fieldkit.ui.pages.work_orders_page import WorkOrdersPage
+from fieldkit.ui.qt import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QFrame,
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QShortcut,
+    QSize,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from fieldkit.ui.status_bar import StatusBar
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    id: str
+    icon: str  # resources/icons/<icon>.svg
+    title: str  # source text, context "Pages"
+    factory: Callable[[PageContext], Page]
+
+
+def _coming(title: str, text: str) -> Callable[[PageContext], Page]:
+    return lambda ctx: ComingPage(ctx, title, text)
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("work_orders", "work_orders", QT_TRANSLATE_NOOP("Pages", "Work orders"), WorkOrdersPage),
+    PageSpec("customers", "customers", QT_TRANSLATE_NOOP("Pages", "Customers"), CustomersPage),
+    PageSpec("readings", "readings", QT_TRANSLATE_NOOP("Pages", "Readings"), _coming(
+        QT_TRANSLATE_NOOP("Pages", "Meter readings"),
+        QT_TRANSLATE_NOOP("Pages", "Coming in a later release: read a meter through the optical probe, "
+                                   "or type the reading with a photo."))),
+    PageSpec("onboarding", "onboarding", QT_TRANSLATE_NOOP("Pages", "Onboarding"), _coming(
+        QT_TRANSLATE_NOOP("Pages", "Customer onboarding"),
+        QT_TRANSLATE_NOOP("Pages", "Coming in a later release: install the customer-care app, cashless "
+                                   "payment, the electronic contract and the printed sheet."))),
+    PageSpec("review", "review", QT_TRANSLATE_NOOP("Pages", "Review"), _coming(
+        QT_TRANSLATE_NOOP("Pages", "Review"),
+        QT_TRANSLATE_NOOP("Pages", "Coming in a later release: supervisors approve work orders or return "
+                                   "them with a comment."))),
+    PageSpec("sync", "sync", QT_TRANSLATE_NOOP("Pages", "Sync"), SyncPage),
+    PageSpec("settings", "settings", QT_TRANSLATE_NOOP("Pages", "Settings"), SettingsPage),
+]
+
+
+class MainWindow(QMainWindow):
+    logoutRequested = Signal()
+    languageRequested = Signal(str)
+
+    def __init__(self, session: Session, config: Config, probe: Probe,
+                 apply_setting: Callable[[str, Any], None], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.session = session
+        self.config = config
+        self.status = StatusBar(session, probe, self)
+        self.setStatusBar(self.status)
+        Op.default_failure = staticmethod(self.show_problem)
+        self.ctx = PageContext(session=session, config=config, refresh_status=self.status.refresh,
+                               apply_setting=apply_setting)
+
+        # header
+        header = QFrame(objectName="Header")
+        self.app_name = QLabel("FieldKit")
+        self.user_label = QLabel(objectName="User")
+        self.language_button = QPushButton(objectName="LanguageButton")
+        self.logout_button = QPushButton(objectName="Logout")
+        h = QHBoxLayout(header)
+        h.setContentsMargins(16, 6, 16, 6)
+        h.addWidget(self.app_name)
+        h.addSpacing(24)
+        h.addWidget(self.user_label, 1)
+        h.addWidget(self.language_button)
+        h.addWidget(self.logout_button)
+
+        # navigation + pages
+        self.nav = QListWidget(objectName="Nav")
+        self.nav.setIconSize(QSize(28, 28))
+        self.nav.setFixedWidth(250)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, Page] = {}
+        for spec in PAGES:
+            page = spec.factory(self.ctx)
+            self.pages[spec.id] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(icon(spec.icon), "")
+            item.setData(256, spec.id)
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._show_page)
+
+        body = QWidget()
+        b = QHBoxLayout(body)
+        b.setContentsMargins(0, 0, 0, 0)
+        b.setSpacing(0)
+        b.addWidget(self.nav)
+        b.addWidget(self.stack, 1)
+        central = QWidget()
+        v = QVBoxLayout(central)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(0)
+        v.addWidget(header)
+        v.addWidget(body, 1)
+        self.setCentralWidget(central)
+
+        for i in range(len(PAGES)):
+            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.go_to_row(i))
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        self.language_button.clicked.connect(
+            lambda: self.languageRequested.emit(self.language_button.property("lang")))
+        self.logout_button.clicked.connect(self.logoutRequested)
+        self.status.updated.connect(self._status_updated)
+        self.setTabOrder(self.nav, self.stack)
+        self.resize(1280, 800)
+        self.retranslate()
+        self.nav.setCurrentRow(0)
+
+    # -- navigation --------------------------------------------------------
+    def go_to_row(self, row: int) -> None:
+        self.nav.setCurrentRow(row)
+        self.nav.setFocus()
+
+    def go_to(self, page_id: str) -> Page:
+        row = [s.id for s in PAGES].index(page_id)
+        self.nav.setCurrentRow(row)
+        return self.pages[page_id]
+
+    def current_page(self) -> Page:
+        page = self.stack.currentWidget()
+        assert isinstance(page, Page)
+        return page
+
+    def _show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        self.current_page().on_shown()
+
+    def focus_search(self) -> None:
+        box = self.current_page().search_box()
+        if box is None:
+            box = self.go_to("customers").search_box()
+        if box is not None:
+            box.setFocus()
+            box.selectAll()
+
+    # -- status --------------------------------------------------------------
+    def _status_updated(self, outbox: Any, connectivity: Any) -> None:
+        for page in self.pages.values():
+            page.on_status(outbox, connectivity)
+
+    def show_problem(self, exc: BaseException) -> None:
+        self.status.showMessage(problem_text(exc), 15_000)
+
+    def apply_scale(self, scale: str) -> None:
+        for page in self.pages.values():
+            fn = getattr(page, "apply_scale", None)
+            if fn is not None:
+                fn(scale)
+
+    def set_language_button(self, current: str) -> None:
+        other = "en" if current == "vi" else "vi"
+        self.language_button.setProperty("lang", other)
+        self.language_button.setText(LANGUAGES[other])
+
+    # -- language ------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("FieldKit"))
+        for i, spec in enumerate(PAGES):
+            item = self.nav.item(i)
+            title = QCoreApplication.translate("Pages", spec.title)
+            item.setText(f"{title}")
+            item.setToolTip(f"{title} (Ctrl+{i + 1})")
+        self.user_label.setText(f"{self.session.display_name} · {label(ROLES, self.session.role.value)}")
+        self.logout_button.setText(self.tr("Sign &out"))
+        self.language_button.setToolTip(self.tr("Change the language"))
+
+    # -- closing -------------------------------------------------------------
+    def shutdown(self) -> None:
+        """Stop timers and wait for background work, so the session can be closed safely."""
+        self.status.timer.stop()
+        for page in self.pages.values():
+            page.shutdown()
+        wait_for_background()
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802
+        self.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,105 @@
+"""Background work: a small operation object in the style of Anki's `QueryOp`.
+
+    Op(parent, lambda: services.customers.count_customers(session, q)) \
+        .success(self.show_count).failure(self.show_problem).run_in_background()
+
+The callable runs on a QThreadPool worker; its result (or exception) comes back to the
+UI thread through a queued signal, so `success` / `failure` callbacks may touch widgets.
+If `parent` is destroyed first, the callbacks are simply not called.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from fieldkit.ui.qt import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+_pool: QThreadPool | None = None
+_running: set[Op] = set()
+
+
+def pool() -> QThreadPool:
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(2)
+    return _pool
+
+
+def wait_for_background(timeout_ms: int = 10_000) -> bool:
+    """Block until every background operation has finished (before closing a session)."""
+    return pool().waitForDone(timeout_ms)
+
+
+def _log_failure(exc: BaseException) -> None:
+    log.error("background operation failed", exc_info=exc)
+
+
+class _Relay(QObject):
+    # One tuple (ok, value): passing a bare None through a queued `object` signal has
+    # broken reference counts in some PySide6 releases.
+    done = Signal(object)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay):
+        super().__init__()
+        self.setAutoDelete(False)
+        self.fn = fn
+        self.relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except BaseException as exc:  # noqa: BLE001 - handed to the failure callback on the UI thread
+            self.relay.done.emit((False, exc))
+        else:
+            self.relay.done.emit((True, result))
+
+
+class Op(QObject):
+    # Called when an Op without its own failure callback fails (the main window shows it).
+    default_failure: Callable[[BaseException], None] = staticmethod(_log_failure)
+
+    def __init__(self, parent: QObject, fn: Callable[[], Any]):
+        super().__init__(parent)
+        self._fn = fn
+        self._on_success: Callable[[Any], None] | None = None
+        self._on_failure: Callable[[BaseException], None] | None = None
+        self._relay = _Relay()
+        self._relay.done.connect(self._finish, Qt.ConnectionType.QueuedConnection)
+        self._task: _Task | None = None
+
+    def success(self, callback: Callable[[Any], None]) -> Op:
+        self._on_success = callback
+        return self
+
+    def failure(self, callback: Callable[[BaseException], None]) -> Op:
+        self._on_failure = callback
+        return self
+
+    def run_in_background(self) -> Op:
+        self._task = _Task(self._fn, self._relay)
+        _running.add(self)
+        pool().start(self._task)
+        return self
+
+    @Slot(object)
+    def _finish(self, outcome: tuple[bool, Any]) -> None:
+        _running.discard(self)
+        ok, result = outcome
+        try:
+            if ok:
+                if self._on_success is not None:
+                    self._on_success(result)
+            elif self._on_failure is not None:
+                self._on_failure(result)
+            else:
+                Op.default_failure(result)
+        finally:
+            self._task = None
+            self.deleteLater()

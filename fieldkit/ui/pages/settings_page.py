@@ -1,0 +1,106 @@
+"""Settings, rendered from `settings_specs.SETTINGS`: a choice becomes a combo box, a
+text becomes a line edit (saved when you leave the field or press Enter)."""
+
+from __future__ import annotations
+
+from fieldkit.ui.pages import Page, PageContext
+from fieldkit.ui.qt import (
+    QComboBox,
+    QCoreApplication,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from fieldkit.ui.settings_specs import SETTINGS, SettingSpec
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Settings", text) if text else ""
+
+
+class SettingsPage(Page):
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.title = QLabel(objectName="PageTitle")
+        self.saved = QLabel(objectName="Muted")
+        card = QFrame(objectName="Card")
+        self.form = QFormLayout(card)
+        self.form.setContentsMargins(20, 16, 20, 16)
+        self.form.setVerticalSpacing(6)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.editors: dict[str, QComboBox | QLineEdit] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.helps: dict[str, QLabel] = {}
+        for spec in SETTINGS:
+            self._add(spec)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(24, 16, 24, 16)
+        lay.addWidget(self.title)
+        lay.addWidget(card)
+        lay.addWidget(self.saved)
+        lay.addStretch(1)
+        self.retranslate()
+
+    def _add(self, spec: SettingSpec) -> None:
+        value = self.ctx.config.get(spec.key)
+        editor: QComboBox | QLineEdit
+        if spec.kind == "choice":
+            combo = QComboBox(objectName=f"setting_{spec.key}")
+            for v, _text, _tr in spec.choices:
+                combo.addItem("", v)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.activated.connect(lambda _i, s=spec, c=combo: self._changed(s, c.currentData()))
+            editor = combo
+        else:
+            line = QLineEdit(str(value or ""), objectName=f"setting_{spec.key}")
+            line.setPlaceholderText(spec.placeholder)
+            line.editingFinished.connect(lambda s=spec, w=line: self._changed(s, w.text().strip()))
+            editor = line
+        label = QLabel()
+        label.setBuddy(editor)
+        help_label = QLabel(objectName="Muted")
+        help_label.setWordWrap(True)
+        self.form.addRow(label, editor)
+        self.form.addRow("", help_label)
+        self.editors[spec.key], self.labels[spec.key], self.helps[spec.key] = editor, label, help_label
+
+    def _changed(self, spec: SettingSpec, value: str) -> None:
+        problem = spec.check(value) if spec.check else None
+        if problem:
+            self.helps[spec.key].setText(_t(problem))
+            self.helps[spec.key].setObjectName("Error")
+            self.helps[spec.key].style().polish(self.helps[spec.key])
+            return
+        if self.helps[spec.key].objectName() == "Error":
+            self.helps[spec.key].setObjectName("Muted")
+            self.helps[spec.key].style().polish(self.helps[spec.key])
+            self.helps[spec.key].setText(_t(spec.help))
+        if value == self.ctx.config.get(spec.key):
+            return
+        self.ctx.apply_setting(spec.key, value)
+        self.saved.setText(self.tr("Saved."))
+
+    def sync_from_config(self) -> None:
+        for spec in SETTINGS:
+            editor = self.editors[spec.key]
+            value = self.ctx.config.get(spec.key)
+            if isinstance(editor, QComboBox):
+                editor.setCurrentIndex(max(0, editor.findData(value)))
+            elif editor.text() != value:
+                editor.setText(str(value or ""))
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Settings"))
+        self.saved.setText("")
+        for spec in SETTINGS:
+            self.labels[spec.key].setText(_t(spec.label))
+            if self.helps[spec.key].objectName() != "Error":
+                self.helps[spec.key].setText(_t(spec.help))
+            editor = self.editors[spec.key]
+            if isinstance(editor, QComboBox):
+                for i, (_v, text, translate) in enumerate(spec.choices):
+                    editor.setItemText(i, _t(text) if translate else text)
+        self.sync_from_config()

@@ -1,0 +1,92 @@
+"""Always visible: online or offline, how many items wait to sync, when the last sync worked."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fieldkit.services import status as status_service
+from fieldkit.services.session import Session
+from fieldkit.services.status import OutboxStatus
+from fieldkit.ui.connectivity import Connectivity, Probe
+from fieldkit.ui.labels import format_number
+from fieldkit.ui.ops import Op
+from fieldkit.ui.qt import QEvent, QLabel, QStatusBar, QTimer, QWidget, Signal
+
+REFRESH_MS = 10_000
+
+
+def format_last_sync(value: str | None, never: str) -> str:
+    if not value:
+        return never
+    try:
+        when = datetime.fromisoformat(value).astimezone()
+    except ValueError:
+        return value
+    return when.strftime("%d/%m/%Y %H:%M")
+
+
+class StatusBar(QStatusBar):
+    updated = Signal(object, object)  # OutboxStatus, Connectivity
+
+    def __init__(self, session: Session, probe: Probe, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.probe = probe
+        self.connectivity: Connectivity | None = None
+        self.outbox: OutboxStatus | None = None
+        self.setSizeGripEnabled(False)
+        self.online_label = QLabel(objectName="Offline")
+        self.waiting_label = QLabel(objectName="Waiting")
+        self.last_sync_label = QLabel(objectName="LastSync")
+        self.addWidget(self.online_label)
+        self.addWidget(self.waiting_label)
+        self.addPermanentWidget(self.last_sync_label)
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self._render()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Ask the services (and the probe) again, off the UI thread."""
+        session, probe = self.session, self.probe
+        Op(self, lambda: (status_service.outbox_status(session), probe())).success(self._got) \
+            .failure(lambda _e: None).run_in_background()
+
+    def _got(self, result: tuple[OutboxStatus, Connectivity]) -> None:
+        self.outbox, self.connectivity = result
+        self._render()
+        self.updated.emit(self.outbox, self.connectivity)
+
+    def _render(self) -> None:
+        c = self.connectivity
+        if c is None:
+            text, name = "", "Offline"
+        elif c.online:
+            text, name = self.tr("● Online"), "Online"
+        elif c.reason == "no_server":
+            text, name = self.tr("○ Offline — no server configured"), "Offline"
+        else:
+            text, name = self.tr("○ Offline"), "Offline"
+        self.online_label.setText(text)
+        if self.online_label.objectName() != name:
+            self.online_label.setObjectName(name)
+            self.online_label.style().unpolish(self.online_label)
+            self.online_label.style().polish(self.online_label)
+        o = self.outbox
+        if o is None:
+            self.waiting_label.setText("")
+            self.last_sync_label.setText("")
+            return
+        waiting = self.tr("Waiting to sync: %1").replace("%1", format_number(o.waiting))
+        if o.quarantined:
+            waiting += "  ·  " + self.tr("Refused: %1").replace("%1", format_number(o.quarantined))
+        self.waiting_label.setText(waiting)
+        self.last_sync_label.setText(self.tr("Last sync: %1").replace(
+            "%1", format_last_sync(o.last_sync, self.tr("never"))))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self._render()
+        super().changeEvent(event)
