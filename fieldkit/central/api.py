@@ -1,0 +1,478 @@
+"""The HTTP API (FastAPI). OpenAPI at /openapi.json, browsable at /docs.
+
+Every call except /v1/ping and /v1/enrol needs `Authorization: Bearer <device token>` and
+`X-FK-User: <username>`: the device must be enrolled and not revoked, and the user must be
+an active member of the device's team. Both are checked on every request, so a revoked
+token is refused at once. Request bodies may be gzip-compressed (`Content-Encoding: gzip`);
+answers are gzip-compressed when the client accepts it.
+"""
+
+# No `from __future__ import annotations`: FastAPI resolves the local `Auth` aliases at runtime.
+
+import hashlib
+import json
+import zlib
+from collections.abc import Callable, Coroutine
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request, Response
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
+from pydantic import BaseModel, Field
+from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from starlette.concurrency import run_in_threadpool
+
+from fieldkit import __version__
+from fieldkit.central import admin
+from fieldkit.central import schema as t
+from fieldkit.central.apply import Actor, Context, missing_attachments, process_batch
+from fieldkit.central.db import Database, audit, utc_now
+
+MAX_BODY = 32 * 1024 * 1024
+MAX_CHUNK = 4 * 1024 * 1024
+MAX_ATTACHMENT = 256 * 1024 * 1024
+ID = r"^[0-9A-Za-z][0-9A-Za-z_.:/-]{0,63}$"
+NAME = r"^[a-z_]{1,32}$"
+SHA = r"^[0-9a-f]{64}$"
+
+
+class GzipRequest(Request):
+    async def body(self) -> bytes:
+        if not hasattr(self, "_body"):
+            raw = await super().body()
+            if "gzip" in self.headers.get("content-encoding", "").lower():
+                try:
+                    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                    raw = d.decompress(raw, MAX_BODY)
+                    if d.unconsumed_tail:
+                        raise HTTPException(413, "the request body is too large")
+                except zlib.error as exc:
+                    raise HTTPException(400, "the gzip request body is damaged") from exc
+            self._body = raw
+        return self._body
+
+
+class GzipRoute(APIRoute):
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        original = super().get_route_handler()
+
+        async def handler(request: Request) -> Response:
+            return await original(GzipRequest(request.scope, request.receive))
+
+        return handler
+
+
+# --- models -------------------------------------------------------------------------------------
+
+class Op(BaseModel):
+    op_id: str = Field(pattern=ID, description="the operation's own id (UUIDv7 made on the device)")
+    entity: str = Field(pattern=NAME)
+    entity_id: str = Field(pattern=ID)
+    action: str = Field(pattern=NAME)
+    payload: dict[str, Any]
+    base_version: int | None = Field(default=None, ge=0, le=2_000_000_000)
+    device_time: str | None = Field(default=None, max_length=40, pattern=r"^[0-9T:.+\-Z ]*$")
+    actor: str | None = Field(default=None, max_length=128, pattern=r"^[^\x00-\x1f]*$",
+                              description="username of the person who made the change (default: X-FK-User)")
+
+
+class PushRequest(BaseModel):
+    ops: list[Op] = Field(max_length=5000)
+
+
+class OpResult(BaseModel):
+    status: str = Field(description="applied | conflict | rejected")
+    version: int | None = None
+    conflict: int | None = None
+    reason: str | None = None
+    replay: bool | None = Field(default=None, description="true: this id was applied before; the first answer")
+
+
+class PushResponse(BaseModel):
+    time: str
+    results: list[OpResult]
+
+
+class Change(BaseModel):
+    seq: int
+    entity: str
+    id: str
+    data: dict[str, Any]
+
+
+class ChangesResponse(BaseModel):
+    time: str
+    changes: list[Change]
+    next: int
+    more: bool
+
+
+class Ping(BaseModel):
+    ok: bool
+    time: str
+    version: str
+
+
+class EnrolRequest(BaseModel):
+    code: str = Field(min_length=4, max_length=40, pattern=r"^[A-Za-z0-9 -]+$")
+    name: str = Field(default="", max_length=100, pattern=r"^[^\x00]*$")
+
+
+class EnrolResponse(BaseModel):
+    device_id: str
+    token: str
+    team_id: str
+    time: str
+
+
+class UserOut(BaseModel):
+    id: str
+    username: str
+    display_name: str
+    role: str
+
+
+class Me(BaseModel):
+    device_id: str
+    team_id: str
+    team_code: str
+    user: UserOut
+    users: list[UserOut]
+    time: str
+
+
+class MissingRequest(BaseModel):
+    hashes: list[Annotated[str, Field(pattern=SHA)]] = Field(max_length=10000)
+
+
+class MissingItem(BaseModel):
+    sha256: str
+    offset: int
+
+
+class MissingResponse(BaseModel):
+    missing: list[MissingItem]
+
+
+class UploadResponse(BaseModel):
+    sha256: str
+    offset: int
+    size: int
+    complete: bool
+
+
+class WorkOrderOut(BaseModel):
+    id: str
+    data: dict[str, Any]
+    version: int
+    conflict: bool
+    delivered: bool
+    missing_attachments: list[str]
+    versions: list[dict[str, Any]] = []
+
+
+class CustomerOut(BaseModel):
+    id: str
+    data: dict[str, Any]
+    version: int
+    conflict: bool
+    versions: list[dict[str, Any]] = []
+
+
+class ConflictOut(BaseModel):
+    id: int
+    entity: str
+    entity_id: str
+    op_id: str
+    base_version: int | None
+    server_version: int
+    new_version: int
+    device_id: str
+    user_id: str | None
+    detail: str
+    at: str
+    resolved_at: str | None
+
+
+# --- application --------------------------------------------------------------------------------
+
+def create_app(db: Database) -> FastAPI:
+    app = FastAPI(title="FieldKit central", version=__version__,
+                  description="Reference central server for FieldKit devices: enrolment, sync, attachments, review.")
+    app.router.route_class = GzipRoute
+    app.add_middleware(GZipMiddleware, minimum_size=300, compresslevel=6)
+
+    def auth(authorization: Annotated[str, Header(description="Bearer <device token>")],
+             x_fk_user: Annotated[str, Header(description="username of the person using the device")]) -> Context:
+        token = authorization[7:].strip() if authorization.lower().startswith("bearer ") else ""
+        if not token:
+            raise HTTPException(401, "a device token is required")
+        with db.read() as conn:
+            dev = conn.execute(select(t.devices.c.id, t.devices.c.team_id).where(and_(
+                t.devices.c.token_hash == admin.hash_token(token), t.devices.c.revoked_at.is_(None)))).first()
+            if dev is None:
+                raise HTTPException(401, "this device is not enrolled or its token was revoked")
+            user = conn.execute(select(t.users.c.id, t.users.c.username, t.users.c.role, t.users.c.team_id).where(
+                and_(t.users.c.username == x_fk_user, t.users.c.active.is_(True)))).first()
+        if user is None or user[3] != dev[1]:
+            raise HTTPException(403, "this user is not a member of the device's team")
+        return Context(str(dev[0]), str(dev[1]), Actor(str(user[0]), str(user[1]), str(user[2]), str(user[3])))
+
+    Auth = Annotated[Context, Depends(auth)]
+
+    def supervisor(ctx: Auth) -> Context:
+        if ctx.user.role != "supervisor":
+            raise HTTPException(403, "only a supervisor may do this")
+        return ctx
+
+    Supervisor = Annotated[Context, Depends(supervisor)]
+
+    @app.get("/v1/ping", response_model=Ping, tags=["sync"])
+    def ping() -> Ping:
+        """Reachability probe; also gives the server's clock."""
+        return Ping(ok=True, time=utc_now(), version=__version__)
+
+    @app.post("/v1/enrol", response_model=EnrolResponse, tags=["devices"],
+              responses={403: {"description": "unknown, used or expired code"}})
+    def enrol(body: EnrolRequest) -> EnrolResponse:
+        """Exchange a one-time enrolment code for this device's token."""
+        got = admin.exchange_code(db, body.code, body.name)
+        if got is None:
+            raise HTTPException(403, "this enrolment code is unknown, expired or already used")
+        return EnrolResponse(device_id=got[0], token=got[1], team_id=got[2], time=utc_now())
+
+    @app.get("/v1/me", response_model=Me, tags=["devices"])
+    def me(ctx: Auth) -> Me:
+        with db.read() as conn:
+            team_code = conn.execute(select(t.teams.c.code).where(t.teams.c.id == ctx.team_id)).scalar_one()
+            rows = conn.execute(select(t.users.c.id, t.users.c.username, t.users.c.display_name, t.users.c.role)
+                                .where(t.users.c.team_id == ctx.team_id).order_by(t.users.c.username)).all()
+        users = [UserOut(id=r[0], username=r[1], display_name=r[2], role=r[3]) for r in rows]
+        mine = next(u for u in users if u.id == ctx.user.user_id)
+        return Me(device_id=ctx.device_id, team_id=ctx.team_id, team_code=team_code, user=mine, users=users,
+                  time=utc_now())
+
+    @app.post("/v1/push", response_model=PushResponse, response_model_exclude_none=True, tags=["sync"])
+    def push(body: PushRequest, ctx: Auth) -> dict[str, Any]:
+        """Apply a batch of operations in order, each at most once; one answer per operation."""
+        ops = [o.model_dump() for o in body.ops]
+        with db.write() as (conn, pending):
+            results = process_batch(conn, pending, ctx, ops)
+        return {"time": utc_now(), "results": results}
+
+    @app.get("/v1/changes", response_model=ChangesResponse, tags=["sync"])
+    def changes(ctx: Auth, since: Annotated[int, Query(ge=0, le=2**62)] = 0,
+                limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict[str, Any]:
+        """Changes for this device's team after sequence `since`, oldest first. Field facts this
+        device pushed itself are left out (it has them); the cursor still moves past them."""
+        with db.read() as conn:
+            rows = conn.execute(
+                select(t.changes.c.seq, t.changes.c.entity, t.changes.c.entity_id, t.changes.c.data,
+                       t.changes.c.origin_device)
+                .where(and_(t.changes.c.seq > since,
+                            or_(t.changes.c.team_id == ctx.team_id, t.changes.c.team_id.is_(None))))
+                .order_by(t.changes.c.seq).limit(limit)).all()
+        own_facts = {"reading", "install", "onboarding_step", "meter"}
+        out = [{"seq": r[0], "entity": r[1], "id": r[2], "data": json.loads(r[3])} for r in rows
+               if not (r[4] == ctx.device_id and r[1] in own_facts)]
+        return {"time": utc_now(), "changes": out, "next": rows[-1][0] if rows else since,
+                "more": len(rows) == limit}
+
+    @app.post("/v1/attachments/missing", response_model=MissingResponse, tags=["attachments"])
+    def attachments_missing(body: MissingRequest, ctx: Auth) -> MissingResponse:
+        """Which of these hashes the server has not confirmed, and from which offset to resume each."""
+        wanted = sorted(set(body.hashes))
+        with db.read() as conn:
+            rows = {r[0]: (int(r[1]), bool(r[2])) for r in conn.execute(
+                select(t.attachments.c.sha256, t.attachments.c.received, t.attachments.c.complete)
+                .where(t.attachments.c.sha256.in_(wanted)))} if wanted else {}
+        return MissingResponse(missing=[MissingItem(sha256=h, offset=rows.get(h, (0, False))[0])
+                                        for h in wanted if not rows.get(h, (0, False))[1]])
+
+    @app.put("/v1/attachments/{sha256}", response_model=UploadResponse, tags=["attachments"],
+             responses={409: {"description": "offset is not where the server is; body has the right one"},
+                        422: {"description": "the content does not match its hash; start again"}},
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}})
+    async def upload(request: Request, ctx: Auth, sha256: Annotated[str, Path(pattern=SHA)],
+                     offset: Annotated[int, Query(ge=0, le=MAX_ATTACHMENT)] = 0,
+                     size: Annotated[int, Query(ge=0, le=MAX_ATTACHMENT)] = 0,
+                     mime: Annotated[str, Query(max_length=128, pattern=r"^[\w.+/-]*$")] = "",
+                     kind: Annotated[str, Query(max_length=32, pattern=r"^[a-z_]*$")] = "") -> Any:
+        """Upload one chunk at `offset`. The chunk is accepted only at the confirmed offset; when
+        the last byte arrives the server checks the sha256 and confirms the attachment."""
+        chunk = await request.body()
+        if len(chunk) > MAX_CHUNK:
+            raise HTTPException(413, "chunk too large")
+        return await run_in_threadpool(_store_chunk, ctx, sha256, offset, size, mime, kind, chunk)
+
+    def _store_chunk(ctx: Context, sha: str, offset: int, size: int, mime: str, kind: str,
+                     chunk: bytes) -> Any:
+        now = utc_now()
+        with db.write() as (conn, _):
+            row = conn.execute(select(t.attachments.c.size, t.attachments.c.received, t.attachments.c.complete)
+                               .where(t.attachments.c.sha256 == sha)).first()
+            if row is None:
+                try:
+                    with conn.begin_nested():
+                        conn.execute(insert(t.attachments).values(
+                            sha256=sha, size=size, mime=mime or "application/octet-stream", kind=kind,
+                            team_id=ctx.team_id, received=0, complete=False, created_at=now))
+                except IntegrityError:
+                    pass
+                row = conn.execute(select(t.attachments.c.size, t.attachments.c.received, t.attachments.c.complete)
+                                   .where(t.attachments.c.sha256 == sha)).one()
+            total, received, complete = int(row[0]), int(row[1]), bool(row[2])
+            if complete:
+                return UploadResponse(sha256=sha, offset=total, size=total, complete=True)
+            if size and size != total:
+                if received == 0:
+                    conn.execute(update(t.attachments).where(t.attachments.c.sha256 == sha).values(size=size))
+                    total = size
+                else:
+                    raise HTTPException(409, "size differs from the upload in progress")
+            if offset != received:
+                return JSONResponse(status_code=409, content={"sha256": sha, "offset": received, "size": total,
+                                                              "complete": False})
+            if received + len(chunk) > total:
+                raise HTTPException(422, "more bytes than the declared size")
+            if chunk:
+                # The guard on `received` makes a racing duplicate chunk a no-op.
+                done = conn.execute(update(t.attachments).where(and_(
+                    t.attachments.c.sha256 == sha, t.attachments.c.received == offset))
+                    .values(received=offset + len(chunk)))
+                if done.rowcount != 1:
+                    return JSONResponse(status_code=409, content={"sha256": sha, "offset": received,
+                                                                  "size": total, "complete": False})
+                conn.execute(insert(t.attachment_chunks).values(sha256=sha, offset=offset, data=chunk))
+                received = offset + len(chunk)
+            if received == total:
+                h = hashlib.sha256()
+                for (part,) in conn.execute(select(t.attachment_chunks.c.data)
+                                            .where(t.attachment_chunks.c.sha256 == sha)
+                                            .order_by(t.attachment_chunks.c.offset)):
+                    h.update(part)
+                if h.hexdigest() != sha:
+                    conn.execute(delete(t.attachment_chunks).where(t.attachment_chunks.c.sha256 == sha))
+                    conn.execute(update(t.attachments).where(t.attachments.c.sha256 == sha).values(received=0))
+                    audit(conn, device_id=ctx.device_id, user_id=ctx.user.user_id, action="upload-bad-hash",
+                          entity="attachment", entity_id=sha)
+                    return JSONResponse(status_code=422, content={"detail": "the content does not match its "
+                                                                            "sha256; upload it again from 0"})
+                conn.execute(update(t.attachments).where(t.attachments.c.sha256 == sha).values(complete=True))
+                audit(conn, device_id=ctx.device_id, user_id=ctx.user.user_id, action="upload",
+                      entity="attachment", entity_id=sha, detail=str(total))
+                complete = True
+        return UploadResponse(sha256=sha, offset=received, size=total, complete=complete)
+
+    @app.get("/v1/attachments/{sha256}", tags=["attachments"],
+             responses={200: {"content": {"application/octet-stream": {}}}})
+    def download(sha256: Annotated[str, Path(pattern=SHA)], ctx: Auth) -> Response:
+        with db.read() as conn:
+            row = conn.execute(select(t.attachments.c.team_id, t.attachments.c.complete, t.attachments.c.mime)
+                               .where(t.attachments.c.sha256 == sha256)).first()
+            if row is None or not row[1]:
+                raise HTTPException(404, "no such attachment")
+            if row[0] != ctx.team_id:
+                raise HTTPException(403, "this attachment belongs to another team")
+            parts = [p[0] for p in conn.execute(select(t.attachment_chunks.c.data).where(
+                t.attachment_chunks.c.sha256 == sha256).order_by(t.attachment_chunks.c.offset))]
+        return Response(b"".join(parts), media_type=row[2])
+
+    @app.get("/v1/work-orders", response_model=list[WorkOrderOut], tags=["review"])
+    def work_orders(ctx: Auth, state: Annotated[str | None, Query(max_length=16)] = None) -> list[WorkOrderOut]:
+        with db.read() as conn:
+            q = select(t.work_orders.c.id, t.work_orders.c.data, t.work_orders.c.version, t.work_orders.c.conflict)\
+                .where(t.work_orders.c.team_id == ctx.team_id).order_by(t.work_orders.c.number)
+            if state:
+                q = q.where(t.work_orders.c.state == state)
+            out = []
+            for r in conn.execute(q).all():
+                missing = missing_attachments(conn, r[0])
+                out.append(WorkOrderOut(id=r[0], data=json.loads(r[1]), version=r[2], conflict=bool(r[3]),
+                                        delivered=not missing, missing_attachments=missing))
+        return out
+
+    @app.get("/v1/work-orders/{work_order_id}", response_model=WorkOrderOut, tags=["review"])
+    def work_order(work_order_id: str, ctx: Auth) -> WorkOrderOut:
+        with db.read() as conn:
+            r = conn.execute(select(t.work_orders.c.id, t.work_orders.c.data, t.work_orders.c.version,
+                                    t.work_orders.c.conflict, t.work_orders.c.team_id)
+                             .where(t.work_orders.c.id == work_order_id)).first()
+            if r is None:
+                raise HTTPException(404, "no such work order")
+            if r[4] != ctx.team_id:
+                raise HTTPException(403, "this work order belongs to another team")
+            missing = missing_attachments(conn, r[0])
+            versions = [{"version": v[0], "data": json.loads(v[1]), "op_id": v[2], "device_id": v[3], "at": v[4]}
+                        for v in conn.execute(select(t.work_order_versions.c.version, t.work_order_versions.c.data,
+                                                     t.work_order_versions.c.op_id, t.work_order_versions.c.device_id,
+                                                     t.work_order_versions.c.at)
+                                              .where(t.work_order_versions.c.work_order_id == work_order_id)
+                                              .order_by(t.work_order_versions.c.version))]
+        return WorkOrderOut(id=r[0], data=json.loads(r[1]), version=r[2], conflict=bool(r[3]), delivered=not missing,
+                            missing_attachments=missing, versions=versions)
+
+    @app.get("/v1/customers/{customer_id}", response_model=CustomerOut, tags=["review"])
+    def customer(customer_id: str, ctx: Auth) -> CustomerOut:
+        with db.read() as conn:
+            r = conn.execute(select(t.customers.c.id, t.customers.c.data, t.customers.c.version,
+                                    t.customers.c.conflict, t.customers.c.team_id)
+                             .where(t.customers.c.id == customer_id)).first()
+            if r is None:
+                raise HTTPException(404, "no such customer")
+            if r[4] != ctx.team_id:
+                raise HTTPException(403, "this customer belongs to another team")
+            versions = [{"version": v[0], "data": json.loads(v[1]), "base_version": v[2], "op_id": v[3],
+                         "device_id": v[4], "user_id": v[5], "at": v[6]}
+                        for v in conn.execute(select(t.customer_versions.c.version, t.customer_versions.c.data,
+                                                     t.customer_versions.c.base_version, t.customer_versions.c.op_id,
+                                                     t.customer_versions.c.device_id, t.customer_versions.c.user_id,
+                                                     t.customer_versions.c.at)
+                                              .where(t.customer_versions.c.customer_id == customer_id)
+                                              .order_by(t.customer_versions.c.version))]
+        return CustomerOut(id=r[0], data=json.loads(r[1]), version=r[2], conflict=bool(r[3]), versions=versions)
+
+    @app.get("/v1/conflicts", response_model=list[ConflictOut], tags=["review"])
+    def conflicts(ctx: Supervisor, open_only: bool = True) -> list[ConflictOut]:
+        """Edits made on an out-of-date version, for the supervisor to look at. Nothing was dropped."""
+        with db.read() as conn:
+            q = select(t.conflicts).where(t.conflicts.c.team_id == ctx.team_id).order_by(t.conflicts.c.id)
+            if open_only:
+                q = q.where(t.conflicts.c.resolved_at.is_(None))
+            rows = conn.execute(q).mappings().all()
+        return [ConflictOut(**{k: r[k] for k in ConflictOut.model_fields}) for r in rows]
+
+    @app.post("/v1/conflicts/{conflict_id}/resolve", response_model=ConflictOut, tags=["review"])
+    def resolve(conflict_id: Annotated[int, Path(ge=1, le=2**31 - 1)], ctx: Supervisor) -> ConflictOut:
+        with db.write() as (conn, _):
+            r = conn.execute(select(t.conflicts).where(t.conflicts.c.id == conflict_id)).mappings().first()
+            if r is None:
+                raise HTTPException(404, "no such conflict")
+            if r["team_id"] != ctx.team_id:
+                raise HTTPException(403, "this conflict belongs to another team")
+            now = utc_now()
+            conn.execute(update(t.conflicts).where(t.conflicts.c.id == conflict_id)
+                         .values(resolved_by=ctx.user.user_id, resolved_at=now))
+            table = t.customers if r["entity"] == "customer" else t.work_orders
+            still = conn.execute(select(func.count()).select_from(t.conflicts).where(and_(
+                t.conflicts.c.entity_id == r["entity_id"], t.conflicts.c.resolved_at.is_(None)))).scalar_one()
+            if not still:
+                conn.execute(update(table).where(table.c.id == r["entity_id"]).values(conflict=False))
+            audit(conn, device_id=ctx.device_id, user_id=ctx.user.user_id, action="resolve", entity="conflict",
+                  entity_id=str(conflict_id))
+            r = conn.execute(select(t.conflicts).where(t.conflicts.c.id == conflict_id)).mappings().one()
+        return ConflictOut(**{k: r[k] for k in ConflictOut.model_fields})
+
+    @app.get("/v1/audit", tags=["review"])
+    def audit_log(ctx: Supervisor, limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> list[dict[str, Any]]:
+        """Who did what from which device, for this team's devices (newest first)."""
+        with db.read() as conn:
+            devs = select(t.devices.c.id).where(t.devices.c.team_id == ctx.team_id)
+            rows = conn.execute(select(t.audit).where(t.audit.c.device_id.in_(devs))
+                                .order_by(t.audit.c.seq.desc()).limit(limit)).mappings().all()
+        return [dict(r) for r in rows]
+
+    return app

@@ -1,0 +1,431 @@
+"""Apply pushed operations, each at most once.
+
+For every operation the row in `ops` is inserted first, inside a savepoint: its primary
+key is the guard. A second arrival of the same id fails that insert, the savepoint rolls
+back, and the stored answer is returned as it was the first time. A rejection rolls back
+whatever the operation had written and stores the rejection as the operation's answer.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, and_, insert, select, update
+from sqlalchemy.exc import DataError, IntegrityError
+
+from fieldkit.central import schema as t
+from fieldkit.central.db import Pending, audit, dumps, utc_now
+from fieldkit.domain.models import TRANSITIONS, Role, WorkOrderState
+
+APPLIED = "applied"
+CONFLICT = "conflict"
+REJECTED = "rejected"
+
+FACT_ENTITIES = ("reading", "install", "onboarding_step")
+CUSTOMER_FIELDS = ("name", "phone", "national_id", "province_code", "province", "commune_code", "commune",
+                   "street", "old_district", "households")
+
+
+class Rejected(Exception):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Actor:
+    user_id: str
+    username: str
+    role: str
+    team_id: str
+
+
+@dataclass
+class Context:
+    """Who is pushing: the device (and its team) and the user who is logged in on it."""
+
+    device_id: str
+    team_id: str
+    user: Actor
+    _users: dict[str, Actor | None] = field(default_factory=dict)
+
+    def actor(self, conn: Connection, username: str | None) -> Actor:
+        if not username or username == self.user.username:
+            return self.user
+        if username not in self._users:
+            row = conn.execute(
+                select(t.users.c.id, t.users.c.username, t.users.c.role, t.users.c.team_id)
+                .where(and_(t.users.c.username == username, t.users.c.active.is_(True)))
+            ).first()
+            self._users[username] = Actor(row[0], row[1], row[2], row[3]) if row else None
+        found = self._users[username]
+        if found is None:
+            raise Rejected(f"unknown user '{username}' on the server")
+        if found.team_id != self.team_id:
+            raise Rejected(f"user '{username}' is not in this device's team")
+        return found
+
+
+def process_batch(conn: Connection, pending: Pending, ctx: Context, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [process(conn, pending, ctx, op) for op in ops]
+
+
+def process(conn: Connection, pending: Pending, ctx: Context, op: dict[str, Any]) -> dict[str, Any]:
+    op_id = str(op["op_id"])
+    now = utc_now()
+    mark = len(pending.rows)
+    first = {"status": APPLIED}
+    sp = conn.begin_nested()
+    try:
+        conn.execute(insert(t.ops).values(
+            op_id=op_id, device_id=ctx.device_id, user_id=ctx.user.user_id, entity=str(op["entity"])[:32],
+            entity_id=str(op["entity_id"])[:64], action=str(op["action"])[:32], status=APPLIED,
+            result=dumps(first), device_time=str(op.get("device_time") or "")[:40], at=now,
+        ))
+    except IntegrityError:
+        sp.rollback()
+        return replayed(conn, op_id)
+    try:
+        actor = ctx.actor(conn, op.get("actor"))
+        result = apply(conn, pending, ctx, actor, op, now)
+        if result != first:
+            conn.execute(update(t.ops).where(t.ops.c.op_id == op_id).values(
+                status=result["status"], result=dumps(result)))
+        audit(conn, device_id=ctx.device_id, user_id=actor.user_id, action=str(op["action"]),
+              entity=str(op["entity"]), entity_id=str(op["entity_id"]), op_id=op_id,
+              detail=result["status"], at=now)
+        sp.commit()
+        return result
+    except (Rejected, IntegrityError, DataError, KeyError, TypeError, ValueError, AttributeError,
+            OverflowError) as exc:
+        sp.rollback()
+        del pending.rows[mark:]
+        reason = exc.reason if isinstance(exc, Rejected) else _reason(exc)
+        result = {"status": REJECTED, "reason": reason}
+        sp2 = conn.begin_nested()
+        try:
+            conn.execute(insert(t.ops).values(
+                op_id=op_id, device_id=ctx.device_id, user_id=ctx.user.user_id, entity=str(op["entity"])[:32],
+                entity_id=str(op["entity_id"])[:64], action=str(op["action"])[:32], status=REJECTED,
+                result=dumps(result), device_time=str(op.get("device_time") or "")[:40], at=now,
+            ))
+            audit(conn, device_id=ctx.device_id, user_id=ctx.user.user_id, action=str(op["action"]),
+                  entity=str(op["entity"]), entity_id=str(op["entity_id"]), op_id=op_id,
+                  detail=f"rejected: {reason}", at=now)
+            sp2.commit()
+        except IntegrityError:  # the same id arrived concurrently and won
+            sp2.rollback()
+            return replayed(conn, op_id)
+        return result
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, IntegrityError):
+        text = str(exc.orig).lower()
+        if "code" in text:
+            return "a record with this code already exists"
+        if "number" in text:
+            return "a work order with this number already exists"
+        return "this record already exists on the server"
+    if isinstance(exc, DataError):
+        return "invalid payload: a value the database cannot store"
+    if isinstance(exc, KeyError):
+        return f"invalid payload: missing {exc}"
+    return f"invalid payload: {exc}"
+
+
+def replayed(conn: Connection, op_id: str) -> dict[str, Any]:
+    text = conn.execute(select(t.ops.c.result).where(t.ops.c.op_id == op_id)).scalar_one()
+    result: dict[str, Any] = json.loads(text)
+    result["replay"] = True
+    return result
+
+
+def apply(conn: Connection, pending: Pending, ctx: Context, actor: Actor, op: dict[str, Any],
+          now: str) -> dict[str, Any]:
+    entity, action = op["entity"], op["action"]
+    payload = op.get("payload")
+    if not isinstance(payload, dict):
+        raise Rejected("invalid payload: not an object")
+    if entity == "customer" and action == "create":
+        return customer_create(conn, pending, ctx, actor, op, payload, now)
+    if entity == "customer" and action == "update":
+        return customer_update(conn, pending, ctx, actor, op, payload, now)
+    if entity == "work_order" and action == "create":
+        return work_order_create(conn, pending, ctx, actor, op, payload, now)
+    if entity == "work_order" and action in ("status", "approve", "return"):
+        return work_order_transition(conn, pending, ctx, actor, op, payload, now)
+    if entity == "meter" and action == "create":
+        return meter_create(conn, pending, ctx, op, payload, now)
+    if entity in FACT_ENTITIES and action == "append":
+        return fact_append(conn, pending, ctx, op, payload, now)
+    if entity == "attachment" and action == "create":
+        return attachment_meta(conn, ctx, op, payload, now)
+    raise Rejected(f"unknown operation {entity}/{action}")
+
+
+def _same_id(op: dict[str, Any], payload: dict[str, Any]) -> str:
+    entity_id = str(op["entity_id"])
+    if str(payload.get("id", entity_id)) != entity_id:
+        raise Rejected("payload id does not match the operation's entity id")
+    return entity_id
+
+
+def _team_of(conn: Connection, table: Any, entity_id: str) -> str | None:
+    row = conn.execute(select(table.c.team_id).where(table.c.id == entity_id)).first()
+    return None if row is None else str(row[0])
+
+
+def _require_in_team(conn: Connection, ctx: Context, table: Any, entity_id: Any, what: str,
+                     entity: str | None = None) -> None:
+    if entity_id is None:
+        return
+    q = select(table.c.team_id).where(table.c.id == str(entity_id))
+    if entity is not None:
+        q = q.where(table.c.entity == entity)
+    row = conn.execute(q).first()
+    if row is None:
+        raise Rejected(f"unknown {what} {entity_id}")
+    if row[0] != ctx.team_id:
+        raise Rejected(f"the {what} belongs to another team")
+
+
+# --- customers ---------------------------------------------------------------------------------
+
+def customer_create(conn: Connection, pending: Pending, ctx: Context, actor: Actor, op: dict[str, Any],
+                    payload: dict[str, Any], now: str) -> dict[str, Any]:
+    cid = _same_id(op, payload)
+    code = str(payload["code"]).strip().upper()
+    if not code:
+        raise Rejected("the customer code is missing")
+    data = {k: payload.get(k) for k in ("code", *CUSTOMER_FIELDS)} | {"id": cid, "code": code, "version": 1}
+    if not str(data.get("name") or "").strip():
+        raise Rejected("the customer's name is missing")
+    conn.execute(insert(t.customers).values(id=cid, code=code, team_id=ctx.team_id, version=1, data=dumps(data),
+                                            conflict=False, updated_at=now))
+    conn.execute(insert(t.customer_versions).values(customer_id=cid, version=1, base_version=None,
+                                                    data=dumps(data), op_id=op["op_id"], device_id=ctx.device_id,
+                                                    user_id=actor.user_id, at=now))
+    pending.add(ctx.team_id, "customer", cid, data, ctx.device_id)
+    return {"status": APPLIED, "version": 1}
+
+
+def customer_update(conn: Connection, pending: Pending, ctx: Context, actor: Actor, op: dict[str, Any],
+                    payload: dict[str, Any], now: str) -> dict[str, Any]:
+    cid = _same_id(op, payload)
+    row = conn.execute(select(t.customers.c.team_id, t.customers.c.version, t.customers.c.data)
+                       .where(t.customers.c.id == cid)).first()
+    if row is None:
+        raise Rejected(f"unknown customer {cid}")
+    if row[0] != ctx.team_id:
+        raise Rejected("the customer belongs to another team")
+    current_version = int(row[1])
+    current = json.loads(row[2])
+    if "code" in payload and str(payload["code"]).strip().upper() != current["code"]:
+        raise Rejected("a customer's code cannot be changed")
+    base = op.get("base_version")
+    base_data = current
+    if base is not None and int(base) != current_version:
+        found = conn.execute(select(t.customer_versions.c.data).where(and_(
+            t.customer_versions.c.customer_id == cid, t.customer_versions.c.version == int(base)))).first()
+        base_data = json.loads(found[0]) if found else current
+    # The fields this edit changed (relative to what the device saw) are applied over the current
+    # version; the others keep their current value. Every version is kept.
+    edited = {k: payload[k] for k in CUSTOMER_FIELDS if k in payload and payload[k] != base_data.get(k)}
+    if not edited:
+        return {"status": APPLIED, "version": current_version}
+    new_version = current_version + 1
+    data = current | edited | {"version": new_version}
+    if not str(data.get("name") or "").strip():
+        raise Rejected("the customer's name is missing")
+    result: dict[str, Any] = {"status": APPLIED, "version": new_version}
+    conflict = base is not None and int(base) != current_version
+    if conflict:
+        overlap = sorted(k for k in edited if current.get(k) != base_data.get(k))
+        detail = f"edited from version {base}, server had {current_version}; fields {','.join(sorted(edited))}"
+        if overlap:
+            detail += f"; both changed {','.join(overlap)}"
+        cur = conn.execute(insert(t.conflicts).values(
+            team_id=ctx.team_id, entity="customer", entity_id=cid, op_id=op["op_id"], base_version=int(base),
+            server_version=current_version, new_version=new_version, device_id=ctx.device_id,
+            user_id=actor.user_id, detail=detail, at=now))
+        result = {"status": CONFLICT, "version": new_version, "conflict": int(cur.inserted_primary_key[0]),
+                  "reason": detail}
+    conn.execute(update(t.customers).where(t.customers.c.id == cid).values(
+        version=new_version, data=dumps(data), updated_at=now, **({"conflict": True} if conflict else {})))
+    conn.execute(insert(t.customer_versions).values(
+        customer_id=cid, version=new_version, base_version=None if base is None else int(base), data=dumps(data),
+        op_id=op["op_id"], device_id=ctx.device_id, user_id=actor.user_id, at=now))
+    pending.add(ctx.team_id, "customer", cid, data, ctx.device_id)
+    return result
+
+
+# --- work orders --------------------------------------------------------------------------------
+
+def work_order_create(conn: Connection, pending: Pending, ctx: Context, actor: Actor, op: dict[str, Any],
+                      payload: dict[str, Any], now: str) -> dict[str, Any]:
+    wid = _same_id(op, payload)
+    _require_in_team(conn, ctx, t.customers, payload.get("customer_id"), "customer")
+    _require_in_team(conn, ctx, t.facts, payload.get("meter_id"), "meter", entity="meter")
+    assignee = payload.get("assignee_id")
+    if assignee is not None:
+        found = conn.execute(select(t.users.c.team_id).where(t.users.c.id == str(assignee))).first()
+        if found is None or found[0] != ctx.team_id:
+            assignee = actor.user_id
+    state = WorkOrderState(str(payload.get("state") or "assigned"))
+    data = {
+        "id": wid, "number": str(payload["number"]), "kind": str(payload["kind"]), "state": state.value,
+        "customer_id": payload.get("customer_id"), "team_id": ctx.team_id,
+        "due_date": payload.get("due_date"), "assignee_id": assignee, "meter_id": payload.get("meter_id"),
+        "note": str(payload.get("note") or ""), "review_comment": "", "version": 1,
+    }
+    conn.execute(insert(t.work_orders).values(id=wid, number=data["number"], team_id=ctx.team_id,
+                                              assignee_id=assignee, state=state.value, version=1, data=dumps(data),
+                                              conflict=False, updated_at=now))
+    conn.execute(insert(t.work_order_versions).values(
+        work_order_id=wid, version=1, base_version=None, data=dumps(data), op_id=op["op_id"],
+        device_id=ctx.device_id, user_id=actor.user_id, at=now))
+    pending.add(ctx.team_id, "work_order", wid, data, ctx.device_id)
+    return {"status": APPLIED, "version": 1}
+
+
+def work_order_transition(conn: Connection, pending: Pending, ctx: Context, actor: Actor, op: dict[str, Any],
+                          payload: dict[str, Any], now: str) -> dict[str, Any]:
+    wid = _same_id(op, payload)
+    row = conn.execute(select(t.work_orders.c.team_id, t.work_orders.c.version, t.work_orders.c.data)
+                       .where(t.work_orders.c.id == wid)).first()
+    if row is None:
+        raise Rejected(f"unknown work order {wid}")
+    if row[0] != ctx.team_id:
+        raise Rejected("the work order belongs to another team")
+    current_version = int(row[1])
+    current = json.loads(row[2])
+    try:
+        to = WorkOrderState(str(payload["state"]))
+    except ValueError as exc:
+        raise Rejected(f"unknown work-order state {payload.get('state')!r}") from exc
+    expected = {"approve": WorkOrderState.APPROVED, "return": WorkOrderState.RETURNED}.get(str(op["action"]))
+    if expected is not None and to is not expected:
+        raise Rejected(f"action {op['action']} does not lead to state {to.value}")
+    frm = WorkOrderState(current["state"])
+    allowed = TRANSITIONS[frm].get(to)
+    if allowed is None:
+        raise Rejected(f"the work order is '{frm.value}' on the server; it cannot go to '{to.value}'")
+    if Role(actor.role) not in allowed:
+        raise Rejected(f"a {actor.role} may not move a work order to '{to.value}'")
+    comment = str(payload.get("comment") or "").strip()
+    if to is WorkOrderState.RETURNED and not comment:
+        raise Rejected("a returned work order needs a comment")
+    if to is WorkOrderState.APPROVED:
+        missing = missing_attachments(conn, wid)
+        if missing:
+            raise Rejected(f"not delivered yet: {len(missing)} attachment(s) not received by the server")
+    new_version = current_version + 1
+    data = current | {"state": to.value, "version": new_version}
+    if to is WorkOrderState.RETURNED:
+        data["review_comment"] = comment
+    base = op.get("base_version")
+    result: dict[str, Any] = {"status": APPLIED, "version": new_version}
+    conflict = base is not None and int(base) != current_version
+    if conflict:
+        detail = f"state change {to.value} made on version {base}, server had {current_version} ({frm.value})"
+        cur = conn.execute(insert(t.conflicts).values(
+            team_id=ctx.team_id, entity="work_order", entity_id=wid, op_id=op["op_id"], base_version=int(base),
+            server_version=current_version, new_version=new_version, device_id=ctx.device_id,
+            user_id=actor.user_id, detail=detail, at=now))
+        result = {"status": CONFLICT, "version": new_version, "conflict": int(cur.inserted_primary_key[0]),
+                  "reason": detail}
+    conn.execute(update(t.work_orders).where(t.work_orders.c.id == wid).values(
+        state=to.value, version=new_version, data=dumps(data), updated_at=now,
+        **({"conflict": True} if conflict else {})))
+    conn.execute(insert(t.work_order_versions).values(
+        work_order_id=wid, version=new_version, base_version=None if base is None else int(base), data=dumps(data),
+        op_id=op["op_id"], device_id=ctx.device_id, user_id=actor.user_id, at=now))
+    pending.add(ctx.team_id, "work_order", wid, data, ctx.device_id)
+    return result
+
+
+def referenced_attachments(conn: Connection, work_order_id: str) -> set[str]:
+    shas: set[str] = set()
+    for (text,) in conn.execute(select(t.facts.c.data).where(t.facts.c.work_order_id == work_order_id)):
+        data = json.loads(text)
+        for key in ("capture_sha256", "photo_sha256"):
+            if data.get(key):
+                shas.add(str(data[key]))
+        inner = data.get("data")
+        if isinstance(inner, dict):
+            shas.update(str(s) for s in inner.get("attachments") or [])
+    return shas
+
+
+def missing_attachments(conn: Connection, work_order_id: str) -> list[str]:
+    shas = referenced_attachments(conn, work_order_id)
+    if not shas:
+        return []
+    done = {r[0] for r in conn.execute(select(t.attachments.c.sha256).where(and_(
+        t.attachments.c.sha256.in_(sorted(shas)), t.attachments.c.complete.is_(True))))}
+    return sorted(shas - done)
+
+
+# --- field facts --------------------------------------------------------------------------------
+
+def meter_create(conn: Connection, pending: Pending, ctx: Context, op: dict[str, Any], payload: dict[str, Any],
+                 now: str) -> dict[str, Any]:
+    mid = _same_id(op, payload)
+    if not str(payload.get("serial") or "").strip():
+        raise Rejected("the meter serial is missing")
+    _require_in_team(conn, ctx, t.customers, payload.get("customer_id"), "customer")
+    data = dict(payload) | {"id": mid}
+    conn.execute(insert(t.facts).values(id=mid, entity="meter", team_id=ctx.team_id, work_order_id=None,
+                                        data=dumps(data), op_id=op["op_id"], at=now))
+    pending.add(ctx.team_id, "meter", mid, data, ctx.device_id)
+    return {"status": APPLIED}
+
+
+def fact_append(conn: Connection, pending: Pending, ctx: Context, op: dict[str, Any], payload: dict[str, Any],
+                now: str) -> dict[str, Any]:
+    entity = str(op["entity"])
+    fid = _same_id(op, payload)
+    if entity == "reading":
+        _require_in_team(conn, ctx, t.facts, payload["meter_id"], "meter", entity="meter")
+        if not isinstance(payload.get("registers"), dict) or not payload["registers"]:
+            raise Rejected("a reading needs at least one register value")
+    if entity == "install" and not payload.get("work_order_id"):
+        raise Rejected("an install needs its work order")
+    if entity == "onboarding_step" and not payload.get("customer_id"):
+        raise Rejected("an onboarding step needs its customer")
+    _require_in_team(conn, ctx, t.work_orders, payload.get("work_order_id"), "work order")
+    _require_in_team(conn, ctx, t.customers, payload.get("customer_id"), "customer")
+    if payload.get("supersedes") is not None:
+        _require_in_team(conn, ctx, t.facts, payload["supersedes"], "superseded record", entity=entity)
+    data = dict(payload) | {"id": fid}
+    conn.execute(insert(t.facts).values(id=fid, entity=entity, team_id=ctx.team_id,
+                                        work_order_id=payload.get("work_order_id"), data=dumps(data),
+                                        op_id=op["op_id"], at=now))
+    pending.add(ctx.team_id, entity, fid, data, ctx.device_id)
+    return {"status": APPLIED}
+
+
+def attachment_meta(conn: Connection, ctx: Context, op: dict[str, Any], payload: dict[str, Any],
+                    now: str) -> dict[str, Any]:
+    sha = str(payload.get("sha256") or op["entity_id"]).lower()
+    if len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha):
+        raise Rejected("not a sha256 hash")
+    size = int(payload["size"])
+    if size < 0:
+        raise Rejected("negative size")
+    row = conn.execute(select(t.attachments.c.size).where(t.attachments.c.sha256 == sha)).first()
+    if row is None:
+        conn.execute(insert(t.attachments).values(
+            sha256=sha, size=size, mime=str(payload.get("mime") or "application/octet-stream")[:128],
+            kind=str(payload.get("kind") or "")[:32], team_id=ctx.team_id, received=0, complete=size == 0,
+            created_at=now))
+    else:
+        if int(row[0]) != size:
+            raise Rejected("size does not match the upload of this hash")
+        conn.execute(update(t.attachments).where(t.attachments.c.sha256 == sha).values(
+            mime=str(payload.get("mime") or "application/octet-stream")[:128],
+            kind=str(payload.get("kind") or "")[:32]))
+    return {"status": APPLIED}

@@ -1,0 +1,110 @@
+"""`fieldkit central …`: run and administer the reference central server.
+
+    fieldkit central serve --db URL [--host H] [--port P]
+    fieldkit central team --db URL CODE NAME [--unit PA23VG]
+    fieldkit central user --db URL USERNAME --name "Full Name" --role technician --team CODE
+    fieldkit central import-work-orders --db URL FILE.csv [--team CODE] [--assignee USERNAME]
+    fieldkit central enrol --db URL --team CODE [--name "laptop 7"] [--hours 72]
+    fieldkit central revoke --db URL DEVICE_ID
+    fieldkit central devices --db URL
+    fieldkit central publish --db URL KIND KEY FILE.json
+
+URL is a SQLite file path (default ./central.db) or a postgresql:// URL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+DEFAULT_DB = os.environ.get("FIELDKIT_CENTRAL_DB", "central.db")
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="central_command", metavar="ACTION", required=True)
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("--db", default=DEFAULT_DB, help="SQLite file or postgresql:// URL (default: %(default)s)")
+        return p
+
+    p = add("serve", "run the HTTP API")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--log-level", default="info")
+    add("init", "create the tables (serve does this too)")
+    p = add("team", "create a team")
+    p.add_argument("code")
+    p.add_argument("name")
+    p.add_argument("--unit", default="", help="managing unit code, e.g. PA23VG")
+    p = add("user", "create a user in a team")
+    p.add_argument("username")
+    p.add_argument("--name", required=True, help="display name")
+    p.add_argument("--role", required=True, choices=["technician", "trainer", "supervisor"])
+    p.add_argument("--team", required=True, help="team code")
+    p = add("import-work-orders", "import work orders from a CSV file and assign them")
+    p.add_argument("file", type=Path)
+    p.add_argument("--team", help="team code for every row (else the CSV's 'team' column)")
+    p.add_argument("--assignee", help="technician's username for every row (else the 'assignee' column)")
+    p = add("enrol", "make a one-time enrolment code for a new device")
+    p.add_argument("--team", required=True)
+    p.add_argument("--name", default="", help="a label for the device")
+    p.add_argument("--hours", type=int, default=72, help="how long the code is valid")
+    p = add("revoke", "revoke a device's token at once")
+    p.add_argument("device_id")
+    add("devices", "list devices")
+    p = add("publish", "publish reference data (tariff table, form) to every device")
+    p.add_argument("kind")
+    p.add_argument("key")
+    p.add_argument("file", type=Path)
+
+
+def run(args: argparse.Namespace) -> int:
+    from fieldkit.central import admin
+    from fieldkit.central.db import Database
+
+    if args.central_command == "serve":
+        from fieldkit.central.server import serve
+
+        print(f"FieldKit central on http://{args.host}:{args.port}  (OpenAPI: /openapi.json, /docs)", flush=True)
+        serve(args.db, args.host, args.port, args.log_level)
+        return 0
+    db = Database(args.db)
+    db.create_all()
+    try:
+        cmd = args.central_command
+        if cmd == "init":
+            print("ok")
+        elif cmd == "team":
+            print(admin.create_team(db, args.code, args.name, args.unit))
+        elif cmd == "user":
+            print(admin.create_user(db, args.username, args.name, args.role, args.team))
+        elif cmd == "import-work-orders":
+            numbers = admin.import_work_orders(db, args.file.read_text(encoding="utf-8"), args.team, args.assignee)
+            print(f"imported {len(numbers)} work orders")
+        elif cmd == "enrol":
+            e = admin.enrol(db, args.team, args.name, args.hours)
+            print(f"device:  {e.device_id}")
+            print(f"code:    {e.code}")
+            print(f"expires: {e.expires_at}")
+        elif cmd == "revoke":
+            if not admin.revoke(db, args.device_id):
+                print("no such device, or already revoked", file=sys.stderr)
+                return 1
+            print("revoked")
+        elif cmd == "devices":
+            for d in admin.list_devices(db):
+                state = "revoked" if d["revoked_at"] else ("enrolled" if d["enrolled_at"] else "code issued")
+                print(f"{d['id']}  {d['team']:<12} {state:<12} {d['name']}")
+        elif cmd == "publish":
+            version = admin.publish_reference(db, args.kind, args.key, json.loads(args.file.read_text("utf-8")))
+            print(f"published {args.kind}/{args.key} version {version}")
+        return 0
+    except admin.AdminError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        db.dispose()

@@ -1,0 +1,126 @@
+"""The server database: engine for SQLite or PostgreSQL, write transactions, the change feed."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from fieldkit.central import schema as t
+
+CHANGE_SEQ = "change_seq"
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def engine_url(db: str) -> str:
+    """`postgresql://…` uses psycopg 3; a plain path or `sqlite:///…` is a SQLite file."""
+    if db.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + db.split("://", 1)[1]
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).resolve()}"
+
+
+@dataclass
+class Pending:
+    """Changes made in one write transaction; they get their sequence numbers at the end."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, team_id: str | None, entity: str, entity_id: str, data: dict[str, Any],
+            origin_device: str | None = None) -> None:
+        self.rows.append({"team_id": team_id, "entity": entity, "entity_id": entity_id,
+                          "origin_device": origin_device, "data": dumps(data)})
+
+
+class Database:
+    def __init__(self, url: str):
+        self.url = engine_url(url)
+        self.is_sqlite = self.url.startswith("sqlite")
+        kwargs: dict[str, Any] = {}
+        if self.is_sqlite:
+            kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
+        else:
+            kwargs["pool_pre_ping"] = True
+        self.engine: Engine = create_engine(self.url, **kwargs)
+        if self.is_sqlite:
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        # SQLite has one writer: serialise our writers instead of meeting "database is locked".
+        self._write_lock = threading.Lock() if self.is_sqlite else None
+
+    def create_all(self) -> None:
+        t.metadata.create_all(self.engine)
+        with self.write() as (conn, _):
+            try:
+                with conn.begin_nested():
+                    conn.execute(insert(t.counters).values(name=CHANGE_SEQ, value=0))
+            except IntegrityError:
+                pass
+
+    @contextmanager
+    def write(self) -> Iterator[tuple[Connection, Pending]]:
+        """One write transaction. Changes added to `Pending` are numbered and written at the end,
+        while the counter row is locked, so sequence order is commit order."""
+        lock = self._write_lock
+        if lock is not None:
+            lock.acquire()
+        try:
+            with self.engine.begin() as conn:
+                pending = Pending()
+                yield conn, pending
+                if pending.rows:
+                    write_changes(conn, pending.rows)
+        finally:
+            if lock is not None:
+                lock.release()
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def write_changes(conn: Connection, rows: list[dict[str, Any]]) -> int:
+    """Number the rows from the counter (its row lock is held to commit) and insert them."""
+    n = len(rows)
+    conn.execute(update(t.counters).where(t.counters.c.name == CHANGE_SEQ).values(value=t.counters.c.value + n))
+    last = int(conn.execute(select(t.counters.c.value).where(t.counters.c.name == CHANGE_SEQ)).scalar_one())
+    now = utc_now()
+    first = last - n + 1
+    conn.execute(insert(t.changes), [r | {"seq": first + i, "at": now} for i, r in enumerate(rows)])
+    return last
+
+
+def audit(conn: Connection, *, device_id: str | None, user_id: str | None, action: str, entity: str,
+          entity_id: str, op_id: str | None = None, detail: str = "", at: str | None = None) -> None:
+    conn.execute(insert(t.audit).values(
+        at=at or utc_now(), device_id=device_id, user_id=user_id, action=action, entity=entity,
+        entity_id=entity_id, op_id=op_id, detail=detail,
+    ))

@@ -1,0 +1,233 @@
+"""Sync use cases for the desktop app and the CLI (Qt-free, thread-safe).
+
+    configure(session, url)            remember the server address
+    enrol(session, code)               trade a one-time enrolment code for this device's token
+    sync_now(session, progress, cancel) one full sync; returns a SyncReport
+    probe(session)                     is the server reachable now?
+    status(session)                    what the status bar shows
+    quarantined(session)               operations the server refused, with the reason
+    retry_quarantined(session, seq)    put a refused operation back in the queue (after a fix)
+    AutoSyncService(session)           background sync with backoff; start() / stop() / trigger()
+
+Only one sync runs at a time per profile; a second caller waits for it.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from fieldkit.services.session import Session
+from fieldkit.store.database import Store
+from fieldkit.sync import client
+from fieldkit.sync.client import CLOCK_WARNING, Progress, SyncReport, describe
+from fieldkit.sync.scheduler import AutoSync, SchedulerEvent
+from fieldkit.sync.transport import SyncError
+
+__all__ = ["Progress", "SyncError", "SyncReport", "describe"]
+
+_locks: weakref.WeakKeyDictionary[Store, threading.Lock] = weakref.WeakKeyDictionary()
+_online: weakref.WeakKeyDictionary[Store, bool] = weakref.WeakKeyDictionary()
+_guard = threading.Lock()
+
+
+def _lock(session: Session) -> threading.Lock:
+    with _guard:
+        lock = _locks.get(session.store)
+        if lock is None:
+            lock = _locks[session.store] = threading.Lock()
+        return lock
+
+
+def _username(session: Session) -> str:
+    return session.profile.user.username
+
+
+def configure(session: Session, server_url: str) -> None:
+    url = server_url.strip().rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        raise ValueError("the server address must start with http:// or https://")
+    session.store.set_meta(client.K_URL, url)
+
+
+def server_url(session: Session) -> str | None:
+    return session.store.get_meta(client.K_URL)
+
+
+def enrol(session: Session, code: str, server: str | None = None) -> str:
+    """Enrol this device with a code from `fieldkit central enrol`. Returns the server's device id."""
+    if server:
+        configure(session, server)
+    url = session.store.get_meta(client.K_URL)
+    if not url:
+        raise client.NotConfigured("set the server address first")
+    return client.enrol(session.store, url, code, _username(session), socket.gethostname())
+
+
+def probe(session: Session, timeout: float = 5.0) -> bool:
+    url = session.store.get_meta(client.K_URL)
+    if not url:
+        return False
+    ok, skew = client.probe(url, timeout)
+    _online[session.store] = ok
+    if skew is not None:
+        session.store.set_meta(client.K_SKEW, str(skew))
+    return ok
+
+
+def sync_now(session: Session, progress: Callable[[Progress], None] | None = None,
+             cancel: threading.Event | None = None, **engine_options: Any) -> SyncReport:
+    with _lock(session):
+        try:
+            engine = client.SyncEngine(session.store, session.attachments, _username(session), progress=progress,
+                                       cancel=cancel, **engine_options)
+        except SyncError as exc:
+            report = SyncReport(error=client.describe(exc))
+            return report
+        try:
+            report = engine.run()
+        finally:
+            engine.transport.close()
+        _online[session.store] = report.ok or (report.error is not None and "not reachable" not in report.error)
+        return report
+
+
+@dataclass(frozen=True)
+class Quarantined:
+    seq: int
+    op_id: str
+    entity: str
+    entity_id: str
+    action: str
+    reason: str
+    device_time: str
+    payload: dict[str, Any]
+
+
+def quarantined(session: Session) -> list[Quarantined]:
+    rows = session.store.query(
+        "SELECT seq, op_id, entity, entity_id, action, last_error, device_time, payload FROM outbox "
+        "WHERE state = 'quarantined' ORDER BY seq")
+    return [Quarantined(int(r[0]), r[1], r[2], r[3], r[4], r[5], r[6], json.loads(r[7])) for r in rows]
+
+
+def retry_quarantined(session: Session, seq: int) -> None:
+    """Queue a refused operation again under a new id (the old id's answer is final on the server)."""
+    from fieldkit.domain.ids import new_id
+
+    with session.store.transaction(actor=session.user_id) as tx:
+        row = tx.conn.execute("SELECT op_id, entity, entity_id FROM outbox WHERE seq = ? AND state = 'quarantined'",
+                              (seq,)).fetchone()
+        if row is None:
+            raise ValueError("no such quarantined item")
+        tx.conn.execute("UPDATE outbox SET op_id = ?, state = 'pending', last_error = '', result = NULL "
+                        "WHERE seq = ?", (new_id(), seq))
+        tx.audit(row[1], row[2], "retry", op_id=row[0])
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    configured: bool
+    enrolled: bool
+    online: bool | None  # None: not probed yet
+    server_url: str | None
+    waiting: int
+    quarantined: int
+    last_success: str | None
+    last_error: str | None
+    clock_skew_s: float | None
+
+    @property
+    def clock_warning(self) -> bool:
+        return self.clock_skew_s is not None and abs(self.clock_skew_s) > CLOCK_WARNING.total_seconds()
+
+
+def status(session: Session) -> SyncStatus:
+    store = session.store
+    counts = dict(store.query("SELECT state, count(*) FROM outbox GROUP BY state"))
+    skew = store.get_meta(client.K_SKEW)
+    return SyncStatus(
+        configured=bool(store.get_meta(client.K_URL)), enrolled=bool(store.get_meta(client.K_TOKEN)),
+        online=_online.get(store), server_url=store.get_meta(client.K_URL),
+        waiting=int(counts.get("pending", 0)), quarantined=int(counts.get("quarantined", 0)),
+        last_success=store.get_meta(client.K_LAST_SUCCESS) or None,
+        last_error=store.get_meta(client.K_LAST_ERROR) or None,
+        clock_skew_s=float(skew) if skew else None,
+    )
+
+
+def clock_skew(session: Session) -> timedelta | None:
+    skew = session.store.get_meta(client.K_SKEW)
+    return timedelta(seconds=float(skew)) if skew else None
+
+
+def delivered(session: Session, work_order_id: str) -> bool:
+    """A work order is delivered when the server has every operation about it and every
+    attachment its records reference is confirmed."""
+    with session.store.read() as conn:
+        open_ops = conn.execute(
+            "SELECT count(*) FROM outbox WHERE state != 'sent' AND (entity_id = ? OR "
+            "json_extract(payload, '$.work_order_id') = ?)", (work_order_id, work_order_id)).fetchone()[0]
+        if open_ops:
+            return False
+        shas: set[str] = set()
+        for text in [r[0] for r in conn.execute(
+                "SELECT payload FROM outbox WHERE json_extract(payload, '$.work_order_id') = ?", (work_order_id,))]:
+            data = json.loads(text)
+            shas.update(str(data[k]) for k in ("capture_sha256", "photo_sha256") if data.get(k))
+            inner = data.get("data")
+            if isinstance(inner, dict):
+                shas.update(str(s) for s in inner.get("attachments") or [])
+        if not shas:
+            return True
+        marks = ",".join("?" * len(shas))
+        confirmed = conn.execute(
+            f"SELECT count(*) FROM sync_uploads WHERE confirmed_at IS NOT NULL AND sha256 IN ({marks})",
+            tuple(shas)).fetchone()[0]
+    return int(confirmed) == len(shas)
+
+
+class AutoSyncService:
+    """Background sync for a session: probes with backoff and jitter, syncs when reachable."""
+
+    def __init__(self, session: Session, *, interval: float = 300.0, base_delay: float = 2.0,
+                 max_delay: float = 300.0, on_event: Callable[[SchedulerEvent], None] | None = None,
+                 progress: Callable[[Progress], None] | None = None):
+        self.session = session
+        self.progress = progress
+        self.scheduler = AutoSync(lambda: probe(session), self._sync, interval=interval, base_delay=base_delay,
+                                  max_delay=max_delay, on_event=on_event)
+
+    def _sync(self, cancel: threading.Event) -> SyncReport:
+        return sync_now(self.session, self.progress, cancel)
+
+    def start(self) -> None:
+        self.scheduler.start()
+
+    def stop(self) -> None:
+        self.scheduler.stop()
+
+    def trigger(self) -> None:
+        self.scheduler.trigger()
+
+    @property
+    def running(self) -> bool:
+        return self.scheduler.running
+
+
+def describe_skew(skew_s: float | None) -> str | None:
+    """A warning to show when the device clock is off by more than 5 minutes, else None."""
+    if skew_s is None or abs(skew_s) <= CLOCK_WARNING.total_seconds():
+        return None
+    minutes = round(abs(skew_s) / 60)
+    direction = "chậm" if skew_s > 0 else "nhanh"
+    direction_en = "behind" if skew_s > 0 else "ahead of"
+    now = datetime.now(UTC) + timedelta(seconds=skew_s)
+    return (f"Đồng hồ máy {direction} {minutes} phút so với máy chủ (giờ máy chủ {now:%H:%M} UTC). / "
+            f"This computer's clock is {minutes} minutes {direction_en} the server's.")

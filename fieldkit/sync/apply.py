@@ -1,0 +1,133 @@
+"""Apply changes pulled from the server to the device store (no outbox entries).
+
+Runs inside the caller's transaction, which also stores the new cursor: changes and cursor
+commit together or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from fieldkit.domain.models import (
+    Address,
+    Customer,
+    Meter,
+    MeterProtocol,
+    Reading,
+    ReadingSource,
+    RegisterValue,
+    WorkOrder,
+    WorkOrderKind,
+    WorkOrderState,
+)
+from fieldkit.store import customers as customer_repo
+from fieldkit.store import field_facts
+from fieldkit.store import work_orders as wo_repo
+from fieldkit.store.database import dumps
+
+
+def local_user_ids(conn: Any) -> dict[str, str]:
+    """server user id -> local user id, matched by username."""
+    rows = conn.execute(
+        "SELECT s.server_id, u.id FROM sync_users s JOIN users u ON u.username = s.username"
+    ).fetchall()
+    return {str(r[0]): str(r[1]) for r in rows}
+
+
+def server_user_ids(conn: Any) -> dict[str, str]:
+    """local user id -> server user id."""
+    return {v: k for k, v in local_user_ids(conn).items()}
+
+
+def apply_change(conn: Any, entity: str, data: dict[str, Any], now: str, user_map: dict[str, str]) -> None:
+    if entity == "customer":
+        customer_repo.upsert(conn, customer_from(data), now)
+    elif entity == "work_order":
+        wo = work_order_from(data)
+        if wo.assignee_id in user_map:
+            wo = WorkOrder(**{**wo.__dict__, "assignee_id": user_map[wo.assignee_id]})
+        wo_repo.upsert_work_order(conn, wo, now)
+    elif entity == "meter":
+        wo_repo.upsert_meter(conn, meter_from(data))
+    elif entity == "reading":
+        field_facts.insert_reading_or_ignore(conn, reading_from(data), now)
+    elif entity == "install":
+        conn.execute(
+            "INSERT OR IGNORE INTO installs (id, work_order_id, customer_id, installed_meter_serial, "
+            "removed_meter_serial, form_id, form_version, data, supersedes, recorded_by, recorded_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (data["id"], data["work_order_id"], data.get("customer_id"), data.get("installed_meter_serial", ""),
+             data.get("removed_meter_serial", ""), data.get("form_id", "meter_install"),
+             int(data.get("form_version", 1)), dumps(data.get("data") or {}), data.get("supersedes"),
+             data.get("recorded_by"), now),
+        )
+    elif entity == "onboarding_step":
+        conn.execute(
+            "INSERT OR IGNORE INTO onboarding_steps (id, customer_id, work_order_id, step, data, supersedes, "
+            "recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (data["id"], data["customer_id"], data.get("work_order_id"), data.get("step", ""),
+             dumps(data.get("data") or {}), data.get("supersedes"), data.get("recorded_by"), now),
+        )
+    elif entity == "user":
+        conn.execute(
+            "INSERT INTO sync_users (server_id, username, display_name, role, team_id) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(server_id) DO UPDATE SET username = excluded.username, "
+            "display_name = excluded.display_name, role = excluded.role, team_id = excluded.team_id",
+            (data["id"], data["username"], data.get("display_name", ""), data.get("role", ""), data.get("team_id")),
+        )
+        user_map.clear()
+        user_map.update(local_user_ids(conn))
+    elif entity == "reference":
+        conn.execute(
+            "INSERT INTO sync_reference (kind, key, version, data, received_at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(kind, key) DO UPDATE SET version = excluded.version, data = excluded.data, "
+            "received_at = excluded.received_at",
+            (data["kind"], data["key"], int(data["version"]), json.dumps(data.get("data")), now),
+        )
+    # Anything else is a newer server's record kind: ignored, the cursor still moves on.
+
+
+def customer_from(d: dict[str, Any]) -> Customer:
+    return Customer(
+        id=d["id"], code=d["code"], name=d.get("name") or "", phone=d.get("phone") or "",
+        national_id=d.get("national_id") or "",
+        address=Address(
+            province_code=d.get("province_code"), province=d.get("province") or "",
+            commune_code=d.get("commune_code"), commune=d.get("commune") or "", street=d.get("street") or "",
+            old_district=d.get("old_district") or "",
+        ),
+        households=int(d.get("households") or 1), version=int(d.get("version") or 1),
+    )
+
+
+def work_order_from(d: dict[str, Any]) -> WorkOrder:
+    return WorkOrder(
+        id=d["id"], number=d["number"], kind=WorkOrderKind(d["kind"]), state=WorkOrderState(d["state"]),
+        customer_id=d.get("customer_id"), team_id=d.get("team_id"),
+        due_date=date.fromisoformat(d["due_date"]) if d.get("due_date") else None,
+        assignee_id=d.get("assignee_id"), meter_id=d.get("meter_id"), note=d.get("note") or "",
+        review_comment=d.get("review_comment") or "", version=int(d.get("version") or 1),
+    )
+
+
+def meter_from(d: dict[str, Any]) -> Meter:
+    return Meter(
+        id=d["id"], serial=d["serial"], manufacturer=d.get("manufacturer") or "", model=d.get("model") or "",
+        phases=int(d.get("phases") or 1), protocol=MeterProtocol(d.get("protocol") or "iec62056-21"),
+        ct_ratio=d.get("ct_ratio") or "", vt_ratio=d.get("vt_ratio") or "",
+        tariff_registers=int(d.get("tariff_registers") or 1), customer_id=d.get("customer_id"),
+    )
+
+
+def reading_from(d: dict[str, Any]) -> Reading:
+    return Reading(
+        id=d["id"], meter_id=d["meter_id"], taken_at=datetime.fromisoformat(d["taken_at"]),
+        source=ReadingSource(d["source"]),
+        registers={k: RegisterValue(Decimal(str(v["value"])), v.get("unit", "")) for k, v in d["registers"].items()},
+        customer_id=d.get("customer_id"), work_order_id=d.get("work_order_id"),
+        manual_reason=d.get("manual_reason") or "", capture_sha256=d.get("capture_sha256"),
+        photo_sha256=d.get("photo_sha256"), supersedes=d.get("supersedes"), recorded_by=d.get("recorded_by"),
+    )

@@ -1,0 +1,433 @@
+"""The sync client: upload attachments, drain the outbox, pull changes by cursor.
+
+One `SyncEngine.run()` is one sync: attachments first (so that the operations that
+reference them arrive after them), then the outbox in batches, then the change feed. Every
+step is safe to repeat after a cut connection: operation ids make a replayed push a no-op,
+uploads resume from the offset the server confirmed, and the cursor is stored in the same
+transaction as the changes it covers.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any, TypeVar
+
+from fieldkit.store.attachments import AttachmentError, AttachmentStore
+from fieldkit.store.database import Store, utc_now
+from fieldkit.sync.apply import apply_change, local_user_ids, server_user_ids
+from fieldkit.sync.transport import AuthRefused, Exchange, ServerRefused, SyncError, Transport, Unreachable
+
+T = TypeVar("T")
+
+# Keys in the device's `meta` table.
+K_URL = "sync.server_url"
+K_TOKEN = "sync.token"
+K_DEVICE = "sync.device_id"
+K_TEAM = "sync.team_id"
+K_CURSOR = "sync.cursor"
+K_LAST_SUCCESS = "last_sync_success"  # also read by services.status
+K_LAST_ATTEMPT = "sync.last_attempt"
+K_LAST_ERROR = "sync.last_error"
+K_SKEW = "sync.clock_skew_s"
+
+CLOCK_WARNING = timedelta(minutes=5)
+
+
+class Cancelled(SyncError):
+    pass
+
+
+class NotConfigured(SyncError):
+    pass
+
+
+@dataclass(frozen=True)
+class Progress:
+    phase: str  # "upload", "push", "pull", "done"
+    done: int
+    total: int
+    bytes_sent: int
+    bytes_received: int
+
+
+ProgressFn = Callable[[Progress], None]
+
+
+@dataclass
+class SyncReport:
+    ok: bool = False
+    cancelled: bool = False
+    error: str | None = None
+    pushed: int = 0
+    applied: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    replayed: int = 0
+    pulled: int = 0
+    pull_skipped: int = 0
+    uploaded: int = 0
+    uploaded_bytes: int = 0
+    requests: int = 0
+    retries: int = 0
+    bytes_sent: int = 0
+    bytes_received: int = 0
+    clock_skew_s: float | None = None
+    seconds: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class Batcher:
+    """Batch size that follows the link: grow while requests are quick, shrink when slow or failing."""
+
+    def __init__(self, start: int = 100, low: int = 10, high: int = 2000, target_s: float = 3.0):
+        self.size, self.low, self.high, self.target_s = start, low, high, target_s
+
+    def record(self, seconds: float) -> None:
+        if seconds < self.target_s / 3:
+            self.size = min(self.high, self.size * 2)
+        elif seconds > self.target_s * 1.5:
+            self.size = max(self.low, self.size // 2)
+
+    def failed(self) -> None:
+        self.size = max(self.low, self.size // 2)
+
+
+def backoff_delay(failures: int, base: float, cap: float, rng: random.Random) -> float:
+    """Exponential backoff with full jitter in [d/2, d]."""
+    d = min(cap, base * 2.0 ** max(0, failures - 1))
+    return float(d / 2 + rng.random() * d / 2)
+
+
+class SyncEngine:
+    def __init__(
+        self, store: Store, attachments: AttachmentStore, username: str, *, transport: Transport | None = None,
+        progress: ProgressFn | None = None, cancel: threading.Event | None = None, max_retries: int = 6,
+        backoff_base: float = 0.25, backoff_cap: float = 8.0, batch: Batcher | None = None,
+        chunk_size: int = 64 * 1024, seed: int | None = None,
+    ):
+        self.store = store
+        self.attachments = attachments
+        self.username = username
+        url, token = store.get_meta(K_URL), store.get_meta(K_TOKEN)
+        if transport is None:
+            if not url:
+                raise NotConfigured("no server address is set")
+            if not token:
+                raise NotConfigured("this device is not enrolled yet")
+            transport = Transport(url, token, username)
+        self.transport = transport
+        self.progress = progress
+        self.cancel = cancel or threading.Event()
+        self.max_retries = max_retries
+        self.backoff_base, self.backoff_cap = backoff_base, backoff_cap
+        self.batch = batch or Batcher()
+        self.pull_batch = Batcher(start=500, low=50, high=5000)
+        self.chunk_size = chunk_size
+        self.rng = random.Random(seed)
+        self.report = SyncReport()
+
+    # --- plumbing ---------------------------------------------------------------------------------
+
+    def _check_cancel(self) -> None:
+        if self.cancel.is_set():
+            raise Cancelled("sync cancelled")
+
+    def _tell(self, phase: str, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(Progress(phase, done, total, self.report.bytes_sent, self.report.bytes_received))
+
+    def _count(self, ex: Exchange) -> Exchange:
+        self.report.requests += 1
+        self.report.bytes_sent += ex.sent
+        self.report.bytes_received += ex.received
+        if ex.server_time is not None:
+            local_mid = datetime.now(UTC) - timedelta(seconds=ex.seconds / 2)
+            self.report.clock_skew_s = round((ex.server_time - local_mid).total_seconds(), 3)
+        return ex
+
+    def _retrying(self, call: Callable[[], T], on_failure: Callable[[], None] | None = None) -> T:
+        failures = 0
+        while True:
+            self._check_cancel()
+            try:
+                return call()
+            except Unreachable:
+                failures += 1
+                self.report.retries += 1
+                if on_failure is not None:
+                    on_failure()
+                if failures > self.max_retries:
+                    raise
+                if self.cancel.wait(backoff_delay(failures, self.backoff_base, self.backoff_cap, self.rng)):
+                    raise Cancelled("sync cancelled") from None
+
+    # --- one sync -----------------------------------------------------------------------------------
+
+    def run(self) -> SyncReport:
+        started = time.monotonic()
+        self.store.set_meta(K_LAST_ATTEMPT, utc_now())
+        try:
+            self.upload_attachments()
+            self.push()
+            self.pull()
+            self.report.ok = True
+            self.store.set_meta(K_LAST_SUCCESS, utc_now())
+            self.store.set_meta(K_LAST_ERROR, "")
+        except Cancelled:
+            self.report.cancelled = True
+            self.report.error = "cancelled"
+        except (SyncError, AttachmentError) as exc:
+            self.report.error = describe(exc)
+            self.store.set_meta(K_LAST_ERROR, f"{utc_now()} {self.report.error}")
+        finally:
+            self.report.seconds = round(time.monotonic() - started, 3)
+            if self.report.clock_skew_s is not None:
+                self.store.set_meta(K_SKEW, str(self.report.clock_skew_s))
+            self._tell("done", 1, 1)
+        return self.report
+
+    # --- push ------------------------------------------------------------------------------------------
+
+    def pending_count(self) -> int:
+        return int(self.store.query_one("SELECT count(*) FROM outbox WHERE state = 'pending'")[0])
+
+    def push(self) -> None:
+        total = self.pending_count()
+        done = 0
+        with self.store.lock:
+            usernames = {str(r[0]): str(r[1]) for r in self.store.conn.execute("SELECT id, username FROM users")}
+            to_server = server_user_ids(self.store.conn)
+        self._tell("push", 0, total)
+        while True:
+            self._check_cancel()
+            rows = self.store.query(
+                "SELECT seq, op_id, entity, entity_id, action, payload, base_version, device_time, actor "
+                "FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?", (self.batch.size,))
+            if not rows:
+                break
+            ops = [encode_op(r, usernames, to_server) for r in rows]
+
+            def send(ops: list[dict[str, Any]] = ops) -> Exchange:
+                return self._count(self.transport.request("POST", "/v1/push", json_body={"ops": ops}))
+
+            ex = self._retrying(send, self.batch.failed)
+            self.batch.record(ex.seconds)
+            results = ex.body.get("results") if isinstance(ex.body, dict) else None
+            if not isinstance(results, list) or len(results) != len(rows):
+                raise ServerRefused(ex.status, "the server's answer does not match the batch")
+            self._record_results(rows, results)
+            done += len(rows)
+            self._tell("push", done, max(total, done))
+
+    def _record_results(self, rows: list[Any], results: list[dict[str, Any]]) -> None:
+        with self.store.transaction() as tx:
+            for row, res in zip(rows, results, strict=True):
+                status = res.get("status")
+                self.report.pushed += 1
+                if res.get("replay"):
+                    self.report.replayed += 1
+                if status in ("applied", "conflict"):
+                    if status == "conflict":
+                        self.report.conflicts += 1
+                        self.report.reasons.append(f"{row[2]} {row[3]}: conflict: {res.get('reason', '')}")
+                    else:
+                        self.report.applied += 1
+                    tx.conn.execute("UPDATE outbox SET state = 'sent', attempts = attempts + 1, result = ?, "
+                                    "last_error = ? WHERE seq = ?",
+                                    (json.dumps(res), str(res.get("reason") or ""), row[0]))
+                else:
+                    reason = str(res.get("reason") or "rejected by the server")
+                    self.report.rejected += 1
+                    self.report.reasons.append(f"{row[2]} {row[3]}: {reason}")
+                    tx.conn.execute("UPDATE outbox SET state = 'quarantined', attempts = attempts + 1, result = ?, "
+                                    "last_error = ? WHERE seq = ?", (json.dumps(res), reason, row[0]))
+
+    # --- pull ------------------------------------------------------------------------------------------
+
+    def pull(self) -> None:
+        done = 0
+        while True:
+            self._check_cancel()
+            cursor = int(self.store.get_meta(K_CURSOR, "0") or 0)
+
+            def fetch(cursor: int = cursor) -> Exchange:
+                return self._count(self.transport.request(
+                    "GET", "/v1/changes", params={"since": cursor, "limit": self.pull_batch.size}))
+
+            ex = self._retrying(fetch, self.pull_batch.failed)
+            self.pull_batch.record(ex.seconds)
+            body = ex.body
+            changes = body["changes"]
+            nxt = int(body["next"])
+            with self.store.transaction() as tx:
+                user_map = local_user_ids(tx.conn)
+                for ch in changes:
+                    tx.conn.execute("SAVEPOINT change")
+                    try:
+                        apply_change(tx.conn, str(ch["entity"]), ch["data"], tx.now, user_map)
+                        tx.conn.execute("RELEASE change")
+                    except Exception as exc:  # one bad record must not stop the feed
+                        tx.conn.execute("ROLLBACK TO change")
+                        tx.conn.execute("RELEASE change")
+                        self.report.pull_skipped += 1
+                        self.report.reasons.append(f"pull {ch.get('entity')} {ch.get('id')}: {exc}")
+                # The cursor moves in the same transaction as the changes it covers.
+                tx.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (K_CURSOR, str(nxt)))
+            done += len(changes)
+            self.report.pulled += len(changes)
+            self._tell("pull", done, done)
+            if not body.get("more"):
+                break
+
+    # --- attachments -------------------------------------------------------------------------------
+
+    def upload_attachments(self) -> None:
+        todo = self.store.query(
+            "SELECT a.sha256, a.size, a.mime, a.kind FROM attachments a LEFT JOIN sync_uploads u "
+            "ON u.sha256 = a.sha256 WHERE u.confirmed_at IS NULL ORDER BY a.created_at")
+        if not todo:
+            return
+        info = {str(r[0]): (int(r[1]), str(r[2]), str(r[3])) for r in todo}
+        self._tell("upload", 0, len(todo))
+        done = 0
+        hashes = list(info)
+        for i in range(0, len(hashes), 500):
+            part = hashes[i:i + 500]
+
+            def ask(part: list[str] = part) -> Exchange:
+                return self._count(self.transport.request("POST", "/v1/attachments/missing",
+                                                          json_body={"hashes": part}))
+
+            missing = {m["sha256"]: int(m["offset"]) for m in self._retrying(ask).body["missing"]}
+            for sha in part:
+                size, mime, kind = info[sha]
+                if sha in missing:
+                    self._upload_one(sha, size, mime, kind, missing[sha])
+                else:
+                    self._confirm(sha, size, size)
+                done += 1
+                self._tell("upload", done, len(todo))
+
+    def _confirm(self, sha: str, size: int, offset: int, complete: bool = True) -> None:
+        with self.store.transaction() as tx:
+            tx.conn.execute(
+                "INSERT INTO sync_uploads (sha256, confirmed_offset, size, confirmed_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(sha256) DO UPDATE SET confirmed_offset = excluded.confirmed_offset, "
+                "confirmed_at = excluded.confirmed_at, last_error = ''",
+                (sha, offset, size, tx.now if complete else None))
+
+    def _upload_one(self, sha: str, size: int, mime: str, kind: str, offset: int) -> None:
+        data = self.attachments.get(sha)
+        restarts = 0
+        while True:
+            self._check_cancel()
+            chunk = data[offset:offset + self.chunk_size]
+
+            def put(chunk: bytes = chunk, offset: int = offset) -> Exchange:
+                return self._count(self.transport.request(
+                    "PUT", f"/v1/attachments/{sha}", data=chunk, content_type="application/octet-stream",
+                    params={"offset": offset, "size": size, "mime": mime, "kind": kind}, ok=(200,)))
+
+            try:
+                ex = self._retrying(put)
+            except ServerRefused as exc:
+                body = exc.body if isinstance(exc.body, dict) else {}
+                if exc.status == 409 and "offset" in body:
+                    offset = int(body["offset"])  # the server says where it is: continue from there
+                    continue
+                if exc.status == 422 and restarts < 1:
+                    restarts += 1
+                    offset = 0
+                    continue
+                raise
+            self.report.uploaded_bytes += len(chunk)
+            if ex.seconds > 4 and self.chunk_size > 8192:
+                self.chunk_size //= 2
+            elif ex.seconds < 0.5 and self.chunk_size < 1024 * 1024:
+                self.chunk_size *= 2
+            offset = int(ex.body["offset"])
+            complete = bool(ex.body["complete"])
+            self._confirm(sha, size, offset, complete)
+            if complete:
+                self.report.uploaded += 1
+                return
+
+
+def encode_op(row: Any, usernames: dict[str, str], to_server: dict[str, str]) -> dict[str, Any]:
+    """An outbox row as it travels. Empty fields are left out; local user ids become the server's."""
+    payload = json.loads(row[5])
+    if row[2] == "work_order" and row[4] == "create" and payload.get("assignee_id") in to_server:
+        payload["assignee_id"] = to_server[payload["assignee_id"]]
+    op: dict[str, Any] = {"op_id": row[1], "entity": row[2], "entity_id": row[3], "action": row[4],
+                          "payload": payload, "device_time": row[7]}
+    if row[6] is not None:
+        op["base_version"] = row[6]
+    if row[8] and row[8] in usernames:
+        op["actor"] = usernames[row[8]]
+    return op
+
+
+def describe(exc: BaseException) -> str:
+    if isinstance(exc, AuthRefused):
+        return f"refused by the server: {exc} (enrol this device again or check the user)"
+    if isinstance(exc, Unreachable):
+        return f"server not reachable: {exc}"
+    return str(exc) or type(exc).__name__
+
+
+def probe(url: str, timeout: float = 5.0) -> tuple[bool, float | None]:
+    """Is the server reachable? Returns (reachable, clock skew in seconds)."""
+    t = Transport(url, timeout=(timeout, timeout))
+    try:
+        ex = t.request("GET", "/v1/ping")
+    except SyncError:
+        return False, None
+    finally:
+        t.close()
+    if ex.server_time is None:
+        return True, None
+    local_mid = datetime.now(UTC) - timedelta(seconds=ex.seconds / 2)
+    return True, round((ex.server_time - local_mid).total_seconds(), 3)
+
+
+def enrol(store: Store, url: str, code: str, username: str, device_name: str = "") -> str:
+    """Trade an enrolment code for a token and remember the server. Returns the server's device id."""
+    t = Transport(url)
+    try:
+        ex = t.request("POST", "/v1/enrol", json_body={"code": code.strip(), "name": device_name[:100]})
+    except ServerRefused as exc:
+        raise AuthRefused(str(exc).split(": ", 1)[-1]) from exc
+    finally:
+        t.close()
+    body = ex.body
+    with store.transaction() as tx:
+        for key, value in ((K_URL, url.rstrip("/")), (K_TOKEN, body["token"]), (K_DEVICE, body["device_id"]),
+                           (K_TEAM, body["team_id"]), (K_CURSOR, "0")):
+            tx.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+        tx.audit("device", str(body["device_id"]), "enrol", detail=url)
+    refresh_users(store, username)
+    return str(body["device_id"])
+
+
+def refresh_users(store: Store, username: str) -> None:
+    """Learn the server's users of this team (to map assignees to local users)."""
+    url, token = store.get_meta(K_URL), store.get_meta(K_TOKEN)
+    if not url or not token:
+        raise NotConfigured("this device is not enrolled yet")
+    t = Transport(url, token, username)
+    try:
+        ex = t.request("GET", "/v1/me")
+    finally:
+        t.close()
+    with store.transaction() as tx:
+        for u in ex.body["users"]:
+            apply_change(tx.conn, "user", u | {"team_id": ex.body["team_id"]}, tx.now, {})
