@@ -1,0 +1,1 @@
+"""Test tools for sync: fault-injecting and link-emulating TCP proxies (loopback only)."""
