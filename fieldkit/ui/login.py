@@ -221,6 +221,7 @@ class FirstRunForm(QWidget):
         form.setContentsMargins(24, 24, 24, 24)
         form.setVerticalSpacing(12)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.addRow(self.name_label, self.name)
         form.addRow(self.role_label, self.role)
         form.addRow(self.pin_label, self.pin)

@@ -60,6 +60,8 @@ QPushButton:focus, QToolButton:focus, QLineEdit:focus, QComboBox:focus, QListWid
 QTableView:focus {{ border: 3px solid {FOCUS}; }}
 QLineEdit, QComboBox {{ min-height: {target}px; padding: 0 10px; border: 2px solid #5c5c5c;
   border-radius: 6px; background: {PAPER}; }}
+QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right; width: 36px;
+  border: none; }}
 QComboBox QAbstractItemView::item {{ min-height: {target}px; }}
 QListWidget {{ border: 2px solid #5c5c5c; border-radius: 6px; background: {PAPER}; }}
 QListWidget::item {{ min-height: {target}px; padding: 4px 10px; }}

@@ -11,6 +11,7 @@ from fieldkit.ui.qt import (
     QFrame,
     QLabel,
     QLineEdit,
+    Qt,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,7 @@ class SettingsPage(Page):
         self.form.setContentsMargins(20, 16, 20, 16)
         self.form.setVerticalSpacing(6)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.editors: dict[str, QComboBox | QLineEdit] = {}
         self.labels: dict[str, QLabel] = {}
         self.helps: dict[str, QLabel] = {}

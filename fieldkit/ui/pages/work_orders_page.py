@@ -13,8 +13,8 @@ from fieldkit.ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
     QAbstractTableModel,
-    QCoreApplication,
     QColor,
+    QCoreApplication,
     QFont,
     QHBoxLayout,
     QHeaderView,
@@ -122,7 +122,7 @@ class WorkOrdersPage(Page):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(row_height(ctx.config.get("ui_scale")))
         header = self.table.horizontalHeader()
-        for col, width in enumerate((150, 130, 200, 200, 240)):
+        for col, width in enumerate((125, 135, 180, 250, 150)):
             self.table.setColumnWidth(col, width)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

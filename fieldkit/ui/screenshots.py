@@ -1,0 +1,103 @@
+"""`fieldkit screenshots OUTDIR`: render the main screens offscreen, in Vietnamese and
+English, from a throwaway demo profile (fieldkit.store.demo). Files are named
+`<lang>-<screen>.png`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("outdir", help="folder for the PNG files")
+    parser.add_argument("--customers", type=int, default=3000, help="demo customers (default 3000)")
+    parser.add_argument("--scale", choices=("normal", "large"), default="normal")
+
+
+def _wait(app: object, done: Callable[[], bool], timeout: float = 15.0) -> bool:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        app.processEvents()  # type: ignore[attr-defined]
+        if done():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def run(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from fieldkit.store.demo import DEMO_USERS, build_demo_profile
+    from fieldkit.store.keyring import FAST_KDF
+    from fieldkit.ui.app import Shell
+    from fieldkit.ui.config import Config
+    from fieldkit.ui.qt import QApplication
+
+    out = Path(args.outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="fieldkit-shots-") as tmp:
+        folder = Path(tmp) / "profile"
+        build_demo_profile(folder, customers=args.customers, seed=1, params=FAST_KDF)
+        username, _name, _role, pin = DEMO_USERS[0]
+        for lang in ("vi", "en"):
+            config = Config(Path(tmp) / f"config-{lang}")
+            config.set("ui_scale", args.scale)
+            shell = Shell(app, folder, config=config, language=lang, params=FAST_KDF)
+
+            def shot(widget: object, name: str, lang: str = lang) -> None:
+                _wait(app, lambda: False, 0.15)
+                path = out / f"{lang}-{name}.png"
+                widget.grab().save(str(path))  # type: ignore[attr-defined]
+                written.append(path)
+
+            # first run (an empty profile), with a validation message
+            empty = Shell(app, Path(tmp) / f"empty-{lang}", config=config, language=lang, params=FAST_KDF)
+            empty.start()
+            fr = empty.login_window.first_run
+            fr.name.setText("Trần Thị Lan")
+            fr.pin.setText("1234")
+            fr.pin_again.setText("1235")
+            fr.submit()
+            _wait(app, fr.error.isVisible)
+            shot(empty.login_window, "first-run")
+            empty.login_window.close()
+
+            shell.start()
+            login = shell.login_window.login
+            login.select_user(username)
+            login.pin.setText("000000")
+            login.submit()
+            _wait(app, login.error.isVisible)
+            shot(shell.login_window, "login-wrong-pin")
+            login.pin.setText(pin)
+            login.submit()
+            _wait(app, lambda: shell.main_window is not None)  # noqa: B023 (used at once)
+            win = shell.main_window
+            assert win is not None
+            win.resize(1280, 800)
+            wo = win.pages["work_orders"]
+            _wait(app, lambda: getattr(wo, "loaded", False))  # noqa: B023 (used at once)
+            _wait(app, lambda: win.status.outbox is not None)  # noqa: B023 (used at once)
+            shot(win, "work-orders")
+            cust = win.go_to("customers")
+            model = cust.model  # type: ignore[attr-defined]
+            _wait(app, lambda: model.loaded_once)  # noqa: B023 (used at once)
+            shot(win, "customers")
+            cust.search.setText("nguyen van")  # type: ignore[attr-defined]
+            _wait(app, lambda: model.search.text == "nguyen van" and model.is_loaded(0))  # noqa: B023 (used at once)
+            shot(win, "customers-search")
+            for page in ("readings", "onboarding", "review", "sync", "settings"):
+                win.go_to(page)
+                shot(win, page)
+            shell.logout()
+            shell.login_window.close()
+            shell.close_session()
+    for p in written:
+        print(p)
+    return 0

@@ -1,0 +1,48 @@
+"""UI fixtures: a Shell on the test profile, customers inserted in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fieldkit.domain.ids import new_id
+from fieldkit.domain.models import Address, Customer
+from fieldkit.services.session import Session
+from fieldkit.store import customers as customer_repo
+from fieldkit.store.keyring import FAST_KDF
+
+GIVEN = ["An", "Bình", "Cường", "Dũng", "Hà", "Hương", "Lan", "Minh", "Nam", "Thảo"]
+FAMILY = ["Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ"]
+
+
+def add_customers(session: Session, n: int) -> None:
+    """Test data straight through the store in one transaction (widgets never do this)."""
+    with session.store.transaction(actor=session.user_id) as tx:
+        for i in range(n):
+            name = f"{FAMILY[i % len(FAMILY)]} Thị {GIVEN[(i // 8) % len(GIVEN)]} {i}"
+            c = Customer(id=new_id(), code=f"PA23LN{i:07d}", name=name, phone=f"09{i:08d}",
+                         address=Address(commune="Xã Nhân Hà", commune_code=13300), households=1 + i % 3)
+            customer_repo.insert(tx.conn, c, tx.now)
+        special = [("PA23VG0053140", "Nguyễn Văn A", "0912345678"), ("PH01HP0000001", "Nguyễn Văn Anh", "0987654321")]
+        for code, name, phone in special:
+            c = Customer(id=new_id(), code=code, name=name, phone=phone,
+                         address=Address(commune="Phường Hồng Bàng", commune_code=11200))
+            customer_repo.insert(tx.conn, c, tx.now)
+
+
+@pytest.fixture
+def shell(qapp, profile_dir: Path, session: Session) -> Iterator[object]:
+    """A Shell on the conftest profile (user lan / PIN 246810), Vietnamese, not logged in."""
+    from fieldkit.ui.app import Shell
+
+    sh = Shell(qapp, profile_dir, language="vi", params=FAST_KDF)
+    sh.start()
+    yield sh
+    if sh.main_window is not None:
+        sh.main_window.shutdown()
+        sh.main_window.close()
+    sh.login_window.close()
+    sh.close_session()
+    sh.translations.switch("vi")
