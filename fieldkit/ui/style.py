@@ -40,6 +40,7 @@ def load_fonts() -> str:
 def stylesheet(scale: str) -> str:
     pt, target = SCALES.get(scale, SCALES["normal"])
     big = pt + 4
+    arrow = resource_path("icons", "chevron_down.svg").as_posix()
     return f"""
 QWidget {{ color: {INK}; font-size: {pt}pt; }}
 QMainWindow, QDialog, #LoginWindow, #Page {{ background: {PAPER}; }}
@@ -62,6 +63,7 @@ QLineEdit, QComboBox {{ min-height: {target}px; padding: 0 10px; border: 2px sol
   border-radius: 6px; background: {PAPER}; }}
 QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right; width: 36px;
   border: none; }}
+QComboBox::down-arrow {{ image: url("{arrow}"); width: 18px; height: 18px; }}
 QComboBox QAbstractItemView::item {{ min-height: {target}px; }}
 QListWidget {{ border: 2px solid #5c5c5c; border-radius: 6px; background: {PAPER}; }}
 QListWidget::item {{ min-height: {target}px; padding: 4px 10px; }}

@@ -70,52 +70,52 @@
 <context>
     <name>FirstRunForm</name>
     <message>
-        <location filename="../../fieldkit/ui/login.py" line="276"/>
+        <location filename="../../fieldkit/ui/login.py" line="277"/>
         <source>FieldKit — First start</source>
         <translation>FieldKit — First start</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/login.py" line="278"/>
+        <location filename="../../fieldkit/ui/login.py" line="279"/>
         <source>No one uses this laptop yet. Create the first user: the PIN protects the customer data.</source>
         <translation>No one uses this laptop yet. Create the first user: the PIN protects the customer data.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/login.py" line="279"/>
+        <location filename="../../fieldkit/ui/login.py" line="280"/>
         <source>Full &amp;name</source>
         <translation>Full &amp;name</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/login.py" line="280"/>
+        <location filename="../../fieldkit/ui/login.py" line="281"/>
         <source>&amp;Role</source>
         <translation>&amp;Role</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/login.py" line="281"/>
+        <location filename="../../fieldkit/ui/login.py" line="282"/>
         <source>&amp;PIN</source>
         <translation>&amp;PIN</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/login.py" line="282"/>
+        <location filename="../../fieldkit/ui/login.py" line="283"/>
         <source>PIN &amp;again</source>
         <translation>PIN &amp;again</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/login.py" line="283"/>
+        <location filename="../../fieldkit/ui/login.py" line="284"/>
         <source>e.g. Trần Thị Lan</source>
         <translation>e.g. Trần Thị Lan</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/login.py" line="284"/>
+        <location filename="../../fieldkit/ui/login.py" line="285"/>
         <source>At least 6 digits</source>
         <translation>At least 6 digits</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/login.py" line="287"/>
+        <location filename="../../fieldkit/ui/login.py" line="288"/>
         <source>Create user</source>
         <translation>Create user</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/login.py" line="288"/>
+        <location filename="../../fieldkit/ui/login.py" line="289"/>
         <source>Change the language</source>
         <translation>Change the language</translation>
     </message>
@@ -281,7 +281,7 @@
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../fieldkit/ui/login.py" line="338"/>
+        <location filename="../../fieldkit/ui/login.py" line="339"/>
         <source>FieldKit — Sign in</source>
         <translation>FieldKit — Sign in</translation>
     </message>
@@ -429,12 +429,12 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../fieldkit/ui/pages/settings_page.py" line="84"/>
+        <location filename="../../fieldkit/ui/pages/settings_page.py" line="86"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/pages/settings_page.py" line="96"/>
+        <location filename="../../fieldkit/ui/pages/settings_page.py" line="98"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>

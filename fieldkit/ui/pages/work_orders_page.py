@@ -64,7 +64,7 @@ class WorkOrderTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(row, index.column())
         if role == Qt.ItemDataRole.ForegroundRole and row.urgency == "overdue":
             return self.danger
@@ -122,7 +122,7 @@ class WorkOrdersPage(Page):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(row_height(ctx.config.get("ui_scale")))
         header = self.table.horizontalHeader()
-        for col, width in enumerate((125, 135, 180, 250, 150)):
+        for col, width in enumerate((115, 125, 170, 215, 130)):
             self.table.setColumnWidth(col, width)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
