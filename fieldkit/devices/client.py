@@ -195,6 +195,15 @@ class Client:
             raise ProtocolError("CONNECTION_LOST", f"{self._total_received} bytes received, then silence")
         raise ProtocolError("NO_ANSWER", f"no answer in state {self.state}")
 
+    def abort(self) -> list[Send]:
+        """What to send when giving up: the break (B0) once the meter is in a session, else nothing."""
+        if self.state in ("data", "pw_prompt", "pw_ack", "register") and self.ident is not None \
+                and self.ident.mode == "C":
+            self.state = "done"
+            return [Send(framing.break_message(), 0.0)]
+        self.state = "done"
+        return []
+
     # -- helpers -----------------------------------------------------------------------
 
     def _gap(self) -> float:

@@ -12,11 +12,19 @@ block on the port with a short timeout, so the reader reacts as soon as bytes ar
 
 from __future__ import annotations
 
+import errno
 import threading
 import time
 from collections.abc import Callable
 
 import serial
+
+try:
+    import termios
+
+    _TERMIOS_ERRORS: tuple[type[BaseException], ...] = (termios.error,)
+except ImportError:  # Windows
+    _TERMIOS_ERRORS = ()
 
 from fieldkit.devices.capture import Capture
 from fieldkit.devices.client import Client, Done, Pause, Progress, ReadOptions, Send, SetBaud
@@ -28,15 +36,32 @@ POLL = 0.02  # longest a read blocks, so cancel and deadlines are noticed quickl
 ProgressCallback = Callable[[Progress], None]
 
 
+_OPEN_ERRORS = (serial.SerialException, OSError, ValueError, *_TERMIOS_ERRORS)
+
+
+def _open(port: str, bytesize: int, parity: str) -> serial.SerialBase:
+    return serial.serial_for_url(
+        port, baudrate=300, bytesize=bytesize, parity=parity, stopbits=serial.STOPBITS_ONE,
+        timeout=POLL, write_timeout=10, xonxoff=False, rtscts=False, dsrdtr=False,
+    )
+
+
 def open_port(port: str) -> serial.SerialBase:
-    """Open ``port`` (path or URL) at 300 baud 7E1; ProtocolError PORT_ERROR when it cannot be opened."""
+    """Open ``port`` (path or URL) at 300 baud, 7E1; ProtocolError PORT_ERROR when it cannot be opened.
+
+    A pseudo-terminal has no parity: Linux refuses (EINVAL) a tcsetattr whose only change
+    is 7E1, e.g. when the previous session left the pty at 300 baud. There, and only
+    there, the port is opened 8N1, which on a pty carries the same bytes.
+    """
     try:
-        return serial.serial_for_url(
-            port, baudrate=300, bytesize=serial.SEVENBITS, parity=serial.PARITY_EVEN,
-            stopbits=serial.STOPBITS_ONE, timeout=POLL, write_timeout=10,
-            xonxoff=False, rtscts=False, dsrdtr=False,
-        )
-    except (serial.SerialException, OSError, ValueError) as exc:
+        return _open(port, serial.SEVENBITS, serial.PARITY_EVEN)
+    except _OPEN_ERRORS as exc:
+        refused = isinstance(exc, _TERMIOS_ERRORS) and bool(exc.args) and exc.args[0] == errno.EINVAL
+        if not refused:
+            raise ProtocolError("PORT_ERROR", f"{port}: {exc}") from None
+    try:
+        return _open(port, serial.EIGHTBITS, serial.PARITY_NONE)
+    except _OPEN_ERRORS as exc:
         raise ProtocolError("PORT_ERROR", f"{port}: {exc}") from None
 
 
@@ -83,14 +108,14 @@ class Session:
         try:
             self.port.flush()
             limit = time.monotonic() + 2.0
-            while self.port.out_waiting and time.monotonic() < limit:
+            while getattr(self.port, "out_waiting", 0) and time.monotonic() < limit:
                 time.sleep(0.001)
-        except (serial.SerialException, OSError, NotImplementedError):
+        except (serial.SerialException, OSError, NotImplementedError, *_TERMIOS_ERRORS):
             pass
         self._sleep_until(self.wire_free)
         try:
             self.port.baudrate = baud
-        except (serial.SerialException, OSError, ValueError) as exc:
+        except (serial.SerialException, OSError, ValueError, *_TERMIOS_ERRORS) as exc:
             raise ProtocolError("PORT_ERROR", f"cannot set {baud} baud: {exc}") from None
         self.baud = baud
         self.capture.baud(baud)
@@ -123,6 +148,23 @@ class Session:
         return bytes(data)
 
     def run(self) -> ReadingResult:
+        try:
+            return self._run()
+        except ProtocolError:
+            self._release()
+            raise
+
+    def _release(self) -> None:
+        """After a failure inside a session, send the break so the meter is free for the next try."""
+        try:
+            for action in self.client.abort():
+                self._write(action.data, action.gap)
+            self.port.flush()
+            self._sleep_until(self.wire_free)
+        except (ProtocolError, serial.SerialException, OSError):
+            pass
+
+    def _run(self) -> ReadingResult:
         result = self._do(list(self.client.start()))
         while result is None:
             if self.cancel.is_set():

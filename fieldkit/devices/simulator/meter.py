@@ -89,16 +89,17 @@ class Meter:
         self.outbox.append(Out(data, baud or self.speed, self.reaction if gap is None else gap, chained,
                                drop_after, self.now))
 
-    def _data_message(self, block: str, end: int = 0x03) -> bytes:
-        message = bytearray(data_message(block, end))
+    def _damaged(self, message: bytes) -> bytes:
+        """The message as it goes on the wire this time (faults may damage it)."""
+        out = bytearray(message)
         first = self.data_messages == 0
         self.data_messages += 1
         if self.fault == "bcc-always" or (self.fault == "bcc-once" and first):
-            message[-1] ^= 0x01
+            out[-1] ^= 0x01
         elif self.fault == "noise" and first:
-            index = 1 + self.random.randrange(len(message) - 3)
-            message[index] ^= 0x08  # one damaged character, as a flash of light would do
-        return bytes(message)
+            index = 1 + self.random.randrange(len(out) - 3)
+            out[index] ^= 0x08  # one damaged character, as a flash of light would do
+        return bytes(out)
 
     # -- input -------------------------------------------------------------------------
 
@@ -177,22 +178,19 @@ class Meter:
         if self.profile.block_size > 0:
             size = self.profile.block_size
             parts = [block[i:i + size] for i in range(0, len(block), size)]
-            self.blocks = [self._data_message(p, 0x04 if i < len(parts) - 1 else 0x03)
-                           for i, p in enumerate(parts)]
+            self.blocks = [data_message(p, 0x04 if i < len(parts) - 1 else 0x03) for i, p in enumerate(parts)]
             self.block_index = 0
             self.state = "blocks"
-            self._queue(self.blocks[0], chained=chained, drop_after=drop)
+            self._queue(self._damaged(self.blocks[0]), chained=chained, drop_after=drop)
         else:
-            self.message = self._data_message(block)
+            self.message = data_message(block)
             self.state = "after_data"
-            self._queue(self.message, chained=chained, drop_after=drop)
+            self._queue(self._damaged(self.message), chained=chained, drop_after=drop)
 
     def _on_after_data(self) -> None:
         if self.buf[-1:] == b"\x15":
             self.buf.clear()
-            if self.fault == "bcc-always":
-                self.message = self._data_message(self.registers.block())
-            self._queue(self.message)
+            self._queue(self._damaged(self.message))
         else:
             self._idle()
 
@@ -207,10 +205,7 @@ class Meter:
         elif last != b"\x15":
             self._idle()
             return
-        message = self.blocks[self.block_index]
-        if self.fault == "bcc-always":
-            message = message[:-1] + bytes([message[-1] ^ 0x01])
-        self._queue(message)
+        self._queue(self._damaged(self.blocks[self.block_index]))
 
     def _password_prompt(self) -> None:
         self.state = "password"

@@ -143,7 +143,7 @@ def _r(address: str, value: str = "0", unit: str = "", **kw: Any) -> dict[str, A
     return {"address": address, "value": value, "unit": unit, **kw}
 
 
-_SINGLE = {
+_SINGLE: dict[str, Any] = {
     "name": "single-phase",
     "manufacturer": "FKS", "baud_char": "5", "escapes": "", "ident": "FK1P-R2 V1.04",
     "reaction": 0.25,
@@ -162,7 +162,7 @@ _SINGLE = {
     ],
 }
 
-_THREE = {
+_THREE: dict[str, Any] = {
     "name": "three-phase-tou",
     "manufacturer": "FKT", "baud_char": "5", "escapes": "\\2", "ident": "FK3P-TOU V2.11",
     "reaction": 0.25,
@@ -242,9 +242,12 @@ BUILTIN: dict[str, dict[str, Any]] = {
     "single-phase": _SINGLE,
     "three-phase-tou": _THREE,
     # the same meter sending its readout as partial blocks (EOT, ACK/NAK)
-    "three-phase-blocks": _variant(_THREE, name="three-phase-blocks", block_size=256),
+    "three-phase-blocks": _variant(_THREE, name="three-phase-blocks", block_size=512),
     # older protocol modes: A (no baud switch) and B (switch without option select)
-    "single-phase-mode-a": _variant(_SINGLE, name="single-phase-mode-a", manufacturer="FKa", baud_char=":"),
+    # (mode A sends everything at 300 baud, so this one carries only a few registers)
+    "single-phase-mode-a": _variant(_SINGLE, name="single-phase-mode-a", manufacturer="FKa", baud_char=":",
+                                    registers=[r for r in _SINGLE["registers"]
+                                               if r["address"] in ("F.F", "0.0.0", "1.8.0", "32.7")]),
     "single-phase-mode-b": _variant(_SINGLE, name="single-phase-mode-b", baud_char="E"),
 }
 

@@ -1,0 +1,175 @@
+"""Read the simulator through a real pseudo-terminal: every profile, every fault."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from fieldkit.devices.client import ReadOptions
+from fieldkit.devices.errors import ProtocolError
+from fieldkit.devices.reparse import parse_stream
+from fieldkit.devices.simulator.profiles import BUILTIN
+from fieldkit.devices.transport import read_meter
+
+Start = Callable[..., Any]
+FAST_FAIL = ReadOptions(answer_timeout=1.0, sign_on_retries=0)
+
+
+def expect_error(port: str, code: str, options: ReadOptions, within: float) -> ProtocolError:
+    started = time.monotonic()
+    with pytest.raises(ProtocolError) as info:
+        read_meter(port, options)
+    elapsed = time.monotonic() - started
+    assert info.value.code == code, info.value
+    assert elapsed < within, f"{code} took {elapsed:.1f} s"
+    return info.value
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("profile", sorted(BUILTIN))
+def test_every_profile_reads(simulator: Start, profile: str) -> None:
+    sim = simulator("--profile", profile)
+    result = read_meter(sim.port)
+    assert result.manufacturer == BUILTIN[profile]["manufacturer"]
+    assert result.error_register == "00000000"
+    assert result.serial is not None and result.serial.isdigit()
+    value, unit = result.registers["1.8.0"]
+    assert unit == "kWh" and value > Decimal(1000)
+    assert not result.bad_lines
+    # the capture holds every byte and re-parses to the same registers
+    assert result.capture is not None
+    assert result.capture.sent().startswith(b"/?!\r\n")
+    again = parse_stream(result.capture.received())
+    assert again.registers == result.registers
+    if profile.startswith("three-phase"):
+        regs = result.registers
+        assert regs["1.8.1"][0] + regs["1.8.2"][0] + regs["1.8.3"][0] == regs["1.8.0"][0]
+        assert {"32.7.0", "52.7.0", "72.7.0", "31.7.0", "51.7.0", "71.7.0"} <= set(regs)
+        assert result.meter_clock is not None
+        assert result.values["96.1.0"].text == "PA23VG0053140"
+        assert 1300 <= len(result.capture.received()) <= 1700  # ~1.5 KB readout
+
+
+@pytest.mark.slow
+def test_values_advance_with_time(simulator: Start) -> None:
+    sim = simulator("--profile", "single-phase")
+    first = read_meter(sim.port).registers["1.8.0"][0]
+    time.sleep(1.0)
+    second = read_meter(sim.port).registers["1.8.0"][0]
+    assert second >= first  # 0.45 kWh/h: +0.0001 per second, shown with 2 decimals
+    assert second - first < Decimal("0.01")
+
+
+@pytest.mark.slow
+def test_tcp_socket_url(simulator: Start) -> None:
+    sim = simulator("--profile", "single-phase", "--tcp", "0")
+    assert sim.port.startswith("socket://127.0.0.1:")
+    result = read_meter(sim.port)
+    assert result.registers["1.8.0"][1] == "kWh"
+
+
+@pytest.mark.slow
+def test_fault_silent(simulator: Start) -> None:
+    sim = simulator("--profile", "single-phase", "--fault", "silent")
+    err = expect_error(sim.port, "NO_ANSWER", ReadOptions(answer_timeout=1.0, sign_on_retries=1), 4.0)
+    assert "probe" in err.message_en
+
+
+@pytest.mark.slow
+def test_fault_noise(simulator: Start) -> None:
+    sim = simulator("--profile", "single-phase", "--fault", "noise")
+    result = read_meter(sim.port)
+    assert result.registers["1.8.0"][1] == "kWh"
+    assert result.capture is not None
+    assert b"\x15" in result.capture.sent()  # the damaged message was refused once
+
+
+@pytest.mark.slow
+def test_fault_bcc_once_is_retried(simulator: Start) -> None:
+    sim = simulator("--profile", "single-phase", "--fault", "bcc-once")
+    result = read_meter(sim.port)
+    assert result.capture is not None
+    assert result.capture.sent().count(b"\x15") == 1
+    assert "1.8.0" in result.registers
+
+
+@pytest.mark.slow
+def test_fault_bcc_always(simulator: Start) -> None:
+    sim = simulator("--profile", "single-phase", "--fault", "bcc-always")
+    expect_error(sim.port, "BCC_FAILED", ReadOptions(bcc_retries=2), 8.0)
+
+
+@pytest.mark.slow
+def test_fault_slow_reaction(simulator: Start) -> None:
+    sim = simulator("--profile", "single-phase", "--fault", "slow", "--fault-arg", "1.2")
+    result = read_meter(sim.port)  # within the standard's 1.5 s: the default profile copes
+    assert "1.8.0" in result.registers
+
+
+@pytest.mark.slow
+def test_fault_too_slow_then_longer_timeout(simulator: Start) -> None:
+    sim = simulator("--profile", "single-phase", "--fault", "slow", "--fault-arg", "2.2")
+    expect_error(sim.port, "NO_ANSWER", FAST_FAIL, 2.5)
+    time.sleep(3.5)  # let the meter give up on that session
+    result = read_meter(sim.port, ReadOptions(answer_timeout=3.0))
+    assert "1.8.0" in result.registers
+
+
+@pytest.mark.slow
+def test_fault_echo(simulator: Start) -> None:
+    sim = simulator("--profile", "single-phase", "--fault", "echo")
+    result = read_meter(sim.port)
+    assert "1.8.0" in result.registers
+    assert result.capture is not None and result.capture.received().startswith(b"/?!\r\n")
+
+
+@pytest.mark.slow
+def test_fault_drop_then_retry(simulator: Start) -> None:
+    sim = simulator("--profile", "three-phase-tou", "--fault", "drop", "--fault-arg", "300")
+    expect_error(sim.port, "CONNECTION_LOST", ReadOptions(inter_char_timeout=0.5), 6.0)
+    time.sleep(0.3)
+    result = read_meter(sim.port)  # the probe is back in place
+    assert "1.8.3" in result.registers
+
+
+@pytest.mark.slow
+def test_fault_drop_over_tcp(simulator: Start) -> None:
+    sim = simulator("--profile", "single-phase", "--fault", "drop", "--fault-arg", "50", "--tcp", "0")
+    expect_error(sim.port, "CONNECTION_LOST", ReadOptions(), 5.0)
+    result = read_meter(sim.port)
+    assert "1.8.0" in result.registers
+
+
+@pytest.mark.slow
+def test_fault_battery_needs_wake_up(simulator: Start) -> None:
+    sim = simulator("--profile", "single-phase", "--fault", "battery", "--fault-arg", "0.8")
+    expect_error(sim.port, "NO_ANSWER", FAST_FAIL, 2.0)
+    result = read_meter(sim.port, ReadOptions(wakeup=True, wakeup_duration=1.0, wakeup_pause=0.5))
+    assert "1.8.0" in result.registers
+    assert result.capture is not None and result.capture.sent().startswith(b"\x00" * 30)
+
+
+@pytest.mark.slow
+def test_fault_password(simulator: Start) -> None:
+    sim = simulator("--profile", "single-phase", "--fault", "password", "--fault-arg", "4321")
+    expect_error(sim.port, "PASSWORD_REQUIRED", ReadOptions(), 3.0)
+    time.sleep(0.5)
+    expect_error(sim.port, "PASSWORD_REJECTED", ReadOptions(password="99999999"), 4.0)
+    time.sleep(0.5)
+    result = read_meter(sim.port, ReadOptions(password="00004321", registers=("0.0.0", "1.8.0", "F.F")))
+    assert set(result.registers) == {"0.0.0", "1.8.0", "F.F"}
+    assert result.serial == "21060137"
+
+
+@pytest.mark.slow
+def test_programming_mode_r5(simulator: Start) -> None:
+    sim = simulator("--profile", "three-phase-tou")
+    result = read_meter(sim.port, ReadOptions(mode="program", read_command="R5",
+                                              registers=("1.8.1", "1.8.2", "1.8.3", "7.7.7")))
+    assert set(result.registers) == {"1.8.1", "1.8.2", "1.8.3"}
+    assert result.bad_lines == ["(ERROR)"]
+    assert result.capture is not None and result.capture.sent().endswith(b"\x01B0\x03q")
