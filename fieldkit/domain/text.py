@@ -11,9 +11,10 @@ _SPACES = re.compile(r"\s+")
 
 def fold(text: str) -> str:
     """Lower-case, strip Vietnamese diacritics and collapse spaces: 'Nguyễn Văn Á' -> 'nguyen van a'."""
-    text = unicodedata.normalize("NFD", text.translate(_SPECIAL))
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
-    return _SPACES.sub(" ", text.lower()).strip()
+    for _ in range(2):  # a second pass settles characters whose case or form changes after the first
+        text = unicodedata.normalize("NFKD", text.lower().translate(_SPECIAL))
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    return _SPACES.sub(" ", text).strip()
 
 
 def clean_name(text: str) -> str:

@@ -61,7 +61,7 @@ def update_customer(session: Session, customer_id: str, **changes: object) -> Cu
             raise ValidationError([Problem("customer", "missing", "Không tìm thấy khách hàng.", "Customer not found.")])
         updated = _normalised(replace(current, **changes, version=current.version + 1))  # type: ignore[arg-type]
         check(customer_problems(updated))
-        if updated == current:
+        if replace(updated, version=current.version) == current:
             return current
         repo.update(tx.conn, updated, tx.now)
         changed = {k: v for k, v in repo.payload(updated).items() if repo.payload(current).get(k) != v}

@@ -100,29 +100,45 @@ def by_name_prefix(conn: Any, prefix: str, limit: int = 50) -> list[Customer]:
 
 @dataclass(frozen=True)
 class CustomerQuery:
-    """What the customer list shows: a search text and an optional commune filter."""
+    """What the customer list shows: a search text and an optional commune filter.
+
+    The text is read as a customer code prefix ("PA23LN…"), a phone prefix (digits,
+    "+84…"), or words of the name without diacritics: every word is a prefix of some
+    word of the name ("thi huong" finds "Nguyễn Thị Hường"). One or two letters alone
+    match the start of the full name, which the name index answers at once.
+    Each kind of search is ordered by the index that answers it, so a page never sorts
+    the whole match set.
+    """
 
     text: str = ""
     commune_code: int | None = None
 
-    def where(self) -> tuple[str, list[Any]]:
+    def plan(self) -> tuple[str, list[Any], str]:
+        """(WHERE clause, parameters, ORDER BY) for this query."""
         clauses: list[str] = []
         params: list[Any] = []
+        order = "name_folded, code"
         t = self.text.strip()
         if t:
             compact = re.sub(r"[\s.\-]", "", t)
             if re.fullmatch(r"[Pp][A-Za-z][0-9A-Za-z]{0,11}", compact) and len(compact) >= 2:
                 clauses.append("code >= ? AND code < ?")
                 params += [compact.upper(), compact.upper() + _HIGH]
+                order = "code"
             elif compact.isdigit() or (compact.startswith("+") and compact[1:].isdigit()):
                 d = digits(compact)
                 if d.startswith("84") and len(d) > 3:
                     d = "0" + d[2:]
                 clauses.append("phone >= ? AND phone < ?")
                 params += [d, d + _HIGH]
+                order = "phone, code"
             else:
-                tokens = [tok for tok in re.split(r"[^0-9a-z]+", fold(t)) if tok]
-                if tokens:
+                folded = fold(t)
+                tokens = [tok for tok in re.split(r"[^0-9a-z]+", folded) if tok]
+                if len(tokens) == 1 and len(tokens[0]) < 3:
+                    clauses.append("name_folded >= ? AND name_folded < ?")
+                    params += [tokens[0], tokens[0] + _HIGH]
+                elif tokens:
                     match = " AND ".join(f'"{tok}"*' for tok in tokens)
                     clauses.append("rowid IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)")
                     params.append(f"name_folded : ({match})")
@@ -130,18 +146,22 @@ class CustomerQuery:
             clauses.append("commune_code = ?")
             params.append(self.commune_code)
         sql = " AND ".join(clauses) if clauses else "1"
-        return sql, params
+        return sql, params, order
 
 
-def count(conn: Any, query: CustomerQuery) -> int:
-    where, params = query.where()
-    return int(conn.execute(f"SELECT count(*) FROM customers WHERE {where}", params).fetchone()[0])
+def count(conn: Any, query: CustomerQuery, cap: int | None = None) -> int:
+    """How many customers match; with `cap`, counting stops there (a search shows "1000+")."""
+    where, params, _ = query.plan()
+    if cap is None:
+        return int(conn.execute(f"SELECT count(*) FROM customers WHERE {where}", params).fetchone()[0])
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM customers WHERE {where} LIMIT ?)"
+    return int(conn.execute(sql, (*params, cap)).fetchone()[0])
 
 
 def page(conn: Any, query: CustomerQuery, offset: int, limit: int) -> list[Customer]:
-    where, params = query.where()
+    where, params, order = query.plan()
     rows = conn.execute(
-        f"SELECT {COLUMNS} FROM customers WHERE {where} ORDER BY name_folded, code LIMIT ? OFFSET ?",
+        f"SELECT {COLUMNS} FROM customers WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
         (*params, limit, offset),
     ).fetchall()
     return [from_row(r) for r in rows]

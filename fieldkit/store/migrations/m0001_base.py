@@ -42,7 +42,7 @@ CREATE TABLE customers (
     updated_at TEXT NOT NULL
 );
 CREATE INDEX customers_name_folded ON customers(name_folded, code);
-CREATE INDEX customers_phone ON customers(phone) WHERE phone != '';
+CREATE INDEX customers_phone ON customers(phone);
 CREATE INDEX customers_commune ON customers(commune_code);
 
 CREATE TABLE meters (
