@@ -29,8 +29,7 @@ screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m fieldkit screenshots out/screenshots
 
 translations: setup
-	$(VENV)/bin/pyside6-lupdate fieldkit/ui -extensions py -ts resources/translations/fieldkit_vi.ts resources/translations/fieldkit_en.ts
-	bash scripts/setup.sh
+	bash resources/translations/update.sh
 
 clean:
 	rm -rf build dist out .pytest_cache .mypy_cache .ruff_cache

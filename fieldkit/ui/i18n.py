@@ -56,9 +56,17 @@ def _lrelease() -> str | None:
     return shutil.which("pyside6-lrelease") or shutil.which("lrelease")
 
 
-def _compiled(lang: str) -> tuple[Path | None, str]:
+def catalogues(lang: str) -> list[str]:
+    """Translation catalogues for `lang`: `fieldkit_<lang>.ts` plus one per feature area
+    (`<area>_<lang>.ts`), so work on different screens never edits the same file."""
+    folder = resource_path("translations")
+    names = sorted({p.stem.rsplit("_", 1)[0] for p in folder.glob(f"*_{lang}.ts")})
+    return sorted(names, key=lambda n: (n != "fieldkit", n))
+
+
+def _compiled(lang: str, name: str = "fieldkit") -> tuple[Path | None, str]:
     """The .qm to load for `lang`, and how we got it (for the log and the about box)."""
-    ts = resource_path("translations", f"fieldkit_{lang}.ts")
+    ts = resource_path("translations", f"{name}_{lang}.ts")
     qm = ts.with_suffix(".qm")
     if qm.exists() and (not ts.exists() or qm.stat().st_mtime >= ts.stat().st_mtime):
         return qm, "qm"
@@ -66,7 +74,7 @@ def _compiled(lang: str) -> tuple[Path | None, str]:
         return None, "missing"
     tool = _lrelease()
     if tool:
-        out = Path(tempfile.gettempdir()) / "fieldkit-qm" / f"fieldkit_{lang}_{int(ts.stat().st_mtime)}.qm"
+        out = Path(tempfile.gettempdir()) / "fieldkit-qm" / f"{name}_{lang}_{int(ts.stat().st_mtime)}.qm"
         if not out.exists():
             out.parent.mkdir(parents=True, exist_ok=True)
             try:
@@ -80,10 +88,10 @@ def _compiled(lang: str) -> tuple[Path | None, str]:
 
 
 class Translations:
-    """Owns the installed translator; `switch(lang)` changes the language of the whole UI."""
+    """Owns the installed translators; `switch(lang)` changes the language of the whole UI."""
 
     def __init__(self) -> None:
-        self._translator: QTranslator | None = None
+        self._translators: list[QTranslator] = []
         self.language = ""
         self.source = ""
 
@@ -94,10 +102,25 @@ class Translations:
             return lang
         app = QCoreApplication.instance()
         assert app is not None, "create the QApplication first"
-        if self._translator is not None:
-            app.removeTranslator(self._translator)
-            self._translator = None
-        qm, how = _compiled(lang)
+        for old in self._translators:
+            app.removeTranslator(old)
+        self._translators = []
+        sources: list[str] = []
+        for name in catalogues(lang) or ["fieldkit"]:
+            translator, how = self._load(lang, name)
+            sources.append(how)
+            if translator is not None:
+                app.installTranslator(translator)  # sends LanguageChange to every widget
+                self._translators.append(translator)
+        self.language = lang
+        self.source = sources[0] if len(set(sources)) == 1 else ",".join(sources)
+        QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if lang == "vi" else QLocale.Language.English,
+                                   QLocale.Country.Vietnam))
+        return lang
+
+    @staticmethod
+    def _load(lang: str, name: str) -> tuple[QTranslator | None, str]:
+        qm, how = _compiled(lang, name)
         translator: QTranslator | None = None
         if qm is not None:
             translator = QTranslator()
@@ -105,18 +128,11 @@ class Translations:
                 log.warning("could not load %s", qm)
                 translator, how = None, "ts"
         if translator is None:
-            ts = resource_path("translations", f"fieldkit_{lang}.ts")
+            ts = resource_path("translations", f"{name}_{lang}.ts")
             if ts.exists():
                 translator, how = TsTranslator(ts), "ts"
                 log.warning("translations for %s read from %s (no .qm; run scripts/setup.sh)", lang, ts.name)
             else:
                 how = "missing"
                 log.warning("no translations for %s: the UI shows the English source text", lang)
-        if translator is not None:
-            app.installTranslator(translator)  # sends LanguageChange to every widget
-        self._translator = translator
-        self.language = lang
-        self.source = how
-        QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if lang == "vi" else QLocale.Language.English,
-                                   QLocale.Country.Vietnam))
-        return lang
+        return translator, how
