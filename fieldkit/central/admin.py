@@ -88,21 +88,31 @@ def enrol(db: Database, team_code: str, name: str = "", valid_hours: int = 72) -
     return Enrolment(device_id, code, expires)
 
 
-def exchange_code(db: Database, code: str, name: str = "") -> tuple[str, str, str] | None:
-    """Trade an enrolment code for a token, once. Returns (device id, token, team id) or None."""
+def exchange_code(db: Database, code: str, name: str = "", device_key: str = "") -> tuple[str, str, str] | None:
+    """Trade an enrolment code for a token, once. Returns (device id, token, team id) or None.
+
+    A device that sends the same `device_key` again (its answer was lost on the way) gets a
+    new token for the same enrolment within an hour; anyone else gets nothing."""
     code_hash = hash_secret(code.replace("-", "").replace(" ", ""))
     token = secrets.token_urlsafe(32)
     now = utc_now()
     with db.write() as (conn, _):
-        row = conn.execute(select(t.devices.c.id, t.devices.c.team_id, t.devices.c.code_expires_at, t.devices.c.name)
+        row = conn.execute(select(t.devices.c.id, t.devices.c.team_id, t.devices.c.code_expires_at, t.devices.c.name,
+                                  t.devices.c.enrolled_at, t.devices.c.device_key, t.devices.c.revoked_at)
                            .where(t.devices.c.enrol_code_hash == code_hash)).first()
-        if row is None or (row[2] and row[2] < now[:19]):
+        if row is None or row[6] is not None or (row[2] and row[2] < now[:19]):
             return None
-        # The conditional update is what makes the code single-use, even for two racing devices.
-        done = conn.execute(update(t.devices).where(and_(
-            t.devices.c.id == row[0], t.devices.c.enrol_code_hash == code_hash, t.devices.c.revoked_at.is_(None),
-        )).values(enrol_code_hash=None, token_hash=hash_token(token), enrolled_at=now,
-                  name=name[:100] or row[3]))
+        if row[4] is None:
+            # The conditional update is what makes the code single-use, even for two racing devices.
+            cond = t.devices.c.enrolled_at.is_(None)
+        else:
+            retry_until = (datetime.fromisoformat(row[4]) + timedelta(hours=1)).isoformat()
+            if not device_key or row[5] != device_key or now > retry_until:
+                return None
+            cond = t.devices.c.device_key == device_key
+        done = conn.execute(update(t.devices).where(and_(t.devices.c.id == row[0], cond)).values(
+            token_hash=hash_token(token), enrolled_at=row[4] or now, device_key=device_key[:64] or None,
+            name=name[:100] or row[3]))
         if done.rowcount != 1:
             return None
         audit(conn, device_id=str(row[0]), user_id=None, action="enrol", entity="device", entity_id=str(row[0]),

@@ -118,6 +118,8 @@ class Ping(BaseModel):
 class EnrolRequest(BaseModel):
     code: str = Field(min_length=4, max_length=40, pattern=r"^[A-Za-z0-9 -]+$")
     name: str = Field(default="", max_length=100, pattern=r"^[^\x00]*$")
+    device_key: str = Field(default="", max_length=64, pattern=r"^[0-9A-Za-z-]*$",
+                            description="the device's own id; repeating it retries an enrolment whose answer was lost")
 
 
 class EnrolResponse(BaseModel):
@@ -238,7 +240,7 @@ def create_app(db: Database) -> FastAPI:
               responses={403: {"description": "unknown, used or expired code"}})
     def enrol(body: EnrolRequest) -> EnrolResponse:
         """Exchange a one-time enrolment code for this device's token."""
-        got = admin.exchange_code(db, body.code, body.name)
+        got = admin.exchange_code(db, body.code, body.name, body.device_key)
         if got is None:
             raise HTTPException(403, "this enrolment code is unknown, expired or already used")
         return EnrolResponse(device_id=got[0], token=got[1], team_id=got[2], time=utc_now())

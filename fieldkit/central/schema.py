@@ -49,6 +49,7 @@ devices = Table(
     Column("team_id", String(36), ForeignKey("teams.id"), nullable=False),
     Column("name", Text, nullable=False, default=""),
     Column("enrol_code_hash", String(64), unique=True),
+    Column("device_key", String(64)),  # the device's own id, sent with the code: lets a cut enrolment retry
     Column("code_expires_at", String(40)),
     Column("token_hash", String(64), unique=True),
     Column("created_at", String(40), nullable=False),

@@ -112,7 +112,7 @@ class SyncEngine:
         self, store: Store, attachments: AttachmentStore, username: str, *, transport: Transport | None = None,
         progress: ProgressFn | None = None, cancel: threading.Event | None = None, max_retries: int = 6,
         backoff_base: float = 0.25, backoff_cap: float = 8.0, batch: Batcher | None = None,
-        chunk_size: int = 64 * 1024, seed: int | None = None,
+        chunk_size: int = 64 * 1024, max_chunk: int = 1024 * 1024, seed: int | None = None,
     ):
         self.store = store
         self.attachments = attachments
@@ -131,7 +131,8 @@ class SyncEngine:
         self.backoff_base, self.backoff_cap = backoff_base, backoff_cap
         self.batch = batch or Batcher()
         self.pull_batch = Batcher(start=500, low=50, high=5000)
-        self.chunk_size = chunk_size
+        self.chunk_size = min(chunk_size, max_chunk)
+        self.max_chunk = max_chunk
         self.rng = random.Random(seed)
         self.report = SyncReport()
 
@@ -352,7 +353,7 @@ class SyncEngine:
             self.report.uploaded_bytes += len(chunk)
             if ex.seconds > 4 and self.chunk_size > 8192:
                 self.chunk_size //= 2
-            elif ex.seconds < 0.5 and self.chunk_size < 1024 * 1024:
+            elif ex.seconds < 0.5 and self.chunk_size * 2 <= self.max_chunk:
                 self.chunk_size *= 2
             offset = int(ex.body["offset"])
             complete = bool(ex.body["complete"])
@@ -402,20 +403,28 @@ def probe(url: str, timeout: float = 5.0) -> tuple[bool, float | None]:
 def enrol(store: Store, url: str, code: str, username: str, device_name: str = "") -> str:
     """Trade an enrolment code for a token and remember the server. Returns the server's device id."""
     t = Transport(url)
+    body = {"code": code.strip(), "name": device_name[:100], "device_key": store.device_id}
     try:
-        ex = t.request("POST", "/v1/enrol", json_body={"code": code.strip(), "name": device_name[:100]})
+        for attempt in range(5):  # a lost answer is safe to ask again: same device_key, same enrolment
+            try:
+                ex = t.request("POST", "/v1/enrol", json_body=body)
+                break
+            except Unreachable:
+                if attempt == 4:
+                    raise
+                time.sleep(0.2 * 2 ** attempt)
     except ServerRefused as exc:
         raise AuthRefused(str(exc).split(": ", 1)[-1]) from exc
     finally:
         t.close()
-    body = ex.body
+    answer = ex.body
     with store.transaction() as tx:
-        for key, value in ((K_URL, url.rstrip("/")), (K_TOKEN, body["token"]), (K_DEVICE, body["device_id"]),
-                           (K_TEAM, body["team_id"]), (K_CURSOR, "0")):
+        for key, value in ((K_URL, url.rstrip("/")), (K_TOKEN, answer["token"]), (K_DEVICE, answer["device_id"]),
+                           (K_TEAM, answer["team_id"]), (K_CURSOR, "0")):
             tx.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
-        tx.audit("device", str(body["device_id"]), "enrol", detail=url)
+        tx.audit("device", str(answer["device_id"]), "enrol", detail=url)
     refresh_users(store, username)
-    return str(body["device_id"])
+    return str(answer["device_id"])
 
 
 def refresh_users(store: Store, username: str) -> None:

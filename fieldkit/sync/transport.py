@@ -20,8 +20,6 @@ from typing import Any
 import requests
 from requests.structures import CaseInsensitiveDict
 
-HEADER_OVERHEAD_ESTIMATE = 0  # bytes are counted from what was actually sent and received
-
 
 class SyncError(Exception):
     pass
@@ -85,8 +83,10 @@ class Transport:
         if body is not None:
             headers["Content-Type"] = content_type
             if compress and len(body) > 200:
-                body = gzip.compress(body, compresslevel=9, mtime=0)
-                headers["Content-Encoding"] = "gzip"
+                packed = gzip.compress(body, compresslevel=9, mtime=0)
+                if len(packed) < len(body) * 0.95:  # photos are compressed already
+                    body = packed
+                    headers["Content-Encoding"] = "gzip"
         url = self.base_url + path
         started = time.monotonic()
         try:

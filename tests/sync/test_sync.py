@@ -12,8 +12,7 @@ from sqlalchemy import func, select
 from fieldkit.central import admin
 from fieldkit.central import schema as t
 from fieldkit.domain.models import ReadingSource, RegisterValue, Role, WorkOrderState
-from fieldkit.services import customers, field_facts, meters, work_orders
-from fieldkit.services import sync
+from fieldkit.services import customers, field_facts, meters, sync, work_orders
 from fieldkit.services.customers import CustomerInput
 from fieldkit.store.work_orders import WorkOrderQuery
 from fieldkit.sync.client import Progress

@@ -139,46 +139,101 @@ class FaultProxy(_Proxy):
         self.rng = random.Random(seed)
         self.stats = FaultStats()
         self.enabled = True
+        self.down = False  # True: every connection is closed at once, as if nobody listened
+        self._cut_limit: int | None = None
+        self._cut_base = 0
 
-    def handle(self, client: socket.socket, n: int) -> None:
+    @property
+    def cut_after_up_bytes(self) -> int | None:
+        return self._cut_limit
+
+    @cut_after_up_bytes.setter
+    def cut_after_up_bytes(self, limit: int | None) -> None:
+        """From now on, let `limit` more bytes go up, then cut and refuse every connection."""
+        with self._lock:
+            self._cut_limit, self._cut_base = limit, self.bytes_up
+
+    def _cut_room(self) -> int | None:
+        with self._lock:
+            if self._cut_limit is None:
+                return None
+            return self._cut_limit - (self.bytes_up - self._cut_base)
+
+    def _roll(self) -> tuple[str, int, float]:
         with self._lock:
             fault = self.rng.choice(self.faults) if self.enabled and self.rng.random() < self.rate else "pass"
             self.stats.counts[fault] += 1
-            budget = self.rng.randint(1, 6000)
-            delay = self.rng.uniform(0.05, self.max_delay)
-        if fault == "503":
-            first = client.recv(BUF)
-            self._count(True, len(first))
-            reply = b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-            client.sendall(reply)
-            self._count(False, len(reply))
+            return fault, self.rng.randint(1, 3000), self.rng.uniform(0.02, self.max_delay)
+
+    def handle(self, client: socket.socket, n: int) -> None:
+        """Faults are drawn for every request (a kept-alive connection carries many)."""
+        room = self._cut_room()
+        if self.down or (room is not None and room <= 0):
             return
         upstream = self._connect()
+        state: dict[str, object] = {"down_budget": None, "truncate": False}
         try:
-            up_budget = budget if fault == "cut_request" else None
-            down_budget = budget if fault == "cut_response" else None
-            t = threading.Thread(target=self._pump, args=(client, upstream, True, up_budget,
-                                                          delay if fault == "delay" else 0.0, False), daemon=True)
+            t = threading.Thread(target=self._pump_down, args=(upstream, client, state), daemon=True)
             t.start()
-            self._pump(upstream, client, False, down_budget, delay if fault == "delay" else 0.0, fault == "truncate")
+            self._pump_up(client, upstream, state)
             t.join(timeout=30)
         finally:
             self._close(upstream)
+            self._close(client)
 
-    def _pump(self, src: socket.socket, dst: socket.socket, up: bool, budget: int | None, delay: float,
-              truncate: bool) -> None:
-        sent = 0
-        head = b""
-        limit: int | None = None
+    def _pump_up(self, src: socket.socket, dst: socket.socket, state: dict[str, object]) -> None:
         try:
             while True:
                 data = src.recv(BUF)
                 if not data:
                     break
-                if delay:
-                    time.sleep(delay)
-                    delay = 0.0
-                if truncate and limit is None:
+                budget: int | None = None
+                if data.startswith((b"GET ", b"POST ", b"PUT ", b"DELETE ", b"HEAD ")):
+                    fault, budget_n, delay = self._roll()
+                    if fault == "503":
+                        self._count(True, len(data))
+                        reply = b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                        src.sendall(reply)
+                        self._count(False, len(reply))
+                        break
+                    if fault == "delay":
+                        time.sleep(delay)
+                    elif fault == "cut_request":
+                        budget = budget_n
+                    elif fault == "cut_response":
+                        state["down_budget"] = budget_n
+                    elif fault == "truncate":
+                        state["truncate"] = True
+                room = self._cut_room()
+                if room is not None and len(data) >= room:
+                    budget = max(0, room)
+                if budget is not None and budget < len(data):
+                    dst.sendall(data[:budget])
+                    self._count(True, budget)
+                    break
+                dst.sendall(data)
+                self._count(True, len(data))
+        except OSError:
+            pass
+        self._close(src)
+        self._close(dst)
+
+    def _pump_down(self, src: socket.socket, dst: socket.socket, state: dict[str, object]) -> None:
+        sent = 0
+        head = b""
+        try:
+            while True:
+                data = src.recv(BUF)
+                if not data:
+                    break
+                budget = state["down_budget"]
+                if isinstance(budget, int):
+                    if sent + len(data) >= budget:
+                        dst.sendall(data[:max(0, budget - sent)])
+                        self._count(False, max(0, budget - sent))
+                        break
+                    sent += len(data)
+                if state["truncate"]:
                     head += data
                     end = head.find(b"\r\n\r\n")
                     if end < 0:
@@ -188,24 +243,15 @@ class FaultProxy(_Proxy):
                         name, _, value = line.partition(b":")
                         if name.strip().lower() == b"content-length":
                             length = int(value.strip() or 0)
-                    limit = end + 4 + length // 2
-                    data, head = head, b""
-                if limit is not None and sent + len(data) >= limit:
-                    data = data[:max(0, limit - sent)]
-                    dst.sendall(data)
-                    self._count(up, len(data))
-                    break
-                if budget is not None and sent + len(data) >= budget:
-                    data = data[:max(0, budget - sent)]
-                    dst.sendall(data)
-                    self._count(up, len(data))
+                    cut = head[:end + 4 + length // 2]
+                    dst.sendall(cut)
+                    self._count(False, len(cut))
                     break
                 dst.sendall(data)
-                sent += len(data)
-                self._count(up, len(data))
+                self._count(False, len(data))
         except OSError:
             pass
-        # Close both ends: a cut is a cut in both directions.
+        # A cut is a cut in both directions.
         self._close(src)
         self._close(dst)
 
