@@ -142,6 +142,9 @@ class CustomerQuery:
                     match = " AND ".join(f'"{tok}"*' for tok in tokens)
                     clauses.append("rowid IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)")
                     params.append(f"name_folded : ({match})")
+                    # names that start with what was typed come first ("nguyen van" -> Nguyễn Văn …)
+                    start = " ".join(tokens).replace("'", "")
+                    order = f"substr(name_folded, 1, {len(start)}) != '{start}', name_folded, code"
         if self.commune_code is not None:
             clauses.append("commune_code = ?")
             params.append(self.commune_code)
