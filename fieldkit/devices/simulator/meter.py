@@ -73,6 +73,12 @@ class Meter:
         return self.arg if self.fault == "slow" else self.profile.reaction
 
     @property
+    def _data_gap(self) -> float:
+        if self.fault != "slow" and self.profile.data_reaction is not None:
+            return self.profile.data_reaction
+        return self.reaction
+
+    @property
     def echo(self) -> bool:
         return self.fault == "echo"
 
@@ -181,11 +187,11 @@ class Meter:
             self.blocks = [data_message(p, 0x04 if i < len(parts) - 1 else 0x03) for i, p in enumerate(parts)]
             self.block_index = 0
             self.state = "blocks"
-            self._queue(self._damaged(self.blocks[0]), chained=chained, drop_after=drop)
+            self._queue(self._damaged(self.blocks[0]), gap=self._data_gap, chained=chained, drop_after=drop)
         else:
             self.message = data_message(block)
             self.state = "after_data"
-            self._queue(self._damaged(self.message), chained=chained, drop_after=drop)
+            self._queue(self._damaged(self.message), gap=self._data_gap, chained=chained, drop_after=drop)
 
     def _on_after_data(self) -> None:
         if self.buf[-1:] == b"\x15":

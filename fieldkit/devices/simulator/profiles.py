@@ -55,6 +55,7 @@ class Profile:
     ident: str = "SIM"
     address: str = ""            # sign-on address that selects this meter ("" accepts any)
     reaction: float = 0.25       # seconds between the end of a request and the answer
+    data_reaction: float | None = None  # reaction before the data message, if different
     block_size: int = 0          # >0: send the readout as partial blocks of this many characters
     password: str | None = None  # programming mode password (None accepts any)
     clock_offset: float = 0.0    # meter clock minus true time, seconds
