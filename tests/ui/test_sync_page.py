@@ -1,0 +1,70 @@
+"""The Sync page against a real central server on loopback: enrol, sync now, refused items."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fieldkit.central import admin
+from fieldkit.central.db import Database
+from fieldkit.central.server import ServerThread
+from fieldkit.services import customers
+from fieldkit.services import sync as sync_service
+from fieldkit.services.customers import CustomerInput
+
+
+@pytest.fixture
+def central(tmp_path: Path) -> Iterator[tuple[Database, ServerThread]]:
+    db = Database(str(tmp_path / "central.db"))
+    db.create_all()
+    admin.create_team(db, "T1", "Đội Lý Nhân")
+    admin.create_user(db, "lan", "Trần Thị Lan", "technician", "T1")
+    with ServerThread(db) as srv:
+        yield db, srv
+    db.dispose()
+
+
+def test_enrol_sync_now_and_refused_items_with_reasons(qtbot, session, central, tmp_path: Path):
+    from fieldkit.ui.config import Config
+    from fieldkit.ui.pages import PageContext
+    from fieldkit.ui.pages.sync_page import SyncPage
+
+    db, srv = central
+    refreshed: list[int] = []
+    ctx = PageContext(session=session, config=Config(tmp_path / "config"), refresh_status=lambda: refreshed.append(1),
+                      apply_setting=lambda *_: None)
+    page = SyncPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+
+    page.url_edit.setText(srv.url)
+    page.code_edit.setText(admin.enrol(db, "T1", "ui").code)
+    page.enrol_button.click()
+    qtbot.waitUntil(lambda: sync_service.status(session).enrolled and page.enrol_button.isEnabled(), timeout=10_000)
+    assert page.code_edit.text() == ""
+
+    # Another device already has this customer code: the server will refuse ours, with a reason.
+    other = admin.enrol(db, "T1", "other")
+    got = admin.exchange_code(db, other.code)
+    assert got is not None
+    import requests
+
+    requests.post(f"{srv.url}/v1/push", headers={"Authorization": f"Bearer {got[1]}", "X-FK-User": "lan"},
+                  json={"ops": [{"op_id": "op-1", "entity": "customer", "entity_id": "c-1", "action": "create",
+                                 "payload": {"id": "c-1", "code": "PA23LN0000001", "name": "Người khác"}}]},
+                  timeout=10).raise_for_status()
+    customers.create_customer(session, CustomerInput(code="PA23LN0000001", name="Trùng mã"))
+    customers.create_customer(session, CustomerInput(code="PA23LN0000002", name="Hà Thị Mơ"))
+
+    page.sync_button.click()
+    assert page.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: page.last_report is not None and page.sync_button.isEnabled(), timeout=20_000)
+    report = page.last_report
+    assert report.ok and report.applied == 1 and report.rejected == 1
+    assert "1" in page.progress_label.text()
+    qtbot.waitUntil(lambda: page.refused_list.count() == 1, timeout=5_000)
+    assert "already exists" in page.refused_list.item(0).text()
+    assert refreshed  # the status bar was asked to look again
+    assert sync_service.status(session).waiting == 0
