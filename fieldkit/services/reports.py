@@ -1,0 +1,467 @@
+"""Team figures by commune and period, a technician's day, and their CSV export (Qt-free).
+
+    team_report(session, start, end, commune_code=None)  -> TeamReport (a row per commune + total)
+    daily_summary(session, user_id, day)                  -> DailySummary (one line per thing done)
+    report_csv(report, lang)                              -> bytes (UTF-8 with BOM, for Excel)
+    abnormal_flag(previous, current)                      the abnormal-reading rule
+
+Days are calendar days in Vietnam (UTC+7); stored times are UTC.
+
+Figures (each per commune of the customer concerned):
+- installs: install records (not superseded by a correction) recorded in the period;
+- work orders done on time / late: work orders in state done or approved whose completion
+  falls in the period; on time when completed on or before the due date (no due date: on
+  time). Completion = the time of the "-> done" transition in this laptop's audit; for a
+  work order finished on another laptop (pulled), the last reading taken for it, else the
+  last time the record changed here;
+- open overdue: work orders still open (assigned, in progress, returned) whose due date
+  is in the period and before today;
+- readings / abnormal readings: current readings taken in the period, and those flagged
+  by `abnormal_flag`;
+- adoption, as of the end of the period, out of the customers on this laptop in that
+  commune: e-contracts (step "contract", data.signed true), app users (step "app",
+  data.registered true), payment method (step "payment", data.method one of METHODS;
+  every method but "cash" counts as cashless). The latest record of each step counts.
+
+Abnormal reading (main index = register 1.8.0, else the sum of 1.8.1..1.8.3):
+- "negative": lower than the previous reading of the same meter;
+- "zero": the same as the previous reading;
+- "high": consumption per day since the previous reading above 3x the average consumption
+  per day of up to three intervals before it (intervals shorter than a day count as one
+  day; with no earlier interval, or an average of zero, a reading is never "high").
+The first reading of a meter is never flagged.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from fieldkit.domain.models import RegisterValue, WorkOrderState
+from fieldkit.services.review import VIETNAM, local_date, local_today, people
+from fieldkit.services.session import Session
+from fieldkit.store import field_facts as facts_repo
+
+# Onboarding step names and data keys, as agreed with the onboarding work.
+STEP_APP = "app"  # data.registered: bool
+STEP_PAYMENT = "payment"  # data.method: one of METHODS
+STEP_CONTRACT = "contract"  # data.signed: bool
+METHODS = ("mobile_banking", "e_wallet", "auto_debit", "bank_qr", "cash")
+CASHLESS = tuple(m for m in METHODS if m != "cash")
+
+ABNORMAL_MULTIPLE = Decimal(3)
+HISTORY_INTERVALS = 3
+DONE_STATES = (WorkOrderState.DONE.value, WorkOrderState.APPROVED.value)
+OPEN_STATES = (WorkOrderState.ASSIGNED.value, WorkOrderState.IN_PROGRESS.value, WorkOrderState.RETURNED.value)
+
+
+def main_index(registers: dict[str, RegisterValue]) -> Decimal | None:
+    """The index used for consumption: total active energy 1.8.0, else the sum of the tariff registers."""
+    if "1.8.0" in registers:
+        return registers["1.8.0"].value
+    parts = [registers[k].value for k in ("1.8.1", "1.8.2", "1.8.3") if k in registers]
+    return sum(parts, Decimal(0)) if parts else None
+
+
+def _days(a: datetime, b: datetime) -> Decimal:
+    return max(Decimal(str(round((b - a).total_seconds() / 86400, 6))), Decimal(1))
+
+
+def abnormal_flag(previous: Sequence[tuple[datetime, Decimal]], current: tuple[datetime, Decimal]) -> str | None:
+    """`previous`: earlier readings of the same meter, oldest first. See the module docstring."""
+    if not previous:
+        return None
+    last_t, last_v = previous[-1]
+    now_t, now_v = current
+    used = now_v - last_v
+    if used < 0:
+        return "negative"
+    if used == 0:
+        return "zero"
+    window = list(previous[-(HISTORY_INTERVALS + 1):])
+    rates = [(v2 - v1) / _days(t1, t2) for (t1, v1), (t2, v2) in zip(window, window[1:], strict=False)]
+    if not rates:
+        return None
+    average = sum(rates, Decimal(0)) / len(rates)
+    if average > 0 and used / _days(last_t, now_t) > ABNORMAL_MULTIPLE * average:
+        return "high"
+    return None
+
+
+# --- team report ----------------------------------------------------------------------------------------
+
+@dataclass
+class Figures:
+    commune_code: int | None
+    commune: str
+    customers: int = 0
+    installs: int = 0
+    done_on_time: int = 0
+    done_late: int = 0
+    open_overdue: int = 0
+    readings: int = 0
+    abnormal: int = 0
+    e_contracts: int = 0
+    app_users: int = 0
+    payment: dict[str, int] = field(default_factory=lambda: dict.fromkeys(METHODS, 0))
+
+    @property
+    def cashless(self) -> int:
+        return sum(self.payment[m] for m in CASHLESS)
+
+    def share(self, count: int) -> float:
+        """Percent of the commune's customers, 0 when there are none."""
+        return 100.0 * count / self.customers if self.customers else 0.0
+
+    def add(self, other: Figures) -> None:
+        for name in ("customers", "installs", "done_on_time", "done_late", "open_overdue", "readings", "abnormal",
+                     "e_contracts", "app_users"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for m in METHODS:
+            self.payment[m] += other.payment[m]
+
+
+@dataclass(frozen=True)
+class TeamReport:
+    start: date
+    end: date  # inclusive
+    commune_code: int | None
+    rows: list[Figures]
+    total: Figures
+    team: str
+    made_at: datetime
+
+
+def _in(day: date, start: date, end: date) -> bool:
+    return start <= day <= end
+
+
+def _completion_times(conn: Any) -> dict[str, str]:
+    """work order id -> ISO time it was completed (see the module docstring)."""
+    times: dict[str, str] = {}
+    for wo_id, updated in conn.execute(
+            f"SELECT id, updated_at FROM work_orders WHERE state IN ({', '.join('?' * len(DONE_STATES))})",
+            DONE_STATES):
+        times[str(wo_id)] = str(updated)
+    for wo_id, at in conn.execute(
+            "SELECT work_order_id, max(taken_at) FROM readings WHERE work_order_id IS NOT NULL GROUP BY 1"):
+        if wo_id in times:
+            times[str(wo_id)] = str(at)
+    for wo_id, at in conn.execute(
+            "SELECT entity_id, max(at) FROM audit WHERE entity = 'work_order' AND detail LIKE '%->done' GROUP BY 1"):
+        if wo_id in times:
+            times[str(wo_id)] = str(at)
+    return times
+
+
+def _team_name(conn: Any, session: Session) -> str:
+    row = conn.execute("SELECT t.name FROM users u JOIN teams t ON t.id = u.team_id WHERE u.id = ?",
+                       (session.user_id,)).fetchone()
+    if row is None:
+        row = conn.execute("SELECT name FROM teams ORDER BY code LIMIT 1").fetchone()
+    return str(row[0]) if row else ""
+
+
+def _current_readings(conn: Any, since: date, until: date) -> list[tuple[str, datetime, Decimal, str | None]]:
+    """(meter id, taken_at, main index, customer id) for every current reading of the meters read in
+    [since, until], up to `until`, oldest first per meter."""
+    lo = (since - timedelta(days=1)).isoformat()
+    hi = (until + timedelta(days=2)).isoformat()
+    rows = conn.execute(
+        "SELECT r.meter_id, r.taken_at, r.registers, COALESCE(r.customer_id, m.customer_id) FROM readings r "
+        "JOIN meters m ON m.id = r.meter_id "
+        "WHERE r.meter_id IN (SELECT meter_id FROM readings WHERE taken_at >= ? AND taken_at < ?) "
+        "AND r.taken_at < ? AND r.id NOT IN (SELECT supersedes FROM readings WHERE supersedes IS NOT NULL) "
+        "ORDER BY r.meter_id, r.taken_at", (lo, hi, hi)).fetchall()
+    out = []
+    for meter_id, taken, regs, customer_id in rows:
+        value = main_index(facts_repo.registers_from_json(regs))
+        when = datetime.fromisoformat(taken)
+        if value is not None and local_date(when) <= until:
+            out.append((str(meter_id), when, value, customer_id))
+    out.sort(key=lambda r: (r[0], r[1]))
+    return out
+
+
+def latest_steps(conn: Any, until: date | None = None) -> dict[tuple[str, str], dict[str, Any]]:
+    """(customer id, step) -> data of the latest record of that step, recorded by the end of `until`."""
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for customer_id, step, data, at in conn.execute(
+            "SELECT customer_id, step, data, recorded_at FROM onboarding_steps WHERE step IN (?, ?, ?) "
+            "ORDER BY recorded_at, id", (STEP_APP, STEP_PAYMENT, STEP_CONTRACT)):
+        if until is not None and local_date(str(at)) > until:
+            continue
+        try:
+            parsed = json.loads(data)
+        except ValueError:
+            continue
+        out[(str(customer_id), str(step))] = parsed if isinstance(parsed, dict) else {}
+    return out
+
+
+def team_report(session: Session, start: date, end: date, commune_code: int | None = None,
+                today: date | None = None) -> TeamReport:
+    if end < start:
+        start, end = end, start
+    today = today or local_today()
+    with session.store.read() as conn:
+        commune_of: dict[str, int | None] = {}
+        rows: dict[int | None, Figures] = {}
+        for cid, code, name in conn.execute("SELECT id, commune_code, commune FROM customers"):
+            commune_of[str(cid)] = code
+            if code not in rows:
+                rows[code] = Figures(code, str(name or ""))
+            rows[code].customers += 1
+
+        def row(customer_id: str | None) -> Figures:
+            code = commune_of.get(customer_id) if customer_id else None
+            if code not in rows:
+                rows[code] = Figures(code, "")
+            return rows[code]
+
+        for customer_id, at in conn.execute(
+                "SELECT customer_id, recorded_at FROM installs "
+                "WHERE id NOT IN (SELECT supersedes FROM installs WHERE supersedes IS NOT NULL)"):
+            if _in(local_date(str(at)), start, end):
+                row(customer_id).installs += 1
+
+        done_at = _completion_times(conn)
+        for wo_id, state, due, customer_id in conn.execute(
+                "SELECT id, state, due_date, customer_id FROM work_orders"):
+            due_day = date.fromisoformat(due) if due else None
+            if state in DONE_STATES:
+                finished = local_date(done_at[str(wo_id)])
+                if _in(finished, start, end):
+                    if due_day is None or finished <= due_day:
+                        row(customer_id).done_on_time += 1
+                    else:
+                        row(customer_id).done_late += 1
+            elif state in OPEN_STATES and due_day is not None and _in(due_day, start, end) and due_day < today:
+                row(customer_id).open_overdue += 1
+
+        series: dict[str, list[tuple[datetime, Decimal]]] = defaultdict(list)
+        for meter_id, when, value, customer_id in _current_readings(conn, start, end):
+            earlier = series[meter_id]
+            if _in(local_date(when), start, end):
+                target = row(customer_id)
+                target.readings += 1
+                if abnormal_flag(earlier, (when, value)) is not None:
+                    target.abnormal += 1
+            earlier.append((when, value))
+
+        for (customer_id, step), data in latest_steps(conn, end).items():
+            target = row(customer_id)
+            if step == STEP_APP and data.get("registered") is True:
+                target.app_users += 1
+            elif step == STEP_CONTRACT and data.get("signed") is True:
+                target.e_contracts += 1
+            elif step == STEP_PAYMENT and data.get("method") in METHODS:
+                target.payment[str(data["method"])] += 1
+        team = _team_name(conn, session)
+
+    chosen = [f for f in rows.values() if commune_code is None or f.commune_code == commune_code]
+    chosen = [f for f in chosen if f.customers or _activity(f)]
+    chosen.sort(key=lambda f: (f.commune_code is None, f.commune.casefold(), f.commune_code or 0))
+    total = Figures(commune_code, chosen[0].commune if commune_code is not None and chosen else "")
+    for f in chosen:
+        total.add(f)
+    return TeamReport(start, end, commune_code, chosen, total, team, datetime.now().astimezone())
+
+
+def _activity(f: Figures) -> int:
+    return (f.installs + f.done_on_time + f.done_late + f.open_overdue + f.readings + f.e_contracts + f.app_users
+            + sum(f.payment.values()))
+
+
+def communes(session: Session) -> list[tuple[int, str]]:
+    """(code, name) of the communes of the customers on this laptop, by name."""
+    rows = session.store.query(
+        "SELECT commune_code, min(commune) FROM customers WHERE commune_code IS NOT NULL GROUP BY commune_code")
+    return sorted(((int(r[0]), str(r[1])) for r in rows), key=lambda r: r[1].casefold())
+
+
+# --- CSV -----------------------------------------------------------------------------------------------
+
+CSV_COLUMNS: list[tuple[str, str, str]] = [  # key, Vietnamese, English
+    ("commune", "Xã/phường", "Commune"),
+    ("customers", "Số khách hàng", "Customers"),
+    ("installs", "Số công tơ đã treo", "Installs done"),
+    ("done_on_time", "Phiếu xong đúng hạn", "Work orders done on time"),
+    ("done_late", "Phiếu xong trễ hạn", "Work orders done late"),
+    ("open_overdue", "Phiếu quá hạn chưa xong", "Open overdue work orders"),
+    ("readings", "Lần đọc chỉ số", "Readings"),
+    ("abnormal", "Chỉ số bất thường", "Abnormal readings"),
+    ("e_contracts", "Hợp đồng điện tử", "E-contracts"),
+    ("e_contracts_pct", "Tỷ lệ hợp đồng điện tử (%)", "E-contract share (%)"),
+    ("app_users", "Dùng ứng dụng CSKH", "App users"),
+    ("app_users_pct", "Tỷ lệ dùng ứng dụng (%)", "App user share (%)"),
+    ("mobile_banking", "Mobile banking", "Mobile banking"),
+    ("mobile_banking_pct", "Mobile banking (%)", "Mobile banking (%)"),
+    ("e_wallet", "Ví điện tử", "E-wallet"),
+    ("e_wallet_pct", "Ví điện tử (%)", "E-wallet (%)"),
+    ("auto_debit", "Trích nợ tự động", "Automatic debit"),
+    ("auto_debit_pct", "Trích nợ tự động (%)", "Automatic debit (%)"),
+    ("bank_qr", "Chuyển khoản QR", "Bank-transfer QR"),
+    ("bank_qr_pct", "Chuyển khoản QR (%)", "Bank-transfer QR (%)"),
+    ("cash", "Tiền mặt", "Cash"),
+    ("cashless", "Không dùng tiền mặt", "Cashless payers"),
+    ("cashless_pct", "Tỷ lệ không dùng tiền mặt (%)", "Cashless share (%)"),
+]
+
+
+def figures_record(f: Figures, commune_label: str) -> dict[str, Any]:
+    rec: dict[str, Any] = {
+        "commune": commune_label, "customers": f.customers, "installs": f.installs,
+        "done_on_time": f.done_on_time, "done_late": f.done_late, "open_overdue": f.open_overdue,
+        "readings": f.readings, "abnormal": f.abnormal, "e_contracts": f.e_contracts,
+        "e_contracts_pct": round(f.share(f.e_contracts), 1), "app_users": f.app_users,
+        "app_users_pct": round(f.share(f.app_users), 1), "cashless": f.cashless,
+        "cashless_pct": round(f.share(f.cashless), 1),
+    }
+    for m in METHODS:
+        rec[m] = f.payment[m]
+        rec[f"{m}_pct"] = round(f.share(f.payment[m]), 1)
+    return rec
+
+
+def report_csv(report: TeamReport, lang: str = "vi") -> bytes:
+    """The report as CSV: UTF-8 with a byte-order mark so Excel shows Vietnamese; one row per commune
+    and a total row; shares in percent with one decimal."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow([vi if lang == "vi" else en for _k, vi, en in CSV_COLUMNS])
+    no_commune = "(chưa rõ xã)" if lang == "vi" else "(no commune)"
+    for f in report.rows:
+        rec = figures_record(f, f.commune or no_commune)
+        writer.writerow([rec[k] for k, _vi, _en in CSV_COLUMNS])
+    rec = figures_record(report.total, "Tổng cộng" if lang == "vi" else "Total")
+    writer.writerow([rec[k] for k, _vi, _en in CSV_COLUMNS])
+    return buf.getvalue().encode("utf-8-sig")
+
+
+# --- a technician's day -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SummaryItem:
+    at: datetime  # local time (Vietnam)
+    kind: str  # "reading", "install", "onboarding", "work_order"
+    work_order: str  # number, or ""
+    customer_code: str
+    customer_name: str
+    subject: str  # meter serial, installed meter serial, step name, or the work order's kind
+    value: str  # e.g. "1.8.0 = 1234.5 kWh", payment method, "on_time" / "late"
+    flag: str = ""  # abnormal reading flag, "manual" reading, "" otherwise
+
+
+@dataclass(frozen=True)
+class DailySummary:
+    user_id: str
+    user_name: str
+    role: str
+    day: date
+    items: list[SummaryItem]
+    team: str
+
+    def count(self, kind: str) -> int:
+        return sum(1 for i in self.items if i.kind == kind)
+
+
+def _local(stamp: str | datetime) -> datetime:
+    when = datetime.fromisoformat(stamp) if isinstance(stamp, str) else stamp
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(VIETNAM)
+
+
+def daily_summary(session: Session, user_id: str, day: date) -> DailySummary:
+    """What one person did on `day`: readings taken, installs and onboarding steps recorded, and work
+    orders they completed. Facts are attributed by `recorded_by`, work orders by their assignee."""
+    lo, hi = (day - timedelta(days=1)).isoformat(), (day + timedelta(days=2)).isoformat()
+    items: list[SummaryItem] = []
+    with session.store.read() as conn:
+        names = people(conn)
+        role_row = conn.execute("SELECT role FROM users WHERE id = ?", (user_id,)).fetchone()
+        customers = {str(r[0]): (str(r[1]), str(r[2])) for r in conn.execute("SELECT id, code, name FROM customers")}
+        numbers = {str(r[0]): str(r[1]) for r in conn.execute("SELECT id, number FROM work_orders")}
+        serials = {str(r[0]): (str(r[1]), r[2]) for r in conn.execute("SELECT id, serial, customer_id FROM meters")}
+
+        def who(cid: str | None) -> tuple[str, str]:
+            return customers.get(cid or "", ("", ""))
+
+        for row in conn.execute(f"SELECT {facts_repo.READING_COLUMNS} FROM readings WHERE recorded_by = ? "
+                                "AND taken_at >= ? AND taken_at < ? ORDER BY taken_at", (user_id, lo, hi)):
+            rd = facts_repo.reading_from_row(row)
+            if local_date(rd.taken_at) != day:
+                continue
+            serial, meter_customer = serials.get(rd.meter_id, ("", None))
+            history = [h for h in reversed(facts_repo.readings_of_meter(conn, rd.meter_id, limit=400))
+                       if h.taken_at < rd.taken_at]
+            series = [(h.taken_at, v) for h in history if (v := main_index(h.registers)) is not None]
+            value = main_index(rd.registers)
+            flag = abnormal_flag(series, (rd.taken_at, value)) if value is not None else None
+            regs = ", ".join(f"{k} = {v.value} {v.unit}".rstrip() for k, v in sorted(rd.registers.items()))
+            code, name = who(rd.customer_id or meter_customer)
+            items.append(SummaryItem(_local(rd.taken_at), "reading", numbers.get(rd.work_order_id or "", ""),
+                                     code, name, serial, regs,
+                                     flag or ("manual" if rd.source.value == "manual" else "")))
+        for wo_id, customer_id, installed, removed, at in conn.execute(
+                "SELECT work_order_id, customer_id, installed_meter_serial, removed_meter_serial, recorded_at "
+                "FROM installs WHERE recorded_by = ? AND recorded_at >= ? AND recorded_at < ?", (user_id, lo, hi)):
+            if local_date(str(at)) != day:
+                continue
+            code, name = who(customer_id)
+            items.append(SummaryItem(_local(str(at)), "install", numbers.get(str(wo_id), ""), code, name,
+                                     str(installed), str(removed)))
+        for wo_id, customer_id, step, data, at in conn.execute(
+                "SELECT work_order_id, customer_id, step, data, recorded_at FROM onboarding_steps "
+                "WHERE recorded_by = ? AND recorded_at >= ? AND recorded_at < ?", (user_id, lo, hi)):
+            if local_date(str(at)) != day:
+                continue
+            code, name = who(customer_id)
+            items.append(SummaryItem(_local(str(at)), "onboarding", numbers.get(str(wo_id or ""), ""), code, name,
+                                     str(step), _step_value(str(step), json.loads(data))))
+        done_at = _completion_times(conn)
+        for wo_id, number, kind, due, customer_id in conn.execute(
+                f"SELECT id, number, kind, due_date, customer_id FROM work_orders WHERE assignee_id = ? "
+                f"AND state IN ({', '.join('?' * len(DONE_STATES))})", (user_id, *DONE_STATES)):
+            finished = done_at.get(str(wo_id))
+            if finished is None or local_date(finished) != day:
+                continue
+            late = due is not None and day > date.fromisoformat(due)
+            code, name = who(customer_id)
+            items.append(SummaryItem(_local(finished), "work_order", str(number), code, name, str(kind),
+                                     "late" if late else "on_time"))
+        team = _team_name(conn, session)
+    items.sort(key=lambda i: (i.at, i.kind))
+    return DailySummary(user_id, names.get(user_id, user_id), str(role_row[0]) if role_row else "", day, items,
+                        team)
+
+
+def _step_value(step: str, data: Any) -> str:
+    if not isinstance(data, dict):
+        return ""
+    if step == STEP_PAYMENT:
+        return str(data.get("method") or "")
+    if step == STEP_APP:
+        return "yes" if data.get("registered") is True else "no"
+    if step == STEP_CONTRACT:
+        return "yes" if data.get("signed") is True else "no"
+    return ""
+
+
+def people_for_summary(session: Session) -> list[tuple[str, str]]:
+    """(user id, name) of the people a daily summary can be made for: everyone for a supervisor,
+    oneself otherwise."""
+    from fieldkit.domain.models import Role
+
+    if session.role is not Role.SUPERVISOR:
+        return [(session.user_id, session.display_name)]
+    rows = session.store.query("SELECT id, display_name FROM users WHERE role != 'supervisor' ORDER BY display_name")
+    return [(str(r[0]), str(r[1])) for r in rows]
