@@ -227,6 +227,7 @@ class ReadingView:
     recorded_by: str
     consumption: Decimal | None  # since the previous reading of the same meter
     flag: str | None  # see reports.abnormal_flag: "negative", "zero", "high" or None
+    superseded: bool = False  # a later correction replaces it (both are kept)
 
 
 @dataclass(frozen=True)
@@ -303,6 +304,7 @@ def review_detail(session: Session, wo_id: str, today: date | None = None) -> Re
         rows = conn.execute(f"SELECT {facts_repo.READING_COLUMNS} FROM readings WHERE work_order_id = ? "
                             "ORDER BY taken_at", (wo_id,)).fetchall()
         readings = [facts_repo.reading_from_row(r) for r in rows]
+        replaced = {r.supersedes for r in readings if r.supersedes}
         views = []
         for rd in readings:
             earlier = facts_repo.readings_of_meter(conn, rd.meter_id, limit=400)
@@ -313,7 +315,7 @@ def review_detail(session: Session, wo_id: str, today: date | None = None) -> Re
             value = main_index(rd.registers)
             consumption = value - series[-1][1] if value is not None and series else None
             flag = abnormal_flag(series, (rd.taken_at, value)) if value is not None else None
-            views.append(ReadingView(rd, names.get(rd.recorded_by or "", ""), consumption, flag))
+            views.append(ReadingView(rd, names.get(rd.recorded_by or "", ""), consumption, flag, rd.id in replaced))
         installs = facts_repo.installs_of_work_order(conn, wo_id)
         onboarding = [s for s in (facts_repo.onboarding_steps_of(conn, wo.customer_id) if wo.customer_id else [])
                       if s.work_order_id == wo_id]
