@@ -1,0 +1,80 @@
+"""Team report and daily summary PDFs: real files opened with pypdf (text) and pymupdf (rendering)."""
+
+from __future__ import annotations
+
+import io
+import sys
+from datetime import date
+from pathlib import Path
+
+import pymupdf
+import pytest
+from pypdf import PdfReader
+
+from fieldkit.documents.daily_summary import render_daily_summary
+from fieldkit.documents.reports_pdf import render_team_report
+from fieldkit.services import reports
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
+from test_reports import END, START, TODAY, build_world  # noqa: E402
+
+
+@pytest.fixture
+def world(session, monkeypatch):
+    return build_world(session, monkeypatch)
+
+
+def text_of(data: bytes) -> str:
+    """All pages' text with runs of white space (line breaks in table cells) made one space."""
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages).split())
+
+
+def first_page_ink(data: bytes) -> float:
+    """Share of the first page's pixels that are not white (rendered at 50 dpi)."""
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
+        pix = doc[0].get_pixmap(dpi=50, colorspace=pymupdf.csGRAY)
+        samples = pix.samples
+    dark = sum(1 for b in samples if b < 200)
+    return dark / len(samples)
+
+
+def test_team_report_pdf_in_vietnamese_and_english(session, world, tmp_path):
+    rep = reports.team_report(session, START, END, today=TODAY)
+    path = tmp_path / "report.pdf"
+    data = render_team_report(rep, path, "vi")
+    assert path.read_bytes() == data
+    text = text_of(data)
+    for expected in ("BÁO CÁO KẾT QUẢ CÔNG TÁC CỦA ĐỘI", "Kỳ báo cáo: từ 01/03/2026 đến 31/03/2026",
+                     "Xã Gia Viễn", "Phường Thuỷ Nguyên", "Hợp đồng điện tử", "Trích nợ tự động",
+                     "Không dùng tiền mặt", "Tổng cộng", "Trang 1/"):
+        assert expected in text, expected
+    # the cashless share of the whole team is 50,0 % (Vietnamese decimal comma), e-contracts 33,3 %
+    assert "50,0%" in text and "33,3%" in text
+    assert 0.01 < first_page_ink(data) < 0.6
+    english = text_of(render_team_report(rep, None, "en"))
+    assert "TEAM WORK REPORT" in english and "Automatic debit" in english and "33.3%" in english
+
+
+def test_team_report_pdf_with_many_communes_numbers_its_pages(session, world):
+    rep = reports.team_report(session, START, END, today=TODAY)
+    many = reports.TeamReport(rep.start, rep.end, None, rep.rows * 30, rep.total, "Đội Lý Nhân", rep.made_at)
+    data = render_team_report(many, None, "vi")
+    pages = PdfReader(io.BytesIO(data)).pages
+    assert len(pages) >= 2
+    assert f"Trang 1/{len(pages)}" in pages[0].extract_text()
+    assert f"Trang {len(pages)}/{len(pages)}" in pages[-1].extract_text()
+
+
+def test_daily_summary_pdf(session, world, tmp_path):
+    summary = reports.daily_summary(session, session.user_id, date(2026, 3, 12))
+    data = render_daily_summary(summary, tmp_path / "day.pdf", "vi")
+    text = text_of(data)
+    for expected in ("BÁO CÁO CÔNG VIỆC TRONG NGÀY", "Người thực hiện: Trần Thị Lan", "Ngày: 12/03/2026",
+                     "Đọc chỉ số: 1", "Treo/thay công tơ: 1", "Đặng Quốc Việt", "Trần Thị Hường",
+                     "bất thường: thấp hơn lần trước", "Thay công tơ — trễ hạn", "Ứng dụng CSKH: chưa đăng ký",
+                     "Tổ trưởng xác nhận"):
+        assert expected in text, expected
+    assert 0.01 < first_page_ink(data) < 0.6
+    empty = reports.daily_summary(session, session.user_id, date(2026, 3, 14))
+    assert "Không có việc nào được ghi trong ngày này." in text_of(render_daily_summary(empty, None, "vi"))
+    assert "DAILY WORK SUMMARY" in text_of(render_daily_summary(summary, None, "en"))
