@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import time
 
 from fieldkit.store.profile import default_profile_dir
 
@@ -12,6 +14,11 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--profile", metavar="DIR", help="profile folder (default: FIELDKIT_PROFILE or the "
                                                          "user data folder)")
     parser.add_argument("--lang", choices=("vi", "en"), help="UI language (remembered; default Vietnamese)")
+    parser.add_argument("--exit-after-start", action="store_true",
+                        help="start-up check: sign in as --user with the PIN in FIELDKIT_PIN, open the main "
+                             "window, print the time it took and quit")
+    parser.add_argument("--user", default=os.environ.get("FIELDKIT_USER"),
+                        help="user for --exit-after-start (default: FIELDKIT_USER)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -24,5 +31,41 @@ def run(args: argparse.Namespace) -> int:
     app.setOrganizationName("FieldKit")
     shell = Shell(app, folder, language=getattr(args, "lang", None))
     app.aboutToQuit.connect(shell.shutdown)
+    if getattr(args, "exit_after_start", False):
+        return _exit_after_start(app, shell, args.user)
     shell.start()
     return int(app.exec())
+
+
+def _exit_after_start(app, shell, user: str | None) -> int:  # type: ignore[no-untyped-def]
+    """Sign in without the login form, wait until the main window is shown, then quit (exit 0)."""
+    from fieldkit.domain.problems import ValidationError
+    from fieldkit.services import session as sessions
+    from fieldkit.ui.qt import QTimer
+
+    pin = os.environ.get("FIELDKIT_PIN")
+    if not user or not pin:
+        print("--exit-after-start needs --user (or FIELDKIT_USER) and FIELDKIT_PIN", file=sys.stderr)
+        return 2
+    try:
+        session = sessions.login(shell.folder, user, pin)
+    except (ValidationError, OSError) as exc:
+        print(exc.messages("en")[0] if isinstance(exc, ValidationError) else f"cannot open the profile: {exc}",
+              file=sys.stderr)
+        return 1
+    outcome = {"code": 1}
+
+    def shown(win) -> None:  # type: ignore[no-untyped-def]
+        def done() -> None:
+            if win.isVisible():
+                outcome["code"] = 0
+                print(f"main window shown after {time.process_time():.2f} s CPU; "
+                      f"language {shell.translations.language} ({shell.translations.source})", flush=True)
+            app.quit()
+        QTimer.singleShot(0, done)
+
+    shell.sessionStarted.connect(shown)
+    QTimer.singleShot(120_000, app.quit)  # never hang a script
+    shell.login_window.loggedIn.emit(session)
+    app.exec()
+    return outcome["code"]
