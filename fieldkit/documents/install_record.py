@@ -1,0 +1,257 @@
+"""The meter install / removal record ("Biên bản treo tháo công tơ") as a PDF.
+
+Laid out from the form definition the record was saved with, so a record saved with
+form version 1 prints with version 1's fields and labels after version 2 exists. Header
+(company, unit, record number, customer, metering point, QR code identifying the work
+order), one block per form section (meter readings as a BT / CD / TD table, photos as
+thumbnails), and the signatures at the bottom. Qt-free; reportlab with the bundled
+DejaVu font for Vietnamese.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Literal
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from fieldkit.documents.pdf import paragraph_styles
+from fieldkit.documents.qr import QRFlowable
+from fieldkit.forms.definition import Field, FormDefinition
+from fieldkit.forms.engine import is_empty, relevant_fields
+
+__all__ = ["InstallRecord", "format_value", "qr_payload", "render_install_record"]
+
+Lang = Literal["vi", "en"]
+
+_T: dict[str, tuple[str, str]] = {
+    "title": ("BIÊN BẢN TREO THÁO CÔNG TƠ", "METER INSTALL / REMOVAL RECORD"),
+    "number": ("Số biên bản", "Record number"),
+    "work_order": ("Phiếu công việc", "Work order"),
+    "customer": ("Khách hàng", "Customer"),
+    "customer_code": ("Mã khách hàng", "Customer code"),
+    "metering_point": ("Mã điểm đo", "Metering point"),
+    "phone": ("Điện thoại", "Phone"),
+    "address": ("Địa chỉ", "Address"),
+    "date": ("Ngày lập", "Date"),
+    "form": ("Mẫu biểu", "Form"),
+    "register": ("Biểu giá", "Register"),
+    "reading": ("Chỉ số", "Reading"),
+    "source": ("Nguồn", "Source"),
+    "optical": ("Đầu đọc quang", "Optical probe"),
+    "manual": ("Nhập tay", "Typed"),
+    "technician": ("Nhân viên treo tháo", "Installer"),
+    "customer_sign": ("Đại diện khách hàng", "Customer representative"),
+    "sign_hint": ("(ký, ghi rõ họ tên)", "(signature, full name)"),
+    "qr": ("Mã phiếu", "Work-order code"),
+    "none": ("—", "—"),
+    "typed": ("nhập tay", "typed"),
+    "nmea": ("máy thu GPS", "GPS receiver"),
+    "photos": ("ảnh", "photo(s)"),
+    "page": ("Trang", "Page"),
+}
+
+
+def _t(key: str, lang: Lang) -> str:
+    vi, en = _T[key]
+    return vi if lang == "vi" else en
+
+
+@dataclass
+class InstallRecord:
+    form: FormDefinition
+    data: dict[str, Any]
+    work_order_id: str
+    work_order_number: str
+    record_number: str
+    customer_name: str = ""
+    customer_code: str = ""
+    customer_phone: str = ""
+    address: str = ""
+    company: str = "TỔNG CÔNG TY ĐIỆN LỰC MIỀN BẮC"
+    unit: str = ""
+    technician_name: str = ""
+    recorded_at: datetime | None = None
+    attachments: dict[str, bytes] = field(default_factory=dict)  # sha256 -> content (photos, signature PNGs)
+
+
+def qr_payload(work_order_id: str, work_order_number: str) -> str:
+    """What the record's QR code says: the work order's number and id."""
+    return f"FIELDKIT:WO:{work_order_number}:{work_order_id}"
+
+
+def _e(text: str) -> str:
+    return escape(text).replace("\n", "<br/>")
+
+
+def format_value(f: Field, value: Any, lang: Lang = "vi") -> str:
+    if is_empty(value):
+        return _t("none", lang)
+    if f.type == "choice":
+        return f.choice_label(str(value), lang)
+    if f.type == "date":
+        try:
+            return date.fromisoformat(str(value)).strftime("%d/%m/%Y")
+        except ValueError:
+            return str(value)
+    if f.type == "gps" and isinstance(value, dict):
+        src = _t(value.get("source", "typed"), lang) if value.get("source") in ("typed", "nmea") else ""
+        return f"{float(value.get('lat', 0)):.6f}, {float(value.get('lon', 0)):.6f}" + (f" ({src})" if src else "")
+    if f.type == "photo" and isinstance(value, list):
+        return f"{len(value)} {_t('photos', lang)}"
+    if f.type == "meter_reading" and isinstance(value, dict):
+        return ", ".join(f"{r}: {value.get(r, '—')}" for r in f.registers)
+    if f.type == "number":
+        return str(value).replace(".", ",") if lang == "vi" else str(value)
+    return str(value)
+
+
+def _image(data: bytes, max_w: float, max_h: float) -> Image | None:
+    try:
+        img = Image(io.BytesIO(data))
+    except Exception:  # noqa: BLE001 - an unreadable picture is left out, the record still prints
+        return None
+    w, h = img.imageWidth, img.imageHeight
+    if not w or not h:
+        return None
+    k = min(max_w / w, max_h / h)
+    img.drawWidth, img.drawHeight = w * k, h * k
+    return img
+
+
+_GRID = [
+    ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ("TOPPADDING", (0, 0), (-1, -1), 3),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+]
+
+
+def _story(rec: InstallRecord, lang: Lang, width: float) -> list[Flowable]:
+    st = paragraph_styles(0.8)
+    small, body, bold = st["small"], st["table"], st["table_bold"]
+    story: list[Flowable] = []
+    left = [Paragraph(_e(rec.company), st["header"])]
+    if rec.unit:
+        left.append(Paragraph(_e(rec.unit), st["header_sub"]))
+    left.append(Paragraph(f"{_t('number', lang)}: <b>{_e(rec.record_number)}</b>", body))
+    left.append(Paragraph(f"{_t('work_order', lang)}: {_e(rec.work_order_number)}", body))
+    qr_size = 30 * mm
+    qr_cell = [QRFlowable(qr_payload(rec.work_order_id, rec.work_order_number), qr_size),
+               Paragraph(_t("qr", lang), st["caption"])]
+    top = Table([[left, qr_cell]], colWidths=[width - qr_size - 6 * mm, qr_size + 6 * mm])
+    top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "CENTER")]))
+    story += [top, Paragraph(_t("title", lang), st["title"])]
+    when = rec.recorded_at.strftime("%d/%m/%Y %H:%M") if rec.recorded_at else ""
+    head = [
+        (_t("customer", lang), rec.customer_name), (_t("customer_code", lang), rec.customer_code),
+        (_t("metering_point", lang), rec.customer_code + "001" if rec.customer_code else ""),
+        (_t("phone", lang), rec.customer_phone), (_t("address", lang), rec.address),
+        (_t("date", lang), when),
+        (_t("form", lang), f"{rec.form.title.get(lang)} (v{rec.form.version})"),
+    ]
+    story.append(_pairs(head, width, body, bold))
+
+    shown = relevant_fields(rec.form, rec.data)
+    signatures: list[tuple[Field, Any]] = []
+    for section in rec.form.sections:
+        fields = [f for f in section.fields if f.id in shown]
+        if not fields:
+            continue
+        story.append(Paragraph(_e(section.title.get(lang)), st["section"]))
+        pairs: list[tuple[str, str]] = []
+        extras: list[Flowable] = []
+        for f in fields:
+            value = rec.data.get(f.id)
+            if f.type == "signature":
+                signatures.append((f, value))
+                continue
+            if f.type == "meter_reading" and isinstance(value, dict):
+                extras.append(_readings(f, value, lang, width, body, bold))
+                continue
+            if f.type == "photo" and isinstance(value, list) and value:
+                extras.append(_photos(f, value, rec.attachments, lang, width, body))
+                continue
+            pairs.append((f.label.get(lang), format_value(f, value, lang)))
+        if pairs:
+            story.append(_pairs(pairs, width, body, bold))
+        for x in extras:
+            story += [Spacer(1, 2 * mm), x]
+    if signatures:
+        story.append(Spacer(1, 6 * mm))
+        story.append(_signatures(signatures, rec, lang, width, body, bold, small))
+    return story
+
+
+def _pairs(pairs: list[tuple[str, str]], width: float, body: Any, bold: Any) -> Table:
+    rows = [[Paragraph(_e(k), body), Paragraph(f"<b>{_e(v)}</b>", body)] for k, v in pairs]
+    table = Table(rows, colWidths=[width * 0.38, width * 0.62])
+    table.setStyle(TableStyle(_GRID))
+    return table
+
+
+def _readings(f: Field, value: dict[str, Any], lang: Lang, width: float, body: Any, bold: Any) -> Table:
+    src = value.get("source")
+    head = [Paragraph(f"<b>{_e(f.label.get(lang))}</b>", body)] + [Paragraph(f"<b>{r}</b>", body) for r in f.registers]
+    vals = [Paragraph(_t(src, lang) if src in ("optical", "manual") else "", body)] + [
+        Paragraph(_e(str(value.get(r, "—")).replace(".", "," if lang == "vi" else ".")), bold) for r in f.registers]
+    n = len(f.registers)
+    table = Table([head, vals], colWidths=[width * 0.38] + [width * 0.62 / n] * n)
+    table.setStyle(TableStyle(_GRID + [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EEEEEE"))]))
+    return table
+
+
+def _photos(f: Field, shas: list[str], files: dict[str, bytes], lang: Lang, width: float, body: Any) -> Flowable:
+    cells: list[Any] = []
+    for sha in shas:
+        img = _image(files[sha], 40 * mm, 30 * mm) if sha in files else None
+        cells.append(img or Paragraph(sha[:12] + "…", body))
+    per_row = 4
+    rows = [cells[i:i + per_row] + [""] * (per_row - len(cells[i:i + per_row])) for i in range(0, len(cells), per_row)]
+    title = Paragraph(f"{_e(f.label.get(lang))} ({len(shas)} {_t('photos', lang)})", body)
+    table = Table([[title, "", "", ""]] + rows, colWidths=[width / per_row] * per_row)
+    table.setStyle(TableStyle([("SPAN", (0, 0), (-1, 0)), ("ALIGN", (0, 1), (-1, -1), "CENTER"),
+                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BOX", (0, 0), (-1, -1), 0.5, colors.black)]))
+    return table
+
+
+def _signatures(sigs: list[tuple[Field, Any]], rec: InstallRecord, lang: Lang, width: float,
+                body: Any, bold: Any, small: Any) -> Table:
+    cols = []
+    for f, sha in sigs:
+        img = _image(rec.attachments[sha], width / len(sigs) - 10 * mm, 25 * mm) \
+            if isinstance(sha, str) and sha in rec.attachments else None
+        name = rec.technician_name if f.id.startswith("technician") else str(rec.data.get("representative", ""))
+        cols.append([Paragraph(f"<b>{_e(f.label.get(lang))}</b>", body), Paragraph(_t("sign_hint", lang), small),
+                     img or Spacer(1, 25 * mm), Paragraph(_e(name), bold)])
+    table = Table([cols], colWidths=[width / len(sigs)] * len(sigs))
+    table.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return table
+
+
+def render_install_record(rec: InstallRecord, lang: Lang = "vi") -> bytes:
+    """The record as PDF bytes (A4)."""
+    buf = io.BytesIO()
+    margin = 14 * mm
+    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=12 * mm,
+                            bottomMargin=14 * mm, title=_t("title", lang) + f" {rec.record_number}",
+                            author="FieldKit", subject=qr_payload(rec.work_order_id, rec.work_order_number))
+    width = A4[0] - 2 * margin
+
+    def footer(canvas: Any, d: Any) -> None:
+        from fieldkit.documents.pdf import FONT_REGULAR
+
+        canvas.saveState()
+        canvas.setFont(FONT_REGULAR, 8)
+        canvas.drawRightString(A4[0] - margin, 8 * mm,
+                               f"{rec.record_number} — {_t('page', lang)} {d.page}")
+        canvas.restoreState()
+
+    doc.build(_story(rec, lang, width), onFirstPage=footer, onLaterPages=footer)
+    return buf.getvalue()

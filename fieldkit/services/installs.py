@@ -1,0 +1,182 @@
+"""Meter install / replacement: validate the form, save the record and finish the work order.
+
+``complete_install`` is one transaction: the attachments' metadata (photos, signature
+PNGs), the install record (with the form id and version it was filled with) and the
+work order's change to "done", each with its outbox entry and audit line. Files are
+written to the content-addressed attachment store first (a file left by a transaction
+that did not commit is harmless). Nothing here knows about Qt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Any
+
+from fieldkit.documents.install_record import InstallRecord, render_install_record
+from fieldkit.domain.ids import new_id
+from fieldkit.domain.models import TRANSITIONS, Attachment, Install, WorkOrder, WorkOrderKind, WorkOrderState
+from fieldkit.domain.problems import Problem, ValidationError
+from fieldkit.forms.definition import FormDefinition, load_form
+from fieldkit.forms.engine import clean, validate
+from fieldkit.services.session import Session
+from fieldkit.store import customers as customer_repo
+from fieldkit.store import field_facts as facts_repo
+from fieldkit.store import work_orders as wo_repo
+
+__all__ = [
+    "FORM_ID", "INSTALL_KINDS", "InstallFile", "complete_install", "form_for", "install_record_pdf",
+    "installs_of", "probe_registers", "read_registers_through_probe",
+]
+
+FORM_ID = "meter_install"
+INSTALL_KINDS = (WorkOrderKind.METER_INSTALL, WorkOrderKind.METER_REPLACEMENT)
+# Vietnamese three-rate meters: rate 1 normal hours (BT), rate 2 peak (CD), rate 3 off-peak (TD)
+OBIS_TO_REGISTER = {"1.8.1": "BT", "1.8.2": "CD", "1.8.3": "TD", "1.8.0": "KT"}
+
+
+@dataclass(frozen=True)
+class InstallFile:
+    content: bytes
+    mime: str  # image/png, image/jpeg
+    kind: str  # photo, signature
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.content).hexdigest()
+
+
+def form_for(version: int | None = None) -> FormDefinition:
+    """The install form: the given version (of a saved record) or the newest."""
+    return load_form(FORM_ID, version)
+
+
+def _missing(msg_vi: str, msg_en: str, field: str = "work_order") -> ValidationError:
+    return ValidationError([Problem(field, "missing", msg_vi, msg_en)])
+
+
+def _referenced(form: FormDefinition, values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(field id, sha256) of every photo and signature the values point at."""
+    out = []
+    for f in form.fields:
+        v = values.get(f.id)
+        if f.type == "signature" and isinstance(v, str) and v:
+            out.append((f.id, v))
+        elif f.type == "photo" and isinstance(v, list):
+            out += [(f.id, x) for x in v if isinstance(x, str)]
+    return out
+
+
+def complete_install(
+    session: Session, *, work_order_id: str, values: Mapping[str, Any], files: list[InstallFile],
+    form_version: int | None = None,
+) -> Install:
+    """Check the form, then save the record and mark the work order done, in one transaction.
+
+    Raises ValidationError (every problem, Vietnamese and English) and saves nothing when
+    the form is not complete, an attachment is missing, or the work order cannot be closed.
+    """
+    form = form_for(form_version)
+    problems = validate(form, values)
+    by_sha = {f.sha256: f for f in files}
+    for field_id, sha in _referenced(form, values):
+        if sha not in by_sha and not session.attachments.has(sha):
+            problems.append(Problem(field_id, "attachment", "Không tìm thấy tệp ảnh / chữ ký; hãy chọn lại.",
+                                    "The photo / signature file is missing; please add it again."))
+    if problems:
+        raise ValidationError(problems)
+    data = clean(form, values)
+    wanted = {sha for _f, sha in _referenced(form, data)}
+    stored = [(f, session.attachments.put(f.content)) for f in files if f.sha256 in wanted]
+    with session.store.transaction(actor=session.user_id) as tx:
+        wo = wo_repo.get_work_order(tx.conn, work_order_id)
+        if wo is None:
+            raise _missing("Không tìm thấy phiếu công việc.", "Work order not found.")
+        if wo.kind not in INSTALL_KINDS:
+            raise ValidationError([Problem("work_order", "kind", "Phiếu này không phải phiếu treo / thay công tơ.",
+                                           "This work order is not a meter install or replacement.")])
+        allowed = TRANSITIONS[wo.state].get(WorkOrderState.DONE)
+        if allowed is None or session.role not in allowed:
+            raise ValidationError([Problem(
+                "work_order", "state", "Phiếu này đã nộp hoặc đã duyệt, không thể lập biên bản nữa.",
+                "This work order was already submitted or approved; a record cannot be added now.")])
+        for f, sha in stored:
+            if facts_repo.insert_attachment(tx.conn, Attachment(sha, len(f.content), f.mime, f.kind), tx.now):
+                tx.change("attachment", sha, "create",
+                          {"sha256": sha, "size": len(f.content), "mime": f.mime, "kind": f.kind})
+        earlier = facts_repo.installs_of_work_order(tx.conn, work_order_id)
+        install = Install(
+            id=new_id(), work_order_id=work_order_id, customer_id=wo.customer_id,
+            installed_meter_serial=str(data.get("installed_serial", "")).strip(),
+            removed_meter_serial=str(data.get("removed_serial", "")).strip(),
+            form_id=form.id, form_version=form.version,
+            data=data | {"attachments": sorted({sha for _f, sha in stored})},
+            supersedes=earlier[-1].id if earlier else None, recorded_by=session.user_id,
+        )
+        facts_repo.insert_install(tx.conn, install, tx.now)
+        tx.change("install", install.id, "append", facts_repo.install_payload(install))
+        done = replace(wo, state=WorkOrderState.DONE, version=wo.version + 1)
+        wo_repo.update_work_order(tx.conn, done, tx.now)
+        tx.change("work_order", wo.id, "status", {"id": wo.id, "state": WorkOrderState.DONE.value, "comment": ""},
+                  base_version=wo.version, detail=f"{wo.state.value}->done")
+    return install
+
+
+def installs_of(session: Session, work_order_id: str) -> list[Install]:
+    with session.store.lock:
+        return facts_repo.installs_of_work_order(session.store.conn, work_order_id)
+
+
+def install_record_pdf(session: Session, work_order_id: str, lang: str = "vi") -> bytes:
+    """The newest install record of a work order as a PDF, laid out with the form version it was saved with."""
+    with session.store.lock:
+        conn = session.store.conn
+        wo: WorkOrder | None = wo_repo.get_work_order(conn, work_order_id)
+        records = facts_repo.installs_of_work_order(conn, work_order_id)
+        customer = customer_repo.get(conn, wo.customer_id) if wo and wo.customer_id else None
+    if wo is None:
+        raise _missing("Không tìm thấy phiếu công việc.", "Work order not found.")
+    if not records:
+        raise _missing("Phiếu này chưa có biên bản treo tháo.", "This work order has no install record yet.",
+                       "install")
+    install = records[-1]
+    files = {sha: session.attachments.get(sha) for sha in install.data.get("attachments", [])
+             if session.attachments.has(sha)}
+    rec = InstallRecord(
+        form=form_for(install.form_version), data=install.data, work_order_id=wo.id,
+        work_order_number=wo.number, record_number=f"BB-{wo.number}",
+        customer_name=customer.name if customer else "", customer_code=customer.code if customer else "",
+        customer_phone=customer.phone if customer else "",
+        address=customer.address.one_line() if customer else "",
+        technician_name=session.display_name, attachments=files,
+    )
+    return render_install_record(rec, "en" if lang == "en" else "vi")
+
+
+def probe_registers(registers: Mapping[str, tuple[Decimal, str]]) -> dict[str, str]:
+    """BT / CD / TD (and KT) from an optical readout's OBIS registers (current values only)."""
+    out: dict[str, str] = {}
+    for obis, (value, _unit) in registers.items():
+        name = OBIS_TO_REGISTER.get(obis)
+        if name:
+            out[name] = format(value, "f")
+    return out
+
+
+def read_registers_through_probe(port: str, timeout: float = 60.0) -> dict[str, str]:
+    """Read the meter on the optical probe at `port` (one device thread) and map its registers.
+
+    Raises the device layer's ProtocolError (no answer, port error …) for the caller to show."""
+    from fieldkit.devices.worker import DeviceWorker
+
+    worker = DeviceWorker(name="fieldkit-install-probe")
+    try:
+        result = worker.read(port, timeout=timeout)
+    finally:
+        worker.stop()
+    regs = probe_registers(result.registers)
+    if result.serial:
+        regs["serial"] = result.serial
+    return regs
