@@ -17,9 +17,11 @@ from typing import Any, Literal
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from fieldkit.documents.pdf import paragraph_styles
 from fieldkit.documents.qr import QRFlowable
@@ -128,13 +130,13 @@ def _image(data: bytes, max_w: float, max_h: float) -> Image | None:
 _GRID = [
     ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ("TOPPADDING", (0, 0), (-1, -1), 3),
-    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ("TOPPADDING", (0, 0), (-1, -1), 2),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
 ]
 
 
 def _story(rec: InstallRecord, lang: Lang, width: float) -> list[Flowable]:
-    st = paragraph_styles(0.8)
+    st = paragraph_styles(0.75)
     small, body, bold = st["small"], st["table"], st["table_bold"]
     story: list[Flowable] = []
     left = [Paragraph(_e(rec.company), st["header"])]
@@ -142,7 +144,7 @@ def _story(rec: InstallRecord, lang: Lang, width: float) -> list[Flowable]:
         left.append(Paragraph(_e(rec.unit), st["header_sub"]))
     left.append(Paragraph(f"{_t('number', lang)}: <b>{_e(rec.record_number)}</b>", body))
     left.append(Paragraph(f"{_t('work_order', lang)}: {_e(rec.work_order_number)}", body))
-    qr_size = 30 * mm
+    qr_size = 26 * mm
     qr_cell = [QRFlowable(qr_payload(rec.work_order_id, rec.work_order_number), qr_size),
                Paragraph(_t("qr", lang), st["caption"])]
     top = Table([[left, qr_cell]], colWidths=[width - qr_size - 6 * mm, qr_size + 6 * mm])
@@ -164,6 +166,9 @@ def _story(rec: InstallRecord, lang: Lang, width: float) -> list[Flowable]:
         fields = [f for f in section.fields if f.id in shown]
         if not fields:
             continue
+        if all(f.type == "signature" for f in fields):  # signatures go together at the bottom
+            signatures += [(f, rec.data.get(f.id)) for f in fields]
+            continue
         story.append(Paragraph(_e(section.title.get(lang)), st["section"]))
         pairs: list[tuple[str, str]] = []
         extras: list[Flowable] = []
@@ -178,21 +183,27 @@ def _story(rec: InstallRecord, lang: Lang, width: float) -> list[Flowable]:
             if f.type == "photo" and isinstance(value, list) and value:
                 extras.append(_photos(f, value, rec.attachments, lang, width, body))
                 continue
+            if is_empty(value) and not f.required:
+                continue  # unanswered optional fields are left out, so the record fits on one page
             pairs.append((f.label.get(lang), format_value(f, value, lang)))
         if pairs:
             story.append(_pairs(pairs, width, body, bold))
         for x in extras:
             story += [Spacer(1, 2 * mm), x]
     if signatures:
-        story.append(Spacer(1, 6 * mm))
-        story.append(_signatures(signatures, rec, lang, width, body, bold, small))
+        story.append(KeepTogether([Spacer(1, 5 * mm), _signatures(signatures, rec, lang, width, body, bold, small)]))
     return story
 
 
 def _pairs(pairs: list[tuple[str, str]], width: float, body: Any, bold: Any) -> Table:
-    rows = [[Paragraph(_e(k), body), Paragraph(f"<b>{_e(v)}</b>", body)] for k, v in pairs]
-    table = Table(rows, colWidths=[width * 0.38, width * 0.62])
-    table.setStyle(TableStyle(_GRID))
+    """Label / value pairs two to a row, so the record fits on one page."""
+    cells = [[Paragraph(_e(k), body), Paragraph(f"<b>{_e(v)}</b>", body)] for k, v in pairs]
+    if len(cells) % 2:
+        cells.append(["", ""])
+    rows = [cells[i] + cells[i + 1] for i in range(0, len(cells), 2)]
+    table = Table(rows, colWidths=[width * 0.2, width * 0.3, width * 0.2, width * 0.3])
+    table.setStyle(TableStyle(_GRID + [("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F4F4F4")),
+                                       ("BACKGROUND", (2, 0), (2, -1), colors.HexColor("#F4F4F4"))]))
     return table
 
 
@@ -202,7 +213,7 @@ def _readings(f: Field, value: dict[str, Any], lang: Lang, width: float, body: A
     vals = [Paragraph(_t(src, lang) if src in ("optical", "manual") else "", body)] + [
         Paragraph(_e(str(value.get(r, "—")).replace(".", "," if lang == "vi" else ".")), bold) for r in f.registers]
     n = len(f.registers)
-    table = Table([head, vals], colWidths=[width * 0.38] + [width * 0.62 / n] * n)
+    table = Table([head, vals], colWidths=[width * 0.2] + [width * 0.8 / n] * n)
     table.setStyle(TableStyle(_GRID + [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EEEEEE"))]))
     return table
 
@@ -210,12 +221,12 @@ def _readings(f: Field, value: dict[str, Any], lang: Lang, width: float, body: A
 def _photos(f: Field, shas: list[str], files: dict[str, bytes], lang: Lang, width: float, body: Any) -> Flowable:
     cells: list[Any] = []
     for sha in shas:
-        img = _image(files[sha], 40 * mm, 30 * mm) if sha in files else None
+        img = _image(files[sha], 30 * mm, 22 * mm) if sha in files else None
         cells.append(img or Paragraph(sha[:12] + "…", body))
-    per_row = 4
+    per_row = 5
     rows = [cells[i:i + per_row] + [""] * (per_row - len(cells[i:i + per_row])) for i in range(0, len(cells), per_row)]
     title = Paragraph(f"{_e(f.label.get(lang))} ({len(shas)} {_t('photos', lang)})", body)
-    table = Table([[title, "", "", ""]] + rows, colWidths=[width / per_row] * per_row)
+    table = Table([[title] + [""] * (per_row - 1)] + rows, colWidths=[width / per_row] * per_row)
     table.setStyle(TableStyle([("SPAN", (0, 0), (-1, 0)), ("ALIGN", (0, 1), (-1, -1), "CENTER"),
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BOX", (0, 0), (-1, -1), 0.5, colors.black)]))
     return table
@@ -225,11 +236,13 @@ def _signatures(sigs: list[tuple[Field, Any]], rec: InstallRecord, lang: Lang, w
                 body: Any, bold: Any, small: Any) -> Table:
     cols = []
     for f, sha in sigs:
-        img = _image(rec.attachments[sha], width / len(sigs) - 10 * mm, 25 * mm) \
+        img = _image(rec.attachments[sha], width / len(sigs) - 20 * mm, 20 * mm) \
             if isinstance(sha, str) and sha in rec.attachments else None
         name = rec.technician_name if f.id.startswith("technician") else str(rec.data.get("representative", ""))
-        cols.append([Paragraph(f"<b>{_e(f.label.get(lang))}</b>", body), Paragraph(_t("sign_hint", lang), small),
-                     img or Spacer(1, 25 * mm), Paragraph(_e(name), bold)])
+        center = {"alignment": TA_CENTER}
+        cols.append([Paragraph(f"<b>{_e(f.label.get(lang))}</b>", ParagraphStyle("sb", body, **center)),
+                     Paragraph(_t("sign_hint", lang), ParagraphStyle("sh", small, **center)),
+                     img or Spacer(1, 25 * mm), Paragraph(_e(name), ParagraphStyle("sn", bold, **center))])
     table = Table([cols], colWidths=[width / len(sigs)] * len(sigs))
     table.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
