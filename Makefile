@@ -31,5 +31,10 @@ screenshots: setup
 translations: setup
 	bash resources/translations/update.sh
 
+# dist/fieldkit/ (one-folder bundle) and, on Linux, dist/fieldkit-<version>-linux-<arch>.tar.gz
+installer: setup
+	$(PY) -c "import PyInstaller" 2>/dev/null || $(PY) -m pip install "pyinstaller>=6.10"
+	$(PY) installer/build.py
+
 clean:
 	rm -rf build dist out .pytest_cache .mypy_cache .ruff_cache

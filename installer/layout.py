@@ -3,7 +3,7 @@ installer check and the tests, so the three cannot drift apart.
 
     dist/fieldkit/                 the bundle (installed to Program Files on Windows)
         fieldkit[.exe]             console program: CLI, `fieldkit --version`, `fieldkit doctor`
-        FieldKit.exe               Windows only: the same app without a console (Start menu)
+        fieldkitw.exe              Windows only: the same app without a console (Start menu)
         _internal/                 Python, Qt, libraries and the read-only data:
             resources/...          translations (.ts and compiled .qm), fonts, tariffs, forms, icons
             build-info.json        version, commit, build time, Python and Qt versions
@@ -24,7 +24,7 @@ APP_NAME = "FieldKit"
 PUBLISHER = "FieldKit"
 BUNDLE_DIR = "fieldkit"  # dist/<BUNDLE_DIR>
 EXE = "fieldkit"  # console program (CLI and GUI)
-GUI_EXE = "FieldKit"  # Windows: windowed program for the Start-menu entry
+GUI_EXE = "fieldkitw"  # Windows: the same app without a console, for the Start-menu entry
 CONTENTS = "_internal"  # PyInstaller >= 6 puts everything but the programs here
 BUILD_INFO = "build-info.json"
 
