@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -52,8 +53,10 @@ def nsis(bundle: Path, version: str, out_dir: Path) -> Path:
     if not tool:
         raise SystemExit("makensis not found (Debian: apt-get install nsis; Windows: install NSIS 3)")
     out = out_dir / f"FieldKit-{version}-setup.exe"
-    subprocess.run([tool, "-V2", f"-DBUNDLE={bundle}", f"-DVERSION={version}", f"-DOUTFILE={out}",
-                    str(HERE / "fieldkit.nsi")], check=True)
+    numbers = [int(n) for n in re.findall(r"\d+", version)[:4]]
+    version4 = ".".join(str(n) for n in (numbers + [0, 0, 0, 0])[:4])  # VIProductVersion wants 4 numbers
+    subprocess.run([tool, "-V2", f"-DBUNDLE={bundle}", f"-DVERSION={version}", f"-DVERSION4={version4}",
+                    f"-DOUTFILE={out}", str(HERE / "fieldkit.nsi")], check=True)
     return out
 
 
