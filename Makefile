@@ -24,6 +24,8 @@ typecheck: setup
 
 bench: setup
 	$(PY) bench/store.py
+	$(PY) bench/sync.py
+	$(PY) bench/readout.py
 
 screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m fieldkit screenshots out/screenshots

@@ -22,7 +22,7 @@ import fieldkit
 failed = []
 count = 0
 for info in pkgutil.walk_packages(fieldkit.__path__, "fieldkit."):
-    if info.name.startswith("fieldkit.ui"):
+    if info.name.startswith("fieldkit.ui") or info.name == "fieldkit.__main__":
         continue
     count += 1
     try:

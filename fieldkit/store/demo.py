@@ -191,7 +191,7 @@ def _fill(
                                  technician, taken.isoformat()))
             yield customer, meter, readings
 
-    for batch in _batches(((c, m, r) for c, m, r in customer_rows()), 2000):  # type: ignore[misc]
+    for batch in _batches(((c, m, r) for c, m, r in customer_rows()), 2000):
         with store.transaction(actor=technician) as tx:
             tx.conn.executemany(
                 "INSERT INTO customers (id, code, name, name_folded, phone, national_id, province_code, province, "

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,6 @@ from fieldkit.services import customers, field_facts, meters, work_orders
 from fieldkit.services.customers import CustomerInput
 from fieldkit.store.database import DatabaseError, Store, StoreError
 from fieldkit.store.migrations import latest_version
-from decimal import Decimal
 
 
 def _customer(session, code="PA23VG0053140", name="Nguyễn Văn An", phone="0912345678"):
@@ -39,10 +39,9 @@ def test_change_writes_row_outbox_and_audit_together(session):
 
 def test_failed_transaction_leaves_nothing(session):
     before = session.store.query("SELECT count(*) FROM outbox")[0][0]
-    with pytest.raises(RuntimeError):
-        with session.store.transaction("x") as tx:
-            tx.change("customer", "id-1", "create", {"a": 1})
-            raise RuntimeError("power cut")
+    with pytest.raises(RuntimeError), session.store.transaction("x") as tx:
+        tx.change("customer", "id-1", "create", {"a": 1})
+        raise RuntimeError("power cut")
     assert session.store.query("SELECT count(*) FROM outbox")[0][0] == before
     assert session.store.query("SELECT count(*) FROM audit WHERE entity_id='id-1'")[0][0] == 0
 
@@ -52,12 +51,10 @@ def test_field_facts_are_append_only(session):
     m = meters.register_meter(session, serial="VSE11-000123", customer_id=c.id)
     r = field_facts.record_reading(session, meter_id=m.id, source=ReadingSource.OPTICAL,
                                    registers={"1.8.0": RegisterValue(Decimal("1234.5"), "kWh")})
-    with pytest.raises(DatabaseError, match="append-only"):
-        with session.store.transaction() as tx:
-            tx.conn.execute("UPDATE readings SET registers='{}' WHERE id=?", (r.id,))
-    with pytest.raises(DatabaseError, match="append-only"):
-        with session.store.transaction() as tx:
-            tx.conn.execute("DELETE FROM readings WHERE id=?", (r.id,))
+    with pytest.raises(DatabaseError, match="append-only"), session.store.transaction() as tx:
+        tx.conn.execute("UPDATE readings SET registers='{}' WHERE id=?", (r.id,))
+    with pytest.raises(DatabaseError, match="append-only"), session.store.transaction() as tx:
+        tx.conn.execute("DELETE FROM readings WHERE id=?", (r.id,))
     fix = field_facts.record_reading(session, meter_id=m.id, source=ReadingSource.OPTICAL, supersedes=r.id,
                                      registers={"1.8.0": RegisterValue(Decimal("1235.5"), "kWh")})
     current = field_facts.readings_of_meter(session, m.id)

@@ -1,0 +1,172 @@
+"""`fieldkit demo` (what `make run` starts): everything a newcomer needs to try FieldKit.
+
+1. a demo profile (`.demo/profile`: 2,000 customers of Ninh Bình, Thái Nguyên and Hải Phòng,
+   12 months of readings, work orders; users lan/246810, hung/135790, mai/112233);
+2. a local central server on 127.0.0.1 with the same team and users and a few new work
+   orders waiting to be pulled; the demo profile is enrolled with it;
+3. a simulated three-phase meter on a virtual serial port (pseudo-terminal);
+4. the desktop app, with the server address and probe port already in its settings.
+
+The server and the simulator stop when the app closes. Everything lives in `.demo/`
+(delete it to start again).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+TEAM = ("LN01", "Đội quản lý điện Lý Nhân", "PA23LN")
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--dir", type=Path, default=Path(".demo"), help="where the demo keeps its files")
+    parser.add_argument("--customers", type=int, default=2000)
+    parser.add_argument("--meter-profile", default="three-phase-tou")
+    parser.add_argument("--no-gui", action="store_true", help="set everything up, print it, and wait")
+    parser.add_argument("--lang", choices=["vi", "en"], default=None)
+
+
+def _fk(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "fieldkit", *args], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, timeout=600)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _say(text: str) -> None:
+    print(f"demo: {text}", flush=True)
+
+
+def _central_setup(db: Path) -> None:
+    steps = [
+        ("team", "--db", str(db), TEAM[0], TEAM[1], "--unit", TEAM[2]),
+        ("user", "--db", str(db), "lan", "--name", "Trần Thị Lan", "--role", "technician", "--team", TEAM[0]),
+        ("user", "--db", str(db), "hung", "--name", "Phạm Văn Hùng", "--role", "supervisor", "--team", TEAM[0]),
+        ("user", "--db", str(db), "mai", "--name", "Đỗ Thị Mai", "--role", "trainer", "--team", TEAM[0]),
+    ]
+    for step in steps:
+        r = _fk("central", *step)
+        if r.returncode != 0:
+            raise SystemExit(f"demo: could not prepare the central server ({step[0]}): {r.stderr.strip()}")
+    # New work orders for new customers: they come down to the laptop on the first sync.
+    out = io.StringIO()
+    w = csv.writer(out)
+    w.writerow(["number", "kind", "customer_code", "customer_name", "phone", "commune", "province", "street",
+                "meter_serial", "due_date", "assignee", "note"])
+    today = date.today()
+    rows = [
+        ("meter_install", "Nguyễn Thị Hoa", "0912000001", "Xã Nhân Hà", "VSE11-90000001", 0, "Lắp công tơ mới"),
+        ("onboarding", "Trần Văn Thắng", "0912000002", "Xã Nam Lý", "", 1, "Hướng dẫn app CSKH"),
+        ("reading", "Lê Thị Hường", "0912000003", "Xã Bắc Lý", "E650-90000003", 2, "Ghi chỉ số 3 pha"),
+        ("meter_replacement", "Phạm Đức Long", "0912000004", "Xã Nhân Hà", "VSE11-90000004", -1, "Công tơ cháy"),
+    ]
+    for i, (kind, name, phone, commune, serial, due, note) in enumerate(rows, start=1):
+        w.writerow([f"TT-{today:%y%m}-{i:03d}", kind, f"PA23LN9{i:06d}", name, phone, commune, "Ninh Bình",
+                    f"Xóm {i}", serial, (today + timedelta(days=due)).isoformat(), "lan", note])
+    csv_path = db.with_name("work_orders.csv")
+    csv_path.write_text(out.getvalue(), encoding="utf-8")
+    r = _fk("central", "import-work-orders", "--db", str(db), "--team", TEAM[0], str(csv_path))
+    if r.returncode != 0:
+        raise SystemExit(f"demo: could not import work orders: {r.stderr.strip()}")
+
+
+def run(args: argparse.Namespace) -> int:
+    folder: Path = args.dir.resolve()
+    profile = folder / "profile"
+    central_db = folder / "central.db"
+    folder.mkdir(parents=True, exist_ok=True)
+    if not (profile / "keyring.json").exists():
+        _say(f"building the demo profile ({args.customers} customers) in {profile} …")
+        r = _fk("demo-data", "--db", str(profile / "fieldkit.db"), "--customers", str(args.customers))
+        if r.returncode != 0:
+            raise SystemExit(f"demo: {r.stderr.strip()}")
+    fresh_server = not central_db.exists()
+    if fresh_server:
+        _say("preparing the local central server …")
+        _central_setup(central_db)
+
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    children: list[subprocess.Popen[str]] = []
+    try:
+        server = subprocess.Popen([sys.executable, "-m", "fieldkit", "central", "serve", "--db", str(central_db),
+                                   "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        children.append(server)
+        import requests
+
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                requests.get(url + "/openapi.json", timeout=1)
+                break
+            except requests.RequestException:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    err = server.stderr.read() if server.stderr else ""
+                    raise SystemExit(f"demo: the central server did not start: {err.strip()[-500:]}") from None
+                time.sleep(0.2)
+        _say(f"central server at {url} (database {central_db})")
+
+        if fresh_server or not (folder / "enrolled").exists():
+            r = _fk("central", "enrol", "--db", str(central_db), "--team", TEAM[0], "--name", "demo laptop")
+            code = next((tok for tok in r.stdout.split() if len(tok) >= 8 and tok.replace("-", "").isalnum()
+                         and tok.upper() == tok), "")
+            if r.returncode != 0 or not code:
+                raise SystemExit(f"demo: enrolment failed: {r.stdout} {r.stderr}")
+            r = _fk("sync", "--db", str(profile / "fieldkit.db"), "--server", url, "--enrol", code, "--user", "lan",
+                    "--quiet", env={"FIELDKIT_PIN": "246810"})
+            if r.returncode != 0:
+                raise SystemExit(f"demo: first sync failed: {r.stdout} {r.stderr}")
+            (folder / "enrolled").write_text(url, encoding="utf-8")
+            _say("demo laptop enrolled and synced")
+        else:
+            _fk("sync", "--db", str(profile / "fieldkit.db"), "--server", url, "--user", "lan", "--quiet",
+                env={"FIELDKIT_PIN": "246810"})
+
+        sim = subprocess.Popen([sys.executable, "-m", "fieldkit", "simulate-meter", "--pty", "--profile",
+                                args.meter_profile], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        children.append(sim)
+        assert sim.stdout is not None
+        probe_port = sim.stdout.readline().strip()
+        if not probe_port:
+            raise SystemExit("demo: the meter simulator did not start")
+        _say(f"simulated {args.meter_profile} meter on {probe_port}")
+
+        from fieldkit.ui.config import Config
+
+        config = Config.for_profile(profile)
+        config.set("server_url", url)
+        config.set("probe_port", probe_port)
+        _say("users: lan / 246810 (technician), hung / 135790 (supervisor), mai / 112233 (trainer)")
+        if args.no_gui:
+            _say("ready; press Ctrl+C to stop")
+            while all(c.poll() is None for c in children):
+                time.sleep(1)
+            return 0
+        gui = [sys.executable, "-m", "fieldkit", "gui", "--profile", str(profile)]
+        if args.lang:
+            gui += ["--lang", args.lang]
+        return subprocess.call(gui)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        for child in reversed(children):
+            if child.poll() is None:
+                child.terminate()
+                try:
+                    child.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    child.kill()
