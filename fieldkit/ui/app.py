@@ -14,7 +14,7 @@ from fieldkit.services.session import Session
 from fieldkit.store.keyring import KdfParams
 from fieldkit.ui import style
 from fieldkit.ui.config import Config
-from fieldkit.ui.connectivity import Probe, settings_probe
+from fieldkit.ui.connectivity import Probe, session_probe
 from fieldkit.ui.i18n import Translations
 from fieldkit.ui.login import LoginWindow
 from fieldkit.ui.main_window import MainWindow
@@ -28,7 +28,8 @@ class Shell(QObject):
     sessionStarted = Signal(object)  # MainWindow
 
     def __init__(self, app: QApplication, folder: str | Path, *, config: Config | None = None,
-                 probe: Probe | None = None, language: str | None = None, params: KdfParams = KdfParams()):
+                 probe: Probe | None = None, language: str | None = None, params: KdfParams = KdfParams(),
+                 start_auto_sync: bool = True):
         super().__init__(app)
         self.app = app
         self.folder = str(folder)
@@ -36,7 +37,10 @@ class Shell(QObject):
         self.config = config or Config.for_profile(self.folder)
         if language:
             self.config.set("language", language)
-        self.probe = probe or settings_probe(lambda: str(self.config.get("server_url") or ""))
+        self.probe = probe or session_probe(lambda: self.session,
+                                            lambda: str(self.config.get("server_url") or ""))
+        self.auto_sync: Any = None
+        self.start_auto_sync = start_auto_sync
         self.translations = Translations()
         self.session: Session | None = None
         self.main_window: MainWindow | None = None
@@ -70,11 +74,29 @@ class Shell(QObject):
             style.apply(self.app, str(value))
             if self.main_window is not None:
                 self.main_window.apply_scale(str(value))
+        if key == "server_url" and self.session is not None:
+            self._adopt_server_url(self.session)
         if key == "server_url" and self.main_window is not None:
             self.main_window.status.refresh()
 
+    def _adopt_server_url(self, session: Session) -> None:
+        """The server address typed in Settings is the one sync uses (kept in the profile)."""
+        from fieldkit.services import sync
+
+        url = str(self.config.get("server_url") or "").strip()
+        if url and sync.server_url(session) != url:
+            sync.configure(session, url)
+        elif not url and sync.server_url(session):
+            self.config.set("server_url", sync.server_url(session))
+
     def _logged_in(self, session: Session) -> None:
         self.session = session
+        self._adopt_server_url(session)
+        if self.start_auto_sync:
+            from fieldkit.services.sync import AutoSyncService
+
+            self.auto_sync = AutoSyncService(session)
+            self.auto_sync.start()  # syncs by itself whenever the server becomes reachable
         win = MainWindow(session, self.config, self.probe, self.apply_setting)
         win.set_language_button(self.translations.language)
         win.logoutRequested.connect(self.logout)
@@ -95,6 +117,9 @@ class Shell(QObject):
         self.login_window.show()
 
     def close_session(self) -> None:
+        if self.auto_sync is not None:
+            self.auto_sync.stop()
+            self.auto_sync = None
         wait_for_background()
         if self.session is not None:
             self.session.close()

@@ -25,3 +25,24 @@ def settings_probe(server_url: Callable[[], str]) -> Probe:
         return Connectivity(False, "not_checked")
 
     return probe
+
+
+def session_probe(session_of: Callable[[], object | None], server_url: Callable[[], str]) -> Probe:
+    """The real probe: asks the configured central server (through fieldkit.services.sync)
+    whether it answers. Called off the UI thread by the status bar."""
+
+    def probe() -> Connectivity:
+        from fieldkit.services import sync
+        from fieldkit.services.session import Session
+
+        session = session_of()
+        if not isinstance(session, Session):
+            return Connectivity(False, "no_server" if not server_url().strip() else "not_checked")
+        if not (sync.server_url(session) or server_url().strip()):
+            return Connectivity(False, "no_server")
+        try:
+            return Connectivity(sync.probe(session, timeout=4.0), "unreachable")
+        except Exception:  # a probe never breaks the status bar
+            return Connectivity(False, "unreachable")
+
+    return probe
