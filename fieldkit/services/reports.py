@@ -44,7 +44,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from fieldkit.domain.models import RegisterValue, WorkOrderState
+from fieldkit.domain.models import ReadingSource, RegisterValue, WorkOrderState
 from fieldkit.services.review import VIETNAM, local_date, local_today, people
 from fieldkit.services.session import Session
 from fieldkit.store import field_facts as facts_repo
@@ -465,3 +465,68 @@ def people_for_summary(session: Session) -> list[tuple[str, str]]:
         return [(session.user_id, session.display_name)]
     rows = session.store.query("SELECT id, display_name FROM users WHERE role != 'supervisor' ORDER BY display_name")
     return [(str(r[0]), str(r[1])) for r in rows]
+
+
+# --- demo activity (screenshots and the demo profile) ---------------------------------------------------
+
+def add_demo_activity(session: Session, households: int = 400, seed: int = 7) -> int:
+    """Give a demo profile something to review and report: onboarding steps for `households`
+    customers (payment methods in roughly the shares one northern team reported), and readings
+    with a raw capture and a meter photo for up to four submitted work orders (one of them
+    abnormally high). Goes through the normal services, as the signed-in user. Returns the
+    number of records added."""
+    import random
+
+    from fieldkit.devices.capture import Capture
+    from fieldkit.services import field_facts
+
+    rng = random.Random(seed)
+    added = 0
+    ids = [str(r[0]) for r in session.store.query("SELECT id FROM customers ORDER BY code LIMIT ?", (households,))]
+    for cid in ids:
+        if rng.random() < 0.45:
+            field_facts.record_onboarding_step(session, customer_id=cid, step=STEP_APP, data={"registered": True})
+            added += 1
+        if rng.random() < 0.35:
+            field_facts.record_onboarding_step(session, customer_id=cid, step=STEP_CONTRACT, data={"signed": True})
+            added += 1
+        method = rng.choices(METHODS, weights=[57, 14, 12, 5, 12])[0]
+        field_facts.record_onboarding_step(session, customer_id=cid, step=STEP_PAYMENT, data={"method": method})
+        added += 1
+    rows = session.store.query(
+        "SELECT w.id, w.meter_id FROM work_orders w WHERE w.state = 'done' AND w.meter_id IS NOT NULL "
+        "ORDER BY w.due_date, w.number LIMIT 4")
+    for n, (wo_id, meter_id) in enumerate(rows):
+        with session.store.lock:
+            last = facts_repo.readings_of_meter(session.store.conn, str(meter_id), limit=2)
+        if len(last) < 2:
+            continue
+        a, b = main_index(last[0].registers), main_index(last[1].registers)
+        if a is None or b is None:
+            continue
+        step = (a - b) * (5 if n == 0 else 1)
+        index = (a + step).quantize(Decimal("0.1"))
+        cap = Capture(port="/dev/ttyUSB0")
+        cap.tx(b"/?!\r\n", 300)
+        cap.rx(b"/VSE5VSE11-1\r\n", 300)
+        cap.tx(b"\x06050\r\n", 300)
+        cap.baud(9600)
+        cap.rx(b"\x02" + f"0.0.0(VSE11)\r\n1.8.0({index}*kWh)\r\n!\r\n".encode() + b"\x03\x5a", 9600)
+        field_facts.record_reading(
+            session, meter_id=str(meter_id), work_order_id=str(wo_id), capture=cap.to_bytes(),
+            registers={"1.8.0": RegisterValue(index, "kWh")}, source=ReadingSource.OPTICAL,
+            photo=_demo_photo(f"{index}", rng), photo_mime="image/png")
+        added += 1
+    return added
+
+
+def _demo_photo(text: str, rng: Any) -> bytes:
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", (320, 240), (58 + rng.randrange(20), 64, 72))
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((40, 70, 280, 150), fill=(200, 214, 190), outline=(20, 20, 20), width=4)
+    draw.text((70, 100), f"{text} kWh", fill=(10, 10, 10))
+    buf = io.BytesIO()
+    img.save(buf, format="PNG")
+    return buf.getvalue()

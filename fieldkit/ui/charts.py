@@ -29,6 +29,7 @@ class BarChart(QWidget):
         self.bars = [(label, max(0.0, float(value))) for label, value in bars]
         self.percent = percent
         self.colour_per_bar = colour_per_bar
+        self.setMinimumHeight(self.sizeHint().height())
         self.updateGeometry()
         self.update()
 

@@ -44,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="fieldkit-shots-") as tmp:
         folder = Path(tmp) / "profile"
         build_demo_profile(folder, customers=args.customers, seed=1, params=FAST_KDF)
+        _review_demo(folder)
         username, _name, _role, pin = DEMO_USERS[0]
         for lang in ("vi", "en"):
             config = Config(Path(tmp) / f"config-{lang}")
@@ -96,8 +97,49 @@ def run(args: argparse.Namespace) -> int:
                 win.go_to(page)
                 shot(win, page)
             shell.logout()
+            _review_shots(app, shell, shot)
             shell.login_window.close()
             shell.close_session()
     for p in written:
         print(p)
     return 0
+
+
+def _review_demo(folder: Path) -> None:
+    """Onboarding steps and readings with captures and photos, so review and reports have content."""
+    from fieldkit.services import reports
+    from fieldkit.services import session as sessions
+    from fieldkit.store.demo import DEMO_USERS
+
+    username, _name, _role, pin = DEMO_USERS[0]
+    s = sessions.login(folder, username, pin)
+    try:
+        reports.add_demo_activity(s, households=200)
+    finally:
+        s.close()
+
+
+def _review_shots(app: object, shell: object, shot: Callable[[object, str], None]) -> None:
+    """The supervisor's review list, one work order's details, and the reports tab."""
+    from fieldkit.store.demo import DEMO_USERS
+
+    username, _name, _role, pin = DEMO_USERS[1]
+    login = shell.login_window.login  # type: ignore[attr-defined]
+    login.select_user(username)
+    login.pin.setText(pin)
+    login.submit()
+    _wait(app, lambda: shell.main_window is not None)  # type: ignore[attr-defined]
+    win = shell.main_window  # type: ignore[attr-defined]
+    win.resize(1280, 800)
+    page = win.go_to("review")
+    _wait(app, lambda: page.loaded and page.tech_combo.count() > 1)
+    shot(win, "review-queue")
+    if page.rows:
+        page.table.selectRow(0)
+        _wait(app, lambda: page.loaded_detail is not None)
+        page.splitter.setSizes([170, 600])
+        shot(win, "review-detail")
+    page.tabs.setCurrentWidget(page.reports)
+    _wait(app, lambda: page.reports.report is not None)
+    shot(win, "reports")
+    shell.logout()  # type: ignore[attr-defined]

@@ -222,10 +222,8 @@ class ReviewPage(Page):
         self.tech_combo = QComboBox(objectName="ReviewTechnician")
         self.commune_combo = QComboBox(objectName="ReviewCommune")
         self.due_combo = QComboBox(objectName="ReviewDue")
-        for combo in (self.status_combo, self.due_combo):
-            combo.setMinimumWidth(230)
-        self.tech_combo.setMinimumWidth(200)
-        self.commune_combo.setMinimumWidth(220)
+        for combo in (self.status_combo, self.tech_combo, self.commune_combo, self.due_combo):
+            combo.setMinimumWidth(190)
         self.refresh_button = QPushButton(objectName="Refresh")
         self.offline_note = QLabel(objectName="Muted")
         self.offline_note.setWordWrap(True)
@@ -239,7 +237,7 @@ class ReviewPage(Page):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(row_height(ctx.config.get("ui_scale")))
-        for col, width in enumerate((190, 170, 170, 160, 160, 170)):
+        for col, width in enumerate((205, 165, 185, 130, 150, 160)):
             self.table.setColumnWidth(col, width)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -346,11 +344,11 @@ class ReviewPage(Page):
         for w in (self.status_combo, self.tech_combo, self.commune_combo, self.due_combo):
             filters.addWidget(w)
         filters.addStretch(1)
-        filters.addWidget(self.refresh_button)
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addSpacing(16)
         top.addWidget(self.summary, 1)
+        top.addWidget(self.refresh_button)
         lay = QVBoxLayout(self.review_tab)
         lay.setContentsMargins(8, 8, 8, 8)
         lay.addLayout(top)
@@ -477,9 +475,10 @@ class ReviewPage(Page):
     def _show_detail(self, loaded: Loaded | None) -> None:
         self.pick_hint.setVisible(loaded is None)
         self.detail_scroll.setVisible(loaded is not None)
-        can_decide = loaded is not None and loaded.detail.work_order.state.value == "done" and not self.busy
+        decidable = loaded is not None and loaded.detail.work_order.state.value == "done"
         for w in (self.approve_button, self.return_button, self.comment):
-            w.setEnabled(can_decide)
+            w.setVisible(decidable)
+            w.setEnabled(decidable and not self.busy)
         if loaded is None:
             self.current_id = None
             return
@@ -511,12 +510,13 @@ class ReviewPage(Page):
         for i, v in enumerate(d.readings):
             r = v.reading
             regs = ", ".join(f"{k} = {reg.value} {reg.unit}".rstrip() for k, reg in sorted(r.registers.items()))
-            used = "—" if v.consumption is None else f"{v.consumption}"
+            used = "—" if v.consumption is None else format(v.consumption.normalize(), "f")
             flag = rl(FLAGS, v.flag) if v.flag else ""
+            if r.source.value == "manual":
+                flag = (flag + " · " if flag else "") + rl(SOURCES, "manual")
             if v.superseded:
                 flag = (flag + " · " if flag else "") + self.tr("replaced by a correction")
-            cells = [r.taken_at.astimezone(review.VIETNAM).strftime("%d/%m/%Y %H:%M") + " · " + rl(SOURCES, r.source),
-                     regs, used, flag]
+            cells = [r.taken_at.astimezone(review.VIETNAM).strftime("%d/%m/%Y %H:%M"), regs, used, flag]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if v.flag and c == 3:
