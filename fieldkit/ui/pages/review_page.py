@@ -510,7 +510,7 @@ class ReviewPage(Page):
         for i, v in enumerate(d.readings):
             r = v.reading
             regs = ", ".join(f"{k} = {reg.value} {reg.unit}".rstrip() for k, reg in sorted(r.registers.items()))
-            used = "—" if v.consumption is None else format(v.consumption.normalize(), "f")
+            used = "—" if v.consumption is None else f"{v.consumption:.3f}".rstrip("0").rstrip(".")
             flag = rl(FLAGS, v.flag) if v.flag else ""
             if r.source.value == "manual":
                 flag = (flag + " · " if flag else "") + rl(SOURCES, "manual")
