@@ -43,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         pty = PtyLink()
         link, where = pty, pty.path
+    server = Server(link, meter)  # handles SIGTERM from here on
     print(where, flush=True)
     print(f"meter {profile.name} fault={args.fault or 'none'}", file=sys.stderr, flush=True)
-    Server(link, meter).serve()
+    server.serve()
     return 0

@@ -160,7 +160,9 @@ class Session:
             for action in self.client.abort():
                 self._write(action.data, action.gap)
             self.port.flush()
-            self._sleep_until(self.wire_free)
+            # a margin past the computed wire time, so the port is not closed or re-set
+            # while the break may still be in a USB adapter's (or the simulator's) queue
+            self._sleep_until(self.wire_free + 0.1)
         except (ProtocolError, serial.SerialException, OSError):
             pass
 

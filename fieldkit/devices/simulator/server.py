@@ -185,6 +185,8 @@ class Server:
         self.tx_free = 0.0
         self.out = out
         self.parent = os.getppid()
+        for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+            signal.signal(sig, self._on_signal)
 
     # -- reader -> meter ---------------------------------------------------------------
 
@@ -272,8 +274,6 @@ class Server:
         return os.getppid() != self.parent
 
     def serve(self) -> None:
-        for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-            signal.signal(sig, self._on_signal)
         while not self.stop:
             now = time.monotonic()
             self.meter.tick(now)
