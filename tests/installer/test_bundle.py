@@ -9,6 +9,7 @@ environment: skipped without it, except under CI (CI=true), where it fails.
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import json
 import os
@@ -120,6 +121,15 @@ def test_bundle_layout_size_and_build_info(built: Built, capsys: pytest.CaptureF
     for ts in (built.checkout / "resources" / "translations").glob("*.ts"):
         folder = built.bundle / layout.CONTENTS / "resources" / "translations"
         assert (folder / ts.name).exists() and (folder / (ts.stem + ".qm")).exists(), ts.name
+    # every resource file of the checkout is in the bundle (bar the layout's exclusions)
+    source = built.checkout / "resources"
+    for path in source.rglob("*"):
+        rel = path.relative_to(source)
+        if path.is_file() and not any(fnmatch.fnmatch(part, pat) for part in rel.parts
+                                      for pat in layout.RESOURCE_EXCLUDES):
+            assert (built.bundle / layout.CONTENTS / "resources" / rel).is_file(), rel
+    for sub in layout.RESOURCE_DIRS:
+        assert (built.bundle / layout.CONTENTS / "resources" / sub).is_dir(), sub
     size = layout.size_bytes(built.bundle)
     assert size < 400e6
     report(capsys, f"bundle {size / 1e6:.1f} MB unpacked, tarball {built.tarball.stat().st_size / 1e6:.1f} MB, "
