@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from fieldkit.documents.install_record import InstallRecord, render_install_record
@@ -21,14 +22,17 @@ from fieldkit.domain.models import TRANSITIONS, Attachment, Install, WorkOrder, 
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.forms.definition import FormDefinition, load_form
 from fieldkit.forms.engine import clean, validate
+from fieldkit.services import ui_queries
 from fieldkit.services.session import Session
+from fieldkit.services.ui_queries import WorkOrderRow
 from fieldkit.store import customers as customer_repo
 from fieldkit.store import field_facts as facts_repo
 from fieldkit.store import work_orders as wo_repo
 
 __all__ = [
     "FORM_ID", "INSTALL_KINDS", "InstallFile", "complete_install", "form_for", "install_record_pdf",
-    "installs_of", "probe_registers", "read_registers_through_probe",
+    "WorkListRow", "installs_of", "probe_registers", "read_registers_through_probe", "save_record_pdf",
+    "work_list",
 ]
 
 FORM_ID = "meter_install"
@@ -180,3 +184,46 @@ def read_registers_through_probe(port: str, timeout: float = 60.0) -> dict[str, 
     if result.serial:
         regs["serial"] = result.serial
     return regs
+
+
+def save_record_pdf(session: Session, work_order_id: str, lang: str = "vi") -> Path:
+    """Write the record's PDF to the profile's documents folder (for printing); returns its path."""
+    pdf = install_record_pdf(session, work_order_id, lang)
+    wo = wo_repo_get(session, work_order_id)
+    folder = Path(session.profile.folder) / "documents"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"BB-{wo.number}-{lang}.pdf"
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(pdf)
+    tmp.replace(path)
+    return path
+
+
+def wo_repo_get(session: Session, work_order_id: str) -> WorkOrder:
+    with session.store.lock:
+        wo = wo_repo.get_work_order(session.store.conn, work_order_id)
+    if wo is None:
+        raise _missing("Không tìm thấy phiếu công việc.", "Work order not found.")
+    return wo
+
+
+@dataclass(frozen=True)
+class WorkListRow:
+    row: WorkOrderRow
+    commune: str
+
+
+def work_list(session: Session) -> list[WorkListRow]:
+    """The technician's work orders (overdue and today's first, as ui_queries orders them) with the
+    customer's commune, for filtering by commune."""
+    rows = ui_queries.my_work_orders(session)
+    communes: dict[str, str] = {}
+    with session.store.lock:
+        conn = session.store.conn
+        for r in rows:
+            wo = wo_repo.get_work_order(conn, r.id)
+            if wo is not None and wo.customer_id and wo.customer_id not in communes:
+                c = customer_repo.get(conn, wo.customer_id)
+                communes[wo.customer_id] = c.address.commune if c else ""
+            communes[r.id] = communes.get(wo.customer_id or "", "") if wo else ""
+    return [WorkListRow(r, communes.get(r.id, "")) for r in rows]

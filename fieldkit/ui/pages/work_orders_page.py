@@ -1,11 +1,15 @@
-"""The user's work orders, overdue and today's first (a later issue adds opening one)."""
+"""The user's work orders: overdue and today's first, filters by commune and kind, open an order
+(installs and replacements open the install form; other kinds a detail view for now)."""
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
-from fieldkit.services import ui_queries
+from fieldkit.services import installs
+from fieldkit.services.installs import WorkListRow
 from fieldkit.services.ui_queries import WorkOrderRow
+from fieldkit.ui.install.install_form import InstallForm
 from fieldkit.ui.labels import KINDS, STATES, URGENCY, format_number, label, problem_text
 from fieldkit.ui.ops import Op
 from fieldkit.ui.pages import Page, PageContext
@@ -14,15 +18,19 @@ from fieldkit.ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
     QColor,
+    QComboBox,
     QCoreApplication,
     QFont,
     QHBoxLayout,
     QHeaderView,
+    QKeySequence,
     QLabel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QPushButton,
+    QShortcut,
+    QStackedWidget,
     Qt,
     QTableView,
     QVBoxLayout,
@@ -102,13 +110,31 @@ class WorkOrderTableModel(QAbstractTableModel):
 
 
 class WorkOrdersPage(Page):
+    """The technician's list: overdue and today's first, filter by commune and kind; Enter opens
+    an order (installs and replacements go straight to the install form)."""
+
+    LIST, DETAIL, FORM = 0, 1, 2
+
     def __init__(self, ctx: PageContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
+        self.all_rows: list[WorkListRow] = []
         self.rows: list[WorkOrderRow] = []
         self.loaded = False
+        self.install_form: InstallForm | None = None
         self.title = QLabel(objectName="PageTitle")
         self.summary = QLabel(objectName="Muted")
         self.refresh_button = QPushButton(objectName="Refresh")
+        self.open_button = QPushButton(objectName="OpenOrder")
+        self.commune_label = QLabel()
+        self.commune = QComboBox(objectName="CommuneFilter")
+        self.commune_label.setBuddy(self.commune)
+        self.kind_label = QLabel()
+        self.kind = QComboBox(objectName="KindFilter")
+        self.kind_label.setBuddy(self.kind)
+        self.kind.addItem("", "")
+        for value in KINDS:
+            self.kind.addItem("", value)
+        self.commune.addItem("", "")
         self.empty = QLabel(objectName="Coming")
         self.empty.setWordWrap(True)
         self.empty.hide()
@@ -117,6 +143,7 @@ class WorkOrdersPage(Page):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
@@ -130,36 +157,93 @@ class WorkOrdersPage(Page):
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addStretch(1)
+        top.addWidget(self.open_button)
         top.addWidget(self.refresh_button)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(24, 16, 24, 16)
+        filters = QHBoxLayout()
+        filters.addWidget(self.commune_label)
+        filters.addWidget(self.commune, 2)
+        filters.addSpacing(16)
+        filters.addWidget(self.kind_label)
+        filters.addWidget(self.kind, 1)
+        filters.addStretch(1)
+        list_page = QWidget()
+        lay = QVBoxLayout(list_page)
+        lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(top)
         lay.addWidget(self.summary)
+        lay.addLayout(filters)
         lay.addWidget(self.empty)
         lay.addWidget(self.table, 1)
+
+        self.detail = QWidget(objectName="WorkOrderDetail")
+        self.detail_back = QPushButton(objectName="DetailBack")
+        self.detail_text = QLabel(objectName="DetailText")
+        self.detail_text.setWordWrap(True)
+        self.detail_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        dl = QVBoxLayout(self.detail)
+        dl.setContentsMargins(0, 0, 0, 0)
+        dl.addWidget(self.detail_back, 0, Qt.AlignmentFlag.AlignLeft)
+        dl.addWidget(self.detail_text)
+        dl.addStretch(1)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(list_page)
+        self.stack.addWidget(self.detail)
+        self.stack.addWidget(QWidget())  # the install form goes here when an order is opened
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        outer.addWidget(self.stack)
+
         self.refresh_button.clicked.connect(self.reload)
+        self.open_button.clicked.connect(self.open_current)
+        self.table.doubleClicked.connect(lambda _i: self.open_current())
+        self.table.activated.connect(lambda _i: self.open_current())
+        self.commune.currentIndexChanged.connect(lambda _i: self._fill())
+        self.kind.currentIndexChanged.connect(lambda _i: self._fill())
+        self.detail_back.clicked.connect(self.back_to_list)
+        QShortcut(QKeySequence("F5"), self, activated=self.reload)
+        for key in ("Return", "Enter"):
+            QShortcut(QKeySequence(key), self.table, activated=self.open_current,
+                      context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence("Escape"), self.detail, activated=self.back_to_list,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.retranslate()
         self.reload()
 
     def reload(self) -> None:
         session = self.ctx.session
-        Op(self, lambda: ui_queries.my_work_orders(session)).success(self._show) \
+        Op(self, lambda: installs.work_list(session)).success(self._show) \
             .failure(lambda e: self.summary.setText(problem_text(e))).run_in_background()
 
     def on_shown(self) -> None:
-        self.reload()
+        if self.stack.currentIndex() == self.LIST:
+            self.reload()
 
     def apply_scale(self, scale: str) -> None:
         self.table.verticalHeader().setDefaultSectionSize(row_height(scale))
 
-    def _show(self, rows: list[WorkOrderRow]) -> None:
-        self.rows = rows
+    def _show(self, rows: list[WorkListRow]) -> None:
+        self.all_rows = rows
         self.loaded = True
+        current = self.commune.currentData() or ""
+        communes = sorted({r.commune for r in rows if r.commune})
+        self.commune.blockSignals(True)
+        while self.commune.count() > 1:
+            self.commune.removeItem(1)
+        for c in communes:
+            self.commune.addItem(c, c)
+        self.commune.setCurrentIndex(max(0, self.commune.findData(current)))
+        self.commune.blockSignals(False)
         self._fill()
 
     def _fill(self) -> None:
-        rows = self.rows
+        commune, kind = self.commune.currentData() or "", self.kind.currentData() or ""
+        rows = [r.row for r in self.all_rows
+                if (not commune or r.commune == commune) and (not kind or r.row.kind == kind)]
+        self.rows = rows
         self.model.set_rows(rows)
+        if rows and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
         counts = {k: sum(1 for x in rows if x.urgency == k) for k in ("overdue", "today")}
         open_count = sum(1 for x in rows if x.urgency != "closed")
         self.summary.setText(self.tr("%1 open · %2 overdue · %3 due today")
@@ -169,11 +253,78 @@ class WorkOrdersPage(Page):
         self.empty.setVisible(self.loaded and not rows)
         self.table.setVisible(bool(rows) or not self.loaded)
 
+    def current_row(self) -> WorkOrderRow | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        return self.rows[index.row()]
+
+    def open_current(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.open_order(row)
+
+    def open_order(self, row: WorkOrderRow) -> None:
+        """Installs and replacements that are still open go straight to the install form."""
+        if row.kind in ("meter_install", "meter_replacement") and row.urgency != "closed":
+            old = self.stack.widget(self.FORM)
+            form = InstallForm(self.ctx.session, row, self.ctx.config)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.stack.insertWidget(self.FORM, form)
+            form.closed.connect(self.back_to_list)
+            form.saved.connect(lambda _id: self.ctx.refresh_status())
+            self.install_form = form
+            self.stack.setCurrentIndex(self.FORM)
+            form.view.setFocus()
+            return
+        self.detail_row = row
+        self._fill_detail()
+        self.stack.setCurrentIndex(self.DETAIL)
+        self.detail_back.setFocus()
+
+    def _fill_detail(self) -> None:
+        row = getattr(self, "detail_row", None)
+        if row is None:
+            return
+        due = row.due_date.strftime("%d/%m/%Y") if row.due_date else "—"
+        customer = f"{row.customer_name} ({row.customer_code})" if row.customer_code else "—"
+        kind_t, state_t, due_t = self.tr("Kind"), self.tr("Status"), self.tr("Due")
+        customer_t, address_t = self.tr("Customer"), self.tr("Address")
+        if row.kind in ("meter_install", "meter_replacement"):
+            note = self.tr("This work order was already submitted; its record is waiting for review.")
+        else:
+            note = self.tr("The form for this kind of work order comes in a later version.")
+        lines = [
+            f"<h2>{escape(row.number)}</h2>",
+            f"<p><b>{kind_t}:</b> {escape(label(KINDS, row.kind))}<br/>"
+            f"<b>{state_t}:</b> {escape(label(STATES, row.state))}<br/>"
+            f"<b>{due_t}:</b> {due}<br/>"
+            f"<b>{customer_t}:</b> {escape(customer)}<br/>"
+            f"<b>{address_t}:</b> {escape(row.address or '—')}</p>",
+            f"<p>{escape(note)}</p>",
+        ]
+        self.detail_text.setText("".join(lines))
+
+    def back_to_list(self) -> None:
+        self.stack.setCurrentIndex(self.LIST)
+        self.reload()
+        self.table.setFocus()
+
     def retranslate(self) -> None:
         self.title.setText(self.tr("Work orders"))
-        self.refresh_button.setText(self.tr("&Refresh"))
+        self.refresh_button.setText(self.tr("&Refresh (F5)"))
+        self.open_button.setText(self.tr("&Open (Enter)"))
+        self.commune_label.setText(self.tr("&Commune:"))
+        self.kind_label.setText(self.tr("&Kind:"))
+        self.commune.setItemText(0, self.tr("All communes"))
+        self.kind.setItemText(0, self.tr("All kinds"))
+        for i, value in enumerate(KINDS, start=1):
+            self.kind.setItemText(i, label(KINDS, value))
+        self.detail_back.setText(self.tr("← Back to the list"))
         self.empty.setText(self.tr("No work orders on this laptop. Sync at the office to receive today's work."))
         self.model.retranslate()
+        self._fill_detail()
         if self.loaded:
             self._fill()
         else:

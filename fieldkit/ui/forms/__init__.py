@@ -1,0 +1,1 @@
+"""Qt rendering of fieldkit.forms: form view, signature pad, photo picker."""

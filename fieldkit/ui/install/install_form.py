@@ -1,0 +1,145 @@
+"""The meter install / replacement screen: the install form for one work order, Save (Ctrl+S)
+saves the record and closes the work order in one service call, then writes the PDF."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from fieldkit.domain.problems import ValidationError
+from fieldkit.services import installs
+from fieldkit.services.session import Session
+from fieldkit.services.ui_queries import WorkOrderRow
+from fieldkit.ui.config import Config
+from fieldkit.ui.forms.renderer import FormView, Reader
+from fieldkit.ui.labels import KINDS, current_language, label, problem_text
+from fieldkit.ui.ops import Op
+from fieldkit.ui.qt import (
+    QEvent,
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QShortcut,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+
+def _gps_reader(port: str) -> Reader:
+    from fieldkit.devices.nmea import position_from_fix, read_serial_fix
+
+    return lambda: (lambda fix: position_from_fix(fix) if fix else None)(read_serial_fix(port, timeout=20))
+
+
+def _readers(config: Config | None) -> dict[str, Reader]:
+    """Probe and GPS readers for the ports in the settings (or FIELDKIT_PROBE_PORT / FIELDKIT_GPS_PORT)."""
+    probe = os.environ.get("FIELDKIT_PROBE_PORT") or (config.get("probe_port") if config else "") or ""
+    gps = os.environ.get("FIELDKIT_GPS_PORT") or (config.get("gps_port") if config else "") or ""
+    out: dict[str, Reader] = {}
+    if probe:
+        out["probe"] = lambda: dict(installs.read_registers_through_probe(probe))
+    if gps:
+        out["gps"] = _gps_reader(gps)
+    return out
+
+
+class InstallForm(QWidget):
+    saved = Signal(str)  # work order id
+    closed = Signal()
+
+    def __init__(self, session: Session, row: WorkOrderRow, config: Config | None = None,
+                 readers: dict[str, Reader] | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("InstallForm")
+        self.session = session
+        self.row = row
+        self.form_def = installs.form_for()
+        self.pdf_path: Path | None = None
+        self.saving = False
+        self.title = QLabel(objectName="PageTitle")
+        self.subtitle = QLabel(objectName="Muted")
+        self.subtitle.setWordWrap(True)
+        self.summary = QLabel(objectName="FormSummary")
+        self.summary.setWordWrap(True)
+        self.summary.hide()
+        self.view = FormView(self.form_def, readers if readers is not None else _readers(config))
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.view)
+        self.back_button = QPushButton(objectName="Back")
+        self.save_button = QPushButton(objectName="SaveInstall")
+        self.save_button.setDefault(True)
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.save_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(top)
+        lay.addWidget(self.subtitle)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.scroll, 1)
+        self.back_button.clicked.connect(self.closed.emit)
+        self.save_button.clicked.connect(self.save)
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
+        QShortcut(QKeySequence("Escape"), self, activated=self.closed.emit)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        lang = current_language()
+        self.title.setText(f"{self.form_def.title.get(lang)} — {self.row.number}")
+        customer = f"{self.row.customer_name} ({self.row.customer_code})" if self.row.customer_code else "—"
+        self.subtitle.setText(f"{label(KINDS, self.row.kind)} · {customer}"
+                              + (f" · {self.row.address}" if self.row.address else ""))
+        self.back_button.setText(self.tr("← Back to the list"))
+        self.save_button.setText(self.tr("&Save record (Ctrl+S)"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _show_summary(self, text: str, error: bool) -> None:
+        self.summary.setText(text)
+        self.summary.setStyleSheet("color: #B00020; font-weight: bold;" if error else "color: #1B5E20;")
+        self.summary.show()
+
+    def save(self) -> None:
+        if self.saving:
+            return
+        problems = self.view.check()
+        if problems:
+            self._show_summary(self.tr("Problems to fix before saving: %1. Nothing was lost.")
+                               .replace("%1", str(len(problems))), True)
+            ed = self.view.first_problem_editor(problems)
+            if ed is not None:
+                self.scroll.ensureWidgetVisible(ed)
+            return
+        session, wo_id, values, files = self.session, self.row.id, self.view.values(), self.view.files()
+        lang = current_language()
+
+        def work() -> Path:
+            installs.complete_install(session, work_order_id=wo_id, values=values, files=files)
+            return installs.save_record_pdf(session, wo_id, lang)
+
+        self.saving = True
+        self.save_button.setEnabled(False)
+        self._show_summary(self.tr("Saving…"), False)
+        Op(self, work).success(self._saved).failure(self._failed).run_in_background()
+
+    def _saved(self, path: Path) -> None:
+        self.saving = False
+        self.pdf_path = path
+        self._show_summary(self.tr("Saved. The work order is waiting for review. Record: %1")
+                           .replace("%1", str(path)), False)
+        self.saved.emit(self.row.id)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            self.view.show_problems(exc.problems)
+        self._show_summary(problem_text(exc), True)
