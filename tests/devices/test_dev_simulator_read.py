@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 import pytest
@@ -12,6 +14,7 @@ import pytest
 from fieldkit.devices.client import ReadOptions
 from fieldkit.devices.errors import ProtocolError
 from fieldkit.devices.reparse import parse_stream
+from fieldkit.devices.simulator.meter import FAULTS
 from fieldkit.devices.simulator.profiles import BUILTIN, Registers, load
 from fieldkit.devices.transport import read_meter
 
@@ -29,10 +32,21 @@ def expect_error(port: str, code: str, options: ReadOptions, within: float) -> P
     return info.value
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("profile", sorted(BUILTIN))
-def test_every_profile_reads(simulator: Start, profile: str) -> None:
-    sim = simulator("--profile", profile)
+def concurrently(cases: dict[str, Callable[[], None]]) -> None:
+    """Run independent cases at once (each on its own simulator); fail listing every failure."""
+    failures: list[str] = []
+    with ThreadPoolExecutor(len(cases)) as pool:
+        futures = {name: pool.submit(case) for name, case in cases.items()}
+        for name, future in futures.items():
+            try:
+                future.result(120)
+            except BaseException as exc:  # noqa: B036 - collect pytest's own failures too
+                failures.append(f"{name}: {type(exc).__name__}: {exc}")
+    assert not failures, "\n".join(failures)
+
+
+def check_profile(start: Start, profile: str) -> None:
+    sim = start("--profile", profile)
     result = read_meter(sim.port)
     assert result.manufacturer == BUILTIN[profile]["manufacturer"]
     assert result.error_register == "00000000"
@@ -52,6 +66,11 @@ def test_every_profile_reads(simulator: Start, profile: str) -> None:
         assert result.meter_clock is not None
         assert result.values["96.1.0"].text == "PA23VG0053140"
         assert 1300 <= len(result.capture.received()) <= 1700  # ~1.5 KB readout
+
+
+@pytest.mark.slow
+def test_every_profile_reads(simulator: Start) -> None:
+    concurrently({p: partial(check_profile, simulator, p) for p in sorted(BUILTIN)})
 
 
 def test_values_advance_with_time() -> None:
@@ -77,15 +96,13 @@ def test_tcp_socket_url(simulator: Start) -> None:
     assert result.registers["1.8.0"][1] == "kWh"
 
 
-@pytest.mark.slow
-def test_fault_silent(simulator: Start) -> None:
+def fault_silent(simulator: Start) -> None:
     sim = simulator("--profile", "single-phase", "--fault", "silent")
     err = expect_error(sim.port, "NO_ANSWER", ReadOptions(answer_timeout=1.0, sign_on_retries=1), 4.0)
     assert "probe" in err.message_en
 
 
-@pytest.mark.slow
-def test_fault_noise(simulator: Start) -> None:
+def fault_noise(simulator: Start) -> None:
     sim = simulator("--profile", "single-phase", "--fault", "noise")
     result = read_meter(sim.port)
     assert result.registers["1.8.0"][1] == "kWh"
@@ -93,8 +110,7 @@ def test_fault_noise(simulator: Start) -> None:
     assert b"\x15" in result.capture.sent()  # the damaged message was refused once
 
 
-@pytest.mark.slow
-def test_fault_bcc_once_is_retried(simulator: Start) -> None:
+def fault_bcc_once_is_retried(simulator: Start) -> None:
     sim = simulator("--profile", "single-phase", "--fault", "bcc-once")
     result = read_meter(sim.port)
     assert result.capture is not None
@@ -102,14 +118,12 @@ def test_fault_bcc_once_is_retried(simulator: Start) -> None:
     assert "1.8.0" in result.registers
 
 
-@pytest.mark.slow
-def test_fault_bcc_always(simulator: Start) -> None:
+def fault_bcc_always(simulator: Start) -> None:
     sim = simulator("--profile", "single-phase", "--fault", "bcc-always")
     expect_error(sim.port, "BCC_FAILED", ReadOptions(bcc_retries=2), 8.0)
 
 
-@pytest.mark.slow
-def test_fault_slow_reaction(simulator: Start) -> None:
+def fault_slow_reaction(simulator: Start) -> None:
     # 1.7 s: slower than the standard's 1.5 s. A profile with a 1 s timeout gives up...
     sim = simulator("--profile", "single-phase", "--fault", "slow", "--fault-arg", "1.7")
     expect_error(sim.port, "NO_ANSWER", FAST_FAIL, 2.0)
@@ -119,16 +133,14 @@ def test_fault_slow_reaction(simulator: Start) -> None:
     assert "1.8.0" in result.registers
 
 
-@pytest.mark.slow
-def test_fault_echo(simulator: Start) -> None:
+def fault_echo(simulator: Start) -> None:
     sim = simulator("--profile", "single-phase", "--fault", "echo")
     result = read_meter(sim.port)
     assert "1.8.0" in result.registers
     assert result.capture is not None and result.capture.received().startswith(b"/?!\r\n")
 
 
-@pytest.mark.slow
-def test_fault_drop_then_retry(simulator: Start) -> None:
+def fault_drop_then_retry(simulator: Start) -> None:
     sim = simulator("--profile", "single-phase", "--fault", "drop", "--fault-arg", "100")
     expect_error(sim.port, "CONNECTION_LOST", ReadOptions(inter_char_timeout=0.5), 4.0)
     time.sleep(0.3)
@@ -136,16 +148,14 @@ def test_fault_drop_then_retry(simulator: Start) -> None:
     assert "1.8.0" in result.registers
 
 
-@pytest.mark.slow
-def test_fault_drop_over_tcp(simulator: Start) -> None:
+def fault_drop_tcp(simulator: Start) -> None:
     sim = simulator("--profile", "single-phase", "--fault", "drop", "--fault-arg", "50", "--tcp", "0")
     expect_error(sim.port, "CONNECTION_LOST", ReadOptions(), 5.0)
     result = read_meter(sim.port)
     assert "1.8.0" in result.registers
 
 
-@pytest.mark.slow
-def test_fault_battery_needs_wake_up(simulator: Start) -> None:
+def fault_battery_needs_wake_up(simulator: Start) -> None:
     sim = simulator("--profile", "single-phase", "--fault", "battery", "--fault-arg", "0.8")
     expect_error(sim.port, "NO_ANSWER", FAST_FAIL, 2.0)
     result = read_meter(sim.port, ReadOptions(wakeup=True, wakeup_duration=1.0, wakeup_pause=0.5))
@@ -153,8 +163,7 @@ def test_fault_battery_needs_wake_up(simulator: Start) -> None:
     assert result.capture is not None and result.capture.sent().startswith(b"\x00" * 30)
 
 
-@pytest.mark.slow
-def test_fault_password(simulator: Start) -> None:
+def fault_password(simulator: Start) -> None:
     sim = simulator("--profile", "single-phase", "--fault", "password", "--fault-arg", "4321")
     expect_error(sim.port, "PASSWORD_REQUIRED", ReadOptions(), 3.0)
     # the reader sent B0 when it gave up, so the meter is free again at once
@@ -164,11 +173,26 @@ def test_fault_password(simulator: Start) -> None:
     assert result.serial == "21060137"
 
 
-@pytest.mark.slow
-def test_programming_mode_r5(simulator: Start) -> None:
+def fault_none_programming_mode_r5(simulator: Start) -> None:
     sim = simulator("--profile", "three-phase-tou")
     result = read_meter(sim.port, ReadOptions(mode="program", read_command="R5",
                                               registers=("1.8.1", "1-0:1.8.3*255", "7.7.7")))
     assert set(result.registers) == {"1.8.1", "1.8.3"}
     assert result.bad_lines == ["(ERROR)"]
     assert result.capture is not None and result.capture.sent().endswith(b"\x01B0\x03q")
+
+
+SCENARIOS: dict[str, Callable[[Start], None]] = {
+    name[len("fault_"):]: fn for name, fn in sorted(globals().items()) if name.startswith("fault_")
+}
+
+
+def test_every_fault_has_a_scenario() -> None:
+    for fault in FAULTS:
+        assert any(name.startswith(fault.replace("-", "_")) for name in SCENARIOS), fault
+
+
+@pytest.mark.slow
+def test_every_fault(simulator: Start) -> None:
+    """Every fault scenario, each on its own simulator, all at once (they mostly wait on the wire)."""
+    concurrently({name: partial(fn, simulator) for name, fn in SCENARIOS.items()})

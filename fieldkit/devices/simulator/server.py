@@ -185,14 +185,38 @@ class Server:
         self.tx_free = 0.0
         self.out = out
         self.parent = os.getppid()
+        self.bauds: deque[tuple[float, int]] = deque()  # (first seen, reader's speed)
         for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
             signal.signal(sig, self._on_signal)
 
     # -- reader -> meter ---------------------------------------------------------------
 
-    def _reader_baud(self) -> int:
+    def _observe(self, now: float) -> None:
+        """Note the reader's speed now (called on every wake-up and on every read)."""
         baud = self.link.reader_baud()
-        return self.meter.listen_baud if baud is None else baud
+        if baud is None:
+            return
+        if not self.bauds or self.bauds[-1][1] != baud:
+            self.bauds.append((now, baud))
+        else:
+            self.bauds[-1] = (self.bauds[-1][0], baud)
+        while len(self.bauds) > 2 and self.bauds[1][0] < now - 10:
+            self.bauds.popleft()
+
+    def _reader_baud(self, at: float) -> int:
+        """The reader's speed at time ``at``, from what was observed up to then.
+
+        Using the observation log rather than the speed at the moment the simulator gets
+        round to a character keeps the verdict right when this process is scheduled late.
+        """
+        if self.link.reader_baud() is None or not self.bauds:
+            return self.meter.listen_baud
+        found = self.bauds[0][1]
+        for when, baud in self.bauds:
+            if when > at:
+                break
+            found = baud
+        return found
 
     def _incoming(self, now: float) -> float:
         """Move reader characters along the wire; returns when something next happens."""
@@ -205,7 +229,7 @@ class Server:
                 if start > now:
                     return start
                 self.incoming.popleft()
-                baud = self._reader_baud() or 300
+                baud = self._reader_baud(start) or 300
                 self.on_wire = (char, start, start + char_time(baud), baud)
             char, start, end, baud = self.on_wire
             if end > now:
@@ -252,7 +276,7 @@ class Server:
             return tx.start + min(tx.length, tx.done + step) * tx.ct
 
     def _deliver(self, tx: Transmission, complete: int, now: float) -> None:
-        reader = self._reader_baud()
+        reader = self._reader_baud(tx.start + tx.done * tx.ct)
         if reader == tx.out.baud:
             if tx.reclocker is not None:
                 self.link.write(tx.reclocker.until(tx.done * tx.ct))
@@ -276,6 +300,7 @@ class Server:
     def serve(self) -> None:
         while not self.stop:
             now = time.monotonic()
+            self._observe(now)
             self.meter.tick(now)
             wake = min(self._incoming(now), self._outgoing(now))
             if self.meter.deadline is not None:
@@ -293,8 +318,9 @@ class Server:
                     if self.link.on_ready(fd):
                         self._reset()
                     continue
-                data = self.link.read()
                 stamp = time.monotonic()
+                self._observe(stamp)
+                data = self.link.read()
                 self.incoming.extend((byte, stamp) for byte in data)
         self.link.close()
 
