@@ -51,7 +51,8 @@ class ReadOptions:
     min_reaction: float | None = None  # our wait before answering; None: 20/200 ms from identification
     sign_on_retries: int = 2           # extra sign-on attempts when nothing sensible comes back
     bcc_retries: int = 3               # NAKs before giving up on a damaged message
-    max_data_bytes: int = 65536        # longest data message accepted
+    max_data_bytes: int = 65536        # longest data message accepted (also: most bytes of noise)
+    max_seconds: float = 600.0         # a whole reading never takes longer than this
     expected_bytes: int | None = None  # size of the last readout of this meter, for progress
 
 
@@ -337,6 +338,8 @@ class Client:
                                                   self.options.expected_bytes)]
 
     def _on_frame_bytes(self) -> list[Action]:
+        if self._received > self.options.max_data_bytes:
+            raise ProtocolError("UNEXPECTED_REPLY", f"{self._received} bytes without a complete message")
         actions: list[Action] = []
         while self.state != "done":
             frame = self._take_frame()

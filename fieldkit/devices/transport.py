@@ -168,9 +168,12 @@ class Session:
 
     def _run(self) -> ReadingResult:
         result = self._do(list(self.client.start()))
+        give_up = time.monotonic() + self.client.options.max_seconds
         while result is None:
             if self.cancel.is_set():
                 raise ProtocolError("CANCELLED")
+            if time.monotonic() > give_up:
+                raise ProtocolError("UNEXPECTED_REPLY", "the reading took too long (endless data or noise)")
             answer_timeout, inter_char = self.client.timeouts
             if self.client.waiting_for_first_byte:
                 deadline = max(self.wire_free, self.last_rx) + answer_timeout

@@ -220,3 +220,13 @@ def test_endless_garbage_instead_of_identification_ends() -> None:
         for _ in range(100):
             client.receive(b"x" * 10)
     assert info.value.code == "BAD_IDENTIFICATION"
+
+
+def test_endless_noise_instead_of_data_ends() -> None:
+    client = Client(ReadOptions(max_data_bytes=1000))
+    client.start()
+    client.receive(IDENT)
+    with pytest.raises(ProtocolError) as info:
+        for _ in range(200):
+            client.receive(b"\x7f\x00noise")
+    assert info.value.code == "UNEXPECTED_REPLY"
