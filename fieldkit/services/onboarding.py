@@ -94,6 +94,7 @@ class OnboardingConfig:
     purpose: str
     banks: tuple[Bank, ...]
     wallets: tuple[str, ...]
+    default_province_code: int | None = None
 
     def bank(self, name: str) -> Bank | None:
         return next((b for b in self.banks if b.name == name), None)
@@ -140,6 +141,7 @@ def parse_config(raw: Any) -> OnboardingConfig:
         purpose=raw["purpose"],
         banks=tuple(Bank(str(b["name"]), str(b["bin"])) for b in raw["banks"]),
         wallets=tuple(str(w) for w in raw["wallets"]),
+        default_province_code=int(raw["default_province_code"]) if raw.get("default_province_code") else None,
     )
 
 
@@ -403,7 +405,8 @@ def current_bill(session: Session, customer_id: str) -> tuple[BillEstimate | Non
     if end < start:
         return None, "no_readings"
     try:
-        return estimate_bill(int(a - b), start, end, households=customer.households), ""
+        # whole kWh, as on the bill: the difference of the indexes' whole parts
+        return estimate_bill(int(a) - int(b), start, end, households=customer.households), ""
     except (TariffError, ValueError):
         return None, "tariff"
 
@@ -518,6 +521,11 @@ def household_sheet(session: Session, customer_id: str, config: OnboardingConfig
         next_reading_date=None if f.new_supply else next_reading_date(cfg.reading_day, today or local_today()),
         prepared_on=today or local_today(), prepared_by=session.display_name,
     )
+
+
+def sheets_folder(session: Session) -> Path:
+    """Where household sheets are written for printing (beside the profile)."""
+    return Path(session.profile.folder) / "sheets"
 
 
 @dataclass(frozen=True)
@@ -646,5 +654,5 @@ __all__ = [
     "OnboardingConfig", "SheetResult", "Unfinished", "adoption_figures", "bill_qr", "current_bill",
     "find_households", "finish", "household_sheet", "load_config", "load_flow", "make_sheet", "mark_app_shown",
     "mark_bill_shown", "next_reading_date", "parse_config", "save_app", "save_new_supply", "save_payment",
-    "sign_contract", "signature_png", "start_new_household", "start_with_customer", "unfinished",
+    "sheets_folder", "sign_contract", "signature_png", "start_new_household", "start_with_customer", "unfinished",
 ]

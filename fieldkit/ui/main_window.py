@@ -21,6 +21,7 @@ from fieldkit.ui.ops import Op, wait_for_background
 from fieldkit.ui.pages import Page, PageContext
 from fieldkit.ui.pages.coming_page import ComingPage
 from fieldkit.ui.pages.customers_page import CustomersPage
+from fieldkit.ui.pages.onboarding_page import OnboardingPage
 from fieldkit.ui.pages.review_page import ReviewPage
 from fieldkit.ui.pages.settings_page import SettingsPage
 from fieldkit.ui.pages.sync_page import SyncPage
@@ -66,10 +67,7 @@ PAGES: list[PageSpec] = [
         QT_TRANSLATE_NOOP("Pages", "Meter readings"),
         QT_TRANSLATE_NOOP("Pages", "Coming in a later release: read a meter through the optical probe, "
                                    "or type the reading with a photo."))),
-    PageSpec("onboarding", "onboarding", QT_TRANSLATE_NOOP("Pages", "Onboarding"), _coming(
-        QT_TRANSLATE_NOOP("Pages", "Customer onboarding"),
-        QT_TRANSLATE_NOOP("Pages", "Coming in a later release: install the customer-care app, cashless "
-                                   "payment, the electronic contract and the printed sheet."))),
+    PageSpec("onboarding", "onboarding", QT_TRANSLATE_NOOP("Pages", "Onboarding"), OnboardingPage),
     PageSpec("review", "review", QT_TRANSLATE_NOOP("Pages", "Review & reports"), ReviewPage),
     PageSpec("sync", "sync", QT_TRANSLATE_NOOP("Pages", "Sync"), SyncPage),
     PageSpec("settings", "settings", QT_TRANSLATE_NOOP("Pages", "Settings"), SettingsPage),

@@ -1,0 +1,1 @@
+"""Household onboarding screens (one step per screen) for `pages/onboarding_page.py`."""

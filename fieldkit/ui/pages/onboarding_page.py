@@ -1,0 +1,261 @@
+"""Household onboarding: one calm step per screen, Back and Next always in the same place.
+
+Navigation is data (`fieldkit.domain.onboarding`): the page asks it which step comes next,
+which comes before, and where to resume. Each step is saved (through
+`fieldkit.services.onboarding`, in the background) when the trainer presses Next; when
+the page opens it reopens the trainer's most recent unfinished household at the step
+where they stopped, with the earlier answers filled in.
+
+Keyboard: Alt + the underlined letter of Back / Next (also Ctrl+Enter for Next), Tab
+between fields, arrows in lists and radio groups, Enter in a text field goes on.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fieldkit.domain import onboarding as flow
+from fieldkit.domain.problems import ValidationError
+from fieldkit.services import onboarding as ob
+from fieldkit.services.onboarding import Flow
+from fieldkit.ui.labels import problem_text
+from fieldkit.ui.onboarding.screens import SCREENS, Screen, step_title
+from fieldkit.ui.ops import Op
+from fieldkit.ui.pages import Page, PageContext
+from fieldkit.ui.qt import (
+    QFrame,
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QShortcut,
+    QStackedWidget,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
+from fieldkit.ui.style import MUTED, PANEL, PAPER, PRIMARY, PRIMARY_DARK
+
+# Bigger type than the rest of the app: households are often elderly; one thing per screen.
+PAGE_STYLE = f"""
+QWidget {{ font-size: 15pt; }}
+QLabel#PageTitle {{ font-size: 16pt; }}
+QLabel#StepTitle {{ font-size: 22pt; font-weight: bold; color: {PRIMARY_DARK}; }}
+QLabel#StepCount {{ font-size: 14pt; color: {MUTED}; font-weight: bold; }}
+QLabel#Household {{ font-size: 14pt; color: {PRIMARY_DARK}; }}
+QLabel#Question {{ font-size: 17pt; }}
+QLabel#Answer {{ font-size: 16pt; }}
+QLabel#Big {{ font-size: 22pt; font-weight: bold; color: {PRIMARY_DARK}; }}
+QLabel#Caption {{ font-size: 14pt; font-weight: bold; }}
+QLabel#ContractSummary {{ font-size: 14pt; }}
+QLabel#Banner {{ background: {PANEL}; border-left: 6px solid {PRIMARY}; padding: 8px 12px; }}
+QFrame#NavBar {{ border-top: 2px solid #c5ced8; }}
+QScrollArea, QWidget#ScreenHolder {{ background: {PAPER}; border: none; }}
+QPushButton#StartOther {{ min-height: 40px; font-size: 13pt; }}
+QRadioButton, QCheckBox {{ min-height: 44px; spacing: 14px; }}
+QRadioButton::indicator, QCheckBox::indicator {{ width: 28px; height: 28px; }}
+QPushButton#Back, QPushButton#Next {{ min-width: 200px; min-height: 60px; font-size: 17pt; }}
+QSpinBox {{ min-height: 48px; min-width: 120px; }}
+"""
+
+
+class OnboardingPage(Page):
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.setStyleSheet(PAGE_STYLE)
+        self.flow: Flow | None = None
+        self.current = flow.HOUSEHOLD
+        self.saving = False
+        self.resumed = False
+        self.opened_once = False
+
+        self.title = QLabel(objectName="PageTitle")
+        self.other_button = QPushButton(objectName="StartOther")
+        self.household = QLabel(objectName="Household")
+        self.step_count = QLabel(objectName="StepCount")
+        self.step_title = QLabel(objectName="StepTitle")
+        self.step_title.setWordWrap(True)
+        self.banner = QLabel(objectName="Banner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.error = QLabel(objectName="Error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        self.stack = QStackedWidget()
+        self.screens: dict[str, Screen] = {}
+        self.scrolls: dict[str, QScrollArea] = {}
+        for cls in SCREENS:
+            screen = cls(self)
+            self.screens[screen.step_id] = screen
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(screen)
+            scroll.viewport().setObjectName("ScreenHolder")
+            screen.setAutoFillBackground(False)  # setWidget() turned it on: keep the page's white
+            self.scrolls[screen.step_id] = scroll
+            self.stack.addWidget(scroll)
+
+        self.back_button = QPushButton(objectName="Back")
+        self.next_button = QPushButton(objectName="Next")
+        self.next_button.setStyleSheet(f"background: {PRIMARY}; color: white;")
+        nav = QFrame(objectName="NavBar")
+        n = QHBoxLayout(nav)
+        n.setContentsMargins(0, 8, 0, 0)
+        n.addWidget(self.back_button)
+        n.addStretch(1)
+        n.addWidget(self.next_button)
+
+        top = QHBoxLayout()
+        top.addWidget(self.step_count)
+        top.addSpacing(16)
+        top.addWidget(self.household, 1)
+        top.addWidget(self.other_button)
+        self.title.hide()  # the navigation already names the page; kept for the window's accessibility
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(32, 10, 32, 10)
+        lay.setSpacing(8)
+        lay.addLayout(top)
+        lay.addWidget(self.step_title)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.stack, 1)
+        lay.addWidget(self.error)
+        lay.addWidget(nav)
+
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button.clicked.connect(self.go_next)
+        self.other_button.clicked.connect(self.start_other)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.go_next,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.retranslate()
+        self._show(flow.HOUSEHOLD, focus=False)
+
+    # --- texts ---------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Customer onboarding"))
+        self.other_button.setText(self.tr("Another household"))
+        self.back_button.setText(self.tr("&Back"))
+        self._header()
+
+    def _header(self) -> None:
+        answers = self.flow.answers if self.flow else {}
+        number, total = flow.position(self.current, answers)
+        if self.current == flow.DONE:
+            self.step_count.setText("")
+        else:
+            self.step_count.setText(self.tr("Step %1 of %2").replace("%1", str(max(number, 1)))
+                                    .replace("%2", str(total)))
+        self.step_title.setText(step_title(self.current))
+        if self.flow is not None:
+            c = self.flow.customer
+            self.household.setText(f"{c.name} · {c.code}")
+        else:
+            self.household.setText("")
+        self.other_button.setVisible(self.flow is not None and self.current != flow.DONE)
+        self.back_button.setEnabled(not self.saving and flow.previous_step(self.current, answers) is not None
+                                    and self.current != flow.DONE)
+        self.back_button.setVisible(self.current != flow.DONE)
+        self.next_button.setVisible(self.current != flow.DONE)
+        self.next_button.setEnabled(not self.saving)
+        custom = self.screens[self.current].next_text()
+        self.next_button.setText(self.tr("Saving…") if self.saving else (custom or self.tr("&Next")))
+
+    # --- opening / resuming -----------------------------------------------------------------
+    def on_shown(self) -> None:
+        if self.opened_once:
+            return
+        self.opened_once = True
+        session = self.ctx.session
+
+        def latest() -> Flow | None:
+            items = ob.unfinished(session, limit=1)
+            return ob.load_flow(session, items[0].customer_id) if items else None
+
+        Op(self, latest).success(self._resume).failure(self.show_problem).run_in_background()
+
+    def _resume(self, f: Flow | None) -> None:
+        if f is None or self.flow is not None:
+            return
+        self.flow = f
+        self.resumed = True
+        self.banner.setText(self.tr("Continuing where you stopped with %1 (%2). Earlier answers are kept.")
+                            .replace("%1", f.customer.name).replace("%2", f.customer.code))
+        self.banner.show()
+        self._show(f.step)
+
+    def start_other(self) -> None:
+        """Leave this household (everything done so far is saved) and find another."""
+        self.flow = None
+        self.banner.hide()
+        self._show(flow.HOUSEHOLD)
+
+    def flow_updated(self, f: Flow) -> None:
+        self.flow = f
+        self._header()
+
+    # --- navigation -------------------------------------------------------------------------
+    def _show(self, step: str, focus: bool = True) -> None:
+        self.current = step
+        screen = self.screens[step]
+        self.stack.setCurrentWidget(self.scrolls[step])
+        self.error.hide()
+        screen.load(self.flow)
+        self._header()
+        if focus:
+            screen.focus_first()
+
+    def go_next(self) -> None:
+        if self.saving or self.current == flow.DONE:
+            return
+        screen = self.screens[self.current]
+        try:
+            job = screen.save(self.flow)
+        except ValidationError as exc:
+            self.show_problem(exc)
+            return
+        if job is None:
+            self._advance(self.flow)
+            return
+        self.saving = True
+        self._header()
+        Op(self, job).success(self._saved).failure(self._save_failed).run_in_background()
+
+    def _saved(self, f: Flow) -> None:
+        self.saving = False
+        self._advance(f)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self.saving = False
+        self._header()
+        self.show_problem(exc)
+
+    def _advance(self, f: Flow | None) -> None:
+        if f is None:
+            return
+        came_from = self.current
+        self.flow = f
+        if came_from != flow.HOUSEHOLD:
+            self.banner.hide()
+        # After choosing the household, go where its onboarding stands (resume); else the next step.
+        nxt = f.step if came_from == flow.HOUSEHOLD else flow.next_step(came_from, f.answers)
+        self.ctx.refresh_status()
+        self._show(nxt)
+
+    def go_back(self) -> None:
+        if self.saving:
+            return
+        prev = flow.previous_step(self.current, self.flow.answers if self.flow else {})
+        if prev is not None:
+            self._show(prev)
+
+    def show_problem(self, exc: BaseException) -> None:
+        self.error.setText(problem_text(exc))
+        self.error.show()
+
+    def shutdown(self) -> None:
+        timer: Any = getattr(self.screens[flow.HOUSEHOLD], "timer", None)
+        if timer is not None:
+            timer.stop()
