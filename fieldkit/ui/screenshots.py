@@ -86,6 +86,7 @@ def run(args: argparse.Namespace) -> int:
             _wait(app, lambda: getattr(wo, "loaded", False))  # noqa: B023 (used at once)
             _wait(app, lambda: win.status.outbox is not None)  # noqa: B023 (used at once)
             shot(win, "work-orders")
+            _install_shots(app, wo, win, shot)
             cust = win.go_to("customers")
             model = cust.model  # type: ignore[attr-defined]
             _wait(app, lambda: model.loaded_once)  # noqa: B023 (used at once)
@@ -143,3 +144,30 @@ def _review_shots(app: object, shell: object, shot: Callable[[object, str], None
     _wait(app, lambda: page.reports.report is not None)
     shot(win, "reports")
     shell.logout()  # type: ignore[attr-defined]
+
+
+def _install_shots(app: object, wo: object, win: object, shot: Callable[[object, str], None]) -> None:
+    """The install form of an open meter install / replacement order: empty (with the problems
+    shown after Save), then filled (top and bottom)."""
+    from fieldkit.ui.install.demo import fill_demo
+
+    rows = getattr(wo, "rows", [])
+    target = next((r for r in rows if r.kind in ("meter_install", "meter_replacement") and r.urgency != "closed"),
+                  None)
+    if target is None:
+        return
+    wo.open_order(target)  # type: ignore[attr-defined]
+    form = wo.install_form  # type: ignore[attr-defined]
+    shot(win, "install-form")
+    form.save()
+    shot(win, "install-form-problems")
+    fill_demo(form)
+    form.view.show_problems([])
+    form.summary.hide()
+    form.scroll.verticalScrollBar().setValue(0)
+    shot(win, "install-form-filled")
+    form.scroll.ensureWidgetVisible(form.view.editors["installed_reading"])
+    shot(win, "install-form-filled-readings")
+    form.scroll.verticalScrollBar().setValue(form.scroll.verticalScrollBar().maximum())
+    shot(win, "install-form-filled-end")
+    wo.back_to_list()  # type: ignore[attr-defined]

@@ -4,52 +4,62 @@
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../fieldkit/ui/forms/renderer.py" line="147" />
+        <location filename="../../fieldkit/ui/forms/renderer.py" line="148" />
         <source>— choose —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/forms/renderer.py" line="151" />
+        <location filename="../../fieldkit/ui/forms/renderer.py" line="152" />
         <source>Latitude, e.g. 20.5412</source>
         <translation>Latitude, e.g. 20.5412</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/forms/renderer.py" line="152" />
+        <location filename="../../fieldkit/ui/forms/renderer.py" line="153" />
         <source>Longitude, e.g. 106.0521</source>
         <translation>Longitude, e.g. 106.0521</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/forms/renderer.py" line="154" />
+        <location filename="../../fieldkit/ui/forms/renderer.py" line="155" />
         <source>Read through probe</source>
         <translation>Read through probe</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/forms/renderer.py" line="155" />
+        <location filename="../../fieldkit/ui/forms/renderer.py" line="156" />
         <source>From GPS receiver</source>
         <translation>From GPS receiver</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/forms/renderer.py" line="157" />
+        <location filename="../../fieldkit/ui/forms/renderer.py" line="158" />
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/forms/renderer.py" line="229" />
+        <location filename="../../fieldkit/ui/forms/renderer.py" line="231" />
+        <source>No optical probe port is set (Settings); type the readings from the display.</source>
+        <translation>No optical probe port is set (Settings); type the readings from the display.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/forms/renderer.py" line="233" />
+        <source>No GPS receiver port is set (FIELDKIT_GPS_PORT); type the position.</source>
+        <translation>No GPS receiver port is set (FIELDKIT_GPS_PORT); type the position.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/forms/renderer.py" line="242" />
         <source>Reading the meter through the optical probe…</source>
         <translation>Reading the meter through the optical probe…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/forms/renderer.py" line="246" />
+        <location filename="../../fieldkit/ui/forms/renderer.py" line="259" />
         <source>The meter did not give %1; type it from the display.</source>
         <translation>The meter did not give %1; type it from the display.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/forms/renderer.py" line="261" />
+        <location filename="../../fieldkit/ui/forms/renderer.py" line="276" />
         <source>No position from the GPS receiver; go outside or type it.</source>
         <translation>No position from the GPS receiver; go outside or type it.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/forms/renderer.py" line="272" />
+        <location filename="../../fieldkit/ui/forms/renderer.py" line="287" />
         <source>Could not read: %1 — type the values instead.</source>
         <translation>Could not read: %1 — type the values instead.</translation>
     </message>
@@ -57,27 +67,27 @@
 <context>
     <name>InstallForm</name>
     <message>
-        <location filename="../../fieldkit/ui/install/install_form.py" line="97" />
+        <location filename="../../fieldkit/ui/install/install_form.py" line="99" />
         <source>← Back to the list</source>
         <translation>← Back to the list</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/install/install_form.py" line="98" />
+        <location filename="../../fieldkit/ui/install/install_form.py" line="100" />
         <source>&amp;Save record (Ctrl+S)</source>
         <translation>&amp;Save record (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/install/install_form.py" line="115" />
+        <location filename="../../fieldkit/ui/install/install_form.py" line="117" />
         <source>Problems to fix before saving: %1. Nothing was lost.</source>
         <translation>Problems to fix before saving: %1. Nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/install/install_form.py" line="130" />
+        <location filename="../../fieldkit/ui/install/install_form.py" line="132" />
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/install/install_form.py" line="136" />
+        <location filename="../../fieldkit/ui/install/install_form.py" line="138" />
         <source>Saved. The work order is waiting for review. Record: %1</source>
         <translation>Saved. The work order is waiting for review. Record: %1</translation>
     </message>
@@ -96,8 +106,8 @@
     </message>
     <message>
         <location filename="../../fieldkit/ui/forms/photos.py" line="62" />
-        <source>Remove</source>
-        <translation>Remove</translation>
+        <source>Remove selected photo</source>
+        <translation>Remove selected photo</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/forms/photos.py" line="74" />

@@ -4,52 +4,62 @@
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../fieldkit/ui/forms/renderer.py" line="147" />
+        <location filename="../../fieldkit/ui/forms/renderer.py" line="148" />
         <source>— choose —</source>
         <translation>— chọn —</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/forms/renderer.py" line="151" />
+        <location filename="../../fieldkit/ui/forms/renderer.py" line="152" />
         <source>Latitude, e.g. 20.5412</source>
         <translation>Vĩ độ, ví dụ 20.5412</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/forms/renderer.py" line="152" />
+        <location filename="../../fieldkit/ui/forms/renderer.py" line="153" />
         <source>Longitude, e.g. 106.0521</source>
         <translation>Kinh độ, ví dụ 106.0521</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/forms/renderer.py" line="154" />
+        <location filename="../../fieldkit/ui/forms/renderer.py" line="155" />
         <source>Read through probe</source>
         <translation>Đọc qua đầu đọc quang</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/forms/renderer.py" line="155" />
+        <location filename="../../fieldkit/ui/forms/renderer.py" line="156" />
         <source>From GPS receiver</source>
         <translation>Lấy từ máy thu GPS</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/forms/renderer.py" line="157" />
+        <location filename="../../fieldkit/ui/forms/renderer.py" line="158" />
         <source>Clear</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/forms/renderer.py" line="229" />
+        <location filename="../../fieldkit/ui/forms/renderer.py" line="231" />
+        <source>No optical probe port is set (Settings); type the readings from the display.</source>
+        <translation>Chưa đặt cổng đầu đọc quang (Cài đặt); hãy nhập chỉ số theo màn hình công tơ.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/forms/renderer.py" line="233" />
+        <source>No GPS receiver port is set (FIELDKIT_GPS_PORT); type the position.</source>
+        <translation>Chưa đặt cổng máy thu GPS (FIELDKIT_GPS_PORT); hãy nhập vị trí bằng tay.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/forms/renderer.py" line="242" />
         <source>Reading the meter through the optical probe…</source>
         <translation>Đang đọc công tơ qua đầu đọc quang…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/forms/renderer.py" line="246" />
+        <location filename="../../fieldkit/ui/forms/renderer.py" line="259" />
         <source>The meter did not give %1; type it from the display.</source>
         <translation>Công tơ không trả về %1; hãy nhập theo màn hình công tơ.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/forms/renderer.py" line="261" />
+        <location filename="../../fieldkit/ui/forms/renderer.py" line="276" />
         <source>No position from the GPS receiver; go outside or type it.</source>
         <translation>Máy thu GPS chưa có vị trí; hãy ra chỗ trống hoặc nhập tay.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/forms/renderer.py" line="272" />
+        <location filename="../../fieldkit/ui/forms/renderer.py" line="287" />
         <source>Could not read: %1 — type the values instead.</source>
         <translation>Không đọc được: %1 — hãy nhập tay.</translation>
     </message>
@@ -57,27 +67,27 @@
 <context>
     <name>InstallForm</name>
     <message>
-        <location filename="../../fieldkit/ui/install/install_form.py" line="97" />
+        <location filename="../../fieldkit/ui/install/install_form.py" line="99" />
         <source>← Back to the list</source>
         <translation>← Quay lại danh sách</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/install/install_form.py" line="98" />
+        <location filename="../../fieldkit/ui/install/install_form.py" line="100" />
         <source>&amp;Save record (Ctrl+S)</source>
         <translation>&amp;Lưu biên bản (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/install/install_form.py" line="115" />
+        <location filename="../../fieldkit/ui/install/install_form.py" line="117" />
         <source>Problems to fix before saving: %1. Nothing was lost.</source>
         <translation>Cần sửa trước khi lưu: %1 mục. Dữ liệu đã nhập vẫn còn nguyên.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/install/install_form.py" line="130" />
+        <location filename="../../fieldkit/ui/install/install_form.py" line="132" />
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/install/install_form.py" line="136" />
+        <location filename="../../fieldkit/ui/install/install_form.py" line="138" />
         <source>Saved. The work order is waiting for review. Record: %1</source>
         <translation>Đã lưu. Phiếu đang chờ duyệt. Biên bản: %1</translation>
     </message>
@@ -96,8 +106,8 @@
     </message>
     <message>
         <location filename="../../fieldkit/ui/forms/photos.py" line="62" />
-        <source>Remove</source>
-        <translation>Bỏ ảnh</translation>
+        <source>Remove selected photo</source>
+        <translation>Bỏ ảnh đang chọn</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/forms/photos.py" line="74" />

@@ -229,3 +229,17 @@ def test_initial_readings_through_the_probe(qtbot, shell, session, monkeypatch):
         proc.wait(5)
     value = page.install_form.view.values()["installed_reading"]
     assert value["source"] == "optical" and float(value["BT"]) >= 0 and value["CD"] and value["TD"]
+
+
+def test_probe_and_gps_buttons_without_devices_explain(qtbot, shell, session, monkeypatch):
+    monkeypatch.delenv("FIELDKIT_PROBE_PORT", raising=False)
+    monkeypatch.delenv("FIELDKIT_GPS_PORT", raising=False)
+    wo = _orders(session)
+    win, page = _login(qtbot, shell)
+    page.open_order(next(r for r in page.rows if r.id == wo.id))
+    view = page.install_form.view
+    view.editors["installed_reading"].action.click()
+    assert "Chưa đặt cổng đầu đọc quang" in view.editors["installed_reading"].error.text()
+    view.editors["position"].action.click()
+    assert "Chưa đặt cổng máy thu GPS" in view.editors["position"].error.text()
+    assert view.values()["installed_reading"] is None  # nothing invented

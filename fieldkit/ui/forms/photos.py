@@ -59,7 +59,7 @@ class PhotoPicker(QWidget):
     def retranslate(self) -> None:
         self.add_button.setText(self.tr("Add photo…"))
         self.camera_button.setText(self.tr("From camera folder…"))
-        self.remove_button.setText(self.tr("Remove"))
+        self.remove_button.setText(self.tr("Remove selected photo"))
 
     def add_file(self, path: str | Path) -> bool:
         """Add one picture; a file that is not a readable JPEG/PNG is refused with a message."""

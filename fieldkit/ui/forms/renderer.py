@@ -38,6 +38,7 @@ from fieldkit.ui.qt import (
 )
 
 Reader = Callable[[], dict[str, Any] | None]
+WIDE_TYPES = ("photo", "signature", "meter_reading", "gps")
 
 
 def _sha(data: bytes) -> str:
@@ -93,15 +94,15 @@ class FieldEditor(QWidget):
         elif t == "gps":
             self._line("lat", body)
             self._line("lon", body)
-            if "gps" in readers:
-                self.action = QPushButton(objectName=f"gps_{field.id}")
-                self.action.clicked.connect(self._read_gps)
-                body.addWidget(self.action)
+            # always offered; without a configured receiver the button says how to set one up
+            self.action = QPushButton(objectName=f"gps_{field.id}")
+            self.action.clicked.connect(self._read_gps)
+            body.addWidget(self.action)
         elif t == "meter_reading":
             for reg in field.registers:
                 body.addWidget(QLabel(reg, objectName="RegisterName"))
                 self._line(reg, body)
-            if field.probe and "probe" in readers:
+            if field.probe:
                 self.action = QPushButton(objectName=f"probe_{field.id}")
                 self.action.clicked.connect(self._read_probe)
                 body.addWidget(self.action)
@@ -223,8 +224,20 @@ class FieldEditor(QWidget):
         self.error.setVisible(bool(problems))
 
     # readers -----------------------------------------------------------------------------
+    def _no_device(self, kind: str) -> bool:
+        if kind in self.readers:
+            return False
+        self.error.setStyleSheet("color: #B00020; font-weight: bold;")
+        self.error.setText(self.tr("No optical probe port is set (Settings); type the readings from the display.")
+                           if kind == "probe" else
+                           self.tr("No GPS receiver port is set (FIELDKIT_GPS_PORT); type the position."))
+        self.error.show()
+        return True
+
     def _read_probe(self) -> None:
         assert self.action is not None
+        if self._no_device("probe"):
+            return
         self.action.setEnabled(False)
         self.error.setText(self.tr("Reading the meter through the optical probe…"))
         self.error.setStyleSheet("")
@@ -251,6 +264,8 @@ class FieldEditor(QWidget):
 
     def _read_gps(self) -> None:
         assert self.action is not None
+        if self._no_device("gps"):
+            return
         self.action.setEnabled(False)
         Op(self, self.readers["gps"]).success(self._gps_done).failure(self._read_failed).run_in_background()
 
@@ -284,18 +299,29 @@ class FormView(QWidget):
         self.form = form
         self.editors: dict[str, FieldEditor] = {}
         self.boxes: dict[str, QGroupBox] = {}
+        self.setStyleSheet("QGroupBox { font-weight: bold; padding-top: 18px; margin-top: 8px; }"
+                           " QGroupBox QLabel, QGroupBox QLineEdit, QGroupBox QComboBox { font-weight: normal; }")
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setContentsMargins(0, 0, 8, 0)
         for section in form.sections:
             box = QGroupBox(objectName=f"section_{section.id}")
             grid = QGridLayout(box)
-            wide = any(f.type in ("photo", "signature", "meter_reading", "gps") for f in section.fields)
-            columns = 1 if wide else 2
-            for n, f in enumerate(section.fields):
+            grid.setHorizontalSpacing(16)
+            row, col = 0, 0
+            for f in section.fields:
                 ed = FieldEditor(f, readers or {})
                 ed.changed.connect(self._changed)
                 self.editors[f.id] = ed
-                grid.addWidget(ed, n // columns, n % columns)
+                if f.type in WIDE_TYPES:  # a whole row
+                    if col:
+                        row, col = row + 1, 0
+                    grid.addWidget(ed, row, 0, 1, 2)
+                    row += 1
+                else:
+                    grid.addWidget(ed, row, col)
+                    row, col = (row, 1) if col == 0 else (row + 1, 0)
+            grid.setColumnStretch(0, 1)
+            grid.setColumnStretch(1, 1)
             self.boxes[section.id] = box
             lay.addWidget(box)
         lay.addStretch(1)
