@@ -4,32 +4,32 @@
 <context>
     <name>AppInstallScreen</name>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="509" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="535" />
         <source>Ask the household to open the phone camera and scan the code for their phone, then install the app “%1”.</source>
         <translation>Mời hộ mở camera điện thoại, quét mã dành cho loại điện thoại của mình, rồi cài ứng dụng “%1”.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="511" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="537" />
         <source>Android phone</source>
         <translation>Điện thoại Android</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="511" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="537" />
         <source>iPhone</source>
         <translation>iPhone</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="511" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="537" />
         <source>Official Zalo</source>
         <translation>Zalo chính thức</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="515" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="541" />
         <source>Official Zalo channel: %1</source>
         <translation>Kênh Zalo chính thức: %1</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="514" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="540" />
         <source>Hotline: %1</source>
         <translation>Tổng đài: %1</translation>
     </message>
@@ -37,27 +37,27 @@
 <context>
     <name>AppScreen</name>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="559" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="586" />
         <source>Has the household registered an account in the app with the phone number of the contract?</source>
         <translation>Hộ đã đăng ký tài khoản trên ứng dụng bằng số điện thoại trong hợp đồng chưa?</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="561" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="588" />
         <source>Yes, the account is registered</source>
         <translation>Đã đăng ký tài khoản</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="562" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="589" />
         <source>Not yet</source>
         <translation>Chưa</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="563" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="590" />
         <source>Phone number used for the account</source>
         <translation>Số điện thoại dùng cho tài khoản</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="564" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="591" />
         <source>The account must use the contract's phone number: the power company sends its codes (OTP) there.</source>
         <translation>Tài khoản phải dùng số điện thoại trong hợp đồng: điện lực gửi mã xác nhận (OTP) đến số này.</translation>
     </message>
@@ -65,67 +65,67 @@
 <context>
     <name>BillScreen</name>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="701" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="728" />
         <source>The estimated bill from the last two readings, and a QR code to pay it by bank transfer: open the bank app, choose «Scan QR».</source>
         <translation>Tiền điện ước tính theo hai lần ghi chỉ số gần nhất, và mã QR để chuyển khoản: mở ứng dụng ngân hàng, chọn «Quét QR».</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="709" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="736" />
         <source>Loading…</source>
         <translation>Đang tải…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="727" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="754" />
         <source>No bill estimate yet: this meter does not have two readings on this laptop. The QR code below has no amount; the household types it.</source>
         <translation>Chưa ước tính được tiền điện: công tơ này chưa có hai lần ghi chỉ số trên máy. Mã QR dưới đây không có số tiền; hộ tự nhập số tiền.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="730" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="757" />
         <source>Period: %1 – %2 (%3 days)</source>
         <translation>Kỳ: %1 – %2 (%3 ngày)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="732" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="759" />
         <source>Consumption: %1 kWh</source>
         <translation>Điện năng tiêu thụ: %1 kWh</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="734" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="761" />
         <source>Tier %1: %2 kWh × %3 = %4</source>
         <translation>Bậc %1: %2 kWh × %3 = %4</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="737" />
-        <source>VAT: %1</source>
-        <translation>Thuế GTGT: %1</translation>
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="765" />
+        <source>VAT %1%: %2</source>
+        <translation>Thuế GTGT %1%: %2</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="738" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="766" />
         <source>Total: %1</source>
         <translation>Tổng cộng: %1</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="743" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="771" />
         <source>Bank</source>
         <translation>Ngân hàng</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="743" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="771" />
         <source>Account</source>
         <translation>Số tài khoản</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="744" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="772" />
         <source>Account holder</source>
         <translation>Chủ tài khoản</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="744" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="772" />
         <source>Reference</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="746" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="774" />
         <source>Amount</source>
         <translation>Số tiền</translation>
     </message>
@@ -133,87 +133,87 @@
 <context>
     <name>ContractScreen</name>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="806" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="834" />
         <source>The household has read the summary and agrees</source>
         <translation>Hộ đã đọc tóm tắt và đồng ý</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="807" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="835" />
         <source>Signature (finger, pen or mouse). Without a pen, type the name below.</source>
         <translation>Chữ ký (bằng ngón tay, bút hoặc chuột). Nếu không ký được, gõ họ tên bên dưới.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="808" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="836" />
         <source>Clear</source>
         <translation>Xoá</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="809" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="837" />
         <source>Signer's full name</source>
         <translation>Họ tên người ký</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="810" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="838" />
         <source>The household will sign later</source>
         <translation>Hộ sẽ ký sau</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="811" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="839" />
         <source>After signing, the power company sends a code (OTP) to the contract phone. The confirmation shows here after the next sync.</source>
         <translation>Sau khi ký, điện lực gửi mã OTP đến số điện thoại trong hợp đồng. Xác nhận sẽ hiện ở đây sau lần đồng bộ tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="825" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="853" />
         <source>Seller</source>
         <translation>Bên bán điện</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="826" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="854" />
         <source>Buyer</source>
         <translation>Bên mua điện</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="827" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="855" />
         <source>Supply address</source>
         <translation>Địa chỉ sử dụng điện</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="828" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="856" />
         <source>Purpose</source>
         <translation>Mục đích sử dụng</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="828" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="856" />
         <source>Electricity for a household (residential tariff, in tiers)</source>
         <translation>Điện sinh hoạt hộ gia đình (giá bậc thang)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="829" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="857" />
         <source>Households on the meter</source>
         <translation>Số hộ dùng chung công tơ</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="830" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="858" />
         <source>Price</source>
         <translation>Giá điện</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="830" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="858" />
         <source>Retail price set by the State; the bill is issued every month</source>
         <translation>Theo giá bán lẻ do Nhà nước quy định; hoá đơn hằng tháng</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="831" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="859" />
         <source>Payment</source>
         <translation>Thanh toán</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="832" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="860" />
         <source>Contract phone (OTP)</source>
         <translation>Số điện thoại nhận OTP</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="834" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="862" />
         <source>Summary of the electricity purchase contract</source>
         <translation>Tóm tắt hợp đồng mua bán điện</translation>
     </message>
@@ -221,17 +221,17 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="1000" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="1025" />
         <source>Thank you! This household is done.</source>
         <translation>Cảm ơn! Đã hướng dẫn xong hộ này.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="1001" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="1035" />
         <source>Start &amp;another household</source>
         <translation>Bắt đầu &amp;hộ khác</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="1003" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="1027" />
         <source>%1 (%2): every step is saved and will be sent at the next sync.</source>
         <translation>%1 (%2): mọi bước đã được lưu và sẽ gửi đi ở lần đồng bộ tiếp theo.</translation>
     </message>
@@ -305,31 +305,26 @@
     </message>
     <message>
         <location filename="../../fieldkit/ui/onboarding/screens.py" line="256" />
-        <source>Back to the search</source>
-        <translation>Quay lại tìm kiếm</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="257" />
         <source>Choose another household</source>
         <translation>Chọn hộ khác</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="312" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="337" />
         <source>stopped at: %1</source>
         <translation>dừng ở: %1</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="350" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="375" />
         <source>Started earlier and not finished — pick one to continue:</source>
         <translation>Đã bắt đầu nhưng chưa xong — chọn để làm tiếp:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="353" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="378" />
         <source>Pick the household (arrow keys, then Enter):</source>
         <translation>Chọn hộ (phím mũi tên, rồi Enter):</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="355" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="380" />
         <source>No household found on this laptop.</source>
         <translation>Không tìm thấy hộ nào trên máy này.</translation>
     </message>
@@ -337,32 +332,32 @@
 <context>
     <name>NewSupplyScreen</name>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="426" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="452" />
         <source>The household is not yet a customer. Take the new supply request (online service): tick each document the household has shown you.</source>
         <translation>Hộ chưa là khách hàng. Nhận yêu cầu cấp điện mới (dịch vụ trực tuyến): đánh dấu từng giấy tờ hộ đã đưa bạn xem.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="428" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="454" />
         <source>Documents</source>
         <translation>Giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="431" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="457" />
         <source>Households sharing the meter</source>
         <translation>Số hộ dùng chung công tơ</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="432" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="458" />
         <source>Supply address (house, hamlet)</source>
         <translation>Địa chỉ cấp điện (số nhà, thôn/xóm)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="433" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="459" />
         <source>A pole, a cable or a current transformer is needed</source>
         <translation>Cần trồng cột, kéo dây hoặc lắp biến dòng</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="440" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="466" />
         <source>The power company connects within %1 working days.</source>
         <translation>Điện lực sẽ cấp điện trong vòng %1 ngày làm việc.</translation>
     </message>
@@ -370,87 +365,87 @@
 <context>
     <name>OnboardingLabels</name>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="54" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="55" />
         <source>The household</source>
         <translation>Thông tin hộ</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="55" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="56" />
         <source>New supply request</source>
         <translation>Yêu cầu cấp điện mới</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="56" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="57" />
         <source>Install the customer-care app</source>
         <translation>Cài ứng dụng chăm sóc khách hàng</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="57" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="58" />
         <source>App account</source>
         <translation>Tài khoản ứng dụng</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="58" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="59" />
         <source>Cashless payment</source>
         <translation>Thanh toán không dùng tiền mặt</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="59" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="60" />
         <source>Current bill and transfer QR</source>
         <translation>Tiền điện kỳ này và mã QR chuyển khoản</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="60" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="61" />
         <source>Electronic purchase contract</source>
         <translation>Hợp đồng mua bán điện điện tử</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="61" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="62" />
         <source>Household sheet</source>
         <translation>Phiếu thông tin cho hộ</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="62" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="63" />
         <source>Finished</source>
         <translation>Hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="66" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="67" />
         <source>Mobile banking (bank app on the phone)</source>
         <translation>Ngân hàng trên điện thoại (mobile banking)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="67" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="68" />
         <source>E-wallet</source>
         <translation>Ví điện tử</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="68" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="69" />
         <source>Automatic debit from a bank account</source>
         <translation>Trích nợ tự động từ tài khoản ngân hàng</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="69" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="70" />
         <source>Bank transfer by QR code each month</source>
         <translation>Chuyển khoản bằng mã QR mỗi tháng</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="70" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="71" />
         <source>Cash (not yet cashless)</source>
         <translation>Tiền mặt (chưa dùng thanh toán điện tử)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="74" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="75" />
         <source>Citizen ID card of the requester</source>
         <translation>Căn cước công dân của người đề nghị</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="75" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="76" />
         <source>Proof of the right to use the supply address</source>
         <translation>Giấy tờ chứng minh quyền sử dụng địa điểm cấp điện</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="76" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="77" />
         <source>Authorisation from the other households sharing the meter</source>
         <translation>Giấy ủy quyền của các hộ dùng chung công tơ</translation>
     </message>
@@ -474,21 +469,31 @@
     </message>
     <message>
         <location filename="../../fieldkit/ui/pages/onboarding_page.py" line="149" />
+        <source>Step 1</source>
+        <translation>Bước 1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/pages/onboarding_page.py" line="151" />
         <source>Step %1 of %2</source>
         <translation>Bước %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/pages/onboarding_page.py" line="164" />
+        <location filename="../../fieldkit/ui/pages/onboarding_page.py" line="156" />
+        <source>(provisional code)</source>
+        <translation>(mã tạm)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/pages/onboarding_page.py" line="166" />
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/pages/onboarding_page.py" line="164" />
+        <location filename="../../fieldkit/ui/pages/onboarding_page.py" line="166" />
         <source>&amp;Next</source>
         <translation>&amp;Tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/pages/onboarding_page.py" line="184" />
+        <location filename="../../fieldkit/ui/pages/onboarding_page.py" line="186" />
         <source>Continuing where you stopped with %1 (%2). Earlier answers are kept.</source>
         <translation>Làm tiếp với hộ %1 (%2) từ bước đã dừng. Các câu trả lời trước vẫn được giữ.</translation>
     </message>
@@ -496,17 +501,17 @@
 <context>
     <name>PaymentScreen</name>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="624" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="651" />
         <source>How will the household pay its electricity bill?</source>
         <translation>Hộ sẽ thanh toán tiền điện bằng cách nào?</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="633" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="660" />
         <source>Bank</source>
         <translation>Ngân hàng</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="633" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="660" />
         <source>E-wallet</source>
         <translation>Ví điện tử</translation>
     </message>
@@ -514,77 +519,77 @@
 <context>
     <name>SheetScreen</name>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="900" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="928" />
         <source>Make the one-page sheet for the household: customer code, app and payment QR codes, hotline, payment method and the next reading date.</source>
         <translation>Tạo phiếu một trang cho hộ: mã khách hàng, mã QR cài ứng dụng và thanh toán, tổng đài, hình thức thanh toán và ngày ghi chỉ số tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="902" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="930" />
         <source>&amp;Make the household sheet (PDF)</source>
         <translation>&amp;Tạo phiếu thông tin (PDF)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="903" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="931" />
         <source>The sheet was printed and given to the household</source>
         <translation>Đã in phiếu và trao cho hộ</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="911" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="939" />
         <source>yes</source>
         <translation>đã có</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="911" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="939" />
         <source>not yet</source>
         <translation>chưa</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="916" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="944" />
         <source>Customer</source>
         <translation>Khách hàng</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="917" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="945" />
         <source>App account</source>
         <translation>Tài khoản ứng dụng</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="918" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="946" />
         <source>Payment</source>
         <translation>Thanh toán</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="919" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="947" />
         <source>E-contract</source>
         <translation>Hợp đồng điện tử</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="919" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="947" />
         <source>signed, OTP confirmed</source>
         <translation>đã ký, đã xác nhận OTP</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="920" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="948" />
         <source>signed, OTP pending</source>
         <translation>đã ký, chờ OTP</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="925" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="953" />
         <source>A sheet was made earlier (%1).</source>
         <translation>Phiếu đã được tạo trước đó (%1).</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="941" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="969" />
         <source>Making the sheet…</source>
         <translation>Đang tạo phiếu…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="953" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="981" />
         <source>Saved: %1 — open it and print it.</source>
         <translation>Đã lưu: %1 — hãy mở và in.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/onboarding/screens.py" line="963" />
+        <location filename="../../fieldkit/ui/onboarding/screens.py" line="991" />
         <source>&amp;Finish</source>
         <translation>&amp;Kết thúc</translation>
     </message>

@@ -207,6 +207,12 @@ def test_new_household_keyboard_only(qtbot, shell, session):
     qtbot.waitUntil(lambda: "Không tìm thấy" in hh.results_label.text(), timeout=5_000)
     qtbot.keyClick(hh.search, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)  # "Thêm hộ &mới"
     qtbot.waitUntil(lambda: hh.modes.currentWidget() is hh.new_mode, timeout=2_000)
+    assert page.back_button.isEnabled()  # Back returns to the search, in the usual place
+    qtbot.keyClick(hh.is_customer, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)  # "&Quay lại"
+    qtbot.waitUntil(lambda: hh.modes.currentWidget() is hh.find_mode, timeout=2_000)
+    assert not page.back_button.isEnabled()
+    qtbot.keyClick(hh.search, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: hh.modes.currentWidget() is hh.new_mode, timeout=2_000)
     assert hh.name.text() == "Lo Thi Hoa"  # carried over from the search
     qtbot.keyClick(hh.is_customer, Qt.Key.Key_Down)  # radio group: arrow to "not yet a customer"
     assert hh.not_customer.isChecked() and not hh.code.isVisible()

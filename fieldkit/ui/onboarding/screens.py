@@ -151,6 +151,8 @@ class HouseholdScreen(Screen):
         self.search.setClearButtonEnabled(True)
         self.results_label = QLabel(objectName="Muted")
         self.results = QListWidget(objectName="HouseholdResults")
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.new_button = QPushButton(objectName="NewHousehold")
         f = QVBoxLayout(find)
         f.setContentsMargins(0, 0, 0, 0)
@@ -178,7 +180,6 @@ class HouseholdScreen(Screen):
         self.commune.setEditable(True)
         self.commune.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.street = QLineEdit(objectName="Street")
-        self.back_to_search = QPushButton(objectName="BackToSearch")
         self.captions = {k: QLabel() for k in ("name", "code", "phone", "national_id", "province", "commune",
                                                 "street")}
         grid = QGridLayout()
@@ -202,7 +203,6 @@ class HouseholdScreen(Screen):
         n.addSpacing(8)
         n.addLayout(grid)
         n.addStretch(1)
-        n.addWidget(self.back_to_search, 0, Qt.AlignmentFlag.AlignLeft)
         # chosen (coming back with Back)
         chosen = QWidget()
         self.chosen_label = _heading("Answer")
@@ -226,7 +226,6 @@ class HouseholdScreen(Screen):
         self.search.returnPressed.connect(self._search_enter)
         self.results.itemActivated.connect(lambda _i: self.page.go_next())
         self.new_button.clicked.connect(self.show_new)
-        self.back_to_search.clicked.connect(self.show_find)
         self.other_button.clicked.connect(self.page.start_other)
         self.is_customer.toggled.connect(self._kind_changed)
         self.province.currentIndexChanged.connect(self._fill_communes)
@@ -254,7 +253,6 @@ class HouseholdScreen(Screen):
                           ("province", self.tr("Province")), ("commune", self.tr("Commune / ward")),
                           ("street", self.tr("House, hamlet"))):
             self.captions[key].setText(text)
-        self.back_to_search.setText(self.tr("Back to the search"))
         self.other_button.setText(self.tr("Choose another household"))
         self._show_results_label()
 
@@ -284,13 +282,25 @@ class HouseholdScreen(Screen):
         starts = [i for i, n in enumerate(names) if n.startswith(key) or n.split(" ", 1)[-1].startswith(key)]
         return starts[0] if len(starts) == 1 else -1
 
+    def back_inside(self) -> bool:
+        """Back on the new-household form returns to the search (True: handled here)."""
+        if self.modes.currentWidget() is self.new_mode:
+            self.show_find()
+            return True
+        return False
+
+    def has_back_inside(self) -> bool:
+        return self.modes.currentWidget() is self.new_mode
+
     def show_find(self) -> None:
         self.modes.setCurrentWidget(self.find_mode)
+        self.page.refresh_header()
         self.search.setFocus()
         self._load_unfinished()
 
     def show_new(self) -> None:
         self.modes.setCurrentWidget(self.new_mode)
+        self.page.refresh_header()
         text = self.search.text().strip()
         if text and not self.code.text():
             if text[:1].upper() == "P" and any(ch.isdigit() for ch in text):
@@ -402,7 +412,7 @@ class NewSupplyScreen(Screen):
     def __init__(self, page: OnboardingPage):
         super().__init__(page)
         self.intro = _heading()
-        self.docs_label = _heading("Answer")
+        self.docs_label = _heading("Caption")
         self.docs = {d: QCheckBox(objectName=f"Doc_{d}") for d, _ in flow.NEW_SUPPLY_DOCUMENTS}
         self.households_caption = QLabel()
         self.households = QSpinBox(objectName="Households")
@@ -413,7 +423,7 @@ class NewSupplyScreen(Screen):
         self.street_caption.setBuddy(self.street)
         self.commune = QLabel(objectName="Muted")
         self.needs_pole = QCheckBox(objectName="NeedsPole")
-        self.deadline = QLabel(objectName="Answer")
+        self.deadline = QLabel(objectName="Muted")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.intro)
@@ -427,9 +437,10 @@ class NewSupplyScreen(Screen):
         grid.addWidget(self.street, 1, 1)
         grid.addWidget(self.commune, 2, 1)
         grid.setColumnStretch(1, 1)
+        grid.addWidget(self.needs_pole, 3, 0, 1, 2)
+        grid.addWidget(self.deadline, 4, 0, 1, 2)
+        grid.setVerticalSpacing(4)
         lay.addLayout(grid)
-        lay.addWidget(self.needs_pole)
-        lay.addWidget(self.deadline)
         lay.addStretch(1)
         self.households.valueChanged.connect(self._update)
         self.needs_pole.toggled.connect(self._update)
@@ -568,6 +579,7 @@ class AppScreen(Screen):
         lay.addStretch(1)
         self.yes.toggled.connect(self._update)
         self.phone.returnPressed.connect(self.page.go_next)
+        self._update()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -580,8 +592,8 @@ class AppScreen(Screen):
                                   "its codes (OTP) there."))
 
     def _update(self) -> None:
-        self.phone.setEnabled(self.yes.isChecked())
-        self.phone_caption.setEnabled(self.yes.isChecked())
+        for w in (self.phone, self.phone_caption, self.hint):
+            w.setVisible(self.yes.isChecked())
 
     def load(self, f: Flow | None) -> None:
         if f is None:
@@ -749,7 +761,8 @@ class BillScreen(Screen):
                 lines.append("&nbsp;&nbsp;" + self.tr("Tier %1: %2 kWh × %3 = %4").replace("%1", str(line.tier))
                              .replace("%2", format_number(line.kwh)).replace("%3", format_vnd(line.price, lang))
                              .replace("%4", format_vnd(line.amount, lang)))
-            lines.append(self.tr("VAT: %1").replace("%1", format_vnd(est.vat, lang)))
+            percent = f"{(est.vat_rate * 100).normalize():f}"
+            lines.append(self.tr("VAT %1%: %2").replace("%1", percent).replace("%2", format_vnd(est.vat, lang)))
             lines.append("<b style='font-size:20pt'>" + self.tr("Total: %1").replace("%1", format_vnd(est.total, lang))
                          + "</b>")
             self.estimate.setText("<br>".join(lines))
@@ -997,23 +1010,19 @@ class DoneScreen(Screen):
 
     def __init__(self, page: OnboardingPage):
         super().__init__(page)
-        self.message = _heading("Big")
+        self.message = _heading("Question")
         self.detail = QLabel(objectName="Answer")
         self.detail.setWordWrap(True)
-        self.another = QPushButton(objectName="AnotherHousehold")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.message)
         lay.addWidget(self.detail)
-        lay.addWidget(self.another, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addStretch(1)
-        self.another.clicked.connect(self.page.start_other)
         self.flow: Flow | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
         self.message.setText(self.tr("Thank you! This household is done."))
-        self.another.setText(self.tr("Start &another household"))
         if self.flow is not None:
             self.detail.setText(self.tr("%1 (%2): every step is saved and will be sent at the next sync.")
                                 .replace("%1", self.flow.customer.name).replace("%2", self.flow.customer.code))
@@ -1022,8 +1031,11 @@ class DoneScreen(Screen):
         self.flow = f
         self.retranslate()
 
+    def next_text(self) -> str:
+        return self.tr("Start &another household")
+
     def focus_first(self) -> None:
-        self.another.setFocus()
+        self.page.next_button.setFocus()
 
 
 SCREENS: tuple[type[Screen], ...] = (HouseholdScreen, NewSupplyScreen, AppInstallScreen, AppScreen, PaymentScreen,

@@ -19,7 +19,7 @@ from fieldkit.domain.problems import ValidationError
 from fieldkit.services import onboarding as ob
 from fieldkit.services.onboarding import Flow
 from fieldkit.ui.labels import problem_text
-from fieldkit.ui.onboarding.screens import SCREENS, Screen, step_title
+from fieldkit.ui.onboarding.screens import SCREENS, HouseholdScreen, Screen, step_title
 from fieldkit.ui.ops import Op
 from fieldkit.ui.pages import Page, PageContext
 from fieldkit.ui.qt import (
@@ -53,7 +53,7 @@ QLabel#Banner {{ background: {PANEL}; border-left: 6px solid {PRIMARY}; padding:
 QFrame#NavBar {{ border-top: 2px solid #c5ced8; }}
 QScrollArea, QWidget#ScreenHolder {{ background: {PAPER}; border: none; }}
 QPushButton#StartOther {{ min-height: 40px; font-size: 13pt; }}
-QRadioButton, QCheckBox {{ min-height: 44px; spacing: 14px; }}
+QRadioButton, QCheckBox {{ min-height: 40px; spacing: 14px; }}
 QRadioButton::indicator, QCheckBox::indicator {{ width: 28px; height: 28px; }}
 QPushButton#Back, QPushButton#Next {{ min-width: 200px; min-height: 60px; font-size: 17pt; }}
 QSpinBox {{ min-height: 48px; min-width: 120px; }}
@@ -144,21 +144,23 @@ class OnboardingPage(Page):
         answers = self.flow.answers if self.flow else {}
         number, total = flow.position(self.current, answers)
         if self.current == flow.DONE:
-            self.step_count.setText("")
+            self.step_count.setText("✓")
+        elif self.flow is None:
+            self.step_count.setText(self.tr("Step 1"))
         else:
             self.step_count.setText(self.tr("Step %1 of %2").replace("%1", str(max(number, 1)))
                                     .replace("%2", str(total)))
         self.step_title.setText(step_title(self.current))
         if self.flow is not None:
             c = self.flow.customer
-            self.household.setText(f"{c.name} · {c.code}")
+            code = c.code + (" " + self.tr("(provisional code)") if self.flow.new_supply else "")
+            self.household.setText(f"{c.name} · {code}")
         else:
             self.household.setText("")
         self.other_button.setVisible(self.flow is not None and self.current != flow.DONE)
-        self.back_button.setEnabled(not self.saving and flow.previous_step(self.current, answers) is not None
-                                    and self.current != flow.DONE)
-        self.back_button.setVisible(self.current != flow.DONE)
-        self.next_button.setVisible(self.current != flow.DONE)
+        inside = self.current == flow.HOUSEHOLD and self.household_screen().has_back_inside()
+        self.back_button.setEnabled(not self.saving and self.current != flow.DONE
+                                    and (inside or flow.previous_step(self.current, answers) is not None))
         self.next_button.setEnabled(not self.saving)
         custom = self.screens[self.current].next_text()
         self.next_button.setText(self.tr("Saving…") if self.saving else (custom or self.tr("&Next")))
@@ -208,7 +210,10 @@ class OnboardingPage(Page):
             screen.focus_first()
 
     def go_next(self) -> None:
-        if self.saving or self.current == flow.DONE:
+        if self.saving:
+            return
+        if self.current == flow.DONE:  # Next on the last screen starts another household
+            self.start_other()
             return
         screen = self.screens[self.current]
         try:
@@ -244,8 +249,19 @@ class OnboardingPage(Page):
         self.ctx.refresh_status()
         self._show(nxt)
 
+    def household_screen(self) -> HouseholdScreen:
+        screen = self.screens[flow.HOUSEHOLD]
+        assert isinstance(screen, HouseholdScreen)
+        return screen
+
+    def refresh_header(self) -> None:
+        if hasattr(self, "screens") and self.current in self.screens:
+            self._header()
+
     def go_back(self) -> None:
         if self.saving:
+            return
+        if self.current == flow.HOUSEHOLD and self.household_screen().back_inside():
             return
         prev = flow.previous_step(self.current, self.flow.answers if self.flow else {})
         if prev is not None:
