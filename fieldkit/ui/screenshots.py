@@ -17,6 +17,8 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("outdir", help="folder for the PNG files")
     parser.add_argument("--customers", type=int, default=3000, help="demo customers (default 3000)")
     parser.add_argument("--scale", choices=("normal", "large"), default="normal")
+    parser.add_argument("--only", choices=("all", "onboarding"), default="all",
+                        help="render only these screens (onboarding: every step of the onboarding flow)")
 
 
 def _wait(app: object, done: Callable[[], bool], timeout: float = 15.0) -> bool:
@@ -56,6 +58,13 @@ def run(args: argparse.Namespace) -> int:
                 path = out / f"{lang}-{name}.png"
                 widget.grab().save(str(path))  # type: ignore[attr-defined]
                 written.append(path)
+
+            if args.only == "onboarding":
+                shell.start()
+                _onboarding_shots(app, shell, shot)
+                shell.login_window.close()
+                shell.close_session()
+                continue
 
             # first run (an empty profile), with a validation message
             empty = Shell(app, Path(tmp) / f"empty-{lang}", config=config, language=lang, params=FAST_KDF)
@@ -99,6 +108,7 @@ def run(args: argparse.Namespace) -> int:
                 shot(win, page)
             shell.logout()
             _review_shots(app, shell, shot)
+            _onboarding_shots(app, shell, shot)
             shell.login_window.close()
             shell.close_session()
     for p in written:
@@ -171,3 +181,12 @@ def _install_shots(app: object, wo: object, win: object, shot: Callable[[object,
     form.scroll.verticalScrollBar().setValue(form.scroll.verticalScrollBar().maximum())
     shot(win, "install-form-filled-end")
     wo.back_to_list()  # type: ignore[attr-defined]
+
+
+def _onboarding_shots(app: object, shell: object, shot: Callable[[object, str], None]) -> None:
+    """Every step of household onboarding, as the demo trainer (fieldkit.ui.onboarding.shots)."""
+    from fieldkit.store.demo import DEMO_USERS
+    from fieldkit.ui.onboarding.shots import onboarding_shots
+
+    username, _name, _role, pin = DEMO_USERS[2]
+    onboarding_shots(app, shell, shot, _wait, username, pin)

@@ -14,6 +14,7 @@ from fieldkit.domain import onboarding as flow
 
 Shot = Callable[[Any, str], None]
 Wait = Callable[..., bool]
+_runs = [0]  # each run (language) takes another customer from the search, so none is already done
 
 
 def onboarding_shots(app: Any, shell: Any, shot: Shot, wait: Wait, username: str, pin: str) -> None:
@@ -25,7 +26,7 @@ def onboarding_shots(app: Any, shell: Any, shot: Shot, wait: Wait, username: str
     win = shell.main_window
     win.resize(1280, 800)
     page = win.go_to("onboarding")
-    wait(app, lambda: False, 0.5)
+    wait(app, lambda: page.resume_checked)
     page.start_other()
     n = [0]
 
@@ -39,8 +40,10 @@ def onboarding_shots(app: Any, shell: Any, shot: Shot, wait: Wait, username: str
 
     hh = page.screens[flow.HOUSEHOLD]
     hh.search.setText("nguyen van")
-    wait(app, lambda: hh.results.count() > 0)
-    hh.results.setCurrentRow(0)
+    row = _runs[0]
+    _runs[0] += 1
+    wait(app, lambda: hh.results.count() > row)
+    hh.results.setCurrentRow(row)
     take("household-search")
     next_and_wait(flow.APP_INSTALL)
     take("app-install")

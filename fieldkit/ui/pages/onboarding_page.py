@@ -69,6 +69,8 @@ class OnboardingPage(Page):
         self.saving = False
         self.resumed = False
         self.opened_once = False
+        self.resume_checked = False  # the look for an unfinished household has answered
+        self.touched = False  # the trainer already moved: a late resume must not take over
 
         self.title = QLabel(objectName="PageTitle")
         self.other_button = QPushButton(objectName="StartOther")
@@ -179,7 +181,8 @@ class OnboardingPage(Page):
         Op(self, latest).success(self._resume).failure(self.show_problem).run_in_background()
 
     def _resume(self, f: Flow | None) -> None:
-        if f is None or self.flow is not None:
+        self.resume_checked = True
+        if f is None or self.flow is not None or self.touched:
             return
         self.flow = f
         self.resumed = True
@@ -190,6 +193,7 @@ class OnboardingPage(Page):
 
     def start_other(self) -> None:
         """Leave this household (everything done so far is saved) and find another."""
+        self.touched = True
         self.flow = None
         self.banner.hide()
         self._show(flow.HOUSEHOLD)
@@ -216,6 +220,7 @@ class OnboardingPage(Page):
             self.start_other()
             return
         screen = self.screens[self.current]
+        self.touched = True
         try:
             job = screen.save(self.flow)
         except ValidationError as exc:
