@@ -23,13 +23,8 @@ Figures (each per commune of the customer concerned):
   data.registered true), payment method (step "payment", data.method one of METHODS;
   every method but "cash" counts as cashless). The latest record of each step counts.
 
-Abnormal reading (main index = register 1.8.0, else the sum of 1.8.1..1.8.3):
-- "negative": lower than the previous reading of the same meter;
-- "zero": the same as the previous reading;
-- "high": consumption per day since the previous reading above 3x the average consumption
-  per day of up to three intervals before it (intervals shorter than a day count as one
-  day; with no earlier interval, or an average of zero, a reading is never "high").
-The first reading of a meter is never flagged.
+Abnormal reading: the rule of `fieldkit.domain.anomalies` (negative, zero, or above 3x the average
+per day of the last three months before the previous reading), shared with the reading screen.
 """
 
 from __future__ import annotations
@@ -44,6 +39,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from fieldkit.domain import anomalies
 from fieldkit.domain.models import ReadingSource, RegisterValue, WorkOrderState
 from fieldkit.services.review import VIETNAM, local_date, local_today, people
 from fieldkit.services.session import Session
@@ -56,43 +52,20 @@ STEP_CONTRACT = "contract"  # data.signed: bool
 METHODS = ("mobile_banking", "e_wallet", "auto_debit", "bank_qr", "cash")
 CASHLESS = tuple(m for m in METHODS if m != "cash")
 
-ABNORMAL_MULTIPLE = Decimal(3)
-HISTORY_INTERVALS = 3
+ABNORMAL_MULTIPLE = anomalies.DEFAULT_ABNORMAL_MULTIPLE
 DONE_STATES = (WorkOrderState.DONE.value, WorkOrderState.APPROVED.value)
 OPEN_STATES = (WorkOrderState.ASSIGNED.value, WorkOrderState.IN_PROGRESS.value, WorkOrderState.RETURNED.value)
 
 
 def main_index(registers: dict[str, RegisterValue]) -> Decimal | None:
-    """The index used for consumption: total active energy 1.8.0, else the sum of the tariff registers."""
-    if "1.8.0" in registers:
-        return registers["1.8.0"].value
-    parts = [registers[k].value for k in ("1.8.1", "1.8.2", "1.8.3") if k in registers]
-    return sum(parts, Decimal(0)) if parts else None
-
-
-def _days(a: datetime, b: datetime) -> Decimal:
-    return max(Decimal(str(round((b - a).total_seconds() / 86400, 6))), Decimal(1))
+    """The index used for consumption (see `fieldkit.domain.anomalies.main_index`)."""
+    return anomalies.main_index(registers)
 
 
 def abnormal_flag(previous: Sequence[tuple[datetime, Decimal]], current: tuple[datetime, Decimal]) -> str | None:
-    """`previous`: earlier readings of the same meter, oldest first. See the module docstring."""
-    if not previous:
-        return None
-    last_t, last_v = previous[-1]
-    now_t, now_v = current
-    used = now_v - last_v
-    if used < 0:
-        return "negative"
-    if used == 0:
-        return "zero"
-    window = list(previous[-(HISTORY_INTERVALS + 1):])
-    rates = [(v2 - v1) / _days(t1, t2) for (t1, v1), (t2, v2) in zip(window, window[1:], strict=False)]
-    if not rates:
-        return None
-    average = sum(rates, Decimal(0)) / len(rates)
-    if average > 0 and used / _days(last_t, now_t) > ABNORMAL_MULTIPLE * average:
-        return "high"
-    return None
+    """`previous`: earlier readings of the same meter, oldest first. The rule is
+    `fieldkit.domain.anomalies.abnormal_flag` (one rule for reports, review and the reading screen)."""
+    return anomalies.abnormal_flag(previous, current, ABNORMAL_MULTIPLE)
 
 
 # --- team report ----------------------------------------------------------------------------------------

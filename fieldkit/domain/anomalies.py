@@ -1,0 +1,209 @@
+"""Checks on a meter reading, as pure functions: the ONE place these rules live.
+
+Each check returns ``None`` (nothing to say) or a :class:`Finding` with a stable ``code``
+and a plain explanation in Vietnamese and English that a technician (and later a
+supervisor) understands without knowing the rule.
+
+Warnings about the visit (``kind == "warning"``):
+
+- ``serial_mismatch``: the serial the meter sent is not the serial of the meter the work
+  order (or the chosen meter) names. Serials are compared without spaces, case and
+  leading zeros.
+- ``clock``: the meter's clock differs from the laptop's clock by more than a limit
+  (minutes, a setting; default 5).
+- ``error_register``: the meter's error register (F.F) is not zero.
+
+Abnormal consumption (``kind == "abnormal"``), from the main index (register 1.8.0, else
+the sum of 1.8.1..1.8.3) and the earlier readings of the same meter:
+
+- ``negative``: lower than the previous reading;
+- ``zero``: the same as the previous reading, for an occupied household (a meter with a
+  customer on it). An empty house may well use nothing, so it is not flagged;
+- ``high``: consumption per day since the previous reading above ``multiple`` times
+  (a setting; default 3) the average per day over the last three months before the
+  previous reading. "The last three months" are the earlier readings taken within three
+  months (92 days) before the previous one; when none is that recent, the latest older
+  reading is used, so a meter read once a quarter still has an average. Periods shorter
+  than a day count as one day. With no earlier interval, or an average of zero, a reading
+  is never "high".
+
+The first reading of a meter is never flagged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from fieldkit.domain.models import RegisterValue
+
+DEFAULT_CLOCK_MINUTES = 5
+DEFAULT_ABNORMAL_MULTIPLE = Decimal(3)
+HISTORY_WINDOW = timedelta(days=92)  # "the last three months"
+
+Series = Sequence[tuple[datetime, Decimal]]
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str  # serial_mismatch, clock, error_register, negative, zero, high
+    kind: str  # "warning" (about the visit) or "abnormal" (about the consumption)
+    vi: str
+    en: str
+    facts: dict[str, str] = field(default_factory=dict)  # the numbers behind the message, as text
+
+    def message(self, lang: str = "vi") -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+def _num(value: Decimal, places: int = 3) -> str:
+    """A number rounded to ``places`` without trailing zeros: 12.500 -> 12.5, 40.000 -> 40."""
+    text = format(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP).normalize(), "f")
+    return "0" if text == "-0" else text
+
+
+def main_index(registers: Mapping[str, RegisterValue]) -> Decimal | None:
+    """The index used for consumption: total active energy 1.8.0, else the sum of the tariff registers."""
+    if "1.8.0" in registers:
+        return registers["1.8.0"].value
+    parts = [registers[k].value for k in ("1.8.1", "1.8.2", "1.8.3") if k in registers]
+    return sum(parts, Decimal(0)) if parts else None
+
+
+def _normal_serial(serial: str) -> str:
+    text = "".join(serial.split()).upper()
+    return text.lstrip("0") or "0"
+
+
+def check_serial(expected: str | None, read: str | None) -> Finding | None:
+    if not expected or not expected.strip() or not read or not read.strip():
+        return None
+    if _normal_serial(expected) == _normal_serial(read):
+        return None
+    return Finding(
+        "serial_mismatch", "warning",
+        f"Số công tơ đọc được ({read.strip()}) khác số công tơ trên phiếu ({expected.strip()}). "
+        "Kiểm tra đúng công tơ của khách hàng trước khi lưu.",
+        f"The meter says its serial is {read.strip()}, but the work order names meter {expected.strip()}. "
+        "Check this is the customer's meter before saving.",
+        {"expected": expected.strip(), "read": read.strip()},
+    )
+
+
+def check_clock(meter_clock: datetime | None, laptop_clock: datetime,
+                limit_minutes: int | float = DEFAULT_CLOCK_MINUTES) -> Finding | None:
+    """Both clocks as the same kind of time (both naive local time, or both aware)."""
+    if meter_clock is None:
+        return None
+    diff = meter_clock - laptop_clock
+    minutes = abs(diff.total_seconds()) / 60
+    if minutes <= limit_minutes:
+        return None
+    shown = round(minutes)
+    if minutes >= 120:
+        amount_vi, amount_en = f"{_num(Decimal(str(round(minutes / 60, 1))))} giờ", \
+            f"{_num(Decimal(str(round(minutes / 60, 1))))} hours"
+    else:
+        amount_vi, amount_en = f"{shown} phút", f"{shown} minutes"
+    ahead = diff.total_seconds() > 0
+    return Finding(
+        "clock", "warning",
+        f"Đồng hồ công tơ {'nhanh' if ahead else 'chậm'} {amount_vi} so với máy tính "
+        f"(giới hạn {_num(Decimal(str(limit_minutes)))} phút). Báo đội để chỉnh giờ công tơ; "
+        "giờ sai làm lệch chỉ số theo khung giờ (bình thường, cao điểm, thấp điểm).",
+        f"The meter clock is {amount_en} {'ahead of' if ahead else 'behind'} the laptop clock "
+        f"(limit {_num(Decimal(str(limit_minutes)))} minutes). Report it so the meter clock is set; "
+        "a wrong clock puts energy into the wrong time-of-use register.",
+        {"minutes": str(shown), "meter": meter_clock.isoformat(), "laptop": laptop_clock.isoformat()},
+    )
+
+
+def check_error_register(value: str | None) -> Finding | None:
+    if value is None:
+        return None
+    text = value.strip()
+    if not text or all(ch in "0.-: " for ch in text):
+        return None
+    return Finding(
+        "error_register", "warning",
+        f"Công tơ báo lỗi (mã lỗi F.F = {text}). Ghi lại mã lỗi và báo đội kiểm tra công tơ.",
+        f"The meter reports an error (error register F.F = {text}). Note the code and report the meter "
+        "for a check.",
+        {"error_register": text},
+    )
+
+
+def _days(a: datetime, b: datetime) -> Decimal:
+    return max(Decimal(str(round((b - a).total_seconds() / 86400, 6))), Decimal(1))
+
+
+def baseline_per_day(previous: Series) -> Decimal | None:
+    """Average consumption per day over the last three months before the latest of ``previous``
+    (oldest first); None when there is no earlier interval."""
+    if len(previous) < 2:
+        return None
+    last_t, last_v = previous[-1]
+    earlier = list(previous[:-1])
+    recent = [(t, v) for t, v in earlier if t >= last_t - HISTORY_WINDOW]
+    start_t, start_v = recent[0] if recent else earlier[-1]
+    return (last_v - start_v) / _days(start_t, last_t)
+
+
+def abnormal_flag(previous: Series, current: tuple[datetime, Decimal],
+                  multiple: Decimal = DEFAULT_ABNORMAL_MULTIPLE, occupied: bool = True) -> str | None:
+    """"negative", "zero", "high" or None; see the module docstring. ``previous`` oldest first."""
+    finding = check_consumption(previous, current, multiple, occupied)
+    return finding.code if finding is not None else None
+
+
+def check_consumption(previous: Series, current: tuple[datetime, Decimal],
+                      multiple: Decimal = DEFAULT_ABNORMAL_MULTIPLE, occupied: bool = True) -> Finding | None:
+    if not previous:
+        return None
+    last_t, last_v = previous[-1]
+    now_t, now_v = current
+    used = now_v - last_v
+    if used < 0:
+        return Finding(
+            "negative", "abnormal",
+            f"Chỉ số mới ({_num(now_v)} kWh) thấp hơn lần đọc trước ({_num(last_v)} kWh): điện năng tiêu thụ âm "
+            f"({_num(used)} kWh). Đọc lại cho chắc; nếu đúng thì công tơ có thể đã bị thay, quay vòng hoặc "
+            "can thiệp.",
+            f"The new index ({_num(now_v)} kWh) is lower than the previous reading ({_num(last_v)} kWh): "
+            f"consumption is negative ({_num(used)} kWh). Read again to be sure; if it is right, the meter may "
+            "have been replaced, rolled over or tampered with.",
+            {"consumption": str(used), "previous": str(last_v), "current": str(now_v)},
+        )
+    if used == 0:
+        if not occupied:
+            return None
+        return Finding(
+            "zero", "abnormal",
+            f"Không tiêu thụ điện từ lần đọc trước ({_num(now_v)} kWh) dù nhà có người ở. Hỏi chủ nhà và xem "
+            "công tơ có chạy không (đèn nháy khi có tải).",
+            f"No consumption since the previous reading ({_num(now_v)} kWh) although the household lives "
+            "there. Ask the customer and check the meter runs (its LED blinks under load).",
+            {"consumption": "0", "previous": str(last_v), "current": str(now_v)},
+        )
+    average = baseline_per_day(previous)
+    if average is None or average <= 0:
+        return None
+    days = _days(last_t, now_t)
+    per_day = used / days
+    if per_day <= multiple * average:
+        return None
+    ratio = per_day / average
+    return Finding(
+        "high", "abnormal",
+        f"Tiêu thụ cao bất thường: {_num(used)} kWh trong {_num(days, 1)} ngày "
+        f"({_num(per_day, 1)} kWh/ngày), gấp {_num(ratio, 1)} lần trung bình ba tháng trước "
+        f"({_num(average, 1)} kWh/ngày; ngưỡng {_num(multiple, 1)} lần). Đọc lại và hỏi chủ nhà có thêm thiết bị "
+        "điện không.",
+        f"Unusually high consumption: {_num(used)} kWh in {_num(days, 1)} days ({_num(per_day, 1)} kWh a day), "
+        f"{_num(ratio, 1)} times the average of the last three months ({_num(average, 1)} kWh a day; the limit "
+        f"is {_num(multiple, 1)} times). Read again and ask the customer about new appliances.",
+        {"consumption": str(used), "per_day": str(per_day), "average_per_day": str(average),
+         "ratio": str(ratio), "days": str(days)},
+    )
