@@ -1,0 +1,477 @@
+"""Read a meter: pick what to read, judge the result, save it (Qt-free).
+
+    choices(session, text)                     -> [Choice]  open reading work orders, then meters that match
+    target_for_work_order(session, wo_id)      -> Target    the meter, its customer, its current readings
+    target_for_meter(session, meter_id)        -> Target
+    read_options(target)                       -> ReadOptions for the device worker (expected size for progress)
+    assess_result(target, result, limits)      -> Assessment registers beside the previous reading, consumption,
+                                                             warnings, abnormal consumption, bill estimate
+    save_optical(session, target, result)      -> Reading   append-only, with its raw capture as an attachment
+    manual_fields(target) / save_manual(...)   -> Reading   typed from the display, with a reason and a photo
+
+The device I/O itself is not here: the UI runs it on the one device thread
+(:class:`fieldkit.devices.worker.DeviceWorker`) and hands the
+:class:`~fieldkit.devices.result.ReadingResult` to these functions. The checks are the
+rules of :mod:`fieldkit.domain.anomalies`; the bill is :func:`fieldkit.domain.tariff.estimate_bill`
+for the whole kWh used since the previous reading, over the days between the two
+readings (Vietnam calendar days: from the day of the previous reading to the day before
+this one), with the customer's household count.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from decimal import ROUND_FLOOR, Decimal, InvalidOperation
+from typing import Any
+
+from fieldkit.devices.capture import Capture
+from fieldkit.devices.client import ReadOptions
+from fieldkit.devices.errors import ProtocolError
+from fieldkit.devices.result import ReadingResult
+from fieldkit.domain import anomalies
+from fieldkit.domain.anomalies import Finding
+from fieldkit.domain.models import (
+    Customer,
+    Meter,
+    Reading,
+    ReadingSource,
+    RegisterValue,
+    WorkOrder,
+    WorkOrderKind,
+)
+from fieldkit.domain.problems import Problem, ValidationError
+from fieldkit.domain.tariff import BillEstimate, TariffError, estimate_bill
+from fieldkit.services import field_facts, ui_queries
+from fieldkit.services.review import VIETNAM
+from fieldkit.services.session import Session
+from fieldkit.store import customers as customer_repo
+from fieldkit.store import field_facts as facts_repo
+from fieldkit.store import work_orders as wo_repo
+from fieldkit.store.customers import CustomerQuery
+
+log = logging.getLogger(__name__)
+
+# Registers kept with a reading: energy (C.8.T) and maximum demand (C.6.T) of the current period.
+STORED = re.compile(r"^\d{1,3}\.[68]\.\d{1,3}$")
+ENERGY = re.compile(r"^\d{1,3}\.8\.\d{1,3}$")
+# Rough size of a readout when this meter has never been read through the probe (for the progress bar).
+TYPICAL_BYTES = {1: 200, 3: 1500}
+
+REGISTER_NAMES: dict[str, tuple[str, str]] = {
+    "1.8.0": ("Tổng điện năng tác dụng giao (KT)", "Active energy import, total (KT)"),
+    "1.8.1": ("Giờ bình thường (BT)", "Normal hours (BT)"),
+    "1.8.2": ("Giờ cao điểm (CD)", "Peak hours (CD)"),
+    "1.8.3": ("Giờ thấp điểm (TD)", "Off-peak hours (TD)"),
+    "2.8.0": ("Điện năng tác dụng nhận", "Active energy export"),
+    "3.8.0": ("Điện năng phản kháng giao (VC)", "Reactive energy import (VC)"),
+    "4.8.0": ("Điện năng phản kháng nhận", "Reactive energy export"),
+    "1.6.0": ("Công suất cực đại", "Maximum demand"),
+    "1.6.1": ("Công suất cực đại BT", "Maximum demand, normal hours"),
+    "1.6.2": ("Công suất cực đại CD", "Maximum demand, peak hours"),
+    "1.6.3": ("Công suất cực đại TD", "Maximum demand, off-peak hours"),
+}
+
+# Why a reading was typed by hand: (code, Vietnamese, English).
+MANUAL_REASONS: tuple[tuple[str, str, str], ...] = (
+    ("probe_failed", "Đầu đọc không đọc được công tơ", "The probe could not read the meter"),
+    ("no_optical_port", "Công tơ không có cổng quang (công tơ cơ)", "The meter has no optical port (mechanical)"),
+    ("port_blocked", "Cổng quang bị che, bẩn hoặc hỏng", "The optical port is covered, dirty or damaged"),
+    ("no_probe", "Không mang theo đầu đọc hoặc đầu đọc hỏng", "No probe with me, or the probe is broken"),
+    ("other", "Lý do khác", "Another reason"),
+)
+
+
+def register_name(obis: str, lang: str = "vi") -> str:
+    names = REGISTER_NAMES.get(obis.split("*")[0])
+    return (names[0] if lang == "vi" else names[1]) if names else ""
+
+
+@dataclass(frozen=True)
+class ReadingLimits:
+    """The settings the checks use (Settings page: clock difference, abnormal multiple)."""
+
+    clock_minutes: float = anomalies.DEFAULT_CLOCK_MINUTES
+    abnormal_multiple: Decimal = anomalies.DEFAULT_ABNORMAL_MULTIPLE
+
+    @classmethod
+    def from_settings(cls, clock_minutes: Any, abnormal_multiple: Any) -> ReadingLimits:
+        """Lenient: a missing or unreadable value falls back to its default (5 minutes, 3x)."""
+        clock = _setting_number(clock_minutes)
+        multiple = _setting_number(abnormal_multiple)
+        return cls(
+            float(clock) if clock is not None and clock >= 0 else float(anomalies.DEFAULT_CLOCK_MINUTES),
+            multiple if multiple is not None and multiple > 0 else anomalies.DEFAULT_ABNORMAL_MULTIPLE,
+        )
+
+
+def _setting_number(value: Any) -> Decimal | None:
+    try:
+        number = Decimal(str(value).strip().replace(",", ".").rstrip("x×"))
+    except (InvalidOperation, ValueError):
+        return None
+    return number if number.is_finite() else None
+
+
+def setting_problem(value: str, kind: str) -> tuple[str, str] | None:
+    """(vi, en) when a typed limit is not usable; ``kind`` "minutes" or "multiple"."""
+    number = _setting_number(value) if value.strip() else None
+    if kind == "minutes" and (number is None or number < 0 or number > 24 * 60):
+        return ("Nhập số phút từ 0 đến 1440.", "Type a number of minutes from 0 to 1440.")
+    if kind == "multiple" and (number is None or number <= 1 or number > 100):
+        return ("Nhập một số lớn hơn 1 (ví dụ 3).", "Type a number above 1 (for example 3).")
+    return None
+
+
+# --- what to read ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Choice:
+    kind: str  # "work_order" or "meter"
+    id: str  # work order id or meter id
+    serial: str  # meter serial ("" when the work order names no meter yet)
+    customer_code: str
+    customer_name: str
+    address: str
+    work_order_number: str = ""
+    due_date: date | None = None
+    urgency: str = ""  # for work orders: overdue, today, later, undated
+
+
+@dataclass(frozen=True)
+class Target:
+    meter: Meter
+    customer: Customer | None
+    work_order: WorkOrder | None
+    history: tuple[Reading, ...]  # current readings of the meter, oldest first
+    expected_bytes: int | None = None  # size of the last readout (or a typical size), for progress
+
+    @property
+    def previous(self) -> Reading | None:
+        return self.history[-1] if self.history else None
+
+    @property
+    def occupied(self) -> bool:
+        """A household lives there: the meter has a customer (zero consumption is then abnormal)."""
+        return self.customer is not None and self.customer.households >= 1
+
+    @property
+    def households(self) -> int:
+        return self.customer.households if self.customer is not None and self.customer.households >= 1 else 1
+
+
+def choices(session: Session, text: str = "", limit: int = 50) -> list[Choice]:
+    """Open reading work orders (most urgent first) whose customer, number or meter match ``text``, then
+    meters matching ``text`` (serial prefix, customer code, name or phone as the customer list searches)."""
+    text = text.strip()
+    folded = text.casefold()
+    out: list[Choice] = []
+    seen_meters: set[str] = set()
+    rows = [r for r in ui_queries.my_work_orders(session)
+            if r.kind is WorkOrderKind.READING and r.urgency != "closed"]
+    with session.store.read() as conn:
+        for r in rows:
+            wo = wo_repo.get_work_order(conn, r.id)
+            meter = wo_repo.get_meter(conn, wo.meter_id) if wo is not None and wo.meter_id else None
+            serial = meter.serial if meter is not None else ""
+            hay = " ".join((r.number, r.customer_code, r.customer_name, r.address, serial)).casefold()
+            if folded and folded not in hay:
+                continue
+            if meter is not None:
+                seen_meters.add(meter.id)
+            out.append(Choice("work_order", r.id, serial, r.customer_code, r.customer_name, r.address,
+                              r.number, r.due_date, r.urgency))
+        if not text:
+            return out[:limit]
+        meters: list[Meter] = []
+        for (meter_id,) in conn.execute("SELECT id FROM meters WHERE serial >= ? AND serial < ? ORDER BY serial "
+                                        "LIMIT ?", (text, text + "\uffff", limit)):
+            m = wo_repo.get_meter(conn, str(meter_id))
+            if m is not None:
+                meters.append(m)
+        for customer in customer_repo.page(conn, CustomerQuery(text), 0, limit):
+            meters.extend(wo_repo.meters_of_customer(conn, customer.id))
+        for m in meters:
+            if m.id in seen_meters or len(out) >= limit:
+                continue
+            seen_meters.add(m.id)
+            c = customer_repo.get(conn, m.customer_id) if m.customer_id else None
+            out.append(Choice("meter", m.id, m.serial, c.code if c else "", c.name if c else "",
+                              c.address.one_line() if c else ""))
+    return out
+
+
+def _missing(vi: str, en: str, field_name: str = "meter") -> ValidationError:
+    return ValidationError([Problem(field_name, "missing", vi, en)])
+
+
+def _expected_bytes(session: Session, meter: Meter, history: tuple[Reading, ...]) -> int | None:
+    for reading in reversed(history):
+        if reading.capture_sha256:
+            try:
+                return len(Capture.from_bytes(session.attachments.get(reading.capture_sha256)).received())
+            except Exception:  # noqa: BLE001 - a missing or damaged capture only costs the progress estimate
+                log.info("capture %s not usable for the progress estimate", reading.capture_sha256)
+                break
+    return TYPICAL_BYTES.get(meter.phases)
+
+
+def _target(session: Session, conn: Any, meter: Meter, wo: WorkOrder | None) -> Target:
+    customer_id = meter.customer_id or (wo.customer_id if wo is not None else None)
+    customer = customer_repo.get(conn, customer_id) if customer_id else None
+    history = tuple(reversed(facts_repo.readings_of_meter(conn, meter.id, limit=60)))
+    return Target(meter, customer, wo, history)
+
+
+def target_for_work_order(session: Session, wo_id: str) -> Target:
+    with session.store.read() as conn:
+        wo = wo_repo.get_work_order(conn, wo_id)
+        if wo is None:
+            raise _missing("Không tìm thấy phiếu công việc.", "Work order not found.", "work_order")
+        meter = wo_repo.get_meter(conn, wo.meter_id) if wo.meter_id else None
+        if meter is None and wo.customer_id:
+            meters = wo_repo.meters_of_customer(conn, wo.customer_id)
+            meter = meters[0] if len(meters) == 1 else None
+        if meter is None:
+            raise _missing("Phiếu này chưa ghi công tơ nào. Chọn công tơ trong danh sách công tơ.",
+                           "This work order names no meter. Choose the meter from the meter list.")
+        target = _target(session, conn, meter, wo)
+    return Target(target.meter, target.customer, target.work_order, target.history,
+                  _expected_bytes(session, target.meter, target.history))
+
+
+def target_for_meter(session: Session, meter_id: str) -> Target:
+    with session.store.read() as conn:
+        meter = wo_repo.get_meter(conn, meter_id)
+        if meter is None:
+            raise _missing("Không tìm thấy công tơ.", "Meter not found.")
+        target = _target(session, conn, meter, None)
+    return Target(target.meter, target.customer, None, target.history,
+                  _expected_bytes(session, target.meter, target.history))
+
+
+def read_options(target: Target) -> ReadOptions:
+    return ReadOptions(expected_bytes=target.expected_bytes)
+
+
+# --- judging a reading ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RegisterRow:
+    obis: str
+    value: Decimal
+    unit: str
+    previous: Decimal | None  # the same register in the previous reading
+    consumption: Decimal | None  # value - previous, for energy registers
+
+
+@dataclass(frozen=True)
+class Assessment:
+    registers: dict[str, RegisterValue]  # what saving stores
+    rows: list[RegisterRow]
+    taken_at: datetime
+    previous_at: datetime | None
+    previous_source: str | None  # "optical" or "manual"
+    current_index: Decimal | None  # main index (1.8.0, else BT + CD + TD)
+    previous_index: Decimal | None
+    consumption: Decimal | None  # current_index - previous_index
+    findings: list[Finding]
+    bill: BillEstimate | None
+    bill_note: tuple[str, str] | None  # (vi, en) why there is no estimate
+    serial: str | None = None
+    meter_clock: datetime | None = None
+    error_register: str | None = None
+    bad_lines: list[str] = field(default_factory=list)
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.kind == "warning"]
+
+    @property
+    def abnormal(self) -> Finding | None:
+        return next((f for f in self.findings if f.kind == "abnormal"), None)
+
+
+def stored_registers(result: ReadingResult) -> dict[str, RegisterValue]:
+    """Energy and maximum-demand registers of the current period, as the meter sent them."""
+    return {obis: RegisterValue(value, unit) for obis, (value, unit) in result.registers.items()
+            if STORED.match(obis) and value.is_finite() and value >= 0}
+
+
+def local_day(when: datetime) -> date:
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(VIETNAM).date()
+
+
+def bill_for(households: int, previous_index: Decimal | None, current_index: Decimal | None,
+             previous_at: datetime | None, taken_at: datetime) -> tuple[BillEstimate | None, tuple[str, str] | None]:
+    """The estimate for the whole kWh used (as the display shows them: floor(now) - floor(before)) from the
+    day of the previous reading to the day before this one; or (None, why not)."""
+    if previous_at is None or previous_index is None or current_index is None:
+        return None, ("Chưa có lần đọc trước nên chưa ước tính được tiền điện.",
+                      "No previous reading yet, so there is no bill estimate.")
+    if current_index < previous_index:
+        return None, ("Điện năng tiêu thụ âm: không ước tính tiền điện.",
+                      "Consumption is negative: no bill estimate.")
+    kwh = current_index.to_integral_value(ROUND_FLOOR) - previous_index.to_integral_value(ROUND_FLOOR)
+    start = local_day(previous_at)
+    end = max(start, local_day(taken_at) - timedelta(days=1))
+    try:
+        return estimate_bill(kwh, start, end, households=households), None
+    except (TariffError, ValueError) as exc:
+        log.info("no bill estimate: %s", exc)
+        return None, ("Không ước tính được tiền điện cho kỳ này (chưa có giá điện cho các ngày đó).",
+                      "No bill estimate for this period (no prices are known for those days).")
+
+
+def assess(target: Target, registers: Mapping[str, RegisterValue], *, taken_at: datetime | None = None,
+           serial: str | None = None, meter_clock: datetime | None = None, error_register: str | None = None,
+           limits: ReadingLimits = ReadingLimits(), bad_lines: list[str] | None = None) -> Assessment:
+    """Registers beside the previous reading, consumption, the checks and the bill estimate."""
+    taken_at = taken_at or datetime.now(UTC)
+    prev = target.previous
+    prev_regs = prev.registers if prev is not None else {}
+    rows = []
+    for obis in sorted(registers, key=_obis_order):
+        reg = registers[obis]
+        before = prev_regs[obis].value if obis in prev_regs else None
+        used = reg.value - before if before is not None and ENERGY.match(obis) else None
+        rows.append(RegisterRow(obis, reg.value, reg.unit, before, used))
+    current_index = anomalies.main_index(registers)
+    previous_index = anomalies.main_index(prev_regs) if prev is not None else None
+    consumption = current_index - previous_index if current_index is not None and previous_index is not None \
+        else None
+    findings: list[Finding] = []
+    laptop_local = taken_at.astimezone(VIETNAM).replace(tzinfo=None) if taken_at.tzinfo else taken_at
+    for found in (anomalies.check_serial(target.meter.serial, serial),
+                  anomalies.check_clock(meter_clock, laptop_local, limits.clock_minutes),
+                  anomalies.check_error_register(error_register)):
+        if found is not None:
+            findings.append(found)
+    if current_index is not None:
+        series = [(r.taken_at, v) for r in target.history if (v := anomalies.main_index(r.registers)) is not None]
+        abnormal = anomalies.check_consumption(series, (taken_at, current_index), limits.abnormal_multiple,
+                                               target.occupied)
+        if abnormal is not None:
+            findings.append(abnormal)
+    bill, note = bill_for(target.households, previous_index, current_index,
+                          prev.taken_at if prev is not None else None, taken_at)
+    return Assessment(
+        registers=dict(registers), rows=rows, taken_at=taken_at,
+        previous_at=prev.taken_at if prev is not None else None,
+        previous_source=prev.source.value if prev is not None else None,
+        current_index=current_index, previous_index=previous_index, consumption=consumption,
+        findings=findings, bill=bill, bill_note=note, serial=serial, meter_clock=meter_clock,
+        error_register=error_register, bad_lines=list(bad_lines or []),
+    )
+
+
+def assess_result(target: Target, result: ReadingResult, limits: ReadingLimits = ReadingLimits(),
+                  taken_at: datetime | None = None) -> Assessment:
+    return assess(target, stored_registers(result), taken_at=taken_at, serial=result.serial,
+                  meter_clock=result.meter_clock, error_register=result.error_register, limits=limits,
+                  bad_lines=result.bad_lines)
+
+
+def _obis_order(obis: str) -> tuple[int, ...]:
+    base = obis.split("*")[0]
+    parts = [int(p) if p.isdigit() else 999 for p in re.split(r"[.:-]", base)]
+    # energy first (D = 8), then demand (D = 6); by quantity C, then tariff T
+    return (0 if len(parts) > 1 and parts[1] == 8 else 1, *parts)
+
+
+# --- saving ---------------------------------------------------------------------------------------------
+
+def _customer_id(target: Target) -> str | None:
+    if target.customer is not None:
+        return target.customer.id
+    return target.work_order.customer_id if target.work_order is not None else None
+
+
+def save_optical(session: Session, target: Target, result: ReadingResult,
+                 taken_at: datetime | None = None) -> Reading:
+    """Append the reading with its raw capture (the attachment re-parses to the same registers)."""
+    if result.capture is None:
+        raise ValidationError([Problem("capture", "missing", "Thiếu dữ liệu thô của lần đọc.",
+                                       "The raw capture of the reading is missing.")])
+    registers = stored_registers(result)
+    if not registers:
+        raise ValidationError([Problem("registers", "required",
+                                       "Công tơ không gửi chỉ số điện năng nào. Đọc lại hoặc ghi bằng tay.",
+                                       "The meter sent no energy register. Read again or type the reading.")])
+    return field_facts.record_reading(
+        session, meter_id=target.meter.id, registers=registers, source=ReadingSource.OPTICAL,
+        taken_at=taken_at, work_order_id=target.work_order.id if target.work_order is not None else None,
+        customer_id=_customer_id(target), capture=result.capture.to_bytes(),
+    )
+
+
+def manual_fields(target: Target) -> list[str]:
+    """Registers to type from the display: the total, and BT / CD / TD for a time-of-use meter."""
+    prev = target.previous.registers if target.previous is not None else {}
+    if target.meter.tariff_registers >= 3 or any(k in prev for k in ("1.8.1", "1.8.2", "1.8.3")):
+        return ["1.8.0", "1.8.1", "1.8.2", "1.8.3"]
+    return ["1.8.0"]
+
+
+def parse_manual(target: Target, values: Mapping[str, str]) -> dict[str, RegisterValue]:
+    """Typed values -> registers; "1 234,5" and "1234.5" both read; every problem named at once."""
+    registers: dict[str, RegisterValue] = {}
+    problems: list[Problem] = []
+    for obis in manual_fields(target):
+        raw = (values.get(obis) or "").strip()
+        if not raw:
+            if obis == "1.8.0":
+                problems.append(Problem(f"registers.{obis}", "required",
+                                        "Nhập chỉ số tổng (KT) như trên mặt công tơ.",
+                                        "Type the total index (KT) as the meter display shows it."))
+            continue
+        text = raw.replace(" ", "").replace("\u00a0", "")
+        if "," in text and "." not in text:
+            text = text.replace(",", ".")
+        try:
+            value = Decimal(text)
+        except InvalidOperation:
+            value = Decimal("NaN")
+        if not value.is_finite() or value < 0:
+            name_vi, name_en = register_name(obis, "vi") or obis, register_name(obis, "en") or obis
+            problems.append(Problem(f"registers.{obis}", "number",
+                                    f"{name_vi}: “{raw}” không phải là một số (ví dụ 12345,6).",
+                                    f"{name_en}: “{raw}” is not a number (for example 12345.6)."))
+            continue
+        registers[obis] = RegisterValue(value, "kWh")
+    if problems:
+        raise ValidationError(problems)
+    return registers
+
+
+def save_manual(session: Session, target: Target, values: Mapping[str, str], reason: str,
+                photo: bytes | None, photo_mime: str = "image/jpeg", taken_at: datetime | None = None) -> Reading:
+    """A reading typed from the display: marked manual, with the reason and a photo of the meter face."""
+    registers = parse_manual(target, values)
+    problems: list[Problem] = []
+    if not reason.strip():
+        problems.append(Problem("manual_reason", "required",
+                                "Ghi lý do không đọc được qua cổng quang.",
+                                "Say why the meter could not be read through the optical port."))
+    if photo is None:
+        problems.append(Problem("photo", "required", "Chụp ảnh mặt công tơ (thấy rõ chỉ số).",
+                                "Add a photo of the meter face (the index readable)."))
+    if problems:
+        raise ValidationError(problems)
+    return field_facts.record_reading(
+        session, meter_id=target.meter.id, registers=registers, source=ReadingSource.MANUAL,
+        taken_at=taken_at, work_order_id=target.work_order.id if target.work_order is not None else None,
+        customer_id=_customer_id(target), manual_reason=reason, photo=photo, photo_mime=photo_mime,
+    )
+
+
+def failure_text(exc: BaseException, lang: str = "vi") -> str:
+    """A device failure in the user's language (ProtocolError carries both)."""
+    if isinstance(exc, ProtocolError):
+        return exc.message_vi if lang == "vi" else exc.message_en
+    if isinstance(exc, ValidationError):
+        return "\n".join(exc.messages(lang))
+    return str(exc)
