@@ -27,7 +27,7 @@ from starlette.concurrency import run_in_threadpool
 from fieldkit import __version__
 from fieldkit.central import admin
 from fieldkit.central import schema as t
-from fieldkit.central.apply import Actor, Context, missing_attachments, process_batch
+from fieldkit.central.apply import Actor, Context, missing_attachments, process_batch, resolve_conflict
 from fieldkit.central.db import Database, audit, utc_now
 
 MAX_BODY = 32 * 1024 * 1024
@@ -163,6 +163,18 @@ class UploadResponse(BaseModel):
     offset: int
     size: int
     complete: bool
+
+
+class AttachmentInfo(BaseModel):
+    sha256: str
+    size: int
+    mime: str
+    kind: str
+
+
+class AttachmentInfoResponse(BaseModel):
+    items: list[AttachmentInfo]
+    unavailable: list[str]
 
 
 class WorkOrderOut(BaseModel):
@@ -369,19 +381,50 @@ def create_app(db: Database) -> FastAPI:
                 complete = True
         return UploadResponse(sha256=sha, offset=received, size=total, complete=complete)
 
-    @app.get("/v1/attachments/{sha256}", tags=["attachments"],
-             responses={200: {"content": {"application/octet-stream": {}}}})
-    def download(sha256: Annotated[str, Path(pattern=SHA)], ctx: Auth) -> Response:
+    @app.post("/v1/attachments/info", response_model=AttachmentInfoResponse, tags=["attachments"])
+    def attachments_info(body: MissingRequest, ctx: Auth) -> AttachmentInfoResponse:
+        """Size, type and kind of attachments this device may download (complete, own team); the
+        other hashes are listed as `unavailable` (not received yet, or not this team's)."""
+        wanted = sorted(set(body.hashes))
         with db.read() as conn:
-            row = conn.execute(select(t.attachments.c.team_id, t.attachments.c.complete, t.attachments.c.mime)
+            rows = conn.execute(select(t.attachments.c.sha256, t.attachments.c.size, t.attachments.c.mime,
+                                       t.attachments.c.kind)
+                                .where(and_(t.attachments.c.sha256.in_(wanted), t.attachments.c.complete.is_(True),
+                                            t.attachments.c.team_id == ctx.team_id))).all() if wanted else []
+        items = [AttachmentInfo(sha256=r[0], size=int(r[1]), mime=r[2], kind=r[3]) for r in rows]
+        found = {i.sha256 for i in items}
+        return AttachmentInfoResponse(items=items, unavailable=[h for h in wanted if h not in found])
+
+    @app.get("/v1/attachments/{sha256}", tags=["attachments"],
+             responses={200: {"content": {"application/octet-stream": {}},
+                              "description": "the content, or the part from `offset` (at most `length` bytes); "
+                                             "`X-FK-Size` gives the whole size"}})
+    def download(sha256: Annotated[str, Path(pattern=SHA)], ctx: Auth,
+                 offset: Annotated[int, Query(ge=0, le=MAX_ATTACHMENT)] = 0,
+                 length: Annotated[int | None, Query(ge=1, le=MAX_CHUNK)] = None) -> Response:
+        with db.read() as conn:
+            row = conn.execute(select(t.attachments.c.team_id, t.attachments.c.complete, t.attachments.c.mime,
+                                      t.attachments.c.size)
                                .where(t.attachments.c.sha256 == sha256)).first()
             if row is None or not row[1]:
                 raise HTTPException(404, "no such attachment")
             if row[0] != ctx.team_id:
                 raise HTTPException(403, "this attachment belongs to another team")
-            parts = [p[0] for p in conn.execute(select(t.attachment_chunks.c.data).where(
-                t.attachment_chunks.c.sha256 == sha256).order_by(t.attachment_chunks.c.offset))]
-        return Response(b"".join(parts), media_type=row[2])
+            total = int(row[3])
+            end = total if length is None else min(total, offset + length)
+            c = t.attachment_chunks.c
+            parts = conn.execute(select(c.offset, c.data).where(and_(
+                c.sha256 == sha256, c.offset < max(end, 1), c.offset + func.length(c.data) > offset))
+                .order_by(c.offset)).all() if offset < end else []
+        out = b"".join(bytes(p[1]) for p in parts)
+        if parts:
+            first = int(parts[0][0])
+            out = out[offset - first:end - first]
+        headers = {"X-FK-Size": str(total), "X-FK-Offset": str(offset)}
+        mime = str(row[2])
+        if not (mime.startswith("text/") or "json" in mime or "xml" in mime):
+            headers["Content-Encoding"] = "identity"  # photos are compressed already: no gzip on top
+        return Response(out, media_type=mime, headers=headers)
 
     @app.get("/v1/work-orders", response_model=list[WorkOrderOut], tags=["review"])
     def work_orders(ctx: Auth, state: Annotated[str | None, Query(max_length=16)] = None) -> list[WorkOrderOut]:
@@ -449,22 +492,17 @@ def create_app(db: Database) -> FastAPI:
 
     @app.post("/v1/conflicts/{conflict_id}/resolve", response_model=ConflictOut, tags=["review"])
     def resolve(conflict_id: Annotated[int, Path(ge=1, le=2**31 - 1)], ctx: Supervisor) -> ConflictOut:
-        with db.write() as (conn, _):
+        """Mark a conflict resolved at once (devices do the same offline with a `conflict/resolve`
+        operation). The team's devices learn it through the change feed."""
+        with db.write() as (conn, pending):
             r = conn.execute(select(t.conflicts).where(t.conflicts.c.id == conflict_id)).mappings().first()
             if r is None:
                 raise HTTPException(404, "no such conflict")
             if r["team_id"] != ctx.team_id:
                 raise HTTPException(403, "this conflict belongs to another team")
-            now = utc_now()
-            conn.execute(update(t.conflicts).where(t.conflicts.c.id == conflict_id)
-                         .values(resolved_by=ctx.user.user_id, resolved_at=now))
-            table = t.customers if r["entity"] == "customer" else t.work_orders
-            still = conn.execute(select(func.count()).select_from(t.conflicts).where(and_(
-                t.conflicts.c.entity_id == r["entity_id"], t.conflicts.c.resolved_at.is_(None)))).scalar_one()
-            if not still:
-                conn.execute(update(table).where(table.c.id == r["entity_id"]).values(conflict=False))
-            audit(conn, device_id=ctx.device_id, user_id=ctx.user.user_id, action="resolve", entity="conflict",
-                  entity_id=str(conflict_id))
+            if resolve_conflict(conn, pending, ctx.device_id, ctx.user, conflict_id, "", utc_now()) is not None:
+                audit(conn, device_id=ctx.device_id, user_id=ctx.user.user_id, action="resolve", entity="conflict",
+                      entity_id=str(conflict_id))
             r = conn.execute(select(t.conflicts).where(t.conflicts.c.id == conflict_id)).mappings().one()
         return ConflictOut(**{k: r[k] for k in ConflictOut.model_fields})
 

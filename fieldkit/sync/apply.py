@@ -87,7 +87,29 @@ def apply_change(conn: Any, entity: str, data: dict[str, Any], now: str, user_ma
             "received_at = excluded.received_at",
             (data["kind"], data["key"], int(data["version"]), json.dumps(data.get("data")), now),
         )
+    elif entity == "conflict":
+        store_conflict(conn, data, now)
     # Anything else is a newer server's record kind: ignored, the cursor still moves on.
+
+
+CONFLICT_KIND = "conflict"
+
+
+def store_conflict(conn: Any, data: dict[str, Any], now: str) -> None:
+    """Keep a conflict flagged by the server (kind `conflict` in `sync_reference`, key = the server's
+    conflict id, data = the record as sent). Idempotent: pulling the same change again writes the
+    same row; a resolved record is never replaced by an older open one."""
+    cid = int(data["id"])
+    if cid <= 0 or data.get("entity") not in ("customer", "work_order") or not data.get("entity_id"):
+        raise ValueError("not a conflict record")
+    version = 2 if data.get("resolved_at") else 1
+    conn.execute(
+        "INSERT INTO sync_reference (kind, key, version, data, received_at) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT(kind, key) DO UPDATE SET version = excluded.version, data = excluded.data, "
+        "received_at = excluded.received_at "
+        "WHERE excluded.version >= sync_reference.version AND excluded.data IS NOT sync_reference.data",
+        (CONFLICT_KIND, str(cid), version, json.dumps(data, ensure_ascii=False), now),
+    )
 
 
 def customer_from(d: dict[str, Any]) -> Customer:

@@ -1,10 +1,11 @@
-"""The sync client: upload attachments, drain the outbox, pull changes by cursor.
+"""The sync client: upload attachments, drain the outbox, pull changes by cursor, download files.
 
 One `SyncEngine.run()` is one sync: attachments first (so that the operations that
-reference them arrive after them), then the outbox in batches, then the change feed. Every
-step is safe to repeat after a cut connection: operation ids make a replayed push a no-op,
-uploads resume from the offset the server confirmed, and the cursor is stored in the same
-transaction as the changes it covers.
+reference them arrive after them), then the outbox in batches, then the change feed, then
+(on a supervisor's device, within a byte budget) the files that pulled records reference.
+Every step is safe to repeat after a cut connection: operation ids make a replayed push a
+no-op, uploads resume from the offset the server confirmed, the cursor is stored in the
+same transaction as the changes it covers, and downloads resume from their last whole chunk.
 """
 
 from __future__ import annotations
@@ -18,8 +19,11 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
+from fieldkit.domain.models import Attachment
+from fieldkit.store import field_facts
 from fieldkit.store.attachments import AttachmentError, AttachmentStore
 from fieldkit.store.database import Store, utc_now
+from fieldkit.sync import download
 from fieldkit.sync.apply import apply_change, local_user_ids, server_user_ids
 from fieldkit.sync.transport import AuthRefused, Exchange, ServerRefused, SyncError, Transport, Unreachable
 
@@ -35,6 +39,11 @@ K_LAST_SUCCESS = "last_sync_success"  # also read by services.status
 K_LAST_ATTEMPT = "sync.last_attempt"
 K_LAST_ERROR = "sync.last_error"
 K_SKEW = "sync.clock_skew_s"
+K_DOWNLOAD_LIMIT = "sync.download_limit_bytes"  # bytes of others' files to fetch per sync
+
+# Without a configured limit a supervisor's device fetches up to this much per sync (photos can
+# be large on 2G: the rest comes with the next syncs); other roles fetch nothing.
+SUPERVISOR_DOWNLOAD_LIMIT = 20 * 1024 * 1024
 
 CLOCK_WARNING = timedelta(minutes=5)
 
@@ -49,7 +58,7 @@ class NotConfigured(SyncError):
 
 @dataclass(frozen=True)
 class Progress:
-    phase: str  # "upload", "push", "pull", "done"
+    phase: str  # "upload", "push", "pull", "download", "done"
     done: int
     total: int
     bytes_sent: int
@@ -73,6 +82,9 @@ class SyncReport:
     pull_skipped: int = 0
     uploaded: int = 0
     uploaded_bytes: int = 0
+    downloaded: int = 0  # files of other devices now stored here
+    downloaded_bytes: int = 0
+    download_waiting: int = 0  # referenced files still not here after this sync
     requests: int = 0
     retries: int = 0
     bytes_sent: int = 0
@@ -113,6 +125,7 @@ class SyncEngine:
         progress: ProgressFn | None = None, cancel: threading.Event | None = None, max_retries: int = 6,
         backoff_base: float = 0.25, backoff_cap: float = 8.0, batch: Batcher | None = None,
         chunk_size: int = 64 * 1024, max_chunk: int = 1024 * 1024, seed: int | None = None,
+        download_limit: int | None = None, download_chunk: int = 64 * 1024,
     ):
         self.store = store
         self.attachments = attachments
@@ -135,6 +148,8 @@ class SyncEngine:
         self.max_chunk = max_chunk
         self.rng = random.Random(seed)
         self.report = SyncReport()
+        self._download_limit = download_limit
+        self.download_chunk = max(1024, min(download_chunk, max_chunk))
 
     # --- plumbing ---------------------------------------------------------------------------------
 
@@ -180,6 +195,7 @@ class SyncEngine:
             self.upload_attachments()
             self.push()
             self.pull()
+            self.download_attachments()
             self.report.ok = True
             self.store.set_meta(K_LAST_SUCCESS, utc_now())
             self.store.set_meta(K_LAST_ERROR, "")
@@ -361,6 +377,106 @@ class SyncEngine:
             if complete:
                 self.report.uploaded += 1
                 return
+
+
+    # --- downloads -----------------------------------------------------------------------------------
+
+    def download_limit(self) -> int:
+        """Bytes of other devices' files to fetch in this sync (0: none)."""
+        if self._download_limit is not None:
+            return max(0, self._download_limit)
+        configured = self.store.get_meta(K_DOWNLOAD_LIMIT)
+        if configured:
+            try:
+                return max(0, int(configured))
+            except ValueError:
+                pass
+        row = self.store.query_one("SELECT role FROM users WHERE username = ?", (self.username,))
+        return SUPERVISOR_DOWNLOAD_LIMIT if row is not None and row[0] == "supervisor" else 0
+
+    def download_attachments(self) -> None:
+        """Fetch files that pulled records reference, within the byte budget: started ones first,
+        then the smallest (signatures and captures before photos)."""
+        budget = self.download_limit()
+        if budget <= 0:
+            return
+        with self.store.read() as conn:
+            missing = download.wanted(conn)
+        if not missing:
+            return
+        started = set(download.Partial.existing(self.attachments))
+        missing.sort(key=lambda sha: (sha not in started, sha))
+        used = 0
+        done = 0
+        self._tell("download", 0, len(missing))
+        for i in range(0, len(missing), 200):
+            if used >= budget:
+                break
+            part = missing[i:i + 200]
+
+            def ask(part: list[str] = part) -> Exchange:
+                return self._count(self.transport.request("POST", "/v1/attachments/info",
+                                                          json_body={"hashes": part}))
+
+            items = [m for m in self._retrying(ask).body["items"] if download.is_sha(m.get("sha256"))]
+            items.sort(key=lambda m: (m["sha256"] not in started, int(m["size"])))
+            for item in items:
+                if used >= budget and not self.attachments.has(item["sha256"]):
+                    break
+                used += self._download_one(item, budget - used)
+                done += 1
+                self._tell("download", done, len(missing))
+        self.report.download_waiting = len(missing) - self.report.downloaded
+
+    def _download_one(self, item: dict[str, Any], allowance: int) -> int:
+        """Fetch one file, at most `allowance` bytes of it now; returns the bytes fetched."""
+        sha, size = str(item["sha256"]), int(item["size"])
+        used = 0
+        if not self.attachments.has(sha):
+            part = download.Partial(self.attachments, sha)
+            if part.offset > size:
+                part.discard()
+            while part.offset < size:
+                self._check_cancel()
+                if used >= allowance:
+                    return used  # the rest comes with a later sync; what came is kept
+                want = min(self.download_chunk, size - part.offset, allowance - used)
+
+                def get(offset: int = part.offset, want: int = want) -> Exchange:
+                    ex = self._count(self.transport.request(
+                        "GET", f"/v1/attachments/{sha}", params={"offset": offset, "length": want}, as_bytes=True))
+                    got = ex.headers.get("x-fk-offset") if ex.headers is not None else None
+                    if not isinstance(ex.body, bytes) or len(ex.body) != want or got != str(offset):
+                        raise Unreachable("incomplete download")
+                    return ex
+
+                try:
+                    ex = self._retrying(get)
+                except ServerRefused as exc:
+                    self.report.reasons.append(f"download {sha[:12]}: {exc}")
+                    return used
+                part.append(ex.body)
+                used += len(ex.body)
+                self.report.downloaded_bytes += len(ex.body)
+                if ex.seconds > 4 and self.download_chunk > 8192:
+                    self.download_chunk //= 2
+                elif ex.seconds < 0.5 and self.download_chunk * 2 <= self.max_chunk:
+                    self.download_chunk *= 2
+            data = part.verified()
+            if data is None:
+                part.discard()  # fetched again from 0 next time
+                self.report.reasons.append(f"download {sha[:12]}: the content did not match its hash")
+                return used
+            self.attachments.put(data)  # encrypted, written to a temporary file and renamed
+            part.discard()
+        with self.store.transaction() as tx:
+            field_facts.insert_attachment(tx.conn, Attachment(sha, size, str(item.get("mime") or
+                                                                              "application/octet-stream"),
+                                                              str(item.get("kind") or "document")), tx.now)
+            tx.conn.execute("INSERT OR IGNORE INTO sync_uploads (sha256, confirmed_offset, size, confirmed_at) "
+                            "VALUES (?, ?, ?, ?)", (sha, size, size, tx.now))
+        self.report.downloaded += 1
+        return used
 
 
 def encode_op(row: Any, usernames: dict[str, str], to_server: dict[str, str]) -> dict[str, Any]:

@@ -48,6 +48,7 @@ class Exchange:
     received: int  # bytes on the wire in: status line, headers, (compressed) body
     seconds: float
     server_time: datetime | None = None
+    headers: Any = None  # the answer's headers (case-insensitive)
 
 
 def _head_size(first_line: str, headers: Any) -> int:
@@ -72,7 +73,9 @@ class Transport:
 
     def request(self, method: str, path: str, *, json_body: Any = None, data: bytes | None = None,
                 params: dict[str, Any] | None = None, compress: bool = True,
-                content_type: str = "application/json", ok: tuple[int, ...] = (200,)) -> Exchange:
+                content_type: str = "application/json", ok: tuple[int, ...] = (200,),
+                as_bytes: bool = False) -> Exchange:
+        """One request. `as_bytes=True` gives the answer's bytes as they are (downloads), JSON or not."""
         headers: dict[str, str] = {}
         body: bytes | None = None
         if json_body is not None:
@@ -102,7 +105,9 @@ class Transport:
         if resp.status_code in (502, 503, 504):
             raise Unreachable(f"server busy or unavailable ({resp.status_code})")
         parsed: Any = None
-        if resp.headers.get("content-type", "").startswith("application/json"):
+        if as_bytes and resp.status_code in ok:
+            parsed = content
+        elif resp.headers.get("content-type", "").startswith("application/json"):
             try:
                 parsed = json.loads(content)
             except ValueError as exc:  # a truncated or damaged answer: as if the line had dropped
@@ -120,7 +125,7 @@ class Transport:
                 server_time = datetime.fromisoformat(parsed["time"])
             except ValueError:
                 server_time = None
-        return Exchange(resp.status_code, parsed, sent, received, seconds, server_time)
+        return Exchange(resp.status_code, parsed, sent, received, seconds, server_time, resp.headers)
 
 
 def _is_auth(message: Any) -> bool:
