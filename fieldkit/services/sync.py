@@ -8,6 +8,9 @@
     quarantined(session)               operations the server refused, with the reason
     retry_quarantined(session, seq)    put a refused operation back in the queue (after a fix)
     AutoSyncService(session)           background sync with backoff; start() / stop() / trigger()
+    download_limit(session) / set_download_limit(session, n)
+                                       bytes of the team's photos, signatures and captures fetched
+                                       per sync (default: 20 MiB on a supervisor's device, else 0)
 
 Only one sync runs at a time per profile; a second caller waits for it.
 """
@@ -23,6 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from fieldkit.domain.models import Role
 from fieldkit.services.session import Session
 from fieldkit.store.database import Store
 from fieldkit.sync import client
@@ -96,6 +100,25 @@ def sync_now(session: Session, progress: Callable[[Progress], None] | None = Non
             engine.transport.close()
         _online[session.store] = report.ok or (report.error is not None and "not reachable" not in report.error)
         return report
+
+
+def download_limit(session: Session) -> int:
+    """Bytes of other devices' attachments one sync fetches on this device (0: none)."""
+    configured = session.store.get_meta(client.K_DOWNLOAD_LIMIT)
+    if configured and configured.isdigit():
+        return int(configured)
+    return client.SUPERVISOR_DOWNLOAD_LIMIT if session.role is Role.SUPERVISOR else 0
+
+
+def set_download_limit(session: Session, limit: int | None) -> None:
+    """Set the per-sync download budget in bytes; None goes back to the default for the role."""
+    if limit is None:
+        with session.store.lock:
+            session.store.conn.execute("DELETE FROM meta WHERE key = ?", (client.K_DOWNLOAD_LIMIT,))
+        return
+    if limit < 0:
+        raise ValueError("the download limit cannot be negative")
+    session.store.set_meta(client.K_DOWNLOAD_LIMIT, str(int(limit)))
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """TCP proxies on loopback for testing sync against bad links.
 
 - `FaultProxy` cuts connections mid-request and mid-response, truncates answers, delays,
-  and answers 503 by itself, chosen at random (seeded) per connection.
+  and answers 503 by itself, chosen at random (seeded) per connection; or cuts the link for
+  good after a number of bytes up (`cut_after_up_bytes`) or down (`cut_after_down_bytes`).
 - `LinkEmulator` models a slow link: a fixed bandwidth in each direction shared by all
   connections, a round-trip time (half each way; a new connection costs one round trip),
   and counts the bytes that cross it.
@@ -142,6 +143,8 @@ class FaultProxy(_Proxy):
         self.down = False  # True: every connection is closed at once, as if nobody listened
         self._cut_limit: int | None = None
         self._cut_base = 0
+        self._down_limit: int | None = None
+        self._down_base = 0
 
     @property
     def cut_after_up_bytes(self) -> int | None:
@@ -152,6 +155,22 @@ class FaultProxy(_Proxy):
         """From now on, let `limit` more bytes go up, then cut and refuse every connection."""
         with self._lock:
             self._cut_limit, self._cut_base = limit, self.bytes_up
+
+    @property
+    def cut_after_down_bytes(self) -> int | None:
+        return self._down_limit
+
+    @cut_after_down_bytes.setter
+    def cut_after_down_bytes(self, limit: int | None) -> None:
+        """From now on, let `limit` more bytes come down, then cut and refuse every connection."""
+        with self._lock:
+            self._down_limit, self._down_base = limit, self.bytes_down
+
+    def _down_room(self) -> int | None:
+        with self._lock:
+            if self._down_limit is None:
+                return None
+            return self._down_limit - (self.bytes_down - self._down_base)
 
     def _cut_room(self) -> int | None:
         with self._lock:
@@ -167,8 +186,8 @@ class FaultProxy(_Proxy):
 
     def handle(self, client: socket.socket, n: int) -> None:
         """Faults are drawn for every request (a kept-alive connection carries many)."""
-        room = self._cut_room()
-        if self.down or (room is not None and room <= 0):
+        room, down_room = self._cut_room(), self._down_room()
+        if self.down or (room is not None and room <= 0) or (down_room is not None and down_room <= 0):
             return
         upstream = self._connect()
         state: dict[str, object] = {"down_budget": None, "truncate": False}
@@ -225,6 +244,11 @@ class FaultProxy(_Proxy):
             while True:
                 data = src.recv(BUF)
                 if not data:
+                    break
+                room = self._down_room()
+                if room is not None and len(data) >= room:
+                    dst.sendall(data[:max(0, room)])
+                    self._count(False, max(0, room))
                     break
                 budget = state["down_budget"]
                 if isinstance(budget, int):
