@@ -22,6 +22,7 @@ from fieldkit.ui.pages import Page, PageContext
 from fieldkit.ui.pages.coming_page import ComingPage
 from fieldkit.ui.pages.customers_page import CustomersPage
 from fieldkit.ui.pages.onboarding_page import OnboardingPage
+from fieldkit.ui.pages.readings_page import ReadingsPage
 from fieldkit.ui.pages.review_page import ReviewPage
 from fieldkit.ui.pages.settings_page import SettingsPage
 from fieldkit.ui.pages.sync_page import SyncPage
@@ -63,10 +64,7 @@ def _coming(title: str, text: str) -> Callable[[PageContext], Page]:
 PAGES: list[PageSpec] = [
     PageSpec("work_orders", "work_orders", QT_TRANSLATE_NOOP("Pages", "Work orders"), WorkOrdersPage),
     PageSpec("customers", "customers", QT_TRANSLATE_NOOP("Pages", "Customers"), CustomersPage),
-    PageSpec("readings", "readings", QT_TRANSLATE_NOOP("Pages", "Readings"), _coming(
-        QT_TRANSLATE_NOOP("Pages", "Meter readings"),
-        QT_TRANSLATE_NOOP("Pages", "Coming in a later release: read a meter through the optical probe, "
-                                   "or type the reading with a photo."))),
+    PageSpec("readings", "readings", QT_TRANSLATE_NOOP("Pages", "Readings"), ReadingsPage),
     PageSpec("onboarding", "onboarding", QT_TRANSLATE_NOOP("Pages", "Onboarding"), OnboardingPage),
     PageSpec("review", "review", QT_TRANSLATE_NOOP("Pages", "Review & reports"), ReviewPage),
     PageSpec("sync", "sync", QT_TRANSLATE_NOOP("Pages", "Sync"), SyncPage),

@@ -53,3 +53,8 @@ SETTINGS: list[SettingSpec] = [
         placeholder="COM3, /dev/ttyUSB0",
     ),
 ]
+
+# Reading limits (clock difference, abnormal multiple), declared with the reading screens.
+from fieldkit.ui.readings.settings import reading_settings  # noqa: E402
+
+SETTINGS += reading_settings(SettingSpec)

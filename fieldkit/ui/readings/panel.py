@@ -1,0 +1,733 @@
+"""Read one meter: through the optical probe (progress, cancel, result, save) or typed by hand.
+
+The read itself runs on the app's one device thread (`DeviceBridge`); saving runs through `Op`.
+Everything the screen says about the result (registers beside the previous reading,
+consumption, warnings, abnormal use, bill estimate) comes from `services.readings`.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from datetime import datetime
+from decimal import Decimal
+from html import escape
+from typing import Any
+
+from fieldkit.devices import discovery
+from fieldkit.devices.errors import ProtocolError
+from fieldkit.devices.result import ReadingResult
+from fieldkit.domain.anomalies import main_index
+from fieldkit.domain.models import Reading
+from fieldkit.services import readings
+from fieldkit.services.readings import Assessment, Target
+from fieldkit.services.review import VIETNAM
+from fieldkit.services.session import Session
+from fieldkit.ui.config import Config
+from fieldkit.ui.device_bridge import DeviceBridge
+from fieldkit.ui.forms.photos import PhotoPicker
+from fieldkit.ui.labels import current_language, problem_text
+from fieldkit.ui.ops import Op
+from fieldkit.ui.qt import (
+    QColor,
+    QComboBox,
+    QEvent,
+    QFont,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QLocale,
+    QPainter,
+    QPushButton,
+    QRectF,
+    QScrollArea,
+    QShortcut,
+    QSizePolicy,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from fieldkit.ui.readings.settings import CLOCK_KEY, MULTIPLE_KEY
+from fieldkit.ui.style import DANGER, MUTED, OK, PANEL, PRIMARY, PRIMARY_DARK
+
+STEPS = ("sign-on", "identification", "baud switch", "receiving")
+WARN_STYLE = ("color: #5a3a00; background: #fff4d6; border: 2px solid #b26a00; border-radius: 6px; "
+              "padding: 8px; font-weight: bold;")
+ABNORMAL_STYLE = (f"color: {DANGER}; background: #fdecee; border: 2px solid {DANGER}; border-radius: 6px; "
+                  "padding: 8px; font-weight: bold;")
+OK_STYLE = f"color: {OK}; background: #e8f5e9; border: 2px solid {OK}; border-radius: 6px; padding: 8px;"
+
+
+def fmt_decimal(value: Decimal | None, max_places: int = 3) -> str:
+    if value is None:
+        return "—"
+    exponent = value.as_tuple().exponent
+    places = min(max_places, max(0, -exponent)) if isinstance(exponent, int) else 0
+    return QLocale().toString(float(value), "f", places)
+
+
+def fmt_money(vnd: int) -> str:
+    return f"{QLocale().toString(vnd)} ₫"
+
+
+def fmt_day(when: Any) -> str:
+    return when.strftime("%d/%m/%Y") if when is not None else "—"
+
+
+def local(when: datetime) -> datetime:
+    return when.astimezone(VIETNAM)
+
+
+class ProgressStrip(QWidget):
+    """A thick progress bar with its text inside (readable in sunlight)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("ReadProgress")
+        self.fraction: float | None = 0.0  # None: busy, size unknown
+        self.text = ""
+        self.setMinimumHeight(40)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_state(self, fraction: float | None, text: str) -> None:
+        self.fraction, self.text = fraction, text
+        self.update()
+
+    def paintEvent(self, _event: Any) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        p.setPen(QColor("#5c5c5c"))
+        p.setBrush(QColor(PANEL))
+        p.drawRoundedRect(r, 6, 6)
+        if self.fraction is None:
+            phase = (time.monotonic() * 0.8) % 1.0
+            fill = QRectF(r.x() + r.width() * phase * 0.75, r.y(), r.width() * 0.25, r.height())
+        else:
+            fill = QRectF(r.x(), r.y(), r.width() * max(0.0, min(1.0, self.fraction)), r.height())
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(PRIMARY))
+        p.drawRoundedRect(fill, 6, 6)
+        font = QFont(self.font())
+        font.setBold(True)
+        p.setFont(font)
+        p.setPen(QColor("#111111"))
+        text_bg = QRectF(r.center().x() - 190, r.y() + 4, 380, r.height() - 8)
+        p.setBrush(QColor(255, 255, 255, 225))
+        p.drawRoundedRect(text_bg, 4, 4)
+        p.setPen(QColor("#111111"))
+        p.drawText(r, int(Qt.AlignmentFlag.AlignCenter), self.text)
+        p.end()
+
+
+def card() -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame(objectName="Card")
+    lay = QVBoxLayout(frame)
+    lay.setContentsMargins(14, 10, 14, 12)
+    lay.setSpacing(8)
+    return frame, lay
+
+
+class ReadingPanel(QWidget):
+    """One meter: read it through the probe or type it by hand, see the result, save it."""
+
+    closed = Signal()
+    saved = Signal(str)  # reading id
+
+    def __init__(self, session: Session, config: Config, target: Target, parent: QWidget | None = None,
+                 show_back: bool = True):
+        super().__init__(parent)
+        self.setObjectName("ReadingPanel")
+        self.session, self.config, self.target = session, config, target
+        self.bridge = DeviceBridge(self)
+        self.state = "idle"  # idle, reading, result, failed, saved, manual, manual_saved
+        self.phase = ""
+        self.received, self.expected = 0, -1
+        self.started = 0.0
+        self.result: ReadingResult | None = None
+        self.assessment: Assessment | None = None
+        self.error: BaseException | None = None
+        self.saved_reading: Reading | None = None
+        self.ports: list[tuple[str, str]] = []  # (device, description) found by discovery
+
+        # header
+        self.back_button = QPushButton(objectName="ReadingBack")
+        self.back_button.setVisible(show_back)
+        self.title = QLabel(objectName="PageTitle")
+        self.subtitle = QLabel(objectName="Muted")
+        self.subtitle.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.back_button)
+
+        # probe port + actions
+        self.port_label = QLabel()
+        self.port = QComboBox(objectName="ProbePort")
+        self.port.setEditable(True)
+        self.port.setMinimumWidth(260)
+        self.port_label.setBuddy(self.port)
+        self.find_button = QPushButton(objectName="FindPorts")
+        self.read_button = QPushButton(objectName="ReadMeter")
+        self.read_button.setObjectName("Primary")
+        self.cancel_button = QPushButton(objectName="CancelRead")
+        self.manual_button = QPushButton(objectName="ManualEntry")
+        actions = QHBoxLayout()
+        actions.addWidget(self.port_label)
+        actions.addWidget(self.port, 1)
+        actions.addWidget(self.find_button)
+        actions.addSpacing(12)
+        actions.addWidget(self.read_button)
+        actions.addWidget(self.cancel_button)
+        actions.addWidget(self.manual_button)
+        self.port_hint = QLabel(objectName="Muted")
+        self.port_hint.setWordWrap(True)
+
+        # progress
+        self.progress_card, pl = card()
+        self.progress_card.setObjectName("Card")
+        self.progress_title = QLabel()
+        self.progress_title.setStyleSheet(f"font-weight: bold; color: {PRIMARY_DARK};")
+        steps = QHBoxLayout()
+        self.step_labels: dict[str, QLabel] = {}
+        for step in STEPS:
+            lab = QLabel(objectName=f"step_{step.replace(' ', '_')}")
+            steps.addWidget(lab)
+            self.step_labels[step] = lab
+        steps.addStretch(1)
+        self.bar = ProgressStrip()
+        self.progress_text = QLabel(objectName="ProgressText")
+        pl.addWidget(self.progress_title)
+        pl.addLayout(steps)
+        pl.addWidget(self.bar)
+        pl.addWidget(self.progress_text)
+        self.spin = QTimer(self)
+        self.spin.setInterval(100)
+        self.spin.timeout.connect(self._tick)
+
+        # failure
+        self.error_label = QLabel(objectName="Error")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+
+        # result
+        self.result_card, rl = card()
+        self.summary = QLabel(objectName="ReadingSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.findings_box = QVBoxLayout()
+        self.findings_box.setSpacing(6)
+        self.table = QTableWidget(0, 5, objectName="RegisterTable")
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.bill = QLabel(objectName="BillEstimate")
+        self.bill.setWordWrap(True)
+        self.bill.setTextFormat(Qt.TextFormat.RichText)
+        self.save_button = QPushButton(objectName="SaveReading")
+        self.save_button.setObjectName("Primary")
+        self.saved_label = QLabel(objectName="SavedNote")
+        self.saved_label.setWordWrap(True)
+        self.saved_label.hide()
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_button)
+        save_row.addWidget(self.saved_label, 1)
+        rl.addWidget(self.summary)
+        rl.addLayout(self.findings_box)
+        rl.addWidget(self.table)
+        rl.addWidget(self.bill)
+        rl.addLayout(save_row)
+
+        # manual entry
+        self.manual_card, ml = card()
+        self.manual_title = QLabel()
+        self.manual_title.setStyleSheet(f"font-weight: bold; color: {PRIMARY_DARK};")
+        self.manual_form = QFormLayout()
+        self.manual_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.manual_edits: dict[str, QLineEdit] = {}
+        self.manual_labels: dict[str, QLabel] = {}
+        for obis in readings.manual_fields(target):
+            edit = QLineEdit(objectName=f"manual_{obis}")
+            edit.setMaximumWidth(260)
+            lab = QLabel()
+            lab.setBuddy(edit)
+            self.manual_edits[obis], self.manual_labels[obis] = edit, lab
+            self.manual_form.addRow(lab, edit)
+        self.reason = QComboBox(objectName="ManualReason")
+        for code, _vi, _en in readings.MANUAL_REASONS:
+            self.reason.addItem("", code)
+        self.reason_label = QLabel()
+        self.reason_label.setBuddy(self.reason)
+        self.reason_note = QLineEdit(objectName="ManualNote")
+        self.note_label = QLabel()
+        self.note_label.setBuddy(self.reason_note)
+        self.manual_form.addRow(self.reason_label, self.reason)
+        self.manual_form.addRow(self.note_label, self.reason_note)
+        self.photo_label = QLabel()
+        self.photos = PhotoPicker()
+        self.manual_error = QLabel(objectName="Error")
+        self.manual_error.setWordWrap(True)
+        self.manual_error.hide()
+        self.manual_save = QPushButton(objectName="SaveManual")
+        self.manual_save.setObjectName("Primary")
+        self.manual_saved = QLabel()
+        self.manual_saved.setWordWrap(True)
+        self.manual_saved.hide()
+        ml.addWidget(self.manual_title)
+        ml.addLayout(self.manual_form)
+        ml.addWidget(self.photo_label)
+        ml.addWidget(self.photos)
+        ml.addWidget(self.manual_error)
+        mrow = QHBoxLayout()
+        mrow.addWidget(self.manual_save)
+        mrow.addWidget(self.manual_saved, 1)
+        ml.addLayout(mrow)
+
+        body = QWidget()
+        body.setObjectName("Page")
+        bl = QVBoxLayout(body)
+        bl.setContentsMargins(0, 0, 8, 0)
+        bl.setSpacing(10)
+        bl.addWidget(self.subtitle)
+        bl.addLayout(actions)
+        bl.addWidget(self.port_hint)
+        bl.addWidget(self.progress_card)
+        bl.addWidget(self.error_label)
+        bl.addWidget(self.result_card)
+        bl.addWidget(self.manual_card)
+        bl.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(top)
+        outer.addWidget(self.scroll, 1)
+
+        self.back_button.clicked.connect(self._back)
+        self.find_button.clicked.connect(self.find_ports)
+        self.read_button.clicked.connect(self.start_read)
+        self.cancel_button.clicked.connect(self.cancel_read)
+        self.manual_button.clicked.connect(self.show_manual)
+        self.save_button.clicked.connect(self.save)
+        self.manual_save.clicked.connect(self.save_manual)
+        self.bridge.progress.connect(self._on_progress)
+        self.bridge.finished.connect(self._on_finished)
+        self.bridge.failed.connect(self._on_failed)
+        QShortcut(QKeySequence("F2"), self, activated=self.start_read,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Escape"), self, activated=self._escape,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=self._save_shortcut,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        configured = os.environ.get("FIELDKIT_PROBE_PORT") or str(config.get("probe_port") or "")
+        if configured:
+            self.port.addItem(configured, configured)
+        self.retranslate()
+        self._apply_state()
+        if not configured:
+            self.find_ports()
+
+    # -- port ------------------------------------------------------------------------------------
+    def port_name(self) -> str:
+        text = self.port.currentText().strip()
+        index = self.port.findText(text)
+        data = self.port.itemData(index) if index >= 0 else None
+        return str(data or text)
+
+    def find_ports(self) -> None:
+        def look() -> list[tuple[str, str]]:
+            return [(c.device, f"{c.device} — {c.chip or c.description}") for c in discovery.candidates()]
+
+        Op(self, look).success(self._got_ports).failure(lambda e: self._got_ports([])).run_in_background()
+
+    def _got_ports(self, ports: list[tuple[str, str]]) -> None:
+        self.ports = ports
+        current = self.port.currentText()
+        for device, text in ports:
+            if self.port.findData(device) < 0:
+                self.port.addItem(text, device)
+        if not current and ports:
+            self.port.setCurrentIndex(self.port.findData(ports[0][0]))
+        self._port_hint()
+
+    def _port_hint(self) -> None:
+        if self.port.count() == 0 and not self.port.currentText().strip():
+            self.port_hint.setText(self.tr("No optical probe found. Plug the probe in and press “Find probe”, "
+                                           "set its port in Settings, or type the reading by hand."))
+            self.port_hint.show()
+        else:
+            self.port_hint.hide()
+
+    # -- reading ---------------------------------------------------------------------------------
+    def limits(self) -> readings.ReadingLimits:
+        return readings.ReadingLimits.from_settings(self.config.get(CLOCK_KEY), self.config.get(MULTIPLE_KEY))
+
+    def start_read(self) -> None:
+        if self.state == "reading":
+            return
+        port = self.port_name()
+        if not port:
+            self.error = ProtocolError("PORT_ERROR", "no port chosen")
+            self.state = "failed"
+            self._apply_state()
+            return
+        self.result = self.assessment = self.error = None
+        self.saved_reading = None
+        self.phase, self.received, self.expected = "sign-on", 0, -1
+        self.started = time.monotonic()
+        self.state = "reading"
+        self.bridge.read(port, readings.read_options(self.target))
+        self.spin.start()
+        self._apply_state()
+        self.cancel_button.setFocus()
+
+    def cancel_read(self) -> None:
+        if self.state == "reading":
+            self.bridge.cancel()
+
+    def _on_progress(self, phase: str, received: int, expected: int) -> None:
+        if self.state != "reading":
+            return
+        self.phase, self.received, self.expected = phase, received, expected
+        self._render_progress()
+
+    def _tick(self) -> None:
+        self._render_progress()
+
+    def _on_finished(self, result: ReadingResult) -> None:
+        self.spin.stop()
+        self.result = result
+        self.assessment = readings.assess_result(self.target, result, self.limits())
+        self.state = "result"
+        self._apply_state()
+        self.save_button.setFocus()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.spin.stop()
+        self.error = exc
+        self.state = "idle" if isinstance(exc, ProtocolError) and exc.code == "CANCELLED" else "failed"
+        self._apply_state()
+        if self.state == "failed":
+            self.manual_button.setFocus()
+
+    def _escape(self) -> None:
+        if self.state == "reading":
+            self.cancel_read()
+        else:
+            self._back()
+
+    def _back(self) -> None:
+        if self.state == "reading":
+            self.bridge.cancel()
+        self.closed.emit()
+
+    # -- saving ----------------------------------------------------------------------------------
+    def _save_shortcut(self) -> None:
+        if self.state == "result":
+            self.save()
+        elif self.state == "manual":
+            self.save_manual()
+
+    def save(self) -> None:
+        if self.state != "result" or self.result is None or self.assessment is None:
+            return
+        session, target, result, taken_at = self.session, self.target, self.result, self.assessment.taken_at
+        self.save_button.setEnabled(False)
+        Op(self, lambda: readings.save_optical(session, target, result, taken_at)) \
+            .success(self._saved).failure(self._save_failed).run_in_background()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.saved_label.setText(problem_text(exc))
+        self.saved_label.setStyleSheet(ABNORMAL_STYLE)
+        self.saved_label.show()
+
+    def _saved(self, reading: Reading) -> None:
+        self.saved_reading = reading
+        self.state = "saved" if reading.capture_sha256 else "manual_saved"
+        self._apply_state()
+        self.saved.emit(reading.id)
+        self._reload_target()
+
+    def _reload_target(self) -> None:
+        session, meter_id, wo = self.session, self.target.meter.id, self.target.work_order
+        if wo is not None:
+            Op(self, lambda: readings.target_for_work_order(session, wo.id)).success(self._set_target) \
+                .run_in_background()
+        else:
+            Op(self, lambda: readings.target_for_meter(session, meter_id)).success(self._set_target) \
+                .run_in_background()
+
+    def _set_target(self, target: Target) -> None:
+        self.target = target
+
+    def show_manual(self) -> None:
+        if self.state == "reading":
+            self.bridge.cancel()
+        if self.state in ("failed", "idle") and isinstance(self.error, ProtocolError):
+            self.reason.setCurrentIndex(0)
+            if not self.reason_note.text():
+                self.reason_note.setText(self._error_message(self.error))
+        self.state = "manual"
+        self._apply_state()
+        first = next(iter(self.manual_edits.values()), None)
+        if first is not None:
+            first.setFocus()
+
+    def save_manual(self) -> None:
+        if self.state != "manual":
+            return
+        values = {obis: edit.text() for obis, edit in self.manual_edits.items()}
+        code = self.reason.currentData()
+        lang = current_language()
+        reason = next((vi if lang == "vi" else en for c, vi, en in readings.MANUAL_REASONS if c == code), "")
+        note = self.reason_note.text().strip()
+        if note:
+            reason = f"{reason}: {note}" if code != "other" else note
+        elif code == "other":
+            reason = ""
+        photo = self.photos.photos[0] if self.photos.photos else None
+        session, target = self.session, self.target
+        self.manual_save.setEnabled(False)
+        Op(self, lambda: readings.save_manual(session, target, values, reason, photo[0] if photo else None,
+                                              photo[1] if photo else "image/jpeg")) \
+            .success(self._saved).failure(self._manual_failed).run_in_background()
+
+    def _manual_failed(self, exc: BaseException) -> None:
+        self.manual_save.setEnabled(True)
+        self.manual_error.setText(problem_text(exc))
+        self.manual_error.show()
+
+    # -- rendering -------------------------------------------------------------------------------
+    def _error_message(self, exc: BaseException) -> str:
+        return readings.failure_text(exc, current_language())
+
+    def _apply_state(self) -> None:
+        s = self.state
+        reading = s == "reading"
+        self.read_button.setEnabled(not reading)
+        self.find_button.setEnabled(not reading)
+        self.port.setEnabled(not reading)
+        self.cancel_button.setVisible(reading)
+        self.manual_button.setVisible(s not in ("manual", "manual_saved"))
+        self.progress_card.setVisible(reading)
+        self.error_label.setVisible(s in ("failed", "idle") and self.error is not None)
+        if self.error is not None:
+            if isinstance(self.error, ProtocolError) and self.error.code == "CANCELLED":
+                self.error_label.setStyleSheet(WARN_STYLE)
+                self.error_label.setText(self.tr("Reading cancelled. Nothing was saved."))
+            else:
+                self.error_label.setStyleSheet("")
+                hint = self.tr("You can read again, or type the reading by hand with a photo.")
+                self.error_label.setText(f"{self._error_message(self.error)}\n{hint}")
+        self.result_card.setVisible(s in ("result", "saved") and self.assessment is not None)
+        self.manual_card.setVisible(s in ("manual", "manual_saved"))
+        self.save_button.setEnabled(s == "result")
+        self.save_button.setVisible(s in ("result",))
+        self.saved_label.setVisible(s == "saved")
+        self.manual_save.setEnabled(s == "manual")
+        self.manual_saved.setVisible(s == "manual_saved")
+        if s == "saved":
+            self.saved_label.setStyleSheet(OK_STYLE)
+            self.saved_label.setText(self.tr("Saved with its raw data from the probe. It goes to the office at "
+                                             "the next sync."))
+        if s == "manual_saved":
+            self.manual_saved.setStyleSheet(OK_STYLE)
+            self.manual_saved.setText(self.tr("Saved as a manual reading with its reason and photo. It goes to "
+                                              "the office at the next sync."))
+            self.manual_error.hide()
+        if reading:
+            self._render_progress()
+        if self.assessment is not None:
+            self._render_result()
+        self.read_button.setText(self.tr("Read again (F2)") if s in ("result", "saved", "failed")
+                                 else self.tr("Read meter (F2)"))
+
+    def _render_progress(self) -> None:
+        order = {step: i for i, step in enumerate(STEPS)}
+        current = order.get(self.phase, len(STEPS) if self.phase == "done" else 0)
+        names = self._step_names()
+        for step, lab in self.step_labels.items():
+            i = order[step]
+            if i < current:
+                lab.setText(f"✓ {names[step]}")
+                lab.setStyleSheet(f"color: {OK}; font-weight: bold;")
+            elif i == current:
+                lab.setText(f"▶ {names[step]}")
+                lab.setStyleSheet(f"color: {PRIMARY_DARK}; font-weight: bold; text-decoration: underline;")
+            else:
+                lab.setText(f"○ {names[step]}")
+                lab.setStyleSheet(f"color: {MUTED};")
+        seconds = QLocale().toString(time.monotonic() - self.started, "f", 1)
+        if self.phase in ("receiving", "done"):
+            got = QLocale().toString(self.received)
+            if self.expected > 0:
+                text = self.tr("%1 of about %2 bytes").replace("%1", got) \
+                    .replace("%2", QLocale().toString(self.expected))
+                self.bar.set_state(min(1.0, self.received / self.expected), text)
+            else:
+                self.bar.set_state(None, self.tr("%1 bytes received").replace("%1", got))
+        else:
+            self.bar.set_state(None, names.get(self.phase, self.phase) + "…")
+        self.progress_text.setText(self.tr("%1 s · Esc or Cancel stops the reading").replace("%1", seconds))
+
+    def _step_names(self) -> dict[str, str]:
+        return {"sign-on": self.tr("Sign-on"), "identification": self.tr("Identification"),
+                "baud switch": self.tr("Speed switch"), "receiving": self.tr("Receiving data"),
+                "wake-up": self.tr("Waking the meter"), "password": self.tr("Password"),
+                "done": self.tr("Done")}
+
+    def _render_result(self) -> None:
+        a = self.assessment
+        if a is None:
+            return
+        lang = current_language()
+        # summary
+        lines = []
+        if a.consumption is not None and a.previous_at is not None:
+            days = max(0, (local(a.taken_at).date() - local(a.previous_at).date()).days)
+            lines.append("<span style='font-size: 15pt; font-weight: bold;'>" + escape(
+                self.tr("Consumption since %1: %2 kWh in %3 days")
+                .replace("%1", fmt_day(local(a.previous_at)))
+                .replace("%2", fmt_decimal(a.consumption))
+                .replace("%3", QLocale().toString(days))) + "</span>")
+        else:
+            lines.append("<b>" + escape(self.tr("First reading of this meter: nothing to compare with.")) + "</b>")
+        facts = [self.tr("Serial %1").replace("%1", a.serial or "—")]
+        if a.meter_clock is not None:
+            facts.append(self.tr("meter clock %1").replace("%1", a.meter_clock.strftime("%H:%M:%S %d/%m/%Y")))
+        if a.error_register is not None:
+            facts.append(self.tr("error register %1").replace("%1", a.error_register))
+        lines.append(f"<span style='color: {MUTED};'>" + escape(" · ".join(facts)) + "</span>")
+        self.summary.setText("<br/>".join(lines))
+        # findings
+        while self.findings_box.count():
+            item = self.findings_box.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for f in a.findings:
+            lab = QLabel(objectName=f"finding_{f.code}")
+            lab.setWordWrap(True)
+            prefix = self.tr("Abnormal consumption") if f.kind == "abnormal" else self.tr("Check")
+            lab.setText(f"⚠ {prefix}: {f.message(lang)}")
+            lab.setStyleSheet(ABNORMAL_STYLE if f.kind == "abnormal" else WARN_STYLE)
+            self.findings_box.addWidget(lab)
+        if not a.findings:
+            lab = QLabel(objectName="finding_none")
+            lab.setText("✓ " + self.tr("No warnings: serial, clock and error register are fine, and the "
+                                       "consumption looks normal."))
+            lab.setWordWrap(True)
+            lab.setStyleSheet(OK_STYLE)
+            self.findings_box.addWidget(lab)
+        # registers
+        prev_day = fmt_day(local(a.previous_at)) if a.previous_at is not None else ""
+        heads = [self.tr("Register"), self.tr("Name"), self.tr("This reading"),
+                 self.tr("Previous (%1)").replace("%1", prev_day) if prev_day else self.tr("Previous"),
+                 self.tr("Consumption")]
+        self.table.setHorizontalHeaderLabels(heads)
+        self.table.setRowCount(len(a.rows))
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for row, r in enumerate(a.rows):
+            unit = f" {r.unit}" if r.unit else ""
+            cells = [r.obis, readings.register_name(r.obis, lang), fmt_decimal(r.value) + unit,
+                     (fmt_decimal(r.previous) + unit) if r.previous is not None else "—",
+                     (fmt_decimal(r.consumption) + unit) if r.consumption is not None else ""]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col >= 2:
+                    item.setTextAlignment(right)
+                if row == 0 and col in (2, 4):
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.table.setItem(row, col, item)
+        self.table.resizeColumnsToContents()
+        height = self.table.horizontalHeader().height() + sum(self.table.rowHeight(i) for i in range(len(a.rows)))
+        self.table.setFixedHeight(height + 6)
+        # bill
+        if a.bill is not None:
+            b = a.bill
+            tiers = ", ".join(
+                self.tr("tier %1: %2 kWh × %3").replace("%1", str(line.tier))
+                .replace("%2", QLocale().toString(line.kwh)).replace("%3", fmt_money(line.price))
+                for line in b.lines)
+            head = self.tr("Estimated bill: %1").replace("%1", fmt_money(b.total))
+            detail = (self.tr("%1 kWh from %2 to %3 (%4 days, %5 households); before VAT %6, VAT %7% %8")
+                      .replace("%1", QLocale().toString(b.kwh)).replace("%2", fmt_day(b.period_start))
+                      .replace("%3", fmt_day(b.period_end)).replace("%4", QLocale().toString(b.days))
+                      .replace("%5", QLocale().toString(b.households)).replace("%6", fmt_money(b.subtotal))
+                      .replace("%7", fmt_decimal(b.vat_rate * 100, 1)).replace("%8", fmt_money(b.vat)))
+            self.bill.setText(f"<span style='font-size: 14pt; font-weight: bold; color: {PRIMARY_DARK};'>"
+                              f"{escape(head)}</span><br/>{escape(detail)}"
+                              + (f"<br/><span style='color: {MUTED};'>{escape(tiers)}</span>" if tiers else ""))
+        else:
+            note = a.bill_note[0] if a.bill_note and lang == "vi" else (a.bill_note[1] if a.bill_note else "")
+            self.bill.setText(escape(note))
+        self.save_button.setText(self.tr("Save reading (Ctrl+S)"))
+
+    def retranslate(self) -> None:
+        t = self.target
+        self.title.setText(self.tr("Read meter %1").replace("%1", t.meter.serial))
+        parts = []
+        if t.customer is not None:
+            parts.append(f"{t.customer.name} ({t.customer.code})")
+            if t.customer.address.one_line():
+                parts.append(t.customer.address.one_line())
+        if t.work_order is not None:
+            parts.append(self.tr("work order %1").replace("%1", t.work_order.number))
+        prev = t.previous
+        if prev is not None:
+            idx = main_index(prev.registers)
+            parts.append(self.tr("previous reading %1 kWh on %2").replace("%1", fmt_decimal(idx))
+                         .replace("%2", fmt_day(local(prev.taken_at))))
+        else:
+            parts.append(self.tr("no previous reading"))
+        self.subtitle.setText(" · ".join(parts))
+        self.back_button.setText(self.tr("← Back"))
+        self.port_label.setText(self.tr("Probe &port:"))
+        self.port.lineEdit().setPlaceholderText(self.tr("e.g. COM3 or /dev/ttyUSB0"))
+        self.find_button.setText(self.tr("Find probe"))
+        self.cancel_button.setText(self.tr("Cancel (Esc)"))
+        self.manual_button.setText(self.tr("Type by hand…"))
+        self.progress_title.setText(self.tr("Reading through the optical probe — hold the probe on the port"))
+        self.manual_title.setText(self.tr("Manual reading: type the index as the meter display shows it"))
+        for obis, lab in self.manual_labels.items():
+            name = readings.register_name(obis, current_language())
+            lab.setText(f"{name}:" if name else f"{obis}:")
+        self.reason_label.setText(self.tr("&Reason:"))
+        lang = current_language()
+        for i, (_code, vi, en) in enumerate(readings.MANUAL_REASONS):
+            self.reason.setItemText(i, vi if lang == "vi" else en)
+        self.note_label.setText(self.tr("Note:"))
+        self.reason_note.setPlaceholderText(self.tr("What you saw (optional; required for “another reason”)"))
+        self.photo_label.setText(self.tr("Photo of the meter face (required, the index must be readable):"))
+        self.manual_save.setText(self.tr("Save manual reading (Ctrl+S)"))
+        self._port_hint()
+        self._apply_state()
+
+    def changeEvent(self, event: Any) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def shutdown(self) -> None:
+        self.spin.stop()
+        self.bridge.cancel()
+

@@ -1,0 +1,46 @@
+"""The reading limits as settings, declared as data (`settings_specs.SETTINGS` appends them; the
+spec class is passed in, so this module does not import `settings_specs` back).
+
+Empty means the default (5 minutes, 3 times); `services.readings.ReadingLimits.from_settings`
+reads them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from fieldkit.services.readings import setting_problem
+from fieldkit.ui.qt import QT_TRANSLATE_NOOP
+
+CLOCK_KEY = "reading_clock_minutes"
+MULTIPLE_KEY = "reading_abnormal_multiple"
+
+
+def _check_minutes(value: str) -> str | None:
+    if value.strip() and setting_problem(value, "minutes") is not None:
+        return QT_TRANSLATE_NOOP("Settings", "Type a number of minutes from 0 to 1440 (empty: 5).")
+    return None
+
+
+def _check_multiple(value: str) -> str | None:
+    if value.strip() and setting_problem(value, "multiple") is not None:
+        return QT_TRANSLATE_NOOP("Settings", "Type a number above 1, for example 3 (empty: 3).")
+    return None
+
+
+def reading_settings(spec: Callable[..., Any]) -> list[Any]:
+    return [
+        spec(
+            CLOCK_KEY, "text", "", QT_TRANSLATE_NOOP("Settings", "Meter clock: allowed difference (minutes)"),
+            QT_TRANSLATE_NOOP("Settings", "A reading warns when the meter clock differs from this laptop's clock "
+                                          "by more than this. Empty: 5 minutes."),
+            placeholder="5", check=_check_minutes,
+        ),
+        spec(
+            MULTIPLE_KEY, "text", "", QT_TRANSLATE_NOOP("Settings", "Abnormal consumption: times the usual"),
+            QT_TRANSLATE_NOOP("Settings", "A reading is flagged when the consumption per day is more than this many "
+                                          "times the average of the last three months. Empty: 3."),
+            placeholder="3", check=_check_multiple,
+        ),
+    ]

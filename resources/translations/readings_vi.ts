@@ -1,0 +1,353 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>ReadingPanel</name>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="371" />
+        <source>No optical probe found. Plug the probe in and press “Find probe”, set its port in Settings, or type the reading by hand.</source>
+        <translation>Không tìm thấy đầu đọc quang. Cắm đầu đọc rồi bấm “Tìm đầu đọc”, đặt cổng trong Cài đặt, hoặc ghi chỉ số bằng tay.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="534" />
+        <source>Reading cancelled. Nothing was saved.</source>
+        <translation>Đã huỷ việc đọc. Chưa lưu gì.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="537" />
+        <source>You can read again, or type the reading by hand with a photo.</source>
+        <translation>Có thể đọc lại, hoặc ghi chỉ số bằng tay kèm ảnh.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="548" />
+        <source>Saved with its raw data from the probe. It goes to the office at the next sync.</source>
+        <translation>Đã lưu cùng dữ liệu thô từ đầu đọc. Sẽ gửi về đơn vị ở lần đồng bộ tới.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="552" />
+        <source>Saved as a manual reading with its reason and photo. It goes to the office at the next sync.</source>
+        <translation>Đã lưu chỉ số ghi tay cùng lý do và ảnh. Sẽ gửi về đơn vị ở lần đồng bộ tới.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="559" />
+        <source>Read again (F2)</source>
+        <translation>Đọc lại (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="560" />
+        <source>Read meter (F2)</source>
+        <translation>Đọc công tơ (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="581" />
+        <source>%1 of about %2 bytes</source>
+        <translation>%1 / khoảng %2 byte</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="585" />
+        <source>%1 bytes received</source>
+        <translation>Đã nhận %1 byte</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="588" />
+        <source>%1 s · Esc or Cancel stops the reading</source>
+        <translation>%1 giây · Esc hoặc Huỷ để dừng đọc</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="591" />
+        <source>Sign-on</source>
+        <translation>Gọi công tơ</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="591" />
+        <source>Identification</source>
+        <translation>Nhận dạng</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="592" />
+        <source>Speed switch</source>
+        <translation>Đổi tốc độ</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="592" />
+        <source>Receiving data</source>
+        <translation>Nhận dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="593" />
+        <source>Waking the meter</source>
+        <translation>Đánh thức công tơ</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="593" />
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="594" />
+        <source>Done</source>
+        <translation>Xong</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="606" />
+        <source>Consumption since %1: %2 kWh in %3 days</source>
+        <translation>Điện năng tiêu thụ từ %1: %2 kWh trong %3 ngày</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="611" />
+        <source>First reading of this meter: nothing to compare with.</source>
+        <translation>Lần đọc đầu tiên của công tơ này: chưa có gì để so sánh.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="612" />
+        <source>Serial %1</source>
+        <translation>Số công tơ %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="614" />
+        <source>meter clock %1</source>
+        <translation>đồng hồ công tơ %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="616" />
+        <source>error register %1</source>
+        <translation>mã lỗi %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="628" />
+        <source>Abnormal consumption</source>
+        <translation>Tiêu thụ bất thường</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="628" />
+        <source>Check</source>
+        <translation>Cần kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="634" />
+        <source>No warnings: serial, clock and error register are fine, and the consumption looks normal.</source>
+        <translation>Không có cảnh báo: số công tơ, đồng hồ và mã lỗi đều đúng, điện năng tiêu thụ bình thường.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="641" />
+        <source>Register</source>
+        <translation>Mã thanh ghi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="641" />
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="641" />
+        <source>This reading</source>
+        <translation>Lần đọc này</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="642" />
+        <source>Previous (%1)</source>
+        <translation>Lần trước (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="642" />
+        <source>Previous</source>
+        <translation>Lần trước</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="643" />
+        <source>Consumption</source>
+        <translation>Tiêu thụ</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="668" />
+        <source>tier %1: %2 kWh × %3</source>
+        <translation>bậc %1: %2 kWh × %3</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="671" />
+        <source>Estimated bill: %1</source>
+        <translation>Tiền điện ước tính: %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="672" />
+        <source>%1 kWh from %2 to %3 (%4 days, %5 households); before VAT %6, VAT %7% %8</source>
+        <translation>%1 kWh từ %2 đến %3 (%4 ngày, %5 hộ); chưa thuế %6, thuế GTGT %7% %8</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="683" />
+        <source>Save reading (Ctrl+S)</source>
+        <translation>Lưu chỉ số (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="687" />
+        <source>Read meter %1</source>
+        <translation>Đọc công tơ %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="694" />
+        <source>work order %1</source>
+        <translation>phiếu %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="698" />
+        <source>previous reading %1 kWh on %2</source>
+        <translation>lần đọc trước %1 kWh ngày %2</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="701" />
+        <source>no previous reading</source>
+        <translation>chưa có lần đọc trước</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="703" />
+        <source>← Back</source>
+        <translation>← Quay lại</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="704" />
+        <source>Probe &amp;port:</source>
+        <translation>&amp;Cổng đầu đọc:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="705" />
+        <source>e.g. COM3 or /dev/ttyUSB0</source>
+        <translation>ví dụ COM3 hoặc /dev/ttyUSB0</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="706" />
+        <source>Find probe</source>
+        <translation>Tìm đầu đọc</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="707" />
+        <source>Cancel (Esc)</source>
+        <translation>Huỷ (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="708" />
+        <source>Type by hand…</source>
+        <translation>Ghi bằng tay…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="709" />
+        <source>Reading through the optical probe — hold the probe on the port</source>
+        <translation>Đang đọc qua đầu đọc quang — giữ đầu đọc trên cổng quang</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="710" />
+        <source>Manual reading: type the index as the meter display shows it</source>
+        <translation>Ghi chỉ số bằng tay: nhập đúng như trên màn hình công tơ</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="714" />
+        <source>&amp;Reason:</source>
+        <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="718" />
+        <source>Note:</source>
+        <translation>Ghi chú:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="719" />
+        <source>What you saw (optional; required for “another reason”)</source>
+        <translation>Điều bạn thấy (không bắt buộc; bắt buộc khi chọn “Lý do khác”)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="720" />
+        <source>Photo of the meter face (required, the index must be readable):</source>
+        <translation>Ảnh mặt công tơ (bắt buộc, phải đọc rõ chỉ số):</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/panel.py" line="721" />
+        <source>Save manual reading (Ctrl+S)</source>
+        <translation>Lưu chỉ số ghi tay (Ctrl+S)</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsPage</name>
+    <message>
+        <location filename="../../fieldkit/ui/pages/readings_page.py" line="130" />
+        <source>no customer</source>
+        <translation>chưa có khách hàng</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/pages/readings_page.py" line="131" />
+        <source>meter %1</source>
+        <translation>công tơ %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/pages/readings_page.py" line="131" />
+        <source>meter not named</source>
+        <translation>chưa ghi công tơ</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/pages/readings_page.py" line="134" />
+        <source>Work order %1 · %2 · due %3</source>
+        <translation>Phiếu %1 · %2 · hạn %3</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/pages/readings_page.py" line="181" />
+        <source>Meter readings</source>
+        <translation>Ghi chỉ số công tơ</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/pages/readings_page.py" line="182" />
+        <source>Choose a reading work order, or search any meter, then read it through the optical probe. If the probe cannot read, type the index by hand with a photo.</source>
+        <translation>Chọn một phiếu ghi chỉ số, hoặc tìm bất kỳ công tơ nào, rồi đọc qua đầu đọc quang. Nếu đầu đọc không đọc được, ghi chỉ số bằng tay kèm ảnh.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/pages/readings_page.py" line="184" />
+        <source>&amp;Search:</source>
+        <translation>&amp;Tìm:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/pages/readings_page.py" line="185" />
+        <source>Meter serial, customer code, name or phone</source>
+        <translation>Số công tơ, mã khách hàng, tên hoặc số điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/pages/readings_page.py" line="186" />
+        <source>Read meter (Enter)</source>
+        <translation>Đọc công tơ (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/pages/readings_page.py" line="187" />
+        <source>No reading work order is open. Type a meter serial or a customer to read any meter.</source>
+        <translation>Không có phiếu ghi chỉ số nào đang mở. Gõ số công tơ hoặc tên khách hàng để đọc bất kỳ công tơ nào.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../fieldkit/ui/readings/settings.py" line="22" />
+        <source>Type a number of minutes from 0 to 1440 (empty: 5).</source>
+        <translation>Nhập số phút từ 0 đến 1440 (để trống: 5).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/settings.py" line="28" />
+        <source>Type a number above 1, for example 3 (empty: 3).</source>
+        <translation>Nhập một số lớn hơn 1, ví dụ 3 (để trống: 3).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/settings.py" line="35" />
+        <source>Meter clock: allowed difference (minutes)</source>
+        <translation>Đồng hồ công tơ: độ lệch cho phép (phút)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/settings.py" line="36" />
+        <source>A reading warns when the meter clock differs from this laptop's clock by more than this. Empty: 5 minutes.</source>
+        <translation>Cảnh báo khi đồng hồ công tơ lệch với đồng hồ máy tính nhiều hơn mức này. Để trống: 5 phút.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/settings.py" line="41" />
+        <source>Abnormal consumption: times the usual</source>
+        <translation>Tiêu thụ bất thường: gấp bao nhiêu lần mức thường</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/settings.py" line="42" />
+        <source>A reading is flagged when the consumption per day is more than this many times the average of the last three months. Empty: 3.</source>
+        <translation>Đánh dấu bất thường khi điện năng mỗi ngày lớn hơn số lần này so với trung bình ba tháng gần nhất. Để trống: 3.</translation>
+    </message>
+</context>
+</TS>
