@@ -17,8 +17,9 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("outdir", help="folder for the PNG files")
     parser.add_argument("--customers", type=int, default=3000, help="demo customers (default 3000)")
     parser.add_argument("--scale", choices=("normal", "large"), default="normal")
-    parser.add_argument("--only", choices=("all", "onboarding"), default="all",
-                        help="render only these screens (onboarding: every step of the onboarding flow)")
+    parser.add_argument("--only", choices=("all", "onboarding", "readings"), default="all",
+                        help="render only these screens (onboarding: every step of the onboarding flow; "
+                             "readings: a real read from the meter simulator, during and after)")
 
 
 def _wait(app: object, done: Callable[[], bool], timeout: float = 15.0) -> bool:
@@ -62,6 +63,12 @@ def run(args: argparse.Namespace) -> int:
             if args.only == "onboarding":
                 shell.start()
                 _onboarding_shots(app, shell, shot)
+                shell.login_window.close()
+                shell.close_session()
+                continue
+            if args.only == "readings":
+                shell.start()
+                _reading_shots(app, shell, shot)
                 shell.login_window.close()
                 shell.close_session()
                 continue
@@ -109,6 +116,7 @@ def run(args: argparse.Namespace) -> int:
             shell.logout()
             _review_shots(app, shell, shot)
             _onboarding_shots(app, shell, shot)
+            _reading_shots(app, shell, shot)
             shell.login_window.close()
             shell.close_session()
     for p in written:
@@ -181,6 +189,15 @@ def _install_shots(app: object, wo: object, win: object, shot: Callable[[object,
     form.scroll.verticalScrollBar().setValue(form.scroll.verticalScrollBar().maximum())
     shot(win, "install-form-filled-end")
     wo.back_to_list()  # type: ignore[attr-defined]
+
+
+def _reading_shots(app: object, shell: object, shot: Callable[[object, str], None]) -> None:
+    """A real read from the meter simulator: the reading screen during and after (fieldkit.ui.readings.shots)."""
+    from fieldkit.store.demo import DEMO_USERS
+    from fieldkit.ui.readings.shots import reading_shots
+
+    username, _name, _role, pin = DEMO_USERS[0]
+    reading_shots(app, shell, shot, _wait, username, pin)
 
 
 def _onboarding_shots(app: object, shell: object, shot: Callable[[object, str], None]) -> None:

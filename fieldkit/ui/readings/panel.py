@@ -32,7 +32,6 @@ from fieldkit.ui.qt import (
     QColor,
     QComboBox,
     QEvent,
-    QFont,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -56,7 +55,7 @@ from fieldkit.ui.qt import (
     Signal,
 )
 from fieldkit.ui.readings.settings import CLOCK_KEY, MULTIPLE_KEY
-from fieldkit.ui.style import DANGER, MUTED, OK, PANEL, PRIMARY, PRIMARY_DARK
+from fieldkit.ui.style import DANGER, MUTED, OK, PANEL, PRIMARY, PRIMARY_DARK, row_height
 
 STEPS = ("sign-on", "identification", "baud switch", "receiving")
 WARN_STYLE = ("color: #5a3a00; background: #fff4d6; border: 2px solid #b26a00; border-radius: 6px; "
@@ -87,18 +86,20 @@ def local(when: datetime) -> datetime:
 
 
 class ProgressStrip(QWidget):
-    """A thick progress bar with its text inside (readable in sunlight)."""
+    """A thick, plain progress bar (the numbers are in a big label beside it, readable in sunlight);
+    ``text`` is also the accessible name."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("ReadProgress")
         self.fraction: float | None = 0.0  # None: busy, size unknown
         self.text = ""
-        self.setMinimumHeight(40)
+        self.setMinimumHeight(28)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_state(self, fraction: float | None, text: str) -> None:
         self.fraction, self.text = fraction, text
+        self.setAccessibleName(text)
         self.update()
 
     def paintEvent(self, _event: Any) -> None:  # noqa: N802
@@ -116,15 +117,6 @@ class ProgressStrip(QWidget):
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor(PRIMARY))
         p.drawRoundedRect(fill, 6, 6)
-        font = QFont(self.font())
-        font.setBold(True)
-        p.setFont(font)
-        p.setPen(QColor("#111111"))
-        text_bg = QRectF(r.center().x() - 190, r.y() + 4, 380, r.height() - 8)
-        p.setBrush(QColor(255, 255, 255, 225))
-        p.drawRoundedRect(text_bg, 4, 4)
-        p.setPen(QColor("#111111"))
-        p.drawText(r, int(Qt.AlignmentFlag.AlignCenter), self.text)
         p.end()
 
 
@@ -179,14 +171,17 @@ class ReadingPanel(QWidget):
         self.read_button.setObjectName("Primary")
         self.cancel_button = QPushButton(objectName="CancelRead")
         self.manual_button = QPushButton(objectName="ManualEntry")
+        self.port.setMaximumWidth(420)
+        port_row = QHBoxLayout()
+        port_row.addWidget(self.port_label)
+        port_row.addWidget(self.port, 1)
+        port_row.addWidget(self.find_button)
+        port_row.addStretch(1)
         actions = QHBoxLayout()
-        actions.addWidget(self.port_label)
-        actions.addWidget(self.port, 1)
-        actions.addWidget(self.find_button)
-        actions.addSpacing(12)
         actions.addWidget(self.read_button)
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.manual_button)
+        actions.addStretch(1)
         self.port_hint = QLabel(objectName="Muted")
         self.port_hint.setWordWrap(True)
 
@@ -203,9 +198,12 @@ class ReadingPanel(QWidget):
             self.step_labels[step] = lab
         steps.addStretch(1)
         self.bar = ProgressStrip()
+        self.progress_count = QLabel(objectName="ProgressCount")
+        self.progress_count.setStyleSheet(f"font-size: 15pt; font-weight: bold; color: {PRIMARY_DARK};")
         self.progress_text = QLabel(objectName="ProgressText")
         pl.addWidget(self.progress_title)
         pl.addLayout(steps)
+        pl.addWidget(self.progress_count)
         pl.addWidget(self.bar)
         pl.addWidget(self.progress_text)
         self.spin = QTimer(self)
@@ -243,13 +241,14 @@ class ReadingPanel(QWidget):
         self.saved_label.setWordWrap(True)
         self.saved_label.hide()
         save_row = QHBoxLayout()
-        save_row.addWidget(self.save_button)
+        save_row.addWidget(self.save_button, 0)
         save_row.addWidget(self.saved_label, 1)
+        save_row.addStretch(1)
         rl.addWidget(self.summary)
         rl.addLayout(self.findings_box)
-        rl.addWidget(self.table)
         rl.addWidget(self.bill)
         rl.addLayout(save_row)
+        rl.addWidget(self.table)
 
         # manual entry
         self.manual_card, ml = card()
@@ -257,6 +256,8 @@ class ReadingPanel(QWidget):
         self.manual_title.setStyleSheet(f"font-weight: bold; color: {PRIMARY_DARK};")
         self.manual_form = QFormLayout()
         self.manual_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.manual_form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.manual_form.setFormAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.manual_edits: dict[str, QLineEdit] = {}
         self.manual_labels: dict[str, QLabel] = {}
         for obis in readings.manual_fields(target):
@@ -276,6 +277,9 @@ class ReadingPanel(QWidget):
         self.note_label.setBuddy(self.reason_note)
         self.manual_form.addRow(self.reason_label, self.reason)
         self.manual_form.addRow(self.note_label, self.reason_note)
+        for lab in [*self.manual_labels.values(), self.reason_label, self.note_label]:
+            lab.setMinimumHeight(row_height(str(config.get("ui_scale"))))  # centred beside its field
+            lab.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.photo_label = QLabel()
         self.photos = PhotoPicker()
         self.manual_error = QLabel(objectName="Error")
@@ -292,8 +296,9 @@ class ReadingPanel(QWidget):
         ml.addWidget(self.photos)
         ml.addWidget(self.manual_error)
         mrow = QHBoxLayout()
-        mrow.addWidget(self.manual_save)
+        mrow.addWidget(self.manual_save, 0)
         mrow.addWidget(self.manual_saved, 1)
+        mrow.addStretch(1)
         ml.addLayout(mrow)
 
         body = QWidget()
@@ -302,6 +307,7 @@ class ReadingPanel(QWidget):
         bl.setContentsMargins(0, 0, 8, 0)
         bl.setSpacing(10)
         bl.addWidget(self.subtitle)
+        bl.addLayout(port_row)
         bl.addLayout(actions)
         bl.addWidget(self.port_hint)
         bl.addWidget(self.progress_card)
@@ -521,7 +527,7 @@ class ReadingPanel(QWidget):
     def _apply_state(self) -> None:
         s = self.state
         reading = s == "reading"
-        self.read_button.setEnabled(not reading)
+        self.read_button.setVisible(not reading)  # the Primary style would make a disabled button look active
         self.find_button.setEnabled(not reading)
         self.port.setEnabled(not reading)
         self.cancel_button.setVisible(reading)
@@ -585,6 +591,7 @@ class ReadingPanel(QWidget):
                 self.bar.set_state(None, self.tr("%1 bytes received").replace("%1", got))
         else:
             self.bar.set_state(None, names.get(self.phase, self.phase) + "…")
+        self.progress_count.setText(self.bar.text)
         self.progress_text.setText(self.tr("%1 s · Esc or Cancel stops the reading").replace("%1", seconds))
 
     def _step_names(self) -> dict[str, str]:
@@ -621,6 +628,8 @@ class ReadingPanel(QWidget):
             item = self.findings_box.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()
+                widget.setObjectName("")
                 widget.deleteLater()
         for f in a.findings:
             lab = QLabel(objectName=f"finding_{f.code}")
