@@ -20,6 +20,7 @@ from fieldkit.ui.labels import KINDS, STATES, format_number, label, problem_text
 from fieldkit.ui.ops import Op
 from fieldkit.ui.pages import Page, PageContext
 from fieldkit.ui.pages.reports_page import ReportsPage
+from fieldkit.ui.pages.review_conflicts import ConflictsPanel
 from fieldkit.ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
@@ -277,6 +278,7 @@ class ReviewPage(Page):
         self.issues_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.issues_table.setWordWrap(True)
         self.issues_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.conflicts_panel = ConflictsPanel(self.resolve_conflict)
         self.history_label = QLabel(objectName="SectionTitle")
         self.history_text = QLabel()
         self.history_text.setWordWrap(True)
@@ -288,8 +290,8 @@ class ReviewPage(Page):
             left.addWidget(w)
         left.addStretch(1)
         right = QVBoxLayout()
-        for w in (self.photos_label, self.photos_box, self.issues_label, self.issues_table, self.history_label,
-                  self.history_text):
+        for w in (self.photos_label, self.photos_box, self.conflicts_panel, self.issues_label, self.issues_table,
+                  self.history_label, self.history_text):
             right.addWidget(w)
         right.addStretch(1)
         side = QHBoxLayout()
@@ -589,6 +591,9 @@ class ReviewPage(Page):
                                                            for i in range(len(d.issues)))))
         self.issues_label.setVisible(bool(d.issues))
         self.issues_table.setVisible(bool(d.issues))
+        # conflicts flagged by the server for any laptop of the team: both versions side by side
+        self.conflicts_panel.set_conflicts(d.conflicts, d.people)
+        self.conflicts_panel.set_busy(self.busy)
 
         self.history_text.setText("\n".join(
             f"{h.at[:16].replace('T', ' ')} · {h.who or '—'} · {h.action} {h.detail}".rstrip() for h in d.history))
@@ -616,6 +621,27 @@ class ReviewPage(Page):
 
     def approve(self) -> None:
         self._decide(True)
+
+    def resolve_conflict(self, conflict_id: int, note: str) -> None:
+        """Mark a conflict resolved: an outbox operation, sent at the next sync."""
+        loaded = self.loaded_detail
+        if loaded is None or self.busy:
+            return
+        session, wo_id = self.ctx.session, loaded.detail.work_order.id
+        self.busy = True
+        self.conflicts_panel.set_busy(True)
+
+        def done(_view: Any) -> None:
+            self.busy = False
+            self._note(ConflictsPanel.resolved_message())
+            self.ctx.refresh_status()
+            self.loaded_detail = None
+            Op(self, lambda: load_detail(session, wo_id)).success(self._show_loaded).failure(self._failed) \
+                .run_in_background()
+            self.reload()
+
+        Op(self, lambda: review.resolve_conflict(session, conflict_id, note)).success(done) \
+            .failure(self._failed).run_in_background()
 
     def send_back(self) -> None:
         self._decide(False)
@@ -694,6 +720,7 @@ class ReviewPage(Page):
         self.issues_label.setText(self.tr("Sync problems"))
         self.issues_table.setHorizontalHeaderLabels([self.tr("This laptop sent"), self.tr("The server answered")])
         self.history_label.setText(self.tr("History on this laptop"))
+        self.conflicts_panel.retranslate()
         self.approve_button.setText(self.tr("&Approve"))
         self.return_button.setText(self.tr("Re&turn with comment"))
         self.comment.setPlaceholderText(self.tr("What must the technician fix? (needed to return)"))
