@@ -245,3 +245,27 @@ def test_silent_meter_then_manual_reading_with_reason_and_photo(qtbot, shell, se
     assert session.attachments.get(saved.photo_sha256) == photo.read_bytes()
     assert any(e == "attachment" and p["sha256"] == saved.photo_sha256 and p["kind"] == "photo"
                for e, _a, p in outbox(session))
+
+
+def test_read_meter_from_a_reading_work_order(qtbot, shell, session):
+    _c, meter, wo = make_world(session, serial="19072245")
+    form = shell.login_window.login
+    form.select_user("lan")
+    form.pin.setText(TEST_PIN)
+    form.submit()
+    qtbot.waitUntil(lambda: shell.main_window is not None, timeout=10_000)
+    page = shell.main_window.pages["work_orders"]
+    qtbot.waitUntil(lambda: page.loaded and len(page.rows) == 1, timeout=10_000)
+    page.table.setFocus()
+    page.table.selectRow(0)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.stack.currentIndex() == page.DETAIL and page.detail_read.isVisible()
+    assert page.detail_read.text() == "Đọc công tơ"
+    qtbot.mouseClick(page.detail_read, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.stack.currentIndex() == page.FORM, timeout=10_000)
+    panel = page.stack.currentWidget()
+    assert panel.target.work_order.id == wo.id and panel.target.meter.id == meter.id
+    assert "19072245" in panel.title.text() and "R-2611-01" in panel.subtitle.text()
+    assert "61.100 kWh" in panel.subtitle.text()  # the previous reading
+    qtbot.mouseClick(panel.back_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.stack.currentIndex() == page.LIST, timeout=5_000)

@@ -13,6 +13,8 @@ from fieldkit.ui.labels import URGENCY, label, problem_text
 from fieldkit.ui.ops import Op
 from fieldkit.ui.pages import Page, PageContext
 from fieldkit.ui.qt import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QHBoxLayout,
     QKeySequence,
     QLabel,
@@ -28,6 +30,13 @@ from fieldkit.ui.qt import (
     QWidget,
 )
 from fieldkit.ui.readings.panel import ReadingPanel
+
+READ_METER = QT_TRANSLATE_NOOP("ReadingsPage", "Read meter")
+
+
+def read_meter_text() -> str:
+    """The "Read meter" action, for other pages that offer it (a reading work order's detail)."""
+    return QCoreApplication.translate("ReadingsPage", READ_METER)
 
 
 class ReadingsPage(Page):

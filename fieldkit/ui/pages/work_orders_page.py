@@ -6,13 +6,14 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from fieldkit.services import installs
+from fieldkit.services import installs, readings
 from fieldkit.services.installs import WorkListRow
 from fieldkit.services.ui_queries import WorkOrderRow
 from fieldkit.ui.install.install_form import InstallForm
 from fieldkit.ui.labels import KINDS, STATES, URGENCY, format_number, label, problem_text
 from fieldkit.ui.ops import Op
 from fieldkit.ui.pages import Page, PageContext
+from fieldkit.ui.pages.readings_page import read_meter_text
 from fieldkit.ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
@@ -36,6 +37,7 @@ from fieldkit.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from fieldkit.ui.readings.panel import ReadingPanel
 from fieldkit.ui.style import DANGER, row_height
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -184,6 +186,9 @@ class WorkOrdersPage(Page):
         dl.setContentsMargins(0, 0, 0, 0)
         dl.addWidget(self.detail_back, 0, Qt.AlignmentFlag.AlignLeft)
         dl.addWidget(self.detail_text)
+        self.detail_read = QPushButton(objectName="Primary")  # open reading orders: read the meter
+        self.detail_read.clicked.connect(self._read_meter)
+        dl.addWidget(self.detail_read, 0, Qt.AlignmentFlag.AlignLeft)
         dl.addStretch(1)
 
         self.stack = QStackedWidget()
@@ -283,6 +288,24 @@ class WorkOrdersPage(Page):
         self.stack.setCurrentIndex(self.DETAIL)
         self.detail_back.setFocus()
 
+    def _read_meter(self) -> None:
+        """A reading order: the reading panel (fieldkit.ui.readings) in the form slot."""
+        row, session = getattr(self, "detail_row", None), self.ctx.session
+        if row is not None:
+            Op(self, lambda: readings.target_for_work_order(session, row.id)).success(self._show_reading) \
+                .failure(lambda e: self.detail_text.setText(escape(problem_text(e)))).run_in_background()
+
+    def _show_reading(self, target: readings.Target) -> None:
+        old = self.stack.widget(self.FORM)
+        panel = ReadingPanel(self.ctx.session, self.ctx.config, target)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.stack.insertWidget(self.FORM, panel)
+        panel.closed.connect(self.back_to_list)
+        panel.saved.connect(lambda _id: self.ctx.refresh_status())
+        self.stack.setCurrentIndex(self.FORM)
+        panel.read_button.setFocus()
+
     def _fill_detail(self) -> None:
         row = getattr(self, "detail_row", None)
         if row is None:
@@ -293,8 +316,11 @@ class WorkOrdersPage(Page):
         customer_t, address_t = self.tr("Customer"), self.tr("Address")
         if row.kind in ("meter_install", "meter_replacement"):
             note = self.tr("This work order was already submitted; its record is waiting for review.")
+        elif row.kind == "reading":
+            note = ""
         else:
             note = self.tr("The form for this kind of work order comes in a later version.")
+        self.detail_read.setVisible(row.kind == "reading" and row.urgency != "closed")
         lines = [
             f"<h2>{escape(row.number)}</h2>",
             f"<p><b>{kind_t}:</b> {escape(label(KINDS, row.kind))}<br/>"
@@ -322,6 +348,7 @@ class WorkOrdersPage(Page):
         for i, value in enumerate(KINDS, start=1):
             self.kind.setItemText(i, label(KINDS, value))
         self.detail_back.setText(self.tr("← Back to the list"))
+        self.detail_read.setText(read_meter_text())
         self.empty.setText(self.tr("No work orders on this laptop. Sync at the office to receive today's work."))
         self.model.retranslate()
         self._fill_detail()
