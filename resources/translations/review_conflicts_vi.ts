@@ -119,8 +119,8 @@
     </message>
     <message>
         <location filename="../../fieldkit/ui/pages/review_conflicts.py" line="69" />
-        <source>Before (version %1)</source>
-        <translation>Trước khi sửa (phiên bản %1)</translation>
+        <source>Before (%1)</source>
+        <translation>Trước (%1)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/pages/review_conflicts.py" line="70" />

@@ -87,8 +87,10 @@ def test_supervisor_sees_both_versions_and_resolves(qtbot, tmp_path, office, she
     box = panel.boxes[0]
     table = box.table
     headers = [table.horizontalHeaderItem(i).text() for i in range(4)]
-    assert "Trần Thị Lan" in headers[2] and "phiên bản 2" in headers[2]
-    assert "Nguyễn Thị Mai" in headers[3] and "phiên bản 3" in headers[3]
+    assert headers == ["Mục", "Trước (1)", "Trần Thị Lan (2)", "Nguyễn Thị Mai (3)"]
+    assert "Đến máy chủ trước (phiên bản 2)" in box.earlier_legend.text()
+    assert "Trần Thị Lan" in box.earlier_legend.text() and "máy chủ nhận lúc" in box.earlier_legend.text()
+    assert "Đến sau (phiên bản 3)" in box.later_legend.text() and "Nguyễn Thị Mai" in box.later_legend.text()
     rows = {table.item(i, 0).text(): [table.item(i, col).text() for col in (1, 2, 3)] for i in range(table.rowCount())}
     assert rows == {"Điện thoại": ["0988111222", "0912000001", "0912000002"], "Số hộ dùng chung": ["1", "1", "2"]}
     phone = next(i for i in range(table.rowCount()) if table.item(i, 0).text() == "Điện thoại")

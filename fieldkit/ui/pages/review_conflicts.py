@@ -66,7 +66,7 @@ MESSAGES = {
     "received": QT_TRANSLATE_NOOP("ReviewConflicts", "received %1"),
     "laptop_clock": QT_TRANSLATE_NOOP("ReviewConflicts", "laptop clock %1"),
     "field": QT_TRANSLATE_NOOP("ReviewConflicts", "Field"),
-    "before_version": QT_TRANSLATE_NOOP("ReviewConflicts", "Before (version %1)"),
+    "before_version": QT_TRANSLATE_NOOP("ReviewConflicts", "Before (%1)"),
     "on_the_server_first": QT_TRANSLATE_NOOP("ReviewConflicts", "On the server first"),
     "arrived_later": QT_TRANSLATE_NOOP("ReviewConflicts", "Arrived later"),
     "version_by": QT_TRANSLATE_NOOP("ReviewConflicts", "Version %1 by %2 (%3), %4: %5"),
@@ -149,11 +149,21 @@ class ConflictBox(QFrame):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         base_version = str(view.base.get("version") or "—")
+        # Short column heads (names); who / laptop / when in full in the two legends above.
         self.table.setHorizontalHeaderLabels([
             tr(MESSAGES["field"]), tr(MESSAGES["before_version"]).replace("%1", base_version),
-            side_title(view.earlier, tr(MESSAGES["on_the_server_first"])),
-            side_title(view.later, tr(MESSAGES["arrived_later"]))])
+            f"{view.earlier.who or view.earlier.username or '—'} ({view.earlier.version})",
+            f"{view.later.who or view.later.username or '—'} ({view.later.version})"])
+        legends = QHBoxLayout()
+        self.earlier_legend = QLabel(side_title(view.earlier, tr(MESSAGES["on_the_server_first"])),
+                                     objectName="ConflictEarlier")
+        self.later_legend = QLabel(side_title(view.later, tr(MESSAGES["arrived_later"])), objectName="ConflictLater")
+        for legend in (self.earlier_legend, self.later_legend):
+            legend.setWordWrap(True)
+            legends.addWidget(legend, 1)
+        lay.addLayout(legends)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         bold = QFont()
         bold.setBold(True)
         for i, name in enumerate(view.fields):

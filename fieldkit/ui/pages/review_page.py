@@ -290,8 +290,8 @@ class ReviewPage(Page):
             left.addWidget(w)
         left.addStretch(1)
         right = QVBoxLayout()
-        for w in (self.photos_label, self.photos_box, self.conflicts_panel, self.issues_label, self.issues_table,
-                  self.history_label, self.history_text):
+        for w in (self.photos_label, self.photos_box, self.issues_label, self.issues_table, self.history_label,
+                  self.history_text):
             right.addWidget(w)
         right.addStretch(1)
         side = QHBoxLayout()
@@ -302,6 +302,7 @@ class ReviewPage(Page):
         iv = QVBoxLayout(inner)
         iv.addWidget(self.detail_title)
         iv.addWidget(self.detail_info)
+        iv.addWidget(self.conflicts_panel)  # full width: two versions side by side need the room
         iv.addLayout(side)
         self.detail_scroll = QScrollArea(objectName="DetailScroll")
         self.detail_scroll.setWidgetResizable(True)
