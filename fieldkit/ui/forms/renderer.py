@@ -354,14 +354,20 @@ class FormView(QWidget):
                 self.editors[fid].set_value(value)
 
     def apply_relevance(self) -> None:
+        """Show the relevant fields. Visibility is only touched when it changes: this runs on
+        every keystroke (and PySide6 6.12.0 leaks a reference to None on each void call)."""
         shown = relevant_fields(self.form, self.values())
         for s in self.form.sections:
             any_shown = False
             for f in s.fields:
                 on = f.id in shown
-                self.editors[f.id].setVisible(on)
+                ed = self.editors[f.id]
+                if ed.isHidden() == on:
+                    ed.setVisible(on)
                 any_shown = any_shown or on
-            self.boxes[s.id].setVisible(any_shown)
+            box = self.boxes[s.id]
+            if box.isHidden() == any_shown:
+                box.setVisible(any_shown)
 
     def check(self) -> list[Problem]:
         """Validate with the headless engine and show each problem under its field."""
