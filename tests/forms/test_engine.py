@@ -9,7 +9,15 @@ from typing import Any
 
 import pytest
 
-from fieldkit.forms import FormDefinitionError, clean, form_versions, load_form, parse_form, relevant_fields, validate
+from fieldkit.forms import (
+    FormDefinitionError,
+    clean,
+    form_versions,
+    load_form,
+    parse_form,
+    relevant_fields,
+    validate,
+)
 
 SHA = "a" * 64
 

@@ -80,8 +80,9 @@ def test_refuses_wrong_kind_and_closed_orders(session: Session, files: list[Inst
 
 
 def test_v1_record_is_saved_and_printed_with_v1(session: Session, files: list[InstallFile], fill: Any) -> None:
-    import pypdf
     import io
+
+    import pypdf
 
     wo = order(session)
     values = fill(files)
