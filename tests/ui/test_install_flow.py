@@ -4,7 +4,6 @@ save → database, outbox, and the PDF (text, rendering, QR)."""
 
 from __future__ import annotations
 
-import ctypes
 import io
 import json
 import os
@@ -17,7 +16,6 @@ from pathlib import Path
 
 import pymupdf
 import pypdf
-import PySide6
 import zxingcpp
 from PIL import Image
 from PySide6.QtCore import QPoint, Qt
@@ -32,14 +30,6 @@ from tests.conftest import TEST_PIN
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# PySide6 6.12.0 (this venv) returns None from every void method without a new reference, so each
-# call such as label.setText() takes one reference away from None; after enough calls in one process
-# the interpreter aborts ("Fatal Python error: none_dealloc"), at the latest when it shuts down. The
-# UI suite as a whole makes that many calls (measured: ~250,000). Until the binding is fixed or the
-# app guards against it (reported to the lead), give None references that are never returned.
-# Python 3.12+ makes None immortal, so this is only done on older interpreters.
-if sys.version_info < (3, 12) and PySide6.__version__ == "6.12.0":
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
 
 
 def _orders(session):
