@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fieldkit.documents.install_record import InstallRecord, render_install_record
 from fieldkit.domain.ids import new_id
@@ -28,6 +28,9 @@ from fieldkit.services.ui_queries import WorkOrderRow
 from fieldkit.store import customers as customer_repo
 from fieldkit.store import field_facts as facts_repo
 from fieldkit.store import work_orders as wo_repo
+
+if TYPE_CHECKING:
+    from fieldkit.devices.worker import DeviceWorker
 
 __all__ = [
     "FORM_ID", "INSTALL_KINDS", "InstallFile", "complete_install", "form_for", "install_record_pdf",
@@ -169,17 +172,21 @@ def probe_registers(registers: Mapping[str, tuple[Decimal, str]]) -> dict[str, s
     return out
 
 
-def read_registers_through_probe(port: str, timeout: float = 60.0) -> dict[str, str]:
-    """Read the meter on the optical probe at `port` (one device thread) and map its registers.
+def read_registers_through_probe(port: str, timeout: float = 60.0, worker: DeviceWorker | None = None) -> dict[str, str]:
+    """Read the meter on the optical probe at `port` and map its registers.
 
+    The app passes its one shared device thread (`worker`); scripts and tests may leave it
+    out, and then a worker is started for this read and stopped after it.
     Raises the device layer's ProtocolError (no answer, port error …) for the caller to show."""
-    from fieldkit.devices.worker import DeviceWorker
+    from fieldkit.devices.worker import DeviceWorker as Worker
 
-    worker = DeviceWorker(name="fieldkit-install-probe")
+    own = worker is None
+    active = Worker(name="fieldkit-install-probe") if worker is None else worker
     try:
-        result = worker.read(port, timeout=timeout)
+        result = active.read(port, timeout=timeout)
     finally:
-        worker.stop()
+        if own:
+            active.stop()
     regs = probe_registers(result.registers)
     if result.serial:
         regs["serial"] = result.serial

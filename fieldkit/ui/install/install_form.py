@@ -11,6 +11,7 @@ from fieldkit.services import installs
 from fieldkit.services.session import Session
 from fieldkit.services.ui_queries import WorkOrderRow
 from fieldkit.ui.config import Config
+from fieldkit.ui.device_bridge import shared_worker
 from fieldkit.ui.forms.renderer import FormView, Reader
 from fieldkit.ui.labels import KINDS, current_language, label, problem_text
 from fieldkit.ui.ops import Op
@@ -40,7 +41,8 @@ def _readers(config: Config | None) -> dict[str, Reader]:
     gps = os.environ.get("FIELDKIT_GPS_PORT") or (config.get("gps_port") if config else "") or ""
     out: dict[str, Reader] = {}
     if probe:
-        out["probe"] = lambda: dict(installs.read_registers_through_probe(probe))
+        # through the app's one device thread, like every other read
+        out["probe"] = lambda: dict(installs.read_registers_through_probe(probe, worker=shared_worker()))
     if gps:
         out["gps"] = _gps_reader(gps)
     return out
