@@ -92,8 +92,12 @@ def apply(app: QApplication, scale: str) -> None:
     family = load_fonts()
     pt, _ = SCALES.get(scale, SCALES["normal"])
     font = QFont(family, pt)
-    app.setFont(font)
-    app.setStyleSheet(stylesheet(scale))
+    if app.font() != font:
+        app.setFont(font)
+    sheet = stylesheet(scale)
+    # Setting the application style sheet re-polishes every widget: only do it on a change.
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
 
 
 def row_height(scale: str) -> int:
