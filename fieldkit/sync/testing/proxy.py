@@ -12,6 +12,7 @@ Both listen on 127.0.0.1 only and forward to one target address.
 
 from __future__ import annotations
 
+import abc
 import contextlib
 import heapq
 import itertools
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 BUF = 16384
 
 
-class _Proxy:
+class _Proxy(abc.ABC):
     def __init__(self, target: tuple[str, int], host: str = "127.0.0.1", port: int = 0):
         if host not in ("127.0.0.1", "localhost", "::1"):
             raise ValueError("test proxies listen on loopback only")
@@ -74,8 +75,9 @@ class _Proxy:
         finally:
             self._close(client)
 
+    @abc.abstractmethod
     def handle(self, client: socket.socket, n: int) -> None:
-        raise NotImplementedError
+        """Serve one accepted client connection (the n-th); each proxy kind says how."""
 
     def _connect(self) -> socket.socket:
         upstream = socket.create_connection(self.target, timeout=10)
