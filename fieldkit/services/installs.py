@@ -18,7 +18,16 @@ from typing import TYPE_CHECKING, Any
 
 from fieldkit.documents.install_record import InstallRecord, render_install_record
 from fieldkit.domain.ids import new_id
-from fieldkit.domain.models import TRANSITIONS, Attachment, Install, WorkOrder, WorkOrderKind, WorkOrderState
+from fieldkit.domain.models import (
+    TRANSITIONS,
+    Attachment,
+    Install,
+    Meter,
+    MeterProtocol,
+    WorkOrder,
+    WorkOrderKind,
+    WorkOrderState,
+)
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.forms.definition import FormDefinition, load_form
 from fieldkit.forms.engine import clean, validate
@@ -124,11 +133,32 @@ def complete_install(
         )
         facts_repo.insert_install(tx.conn, install, tx.now)
         tx.change("install", install.id, "append", facts_repo.install_payload(install))
+        _register_installed_meter(tx, install, data)
         done = replace(wo, state=WorkOrderState.DONE, version=wo.version + 1)
         wo_repo.update_work_order(tx.conn, done, tx.now)
         tx.change("work_order", wo.id, "status", {"id": wo.id, "state": WorkOrderState.DONE.value, "comment": ""},
                   base_version=wo.version, detail=f"{wo.state.value}->done")
     return install
+
+
+def _register_installed_meter(tx: Any, install: Install, data: Mapping[str, Any]) -> None:
+    """The meter hung on the customer's supply becomes one of the customer's meters (same
+    transaction), so the next reading round finds it. A serial already known is left as it is."""
+    serial = install.installed_meter_serial
+    if not serial or wo_repo.meter_by_serial(tx.conn, serial) is not None:
+        return
+    electronic = str(data.get("installed_type", "electronic")) != "mechanical"
+    meter = Meter(
+        id=new_id(), serial=serial, model=str(data.get("installed_model") or ""),
+        phases=3 if str(data.get("phases", "1")) == "3" else 1,
+        protocol=MeterProtocol.IEC62056_21 if electronic else MeterProtocol.NONE,
+        ct_ratio=str(data.get("ct_ratio") or ""), vt_ratio=str(data.get("vt_ratio") or ""),
+        tariff_registers=3 if isinstance(data.get("installed_reading"), Mapping)
+        and len(data["installed_reading"]) >= 3 else 1,
+        customer_id=install.customer_id,
+    )
+    wo_repo.insert_meter(tx.conn, meter)
+    tx.change("meter", meter.id, "create", wo_repo.meter_record(meter), detail=f"installed {serial}")
 
 
 def installs_of(session: Session, work_order_id: str) -> list[Install]:

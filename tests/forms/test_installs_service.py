@@ -39,9 +39,13 @@ def test_complete_install_is_one_transaction(session: Session, files: list[Insta
     assert sorted(install.data["attachments"]) == sorted(f.sha256 for f in files)
     assert work_orders.get_work_order(session, wo.id).state is WorkOrderState.DONE  # type: ignore[union-attr]
     new = outbox(session)[before:]
-    assert [(e, a) for e, a, _ in new] == [("attachment", "create")] * 4 + [("install", "append"),
-                                                                           ("work_order", "status")]
-    assert new[4][2]["form_version"] == 2 and new[5][2]["state"] == "done"
+    assert [(e, a) for e, a, _ in new] == [("attachment", "create")] * 4 + [
+        ("install", "append"), ("meter", "create"), ("work_order", "status")]
+    assert new[4][2]["form_version"] == 2 and new[6][2]["state"] == "done"
+    # the installed meter is now one of the customer's meters, ready for the next reading round
+    meter = new[5][2]
+    assert (meter["serial"], meter["customer_id"], meter["phases"]) == ("VSN2025000123", wo.customer_id, 1)
+    assert session.store.query("SELECT count(*) FROM meters WHERE serial='VSN2025000123'") == [(1,)]
     for f in files:
         assert session.attachments.get(f.sha256) == f.content
     row = session.store.query_one("SELECT form_id, form_version, installed_meter_serial FROM installs")

@@ -184,9 +184,11 @@ def test_install_end_to_end(qtbot, shell, session, tmp_path):
 
     # outbox: attachments, install, work-order status
     rows = session.store.query("SELECT entity, action, entity_id, payload FROM outbox ORDER BY rowid")
-    tail = [(r[0], r[1]) for r in rows][-6:]
-    assert tail == [("attachment", "create")] * 4 + [("install", "append"), ("work_order", "status")]
-    assert json.loads(rows[-2][3])["form_version"] == 2 and rows[-1][2] == wo.id
+    tail = [(r[0], r[1]) for r in rows][-7:]
+    assert tail == [("attachment", "create")] * 4 + [("install", "append"), ("meter", "create"),
+                                                     ("work_order", "status")]
+    assert json.loads(rows[-3][3])["form_version"] == 2 and rows[-1][2] == wo.id
+    assert json.loads(rows[-2][3])["customer_id"] == wo.customer_id  # the installed meter is registered
 
     # the PDF
     pdf = form.pdf_path.read_bytes()
