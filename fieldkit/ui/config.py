@@ -19,6 +19,7 @@ DEFAULTS: dict[str, Any] = {
     "ui_scale": "normal",
     "server_url": "",
     "probe_port": "",
+    "gps_port": "",
 }
 
 

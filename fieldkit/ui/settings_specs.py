@@ -52,6 +52,11 @@ SETTINGS: list[SettingSpec] = [
         QT_TRANSLATE_NOOP("Settings", "Leave empty to find the probe automatically."),
         placeholder="COM3, /dev/ttyUSB0",
     ),
+    SettingSpec(
+        "gps_port", "text", "", QT_TRANSLATE_NOOP("Settings", "GPS receiver port"),
+        QT_TRANSLATE_NOOP("Settings", "A GPS receiver that speaks NMEA; leave empty to type the position."),
+        placeholder="COM4, /dev/ttyACM0",
+    ),
 ]
 
 # Reading limits (clock difference, abnormal multiple), declared with the reading screens.

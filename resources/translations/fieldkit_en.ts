@@ -425,6 +425,16 @@
         <source>Leave empty to find the probe automatically.</source>
         <translation>Leave empty to find the probe automatically.</translation>
     </message>
+    <message>
+        <location filename="../../fieldkit/ui/settings_specs.py" line="56"/>
+        <source>GPS receiver port</source>
+        <translation>GPS receiver port</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/settings_specs.py" line="57"/>
+        <source>A GPS receiver that speaks NMEA; leave empty to type the position.</source>
+        <translation>A GPS receiver that speaks NMEA; leave empty to type the position.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>

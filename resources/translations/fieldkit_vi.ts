@@ -425,6 +425,16 @@
         <source>Leave empty to find the probe automatically.</source>
         <translation>Để trống để tự tìm đầu đọc.</translation>
     </message>
+    <message>
+        <location filename="../../fieldkit/ui/settings_specs.py" line="56"/>
+        <source>GPS receiver port</source>
+        <translation>Cổng máy thu GPS</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/settings_specs.py" line="57"/>
+        <source>A GPS receiver that speaks NMEA; leave empty to type the position.</source>
+        <translation>Máy thu GPS nói chuẩn NMEA; để trống để nhập vị trí bằng tay.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
