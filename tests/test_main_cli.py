@@ -50,3 +50,11 @@ def test_demo_data_then_doctor_and_users(tmp_path: Path):
     short = fk("user", "add", "--profile", str(db.parent), "--as", "hung", "--username", "x",
                "--name", "X", env={"FIELDKIT_PIN": "135790", "FIELDKIT_NEW_PIN": "12"})
     assert short.returncode == 2 and "at least 6" in short.stderr
+
+
+def test_gui_without_a_screen_says_what_to_do(tmp_path: Path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    r = subprocess.run([sys.executable, "-m", "fieldkit", "gui", "--profile", str(tmp_path / "p")], cwd=ROOT,
+                       capture_output=True, text=True, timeout=60, env=env)
+    assert r.returncode == 2
+    assert "needs a screen" in r.stderr and "QT_QPA_PLATFORM=offscreen" in r.stderr

@@ -26,6 +26,12 @@ def run(args: argparse.Namespace) -> int:
     from fieldkit.ui.qt import QApplication
 
     folder = getattr(args, "profile", None) or str(default_profile_dir())
+    if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))):
+        print("FieldKit needs a screen: no DISPLAY or WAYLAND_DISPLAY is set. Start it from a desktop "
+              "session, or run it headless with QT_QPA_PLATFORM=offscreen (`fieldkit doctor` checks this).",
+              file=sys.stderr)
+        return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("FieldKit")
     app.setOrganizationName("FieldKit")
