@@ -31,7 +31,7 @@ BUILD_INFO = "build-info.json"
 # resources/ sub-folders that must be in the bundle (created by the build if empty in a checkout)
 RESOURCE_DIRS = ("translations", "fonts", "tariffs", "forms", "icons", "onboarding", "demo")
 # files in resources/ that stay out of the bundle
-RESOURCE_EXCLUDES = ("*.qm", "*.sh", "*.pyc", "__pycache__", ".*")
+RESOURCE_EXCLUDES = ("*.qm", "*.sh", "*.py", "*.pyc", "__pycache__", ".*")
 
 
 def exe_names(platform: str) -> list[str]:

@@ -536,64 +536,11 @@
     </message>
 </context>
 <context>
-    <name>WorkOrderColumns</name>
-    <message>
-        <location filename="../../fieldkit/ui/pages/work_orders_page.py" line="40"/>
-        <source>Priority</source>
-        <translation>Priority</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/pages/work_orders_page.py" line="40"/>
-        <source>Due</source>
-        <translation>Due</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/pages/work_orders_page.py" line="41"/>
-        <source>Number</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/pages/work_orders_page.py" line="41"/>
-        <source>Kind</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/pages/work_orders_page.py" line="42"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/pages/work_orders_page.py" line="42"/>
-        <source>Customer</source>
-        <translation>Customer</translation>
-    </message>
-</context>
-<context>
     <name>WorkOrdersPage</name>
-    <message>
-        <location filename="../../fieldkit/ui/pages/work_orders_page.py" line="165"/>
-        <source>%1 open · %2 overdue · %3 due today</source>
-        <translation>%1 open · %2 overdue · %3 due today</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/pages/work_orders_page.py" line="173"/>
-        <source>Work orders</source>
-        <translation>Work orders</translation>
-    </message>
     <message>
         <location filename="../../fieldkit/ui/pages/work_orders_page.py" line="174"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/pages/work_orders_page.py" line="175"/>
-        <source>No work orders on this laptop. Sync at the office to receive today&apos;s work.</source>
-        <translation>No work orders on this laptop. Sync at the office to receive today&apos;s work.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/pages/work_orders_page.py" line="180"/>
-        <source>Loading…</source>
-        <translation>Loading…</translation>
     </message>
 </context>
 </TS>

@@ -536,64 +536,11 @@
     </message>
 </context>
 <context>
-    <name>WorkOrderColumns</name>
-    <message>
-        <location filename="../../fieldkit/ui/pages/work_orders_page.py" line="40"/>
-        <source>Priority</source>
-        <translation>Ưu tiên</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/pages/work_orders_page.py" line="40"/>
-        <source>Due</source>
-        <translation>Hạn</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/pages/work_orders_page.py" line="41"/>
-        <source>Number</source>
-        <translation>Số phiếu</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/pages/work_orders_page.py" line="41"/>
-        <source>Kind</source>
-        <translation>Loại việc</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/pages/work_orders_page.py" line="42"/>
-        <source>Status</source>
-        <translation>Trạng thái</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/pages/work_orders_page.py" line="42"/>
-        <source>Customer</source>
-        <translation>Khách hàng</translation>
-    </message>
-</context>
-<context>
     <name>WorkOrdersPage</name>
-    <message>
-        <location filename="../../fieldkit/ui/pages/work_orders_page.py" line="165"/>
-        <source>%1 open · %2 overdue · %3 due today</source>
-        <translation>%1 đang mở · %2 quá hạn · %3 đến hạn hôm nay</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/pages/work_orders_page.py" line="173"/>
-        <source>Work orders</source>
-        <translation>Phiếu công việc</translation>
-    </message>
     <message>
         <location filename="../../fieldkit/ui/pages/work_orders_page.py" line="174"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Làm mới</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/pages/work_orders_page.py" line="175"/>
-        <source>No work orders on this laptop. Sync at the office to receive today&apos;s work.</source>
-        <translation>Máy này chưa có phiếu công việc nào. Hãy đồng bộ ở văn phòng để nhận việc trong ngày.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/pages/work_orders_page.py" line="180"/>
-        <source>Loading…</source>
-        <translation>Đang tải…</translation>
     </message>
 </context>
 </TS>
