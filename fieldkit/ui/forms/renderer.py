@@ -18,7 +18,6 @@ from fieldkit.forms.definition import Field, FormDefinition
 from fieldkit.forms.engine import relevant_fields, validate
 from fieldkit.services.installs import InstallFile
 from fieldkit.ui.forms.photos import PhotoPicker
-from fieldkit.ui.forms.signature import SignaturePad
 from fieldkit.ui.labels import current_language, problem_text
 from fieldkit.ui.ops import Op
 from fieldkit.ui.qt import (
@@ -32,10 +31,12 @@ from fieldkit.ui.qt import (
     QLabel,
     QLineEdit,
     QPushButton,
+    Qt,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from fieldkit.ui.signature_pad import SignaturePad
 
 Reader = Callable[[], dict[str, Any] | None]
 WIDE_TYPES = ("photo", "signature", "meter_reading", "gps")
@@ -113,6 +114,7 @@ class FieldEditor(QWidget):
             body.addWidget(self.photos, 1)
         elif t == "signature":
             self.pad = SignaturePad()
+            self.pad.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # in the form's tab order, as before
             self.pad.setObjectName(f"field_{field.id}")
             self.pad.changed.connect(self.changed.emit)
             self.clear_button = QPushButton(objectName=f"clear_{field.id}")

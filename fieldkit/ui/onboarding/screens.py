@@ -20,7 +20,6 @@ from fieldkit.domain.text import fold
 from fieldkit.services import onboarding as ob
 from fieldkit.services.onboarding import Flow
 from fieldkit.ui.labels import current_language, format_number
-from fieldkit.ui.onboarding.signature import SignaturePad
 from fieldkit.ui.ops import Op
 from fieldkit.ui.qt import (
     QT_TRANSLATE_NOOP,
@@ -45,6 +44,7 @@ from fieldkit.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from fieldkit.ui.signature_pad import SignaturePad
 
 if TYPE_CHECKING:
     from fieldkit.ui.pages.onboarding_page import OnboardingPage
@@ -797,7 +797,7 @@ class ContractScreen(Screen):
         self.read = QCheckBox(objectName="ContractRead")
         self.pad_label = QLabel(objectName="Muted")
         self.pad_label.setWordWrap(True)
-        self.pad = SignaturePad()
+        self.pad = SignaturePad(minimum=(380, 170), keep_taps=True)
         self.clear_button = QPushButton(objectName="ClearSignature")
         self.signer_caption = QLabel()
         self.signer = QLineEdit(objectName="Signer")

@@ -1,0 +1,109 @@
+"""The one signature pad: sign with a finger, a pen or the mouse.
+
+Strokes are kept in 0..1 coordinates of the pad, so they survive a resize and can be
+saved and drawn again (onboarding resumes a half-done contract). `png_bytes()` draws the
+strokes with Pillow, cropped to the ink, so the PNG does not depend on the screen's scale.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from PIL import Image, ImageDraw
+
+from fieldkit.ui.qt import QColor, QPainter, QPen, QSizePolicy, Qt, QWidget, Signal
+from fieldkit.ui.style import INK, MUTED, PAPER
+
+Point = tuple[float, float]
+
+
+class SignaturePad(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, minimum: tuple[int, int] = (360, 130),
+                 keep_taps: bool = False):
+        """`keep_taps`: a tap without a line stays as a dot (else it is dropped: not a signature)."""
+        super().__init__(parent)
+        self.setObjectName("SignaturePad")
+        self.strokes: list[list[Point]] = []
+        self.keep_taps = keep_taps
+        self._drawing = False
+        self.setMinimumSize(*minimum)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
+        self.setCursor(Qt.CursorShape.CrossCursor)
+
+    def has_ink(self) -> bool:
+        return any(self.strokes)
+
+    def is_empty(self) -> bool:
+        """No line drawn (dots alone do not make a signature)."""
+        return not any(len(s) > 1 for s in self.strokes)
+
+    def clear(self) -> None:
+        self.strokes = []
+        self.update()
+        self.changed.emit()
+
+    def _point(self, event: Any) -> Point:
+        pos = event.position()
+        w, h = max(1, self.width()), max(1, self.height())
+        return min(max(pos.x() / w, 0.0), 1.0), min(max(pos.y() / h, 0.0), 1.0)
+
+    def mousePressEvent(self, event: Any) -> None:  # noqa: N802
+        if self.isEnabled() and event.button() == Qt.MouseButton.LeftButton:
+            self._drawing = True
+            self.strokes.append([self._point(event)])
+            self.update()
+
+    def mouseMoveEvent(self, event: Any) -> None:  # noqa: N802
+        if self._drawing and self.strokes:
+            self.strokes[-1].append(self._point(event))
+            self.update()
+
+    def mouseReleaseEvent(self, event: Any) -> None:  # noqa: N802
+        if not self._drawing:
+            return
+        self._drawing = False
+        if self.strokes and len(self.strokes[-1]) < 2 and not self.keep_taps:
+            self.strokes.pop()
+            return
+        self.changed.emit()
+
+    def paintEvent(self, event: Any) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        w, h = self.width(), self.height()
+        p.fillRect(0, 0, w, h, QColor(PAPER if self.isEnabled() else "#f0f0f0"))
+        p.setPen(QPen(QColor(MUTED), 2, Qt.PenStyle.DashLine))
+        p.drawRect(1, 1, w - 2, h - 2)
+        p.drawLine(24, h - 28, w - 24, h - 28)
+        p.setPen(QPen(QColor(INK), 4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        for stroke in self.strokes:
+            pts = [(int(x * w), int(y * h)) for x, y in stroke]
+            if len(pts) == 1:
+                p.drawPoint(*pts[0])
+            for (x1, y1), (x2, y2) in zip(pts, pts[1:], strict=False):
+                p.drawLine(x1, y1, x2, y2)
+        p.end()
+
+    def png_bytes(self, scale: float = 2.0) -> bytes:
+        """The signature, cropped to its strokes with a margin, black on white."""
+        w, h = max(1, self.width()), max(1, self.height())
+        strokes = [[(x * w, y * h) for x, y in s] for s in self.strokes]
+        points = [pt for s in strokes for pt in s]
+        if not points:
+            raise ValueError("the signature pad is empty")
+        margin = 10
+        x0, y0 = min(pt[0] for pt in points) - margin, min(pt[1] for pt in points) - margin
+        x1, y1 = max(pt[0] for pt in points) + margin, max(pt[1] for pt in points) + margin
+        img = Image.new("RGB", (max(1, int((x1 - x0) * scale)), max(1, int((y1 - y0) * scale))), "white")
+        draw = ImageDraw.Draw(img)
+        for stroke in strokes:
+            pts = [((x - x0) * scale, (y - y0) * scale) for x, y in stroke]
+            if len(pts) > 1:
+                draw.line(pts, fill="black", width=int(3 * scale), joint="curve")
+        buf = io.BytesIO()
+        img.save(buf, "PNG", optimize=True)
+        return buf.getvalue()
