@@ -51,6 +51,8 @@ class ReadOptions:
     min_reaction: float | None = None  # our wait before answering; None: 20/200 ms from identification
     sign_on_retries: int = 2           # extra sign-on attempts when nothing sensible comes back
     bcc_retries: int = 3               # NAKs before giving up on a damaged message
+    recoveries: int = 2                # new sign-ons when a damaged readout block is not repeated on NAK
+    inactivity_time: float = 1.5       # meter returns to its initial state after this much silence
     max_data_bytes: int = 65536        # longest data message accepted (also: most bytes of noise)
     max_seconds: float = 600.0         # a whole reading never takes longer than this
     expected_bytes: int | None = None  # size of the last readout of this meter, for progress
@@ -74,7 +76,8 @@ class Pause:
 
 @dataclass(frozen=True)
 class Progress:
-    phase: str          # "wake-up", "sign-on", "identification", "baud switch", "receiving", "password", "done"
+    phase: str          # "wake-up", "sign-on", "identification", "baud switch", "receiving", "password",
+                        # "recovering" (a bad block was not repeated: waiting, then a new sign-on), "done"
     received: int
     expected: int | None
 
@@ -90,6 +93,7 @@ class Readout:
     baud: int = 300
     echo_detected: bool = False
     naks_sent: int = 0
+    recoveries: int = 0                  # new sign-ons after a damaged block the meter did not repeat
 
 
 @dataclass(frozen=True)
@@ -136,6 +140,7 @@ class Client:
         self._pending_registers: list[str] = []
         self._current_register = ""
         self._register_retries = 0
+        self._recoveries = 0
 
     # -- public API --------------------------------------------------------------------
 
@@ -189,7 +194,10 @@ class Client:
                 raise ProtocolError("UNEXPECTED_REPLY", f"no identification in {bytes(self._buf[-40:])!r}")
             raise ProtocolError("NO_ANSWER", "no identification after sign-on")
         if self._naks:
-            raise ProtocolError("BCC_FAILED", f"{self._naks} NAK sent, then no answer")
+            if self.state == "data" and self._recoveries < self.options.recoveries:
+                return self._recover()
+            raise ProtocolError("BCC_FAILED", f"{self._naks} NAK sent, then no answer"
+                                + (f" ({self._recoveries} new sign-ons)" if self._recoveries else ""))
         if self.state == "pw_ack":
             raise ProtocolError("PASSWORD_REJECTED", "no acknowledgement of the password")
         if got_something or self._blocks:
@@ -256,6 +264,23 @@ class Client:
         actions.append(Progress("sign-on", self._total_received, None))
         actions.append(self._send(framing.sign_on(self.options.address), 0.2 if self._attempts > 1 else 0.0))
         return actions
+
+    def _recover(self) -> list[Action]:
+        """The meter did not repeat a damaged block on NAK (many do not in readout mode).
+
+        IEC 62056-21's recovery: wait until the meter's inactivity time has passed since the
+        last character on the line (our NAK), so it is back in its initial state at 300 baud,
+        and sign on again. The driver's capture keeps every attempt.
+        """
+        self._recoveries += 1
+        self._naks = 0
+        self._attempts = 0
+        self._blocks = []
+        self._buf.clear()
+        self._release_echo()
+        self._buf.clear()
+        return [Progress("recovering", self._total_received, None),
+                Pause(self.options.inactivity_time), *self._sign_on()]
 
     def _choose_baud(self, ident: Identification) -> tuple[str, int]:
         best = ident.baud
@@ -437,6 +462,7 @@ class Client:
         assert self.readout is not None
         self.readout.echo_detected = self._echo_seen
         self.readout.naks_sent = self._total_naks
+        self.readout.recoveries = self._recoveries
         actions: list[Action] = []
         if last is not None:
             actions.append(self._send(last))

@@ -127,7 +127,7 @@ class Session:
             elif isinstance(action, SetBaud):
                 self._set_baud(action.baud)
             elif isinstance(action, Pause):
-                self._sleep_until(self.wire_free + action.seconds)
+                self._sleep_until(max(self.wire_free, self.last_rx) + action.seconds)
                 self.wire_free = time.monotonic()
             elif isinstance(action, Progress):
                 if self.on_progress is not None:

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from fieldkit.devices import framing
-from fieldkit.devices.client import Action, Client, Done, Pause, ReadOptions, Send, SetBaud
+from fieldkit.devices.client import Action, Client, Done, Pause, Progress, ReadOptions, Send, SetBaud
 from fieldkit.devices.errors import ProtocolError
 
 IDENT = b"/FKT5\\2FK3P\r\n"
@@ -230,3 +230,31 @@ def test_endless_noise_instead_of_data_ends() -> None:
         for _ in range(200):
             client.receive(b"\x7f\x00noise")
     assert info.value.code == "UNEXPECTED_REPLY"
+
+
+def test_block_not_repeated_on_nak_waits_inactivity_and_signs_on_again() -> None:
+    client = Client(ReadOptions(inactivity_time=1.5, recoveries=1))
+    client.start()
+    client.receive(IDENT)
+    bad = bytearray(framing.data_message(BLOCK))
+    bad[-1] ^= 1
+    assert sends(client.receive(bytes(bad))) == [framing.NAK]
+    actions = client.timed_out()  # the meter ignored the NAK
+    phases = [a.phase for a in actions if isinstance(a, Progress)]
+    assert phases[0] == "recovering" and "sign-on" in phases
+    kinds = [type(a).__name__ for a in actions if not isinstance(a, Progress)]
+    assert kinds == ["Pause", "SetBaud", "Send"]
+    assert next(a for a in actions if isinstance(a, Pause)).seconds == pytest.approx(1.5)
+    assert next(a for a in actions if isinstance(a, SetBaud)).baud == 300
+    assert sends(actions) == [b"/?!\r\n"]
+    client.receive(IDENT)
+    result = done(client.receive(framing.data_message(BLOCK)))
+    assert result is not None and result.readout.recoveries == 1 and result.readout.naks_sent == 1
+    # a second block the meter will not repeat: no recovery left, a clear BCC_FAILED
+    again = Client(ReadOptions(recoveries=0))
+    again.start()
+    again.receive(IDENT)
+    again.receive(bytes(bad))
+    with pytest.raises(ProtocolError) as info:
+        again.timed_out()
+    assert info.value.code == "BCC_FAILED"

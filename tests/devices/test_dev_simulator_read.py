@@ -123,6 +123,29 @@ def fault_bcc_always(simulator: Start) -> None:
     expect_error(sim.port, "BCC_FAILED", ReadOptions(bcc_retries=2), 8.0)
 
 
+def fault_nak_ignored_recovers_in_one_read(simulator: Start) -> None:
+    # the meter sends a block with a bad BCC and does not repeat it on NAK (readout mode):
+    # the reader waits out the inactivity time and signs on again, inside the same Read
+    for profile in ("three-phase-tou", "three-phase-blocks"):
+        sim = simulator("--profile", profile, "--fault", "nak-ignored")
+        phases: list[str] = []
+        started = time.monotonic()
+        result = read_meter(sim.port, on_progress=lambda p, seen=phases: seen.append(p.phase))
+        elapsed = time.monotonic() - started
+        assert result.registers["1.8.0"][1] == "kWh"
+        assert result.capture is not None
+        sent = result.capture.sent()
+        assert sent.count(b"/?!\r\n") == 2 and sent.count(b"\x15") == 1, sent
+        assert result.capture.received().count(b"/FKT5") == 2  # both attempts are kept
+        assert "recovering" in phases and phases.index("recovering") < len(phases) - 1
+        assert parse_stream(result.capture.received()).registers.keys() == result.registers.keys()
+        # first attempt ~3.4 s + NAK + answer timeout 2 s + second attempt ~3.4 s
+        assert elapsed < 11.0, f"recovery took {elapsed:.1f} s"
+    # no recovery allowed: the old behaviour, a clear BCC_FAILED
+    sim = simulator("--profile", "single-phase", "--fault", "nak-ignored")
+    expect_error(sim.port, "BCC_FAILED", ReadOptions(recoveries=0), 5.0)
+
+
 def fault_slow_reaction(simulator: Start) -> None:
     # 1.7 s: slower than the standard's 1.5 s. A profile with a 1 s timeout gives up...
     sim = simulator("--profile", "single-phase", "--fault", "slow", "--fault-arg", "1.7")

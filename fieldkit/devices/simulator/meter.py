@@ -5,7 +5,7 @@ with the time it arrived) and tells the meter when its own transmissions have le
 wire (:meth:`Meter.sent`). The meter queues what it wants to send in ``outbox``.
 
 Faults (``--fault``): silent, noise, bcc-once, bcc-always, slow, echo, drop, battery,
-password. See docs/devices.md.
+password, nak-ignored. See docs/devices.md.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from fieldkit.devices.bcc import bcc
 from fieldkit.devices.identification import BAUD_MODE_B, BAUD_MODE_C
 from fieldkit.devices.simulator.profiles import Profile, Registers, data_message
 
-FAULTS = ("silent", "noise", "bcc-once", "bcc-always", "slow", "echo", "drop", "battery", "password")
+FAULTS = ("silent", "noise", "bcc-once", "bcc-always", "slow", "echo", "drop", "battery", "password",
+          "nak-ignored")
 DEFAULT_ARG = {"noise": 24.0, "slow": 1.2, "drop": 200.0, "battery": 2.0, "password": 12345678.0}
 
 SIGN_ON = re.compile(rb"/\?([\x20-\x7e]{0,32}?)!\r\n$")
@@ -100,7 +101,7 @@ class Meter:
         out = bytearray(message)
         first = self.data_messages == 0
         self.data_messages += 1
-        if self.fault == "bcc-always" or (self.fault == "bcc-once" and first):
+        if self.fault == "bcc-always" or (self.fault in ("bcc-once", "nak-ignored") and first):
             out[-1] ^= 0x01
         elif self.fault == "noise" and first:
             index = 1 + self.random.randrange(len(out) - 3)
@@ -196,6 +197,8 @@ class Meter:
     def _on_after_data(self) -> None:
         if self.buf[-1:] == b"\x15":
             self.buf.clear()
+            if self.fault == "nak-ignored":
+                return  # like many meters in readout mode: no repeat; idle after the inactivity time
             self._queue(self._damaged(self.message))
         else:
             self._idle()
@@ -208,8 +211,9 @@ class Meter:
             if self.block_index >= len(self.blocks):
                 self._idle()
                 return
-        elif last != b"\x15":
-            self._idle()
+        elif last != b"\x15" or self.fault == "nak-ignored":
+            if last != b"\x15":
+                self._idle()
             return
         self._queue(self._damaged(self.blocks[self.block_index]))
 
