@@ -19,13 +19,13 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Reques
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, WithJsonSchema
 from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 
 from fieldkit import __version__
-from fieldkit.central import admin
+from fieldkit.central import admin, limits
 from fieldkit.central import schema as t
 from fieldkit.central.apply import Actor, Context, missing_attachments, process_batch, resolve_conflict
 from fieldkit.central.db import Database, audit, utc_now
@@ -33,6 +33,7 @@ from fieldkit.central.db import Database, audit, utc_now
 MAX_BODY = 32 * 1024 * 1024
 MAX_CHUNK = 4 * 1024 * 1024
 MAX_ATTACHMENT = 256 * 1024 * 1024
+MAX_OPS = 5000
 ID = r"^[0-9A-Za-z][0-9A-Za-z_.:/-]{0,63}$"
 NAME = r"^[a-z_]{1,32}$"
 SHA = r"^[0-9a-f]{64}$"
@@ -45,9 +46,10 @@ class GzipRequest(Request):
             if "gzip" in self.headers.get("content-encoding", "").lower():
                 try:
                     d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-                    raw = d.decompress(raw, MAX_BODY)
+                    limit = int(self.scope.get(limits.SCOPE_KEY, MAX_BODY))
+                    raw = d.decompress(raw, limit)
                     if d.unconsumed_tail:
-                        raise HTTPException(413, "the request body is too large")
+                        raise limits.BodyTooLarge(limit)
                 except zlib.error as exc:
                     raise HTTPException(400, "the gzip request body is damaged") from exc
             self._body = raw
@@ -67,7 +69,7 @@ class GzipRoute(APIRoute):
 # --- models -------------------------------------------------------------------------------------
 
 class Op(BaseModel):
-    op_id: str = Field(pattern=ID, description="the operation's own id (UUIDv7 made on the device)")
+    op_id: str = Field(pattern=ID, max_length=36, description="the operation's own id (UUIDv7 made on the device)")
     entity: str = Field(pattern=NAME)
     entity_id: str = Field(pattern=ID)
     action: str = Field(pattern=NAME)
@@ -79,7 +81,9 @@ class Op(BaseModel):
 
 
 class PushRequest(BaseModel):
-    ops: list[Op] = Field(max_length=5000)
+    # Each operation is checked on its own (fieldkit.central.validate): one bad operation is
+    # refused with its reason and never stops the rest of the batch.
+    ops: list[Annotated[dict[str, Any], WithJsonSchema(Op.model_json_schema())]] = Field(max_length=MAX_OPS)
 
 
 class OpResult(BaseModel):
@@ -87,6 +91,8 @@ class OpResult(BaseModel):
     version: int | None = None
     conflict: int | None = None
     reason: str | None = None
+    code: str | None = Field(default=None, description="stable reason code (fieldkit.domain.reasons)")
+    params: dict[str, str | int] | None = Field(default=None, description="the reason's parameters")
     replay: bool | None = Field(default=None, description="true: this id was applied before; the first answer")
 
 
@@ -217,12 +223,15 @@ def create_app(db: Database) -> FastAPI:
                   description="Reference central server for FieldKit devices: enrolment, sync, attachments, review.")
     app.router.route_class = GzipRoute
     app.add_middleware(GZipMiddleware, minimum_size=300, compresslevel=6)
+    limits.install(app)
 
-    def auth(authorization: Annotated[str, Header(description="Bearer <device token>")],
-             x_fk_user: Annotated[str, Header(description="username of the person using the device")]) -> Context:
-        token = authorization[7:].strip() if authorization.lower().startswith("bearer ") else ""
-        if not token:
-            raise HTTPException(401, "a device token is required")
+    def auth(authorization: Annotated[str | None, Header(description="Bearer <device token>")] = None,
+             *,
+             x_fk_user: Annotated[str | None, Header(description="username of the person using the device")] = None
+             ) -> Context:
+        token = authorization[7:].strip() if authorization and authorization.lower().startswith("bearer ") else ""
+        if not token or not x_fk_user:
+            raise HTTPException(401, "a device token and a user are required")
         with db.read() as conn:
             dev = conn.execute(select(t.devices.c.id, t.devices.c.team_id).where(and_(
                 t.devices.c.token_hash == admin.hash_token(token), t.devices.c.revoked_at.is_(None)))).first()
@@ -271,7 +280,7 @@ def create_app(db: Database) -> FastAPI:
     @app.post("/v1/push", response_model=PushResponse, response_model_exclude_none=True, tags=["sync"])
     def push(body: PushRequest, ctx: Auth) -> dict[str, Any]:
         """Apply a batch of operations in order, each at most once; one answer per operation."""
-        ops = [o.model_dump() for o in body.ops]
+        ops = list(body.ops)
         with db.write() as (conn, pending):
             results = process_batch(conn, pending, ctx, ops)
         return {"time": utc_now(), "results": results}
@@ -427,7 +436,7 @@ def create_app(db: Database) -> FastAPI:
         return Response(out, media_type=mime, headers=headers)
 
     @app.get("/v1/work-orders", response_model=list[WorkOrderOut], tags=["review"])
-    def work_orders(ctx: Auth, state: Annotated[str | None, Query(max_length=16)] = None) -> list[WorkOrderOut]:
+    def work_orders(ctx: Auth, state: Annotated[str | None, Query(max_length=16, pattern=NAME)] = None) -> list[WorkOrderOut]:
         with db.read() as conn:
             q = select(t.work_orders.c.id, t.work_orders.c.data, t.work_orders.c.version, t.work_orders.c.conflict)\
                 .where(t.work_orders.c.team_id == ctx.team_id).order_by(t.work_orders.c.number)
@@ -441,7 +450,7 @@ def create_app(db: Database) -> FastAPI:
         return out
 
     @app.get("/v1/work-orders/{work_order_id}", response_model=WorkOrderOut, tags=["review"])
-    def work_order(work_order_id: str, ctx: Auth) -> WorkOrderOut:
+    def work_order(work_order_id: Annotated[str, Path(pattern=ID, max_length=36)], ctx: Auth) -> WorkOrderOut:
         with db.read() as conn:
             r = conn.execute(select(t.work_orders.c.id, t.work_orders.c.data, t.work_orders.c.version,
                                     t.work_orders.c.conflict, t.work_orders.c.team_id)
@@ -461,7 +470,7 @@ def create_app(db: Database) -> FastAPI:
                             missing_attachments=missing, versions=versions)
 
     @app.get("/v1/customers/{customer_id}", response_model=CustomerOut, tags=["review"])
-    def customer(customer_id: str, ctx: Auth) -> CustomerOut:
+    def customer(customer_id: Annotated[str, Path(pattern=ID, max_length=36)], ctx: Auth) -> CustomerOut:
         with db.read() as conn:
             r = conn.execute(select(t.customers.c.id, t.customers.c.data, t.customers.c.version,
                                     t.customers.c.conflict, t.customers.c.team_id)

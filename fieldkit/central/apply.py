@@ -16,6 +16,7 @@ from sqlalchemy import Connection, and_, func, insert, select, update
 from sqlalchemy.exc import DataError, IntegrityError
 
 from fieldkit.central import schema as t
+from fieldkit.central import validate
 from fieldkit.central.db import Pending, audit, dumps, utc_now
 from fieldkit.domain.models import TRANSITIONS, Role, WorkOrderState
 
@@ -29,9 +30,14 @@ CUSTOMER_FIELDS = ("name", "phone", "national_id", "province_code", "province", 
 
 
 class Rejected(Exception):
-    def __init__(self, reason: str):
+    """A refused operation: `reason` in English, `code` + `params` for the laptop's vi/en message
+    (fieldkit.domain.reasons); without a code the reason travels as the `refused` code's detail."""
+
+    def __init__(self, reason: str, code: str = "", params: dict[str, Any] | None = None):
         super().__init__(reason)
         self.reason = reason
+        self.code = code or "refused"
+        self.params = params if code else {"detail": reason}
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,10 @@ def process_batch(conn: Connection, pending: Pending, ctx: Context, ops: list[di
 
 
 def process(conn: Connection, pending: Pending, ctx: Context, op: dict[str, Any]) -> dict[str, Any]:
+    try:
+        env = validate.envelope(op)
+    except validate.Refusal as exc:  # the operation's own fields are unusable: nothing is stored
+        return exc.answer()
     op_id = str(op["op_id"])
     now = utc_now()
     mark = len(pending.rows)
@@ -88,6 +98,10 @@ def process(conn: Connection, pending: Pending, ctx: Context, op: dict[str, Any]
         sp.rollback()
         return replayed(conn, op_id)
     try:
+        try:
+            validate.payload(env)
+        except validate.Refusal as exc:
+            raise Rejected(exc.reason, exc.code, exc.params) from None
         actor = ctx.actor(conn, op.get("actor"))
         result = apply(conn, pending, ctx, actor, op, now)
         if result != first:
@@ -102,8 +116,9 @@ def process(conn: Connection, pending: Pending, ctx: Context, op: dict[str, Any]
             OverflowError) as exc:
         sp.rollback()
         del pending.rows[mark:]
-        reason = exc.reason if isinstance(exc, Rejected) else _reason(exc)
-        result = {"status": REJECTED, "reason": reason}
+        refusal = exc if isinstance(exc, Rejected) else Rejected(_reason(exc))
+        reason = refusal.reason
+        result = {"status": REJECTED, "reason": reason, "code": refusal.code, "params": refusal.params}
         sp2 = conn.begin_nested()
         try:
             conn.execute(insert(t.ops).values(

@@ -48,7 +48,8 @@ def test_batch_answers_per_operation_and_replay_changes_nothing(world):
     assert [x["status"] for x in first] == ["applied"] * 7 + ["rejected"] * 3
     assert "unknown meter" in first[7]["reason"]
     assert "already exists" in first[8]["reason"]
-    assert "unknown operation" in first[9]["reason"]
+    assert first[9]["code"] == "unknown_operation" and first[9]["params"] == {"entity": "spaceship",
+                                                                               "action": "launch"}
     before = counts(world.db)
 
     r2 = world.call("POST", "/v1/push", "d1", "lan", json={"ops": ops})
