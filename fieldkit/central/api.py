@@ -25,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 
 from fieldkit import __version__
-from fieldkit.central import admin, limits
+from fieldkit.central import admin, limits, quarantine
 from fieldkit.central import schema as t
 from fieldkit.central.apply import Actor, Context, missing_attachments, process_batch, resolve_conflict
 from fieldkit.central.db import Database, audit, utc_now
@@ -83,7 +83,7 @@ class Op(BaseModel):
 class PushRequest(BaseModel):
     # Each operation is checked on its own (fieldkit.central.validate): one bad operation is
     # refused with its reason and never stops the rest of the batch.
-    ops: list[Annotated[dict[str, Any], WithJsonSchema(Op.model_json_schema())]] = Field(max_length=MAX_OPS)
+    ops: list[Annotated[Any, WithJsonSchema(Op.model_json_schema())]] = Field(max_length=MAX_OPS)
 
 
 class OpResult(BaseModel):
@@ -298,8 +298,17 @@ def create_app(db: Database) -> FastAPI:
                             or_(t.changes.c.team_id == ctx.team_id, t.changes.c.team_id.is_(None))))
                 .order_by(t.changes.c.seq).limit(limit)).all()
         own_facts = {"reading", "install", "onboarding_step", "meter"}
-        out = [{"seq": r[0], "entity": r[1], "id": r[2], "data": json.loads(r[3])} for r in rows
-               if not (r[4] == ctx.device_id and r[1] in own_facts)]
+        out, bad = [], []
+        for r in rows:
+            if r[4] == ctx.device_id and r[1] in own_facts:
+                continue
+            data, error = quarantine.load(r[3])  # one bad record is skipped, never stops the feed
+            if data is None:
+                bad.append({"seq": r[0], "team_id": ctx.team_id, "entity": r[1], "entity_id": r[2], "error": error})
+            else:
+                out.append({"seq": r[0], "entity": r[1], "id": r[2], "data": data})
+        if bad:
+            quarantine.record(db, bad)
         return {"time": utc_now(), "changes": out, "next": rows[-1][0] if rows else since,
                 "more": len(rows) == limit}
 

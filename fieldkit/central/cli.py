@@ -8,6 +8,7 @@
     fieldkit central revoke --db URL DEVICE_ID
     fieldkit central devices --db URL
     fieldkit central publish --db URL KIND KEY FILE.json
+    fieldkit central quarantine --db URL list | remove SEQ
 
 URL is a SQLite file path (default ./central.db) or a postgresql:// URL.
 """
@@ -60,6 +61,9 @@ def register(parser: argparse.ArgumentParser) -> None:
     p.add_argument("kind")
     p.add_argument("key")
     p.add_argument("file", type=Path)
+    p = add("quarantine", "change-feed records that cannot be served: list them (scans the feed) or remove one")
+    p.add_argument("quarantine_action", choices=["list", "remove"])
+    p.add_argument("seq", nargs="?", type=int, help="the change's sequence number (for remove)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -102,9 +106,33 @@ def run(args: argparse.Namespace) -> int:
         elif cmd == "publish":
             version = admin.publish_reference(db, args.kind, args.key, json.loads(args.file.read_text("utf-8")))
             print(f"published {args.kind}/{args.key} version {version}")
+        elif cmd == "quarantine":
+            return _quarantine(db, args)
         return 0
     except admin.AdminError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     finally:
         db.dispose()
+
+
+def _quarantine(db: object, args: argparse.Namespace) -> int:
+    from fieldkit.central import quarantine
+    from fieldkit.central.db import Database
+
+    assert isinstance(db, Database)
+    if args.quarantine_action == "list":
+        quarantine.scan(db)
+        rows = quarantine.listing(db)
+        for r in rows:
+            print(f"{r['seq']}  {r['entity']:<16} {r['entity_id']:<36} {r['at']}  {r['error']}")
+        print(f"{len(rows)} record(s) in quarantine")
+        return 0
+    if args.seq is None:
+        print("error: remove needs the record's SEQ (see: quarantine list)", file=sys.stderr)
+        return 2
+    if not quarantine.remove(db, args.seq):
+        print(f"no quarantined record with seq {args.seq}", file=sys.stderr)
+        return 1
+    print(f"removed {args.seq} from the change feed")
+    return 0

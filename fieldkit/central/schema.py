@@ -211,3 +211,17 @@ audit = Table(
     Column("op_id", String(36)),
     Column("detail", Text, nullable=False, default=""),
 )
+
+# Change-feed records that could not be served (bad data stored behind the server's back, or
+# written by an older version): skipped by GET /v1/changes, listed and removed by an admin
+# (`fieldkit central quarantine list|remove`).
+quarantine = Table(
+    "quarantine", metadata,
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("team_id", String(36)),
+    Column("entity", String(32), nullable=False),
+    Column("entity_id", String(64), nullable=False),
+    Column("error", Text, nullable=False),
+    Column("at", String(40), nullable=False),
+    Column("removed_at", String(40)),
+)

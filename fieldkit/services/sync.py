@@ -22,10 +22,11 @@ import socket
 import threading
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from fieldkit.domain import reasons
 from fieldkit.domain.models import Role
 from fieldkit.services.session import Session
 from fieldkit.store.database import Store
@@ -131,13 +132,29 @@ class Quarantined:
     reason: str
     device_time: str
     payload: dict[str, Any]
+    answer: dict[str, Any] = field(default_factory=dict)  # the server's answer: status, code, params, reason
+
+    def message(self, lang: str = "vi") -> str:
+        """Why the server refused it, in the UI language (reason code → vi/en message)."""
+        if not self.answer.get("code"):
+            return self.reason
+        return reasons.from_answer(self.answer).message(lang)
 
 
 def quarantined(session: Session) -> list[Quarantined]:
     rows = session.store.query(
-        "SELECT seq, op_id, entity, entity_id, action, last_error, device_time, payload FROM outbox "
+        "SELECT seq, op_id, entity, entity_id, action, last_error, device_time, payload, result FROM outbox "
         "WHERE state = 'quarantined' ORDER BY seq")
-    return [Quarantined(int(r[0]), r[1], r[2], r[3], r[4], r[5], r[6], json.loads(r[7])) for r in rows]
+    return [Quarantined(int(r[0]), r[1], r[2], r[3], r[4], r[5], r[6], json.loads(r[7]), _answer(r[8]))
+            for r in rows]
+
+
+def _answer(text: str | None) -> dict[str, Any]:
+    try:
+        value = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def retry_quarantined(session: Session, seq: int) -> None:

@@ -13,7 +13,7 @@ import threading
 from typing import Any
 
 from fieldkit.services import sync
-from fieldkit.ui.labels import format_number
+from fieldkit.ui.labels import current_language, format_number
 from fieldkit.ui.ops import Op
 from fieldkit.ui.pages import Page, PageContext
 from fieldkit.ui.qt import (
@@ -213,7 +213,7 @@ class SyncPage(Page):
         self.clock_label.setText(warning or "")
         self.refused_list.clear()
         for q in refused:
-            self.refused_list.addItem(f"{q.entity} {q.entity_id[-8:]} ({q.action}): {q.reason}")
+            self.refused_list.addItem(f"{q.entity} {q.entity_id[-8:]} ({q.action}): {q.message(current_language())}")
 
     def on_status(self, outbox: Any, connectivity: Any) -> None:
         self.outbox, self.connectivity = outbox, connectivity
