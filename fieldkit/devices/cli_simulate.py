@@ -8,34 +8,46 @@ from __future__ import annotations
 import argparse
 import sys
 
+from fieldkit.devices.simulator.dlms_meter import DLMS_FAULTS
+from fieldkit.devices.simulator.dlms_profiles import DLMS_BUILTIN
 from fieldkit.devices.simulator.meter import FAULTS
 from fieldkit.devices.simulator.profiles import BUILTIN
 
 
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--profile", default="three-phase-tou",
-                        help=f"built-in profile ({', '.join(BUILTIN)}) or a JSON profile file")
+                        help=f"built-in profile ({', '.join([*BUILTIN, *DLMS_BUILTIN])}) or a JSON profile file")
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--pty", action="store_true", help="serve on a pseudo-terminal (the default)")
     where.add_argument("--tcp", type=int, metavar="PORT", help="serve on TCP (0 = any free port)")
-    parser.add_argument("--fault", choices=FAULTS, help="misbehave in this way")
+    parser.add_argument("--fault", choices=sorted(set(FAULTS) | set(DLMS_FAULTS)),
+                        help="misbehave in this way (DLMS meters: " + ", ".join(DLMS_FAULTS) + ")")
     parser.add_argument("--fault-arg", type=float, metavar="N",
                         help="fault parameter: noise bytes, slow reaction seconds, bytes before a drop, "
                              "wake-up seconds, password digits")
 
 
 def run(args: argparse.Namespace) -> int:
+    from fieldkit.devices.simulator.dlms_meter import DlmsMeter
+    from fieldkit.devices.simulator.dlms_profiles import load_dlms
     from fieldkit.devices.simulator.meter import Meter
     from fieldkit.devices.simulator.profiles import load
     from fieldkit.devices.simulator.server import Link, PtyLink, Server, TcpLink, die_with_parent
 
     die_with_parent()
+    meter: Meter | DlmsMeter
     try:
-        profile = load(args.profile)
+        if args.profile in DLMS_BUILTIN:
+            dlms = load_dlms(args.profile)
+            meter = DlmsMeter(dlms, args.fault, args.fault_arg)
+            name = dlms.name
+        else:
+            profile = load(args.profile)
+            meter = Meter(profile, args.fault, args.fault_arg)
+            name = profile.name
     except (OSError, ValueError, KeyError, TypeError) as exc:
         print(f"cannot load profile {args.profile!r}: {exc}", file=sys.stderr)
         return 2
-    meter = Meter(profile, args.fault, args.fault_arg)
     link: Link
     if args.tcp is not None:
         tcp = TcpLink(args.tcp)
@@ -45,6 +57,6 @@ def run(args: argparse.Namespace) -> int:
         link, where = pty, pty.path
     server = Server(link, meter)  # handles SIGTERM from here on
     print(where, flush=True)
-    print(f"meter {profile.name} fault={args.fault or 'none'}", file=sys.stderr, flush=True)
+    print(f"meter {name} fault={args.fault or 'none'}", file=sys.stderr, flush=True)
     server.serve()
     return 0

@@ -21,6 +21,7 @@ else is raised whatever bytes arrive.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from fieldkit.devices import framing, identification
 from fieldkit.devices.bcc import bcc_ok
@@ -56,6 +57,24 @@ class ReadOptions:
     max_data_bytes: int = 65536        # longest data message accepted (also: most bytes of noise)
     max_seconds: float = 600.0         # a whole reading never takes longer than this
     expected_bytes: int | None = None  # size of the last readout of this meter, for progress
+    # which protocol: "auto" (mode E meters in DLMS, others in mode C; no answer to the sign-on:
+    # HDLC directly), "iec" (IEC 62056-21 only), "dlms" (mode E sign-on, then HDLC), "hdlc" (HDLC directly)
+    protocol: str = "auto"
+    client_address: int = 16           # DLMS client SAP: 16 public (no authentication), 17 often LLS
+    server_logical: int = 1            # DLMS server: logical device (1 = management)
+    server_physical: int | None = None  # physical address (None: one-byte server address)
+    dlms_password: str | None = None   # LLS password (None: no authentication)
+    hdlc_baud: int = 9600              # speed of a meter that speaks HDLC directly
+    hdlc_retries: int = 3              # repeats asked for a damaged or missing HDLC frame
+    max_info: int = 512                # longest HDLC information field we offer to take and send
+    dlms_objects: tuple[str, ...] = ("identity", "clock", "billing", "status", "instant", "events", "profile")
+    dlms_registers: tuple[str, ...] = ("1.0.1.8.0.255", "1.0.1.8.1.255", "1.0.1.8.2.255", "1.0.1.8.3.255",
+                                       "1.0.2.8.0.255", "1.0.3.8.0.255", "1.0.4.8.0.255")
+    profile_hours: float = 24.0        # load profile period counted back from the meter's clock
+    profile_from: datetime | None = None
+    profile_to: datetime | None = None
+    # event codes a meter model numbers its own way: code -> (key, Vietnamese, English, tamper)
+    event_names: dict[int, tuple[str, str, str, bool]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -67,6 +86,7 @@ class Send:
 @dataclass(frozen=True)
 class SetBaud:
     baud: int
+    bits: int = 7       # 7 (7E1, IEC 62056-21) or 8 (8N1, HDLC)
 
 
 @dataclass(frozen=True)
@@ -101,7 +121,15 @@ class Done:
     readout: Readout
 
 
-Action = Send | SetBaud | Pause | Progress | Done
+@dataclass(frozen=True)
+class Handover:
+    """The identification offers protocol mode E and DLMS is wanted: another client takes over."""
+
+    identification: Identification
+    total_received: int
+
+
+Action = Send | SetBaud | Pause | Progress | Done | Handover
 
 
 def parse_datasets(text: str, default_address: str | None = None) -> tuple[list[DataSet], list[str]]:
@@ -300,6 +328,11 @@ class Client:
         self._buf.clear()
         actions: list[Action] = [Progress("identification", self._total_received, None)]
         program = self.options.mode == "program"
+        if self.options.protocol == "dlms" and not ident.mode_e:
+            raise ProtocolError("UNEXPECTED_REPLY", f"meter {ident.raw!r} does not offer mode E (DLMS)")
+        if ident.mode_e and self.options.protocol in ("auto", "dlms") and not program:
+            self.state = "done"
+            return [*actions, Handover(ident, self._total_received)]
         if ident.mode == "C":
             char, baud = self._choose_baud(ident)
             actions.append(self._send(framing.option_select(char, "1" if program else "0")))

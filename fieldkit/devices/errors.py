@@ -46,6 +46,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không mở được cổng đầu đọc. Kiểm tra đầu đọc đã cắm vào máy tính.",
         "The probe's port could not be opened. Check the probe is plugged into the computer.",
     ),
+    "ASSOCIATION_REJECTED": (
+        "Công tơ DLMS từ chối kết nối. Kiểm tra địa chỉ client và cấu hình đọc của loại công tơ này.",
+        "The DLMS meter refused the connection. Check the client address and the reading settings "
+        "for this meter model.",
+    ),
     "CANCELLED": ("Đã huỷ việc đọc.", "The reading was cancelled."),
     "BAD_CAPTURE": (
         "Tệp dữ liệu thô không hợp lệ.",

@@ -1,6 +1,7 @@
 """Re-parse what a meter sent, from a capture or from a raw readout file.
 
-Works on the received byte stream alone, tolerantly: the identification is the first
+A DLMS capture (HDLC frames) goes to :mod:`.dlms_capture`. Otherwise this works on the
+received byte stream alone, tolerantly: the identification is the first
 valid one, data blocks are the STX frames whose BCC checks (damaged frames that were
 retransmitted are skipped), partial blocks (EOT) are joined, command frames (SOH, e.g. a
 password prompt or an echoed password) are skipped.
@@ -74,7 +75,14 @@ def parse_file_bytes(data: bytes) -> ReadingResult:
             obj = None
         if obj is not None:
             capture = Capture.from_json(obj)
+            from fieldkit.devices.dlms_capture import looks_like_hdlc, parse_capture
+
+            if looks_like_hdlc(capture.received()):
+                return parse_capture(capture)
             result = parse_stream(capture.received())
             result.capture = capture
             return result
+    if data[:1] == b"\x7e":
+        raise ProtocolError("BAD_DATA", "HDLC bytes: a DLMS reading is re-parsed from its capture "
+                                        "(both directions), not from the received bytes alone")
     return parse_stream(data)

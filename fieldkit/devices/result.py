@@ -11,6 +11,7 @@ from typing import Any
 from fieldkit.devices.capture import Capture
 from fieldkit.devices.client import Readout
 from fieldkit.devices.datasets import DataSet, Value
+from fieldkit.devices.meter_log import LoadProfile, MeterEvent
 
 SERIAL_ADDRESSES = ("0.0.0", "C.1.0", "96.1.0", "0.0.1", "C.1.1")
 
@@ -27,9 +28,25 @@ class ReadingResult:
     datasets: list[DataSet] = field(default_factory=list)
     bad_lines: list[str] = field(default_factory=list)
     capture: Capture | None = None
+    protocol: str = "iec62056-21"      # or "dlms"
+    firmware: str | None = None
+    meter_time: datetime | None = None   # DLMS: the meter's clock with its UTC offset
+    clock_deviation: float | None = None  # seconds the meter's clock is ahead of the laptop's (at the read)
+    events: list[MeterEvent] = field(default_factory=list)
+    load_profile: LoadProfile | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        extra: dict[str, Any] = {}
+        if self.protocol != "iec62056-21":
+            extra = {
+                "protocol": self.protocol,
+                "firmware": self.firmware,
+                "meter_time": self.meter_time.isoformat() if self.meter_time else None,
+                "clock_deviation": self.clock_deviation,
+                "events": [e.to_json() for e in self.events],
+                "load_profile": self.load_profile.to_json() if self.load_profile else None,
+            }
+        return extra | {
             "identification": self.identification,
             "manufacturer": self.manufacturer,
             "serial": self.serial,

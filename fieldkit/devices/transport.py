@@ -16,6 +16,8 @@ import errno
 import threading
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import serial
 
@@ -27,7 +29,10 @@ except ImportError:  # Windows
     _TERMIOS_ERRORS = ()
 
 from fieldkit.devices.capture import Capture
-from fieldkit.devices.client import Client, Done, Pause, Progress, ReadOptions, Send, SetBaud
+from fieldkit.devices.client import Done, Pause, Progress, ReadOptions, Send, SetBaud
+from fieldkit.devices.detect import AutoClient
+from fieldkit.devices.dlms_client import DlmsDone
+from fieldkit.devices.dlms_read import interpret
 from fieldkit.devices.errors import ProtocolError
 from fieldkit.devices.result import ReadingResult, from_readout
 
@@ -72,11 +77,12 @@ class Session:
                  on_progress: ProgressCallback | None = None,
                  cancel: threading.Event | None = None, capture: Capture | None = None) -> None:
         self.port = port
-        self.client = Client(options)
+        self.client = AutoClient(options)
         self.on_progress = on_progress
         self.cancel = cancel or threading.Event()
         self.capture = capture if capture is not None else Capture(port=str(getattr(port, "port", "")))
         self.baud = 300
+        self.bits = 7
         self.wire_free = time.monotonic()   # when our last character has left the wire
         self.last_rx = 0.0                  # when the last byte arrived
 
@@ -104,7 +110,7 @@ class Session:
         self.capture.tx(data, self.baud)
         self.wire_free = max(start, self.wire_free) + len(data) * 10 / self.baud
 
-    def _set_baud(self, baud: int) -> None:
+    def _set_baud(self, baud: int, bits: int = 7) -> None:
         try:
             self.port.flush()
             limit = time.monotonic() + 2.0
@@ -114,18 +120,43 @@ class Session:
             pass
         self._sleep_until(self.wire_free)
         try:
-            self.port.baudrate = baud
+            if bits != self.bits:
+                self._set_format(baud, bits)
+            else:
+                self.port.baudrate = baud
         except (serial.SerialException, OSError, ValueError, *_TERMIOS_ERRORS) as exc:
             raise ProtocolError("PORT_ERROR", f"cannot set {baud} baud: {exc}") from None
         self.baud = baud
+        self.bits = bits
         self.capture.baud(baud)
+
+    def _set_format(self, baud: int, bits: int) -> None:
+        """Speed and character format in ONE termios change: 7E1 (IEC 62056-21) or 8N1 (HDLC).
+
+        pyserial's setters each apply at once, and a pseudo-terminal refuses some of the
+        in-between combinations (see open_port), so the three are set together.
+        """
+        port: Any = self.port
+        reconfigure = getattr(port, "_reconfigure_port", None)
+        if reconfigure is None or not getattr(port, "is_open", False):
+            port.baudrate = baud       # e.g. socket://: there is no character format
+            return
+        old = (port._baudrate, port._bytesize, port._parity)
+        port._baudrate = baud
+        port._bytesize = serial.SEVENBITS if bits == 7 else serial.EIGHTBITS
+        port._parity = serial.PARITY_EVEN if bits == 7 else serial.PARITY_NONE
+        try:
+            reconfigure()
+        except _TERMIOS_ERRORS:
+            port._baudrate, port._bytesize, port._parity = old
+            port.baudrate = baud       # a pty without parity: the bytes are the same
 
     def _do(self, actions: list[object]) -> ReadingResult | None:
         for action in actions:
             if isinstance(action, Send):
                 self._write(action.data, action.gap)
             elif isinstance(action, SetBaud):
-                self._set_baud(action.baud)
+                self._set_baud(action.baud, action.bits)
             elif isinstance(action, Pause):
                 self._sleep_until(max(self.wire_free, self.last_rx) + action.seconds)
                 self.wire_free = time.monotonic()
@@ -134,7 +165,25 @@ class Session:
                     self.on_progress(action)
             elif isinstance(action, Done):
                 return from_readout(action.readout, self.capture)
+            elif isinstance(action, DlmsDone):
+                result = interpret(action.readout.answers, action.readout.identification, self.capture,
+                                   self.client.options.event_names or None)
+                if result.meter_time is not None and result.meter_time.tzinfo is not None:
+                    laptop = self._time_at_byte(action.readout.clock_received)
+                    result.clock_deviation = round((result.meter_time - laptop).total_seconds(), 1)
+                return result
         return None
+
+    def _time_at_byte(self, count: int | None) -> datetime:
+        """The laptop's time when the ``count``-th received byte arrived (now if unknown)."""
+        if count is not None:
+            seen = 0
+            for event in self.capture.events:
+                if event.direction == "rx":
+                    seen += len(event.data)
+                    if seen >= count:
+                        return datetime.fromisoformat(self.capture.started) + timedelta(seconds=event.t)
+        return datetime.now(UTC)
 
     def _read(self) -> bytes:
         try:

@@ -10,7 +10,7 @@ from fieldkit.devices import framing
 from fieldkit.devices.client import Action, Client, Done, Pause, Progress, ReadOptions, Send, SetBaud
 from fieldkit.devices.errors import ProtocolError
 
-IDENT = b"/FKT5\\2FK3P\r\n"
+IDENT = b"/FKT5FK3P\r\n"
 BLOCK = "F.F(00000000)\r\n0.0.0(19072245)\r\n1-0:1.8.0*255(061561.289*kWh)\r\n1.8.1(34125.118*kWh)\r\n!\r\n"
 
 

@@ -112,7 +112,8 @@ def test_mutation_fuzzer_on_recorded_transcripts() -> None:
     for _ in range(1500):
         data = mutate(rng.choice(streams), rng)
         only_protocol_errors(parse_stream, data)
-        client = Client(rng.choice([ReadOptions(), ReadOptions(password="00000000"), ReadOptions(mode="program")]))
+        client = Client(rng.choice([ReadOptions(protocol="iec"), ReadOptions(password="00000000", protocol="iec"),
+                                    ReadOptions(mode="program")]))
         client.start()
         try:
             pos = 0

@@ -19,7 +19,7 @@ from fieldkit.devices.simulator.profiles import BUILTIN, Registers, load
 from fieldkit.devices.transport import read_meter
 
 Start = Callable[..., Any]
-FAST_FAIL = ReadOptions(answer_timeout=1.0, sign_on_retries=0)
+FAST_FAIL = ReadOptions(answer_timeout=1.0, sign_on_retries=0, protocol="iec")  # mode C timing
 
 
 def expect_error(port: str, code: str, options: ReadOptions, within: float) -> ProtocolError:

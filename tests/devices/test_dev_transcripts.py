@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from fieldkit.devices.capture import Capture
-from fieldkit.devices.client import Client, Done
+from fieldkit.devices.client import Client, Done, ReadOptions
 from fieldkit.devices.errors import ProtocolError
 from fieldkit.devices.reparse import parse_file_bytes
 
@@ -41,7 +41,7 @@ def test_transcript_reparses_to_the_recorded_result(path: Path) -> None:
 def test_capture_replays_through_the_state_machine(path: Path) -> None:
     """Feeding the received chunks, in order, to a fresh client gives the same registers."""
     capture = Capture.from_bytes(path.read_bytes())
-    client = Client()
+    client = Client(ReadOptions(protocol="iec"))
     client.start()
     done = None
     for event in capture.events:

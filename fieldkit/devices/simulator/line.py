@@ -17,7 +17,10 @@ def char_time(baud: int) -> float:
     return BITS_PER_CHAR / baud
 
 
-def frame_bits(byte: int) -> list[int]:
+def frame_bits(byte: int, bits: int = 7) -> list[int]:
+    """7E1 (IEC 62056-21) or 8N1 (HDLC): start bit, data bits, parity or nothing, stop bit."""
+    if bits == 8:
+        return [0, *((byte >> i) & 1 for i in range(8)), 1]
     data = [(byte >> i) & 1 for i in range(7)]
     parity = sum(data) & 1
     return [0, *data, parity, 1]
@@ -26,9 +29,9 @@ def frame_bits(byte: int) -> list[int]:
 class Waveform:
     """The line level over time for ``data`` sent at ``baud`` from t = 0 (idle high around it)."""
 
-    def __init__(self, data: bytes, baud: int) -> None:
+    def __init__(self, data: bytes, baud: int, bits: int = 7) -> None:
         self.bit = 1.0 / baud
-        self.bits = [b for byte in data for b in frame_bits(byte)]
+        self.bits = [b for byte in data for b in frame_bits(byte, bits)]
         self.end = len(self.bits) * self.bit
 
     def level(self, t: float) -> int:
@@ -51,8 +54,9 @@ class Waveform:
 class Reclocker:
     """Receive a waveform with a UART at ``rx_baud``, incrementally."""
 
-    def __init__(self, wave: Waveform, rx_baud: int, t_from: float = 0.0) -> None:
+    def __init__(self, wave: Waveform, rx_baud: int, t_from: float = 0.0, bits: int = 7) -> None:
         self.wave = wave
+        self.data_bits = bits
         self.rx_bit = 1.0 / rx_baud
         self.cursor = t_from
 
@@ -71,7 +75,7 @@ class Reclocker:
                 self.cursor = edge + 0.5 * self.rx_bit  # a glitch, not a start bit
                 continue
             value = 0
-            for i in range(7):
+            for i in range(self.data_bits):
                 value |= self.wave.level(edge + (1.5 + i) * self.rx_bit) << i
             framing_error = self.wave.level(stop_at) == 0
             out.append(0 if framing_error else value)
@@ -79,8 +83,8 @@ class Reclocker:
         return bytes(out)
 
 
-def reclock(data: bytes, tx_baud: int, rx_baud: int) -> bytes:
+def reclock(data: bytes, tx_baud: int, rx_baud: int, bits: int = 7) -> bytes:
     """Everything a UART at ``rx_baud`` receives from ``data`` sent at ``tx_baud``."""
     if tx_baud == rx_baud:
-        return bytes(b & 0x7F for b in data)
-    return Reclocker(Waveform(data, tx_baud), rx_baud).until(math.inf)
+        return bytes(b & 0x7F for b in data) if bits == 7 else bytes(data)
+    return Reclocker(Waveform(data, tx_baud, bits), rx_baud, 0.0, bits).until(math.inf)

@@ -66,6 +66,7 @@ class Meter:
         self.nul_since: float | None = None
         self.sessions = 0
         self.now = 0.0
+        self.bits = 7               # characters are 7E1
 
     # -- helpers -----------------------------------------------------------------------
 

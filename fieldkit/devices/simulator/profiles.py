@@ -165,7 +165,7 @@ _SINGLE: dict[str, Any] = {
 
 _THREE: dict[str, Any] = {
     "name": "three-phase-tou",
-    "manufacturer": "FKT", "baud_char": "5", "escapes": "\\2", "ident": "FK3P-TOU V2.11",
+    "manufacturer": "FKT", "baud_char": "5", "escapes": "", "ident": "FK3P-TOU V2.11",
     "reaction": 0.25,
     "registers": [
         _r("F.F", "00000000", kind="text"),

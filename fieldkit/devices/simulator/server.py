@@ -29,6 +29,7 @@ import tty
 from collections import deque
 from typing import TextIO
 
+from fieldkit.devices.simulator.dlms_meter import DlmsMeter
 from fieldkit.devices.simulator.line import Reclocker, Waveform, char_time, reclock
 from fieldkit.devices.simulator.meter import Meter, Out
 
@@ -163,8 +164,9 @@ class TcpLink(Link):
 
 
 class Transmission:
-    def __init__(self, out: Out, start: float) -> None:
+    def __init__(self, out: Out, start: float, bits: int = 7) -> None:
         self.out = out
+        self.bits = bits
         self.start = start
         self.ct = char_time(out.baud)
         self.length = len(out.data) if out.drop_after is None else min(len(out.data), out.drop_after)
@@ -174,7 +176,7 @@ class Transmission:
 
 
 class Server:
-    def __init__(self, link: Link, meter: Meter, out: TextIO = sys.stdout) -> None:
+    def __init__(self, link: Link, meter: Meter | DlmsMeter, out: TextIO = sys.stdout) -> None:
         self.link = link
         self.meter = meter
         self.stop = False
@@ -238,10 +240,11 @@ class Server:
             self.in_free = end
             if self.meter.echo:
                 self.link.write(bytes([char]))
+            bits = self.meter.bits
             if baud == self.meter.listen_baud:
-                self.meter.receive(char & 0x7F, end)
+                self.meter.receive(char & 0x7F if bits == 7 else char, end)
             else:
-                for garbage in reclock(bytes([char]), baud, self.meter.listen_baud):
+                for garbage in reclock(bytes([char]), baud, self.meter.listen_baud, bits):
                     self.meter.receive(garbage, end)
 
     # -- meter -> reader ---------------------------------------------------------------
@@ -254,7 +257,7 @@ class Server:
                 out = self.meter.outbox[0]
                 start = self.tx_free + out.gap if out.chained else max(out.queued_at + out.gap, self.tx_free)
                 self.meter.outbox.pop(0)
-                self.tx = Transmission(out, start)
+                self.tx = Transmission(out, start, self.meter.bits)
             tx = self.tx
             if now < tx.start:
                 return tx.start
@@ -286,8 +289,8 @@ class Server:
             if tx.reclocker is None or tx.reclock_baud != reader:
                 if tx.reclocker is not None:
                     self.link.write(tx.reclocker.until(tx.done * tx.ct))
-                wave = Waveform(tx.out.data[:tx.length], tx.out.baud)
-                tx.reclocker = Reclocker(wave, max(reader, 1), tx.done * tx.ct)
+                wave = Waveform(tx.out.data[:tx.length], tx.out.baud, tx.bits)
+                tx.reclocker = Reclocker(wave, max(reader, 1), tx.done * tx.ct, tx.bits)
                 tx.reclock_baud = reader
             self.link.write(tx.reclocker.until(now - tx.start))
         tx.done = complete

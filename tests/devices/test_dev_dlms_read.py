@@ -1,0 +1,197 @@
+"""Read the simulator's DLMS meters through a real pseudo-terminal: objects, block transfer,
+selective access, every DLMS fault, protocol detection and re-parsing the capture."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from decimal import Decimal
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fieldkit.devices import hdlc
+from fieldkit.devices.client import ReadOptions
+from fieldkit.devices.errors import ProtocolError
+from fieldkit.devices.reparse import parse_file_bytes
+from fieldkit.devices.simulator.dlms_meter import DLMS_FAULTS
+from fieldkit.devices.transport import read_meter
+from tests.devices.test_dev_simulator_read import concurrently
+
+Start = Callable[..., Any]
+SMALL = ("identity", "clock")
+
+
+def expect(port: str, code: str, options: ReadOptions, within: float) -> ProtocolError:
+    started = time.monotonic()
+    with pytest.raises(ProtocolError) as info:
+        read_meter(port, options)
+    elapsed = time.monotonic() - started
+    assert info.value.code == code, info.value
+    assert elapsed < within, f"{code} took {elapsed:.1f} s"
+    assert info.value.message_vi and info.value.message_en  # bilingual, from devices/errors.py
+    return info.value
+
+
+def check_full_read(start: Start) -> None:
+    sim = start("--profile", "dlms-three-phase")
+    phases: list[str] = []
+    result = read_meter(sim.port, on_progress=lambda p: phases.append(p.phase))
+    assert result.protocol == "dlms" and not result.bad_lines
+    assert {"sign-on", "identification", "baud switch", "connecting", "association", "release", "done"} \
+        <= set(phases)
+    # identity, clock
+    assert result.serial == "23110045" and result.firmware == "FKD-3P 3.02.7"
+    assert result.manufacturer == "FKD" and result.identification.startswith("/FKD5\\2")
+    assert result.meter_time is not None and result.meter_time.utcoffset() == timedelta(hours=7)
+    assert result.clock_deviation is not None and 34 <= result.clock_deviation <= 39  # the meter is 37 s fast
+    # billing registers, scaled Wh -> kWh, tariffs add up
+    regs = result.registers
+    assert regs["1.8.0"][1] == "kWh" and regs["1.8.0"][0] > Decimal(60000)
+    assert regs["1.8.1"][0] + regs["1.8.2"][0] + regs["1.8.3"][0] == regs["1.8.0"][0]
+    assert regs["3.8.0"][1] == "kvarh" and regs["2.8.0"] == (Decimal("1.234"), "kWh")
+    # instantaneous values with their scaler, CT/VT ratio, status registers
+    assert regs["32.7.0"] == (Decimal("231.4"), "V") and regs["71.7.0"] == (Decimal("14.02"), "A")
+    assert regs["0.4.2"][0] == 200
+    assert result.error_register == "00000000" and result.values["97.98.0"].text == "00000000"
+    # event log with meanings
+    keys = [e.key for e in result.events]
+    assert {"power_down", "power_up", "terminal_cover_open", "clock_set_old", "clock_set_new",
+            "magnetic_field", "reverse_current"} <= set(keys)
+    assert all(e.time is not None for e in result.events)
+    assert {e.key for e in result.events if e.tamper} >= {"terminal_cover_open", "magnetic_field", "reverse_current"}
+    # one day of 15-minute load profile (selective access on the meter's clock)
+    profile = result.load_profile
+    assert profile is not None and profile.period == 900 and len(profile.rows) == 96
+    assert profile.columns == [("1.29.0", "kWh"), ("3.29.0", "kvarh")] and profile.regular()
+    first, last = profile.rows[0][0], profile.rows[-1][0]
+    assert first is not None and last is not None and last - first == timedelta(minutes=15 * 95)
+    assert last <= result.meter_time
+    # the capture holds every HDLC frame and re-parses to the same reading
+    assert result.capture is not None
+    again = parse_file_bytes(result.capture.to_bytes())
+    assert again.registers == result.registers and again.serial == result.serial
+    assert [e.key for e in again.events] == keys
+    assert again.load_profile is not None and again.load_profile.rows == profile.rows
+    assert json.loads(json.dumps(result.to_json()))["load_profile"]["columns"][0]["obis"] == "1.29.0"
+
+
+def check_selective_access(start: Start) -> None:
+    sim = start("--profile", "dlms-tamper", "--fault", "segmented")
+    first = read_meter(sim.port, ReadOptions(dlms_objects=("clock",)))
+    assert first.meter_time is not None
+    to = first.meter_time - timedelta(days=2)
+    since = to - timedelta(hours=6)
+    result = read_meter(sim.port, ReadOptions(dlms_objects=("profile", "events"), profile_from=since,
+                                              profile_to=to))
+    profile = result.load_profile
+    assert profile is not None and len(profile.rows) == 24
+    assert all(since <= t <= to for t, _ in profile.rows if t is not None)
+    # small frames (32 bytes) and data blocks (96 bytes): segmentation and block transfer
+    assert result.capture is not None
+    sent, received = result.capture.sent(), result.capture.received()
+    assert b"\xc0\x02\xc1" in sent                        # GET-request-next: block transfer
+    frames = hdlc.take_frames(received).frames
+    assert sum(f.segmented for f in frames) > 20          # segmented answers, RR in between
+    assert {"cover_open", "magnetic_field"} <= {e.key for e in result.events if e.tamper}
+
+
+def check_direct_hdlc(start: Start) -> None:
+    sim = start("--profile", "dlms-direct")
+    result = read_meter(sim.port, ReadOptions(protocol="hdlc", dlms_objects=SMALL + ("billing",)))
+    assert result.protocol == "dlms" and result.serial == "23110047"
+    assert result.capture is not None and result.capture.sent()[:1] == b"\x7e"  # no sign-on
+    # automatic: no answer to the sign-on -> HDLC directly
+    auto = read_meter(sim.port, ReadOptions(dlms_objects=SMALL, answer_timeout=0.8, sign_on_retries=0))
+    assert auto.protocol == "dlms" and auto.serial == "23110047"
+
+
+def check_detection_mode_c(start: Start, tmp: Path) -> None:
+    # a plain mode C meter: automatic detection reads it in mode C, as before
+    sim = start("--profile", "three-phase-tou")
+    result = read_meter(sim.port)
+    assert result.protocol == "iec62056-21" and "1.8.0" in result.registers
+    # a mode C meter that offers mode E but does not answer HDLC: one Read, mode C in the end
+    path = tmp / "liar.json"
+    path.write_text(json.dumps({"extends": "single-phase", "name": "liar", "escapes": "\\2"}))
+    liar = start("--profile", str(path))
+    phases: list[str] = []
+    result = read_meter(liar.port, ReadOptions(answer_timeout=1.0), on_progress=lambda p: phases.append(p.phase))
+    assert result.protocol == "iec62056-21" and "1.8.0" in result.registers and "recovering" in phases
+    # forcing mode C on a DLMS meter is possible (settings per meter model)
+    dlms = start("--profile", "dlms-three-phase")
+    forced = read_meter(dlms.port, ReadOptions(protocol="dlms", dlms_objects=SMALL))
+    assert forced.protocol == "dlms"
+
+
+def fault_silent(start: Start) -> None:
+    sim = start("--profile", "dlms-three-phase", "--fault", "silent")
+    err = expect(sim.port, "NO_ANSWER", ReadOptions(answer_timeout=0.8, sign_on_retries=0), 4.0)
+    assert "probe" in err.message_en
+
+
+def fault_bad_fcs_once(start: Start) -> None:
+    sim = start("--profile", "dlms-three-phase", "--fault", "bad-fcs-once")
+    result = read_meter(sim.port, ReadOptions(dlms_objects=SMALL))
+    assert result.serial == "23110045"
+    assert result.capture is not None
+    assert hdlc.take_frames(result.capture.received()).damaged == 1  # asked again at once with RR
+    assert parse_file_bytes(result.capture.to_bytes()).serial == "23110045"
+
+
+def fault_bad_fcs_always(start: Start) -> None:
+    sim = start("--profile", "dlms-three-phase", "--fault", "bad-fcs-always")
+    err = expect(sim.port, "BCC_FAILED", ReadOptions(dlms_objects=SMALL), 6.0)
+    assert "checksum" in err.message_en
+
+
+def fault_no_ua(start: Start) -> None:
+    sim = start("--profile", "dlms-three-phase", "--fault", "no-ua")
+    err = expect(sim.port, "NO_ANSWER", ReadOptions(protocol="dlms", answer_timeout=0.8, hdlc_retries=1), 5.0)
+    assert "UA" in err.detail
+
+
+def fault_segmented(start: Start) -> None:
+    check_selective_access(start)
+
+
+def fault_slow(start: Start) -> None:
+    sim = start("--profile", "dlms-three-phase", "--fault", "slow", "--fault-arg", "1.2")
+    started = time.monotonic()
+    result = read_meter(sim.port, ReadOptions(dlms_objects=("clock",)))
+    assert result.meter_time is not None and time.monotonic() - started > 1.2 * 4
+    again = start("--profile", "dlms-three-phase", "--fault", "slow", "--fault-arg", "1.2")
+    expect(again.port, "NO_ANSWER", ReadOptions(protocol="dlms", answer_timeout=0.6, hdlc_retries=0), 4.0)
+
+
+def fault_password(start: Start) -> None:
+    sim = start("--profile", "dlms-three-phase", "--fault", "password", "--fault-arg", "4321")
+    expect(sim.port, "PASSWORD_REQUIRED", ReadOptions(dlms_objects=SMALL), 6.0)
+    # the reader sent DISC when it gave up: the meter is free again at once
+    expect(sim.port, "PASSWORD_REJECTED", ReadOptions(dlms_objects=SMALL, dlms_password="99999999",
+                                                      client_address=17), 6.0)
+    result = read_meter(sim.port, ReadOptions(dlms_objects=SMALL, dlms_password="00004321", client_address=17))
+    assert result.serial == "23110045"
+
+
+SCENARIOS: dict[str, Callable[[Start], None]] = {
+    name[len("fault_"):]: fn for name, fn in sorted(globals().items()) if name.startswith("fault_")
+}
+
+
+def test_every_dlms_fault_has_a_scenario() -> None:
+    for fault in DLMS_FAULTS:
+        assert fault.replace("-", "_") in SCENARIOS, fault
+
+
+@pytest.mark.slow
+def test_dlms_reads_and_faults(simulator: Start, tmp_path: Path) -> None:
+    cases: dict[str, Callable[[], None]] = {name: partial(fn, simulator) for name, fn in SCENARIOS.items()}
+    cases["full read"] = partial(check_full_read, simulator)
+    cases["direct hdlc"] = partial(check_direct_hdlc, simulator)
+    cases["detection"] = partial(check_detection_mode_c, simulator, tmp_path)
+    concurrently(cases)
