@@ -9,7 +9,6 @@ answers are gzip-compressed when the client accepts it.
 
 # No `from __future__ import annotations`: FastAPI resolves the local `Auth` aliases at runtime.
 
-import hashlib
 import json
 import zlib
 from collections.abc import Callable, Coroutine
@@ -20,12 +19,11 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field, WithJsonSchema
-from sqlalchemy import and_, delete, func, insert, or_, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import and_, or_, select
 from starlette.concurrency import run_in_threadpool
 
 from fieldkit import __version__
-from fieldkit.central import admin, limits, quarantine
+from fieldkit.central import admin, attachments, limits, quarantine
 from fieldkit.central import schema as t
 from fieldkit.central.apply import Actor, Context, missing_attachments, process_batch, resolve_conflict
 from fieldkit.central.db import Database, audit, utc_now
@@ -317,11 +315,8 @@ def create_app(db: Database) -> FastAPI:
         """Which of these hashes the server has not confirmed, and from which offset to resume each."""
         wanted = sorted(set(body.hashes))
         with db.read() as conn:
-            rows = {r[0]: (int(r[1]), bool(r[2])) for r in conn.execute(
-                select(t.attachments.c.sha256, t.attachments.c.received, t.attachments.c.complete)
-                .where(t.attachments.c.sha256.in_(wanted)))} if wanted else {}
-        return MissingResponse(missing=[MissingItem(sha256=h, offset=rows.get(h, (0, False))[0])
-                                        for h in wanted if not rows.get(h, (0, False))[1]])
+            todo = attachments.missing(conn, ctx.team_id, wanted)
+        return MissingResponse(missing=[MissingItem(sha256=h, offset=o) for h, o in todo])
 
     @app.put("/v1/attachments/{sha256}", response_model=UploadResponse, tags=["attachments"],
              responses={409: {"description": "offset is not where the server is; body has the right one"},
@@ -331,73 +326,18 @@ def create_app(db: Database) -> FastAPI:
     async def upload(request: Request, ctx: Auth, sha256: Annotated[str, Path(pattern=SHA)],
                      offset: Annotated[int, Query(ge=0, le=MAX_ATTACHMENT)] = 0,
                      size: Annotated[int, Query(ge=0, le=MAX_ATTACHMENT)] = 0,
-                     mime: Annotated[str, Query(max_length=128, pattern=r"^[\w.+/-]*$")] = "",
+                     mime: Annotated[str, Query(max_length=128, pattern=r"^[A-Za-z0-9!#$&^_.+/-]*$")] = "",
                      kind: Annotated[str, Query(max_length=32, pattern=r"^[a-z_]*$")] = "") -> Any:
         """Upload one chunk at `offset`. The chunk is accepted only at the confirmed offset; when
         the last byte arrives the server checks the sha256 and confirms the attachment."""
         chunk = await request.body()
         if len(chunk) > MAX_CHUNK:
             raise HTTPException(413, "chunk too large")
-        return await run_in_threadpool(_store_chunk, ctx, sha256, offset, size, mime, kind, chunk)
-
-    def _store_chunk(ctx: Context, sha: str, offset: int, size: int, mime: str, kind: str,
-                     chunk: bytes) -> Any:
-        now = utc_now()
-        with db.write() as (conn, _):
-            row = conn.execute(select(t.attachments.c.size, t.attachments.c.received, t.attachments.c.complete)
-                               .where(t.attachments.c.sha256 == sha)).first()
-            if row is None:
-                try:
-                    with conn.begin_nested():
-                        conn.execute(insert(t.attachments).values(
-                            sha256=sha, size=size, mime=mime or "application/octet-stream", kind=kind,
-                            team_id=ctx.team_id, received=0, complete=False, created_at=now))
-                except IntegrityError:
-                    pass
-                row = conn.execute(select(t.attachments.c.size, t.attachments.c.received, t.attachments.c.complete)
-                                   .where(t.attachments.c.sha256 == sha)).one()
-            total, received, complete = int(row[0]), int(row[1]), bool(row[2])
-            if complete:
-                return UploadResponse(sha256=sha, offset=total, size=total, complete=True)
-            if size and size != total:
-                if received == 0:
-                    conn.execute(update(t.attachments).where(t.attachments.c.sha256 == sha).values(size=size))
-                    total = size
-                else:
-                    raise HTTPException(409, "size differs from the upload in progress")
-            if offset != received:
-                return JSONResponse(status_code=409, content={"sha256": sha, "offset": received, "size": total,
-                                                              "complete": False})
-            if received + len(chunk) > total:
-                raise HTTPException(422, "more bytes than the declared size")
-            if chunk:
-                # The guard on `received` makes a racing duplicate chunk a no-op.
-                done = conn.execute(update(t.attachments).where(and_(
-                    t.attachments.c.sha256 == sha, t.attachments.c.received == offset))
-                    .values(received=offset + len(chunk)))
-                if done.rowcount != 1:
-                    return JSONResponse(status_code=409, content={"sha256": sha, "offset": received,
-                                                                  "size": total, "complete": False})
-                conn.execute(insert(t.attachment_chunks).values(sha256=sha, offset=offset, data=chunk))
-                received = offset + len(chunk)
-            if received == total:
-                h = hashlib.sha256()
-                for (part,) in conn.execute(select(t.attachment_chunks.c.data)
-                                            .where(t.attachment_chunks.c.sha256 == sha)
-                                            .order_by(t.attachment_chunks.c.offset)):
-                    h.update(part)
-                if h.hexdigest() != sha:
-                    conn.execute(delete(t.attachment_chunks).where(t.attachment_chunks.c.sha256 == sha))
-                    conn.execute(update(t.attachments).where(t.attachments.c.sha256 == sha).values(received=0))
-                    audit(conn, device_id=ctx.device_id, user_id=ctx.user.user_id, action="upload-bad-hash",
-                          entity="attachment", entity_id=sha)
-                    return JSONResponse(status_code=422, content={"detail": "the content does not match its "
-                                                                            "sha256; upload it again from 0"})
-                conn.execute(update(t.attachments).where(t.attachments.c.sha256 == sha).values(complete=True))
-                audit(conn, device_id=ctx.device_id, user_id=ctx.user.user_id, action="upload",
-                      entity="attachment", entity_id=sha, detail=str(total))
-                complete = True
-        return UploadResponse(sha256=sha, offset=received, size=total, complete=complete)
+        got = await run_in_threadpool(attachments.store_chunk, db, ctx.team_id, ctx.device_id, ctx.user.user_id,
+                                      sha256, offset, size, mime, kind, chunk, utc_now())
+        if got.status != 200:
+            return JSONResponse(status_code=got.status, content=got.body)
+        return UploadResponse(**got.body)
 
     @app.post("/v1/attachments/info", response_model=AttachmentInfoResponse, tags=["attachments"])
     def attachments_info(body: MissingRequest, ctx: Auth) -> AttachmentInfoResponse:
@@ -405,10 +345,7 @@ def create_app(db: Database) -> FastAPI:
         other hashes are listed as `unavailable` (not received yet, or not this team's)."""
         wanted = sorted(set(body.hashes))
         with db.read() as conn:
-            rows = conn.execute(select(t.attachments.c.sha256, t.attachments.c.size, t.attachments.c.mime,
-                                       t.attachments.c.kind)
-                                .where(and_(t.attachments.c.sha256.in_(wanted), t.attachments.c.complete.is_(True),
-                                            t.attachments.c.team_id == ctx.team_id))).all() if wanted else []
+            rows = attachments.info(conn, ctx.team_id, wanted)
         items = [AttachmentInfo(sha256=r[0], size=int(r[1]), mime=r[2], kind=r[3]) for r in rows]
         found = {i.sha256 for i in items}
         return AttachmentInfoResponse(items=items, unavailable=[h for h in wanted if h not in found])
@@ -421,25 +358,11 @@ def create_app(db: Database) -> FastAPI:
                  offset: Annotated[int, Query(ge=0, le=MAX_ATTACHMENT)] = 0,
                  length: Annotated[int | None, Query(ge=1, le=MAX_CHUNK)] = None) -> Response:
         with db.read() as conn:
-            row = conn.execute(select(t.attachments.c.team_id, t.attachments.c.complete, t.attachments.c.mime,
-                                      t.attachments.c.size)
-                               .where(t.attachments.c.sha256 == sha256)).first()
-            if row is None or not row[1]:
-                raise HTTPException(404, "no such attachment")
-            if row[0] != ctx.team_id:
-                raise HTTPException(403, "this attachment belongs to another team")
-            total = int(row[3])
-            end = total if length is None else min(total, offset + length)
-            c = t.attachment_chunks.c
-            parts = conn.execute(select(c.offset, c.data).where(and_(
-                c.sha256 == sha256, c.offset < max(end, 1), c.offset + func.length(c.data) > offset))
-                .order_by(c.offset)).all() if offset < end else []
-        out = b"".join(bytes(p[1]) for p in parts)
-        if parts:
-            first = int(parts[0][0])
-            out = out[offset - first:end - first]
+            got = attachments.read(conn, ctx.team_id, sha256, offset, length)
+        if got is None:  # not delivered, or another team's: the same answer (no existence leak)
+            raise HTTPException(404, "no such attachment")
+        total, mime, out = got
         headers = {"X-FK-Size": str(total), "X-FK-Offset": str(offset)}
-        mime = str(row[2])
         if not (mime.startswith("text/") or "json" in mime or "xml" in mime):
             headers["Content-Encoding"] = "identity"  # photos are compressed already: no gzip on top
         return Response(out, media_type=mime, headers=headers)
@@ -464,10 +387,8 @@ def create_app(db: Database) -> FastAPI:
             r = conn.execute(select(t.work_orders.c.id, t.work_orders.c.data, t.work_orders.c.version,
                                     t.work_orders.c.conflict, t.work_orders.c.team_id)
                              .where(t.work_orders.c.id == work_order_id)).first()
-            if r is None:
+            if r is None or r[4] != ctx.team_id:  # another team's answers as unknown: no existence leak
                 raise HTTPException(404, "no such work order")
-            if r[4] != ctx.team_id:
-                raise HTTPException(403, "this work order belongs to another team")
             missing = missing_attachments(conn, r[0])
             versions = [{"version": v[0], "data": json.loads(v[1]), "op_id": v[2], "device_id": v[3], "at": v[4]}
                         for v in conn.execute(select(t.work_order_versions.c.version, t.work_order_versions.c.data,
@@ -484,10 +405,8 @@ def create_app(db: Database) -> FastAPI:
             r = conn.execute(select(t.customers.c.id, t.customers.c.data, t.customers.c.version,
                                     t.customers.c.conflict, t.customers.c.team_id)
                              .where(t.customers.c.id == customer_id)).first()
-            if r is None:
+            if r is None or r[4] != ctx.team_id:  # another team's answers as unknown: no existence leak
                 raise HTTPException(404, "no such customer")
-            if r[4] != ctx.team_id:
-                raise HTTPException(403, "this customer belongs to another team")
             versions = [{"version": v[0], "data": json.loads(v[1]), "base_version": v[2], "op_id": v[3],
                          "device_id": v[4], "user_id": v[5], "at": v[6]}
                         for v in conn.execute(select(t.customer_versions.c.version, t.customer_versions.c.data,
@@ -514,10 +433,8 @@ def create_app(db: Database) -> FastAPI:
         operation). The team's devices learn it through the change feed."""
         with db.write() as (conn, pending):
             r = conn.execute(select(t.conflicts).where(t.conflicts.c.id == conflict_id)).mappings().first()
-            if r is None:
+            if r is None or r["team_id"] != ctx.team_id:  # no existence leak
                 raise HTTPException(404, "no such conflict")
-            if r["team_id"] != ctx.team_id:
-                raise HTTPException(403, "this conflict belongs to another team")
             if resolve_conflict(conn, pending, ctx.device_id, ctx.user, conflict_id, "", utc_now()) is not None:
                 audit(conn, device_id=ctx.device_id, user_id=ctx.user.user_id, action="resolve", entity="conflict",
                       entity_id=str(conflict_id))

@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, insert, select, update
 from sqlalchemy.exc import DataError, IntegrityError
 
+from fieldkit.central import attachments, validate
 from fieldkit.central import schema as t
-from fieldkit.central import validate
 from fieldkit.central.db import Pending, audit, dumps, utc_now
 from fieldkit.domain.models import TRANSITIONS, Role, WorkOrderState
 
@@ -116,7 +116,7 @@ def process(conn: Connection, pending: Pending, ctx: Context, op: dict[str, Any]
             OverflowError) as exc:
         sp.rollback()
         del pending.rows[mark:]
-        refusal = exc if isinstance(exc, Rejected) else Rejected(_reason(exc))
+        refusal = exc if isinstance(exc, Rejected) else _refusal(exc)
         reason = refusal.reason
         result = {"status": REJECTED, "reason": reason, "code": refusal.code, "params": refusal.params}
         sp2 = conn.begin_nested()
@@ -136,14 +136,21 @@ def process(conn: Connection, pending: Pending, ctx: Context, op: dict[str, Any]
         return result
 
 
-def _reason(exc: Exception) -> str:
+def _refusal(exc: Exception) -> Rejected:
+    """The answer for a database refusal. An id or number taken by another team answers exactly
+    like one taken in this team; customer codes are per managing unit (see customer_create)."""
     if isinstance(exc, IntegrityError):
         text = str(exc.orig).lower()
         if "code" in text:
-            return "a record with this code already exists"
+            return Rejected("a customer with this code already exists in this team", "code_taken")
         if "number" in text:
-            return "a work order with this number already exists"
-        return "this record already exists on the server"
+            return Rejected("this work-order number cannot be used; make a new record", "id_unavailable",
+                            {"field": "number"})
+        return Rejected("this id cannot be used; make a new record", "id_unavailable", {"field": "id"})
+    return Rejected(_reason(exc))
+
+
+def _reason(exc: Exception) -> str:
     if isinstance(exc, DataError):
         return "invalid payload: a value the database cannot store"
     if isinstance(exc, KeyError):
@@ -203,10 +210,9 @@ def _require_in_team(conn: Connection, ctx: Context, table: Any, entity_id: Any,
     if entity is not None:
         q = q.where(table.c.entity == entity)
     row = conn.execute(q).first()
-    if row is None:
-        raise Rejected(f"unknown {what} {entity_id}")
-    if row[0] != ctx.team_id:
-        raise Rejected(f"the {what} belongs to another team")
+    if row is None or row[0] != ctx.team_id:  # another team's record answers as unknown: no existence leak
+        raise Rejected(f"unknown {what} {entity_id} (not in this team)", "unknown_record",
+                       {"what": what, "id": str(entity_id)})
 
 
 # --- customers ---------------------------------------------------------------------------------
@@ -217,6 +223,11 @@ def customer_create(conn: Connection, pending: Pending, ctx: Context, actor: Act
     code = str(payload["code"]).strip().upper()
     if not code:
         raise Rejected("the customer code is missing")
+    # A customer code starts with its managing unit: a team creates customers of its own unit only,
+    # so whether another unit's code exists is never asked (nor answered).
+    unit = conn.execute(select(t.teams.c.unit_code).where(t.teams.c.id == ctx.team_id)).scalar() or ""
+    if unit and not code.startswith(unit.upper()):
+        raise Rejected(f"the customer code is not of this team's unit {unit}", "code_other_unit", {"unit": unit})
     data = {k: payload.get(k) for k in ("code", *CUSTOMER_FIELDS)} | {"id": cid, "code": code, "version": 1}
     if not str(data.get("name") or "").strip():
         raise Rejected("the customer's name is missing")
@@ -234,10 +245,8 @@ def customer_update(conn: Connection, pending: Pending, ctx: Context, actor: Act
     cid = _same_id(op, payload)
     row = conn.execute(select(t.customers.c.team_id, t.customers.c.version, t.customers.c.data)
                        .where(t.customers.c.id == cid)).first()
-    if row is None:
-        raise Rejected(f"unknown customer {cid}")
-    if row[0] != ctx.team_id:
-        raise Rejected("the customer belongs to another team")
+    if row is None or row[0] != ctx.team_id:  # another team's answers as unknown: no existence leak
+        raise Rejected(f"unknown customer {cid} (not in this team)", "unknown_record", {"what": "customer", "id": cid})
     current_version = int(row[1])
     current = json.loads(row[2])
     if "code" in payload and str(payload["code"]).strip().upper() != current["code"]:
@@ -315,10 +324,9 @@ def work_order_transition(conn: Connection, pending: Pending, ctx: Context, acto
     wid = _same_id(op, payload)
     row = conn.execute(select(t.work_orders.c.team_id, t.work_orders.c.version, t.work_orders.c.data)
                        .where(t.work_orders.c.id == wid)).first()
-    if row is None:
-        raise Rejected(f"unknown work order {wid}")
-    if row[0] != ctx.team_id:
-        raise Rejected("the work order belongs to another team")
+    if row is None or row[0] != ctx.team_id:  # another team's answers as unknown: no existence leak
+        raise Rejected(f"unknown work order {wid} (not in this team)", "unknown_record",
+                       {"what": "work order", "id": wid})
     current_version = int(row[1])
     current = json.loads(row[2])
     try:
@@ -483,10 +491,9 @@ def conflict_resolve(conn: Connection, pending: Pending, ctx: Context, actor: Ac
     if "id" in payload and str(payload["id"]) != entity_id:
         raise Rejected("payload id does not match the operation's entity id")
     row = conn.execute(select(t.conflicts.c.team_id).where(t.conflicts.c.id == cid)).first()
-    if row is None:
-        raise Rejected(f"unknown conflict {cid}")
-    if row[0] != ctx.team_id:
-        raise Rejected("the conflict belongs to another team")
+    if row is None or row[0] != ctx.team_id:  # no existence leak
+        raise Rejected(f"unknown conflict {cid} (not in this team)", "unknown_record",
+                       {"what": "conflict", "id": str(cid)})
     note = str(payload.get("note") or "").strip()[:2000]
     if resolve_conflict(conn, pending, ctx.device_id, actor, cid, note, now) is None:
         return {"status": APPLIED, "reason": "already resolved"}
@@ -510,8 +517,9 @@ def missing_attachments(conn: Connection, work_order_id: str) -> list[str]:
     shas = referenced_attachments(conn, work_order_id)
     if not shas:
         return []
-    done = {r[0] for r in conn.execute(select(t.attachments.c.sha256).where(and_(
-        t.attachments.c.sha256.in_(sorted(shas)), t.attachments.c.complete.is_(True))))}
+    # Verified bytes of the work order's own team only (fieldkit.central.attachments).
+    team = conn.execute(select(t.work_orders.c.team_id).where(t.work_orders.c.id == work_order_id)).scalar()
+    done = attachments.complete_hashes(conn, str(team), shas) if team is not None else set()
     return sorted(shas - done)
 
 
@@ -556,22 +564,13 @@ def fact_append(conn: Connection, pending: Pending, ctx: Context, op: dict[str, 
 
 def attachment_meta(conn: Connection, ctx: Context, op: dict[str, Any], payload: dict[str, Any],
                     now: str) -> dict[str, Any]:
+    """This team declares an attachment (its own row: another team's claim never touches it)."""
     sha = str(payload.get("sha256") or op["entity_id"]).lower()
     if len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha):
-        raise Rejected("not a sha256 hash")
-    size = int(payload["size"])
-    if size < 0:
-        raise Rejected("negative size")
-    row = conn.execute(select(t.attachments.c.size).where(t.attachments.c.sha256 == sha)).first()
-    if row is None:
-        conn.execute(insert(t.attachments).values(
-            sha256=sha, size=size, mime=str(payload.get("mime") or "application/octet-stream")[:128],
-            kind=str(payload.get("kind") or "")[:32], team_id=ctx.team_id, received=0, complete=size == 0,
-            created_at=now))
-    else:
-        if int(row[0]) != size:
-            raise Rejected("size does not match the upload of this hash")
-        conn.execute(update(t.attachments).where(t.attachments.c.sha256 == sha).values(
-            mime=str(payload.get("mime") or "application/octet-stream")[:128],
-            kind=str(payload.get("kind") or "")[:32]))
+        raise Rejected("not a sha256 hash", "field_format", {"field": "payload.sha256", "format": "sha256"})
+    try:
+        attachments.claim(conn, ctx.team_id, sha, int(payload["size"]), str(payload.get("mime") or ""),
+                          str(payload.get("kind") or ""), now)
+    except validate.Refusal as exc:
+        raise Rejected(exc.reason, exc.code, exc.params) from None
     return {"status": APPLIED}

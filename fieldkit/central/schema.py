@@ -225,3 +225,28 @@ quarantine = Table(
     Column("at", String(40), nullable=False),
     Column("removed_at", String(40)),
 )
+
+# Attachments per team: what a team declared (size, type, kind) and the bytes the server holds
+# for it. A team's attachment is complete only when its own stored bytes hash to its sha256:
+# another team's claim or upload of the same hash never touches these rows, short-circuits
+# this team's upload, or shows in this team's answers. (`attachments` / `attachment_chunks`
+# above are the older shared tables; verified rows are copied here once at start.)
+team_attachments = Table(
+    "team_attachments", metadata,
+    Column("team_id", String(36), ForeignKey("teams.id"), primary_key=True),
+    Column("sha256", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("mime", String(128), nullable=False, default="application/octet-stream"),
+    Column("kind", String(32), nullable=False, default=""),
+    Column("received", BigInteger, nullable=False, default=0),
+    Column("complete", Boolean, nullable=False, default=False),
+    Column("created_at", String(40), nullable=False),
+)
+
+team_attachment_chunks = Table(
+    "team_attachment_chunks", metadata,
+    Column("team_id", String(36), primary_key=True),
+    Column("sha256", String(64), primary_key=True),
+    Column("offset", BigInteger, primary_key=True),
+    Column("data", LargeBinary, nullable=False),
+)

@@ -48,6 +48,12 @@ REASONS: dict[str, tuple[str, str]] = {
                    "An empty file is only valid with the empty file's hash."),
     "attachment_size": ("Kích thước tệp khác với lần tải lên đang dở của cùng tệp.",
                         "The file's size differs from the upload in progress of the same file."),
+    "unknown_record": ("Máy chủ không có {what} {id} trong đội này.",
+                       "The server has no {what} {id} in this team."),
+    "code_taken": ("Đội đã có khách hàng với mã này.",
+                   "A customer with this code already exists in this team."),
+    "code_other_unit": ("Mã khách hàng không thuộc đơn vị {unit} của đội.",
+                        "The customer code is not of the team's unit {unit}."),
     "refused": ("Máy chủ từ chối: {detail}", "Refused by the server: {detail}"),
 }
 

@@ -98,6 +98,8 @@ def poison_ops(t: dict[str, str]) -> list[tuple[str, str, str]]:
             '"payload": {', '"payload": {"households": NaN, '), "number_not_finite"),
         ("households 1000", j(op("customer", cid, "update", {"id": cid, "households": 1000})), "field_range"),
         ("households as text", j(op("customer", cid, "update", {"id": cid, "households": "3"})), "field_type"),
+        ("size 0 attachment claim", j(op("attachment", "a" * 64, "create", {"sha256": "a" * 64, "size": 0})),
+         "empty_file"),
         ("negative size", j(op("attachment", "a" * 64, "create", {"sha256": "a" * 64, "size": -5})),
          "field_range"),
         ("unknown field", j(op("meter", new_id(), "create", {"serial": "S", "evil": 1})), "field_unknown"),

@@ -103,7 +103,8 @@ def test_attachment_upload_cut_at_60_percent_resumes_from_its_offset(make_device
     offset = a.store.query_one("SELECT confirmed_offset, confirmed_at FROM sync_uploads WHERE sha256 = ?", (sha,))
     assert offset[1] is None and 0.45 * size <= offset[0] <= 0.6 * size
     with central.read() as conn:
-        received = conn.execute(select(t.attachments.c.received).where(t.attachments.c.sha256 == sha)).scalar_one()
+        received = conn.execute(select(t.team_attachments.c.received)
+                                .where(t.team_attachments.c.sha256 == sha)).scalar_one()
     assert received == offset[0]
 
     sync.configure(a, server.url)  # the link is back (directly this time)
@@ -112,11 +113,11 @@ def test_attachment_upload_cut_at_60_percent_resumes_from_its_offset(make_device
     assert report.ok and report.uploaded == 1
     assert report.uploaded_bytes == size - offset[0]  # only the rest went up
     with central.read() as conn:
-        row = conn.execute(select(t.attachments.c.complete, t.attachments.c.received)
-                           .where(t.attachments.c.sha256 == sha)).one()
-        parts = [p[0] for p in conn.execute(select(t.attachment_chunks.c.data)
-                                            .where(t.attachment_chunks.c.sha256 == sha)
-                                            .order_by(t.attachment_chunks.c.offset))]
+        row = conn.execute(select(t.team_attachments.c.complete, t.team_attachments.c.received)
+                           .where(t.team_attachments.c.sha256 == sha)).one()
+        parts = [p[0] for p in conn.execute(select(t.team_attachment_chunks.c.data)
+                                            .where(t.team_attachment_chunks.c.sha256 == sha)
+                                            .order_by(t.team_attachment_chunks.c.offset))]
     assert row == (True, size) and hashlib.sha256(b"".join(parts)).hexdigest() == sha
 
 

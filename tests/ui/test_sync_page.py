@@ -10,9 +10,11 @@ import pytest
 from fieldkit.central import admin
 from fieldkit.central.db import Database
 from fieldkit.central.server import ServerThread
+from fieldkit.domain import reasons
 from fieldkit.services import customers
 from fieldkit.services import sync as sync_service
 from fieldkit.services.customers import CustomerInput
+from fieldkit.ui.labels import current_language
 
 
 @pytest.fixture
@@ -65,6 +67,6 @@ def test_enrol_sync_now_and_refused_items_with_reasons(qtbot, session, central, 
     assert report.ok and report.applied == 1 and report.rejected == 1
     assert "1" in page.progress_label.text()
     qtbot.waitUntil(lambda: page.refused_list.count() == 1, timeout=5_000)
-    assert "already exists" in page.refused_list.item(0).text()
+    assert reasons.problem("code_taken").message(current_language()) in page.refused_list.item(0).text()
     assert refreshed  # the status bar was asked to look again
     assert sync_service.status(session).waiting == 0

@@ -1,0 +1,176 @@
+"""Attachments are verified bytes, kept per team.
+
+A team's attachment (`team_attachments`, keyed by team and sha256) is complete only when the
+bytes the server stored for that team hash to the declared sha256; the empty file is
+complete without bytes only under the empty file's own hash. What one team claims or
+uploads never changes another team's size, type or kind, never marks another team's
+upload complete, and never shows in another team's answers: `missing`, `info` and
+downloads only look at the asking team's rows, so no answer says whether another team
+holds a hash. (The price: the same photo taken by two teams is stored twice.)
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, and_, delete, exists, func, insert, literal, select, update
+from sqlalchemy.exc import IntegrityError
+
+from fieldkit.central import schema as t
+from fieldkit.central.db import Database, audit
+from fieldkit.central.validate import Refusal
+
+EMPTY_SHA = hashlib.sha256(b"").hexdigest()
+LEGACY_COPIED = "team_attachments_v1"
+A = t.team_attachments.c
+C = t.team_attachment_chunks.c
+
+
+def _row(conn: Connection, team_id: str, sha: str) -> Any:
+    return conn.execute(select(A.size, A.received, A.complete)
+                        .where(and_(A.team_id == team_id, A.sha256 == sha))).first()
+
+
+def _create(conn: Connection, team_id: str, sha: str, size: int, mime: str, kind: str, now: str) -> Any:
+    try:
+        with conn.begin_nested():
+            conn.execute(insert(t.team_attachments).values(
+                team_id=team_id, sha256=sha, size=size, mime=mime or "application/octet-stream", kind=kind,
+                received=0, complete=sha == EMPTY_SHA and size == 0, created_at=now))
+    except IntegrityError:  # the same team's other request made it first
+        pass
+    return _row(conn, team_id, sha)
+
+
+def claim(conn: Connection, team_id: str, sha: str, size: int, mime: str, kind: str, now: str) -> None:
+    """`attachment/create`: this team will upload these bytes. Raises Refusal."""
+    if size == 0 and sha != EMPTY_SHA:
+        raise Refusal("empty_file")
+    if sha == EMPTY_SHA and size != 0:
+        raise Refusal("attachment_size")
+    row = _row(conn, team_id, sha)
+    if row is None:
+        _create(conn, team_id, sha, size, mime, kind, now)
+        return
+    if int(row[0]) != size:
+        if int(row[1]) or bool(row[2]):
+            raise Refusal("attachment_size")
+        conn.execute(update(t.team_attachments).where(and_(A.team_id == team_id, A.sha256 == sha)).values(size=size))
+    conn.execute(update(t.team_attachments).where(and_(A.team_id == team_id, A.sha256 == sha))
+                 .values(mime=mime or "application/octet-stream", kind=kind))
+
+
+@dataclass(frozen=True)
+class Stored:
+    status: int  # 200, or 409 (wrong offset / size), or 422 (hash mismatch, too many bytes)
+    body: dict[str, Any]
+
+
+def store_chunk(db: Database, team_id: str, device_id: str, user_id: str, sha: str, offset: int, size: int,
+                mime: str, kind: str, chunk: bytes, now: str) -> Stored:
+    """One uploaded chunk at `offset`, for this team; the last one is verified against the hash."""
+    with db.write() as (conn, _):
+        row = _row(conn, team_id, sha)
+        if row is None:
+            row = _create(conn, team_id, sha, size, mime, kind, now)
+        total, received, complete = int(row[0]), int(row[1]), bool(row[2])
+        if complete:
+            return Stored(200, {"sha256": sha, "offset": total, "size": total, "complete": True})
+        if size and size != total:
+            if received:
+                return Stored(409, {"detail": "size differs from the upload in progress", "code": "attachment_size"})
+            conn.execute(update(t.team_attachments).where(and_(A.team_id == team_id, A.sha256 == sha))
+                         .values(size=size))
+            total = size
+        if offset != received:
+            return Stored(409, {"sha256": sha, "offset": received, "size": total, "complete": False})
+        if received + len(chunk) > total:
+            return Stored(422, {"detail": "more bytes than the declared size"})
+        if chunk:
+            # The guard on `received` makes a racing duplicate chunk a no-op.
+            done = conn.execute(update(t.team_attachments).where(and_(
+                A.team_id == team_id, A.sha256 == sha, A.received == offset)).values(received=offset + len(chunk)))
+            if done.rowcount != 1:
+                return Stored(409, {"sha256": sha, "offset": received, "size": total, "complete": False})
+            conn.execute(insert(t.team_attachment_chunks).values(team_id=team_id, sha256=sha, offset=offset,
+                                                                  data=chunk))
+            received = offset + len(chunk)
+        if received == total:
+            h = hashlib.sha256()
+            for (part,) in conn.execute(select(C.data).where(and_(C.team_id == team_id, C.sha256 == sha))
+                                        .order_by(C.offset)):
+                h.update(part)
+            if h.hexdigest() != sha:
+                conn.execute(delete(t.team_attachment_chunks).where(and_(C.team_id == team_id, C.sha256 == sha)))
+                conn.execute(update(t.team_attachments).where(and_(A.team_id == team_id, A.sha256 == sha))
+                             .values(received=0))
+                audit(conn, device_id=device_id, user_id=user_id, action="upload-bad-hash", entity="attachment",
+                      entity_id=sha)
+                return Stored(422, {"detail": "the content does not match its sha256; upload it again from 0"})
+            conn.execute(update(t.team_attachments).where(and_(A.team_id == team_id, A.sha256 == sha))
+                         .values(complete=True))
+            audit(conn, device_id=device_id, user_id=user_id, action="upload", entity="attachment", entity_id=sha,
+                  detail=str(total))
+            complete = True
+    return Stored(200, {"sha256": sha, "offset": received, "size": total, "complete": complete})
+
+
+def missing(conn: Connection, team_id: str, hashes: list[str]) -> list[tuple[str, int]]:
+    """(sha256, offset to resume from) for each hash this team has not delivered yet."""
+    rows = {r[0]: (int(r[1]), bool(r[2])) for r in conn.execute(
+        select(A.sha256, A.received, A.complete).where(and_(A.team_id == team_id, A.sha256.in_(hashes))))} \
+        if hashes else {}
+    return [(h, rows.get(h, (0, False))[0]) for h in hashes if not rows.get(h, (0, False))[1]]
+
+
+def info(conn: Connection, team_id: str, hashes: list[str]) -> list[tuple[str, int, str, str]]:
+    """(sha256, size, mime, kind) of this team's complete attachments among `hashes`."""
+    if not hashes:
+        return []
+    return [(str(r[0]), int(r[1]), str(r[2]), str(r[3])) for r in conn.execute(
+        select(A.sha256, A.size, A.mime, A.kind).where(and_(A.team_id == team_id, A.sha256.in_(hashes),
+                                                            A.complete.is_(True))))]
+
+
+def complete_hashes(conn: Connection, team_id: str, hashes: set[str]) -> set[str]:
+    return {r[0] for r in info(conn, team_id, sorted(hashes))}
+
+
+def read(conn: Connection, team_id: str, sha: str, offset: int, length: int | None) -> tuple[int, str, bytes] | None:
+    """(whole size, mime, the bytes from `offset`, at most `length`) of this team's complete attachment."""
+    row = conn.execute(select(A.size, A.mime).where(and_(A.team_id == team_id, A.sha256 == sha,
+                                                         A.complete.is_(True)))).first()
+    if row is None:
+        return None
+    total = int(row[0])
+    end = total if length is None else min(total, offset + length)
+    parts = conn.execute(select(C.offset, C.data).where(and_(
+        C.team_id == team_id, C.sha256 == sha, C.offset < max(end, 1), C.offset + func.length(C.data) > offset))
+        .order_by(C.offset)).all() if offset < end else []
+    out = b"".join(bytes(p[1]) for p in parts)
+    if parts:
+        first = int(parts[0][0])
+        out = out[offset - first:end - first]
+    return total, str(row[1]), out
+
+
+def copy_legacy(conn: Connection) -> None:
+    """Once: the older shared tables' rows become their team's rows. A size-0 claim under any
+    hash but the empty one was never verified bytes, so it is not complete here."""
+    if conn.execute(select(t.counters.c.value).where(t.counters.c.name == LEGACY_COPIED)).first():
+        return
+    old, oc = t.attachments.c, t.attachment_chunks.c
+    already = exists().where(and_(A.team_id == old.team_id, A.sha256 == old.sha256))
+    conn.execute(insert(t.team_attachments).from_select(
+        ["team_id", "sha256", "size", "mime", "kind", "received", "complete", "created_at"],
+        select(old.team_id, old.sha256, old.size, old.mime, old.kind, old.received,
+               and_(old.complete, (old.size > 0) | (old.sha256 == literal(EMPTY_SHA))), old.created_at)
+        .where(~already)))
+    have = exists().where(and_(C.team_id == t.attachments.c.team_id, C.sha256 == oc.sha256, C.offset == oc.offset))
+    conn.execute(insert(t.team_attachment_chunks).from_select(
+        ["team_id", "sha256", "offset", "data"],
+        select(old.team_id, oc.sha256, oc.offset, oc.data).select_from(
+            t.attachment_chunks.join(t.attachments, old.sha256 == oc.sha256)).where(~have)))
+    conn.execute(insert(t.counters).values(name=LEGACY_COPIED, value=1))
