@@ -282,6 +282,8 @@ class DlmsClient:
         info = bytes(self._segments)
         self._segments.clear()
         if not info.startswith(hdlc.LLC_RESPONSE):
+            if self.state == "rlrq":
+                return self._disc()            # some servers answer RLRQ without the LLC header
             raise ProtocolError("BAD_DATA", f"not an LLC response header: {info[:3].hex()}")
         return self._on_apdu(info[3:])
 

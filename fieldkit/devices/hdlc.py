@@ -256,19 +256,25 @@ class Params:
 
     @classmethod
     def decode(cls, info: bytes) -> Params:
-        """Parameters of a UA (or SNRM); defaults for what is absent."""
+        """Parameters of a UA (or SNRM); defaults for what is absent.
+
+        Lenient about the group length (some implementations write 0 there): the
+        parameters present are read up to the group's end or the field's end.
+        """
         if not info:
             return cls()
-        if len(info) < 3 or info[0] != 0x81 or info[1] != 0x80 or info[2] != len(info) - 3:
+        if len(info) < 3 or info[0] != 0x81 or info[1] != 0x80:
             raise ProtocolError("BAD_DATA", f"HDLC: bad parameter field {info[:8].hex()}")
+        declared = info[2]
+        end = 3 + declared if declared and 3 + declared <= len(info) else len(info)
         values = {5: 128, 6: 128, 7: 1, 8: 1}
         i = 3
-        while i < len(info):
-            if i + 2 > len(info):
-                raise ProtocolError("BAD_DATA", "HDLC: parameter cut short")
+        while i + 2 <= end:
             tag, width = info[i], info[i + 1]
-            if width > 4 or i + 2 + width > len(info):
-                raise ProtocolError("BAD_DATA", "HDLC: parameter length")
+            if width == 0 or width > 4 or i + 2 + width > end:
+                break
             values[tag] = int.from_bytes(info[i + 2:i + 2 + width], "big")
             i += 2 + width
-        return cls(values[5], values[6], values[7], values[8])
+        if not 16 <= values[5] <= MAX_FRAME or not 16 <= values[6] <= MAX_FRAME:
+            raise ProtocolError("BAD_DATA", f"HDLC: information length {values[5]}/{values[6]}")
+        return cls(values[5], values[6], max(1, min(7, values[7])), max(1, min(7, values[8])))
