@@ -73,9 +73,11 @@ class Op(QObject):
         self._relay = _Relay()
         self._relay.done.connect(self._finish, Qt.ConnectionType.QueuedConnection)
         self._task: _Task | None = None
+        self.probe_label = ""
 
     def success(self, callback: Callable[[Any], None]) -> Op:
         self._on_success = callback
+        self.probe_label = getattr(callback, "__qualname__", "")  # named by the stall probe (tests, bench)
         return self
 
     def failure(self, callback: Callable[[BaseException], None]) -> Op:

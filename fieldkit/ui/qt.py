@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDate,
     QEvent,
+    QEventLoop,
     QLocale,
     QModelIndex,
     QObject,
@@ -82,7 +83,7 @@ from PySide6.QtWidgets import (
 
 __all__ = [
     "QT_TRANSLATE_NOOP", "QAbstractItemView", "QAbstractTableModel", "QApplication", "QButtonGroup",
-    "QCheckBox", "QColor", "QComboBox", "QCoreApplication", "QEvent", "QFont", "QFontDatabase",
+    "QCheckBox", "QColor", "QComboBox", "QCoreApplication", "QEvent", "QEventLoop", "QFont", "QFontDatabase",
     "QFormLayout", "QFrame", "QGridLayout", "QGuiApplication", "QHBoxLayout", "QHeaderView", "QIcon",
     "QKeySequence", "QLabel", "QLineEdit", "QListWidget", "QListWidgetItem", "QLocale", "QMainWindow",
     "QMessageBox", "QModelIndex", "QObject", "QPalette", "QPersistentModelIndex", "QPixmap", "QPushButton",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -46,3 +47,33 @@ def shell(qapp, profile_dir: Path, session: Session) -> Iterator[object]:
     sh.login_window.close()
     sh.close_session()
     sh.translations.switch("vi")
+
+
+STALL_LIMIT_MS = float(os.environ.get("FIELDKIT_STALL_LIMIT_MS", "100"))
+
+
+@pytest.fixture(scope="session")
+def qapp_cls():
+    """Every UI test runs on a QApplication that times each event it delivers."""
+    from fieldkit.ui.stall_probe import ProbeApplication
+
+    return ProbeApplication
+
+
+@pytest.fixture(autouse=True)
+def stall_probe(qapp):
+    """Fails the test if the UI thread stayed inside one event longer than 100 ms.
+
+    Replaces fixed "the timer kept ticking" assertions: the probe is on in every UI test.
+    FIELDKIT_STALL_LIMIT_MS changes the limit (for a machine known to be slow)."""
+    probe = qapp.probe
+    probe.limit = STALL_LIMIT_MS / 1000
+    probe.reset()
+    yield probe
+    over = list(probe.over)
+    probe.reset()
+    if over:
+        worst = max(over, key=lambda s: s.seconds)
+        listed = "; ".join(f"{s.seconds * 1000:.0f} ms in {s.what}" for s in over[:8])
+        pytest.fail(f"the UI thread stalled {len(over)} time(s) over {STALL_LIMIT_MS:.0f} ms "
+                    f"(worst {worst.seconds * 1000:.0f} ms in {worst.what}): {listed}", pytrace=False)

@@ -66,11 +66,12 @@ def test_chart_table_and_exports(qtbot, today_work, shell, tmp_path, monkeypatch
     page.metric_combo.setCurrentIndex(page.metric_combo.findData("installs"))
     assert page.chart.bars == [("Xã Gia Viễn", 1.0)] and not page.chart.percent
     # table: one row per commune, then the total
-    rows = page.table.rowCount()
-    assert [page.table.item(r, 0).text() for r in range(rows)] == ["Phường Thuỷ Nguyên", "Xã Gia Viễn", "Tổng cộng"]
-    header = [page.table.horizontalHeaderItem(c).text() for c in range(page.table.columnCount())]
-    assert page.table.item(2, header.index("Không tiền mặt %")).text() == "50.0"
-    assert page.table.item(1, header.index("Treo công tơ")).text() == "1"
+    model = page.table.model()
+    rows = model.rowCount()
+    assert [model.index(r, 0).data() for r in range(rows)] == ["Phường Thuỷ Nguyên", "Xã Gia Viễn", "Tổng cộng"]
+    header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert model.index(2, header.index("Không tiền mặt %")).data() == "50.0"
+    assert model.index(1, header.index("Treo công tơ")).data() == "1"
 
     # exports through the buttons; the save dialog answers with a path
     answers = iter([tmp_path / "bao-cao.pdf", tmp_path / "bao-cao.csv", tmp_path / "ngay.pdf"])

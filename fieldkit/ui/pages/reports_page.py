@@ -10,8 +10,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from fieldkit.documents.daily_summary import render_daily_summary
-from fieldkit.documents.reports_pdf import render_team_report
 from fieldkit.services import reports
 from fieldkit.services.reports import METHODS, Figures, TeamReport
 from fieldkit.services.review import local_today
@@ -19,6 +17,7 @@ from fieldkit.ui.charts import BarChart
 from fieldkit.ui.labels import current_language, format_number, problem_text
 from fieldkit.ui.ops import Op
 from fieldkit.ui.pages import Page, PageContext
+from fieldkit.ui.pages.report_table import ReportTableModel
 from fieldkit.ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
@@ -29,16 +28,15 @@ from fieldkit.ui.qt import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
     Qt,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
+from fieldkit.ui.table_sizing import fit_columns
 
 
 def month_start(day: date, back: int = 0) -> date:
@@ -75,23 +73,6 @@ METRICS: list[tuple[str, str, Callable[[Figures], float], bool]] = [
     ("app", QT_TRANSLATE_NOOP("ReportsPage", "App user share, by commune"), lambda f: f.share(f.app_users), True),
 ]
 CHART_ROWS = 12
-
-COLUMNS: list[tuple[str, Callable[[Figures], float]]] = [
-    (QT_TRANSLATE_NOOP("ReportsPage", "Customers"), lambda f: f.customers),
-    (QT_TRANSLATE_NOOP("ReportsPage", "Installs"), lambda f: f.installs),
-    (QT_TRANSLATE_NOOP("ReportsPage", "On time"), lambda f: f.done_on_time),
-    (QT_TRANSLATE_NOOP("ReportsPage", "Late"), lambda f: f.done_late),
-    (QT_TRANSLATE_NOOP("ReportsPage", "Open overdue"), lambda f: f.open_overdue),
-    (QT_TRANSLATE_NOOP("ReportsPage", "Readings"), lambda f: f.readings),
-    (QT_TRANSLATE_NOOP("ReportsPage", "Abnormal"), lambda f: f.abnormal),
-    (QT_TRANSLATE_NOOP("ReportsPage", "E-contract %"), lambda f: f.share(f.e_contracts)),
-    (QT_TRANSLATE_NOOP("ReportsPage", "App %"), lambda f: f.share(f.app_users)),
-    (QT_TRANSLATE_NOOP("ReportsPage", "Mobile banking %"), lambda f: f.share(f.payment["mobile_banking"])),
-    (QT_TRANSLATE_NOOP("ReportsPage", "E-wallet %"), lambda f: f.share(f.payment["e_wallet"])),
-    (QT_TRANSLATE_NOOP("ReportsPage", "Auto debit %"), lambda f: f.share(f.payment["auto_debit"])),
-    (QT_TRANSLATE_NOOP("ReportsPage", "Cashless %"), lambda f: f.share(f.cashless)),
-]
-
 
 def adoption_bars(f: Figures) -> list[tuple[str, float]]:
     names = {
@@ -132,11 +113,13 @@ class ReportsPage(Page):
         self.pdf_button = QPushButton(objectName="Primary")
         self.csv_button = QPushButton(objectName="ExportCsv")
         self.chart = BarChart()
-        self.table = QTableWidget(0, len(COLUMNS) + 1, objectName="ReportTable")
+        self.model = ReportTableModel(self)
+        self.table = QTableView(objectName="ReportTable")
+        self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(False)
         self.message = QLabel(objectName="Muted")
         self.message.setWordWrap(True)
 
@@ -255,22 +238,8 @@ class ReportsPage(Page):
         rep = self.report
         if rep is None:
             return
-        rows = [*rep.rows, rep.total]
-        self.table.setRowCount(len(rows))
-        for i, f in enumerate(rows):
-            name = self.tr("Total") if i == len(rows) - 1 else (f.commune or self.tr("(no commune)"))
-            item = QTableWidgetItem(name)
-            if i == len(rows) - 1:
-                font = item.font()
-                font.setBold(True)
-                item.setFont(font)
-            self.table.setItem(i, 0, item)
-            for c, (_title, fn) in enumerate(COLUMNS, 1):
-                value = fn(f)
-                text = f"{value:.1f}" if isinstance(value, float) else format_number(int(value))
-                cell = QTableWidgetItem(text)
-                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(i, c, cell)
+        self.model.set_figures(rep.rows, rep.total)
+        fit_columns(self.table)
 
     def chart_bars(self) -> tuple[list[tuple[str, float]], bool]:
         rep = self.report
@@ -310,7 +279,14 @@ class ReportsPage(Page):
         rep, lang = self.report, current_language()
         if rep is None:
             return
-        self._run_export(lambda: render_team_report(rep, path, "vi" if lang == "vi" else "en"), path)
+
+        def work() -> None:
+            # reportlab is imported when the first PDF is made, not at start
+            from fieldkit.documents.reports_pdf import render_team_report
+
+            render_team_report(rep, path, "vi" if lang == "vi" else "en")
+
+        self._run_export(work, path)
 
     def export_csv(self, path: Path) -> None:
         rep, lang = self.report, current_language()
@@ -324,6 +300,8 @@ class ReportsPage(Page):
             return
 
         def work() -> None:
+            from fieldkit.documents.daily_summary import render_daily_summary
+
             summary = reports.daily_summary(session, uid, day)
             render_daily_summary(summary, path, "vi" if lang == "vi" else "en")
 
@@ -364,13 +342,12 @@ class ReportsPage(Page):
         self.pdf_button.setText(self.tr("Export &PDF"))
         self.csv_button.setText(self.tr("Export &CSV"))
         self.chart.set_empty_text(self.tr("Nothing to show for this period."))
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Commune")] + [QCoreApplication.translate("ReportsPage", t) for t, _fn in COLUMNS])
+        self.model.retranslate()
         self.daily_box.setTitle(self.tr("Daily work summary"))
         self.person_label.setText(self.tr("Person:"))
         self.day_label.setText(self.tr("Day:"))
         self.daily_button.setText(self.tr("Daily &summary PDF"))
         self._summarise()
         if self.report is not None:
-            self._fill_table()
+            fit_columns(self.table)
             self._draw_chart()

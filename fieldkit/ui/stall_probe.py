@@ -1,0 +1,111 @@
+"""Event-loop latency probe: how long the UI thread stays inside one event.
+
+`ProbeApplication.notify` times every event Qt delivers on the UI thread. A *stall* is
+a stretch of time spent inside event delivery with no other event starting or ending in
+between: one slow slot, paint or layout. A modal dialog's nested event loop keeps
+delivering events (the probe's own 20 ms heartbeat timer among them), so waiting in a
+dialog is not a stall; neither is code that runs outside the event loop (a test's own
+set-up, a script). The UI tests fail on any stall over 100 ms (`tests/ui/conftest.py`),
+and `bench/ui.py` prints the worst per page.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+
+from fieldkit.ui.qt import QApplication, QEvent, QObject, QTimer
+
+HEARTBEAT_MS = 20
+
+
+@dataclass
+class Stall:
+    seconds: float
+    what: str  # the outermost event being delivered: "<receiver class> <event type>"
+
+
+def _open_schedstat() -> int | None:
+    """/proc/thread-self/schedstat of the calling (UI) thread: its second field is the time it
+    spent runnable but waiting for a CPU (Linux only)."""
+    try:
+        return os.open("/proc/thread-self/schedstat", os.O_RDONLY)
+    except OSError:
+        return None
+
+
+def _run_queue_wait(fd: int | None) -> float:
+    if fd is None:
+        return 0.0
+    try:
+        return int(os.pread(fd, 64, 0).split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+@dataclass
+class StallProbe:
+    """A stall is wall time inside one event minus the time the UI thread waited for a CPU that
+    other processes held (on a shared, loaded machine that wait is not the app's doing; waiting
+    for a disk or a lock is, and counts)."""
+
+    depth: int = 0
+    last: float = field(default_factory=time.perf_counter)
+    current: tuple[str, object, object] = ("", None, None)
+    worst: Stall = field(default_factory=lambda: Stall(0.0, ""))
+    events: int = 0
+    over: list[Stall] = field(default_factory=list)
+    limit: float = 0.1
+    fd: int | None = field(default_factory=_open_schedstat)
+    waited: float = 0.0
+
+    def reset(self) -> None:
+        self.worst = Stall(0.0, "")
+        self.over = []
+        self.events = 0
+        self.last = time.perf_counter()
+        self.waited = _run_queue_wait(self.fd)
+
+    def mark(self, now: float) -> None:
+        waited = _run_queue_wait(self.fd)
+        if self.depth > 0:
+            gap = now - self.last - (waited - self.waited)
+            if gap > self.worst.seconds:
+                self.worst = Stall(gap, describe(*self.current))
+            if gap > self.limit and len(self.over) < 20:
+                self.over.append(Stall(gap, describe(*self.current)))
+        self.last = now
+        self.waited = waited
+
+
+def describe(receiver: str, event_type: object, label: object = None) -> str:
+    """"<receiver class> <event type>", and for an `Op` the callback it delivered to."""
+    name = getattr(event_type, "name", None)
+    return f"{receiver} {name or event_type}" + (f" ({label})" if label else "")
+
+
+class ProbeApplication(QApplication):
+    """A QApplication whose `notify` feeds a `StallProbe` (tests and benchmarks only)."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self.probe = StallProbe()
+        self._heartbeat = QTimer()
+        self._heartbeat.setInterval(HEARTBEAT_MS)
+        self._heartbeat.timeout.connect(lambda: None)
+        self._heartbeat.start()
+
+    def notify(self, receiver: QObject, event: QEvent) -> bool:  # noqa: D401 - Qt override
+        probe = self.probe
+        now = time.perf_counter()
+        probe.mark(now)
+        if probe.depth == 0:
+            probe.current = (type(receiver).__name__, event.type(), getattr(receiver, "probe_label", None))
+        probe.events += 1
+        probe.depth += 1
+        try:
+            return super().notify(receiver, event)
+        finally:
+            probe.mark(time.perf_counter())
+            probe.depth -= 1
