@@ -10,10 +10,13 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QBuffer,
+    QByteArray,
     QCoreApplication,
     QDate,
     QEvent,
     QEventLoop,
+    QIODevice,
     QLocale,
     QModelIndex,
     QObject,
@@ -36,6 +39,7 @@ from PySide6.QtGui import (
     QFontMetrics,
     QGuiApplication,
     QIcon,
+    QImageReader,
     QKeySequence,
     QPainter,
     QPalette,
@@ -83,7 +87,7 @@ from PySide6.QtWidgets import (
 
 __all__ = [
     "QT_TRANSLATE_NOOP", "QAbstractItemView", "QAbstractTableModel", "QApplication", "QButtonGroup",
-    "QCheckBox", "QColor", "QComboBox", "QCoreApplication", "QEvent", "QEventLoop", "QFont", "QFontDatabase",
+    "QCheckBox", "QColor", "QComboBox", "QBuffer", "QByteArray", "QCoreApplication", "QEvent", "QEventLoop", "QIODevice", "QImageReader", "QFont", "QFontDatabase",
     "QFormLayout", "QFrame", "QGridLayout", "QGuiApplication", "QHBoxLayout", "QHeaderView", "QIcon",
     "QKeySequence", "QLabel", "QLineEdit", "QListWidget", "QListWidgetItem", "QLocale", "QMainWindow",
     "QMessageBox", "QModelIndex", "QObject", "QPalette", "QPersistentModelIndex", "QPixmap", "QPushButton",

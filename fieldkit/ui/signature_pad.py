@@ -3,6 +3,11 @@
 Strokes are kept in 0..1 coordinates of the pad, so they survive a resize and can be
 saved and drawn again (onboarding resumes a half-done contract). `png_bytes()` draws the
 strokes with Pillow, cropped to the ink, so the PNG does not depend on the screen's scale.
+
+Guards (a demo filler once handed the pad pixel coordinates and saving built a
+384,240 x 8,100 px image): strokes set from code are clamped into 0..1, the PNG is never
+larger than `MAX_PNG_SIDE` on either side, and it is encoded once per change of the
+strokes (forms ask for its digest on every keystroke).
 """
 
 from __future__ import annotations
@@ -16,6 +21,25 @@ from fieldkit.ui.qt import QColor, QPainter, QPen, QSizePolicy, Qt, QWidget, Sig
 from fieldkit.ui.style import INK, MUTED, PAPER
 
 Point = tuple[float, float]
+MAX_PNG_SIDE = 1600
+
+
+def clamp_strokes(strokes: Any) -> list[list[Point]]:
+    """Strokes as lists of (x, y) floats in 0..1; anything else (pixels, NaN, junk) is clamped or dropped."""
+    out: list[list[Point]] = []
+    for stroke in strokes or []:
+        pts: list[Point] = []
+        for pt in stroke:
+            try:
+                x, y = float(pt[0]), float(pt[1])
+            except (TypeError, ValueError, IndexError):
+                continue
+            if x != x or y != y:  # NaN
+                continue
+            pts.append((min(max(x, 0.0), 1.0), min(max(y, 0.0), 1.0)))
+        if pts:
+            out.append(pts)
+    return out
 
 
 class SignaturePad(QWidget):
@@ -26,13 +50,24 @@ class SignaturePad(QWidget):
         """`keep_taps`: a tap without a line stays as a dot (else it is dropped: not a signature)."""
         super().__init__(parent)
         self.setObjectName("SignaturePad")
-        self.strokes: list[list[Point]] = []
+        self._strokes: list[list[Point]] = []
+        self._version = 0
+        self._png: tuple[tuple[int, int, int, float], bytes] | None = None
         self.keep_taps = keep_taps
         self._drawing = False
         self.setMinimumSize(*minimum)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
         self.setCursor(Qt.CursorShape.CrossCursor)
+
+    @property
+    def strokes(self) -> list[list[Point]]:
+        return self._strokes
+
+    @strokes.setter
+    def strokes(self, value: Any) -> None:
+        self._strokes = clamp_strokes(value)
+        self._version += 1
 
     def has_ink(self) -> bool:
         return any(self.strokes)
@@ -54,20 +89,23 @@ class SignaturePad(QWidget):
     def mousePressEvent(self, event: Any) -> None:  # noqa: N802
         if self.isEnabled() and event.button() == Qt.MouseButton.LeftButton:
             self._drawing = True
-            self.strokes.append([self._point(event)])
+            self._strokes.append([self._point(event)])
+            self._version += 1
             self.update()
 
     def mouseMoveEvent(self, event: Any) -> None:  # noqa: N802
-        if self._drawing and self.strokes:
-            self.strokes[-1].append(self._point(event))
+        if self._drawing and self._strokes:
+            self._strokes[-1].append(self._point(event))
+            self._version += 1
             self.update()
 
     def mouseReleaseEvent(self, event: Any) -> None:  # noqa: N802
         if not self._drawing:
             return
         self._drawing = False
-        if self.strokes and len(self.strokes[-1]) < 2 and not self.keep_taps:
-            self.strokes.pop()
+        if self._strokes and len(self._strokes[-1]) < 2 and not self.keep_taps:
+            self._strokes.pop()
+            self._version += 1
             return
         self.changed.emit()
 
@@ -89,7 +127,14 @@ class SignaturePad(QWidget):
         p.end()
 
     def png_bytes(self, scale: float = 2.0) -> bytes:
-        """The signature, cropped to its strokes with a margin, black on white."""
+        """The signature, cropped to its strokes with a margin, black on white; encoded once per
+        change of the strokes (or of the pad's size)."""
+        key = (self._version, self.width(), self.height(), scale)
+        if self._png is None or self._png[0] != key:
+            self._png = (key, self._encode(scale))
+        return self._png[1]
+
+    def _encode(self, scale: float) -> bytes:
         w, h = max(1, self.width()), max(1, self.height())
         strokes = [[(x * w, y * h) for x, y in s] for s in self.strokes]
         points = [pt for s in strokes for pt in s]
@@ -98,12 +143,14 @@ class SignaturePad(QWidget):
         margin = 10
         x0, y0 = min(pt[0] for pt in points) - margin, min(pt[1] for pt in points) - margin
         x1, y1 = max(pt[0] for pt in points) + margin, max(pt[1] for pt in points) + margin
-        img = Image.new("RGB", (max(1, int((x1 - x0) * scale)), max(1, int((y1 - y0) * scale))), "white")
+        scale = min(scale, MAX_PNG_SIDE / max(1.0, x1 - x0), MAX_PNG_SIDE / max(1.0, y1 - y0))
+        size = (min(MAX_PNG_SIDE, max(1, int((x1 - x0) * scale))), min(MAX_PNG_SIDE, max(1, int((y1 - y0) * scale))))
+        img = Image.new("RGB", size, "white")
         draw = ImageDraw.Draw(img)
         for stroke in strokes:
             pts = [((x - x0) * scale, (y - y0) * scale) for x, y in stroke]
             if len(pts) > 1:
-                draw.line(pts, fill="black", width=int(3 * scale), joint="curve")
+                draw.line(pts, fill="black", width=max(1, int(3 * scale)), joint="curve")
         buf = io.BytesIO()
         img.save(buf, "PNG", optimize=True)
         return buf.getvalue()

@@ -6,15 +6,20 @@ import mimetypes
 from pathlib import Path
 
 from fieldkit.ui.qt import (
+    QBuffer,
+    QByteArray,
     QFileDialog,
     QHBoxLayout,
     QIcon,
+    QImageReader,
+    QIODevice,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPixmap,
     QPushButton,
     QSize,
+    Qt,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -69,15 +74,24 @@ class PhotoPicker(QWidget):
             data = p.read_bytes() if p.stat().st_size <= MAX_BYTES else b""
         except OSError:
             data = b""
-        pixmap = QPixmap()
-        if not data or p.suffix.lower() not in IMAGE_SUFFIXES or not pixmap.loadFromData(data):
+        # decoded straight at thumbnail size (a 12-megapixel JPEG in full took a visible pause)
+        buffer = QBuffer()
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        reader = QImageReader(buffer)
+        size = reader.size()
+        if size.isValid() and size.width() > 0 and size.height() > 0:
+            reader.setScaledSize(size.scaled(QSize(240, 180), Qt.AspectRatioMode.KeepAspectRatio))
+        image = reader.read() if data else None
+        pixmap = QPixmap.fromImage(image) if image is not None and not image.isNull() else QPixmap()
+        if not data or p.suffix.lower() not in IMAGE_SUFFIXES or pixmap.isNull():
             self.message.setText(self.tr("Not a photo this form can keep (JPEG or PNG up to 15 MB): %1")
                                  .replace("%1", p.name))
             self.message.show()
             return False
         mime = mimetypes.guess_type(p.name)[0] or "image/jpeg"
         self.photos.append((data, mime, p.name))
-        item = QListWidgetItem(QIcon(pixmap.scaled(QSize(240, 180))), p.name)
+        item = QListWidgetItem(QIcon(pixmap), p.name)
         self.list.addItem(item)
         self.changed.emit()
         return True

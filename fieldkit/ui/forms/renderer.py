@@ -42,8 +42,20 @@ Reader = Callable[[], dict[str, Any] | None]
 WIDE_TYPES = ("photo", "signature", "meter_reading", "gps")
 
 
+_digests: dict[int, tuple[bytes, str]] = {}
+
+
 def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    """SHA-256 of a photo or signature, remembered per bytes object: the form asks for every
+    value on each keystroke (relevance), and hashing megabytes of photos each time stalls typing."""
+    hit = _digests.get(id(data))
+    if hit is not None and hit[0] is data:
+        return hit[1]
+    digest = hashlib.sha256(data).hexdigest()
+    if len(_digests) > 64:
+        _digests.clear()
+    _digests[id(data)] = (data, digest)
+    return digest
 
 
 class FieldEditor(QWidget):

@@ -33,10 +33,12 @@ def _picture(folder: Path, name: str, colour: str, caption: str) -> Path:
 
 
 def _strokes(width: int, height: int, seed: int) -> list[list[tuple[float, float]]]:
+    """A believable scribble, drawn in pixels of a width x height pad and handed to the pad
+    in its 0..1 coordinates (pixels made a 384,240 x 8,100 px PNG once)."""
     base = height * 0.6
     a = [(30 + i * 9.0, base - ((i * (7 + seed)) % 23) - (12 if i % 5 == 0 else 0)) for i in range(24)]
     b = [(40 + i * 8.0, base + 6 - (i % 4) * 3) for i in range(28)]
-    return [a, b]
+    return [[(x / width, y / height) for x, y in stroke] for stroke in (a, b)]
 
 
 def fill_demo(form: InstallForm) -> None:
@@ -50,6 +52,6 @@ def fill_demo(form: InstallForm) -> None:
     for n, fid in enumerate(("technician_signature", "customer_signature")):
         pad = view.editors[fid].pad
         if pad is not None:
-            pad.strokes = _strokes(pad.width(), max(pad.height(), 130), n)
+            pad.strokes = _strokes(max(pad.width(), 360), max(pad.height(), 130), n)
             pad.update()
     view.apply_relevance()
