@@ -1,6 +1,6 @@
 # Quick start:  make run   (demo profile, simulated meter, local central server)
 #               make test  (the whole suite, lint and type checks)
-.PHONY: setup run test lint typecheck bench screenshots translations installer clean
+.PHONY: setup run test user-commands lint typecheck bench screenshots translations installer clean
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -15,6 +15,11 @@ test: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m ruff check fieldkit tests bench
 	$(PY) -m mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
+	bash scripts/user-commands.sh $(PY)
+
+# `fieldkit screenshots` and `fieldkit demo --no-gui --check`, each with a memory cap and a time bound
+user-commands: setup
+	bash scripts/user-commands.sh $(PY)
 
 lint: setup
 	$(PY) -m ruff check fieldkit tests bench
@@ -24,6 +29,8 @@ typecheck: setup
 
 bench: setup
 	$(PY) bench/store.py
+	$(PY) bench/ui.py
+	$(PY) bench/startup.py
 	$(PY) bench/sync.py
 	$(PY) bench/readout.py
 

@@ -32,6 +32,9 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--customers", type=int, default=2000)
     parser.add_argument("--meter-profile", default="three-phase-tou")
     parser.add_argument("--no-gui", action="store_true", help="set everything up, print it, and wait")
+    parser.add_argument("--check", action="store_true",
+                        help="with --no-gui: set everything up, read the simulated meter once, then stop "
+                             "(exit 0 when all of it worked; CI runs this)")
     parser.add_argument("--lang", choices=["vi", "en"], default=None)
 
 
@@ -151,6 +154,12 @@ def run(args: argparse.Namespace) -> int:
         config.set("server_url", url)
         config.set("probe_port", probe_port)
         _say("users: lan / 246810 (technician), hung / 135790 (supervisor), mai / 112233 (trainer)")
+        if args.no_gui and getattr(args, "check", False):
+            r = _fk("read", "--port", probe_port, "--json")
+            if r.returncode != 0:
+                raise SystemExit(f"demo: reading the simulated meter failed: {r.stderr.strip()[-500:]}")
+            _say(f"read the simulated meter on {probe_port}: {len(r.stdout)} bytes of JSON; check done")
+            return 0
         if args.no_gui:
             _say("ready; press Ctrl+C to stop")
             while all(c.poll() is None for c in children):

@@ -7,7 +7,7 @@ them in order, Ctrl+F goes to the search field of the current page (or of Custom
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping, ValuesView
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,6 +72,48 @@ PAGES: list[PageSpec] = [
 ]
 
 
+class LazyPages(Mapping[str, Page]):
+    """id -> page, built on first access into its slot of the stack (a placeholder until then)."""
+
+    def __init__(self, ctx: PageContext, stack: QStackedWidget):
+        self.ctx = ctx
+        self.stack = stack
+        self.built: dict[str, Page] = {}
+        self.slots: dict[str, QWidget] = {}
+        self.on_built: Callable[[Page], None] = lambda page: None
+        for spec in PAGES:
+            slot = QWidget()
+            self.slots[spec.id] = slot
+            stack.addWidget(slot)
+
+    def __getitem__(self, page_id: str) -> Page:
+        page = self.built.get(page_id)
+        if page is None:
+            spec = next(s for s in PAGES if s.id == page_id)
+            page = spec.factory(self.ctx)
+            slot = self.slots.pop(page_id)
+            index = self.stack.indexOf(slot)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(slot)
+            slot.deleteLater()
+            self.built[page_id] = page
+            self.on_built(page)
+        return page
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(spec.id for spec in PAGES)
+
+    def __len__(self) -> int:
+        return len(PAGES)
+
+    def values(self) -> ValuesView[Page]:  # type: ignore[override]
+        """The pages built so far (hooks such as on_status and shutdown reach only those)."""
+        return self.built.values()
+
+    def get(self, page_id: str, default: Any = None) -> Any:  # type: ignore[override]
+        return self.built.get(page_id, default)
+
+
 class MainWindow(QMainWindow):
     logoutRequested = Signal()
     languageRequested = Signal(str)
@@ -107,11 +149,12 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(28, 28))
         self.nav.setFixedWidth(250)
         self.stack = QStackedWidget()
-        self.pages: dict[str, Page] = {}
+        # Pages are built when first shown (start-up builds one page, not seven; each build is
+        # one short UI-thread step instead of one long one at sign-in).
+        self.pages = LazyPages(self.ctx, self.stack)
+        self._last_status: tuple[Any, Any] | None = None
+        self.pages.on_built = self._page_built
         for spec in PAGES:
-            page = spec.factory(self.ctx)
-            self.pages[spec.id] = page
-            self.stack.addWidget(page)
             item = QListWidgetItem(icon(spec.icon), "")
             item.setData(256, spec.id)
             self.nav.addItem(item)
@@ -161,8 +204,9 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
-        self.current_page().on_shown()
+        page = self.pages[PAGES[row].id]
+        self.stack.setCurrentWidget(page)
+        page.on_shown()
 
     def focus_search(self) -> None:
         box = self.current_page().search_box()
@@ -173,7 +217,12 @@ class MainWindow(QMainWindow):
             box.selectAll()
 
     # -- status --------------------------------------------------------------
+    def _page_built(self, page: Page) -> None:
+        if self._last_status is not None:
+            page.on_status(*self._last_status)
+
     def _status_updated(self, outbox: Any, connectivity: Any) -> None:
+        self._last_status = (outbox, connectivity)
         for page in self.pages.values():
             page.on_status(outbox, connectivity)
 
