@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from fieldkit.ui.ops import wait_for_background
 from fieldkit.ui.qt import QApplication, QObject, Signal
 
 log = logging.getLogger(__name__)
+_frozen = False
 
 
 class Shell(QObject):
@@ -104,6 +106,13 @@ class Shell(QObject):
         self.main_window = win
         win.show()
         self.login_window.hide()
+        # What start-up built lives as long as the app: keep it out of every later full garbage
+        # collection (each one walked all of it, a visible pause on a slow laptop). Once per
+        # process: a later sign-in's window is dropped at sign-out and must stay collectable.
+        global _frozen
+        if not _frozen:
+            _frozen = True
+            gc.freeze()
         self.sessionStarted.emit(win)
 
     def logout(self) -> None:

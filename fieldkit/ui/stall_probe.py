@@ -11,6 +11,7 @@ and `bench/ui.py` prints the worst per page.
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from dataclasses import dataclass, field
@@ -67,16 +68,30 @@ class StallProbe:
         self.last = time.perf_counter()
         self.waited = _run_queue_wait(self.fd)
 
+    gc_time: float = 0.0  # garbage collection inside the current gap (said in the description)
+    gc_started: float = 0.0
+
+    def gc_callback(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self.gc_started = time.perf_counter()
+        else:
+            self.gc_time += time.perf_counter() - self.gc_started
+
     def mark(self, now: float) -> None:
         waited = _run_queue_wait(self.fd)
         if self.depth > 0:
             gap = now - self.last - (waited - self.waited)
-            if gap > self.worst.seconds:
-                self.worst = Stall(gap, describe(*self.current))
-            if gap > self.limit and len(self.over) < 20:
-                self.over.append(Stall(gap, describe(*self.current)))
+            if gap > self.worst.seconds or gap > self.limit:
+                what = describe(*self.current)
+                if self.gc_time > 0.005:
+                    what += f" [garbage collection {self.gc_time * 1000:.0f} ms]"
+                if gap > self.worst.seconds:
+                    self.worst = Stall(gap, what)
+                if gap > self.limit and len(self.over) < 20:
+                    self.over.append(Stall(gap, what))
         self.last = now
         self.waited = waited
+        self.gc_time = 0.0
 
 
 def describe(receiver: str, event_type: object, label: object = None) -> str:
@@ -91,6 +106,7 @@ class ProbeApplication(QApplication):
     def __init__(self, *args: object) -> None:
         super().__init__(*args)
         self.probe = StallProbe()
+        gc.callbacks.append(self.probe.gc_callback)
         self._heartbeat = QTimer()
         self._heartbeat.setInterval(HEARTBEAT_MS)
         self._heartbeat.timeout.connect(lambda: None)
