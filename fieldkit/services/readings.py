@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_FLOOR, Decimal, InvalidOperation
@@ -31,6 +31,7 @@ from typing import Any
 from fieldkit.devices.capture import Capture
 from fieldkit.devices.client import ReadOptions
 from fieldkit.devices.errors import ProtocolError
+from fieldkit.devices.meter_models import MeterModel, options_for
 from fieldkit.devices.result import ReadingResult
 from fieldkit.domain import anomalies
 from fieldkit.domain.anomalies import Finding
@@ -253,8 +254,11 @@ def target_for_meter(session: Session, meter_id: str) -> Target:
                   _expected_bytes(session, target.meter, target.history))
 
 
-def read_options(target: Target) -> ReadOptions:
-    return ReadOptions(expected_bytes=target.expected_bytes)
+def read_options(target: Target, models: Sequence[MeterModel] = ()) -> ReadOptions:
+    """Options for reading this meter: the protocol is detected; per-model settings (client
+    address, password, protocol) come from the utility's table ``models`` and the built-in one."""
+    return options_for(target.meter.manufacturer, target.meter.model,
+                       ReadOptions(expected_bytes=target.expected_bytes), tuple(models))
 
 
 # --- judging a reading ----------------------------------------------------------------------------------
