@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from fieldkit import __version__
+from fieldkit.cli_args import OneLineParser
 
 # command name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -37,7 +38,7 @@ def _load(name: str):  # type: ignore[no-untyped-def]
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="fieldkit", description="FieldKit field tool")
+    parser = OneLineParser(prog="fieldkit", description="FieldKit field tool")
     parser.add_argument("--version", action="version", version=f"fieldkit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (_module, help_text) in COMMANDS.items():
@@ -61,7 +62,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     module = _load(args.command)
-    return int(module.run(args) or 0)
+    try:
+        return int(module.run(args) or 0)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the last resort: one line, never a traceback
+        return _last_resort(args.command, exc)
+
+
+def _last_resort(command: str, exc: Exception) -> int:
+    """An error no sub-command expected: name it in one line (disk problems in words), exit 70.
+
+    Set FIELDKIT_DEBUG=1 to see the traceback."""
+    import os
+
+    if os.environ.get("FIELDKIT_DEBUG"):
+        raise exc
+    from fieldkit.store.disk import describe_os_error
+
+    disk = describe_os_error(exc)
+    if disk is not None:
+        print(f"fieldkit {command}: {disk.text()}", file=sys.stderr)
+        return 74
+    text = " ".join(str(exc).split())[:300]
+    print(f"fieldkit {command}: unexpected error ({type(exc).__name__}: {text}); run `fieldkit doctor` and "
+          f"report this with FIELDKIT_DEBUG=1 output", file=sys.stderr)
+    return 70
 
 
 if __name__ == "__main__":

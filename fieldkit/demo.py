@@ -29,7 +29,9 @@ TEAM = ("LN01", "Đội quản lý điện Lý Nhân", "PA23LN")
 
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dir", type=Path, default=Path(".demo"), help="where the demo keeps its files")
-    parser.add_argument("--customers", type=int, default=2000)
+    from fieldkit.cli_args import int_range
+
+    parser.add_argument("--customers", type=int_range(1, 200_000), default=2000)
     parser.add_argument("--meter-profile", default="three-phase-tou")
     parser.add_argument("--no-gui", action="store_true", help="set everything up, print it, and wait")
     parser.add_argument("--check", action="store_true",
@@ -87,7 +89,18 @@ def _central_setup(db: Path) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from fieldkit.cli_args import creatable_folder, fail
+    from fieldkit.devices.simulator.profiles import load
+
     folder: Path = args.dir.resolve()
+    wrong = creatable_folder(folder, "demo folder")
+    if wrong:
+        return fail(f"demo: {wrong}")
+    try:
+        load(args.meter_profile)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        return fail(f"demo: cannot load the meter profile {args.meter_profile!r} ({type(exc).__name__}); "
+                    f"use a built-in one or a valid JSON profile file")
     profile = folder / "profile"
     central_db = folder / "central.db"
     folder.mkdir(parents=True, exist_ok=True)

@@ -30,7 +30,9 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--profile", type=Path, help="profile folder (default: the user's FieldKit profile)")
     parser.add_argument("--user", help="user name, to unlock the database and check its integrity "
                                        "(PIN from FIELDKIT_PIN)")
-    parser.add_argument("--server", help="central server URL to check (default: FIELDKIT_SERVER or settings)")
+    from fieldkit.cli_args import http_url
+
+    parser.add_argument("--server", type=http_url, help="central server URL to check (default: FIELDKIT_SERVER or settings)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
 
 
@@ -98,22 +100,25 @@ def check_serial() -> Check:
     return Check("ok", "serial", detail)
 
 
-def check_profile(folder: Path, user: str | None) -> list[Check]:
-    from fieldkit.store.keyring import Keyring
+def check_profile(folder: Path, user: str | None, explicit: bool = False) -> list[Check]:
+    from fieldkit.services import unlock
     from fieldkit.store.profile import DB_FILE
 
     checks: list[Check] = []
     db = folder / DB_FILE
-    if not db.exists():
-        return [Check("warn", "database", f"no profile in {folder}",
+    if not folder.exists() and explicit:
+        return [Check("FAIL", "profile", f"the profile folder {folder} does not exist", "check --profile")]
+    if not db.exists() and not (folder / "keyring.json").exists():
+        return [Check("FAIL" if explicit else "warn", "database", f"no profile in {folder}",
                       "start FieldKit once to create it, or: fieldkit demo-data --db PATH")]
-    keyring = Keyring(folder)
     try:
-        users = keyring.users()
-    except (OSError, ValueError, TypeError) as exc:
-        return [Check("FAIL", "keyring", f"{keyring.path}: {exc}", "restore keyring.json from a backup")]
-    checks.append(Check("ok" if users else "FAIL", "keyring", f"{len(users)} user(s)",
-                        "" if users else "no user can unlock this profile; restore keyring.json"))
+        users = unlock.profile_users(folder)
+    except unlock.ProfileProblem as exc:
+        return [Check("FAIL", "keyring", exc.en, "restore keyring.json from a backup, or re-create the "
+                      "profile from the server")]
+    checks.append(Check("ok", "keyring", f"{len(users)} user(s)"))
+    if not db.exists():
+        return [*checks, Check("FAIL", "database", f"{db} is missing", "re-create the profile from the server")]
     header = db.read_bytes()[:16]
     if header.startswith(b"SQLite format 3"):
         checks.append(Check("FAIL", "encryption", "the database is NOT encrypted", "re-create the profile"))
@@ -121,13 +126,11 @@ def check_profile(folder: Path, user: str | None) -> list[Check]:
         checks.append(Check("ok", "encryption", f"{db} is encrypted ({db.stat().st_size / 1e6:.1f} MB)"))
     pin = os.environ.get("FIELDKIT_PIN")
     if user and pin:
-        from fieldkit.domain.problems import ValidationError
-        from fieldkit.services import session as sessions
-
         try:
-            s = sessions.login(folder, user, pin)
-        except ValidationError as exc:
-            checks.append(Check("FAIL", "database", exc.messages("en")[0], "check --user and FIELDKIT_PIN"))
+            s = unlock.login(folder, user, pin)
+        except unlock.ProfileProblem as exc:
+            fix = "check --user and FIELDKIT_PIN" if exc.code in ("wrong_pin", "no_user") else ""
+            checks.append(Check("FAIL", "database", exc.en, fix))
             return checks
         try:
             result = s.store.integrity_check()
@@ -180,7 +183,7 @@ def run(args: argparse.Namespace) -> int:
         lambda: [check_python()],
         lambda: [check_qt()],
         lambda: [check_serial()],
-        lambda: check_profile(folder, args.user),
+        lambda: check_profile(folder, args.user, explicit=args.profile is not None),
         lambda: [check_server(args.server or _configured_server(folder))],
     ]
     results: list[Check] = []

@@ -54,6 +54,7 @@ def test_demo_data_then_doctor_and_users(tmp_path: Path):
 
 def test_gui_without_a_screen_says_what_to_do(tmp_path: Path):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    (tmp_path / "p").mkdir()  # an explicit --profile must exist (tests/test_cli_bad_input.py)
     r = subprocess.run([sys.executable, "-m", "fieldkit", "gui", "--profile", str(tmp_path / "p")], cwd=ROOT,
                        capture_output=True, text=True, timeout=60, env=env)
     assert r.returncode == 2

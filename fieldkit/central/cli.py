@@ -24,7 +24,42 @@ from pathlib import Path
 DEFAULT_DB = os.environ.get("FIELDKIT_CENTRAL_DB", "central.db")
 
 
+def _check_db(url: str) -> str | None:
+    """None when `url` can be a central database, else one line saying what is wrong."""
+    if url.startswith(("postgresql://", "postgres://", "sqlite://")):
+        return None
+    if "://" in url:
+        return f"{url!r} is not a database this server can use: give a SQLite file path or a postgresql:// URL"
+    folder = Path(url).resolve().parent
+    if not folder.is_dir():
+        return f"cannot open the database {url}: the folder {folder} does not exist"
+    return None
+
+
+def _check_listen(host: str, port: int) -> str | None:
+    """None when the server can listen on host:port, else why not (unknown host, port in use)."""
+    import errno
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError):
+        return f"unknown host {host!r}: give an address of this machine, e.g. 127.0.0.1 or 0.0.0.0"
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return f"port {port} is in use by another program; choose another with --port"
+            return f"cannot listen on host {host} port {port} ({exc.strerror}); check --host and --port"
+    return None
+
+
 def register(parser: argparse.ArgumentParser) -> None:
+    from fieldkit.cli_args import int_range, tcp_port
+
     sub = parser.add_subparsers(dest="central_command", metavar="ACTION", required=True)
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -34,8 +69,8 @@ def register(parser: argparse.ArgumentParser) -> None:
 
     p = add("serve", "run the HTTP API")
     p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8765)
-    p.add_argument("--log-level", default="info")
+    p.add_argument("--port", type=tcp_port(), default=8765)
+    p.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     add("init", "create the tables (serve does this too)")
     p = add("team", "create a team")
     p.add_argument("code")
@@ -53,7 +88,8 @@ def register(parser: argparse.ArgumentParser) -> None:
     p = add("enrol", "make a one-time enrolment code for a new device")
     p.add_argument("--team", required=True)
     p.add_argument("--name", default="", help="a label for the device")
-    p.add_argument("--hours", type=int, default=72, help="how long the code is valid")
+    p.add_argument("--hours", type=int_range(1, 24 * 90), default=72,
+                   help="how long the code is valid (1 to 2160 hours)")
     p = add("revoke", "revoke a device's token at once")
     p.add_argument("device_id")
     add("devices", "list devices")
@@ -67,27 +103,51 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
     from fieldkit.central import admin
     from fieldkit.central.db import Database
+    from fieldkit.cli_args import fail
 
+    wrong = _check_db(args.db)
+    if wrong:
+        return fail(f"error: {wrong}")
     if args.central_command == "serve":
         from fieldkit.central.server import serve
+
+        wrong = _check_listen(args.host, args.port)
+        if wrong:
+            return fail(f"error: {wrong}")
+        try:  # open the database before saying we serve
+            probe = Database(args.db)
+            probe.create_all()
+            probe.dispose()
+        except SQLAlchemyError as exc:
+            return fail(f"error: cannot open the database {args.db}: {_short(exc)}")
 
         print(f"FieldKit central on http://{args.host}:{args.port}  (OpenAPI: /openapi.json, /docs)", flush=True)
         serve(args.db, args.host, args.port, args.log_level)
         return 0
-    db = Database(args.db)
-    db.create_all()
+    try:
+        db = Database(args.db)
+        db.create_all()
+    except SQLAlchemyError as exc:
+        return fail(f"error: cannot open the database {args.db}: {_short(exc)}")
     try:
         cmd = args.central_command
         if cmd == "init":
             print("ok")
         elif cmd == "team":
+            if not args.code.strip() or not args.name.strip():
+                return fail("error: the team code and name must not be empty")
             print(admin.create_team(db, args.code, args.name, args.unit))
         elif cmd == "user":
             print(admin.create_user(db, args.username, args.name, args.role, args.team))
         elif cmd == "import-work-orders":
-            numbers = admin.import_work_orders(db, args.file.read_text(encoding="utf-8"), args.team, args.assignee)
+            text = _read_text(args.file)
+            if text is None:
+                return 2
+            numbers = admin.import_work_orders(db, text, args.team, args.assignee)
             print(f"imported {len(numbers)} work orders")
         elif cmd == "enrol":
             e = admin.enrol(db, args.team, args.name, args.hours)
@@ -104,14 +164,22 @@ def run(args: argparse.Namespace) -> int:
                 state = "revoked" if d["revoked_at"] else ("enrolled" if d["enrolled_at"] else "code issued")
                 print(f"{d['id']}  {d['team']:<12} {state:<12} {d['name']}")
         elif cmd == "publish":
-            version = admin.publish_reference(db, args.kind, args.key, json.loads(args.file.read_text("utf-8")))
+            text = _read_text(args.file)
+            if text is None:
+                return 2
+            try:
+                data = json.loads(text)
+            except (ValueError, RecursionError) as exc:
+                return fail(f"error: {args.file} is not valid JSON ({_short(exc)})")
+            version = admin.publish_reference(db, args.kind, args.key, data)
             print(f"published {args.kind}/{args.key} version {version}")
         elif cmd == "quarantine":
             return _quarantine(db, args)
         return 0
     except admin.AdminError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return fail(f"error: {exc}")
+    except SQLAlchemyError as exc:
+        return fail(f"error: the database refused the change: {_short(exc)}")
     finally:
         db.dispose()
 
@@ -136,3 +204,34 @@ def _quarantine(db: object, args: argparse.Namespace) -> int:
         return 1
     print(f"removed {args.seq} from the change feed")
     return 0
+
+
+def _short(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc)
+    return " ".join(text.split())[:200]
+
+
+MAX_FILE = 64 * 1024 * 1024
+
+
+def _read_text(path: Path) -> str | None:
+    """A UTF-8 text file's content, or None after printing one line that says what is wrong."""
+    from fieldkit.cli_args import fail
+
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE + 1)
+    except OSError as exc:
+        fail(f"error: cannot read {path}: {exc.strerror or exc}")
+        return None
+    if len(data) > MAX_FILE:
+        fail(f"error: {path} is larger than {MAX_FILE // (1024 * 1024)} MB")
+        return None
+    if b"\x00" in data:
+        fail(f"error: {path} is not a text file (it holds binary data); give a UTF-8 CSV or JSON file")
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        fail(f"error: {path} is not UTF-8 text; save it as CSV UTF-8 and try again")
+        return None

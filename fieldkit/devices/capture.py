@@ -18,6 +18,8 @@ from typing import Any
 from fieldkit.devices.errors import ProtocolError
 
 FORMAT = "fieldkit-capture/1"
+MAX_SECONDS = 24 * 3600  # a capture is one reading: minutes, never a day
+MAX_BAUD = 115200
 
 
 @dataclass(frozen=True)
@@ -74,14 +76,22 @@ class Capture:
             if not isinstance(obj, dict) or obj.get("format") != FORMAT:
                 raise ValueError("not a capture")
             events = []
+            if not isinstance(obj["events"], list):
+                raise ValueError("events is not a list")
             for item in obj["events"]:
                 direction = item["dir"]
                 if direction not in ("tx", "rx", "baud"):
                     raise ValueError(f"bad direction {direction!r}")
-                events.append(Event(float(item["t"]), str(direction), bytes.fromhex(item["hex"]),
-                                    int(item["baud"])))
-            return cls(port=str(obj.get("port", "")), started=str(obj.get("started", "")), events=events)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                t, baud, hex_text = item["t"], item["baud"], item["hex"]
+                if isinstance(t, bool) or not isinstance(t, int | float) or not 0 <= t <= MAX_SECONDS:
+                    raise ValueError(f"bad time {str(t)[:20]!r}")
+                if isinstance(baud, bool) or not isinstance(baud, int) or not 0 <= baud <= MAX_BAUD:
+                    raise ValueError(f"bad baud {str(baud)[:20]!r}")
+                if not isinstance(hex_text, str):
+                    raise ValueError("hex is not text")
+                events.append(Event(float(t), str(direction), bytes.fromhex(hex_text), baud))
+            return cls(port=str(obj.get("port", ""))[:200], started=str(obj.get("started", ""))[:40], events=events)
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
             raise ProtocolError("BAD_CAPTURE", str(exc)[:100]) from None
 
     @classmethod

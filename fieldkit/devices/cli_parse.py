@@ -14,13 +14,12 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from fieldkit.devices.errors import ProtocolError
-    from fieldkit.devices.reparse import parse_file_bytes
+    from fieldkit.devices.reparse import parse_file_bytes, read_limited
 
     try:
-        with open(args.file, "rb") as handle:
-            data = handle.read()
+        data = read_limited(args.file)
     except OSError as exc:
-        print(f"cannot read {args.file}: {exc}", file=sys.stderr)
+        print(f"cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     try:
         result = parse_file_bytes(data)

@@ -5,17 +5,49 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
+
+BAUDS = (300, 600, 1200, 2400, 4800, 9600, 19200)
+
+
+def _text_arg(what: str, limit: int, forbidden: str) -> Callable[[str], str]:
+    """Printable ASCII of at most `limit` characters, none of `forbidden` (they are protocol delimiters)."""
+
+    def parse(text: str) -> str:
+        if len(text) > limit or any(not (0x20 < ord(c) < 0x7F) or c in forbidden for c in text):
+            raise argparse.ArgumentTypeError(
+                f"the {what} must be at most {limit} printable ASCII characters without spaces or {forbidden}")
+        return text
+
+    parse.__name__ = what
+    return parse
+
+
+def _baud(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value not in BAUDS:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a meter baud rate; use one of {', '.join(map(str, BAUDS))}")
+    return value
 
 
 def register(parser: argparse.ArgumentParser) -> None:
+    from fieldkit.cli_args import float_range
+
     parser.add_argument("--port", required=True, help="device path (/dev/ttyUSB0, COM4) or socket://host:port")
     parser.add_argument("--json", action="store_true", help="print the reading as JSON")
-    parser.add_argument("--address", default="", help="meter address for the sign-on (default: any)")
-    parser.add_argument("--baud-max", type=int, default=19200, help="never switch faster than this")
-    parser.add_argument("--timeout", type=float, default=2.0, help="seconds to wait for the meter to answer")
-    parser.add_argument("--password", help="password, for programming mode or meters that ask for one")
+    parser.add_argument("--address", default="", type=_text_arg("address", 32, "/?!()"),
+                        help="meter address for the sign-on (default: any)")
+    parser.add_argument("--baud-max", type=_baud, default=19200, help="never switch faster than this")
+    parser.add_argument("--timeout", type=float_range(0.05, 120, "seconds"), default=2.0,
+                        help="seconds to wait for the meter to answer (0.05 to 120)")
+    parser.add_argument("--password", type=_text_arg("password", 32, "()"),
+                        help="password, for programming mode or meters that ask for one")
     parser.add_argument("--program", action="store_true", help="read single registers in programming mode")
-    parser.add_argument("--register", action="append", default=[], help="register to read (with --program)")
+    parser.add_argument("--register", action="append", default=[], type=_text_arg("register", 32, "()"),
+                        help="register to read (with --program)")
     parser.add_argument("--wakeup", action="store_true", help="send the wake-up preamble (battery meters)")
     parser.add_argument("--capture", metavar="FILE", help="save the raw capture (JSON) to FILE")
 
@@ -36,11 +68,16 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps({"error": exc.to_dict()}, ensure_ascii=False))
         else:
-            print(f"{exc.message_vi}\n{exc.message_en}\n[{exc.code}] {exc.detail}", file=sys.stderr)
+            detail = " ".join(exc.detail.split())[:200]
+            print(f"[{exc.code}] {exc.message_vi} / {exc.message_en} ({detail})", file=sys.stderr)
         return 1
     if args.capture and result.capture is not None:
-        with open(args.capture, "wb") as handle:
-            handle.write(result.capture.to_bytes())
+        try:
+            with open(args.capture, "wb") as handle:
+                handle.write(result.capture.to_bytes())
+        except OSError as exc:
+            print(f"cannot save the capture to {args.capture}: {exc.strerror}", file=sys.stderr)
+            return 2
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return 0

@@ -6,6 +6,7 @@ The first line printed is the port to read from (a pty path or a ``socket://`` U
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 
 from fieldkit.devices.simulator.dlms_meter import DLMS_FAULTS
@@ -15,14 +16,17 @@ from fieldkit.devices.simulator.profiles import BUILTIN
 
 
 def register(parser: argparse.ArgumentParser) -> None:
+    from fieldkit.cli_args import float_range, tcp_port
+
     parser.add_argument("--profile", default="three-phase-tou",
                         help=f"built-in profile ({', '.join([*BUILTIN, *DLMS_BUILTIN])}) or a JSON profile file")
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--pty", action="store_true", help="serve on a pseudo-terminal (the default)")
-    where.add_argument("--tcp", type=int, metavar="PORT", help="serve on TCP (0 = any free port)")
+    where.add_argument("--tcp", type=tcp_port(allow_zero=True), metavar="PORT",
+                       help="serve on TCP (0 = any free port)")
     parser.add_argument("--fault", choices=sorted(set(FAULTS) | set(DLMS_FAULTS)),
                         help="misbehave in this way (DLMS meters: " + ", ".join(DLMS_FAULTS) + ")")
-    parser.add_argument("--fault-arg", type=float, metavar="N",
+    parser.add_argument("--fault-arg", type=float_range(0, 1e6), metavar="N",
                         help="fault parameter: noise bytes, slow reaction seconds, bytes before a drop, "
                              "wake-up seconds, password digits")
 
@@ -45,12 +49,19 @@ def run(args: argparse.Namespace) -> int:
             profile = load(args.profile)
             meter = Meter(profile, args.fault, args.fault_arg)
             name = profile.name
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        print(f"cannot load profile {args.profile!r}: {exc}", file=sys.stderr)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        detail = " ".join(str(exc).split())[:120]
+        print(f"cannot load the meter profile {args.profile!r} ({type(exc).__name__}: {detail}); use a built-in "
+              f"one ({', '.join([*BUILTIN, *DLMS_BUILTIN])}) or a valid JSON profile file", file=sys.stderr)
         return 2
     link: Link
     if args.tcp is not None:
-        tcp = TcpLink(args.tcp)
+        try:
+            tcp = TcpLink(args.tcp)
+        except OSError as exc:
+            why = "is in use by another program" if exc.errno == errno.EADDRINUSE else f"cannot be used ({exc.strerror})"
+            print(f"TCP port {args.tcp} {why}; choose another with --tcp PORT (0 = any free port)", file=sys.stderr)
+            return 2
         link, where = tcp, tcp.url
     else:
         pty = PtyLink()

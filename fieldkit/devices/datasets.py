@@ -17,7 +17,9 @@ from fieldkit.devices.obis import normalise
 
 _NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)$")
 _UNIT = re.compile(r"^[A-Za-z%][A-Za-z0-9%/*^ ]{0,15}$")
-MAX_VALUE = 128  # longest value text accepted (the standard allows 128 characters)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # no control character belongs inside a data set
+MAX_VALUE = 128
+_SEVEN_BITS = bytes(b & 0x7F for b in range(256))  # longest value text accepted (the standard allows 128 characters)
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ def parse_line(line: str) -> DataSet:
     """Parse one data set line, e.g. ``1-0:1.8.0*255(061561.289*kWh)``."""
     if len(line) > 1024:
         raise ProtocolError("BAD_DATA", "data set line too long")
+    if _CONTROL.search(line):
+        raise ProtocolError("BAD_DATA", f"control character in a data set: {line[:40]!r}")
     open_at = line.find("(")
     if open_at <= 0:
         raise ProtocolError("BAD_DATA", f"data set without address or value: {line[:40]!r}")
@@ -123,4 +127,4 @@ def parse_block(block: str) -> list[DataSet]:
 
 def decode(data: bytes) -> str:
     """Decode protocol bytes (ISO 646 / ASCII on 7 bits); never raises."""
-    return bytes(b & 0x7F for b in data).decode("ascii")
+    return data.translate(_SEVEN_BITS).decode("ascii")

@@ -35,26 +35,40 @@ def _secret(env: str, prompt: str, confirm: bool = False) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from fieldkit.cli_args import fail
     from fieldkit.services import session as sessions
+    from fieldkit.services import unlock
     from fieldkit.store.profile import default_profile_dir
 
     folder: Path = args.profile or default_profile_dir()
+    try:
+        users = unlock.profile_users(folder)
+    except unlock.ProfileProblem as exc:
+        return fail(f"error: {exc.text()}")
     if args.action == "list":
-        for u in sessions.profile_users(folder):
+        for u in users:
             print(f"{u.username:12} {u.role:11} {u.display_name}")
         return 0
     if not (args.as_user and args.username and args.name):
         print("add needs --as EXISTING_USER --username NAME --name 'Display Name'", file=sys.stderr)
         return 2
+    if args.as_user not in {u.username for u in users}:
+        return fail(f"error: there is no user '{args.as_user}' in this profile (users: "
+                    f"{', '.join(sorted(u.username for u in users))})")
+    if not (os.environ.get("FIELDKIT_PIN") and os.environ.get("FIELDKIT_NEW_PIN")) and not sys.stdin.isatty():
+        return fail("error: set FIELDKIT_PIN (and FIELDKIT_NEW_PIN) or run in a terminal to type the PINs")
     try:
-        session = sessions.login(folder, args.as_user, _secret("FIELDKIT_PIN", f"PIN of {args.as_user}: "))
+        session = unlock.login(folder, args.as_user, _secret("FIELDKIT_PIN", f"PIN of {args.as_user}: "))
         try:
             sessions.add_user(session, username=args.username, display_name=args.name, role=Role(args.role),
                               secret=_secret("FIELDKIT_NEW_PIN", f"New PIN for {args.username}: ", confirm=True))
         finally:
             session.close()
+    except unlock.ProfileProblem as exc:
+        return fail(f"error: {exc.text()}")
     except ValidationError as exc:
-        print("\n".join(exc.messages("en")) or "The two PINs differ.", file=sys.stderr)
-        return 2
+        return fail(" ".join(exc.messages("en")) or "The two PINs differ.")
+    except EOFError:
+        return fail("error: no PIN given; set FIELDKIT_NEW_PIN or type it in a terminal")
     print(f"added {args.username}")
     return 0

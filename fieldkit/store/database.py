@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import json
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,7 +30,35 @@ IntegrityError = sqlcipher.IntegrityError
 
 
 class StoreError(Exception):
-    """The database cannot be opened or used; the message says what to do."""
+    """The database cannot be opened or used; the message says what to do.
+
+    `code` names the cause: damaged | read_only | permission | disk_full | io_error | missing |
+    newer | other (see fieldkit.store.disk)."""
+
+    def __init__(self, message: str, code: str = "other"):
+        super().__init__(message)
+        self.code = code
+
+
+def _open_error(path: Path, exc: Exception) -> StoreError:
+    """Why a database did not open, named: read-only media and permissions are not "damage"."""
+    from fieldkit.store import disk
+
+    if not path.exists():
+        p = disk.problem("missing", str(path))
+        return StoreError(p.text(), p.code)
+    blocked = disk.writable(path.parent)
+    if blocked is None and not os.access(path, os.R_OK | os.W_OK):
+        blocked = disk.problem("permission", str(path))
+    if blocked is not None:
+        return StoreError(blocked.text(), blocked.code)
+    code = disk.classify(exc) or "damaged"
+    if code in ("damaged", "other"):
+        return StoreError(
+            "Không mở được cơ sở dữ liệu: sai khóa hoặc tệp hỏng. / "
+            "The database cannot be opened: wrong key or a damaged file.", "damaged")
+    p = disk.problem(code)
+    return StoreError(p.text(), p.code)
 
 
 def utc_now() -> str:
@@ -54,6 +83,8 @@ def dumps(value: Any) -> str:
 def connect(path: str | Path, key: bytes | None) -> Any:
     """Open a SQLCipher connection. `key` is the raw 32-byte data key; None opens a plain file."""
     conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
+    if not os.environ.get("FIELDKIT_DEBUG"):  # SQLCipher logs decrypt failures to stderr; we say it in words
+        conn.execute("PRAGMA cipher_log_level = NONE")
     if key is not None:
         if len(key) != 32:
             raise StoreError("the data key must be 32 bytes")
@@ -62,10 +93,7 @@ def connect(path: str | Path, key: bytes | None) -> Any:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher.DatabaseError as exc:
         conn.close()
-        raise StoreError(
-            "Không mở được cơ sở dữ liệu: sai khóa hoặc tệp hỏng. / "
-            "The database cannot be opened: wrong key or a damaged file."
-        ) from exc
+        raise _open_error(Path(path), exc) from exc
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
@@ -143,8 +171,14 @@ class Tx:
 class Store:
     """An open profile database. Thread-safe: one connection, writes serialised by a lock."""
 
-    def __init__(self, path: str | Path, key: bytes | None, device_id: str | None = None):
+    def __init__(self, path: str | Path, key: bytes | None, device_id: str | None = None, *,
+                 must_exist: bool = False):
         self.path = Path(path)
+        if must_exist and not self.path.is_file():
+            from fieldkit.store import disk
+
+            p = disk.problem("missing", f"{self.path}: the profile's database file is missing")
+            raise StoreError(p.text(), "missing")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.conn = connect(self.path, key)
         self.lock = threading.RLock()

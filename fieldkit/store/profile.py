@@ -67,5 +67,5 @@ def open_profile(folder: str | Path, username: str, secret: str) -> OpenProfile:
     key = keyring.unlock(username, secret)
     entry = keyring.find(username)
     assert entry is not None
-    store = Store(folder / DB_FILE, key)
+    store = Store(folder / DB_FILE, key, must_exist=True)
     return OpenProfile(folder, store, AttachmentStore(folder / "attachments", key), entry, key)

@@ -17,8 +17,10 @@ from pathlib import Path
 
 
 def register(parser: argparse.ArgumentParser) -> None:
+    from fieldkit.cli_args import http_url
+
     parser.add_argument("--db", required=True, type=Path, help="the profile's fieldkit.db")
-    parser.add_argument("--server", help="central server URL, e.g. http://10.0.0.5:8765 (remembered)")
+    parser.add_argument("--server", type=http_url, help="central server URL, e.g. http://10.0.0.5:8765 (remembered)")
     parser.add_argument("--enrol", metavar="CODE", help="one-time enrolment code from `fieldkit central enrol`")
     parser.add_argument("--user", default=os.environ.get("FIELDKIT_USER"), help="profile user to unlock as")
     parser.add_argument("--status", action="store_true", help="only show the sync status")
@@ -26,12 +28,14 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from fieldkit.domain.problems import ValidationError
-    from fieldkit.services import session as sessions
-    from fieldkit.services import sync
+    from fieldkit.cli_args import fail
+    from fieldkit.services import sync, unlock
 
     folder = args.db.resolve().parent
-    users = sessions.profile_users(folder)
+    try:
+        users = unlock.profile_users(folder)
+    except unlock.ProfileProblem as exc:
+        return fail(f"error: {exc.text()}")
     username = args.user
     if not username:
         if len(users) != 1:
@@ -45,10 +49,9 @@ def run(args: argparse.Namespace) -> int:
             return 2
         pin = getpass.getpass(f"PIN for {username}: ")
     try:
-        session = sessions.login(folder, username, pin)
-    except (ValidationError, FileNotFoundError, KeyError) as exc:
-        print(f"error: cannot open the profile: {exc}", file=sys.stderr)
-        return 2
+        session = unlock.login(folder, username, pin)
+    except unlock.ProfileProblem as exc:
+        return fail(f"error: cannot open the profile: {exc.text()}")
     try:
         if args.server:
             sync.configure(session, args.server)

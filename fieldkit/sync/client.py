@@ -135,7 +135,7 @@ class SyncEngine:
             if not url:
                 raise NotConfigured("no server address is set")
             if not token:
-                raise NotConfigured("this device is not enrolled yet")
+                raise NotConfigured("this device is not enrolled yet: enrol it with a code from `fieldkit central enrol`")
             transport = Transport(url, token, username)
         self.transport = transport
         self.progress = progress
@@ -547,7 +547,7 @@ def refresh_users(store: Store, username: str) -> None:
     """Learn the server's users of this team (to map assignees to local users)."""
     url, token = store.get_meta(K_URL), store.get_meta(K_TOKEN)
     if not url or not token:
-        raise NotConfigured("this device is not enrolled yet")
+        raise NotConfigured("this device is not enrolled yet: enrol it with a code from `fieldkit central enrol`")
     t = Transport(url, token, username)
     try:
         ex = t.request("GET", "/v1/me")

@@ -22,10 +22,24 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from fieldkit.cli_args import existing_folder, fail
     from fieldkit.ui.app import Shell
     from fieldkit.ui.qt import QApplication
 
+    if getattr(args, "profile", None):
+        wrong = existing_folder(Path(args.profile))
+        if wrong:  # an explicit --profile is never created: a typo must not start an empty profile
+            return fail(f"error: {wrong} (to start a new profile there, create the empty folder first)")
     folder = getattr(args, "profile", None) or str(default_profile_dir())
+    if (Path(folder) / "keyring.json").exists():
+        from fieldkit.services import unlock
+
+        try:
+            unlock.profile_users(folder)
+        except unlock.ProfileProblem as exc:
+            return fail(f"error: {exc.text()}")
     if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
             and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))):
         print("FieldKit needs a screen: no DISPLAY or WAYLAND_DISPLAY is set. Start it from a desktop "
@@ -45,8 +59,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _exit_after_start(app, shell, user: str | None) -> int:  # type: ignore[no-untyped-def]
     """Sign in without the login form, wait until the main window is shown, then quit (exit 0)."""
-    from fieldkit.domain.problems import ValidationError
-    from fieldkit.services import session as sessions
+    from fieldkit.services import unlock
     from fieldkit.ui.qt import QTimer
 
     pin = os.environ.get("FIELDKIT_PIN")
@@ -54,10 +67,9 @@ def _exit_after_start(app, shell, user: str | None) -> int:  # type: ignore[no-u
         print("--exit-after-start needs --user (or FIELDKIT_USER) and FIELDKIT_PIN", file=sys.stderr)
         return 2
     try:
-        session = sessions.login(shell.folder, user, pin)
-    except (ValidationError, OSError) as exc:
-        print(exc.messages("en")[0] if isinstance(exc, ValidationError) else f"cannot open the profile: {exc}",
-              file=sys.stderr)
+        session = unlock.login(shell.folder, user, pin)
+    except unlock.ProfileProblem as exc:
+        print(f"cannot open the profile: {exc.en}", file=sys.stderr)
         return 1
     outcome = {"code": 1}
 

@@ -15,7 +15,9 @@ from pathlib import Path
 
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("outdir", help="folder for the PNG files")
-    parser.add_argument("--customers", type=int, default=3000, help="demo customers (default 3000)")
+    from fieldkit.cli_args import int_range
+
+    parser.add_argument("--customers", type=int_range(1, 200_000), default=3000, help="demo customers (default 3000)")
     parser.add_argument("--scale", choices=("normal", "large"), default="normal")
     parser.add_argument("--only", choices=("all", "onboarding", "readings"), default="all",
                         help="render only these screens (onboarding: every step of the onboarding flow; "
@@ -34,6 +36,7 @@ def _wait(app: object, done: Callable[[], bool], timeout: float = 15.0) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from fieldkit.cli_args import creatable_folder, fail
     from fieldkit.store.demo import DEMO_USERS, build_demo_profile
     from fieldkit.store.keyring import FAST_KDF
     from fieldkit.ui.app import Shell
@@ -41,6 +44,9 @@ def run(args: argparse.Namespace) -> int:
     from fieldkit.ui.qt import QApplication
 
     out = Path(args.outdir)
+    wrong = creatable_folder(out, "output folder")
+    if wrong:
+        return fail(f"error: {wrong}")
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     written: list[Path] = []

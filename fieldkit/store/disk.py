@@ -1,0 +1,150 @@
+"""What the disk says, in words a field worker can act on (Vietnamese first, English second).
+
+`describe_os_error` turns an OSError or a SQLite error caused by the disk (full, read-only,
+no permission, I/O error, damaged file) into a `DiskProblem` with a code and a message
+that says what to do. `free_bytes` and `low_space` back the "disk almost full" warning.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+# A day's photos: about 60 jobs x 6 photos x 1.5 MB, plus signatures, captures and PDFs.
+DAY_OF_PHOTOS_BYTES = 600 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class DiskProblem:
+    code: str  # disk_full | read_only | permission | io_error | damaged | missing | other
+    vi: str
+    en: str
+
+    def text(self) -> str:
+        return f"{self.vi} / {self.en}"
+
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "disk_full": (
+        "Ổ đĩa đã đầy. Hãy xoá bớt tệp không cần (ảnh, video, tệp tải về) hoặc đồng bộ rồi thử lại; "
+        "dữ liệu đã lưu không bị mất.",
+        "The disk is full. Delete files you do not need (photos, videos, downloads) or sync, then try "
+        "again; nothing already saved is lost.",
+    ),
+    "read_only": (
+        "Ổ đĩa hoặc thư mục hồ sơ chỉ cho phép đọc, không ghi được. Hãy chép hồ sơ sang ổ đĩa ghi được "
+        "hoặc mở khoá ghi của thiết bị.",
+        "The disk or the profile folder is read-only: nothing can be written. Copy the profile to a writable "
+        "disk or turn off the device's write protection.",
+    ),
+    "permission": (
+        "Không có quyền đọc/ghi thư mục hồ sơ. Hãy đăng nhập Windows bằng đúng tài khoản đã dùng FieldKit, "
+        "hoặc nhờ quản trị cấp quyền.",
+        "No permission to read or write the profile folder. Sign in to the computer as the account that "
+        "uses FieldKit, or ask the administrator to grant access.",
+    ),
+    "io_error": (
+        "Ổ đĩa báo lỗi đọc/ghi (có thể hỏng). Đừng tắt máy; hãy đồng bộ ngay và báo cho bộ phận kỹ thuật.",
+        "The disk reported a read/write error (it may be failing). Do not switch off; sync now and tell "
+        "the support team.",
+    ),
+    "damaged": (
+        "Tệp dữ liệu bị hỏng. Chạy `fieldkit doctor` để kiểm tra, gửi lên máy chủ những gì còn đọc được, "
+        "rồi tạo lại hồ sơ từ máy chủ.",
+        "The data file is damaged. Run `fieldkit doctor` to check it, push what can still be read, then "
+        "re-create the profile from the server.",
+    ),
+    "missing": (
+        "Không tìm thấy tệp hoặc thư mục. Kiểm tra lại đường dẫn.",
+        "A file or folder is missing. Check the path.",
+    ),
+    "other": (
+        "Lỗi đọc/ghi tệp.",
+        "A file could not be read or written.",
+    ),
+}
+
+_ERRNO_CODES = {
+    errno.ENOSPC: "disk_full", errno.EDQUOT: "disk_full", errno.EFBIG: "disk_full",
+    errno.EROFS: "read_only",
+    errno.EACCES: "permission", errno.EPERM: "permission",
+    errno.EIO: "io_error",
+    errno.ENOENT: "missing", errno.ENOTDIR: "missing",
+}
+
+
+def problem(code: str, detail: str = "") -> DiskProblem:
+    vi, en = MESSAGES[code]
+    if detail:
+        en = f"{en} ({detail})"
+    return DiskProblem(code, vi, en)
+
+
+def classify(exc: BaseException) -> str | None:
+    """The disk problem behind an exception, or None when it is not one."""
+    if isinstance(exc, OSError) and exc.errno in _ERRNO_CODES:
+        return _ERRNO_CODES[exc.errno]
+    text = str(exc).lower()
+    if "database or disk is full" in text or "no space left" in text:
+        return "disk_full"
+    if "readonly database" in text or "read-only file system" in text:
+        return "read_only"
+    if "disk i/o error" in text:
+        return "io_error"
+    if "malformed" in text or "file is not a database" in text or "hmac check failed" in text:
+        return "damaged"
+    if "unable to open database file" in text:
+        return "permission"
+    if isinstance(exc, OSError):
+        return "other"
+    return None
+
+
+def describe_os_error(exc: BaseException) -> DiskProblem | None:
+    code = classify(exc)
+    if code is None:
+        return None
+    where = getattr(exc, "filename", None)
+    return problem(code, f"{where}" if where else "")
+
+
+def free_bytes(path: str | Path) -> int:
+    """Free bytes on the file system holding `path` (its nearest existing parent)."""
+    p = Path(path)
+    while not p.exists() and p.parent != p:
+        p = p.parent
+    return int(shutil.disk_usage(p).free)
+
+
+def low_space(path: str | Path, need: int = DAY_OF_PHOTOS_BYTES) -> DiskProblem | None:
+    """A warning when less than `need` bytes (a day's photos) are free, else None."""
+    free = free_bytes(path)
+    if free >= need:
+        return None
+    mb = free // (1024 * 1024)
+    return DiskProblem(
+        "low_space",
+        f"Ổ đĩa sắp đầy: chỉ còn {mb} MB, không đủ cho ảnh của một ngày làm việc. Hãy xoá bớt tệp "
+        f"không cần hoặc đồng bộ sớm.",
+        f"The disk is almost full: only {mb} MB free, less than a day's photos need. Delete files you do "
+        f"not need or sync soon.",
+    )
+
+
+def writable(folder: str | Path) -> DiskProblem | None:
+    """None when new files can be created in `folder`, else why not (read-only, permission)."""
+    folder = Path(folder)
+    probe = folder / f".fieldkit-write-check-{os.getpid()}"
+    try:
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as exc:
+        return describe_os_error(exc)
+    os.close(fd)
+    try:
+        probe.unlink()
+    except OSError:
+        pass
+    return None
