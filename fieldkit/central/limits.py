@@ -72,20 +72,26 @@ class BodyLimit:
             return
         seen = 0
         started = False
+        body_done = declared == 0
 
         async def limited_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, body_done
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > limit:
                     raise BodyTooLarge(limit)
+                body_done = not message.get("more_body", False)
             return message
 
         async def watch_send(message: Message) -> None:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
+                if not body_done and scope.get("method") in ("POST", "PUT", "PATCH"):
+                    # Answered before the body was read (401, 403, 422…): close instead of letting
+                    # the server read and discard the rest of a possibly huge body.
+                    message = {**message, "headers": [*message.get("headers", []), (b"connection", b"close")]}
             await send(message)
 
         try:
