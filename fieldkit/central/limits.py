@@ -137,7 +137,44 @@ async def body_too_large(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(status_code=413, content=too_large(limit), headers={"Connection": "close"})
 
 
+ERROR_BODY = {"type": "object", "required": ["detail"], "properties": {
+    "detail": {"description": "what was wrong: a sentence, or a list of {loc, msg, type}"},
+    "code": {"type": "string"}, "params": {"type": "object"}}}
+ERRORS = {
+    "400": "the body is not JSON, or its gzip is damaged",
+    "401": "no device token / user, or the token is unknown or revoked",
+    "403": "the user is not allowed to do this",
+    "404": "no such record in this team (another team's records answer the same)",
+    "413": "the request body is larger than this endpoint's limit",
+    "422": "the request does not match this schema",
+}
+
+
+def document_errors(app: FastAPI) -> None:
+    """Every answer the API can give is in the OpenAPI document (schemathesis checks it)."""
+    original = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = original()
+            for path, item in schema.get("paths", {}).items():
+                for op in item.values():
+                    params = {str(p.get("name", "")).lower() for p in op.get("parameters", [])}
+                    responses = op.setdefault("responses", {})
+                    for code, text in ERRORS.items():
+                        if code in ("401", "403") and "authorization" not in params:
+                            continue
+                        if code == "404" and "{" not in path:
+                            continue
+                        entry = responses.setdefault(code, {"description": text})
+                        entry["content"] = {"application/json": {"schema": ERROR_BODY}}
+        return app.openapi_schema or {}
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def install(app: FastAPI) -> None:
+    document_errors(app)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(BodyTooLarge, body_too_large)
     app.add_middleware(BodyLimit)  # added last: outermost, before gzip and routing
