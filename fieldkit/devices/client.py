@@ -127,6 +127,7 @@ class Handover:
 
     identification: Identification
     total_received: int
+    rest: bytes = b""       # bytes that arrived after the identification
 
 
 Action = Send | SetBaud | Pause | Progress | Done | Handover
@@ -323,8 +324,9 @@ class Client:
             if len(self._buf) > MAX_IDENT_BYTES:
                 raise ProtocolError("BAD_IDENTIFICATION", f"no identification in {bytes(self._buf[:40])!r}")
             return []
-        ident, _end = found
+        ident, end = found
         self.ident = ident
+        rest = bytes(self._buf[end:])
         self._buf.clear()
         actions: list[Action] = [Progress("identification", self._total_received, None)]
         program = self.options.mode == "program"
@@ -332,7 +334,7 @@ class Client:
             raise ProtocolError("UNEXPECTED_REPLY", f"meter {ident.raw!r} does not offer mode E (DLMS)")
         if ident.mode_e and self.options.protocol in ("auto", "dlms") and not program:
             self.state = "done"
-            return [*actions, Handover(ident, self._total_received)]
+            return [*actions, Handover(ident, self._total_received - len(rest), rest)]
         if ident.mode == "C":
             char, baud = self._choose_baud(ident)
             actions.append(self._send(framing.option_select(char, "1" if program else "0")))

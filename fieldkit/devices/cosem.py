@@ -9,6 +9,7 @@ that do not decode; association and access outcomes are reported as values).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -269,8 +270,10 @@ def scaled(value: Any, scaler_unit: Any) -> tuple[Decimal | None, str]:
     if isinstance(scaler_unit, tuple) and len(scaler_unit) == 2 and all(isinstance(v, int)
                                                                           for v in scaler_unit):
         scaler, unit_code = scaler_unit
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None, UNITS.get(unit_code, "")
+    if isinstance(value, bool) or not isinstance(value, int | float) or (
+            isinstance(value, float) and not math.isfinite(value)):
+        unit = UNITS.get(unit_code, "")
+        return None, KILO.get(unit, unit)
     number = (Decimal(value) if isinstance(value, int) else Decimal(repr(value))).scaleb(
         max(-30, min(30, scaler)))
     unit = UNITS.get(unit_code, str(unit_code))

@@ -81,6 +81,8 @@ class AutoClient:
                 dlms = DlmsClient(self.options, snrm_retries=1 if self.options.protocol == "auto" else None)
                 self.inner = dlms
                 out.extend(dlms.after_identification(action.identification, action.total_received))
+                if action.rest:
+                    out.extend(self._follow(list(dlms.receive(action.rest))))
             elif isinstance(action, Fallback):
                 # HDLC did not answer after mode E: back to 300 baud 7E1 once the meter has
                 # given up, and read it in mode C
