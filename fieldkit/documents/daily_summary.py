@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from fieldkit.documents.pdf import FONT_BOLD, FONT_REGULAR, paragraph_styles
 from fieldkit.documents.reports_pdf import LABELS as REPORT_LABELS
 from fieldkit.documents.reports_pdf import build_pdf, format_day
-from fieldkit.services.reports import DailySummary, SummaryItem
+from fieldkit.domain.report_figures import DailySummary, SummaryItem
 
 Lang = Literal["vi", "en"]
 

@@ -23,7 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from fieldkit.documents.pdf import FONT_BOLD, FONT_REGULAR, paragraph_styles
-from fieldkit.services.reports import METHODS, Figures, TeamReport
+from fieldkit.domain.report_figures import METHODS, Figures, TeamReport
 
 Lang = Literal["vi", "en"]
 

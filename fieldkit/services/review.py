@@ -35,12 +35,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from fieldkit.devices.capture import Capture
 from fieldkit.devices.errors import ProtocolError
+from fieldkit.domain import anomalies
+from fieldkit.domain.local_time import VIETNAM as VIETNAM
+from fieldkit.domain.local_time import local_date as local_date
+from fieldkit.domain.local_time import local_today as local_today
 from fieldkit.domain.models import (
     Customer,
     Install,
@@ -53,14 +57,13 @@ from fieldkit.domain.models import (
     WorkOrderState,
 )
 from fieldkit.domain.problems import Problem, ValidationError
+from fieldkit.services.people import people as people
 from fieldkit.services.session import Session
 from fieldkit.services.work_orders import review_work_order
 from fieldkit.store import customers as customer_repo
 from fieldkit.store import field_facts as facts_repo
 from fieldkit.store import work_orders as wo_repo
 from fieldkit.store.attachments import AttachmentError
-
-VIETNAM = timezone(timedelta(hours=7), "ICT")  # no daylight saving time in Vietnam
 
 STATUS_GROUPS: dict[str, tuple[WorkOrderState, ...]] = {
     "waiting": (WorkOrderState.DONE,),
@@ -69,18 +72,6 @@ STATUS_GROUPS: dict[str, tuple[WorkOrderState, ...]] = {
     "open": (WorkOrderState.ASSIGNED, WorkOrderState.IN_PROGRESS),
     "all": (),
 }
-
-
-def local_today() -> date:
-    return datetime.now(VIETNAM).date()
-
-
-def local_date(stamp: str | datetime) -> date:
-    """The calendar day in Vietnam of a stored timestamp (ISO text or datetime)."""
-    when = datetime.fromisoformat(stamp) if isinstance(stamp, str) else stamp
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return when.astimezone(VIETNAM).date()
 
 
 def is_overdue(state: WorkOrderState, due: date | None, today: date) -> bool:
@@ -124,18 +115,6 @@ class Choice:
 class FilterChoices:
     technicians: list[Choice]
     communes: list[Choice]  # key is the commune code as text
-
-
-def people(conn: Any) -> dict[str, str]:
-    """user id (local or the server's) -> display name."""
-    names = {str(r[0]): str(r[1]) for r in conn.execute("SELECT server_id, display_name FROM sync_users")
-             if r[1]} if _has_table(conn, "sync_users") else {}
-    names.update({str(r[0]): str(r[1]) for r in conn.execute("SELECT id, display_name FROM users")})
-    return names
-
-
-def _has_table(conn: Any, name: str) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
 
 
 def _conflict_rows(conn: Any, where: str = "1", params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
@@ -462,7 +441,6 @@ def _missing() -> ValidationError:
 
 
 def review_detail(session: Session, wo_id: str, today: date | None = None) -> ReviewDetail:
-    from fieldkit.services.reports import abnormal_flag, main_index
 
     session.require(Role.SUPERVISOR)
     today = today or local_today()
@@ -482,11 +460,12 @@ def review_detail(session: Session, wo_id: str, today: date | None = None) -> Re
             earlier = facts_repo.readings_of_meter(conn, rd.meter_id, limit=400)
             before = [h for h in earlier if h.taken_at < rd.taken_at and h.id != rd.id]
             before.sort(key=lambda h: h.taken_at)
-            points = [(h.taken_at, main_index(h.registers)) for h in before]
+            points = [(h.taken_at, anomalies.main_index(h.registers)) for h in before]
             series = [(t, v) for t, v in points if v is not None]
-            value = main_index(rd.registers)
+            value = anomalies.main_index(rd.registers)
             consumption = value - series[-1][1] if value is not None and series else None
-            flag = abnormal_flag(series, (rd.taken_at, value)) if value is not None else None
+            flag = anomalies.abnormal_flag(series, (rd.taken_at, value), anomalies.DEFAULT_ABNORMAL_MULTIPLE) \
+                if value is not None else None
             views.append(ReadingView(rd, names.get(rd.recorded_by or "", ""), consumption, flag, rd.id in replaced))
         installs = facts_repo.installs_of_work_order(conn, wo_id)
         onboarding = [s for s in (facts_repo.onboarding_steps_of(conn, wo.customer_id) if wo.customer_id else [])
