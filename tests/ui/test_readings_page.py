@@ -33,7 +33,7 @@ from fieldkit.domain.models import Address, ReadingSource, RegisterValue, WorkOr
 from fieldkit.domain.tariff import estimate_bill
 from fieldkit.services import customers, field_facts, meters, readings, work_orders
 from fieldkit.services.customers import CustomerInput
-from fieldkit.ui.readings.panel import fmt_money
+from fieldkit.ui.readings.widgets import fmt_money
 from tests.conftest import TEST_PIN
 
 ROOT = Path(__file__).resolve().parents[2]

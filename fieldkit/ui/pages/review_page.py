@@ -9,175 +9,38 @@ entries, so the page works the same offline on the data of the last pull.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from fieldkit.domain.models import Role
 from fieldkit.services import review
-from fieldkit.services.review import ReviewDetail, ReviewFilter, ReviewRow
-from fieldkit.ui.labels import KINDS, STATES, format_number, label, problem_text
+from fieldkit.services.review import ReviewFilter, ReviewRow
+from fieldkit.ui.labels import format_number, problem_text
 from fieldkit.ui.ops import Op
 from fieldkit.ui.pages import Page, PageContext
 from fieldkit.ui.pages.reports_page import ReportsPage
 from fieldkit.ui.pages.review_conflicts import ConflictsPanel
+from fieldkit.ui.pages.review_detail import ReviewDetailView
+from fieldkit.ui.pages.review_table import Loaded, ReviewTableModel, load_detail
 from fieldkit.ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
-    QAbstractTableModel,
-    QColor,
     QComboBox,
     QCoreApplication,
-    QFont,
-    QFontDatabase,
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QPixmap,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     Qt,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
-from fieldkit.ui.style import DANGER, row_height
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-FLAGS = {
-    "negative": QT_TRANSLATE_NOOP("ReviewLabels", "Abnormal: lower than the previous reading"),
-    "zero": QT_TRANSLATE_NOOP("ReviewLabels", "Abnormal: no consumption"),
-    "high": QT_TRANSLATE_NOOP("ReviewLabels", "Abnormal: above 3× the usual consumption"),
-}
-SOURCES = {
-    "optical": QT_TRANSLATE_NOOP("ReviewLabels", "Optical probe"),
-    "manual": QT_TRANSLATE_NOOP("ReviewLabels", "By hand"),
-}
-ATTACHMENT_KINDS = {
-    "photo": QT_TRANSLATE_NOOP("ReviewLabels", "Photo"),
-    "signature": QT_TRANSLATE_NOOP("ReviewLabels", "Signature"),
-    "capture": QT_TRANSLATE_NOOP("ReviewLabels", "Raw capture"),
-    "document": QT_TRANSLATE_NOOP("ReviewLabels", "Document"),
-}
-ISSUES = {
-    "conflict": QT_TRANSLATE_NOOP("ReviewLabels", "Conflict flagged by the server (kept)"),
-    "refused": QT_TRANSLATE_NOOP("ReviewLabels", "Refused by the server"),
-}
-
-
-def rl(table: dict[str, str], key: str) -> str:
-    text = table.get(key)
-    return QCoreApplication.translate("ReviewLabels", text) if text else key
-
-
-class ReviewTableModel(QAbstractTableModel):
-    HEADERS = (
-        QT_TRANSLATE_NOOP("ReviewColumns", "Due"), QT_TRANSLATE_NOOP("ReviewColumns", "Number"),
-        QT_TRANSLATE_NOOP("ReviewColumns", "Kind"), QT_TRANSLATE_NOOP("ReviewColumns", "Status"),
-        QT_TRANSLATE_NOOP("ReviewColumns", "Technician"), QT_TRANSLATE_NOOP("ReviewColumns", "Commune"),
-        QT_TRANSLATE_NOOP("ReviewColumns", "Customer"),
-    )
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self.rows: list[ReviewRow] = []
-        self.bold = QFont()
-        self.bold.setBold(True)
-
-    def set_rows(self, rows: list[ReviewRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(row, col)
-        if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
-            return QColor(DANGER)
-        if role == Qt.ItemDataRole.FontRole and (row.overdue or (row.flagged and col == 1)):
-            return self.bold
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        return None
-
-    @staticmethod
-    def _text(row: ReviewRow, col: int) -> str:
-        if col == 0:
-            due = row.due_date.strftime("%d/%m/%Y") if row.due_date else "—"
-            return f"⚠ {due} · " + QCoreApplication.translate("ReviewColumns", "overdue") if row.overdue else due
-        if col == 1:
-            return row.number + ("  ⚑" if row.flagged else "") + ("  ⇅" if row.waiting_to_sync else "")
-        if col == 2:
-            return label(KINDS, row.kind)
-        if col == 3:
-            return label(STATES, row.state)
-        if col == 4:
-            return row.technician or "—"
-        if col == 5:
-            return row.commune or "—"
-        return f"{row.customer_name} ({row.customer_code})" if row.customer_code else "—"
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("ReviewColumns", self.HEADERS[section])
-        return None
-
-    def retranslate(self) -> None:
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.HEADERS) - 1))
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.HEADERS) - 1)
-
-
-@dataclass(frozen=True)
-class Loaded:
-    detail: ReviewDetail
-    images: dict[str, bytes]
-    captures: dict[str, str]
-    problems: dict[str, str]  # sha -> message in both languages, for files that could not be read
-
-
-def load_detail(session: Any, wo_id: str) -> Loaded:
-    """Runs off the UI thread: the detail, the bytes of its photos and the text of its captures."""
-    from fieldkit.domain.problems import ValidationError
-
-    detail = review.review_detail(session, wo_id)
-    images: dict[str, bytes] = {}
-    captures: dict[str, str] = {}
-    problems: dict[str, str] = {}
-    for ref in detail.attachments:
-        if not ref.present:
-            continue
-        try:
-            if ref.kind == "capture":
-                captures[ref.sha256] = review.capture_text(session, ref.sha256)
-            elif ref in detail.photos:
-                images[ref.sha256] = review.attachment_bytes(session, ref.sha256)
-        except ValidationError as exc:
-            problems[ref.sha256] = " / ".join(exc.messages("vi") + exc.messages("en"))
-    return Loaded(detail, images, captures, problems)
+from fieldkit.ui.style import row_height
 
 
 class ReviewPage(Page):
@@ -246,68 +109,11 @@ class ReviewPage(Page):
         self.empty.setWordWrap(True)
         self.empty.hide()
 
-        # -- detail ----------------------------------------------------------------------------
-        self.detail_title = QLabel(objectName="PageTitle")
-        self.detail_info = QLabel()
-        self.detail_info.setWordWrap(True)
-        self.detail_info.setTextFormat(Qt.TextFormat.PlainText)
-        self.readings_label = QLabel(objectName="SectionTitle")
-        self.readings_table = QTableWidget(0, 4, objectName="ReadingsTable")
-        self.readings_table.verticalHeader().setVisible(False)
-        self.readings_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.readings_table.horizontalHeader().setStretchLastSection(True)
-        self.facts_label = QLabel(objectName="SectionTitle")
-        self.facts_text = QLabel()
-        self.facts_text.setWordWrap(True)
-        self.facts_text.setTextFormat(Qt.TextFormat.PlainText)
-        self.capture_label = QLabel(objectName="SectionTitle")
-        self.capture_view = QPlainTextEdit(objectName="CaptureView")
-        self.capture_view.setReadOnly(True)
-        self.capture_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.capture_view.setFont(mono)
-        self.capture_view.setMinimumHeight(220)
-        self.photos_label = QLabel(objectName="SectionTitle")
-        self.photos_box = QWidget()
-        self.photos_grid = QGridLayout(self.photos_box)
-        self.photos_grid.setContentsMargins(0, 0, 0, 0)
-        self.photo_labels: list[QLabel] = []
-        self.issues_label = QLabel(objectName="SectionTitle")
-        self.issues_table = QTableWidget(0, 2, objectName="IssuesTable")
-        self.issues_table.verticalHeader().setVisible(False)
-        self.issues_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.issues_table.setWordWrap(True)
-        self.issues_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.conflicts_panel = ConflictsPanel(self.resolve_conflict)
-        self.history_label = QLabel(objectName="SectionTitle")
-        self.history_text = QLabel()
-        self.history_text.setWordWrap(True)
-        self.history_text.setTextFormat(Qt.TextFormat.PlainText)
-
-        left = QVBoxLayout()
-        for w in (self.readings_label, self.readings_table, self.facts_label, self.facts_text, self.capture_label,
-                  self.capture_view):
-            left.addWidget(w)
-        left.addStretch(1)
-        right = QVBoxLayout()
-        for w in (self.photos_label, self.photos_box, self.issues_label, self.issues_table, self.history_label,
-                  self.history_text):
-            right.addWidget(w)
-        right.addStretch(1)
-        side = QHBoxLayout()
-        side.addLayout(left, 3)
-        side.addSpacing(16)
-        side.addLayout(right, 2)
-        inner = QWidget()
-        iv = QVBoxLayout(inner)
-        iv.addWidget(self.detail_title)
-        iv.addWidget(self.detail_info)
-        iv.addWidget(self.conflicts_panel)  # full width: two versions side by side need the room
-        iv.addLayout(side)
-        self.detail_scroll = QScrollArea(objectName="DetailScroll")
-        self.detail_scroll.setWidgetResizable(True)
-        self.detail_scroll.setWidget(inner)
-        self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # -- detail (pages/review_detail.py) ----------------------------------------------------
+        self.detail_scroll = ReviewDetailView(self.resolve_conflict)
+        v = self.detail_scroll
+        self.conflicts_panel, self.readings_table, self.facts_text = v.conflicts_panel, v.readings_table, v.facts_text
+        self.detail_info, self.capture_view = v.detail_info, v.capture_view
         self.pick_hint = QLabel(objectName="Coming")
         self.pick_hint.setWordWrap(True)
         self.pick_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -485,121 +291,11 @@ class ReviewPage(Page):
         if loaded is None:
             self.current_id = None
             return
-        d = loaded.detail
-        wo = d.work_order
-        self.detail_title.setText(f"{wo.number} · {label(KINDS, wo.kind)} · {label(STATES, wo.state)}")
-        lines = []
-        if d.customer is not None:
-            lines.append(self.tr("Customer: %1 (%2), %3").replace("%1", d.customer.name)
-                         .replace("%2", d.customer.code).replace("%3", d.customer.address.one_line()))
-        if d.meter is not None:
-            lines.append(self.tr("Meter: %1 %2").replace("%1", d.meter.serial)
-                         .replace("%2", f"({d.meter.manufacturer} {d.meter.model})".replace("( )", "").strip()))
-        due = wo.due_date.strftime("%d/%m/%Y") if wo.due_date else "—"
-        due_line = self.tr("Due: %1").replace("%1", due) + (" — " + self.tr("OVERDUE") if d.overdue else "")
-        lines.append(due_line + "   " + self.tr("Technician: %1").replace("%1", d.technician or "—"))
-        if wo.note:
-            lines.append(self.tr("Note: %1").replace("%1", wo.note))
-        if wo.review_comment:
-            lines.append(self.tr("Returned with: %1").replace("%1", wo.review_comment))
-        if d.waiting_to_sync:
-            lines.append(self.tr("%1 change(s) about this work order wait on this laptop for the next sync.")
-                         .replace("%1", format_number(d.waiting_to_sync)))
-        self.detail_info.setText("\n".join(lines))
-        self.detail_info.setStyleSheet(f"color: {DANGER};" if d.overdue else "")
+        self.detail_scroll.show_loaded(loaded, self.busy)
 
-        # readings
-        self.readings_table.setRowCount(len(d.readings))
-        for i, v in enumerate(d.readings):
-            r = v.reading
-            regs = ", ".join(f"{k} = {reg.value} {reg.unit}".rstrip() for k, reg in sorted(r.registers.items()))
-            used = "—" if v.consumption is None else f"{v.consumption:.3f}".rstrip("0").rstrip(".")
-            flag = rl(FLAGS, v.flag) if v.flag else ""
-            if r.source.value == "manual":
-                flag = (flag + " · " if flag else "") + rl(SOURCES, "manual")
-            if v.superseded:
-                flag = (flag + " · " if flag else "") + self.tr("replaced by a correction")
-            cells = [r.taken_at.astimezone(review.VIETNAM).strftime("%d/%m/%Y %H:%M"), regs, used, flag]
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if v.flag and c == 3:
-                    item.setForeground(QColor(DANGER))
-                self.readings_table.setItem(i, c, item)
-        self.readings_table.resizeColumnsToContents()
-        self.readings_table.setFixedHeight(min(260, 44 + 40 * max(1, len(d.readings))))
-        self.readings_label.setVisible(bool(d.readings))
-        self.readings_table.setVisible(bool(d.readings))
-
-        facts = []
-        for ins in d.installs:
-            extra = ", ".join(f"{k}: {v}" for k, v in sorted(ins.data.items()) if k != "attachments")
-            facts.append(self.tr("Install: meter %1 installed, %2 removed").replace("%1", ins.installed_meter_serial)
-                         .replace("%2", ins.removed_meter_serial or "—") + (f" ({extra})" if extra else ""))
-        for step in d.onboarding:
-            extra = ", ".join(f"{k}: {v}" for k, v in sorted(step.data.items()) if k != "attachments")
-            facts.append(self.tr("Onboarding step %1").replace("%1", step.step) + (f": {extra}" if extra else ""))
-        self.facts_text.setText("\n".join(facts))
-        self.facts_label.setVisible(bool(facts))
-        self.facts_text.setVisible(bool(facts))
-
-        captures = [loaded.captures[c.sha256] for c in d.captures if c.sha256 in loaded.captures]
-        missing_caps = [c for c in d.captures if c.sha256 not in loaded.captures]
-        text = "\n\n".join(captures)
-        if missing_caps:
-            text += ("\n\n" if text else "") + self.tr("%1 capture(s) are not on this laptop.").replace(
-                "%1", format_number(len(missing_caps)))
-        self.capture_view.setPlainText(text)
-        self.capture_label.setVisible(bool(d.captures))
-        self.capture_view.setVisible(bool(d.captures))
-
-        # photos and signatures
-        for lbl in self.photo_labels:
-            lbl.deleteLater()
-        self.photo_labels = []
-        for i, ref in enumerate(d.photos):
-            img = QLabel(objectName="Photo")
-            img.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            img.setFrameShape(QFrame.Shape.Box)
-            caption = rl(ATTACHMENT_KINDS, ref.kind)
-            data = loaded.images.get(ref.sha256)
-            pix = QPixmap()
-            if data is not None and pix.loadFromData(data):
-                img.setPixmap(pix.scaled(220, 165, Qt.AspectRatioMode.KeepAspectRatio,
-                                         Qt.TransformationMode.SmoothTransformation))
-                img.setToolTip(f"{caption} · {ref.mime} · {ref.size} B · {ref.sha256[:12]}")
-            else:
-                img.setText(caption + "\n" + self.tr("not on this laptop yet"))
-                img.setMinimumSize(220, 120)
-            cap = QLabel(caption, objectName="Muted")
-            cap.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.photos_grid.addWidget(img, (i // 2) * 2, i % 2)
-            self.photos_grid.addWidget(cap, (i // 2) * 2 + 1, i % 2)
-            self.photo_labels += [img, cap]
-        self.photos_label.setVisible(bool(d.photos))
-        self.photos_box.setVisible(bool(d.photos))
-
-        # conflicts and refusals: what this laptop sent | what the server answered
-        self.issues_table.setRowCount(len(d.issues))
-        for i, issue in enumerate(d.issues):
-            sent = "\n".join(f"{k}: {v}" for k, v in sorted(issue.sent.items()) if k != "id")
-            answer = rl(ISSUES, issue.kind) + "\n" + issue.reason
-            self.issues_table.setItem(i, 0, QTableWidgetItem(f"{issue.entity} · {issue.action}\n{sent}"))
-            item = QTableWidgetItem(answer)
-            item.setForeground(QColor(DANGER))
-            self.issues_table.setItem(i, 1, item)
-        self.issues_table.resizeRowsToContents()
-        self.issues_table.setFixedHeight(min(300, 48 + sum(self.issues_table.rowHeight(i)
-                                                           for i in range(len(d.issues)))))
-        self.issues_label.setVisible(bool(d.issues))
-        self.issues_table.setVisible(bool(d.issues))
-        # conflicts flagged by the server for any laptop of the team: both versions side by side
-        self.conflicts_panel.set_conflicts(d.conflicts, d.people)
-        self.conflicts_panel.set_busy(self.busy)
-
-        self.history_text.setText("\n".join(
-            f"{h.at[:16].replace('T', ' ')} · {h.who or '—'} · {h.action} {h.detail}".rstrip() for h in d.history))
-        self.history_label.setVisible(bool(d.history))
-        self.history_text.setVisible(bool(d.history))
+    @property
+    def photo_labels(self) -> list[QLabel]:
+        return self.detail_scroll.photo_labels
 
     # -- decisions -------------------------------------------------------------------------------
     def _decide(self, approve: bool) -> None:
@@ -712,16 +408,7 @@ class ReviewPage(Page):
         self.refresh_button.setText(self.tr("&Refresh"))
         self.empty.setText(self.tr("No work order matches these filters."))
         self.pick_hint.setText(self.tr("Pick a work order above to see its readings, photos and signatures."))
-        self.readings_label.setText(self.tr("Readings"))
-        self.readings_table.setHorizontalHeaderLabels(
-            [self.tr("Taken"), self.tr("Registers"), self.tr("Used (kWh)"), self.tr("Check")])
-        self.facts_label.setText(self.tr("Install and onboarding records"))
-        self.capture_label.setText(self.tr("Raw capture from the optical probe (hex / ASCII)"))
-        self.photos_label.setText(self.tr("Photos and signatures"))
-        self.issues_label.setText(self.tr("Sync problems"))
-        self.issues_table.setHorizontalHeaderLabels([self.tr("This laptop sent"), self.tr("The server answered")])
-        self.history_label.setText(self.tr("History on this laptop"))
-        self.conflicts_panel.retranslate()
+        self.detail_scroll.retranslate()
         self.approve_button.setText(self.tr("&Approve"))
         self.return_button.setText(self.tr("Re&turn with comment"))
         self.comment.setPlaceholderText(self.tr("What must the technician fix? (needed to return)"))

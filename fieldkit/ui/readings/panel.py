@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import os
 import time
-from datetime import datetime
-from decimal import Decimal
-from html import escape
 from typing import Any
 
 from fieldkit.devices import discovery
@@ -21,7 +18,6 @@ from fieldkit.domain.anomalies import main_index
 from fieldkit.domain.models import Reading
 from fieldkit.services import readings
 from fieldkit.services.readings import Assessment, Target
-from fieldkit.services.review import VIETNAM
 from fieldkit.services.session import Session
 from fieldkit.ui.config import Config
 from fieldkit.ui.device_bridge import DeviceBridge
@@ -29,103 +25,38 @@ from fieldkit.ui.forms.photos import PhotoPicker
 from fieldkit.ui.labels import current_language, problem_text
 from fieldkit.ui.ops import Op
 from fieldkit.ui.qt import (
-    QColor,
     QComboBox,
     QEvent,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QKeySequence,
     QLabel,
     QLineEdit,
     QLocale,
-    QPainter,
     QPushButton,
-    QRectF,
     QScrollArea,
     QShortcut,
-    QSizePolicy,
     Qt,
-    QTableWidget,
-    QTableWidgetItem,
     QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from fieldkit.ui.readings.result_view import ResultView
 from fieldkit.ui.readings.settings import CLOCK_KEY, MULTIPLE_KEY
-from fieldkit.ui.style import DANGER, MUTED, OK, PANEL, PRIMARY, PRIMARY_DARK, row_height
-
-STEPS = ("sign-on", "identification", "baud switch", "receiving")
-WARN_STYLE = ("color: #5a3a00; background: #fff4d6; border: 2px solid #b26a00; border-radius: 6px; "
-              "padding: 8px; font-weight: bold;")
-ABNORMAL_STYLE = (f"color: {DANGER}; background: #fdecee; border: 2px solid {DANGER}; border-radius: 6px; "
-                  "padding: 8px; font-weight: bold;")
-OK_STYLE = f"color: {OK}; background: #e8f5e9; border: 2px solid {OK}; border-radius: 6px; padding: 8px;"
-
-
-def fmt_decimal(value: Decimal | None, max_places: int = 3) -> str:
-    if value is None:
-        return "—"
-    exponent = value.as_tuple().exponent
-    places = min(max_places, max(0, -exponent)) if isinstance(exponent, int) else 0
-    return QLocale().toString(float(value), "f", places)
-
-
-def fmt_money(vnd: int) -> str:
-    return f"{QLocale().toString(vnd)} ₫"
-
-
-def fmt_day(when: Any) -> str:
-    return when.strftime("%d/%m/%Y") if when is not None else "—"
-
-
-def local(when: datetime) -> datetime:
-    return when.astimezone(VIETNAM)
-
-
-class ProgressStrip(QWidget):
-    """A thick, plain progress bar (the numbers are in a big label beside it, readable in sunlight);
-    ``text`` is also the accessible name."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("ReadProgress")
-        self.fraction: float | None = 0.0  # None: busy, size unknown
-        self.text = ""
-        self.setMinimumHeight(28)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-
-    def set_state(self, fraction: float | None, text: str) -> None:
-        self.fraction, self.text = fraction, text
-        self.setAccessibleName(text)
-        self.update()
-
-    def paintEvent(self, _event: Any) -> None:  # noqa: N802
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        r = QRectF(self.rect()).adjusted(1, 1, -1, -1)
-        p.setPen(QColor("#5c5c5c"))
-        p.setBrush(QColor(PANEL))
-        p.drawRoundedRect(r, 6, 6)
-        if self.fraction is None:
-            phase = (time.monotonic() * 0.8) % 1.0
-            fill = QRectF(r.x() + r.width() * phase * 0.75, r.y(), r.width() * 0.25, r.height())
-        else:
-            fill = QRectF(r.x(), r.y(), r.width() * max(0.0, min(1.0, self.fraction)), r.height())
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(PRIMARY))
-        p.drawRoundedRect(fill, 6, 6)
-        p.end()
-
-
-def card() -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame(objectName="Card")
-    lay = QVBoxLayout(frame)
-    lay.setContentsMargins(14, 10, 14, 12)
-    lay.setSpacing(8)
-    return frame, lay
+from fieldkit.ui.readings.widgets import (
+    ABNORMAL_STYLE,
+    OK_STYLE,
+    STEPS,
+    WARN_STYLE,
+    ProgressStrip,
+    card,
+    fmt_day,
+    fmt_decimal,
+    local,
+)
+from fieldkit.ui.style import MUTED, OK, PRIMARY_DARK, row_height
 
 
 class ReadingPanel(QWidget):
@@ -215,26 +146,11 @@ class ReadingPanel(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.hide()
 
-        # result
-        self.result_card, rl = card()
-        self.summary = QLabel(objectName="ReadingSummary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.findings_box = QVBoxLayout()
-        self.findings_box.setSpacing(6)
-        self.table = QTableWidget(0, 5, objectName="RegisterTable")
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.bill = QLabel(objectName="BillEstimate")
-        self.bill.setWordWrap(True)
-        self.bill.setTextFormat(Qt.TextFormat.RichText)
+        # result (fieldkit/ui/readings/result_view.py) and its save row
+        self.result_view = ResultView()
+        self.result_card = self.result_view
+        self.summary, self.table, self.bill = self.result_view.summary, self.result_view.table, self.result_view.bill
+        self.findings_box = self.result_view.findings_box
         self.save_button = QPushButton(objectName="SaveReading")
         self.save_button.setObjectName("Primary")
         self.saved_label = QLabel(objectName="SavedNote")
@@ -244,11 +160,7 @@ class ReadingPanel(QWidget):
         save_row.addWidget(self.save_button, 0)
         save_row.addWidget(self.saved_label, 1)
         save_row.addStretch(1)
-        rl.addWidget(self.summary)
-        rl.addLayout(self.findings_box)
-        rl.addWidget(self.bill)
-        rl.addLayout(save_row)
-        rl.addWidget(self.table)
+        self.result_view.actions.addLayout(save_row)
 
         # manual entry
         self.manual_card, ml = card()
@@ -601,94 +513,8 @@ class ReadingPanel(QWidget):
                 "done": self.tr("Done")}
 
     def _render_result(self) -> None:
-        a = self.assessment
-        if a is None:
-            return
-        lang = current_language()
-        # summary
-        lines = []
-        if a.consumption is not None and a.previous_at is not None:
-            days = max(0, (local(a.taken_at).date() - local(a.previous_at).date()).days)
-            lines.append("<span style='font-size: 15pt; font-weight: bold;'>" + escape(
-                self.tr("Consumption since %1: %2 kWh in %3 days")
-                .replace("%1", fmt_day(local(a.previous_at)))
-                .replace("%2", fmt_decimal(a.consumption))
-                .replace("%3", QLocale().toString(days))) + "</span>")
-        else:
-            lines.append("<b>" + escape(self.tr("First reading of this meter: nothing to compare with.")) + "</b>")
-        facts = [self.tr("Serial %1").replace("%1", a.serial or "—")]
-        if a.meter_clock is not None:
-            facts.append(self.tr("meter clock %1").replace("%1", a.meter_clock.strftime("%H:%M:%S %d/%m/%Y")))
-        if a.error_register is not None:
-            facts.append(self.tr("error register %1").replace("%1", a.error_register))
-        lines.append(f"<span style='color: {MUTED};'>" + escape(" · ".join(facts)) + "</span>")
-        self.summary.setText("<br/>".join(lines))
-        # findings
-        while self.findings_box.count():
-            item = self.findings_box.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.setObjectName("")
-                widget.deleteLater()
-        for f in a.findings:
-            lab = QLabel(objectName=f"finding_{f.code}")
-            lab.setWordWrap(True)
-            prefix = self.tr("Abnormal consumption") if f.kind == "abnormal" else self.tr("Check")
-            lab.setText(f"⚠ {prefix}: {f.message(lang)}")
-            lab.setStyleSheet(ABNORMAL_STYLE if f.kind == "abnormal" else WARN_STYLE)
-            self.findings_box.addWidget(lab)
-        if not a.findings:
-            lab = QLabel(objectName="finding_none")
-            lab.setText("✓ " + self.tr("No warnings: serial, clock and error register are fine, and the "
-                                       "consumption looks normal."))
-            lab.setWordWrap(True)
-            lab.setStyleSheet(OK_STYLE)
-            self.findings_box.addWidget(lab)
-        # registers
-        prev_day = fmt_day(local(a.previous_at)) if a.previous_at is not None else ""
-        heads = [self.tr("Register"), self.tr("Name"), self.tr("This reading"),
-                 self.tr("Previous (%1)").replace("%1", prev_day) if prev_day else self.tr("Previous"),
-                 self.tr("Consumption")]
-        self.table.setHorizontalHeaderLabels(heads)
-        self.table.setRowCount(len(a.rows))
-        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        for row, r in enumerate(a.rows):
-            unit = f" {r.unit}" if r.unit else ""
-            cells = [r.obis, readings.register_name(r.obis, lang), fmt_decimal(r.value) + unit,
-                     (fmt_decimal(r.previous) + unit) if r.previous is not None else "—",
-                     (fmt_decimal(r.consumption) + unit) if r.consumption is not None else ""]
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if col >= 2:
-                    item.setTextAlignment(right)
-                if row == 0 and col in (2, 4):
-                    font = item.font()
-                    font.setBold(True)
-                    item.setFont(font)
-                self.table.setItem(row, col, item)
-        self.table.resizeColumnsToContents()
-        height = self.table.horizontalHeader().height() + sum(self.table.rowHeight(i) for i in range(len(a.rows)))
-        self.table.setFixedHeight(height + 6)
-        # bill
-        if a.bill is not None:
-            b = a.bill
-            tiers = ", ".join(
-                self.tr("tier %1: %2 kWh × %3").replace("%1", str(line.tier))
-                .replace("%2", QLocale().toString(line.kwh)).replace("%3", fmt_money(line.price))
-                for line in b.lines)
-            head = self.tr("Estimated bill: %1").replace("%1", fmt_money(b.total))
-            detail = (self.tr("%1 kWh from %2 to %3 (%4 days, %5 households); before VAT %6, VAT %7% %8")
-                      .replace("%1", QLocale().toString(b.kwh)).replace("%2", fmt_day(b.period_start))
-                      .replace("%3", fmt_day(b.period_end)).replace("%4", QLocale().toString(b.days))
-                      .replace("%5", QLocale().toString(b.households)).replace("%6", fmt_money(b.subtotal))
-                      .replace("%7", fmt_decimal(b.vat_rate * 100, 1)).replace("%8", fmt_money(b.vat)))
-            self.bill.setText(f"<span style='font-size: 14pt; font-weight: bold; color: {PRIMARY_DARK};'>"
-                              f"{escape(head)}</span><br/>{escape(detail)}"
-                              + (f"<br/><span style='color: {MUTED};'>{escape(tiers)}</span>" if tiers else ""))
-        else:
-            note = a.bill_note[0] if a.bill_note and lang == "vi" else (a.bill_note[1] if a.bill_note else "")
-            self.bill.setText(escape(note))
+        if self.assessment is not None:
+            self.result_view.show_assessment(self.assessment)
         self.save_button.setText(self.tr("Save reading (Ctrl+S)"))
 
     def retranslate(self) -> None:

@@ -1,0 +1,150 @@
+"""The review list as an item model, the labels of review values, and the off-UI-thread
+loader of one work order's evidence (`load_detail`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from fieldkit.services import review
+from fieldkit.services.review import ReviewDetail, ReviewRow
+from fieldkit.ui.labels import KINDS, STATES, label
+from fieldkit.ui.qt import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QColor,
+    QCoreApplication,
+    QFont,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from fieldkit.ui.style import DANGER
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+FLAGS = {
+    "negative": QT_TRANSLATE_NOOP("ReviewLabels", "Abnormal: lower than the previous reading"),
+    "zero": QT_TRANSLATE_NOOP("ReviewLabels", "Abnormal: no consumption"),
+    "high": QT_TRANSLATE_NOOP("ReviewLabels", "Abnormal: above 3× the usual consumption"),
+}
+SOURCES = {
+    "optical": QT_TRANSLATE_NOOP("ReviewLabels", "Optical probe"),
+    "manual": QT_TRANSLATE_NOOP("ReviewLabels", "By hand"),
+}
+ATTACHMENT_KINDS = {
+    "photo": QT_TRANSLATE_NOOP("ReviewLabels", "Photo"),
+    "signature": QT_TRANSLATE_NOOP("ReviewLabels", "Signature"),
+    "capture": QT_TRANSLATE_NOOP("ReviewLabels", "Raw capture"),
+    "document": QT_TRANSLATE_NOOP("ReviewLabels", "Document"),
+}
+ISSUES = {
+    "conflict": QT_TRANSLATE_NOOP("ReviewLabels", "Conflict flagged by the server (kept)"),
+    "refused": QT_TRANSLATE_NOOP("ReviewLabels", "Refused by the server"),
+}
+
+
+def rl(table: dict[str, str], key: str) -> str:
+    text = table.get(key)
+    return QCoreApplication.translate("ReviewLabels", text) if text else key
+
+
+class ReviewTableModel(QAbstractTableModel):
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ReviewColumns", "Due"), QT_TRANSLATE_NOOP("ReviewColumns", "Number"),
+        QT_TRANSLATE_NOOP("ReviewColumns", "Kind"), QT_TRANSLATE_NOOP("ReviewColumns", "Status"),
+        QT_TRANSLATE_NOOP("ReviewColumns", "Technician"), QT_TRANSLATE_NOOP("ReviewColumns", "Commune"),
+        QT_TRANSLATE_NOOP("ReviewColumns", "Customer"),
+    )
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.rows: list[ReviewRow] = []
+        self.bold = QFont()
+        self.bold.setBold(True)
+
+    def set_rows(self, rows: list[ReviewRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(row, col)
+        if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
+            return QColor(DANGER)
+        if role == Qt.ItemDataRole.FontRole and (row.overdue or (row.flagged and col == 1)):
+            return self.bold
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+    @staticmethod
+    def _text(row: ReviewRow, col: int) -> str:
+        if col == 0:
+            due = row.due_date.strftime("%d/%m/%Y") if row.due_date else "—"
+            return f"⚠ {due} · " + QCoreApplication.translate("ReviewColumns", "overdue") if row.overdue else due
+        if col == 1:
+            return row.number + ("  ⚑" if row.flagged else "") + ("  ⇅" if row.waiting_to_sync else "")
+        if col == 2:
+            return label(KINDS, row.kind)
+        if col == 3:
+            return label(STATES, row.state)
+        if col == 4:
+            return row.technician or "—"
+        if col == 5:
+            return row.commune or "—"
+        return f"{row.customer_name} ({row.customer_code})" if row.customer_code else "—"
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return QCoreApplication.translate("ReviewColumns", self.HEADERS[section])
+        return None
+
+    def retranslate(self) -> None:
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.HEADERS) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.HEADERS) - 1)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    detail: ReviewDetail
+    images: dict[str, bytes]
+    captures: dict[str, str]
+    problems: dict[str, str]  # sha -> message in both languages, for files that could not be read
+
+
+def load_detail(session: Any, wo_id: str) -> Loaded:
+    """Runs off the UI thread: the detail, the bytes of its photos and the text of its captures."""
+    from fieldkit.domain.problems import ValidationError
+
+    detail = review.review_detail(session, wo_id)
+    images: dict[str, bytes] = {}
+    captures: dict[str, str] = {}
+    problems: dict[str, str] = {}
+    for ref in detail.attachments:
+        if not ref.present:
+            continue
+        try:
+            if ref.kind == "capture":
+                captures[ref.sha256] = review.capture_text(session, ref.sha256)
+            elif ref in detail.photos:
+                images[ref.sha256] = review.attachment_bytes(session, ref.sha256)
+        except ValidationError as exc:
+            problems[ref.sha256] = " / ".join(exc.messages("vi") + exc.messages("en"))
+    return Loaded(detail, images, captures, problems)
+
+
