@@ -121,7 +121,7 @@ class Ping(BaseModel):
 
 class EnrolRequest(BaseModel):
     code: str = Field(min_length=4, max_length=40, pattern=r"^[A-Za-z0-9 -]+$")
-    name: str = Field(default="", max_length=100, pattern=r"^[^\x00]*$")
+    name: str = Field(default="", max_length=100, pattern=r"^[^\x00-\x1f\x7f]*$")
     device_key: str = Field(default="", max_length=64, pattern=r"^[0-9A-Za-z-]*$",
                             description="the device's own id; repeating it retries an enrolment whose answer was lost")
 

@@ -360,6 +360,11 @@ def payload(env: Envelope) -> None:
     schema = SCHEMAS.get((env.entity, env.action))
     if schema is None:
         raise Refusal("unknown_operation", entity=env.entity, action=env.action)
+    # The entity id becomes the record's id (36 characters at most), a sha256 or a conflict number.
+    id_format = {"attachment": (r"[0-9a-f]{64}", "sha256"), "conflict": (r"[1-9][0-9]{0,9}", "conflict number")}.get(
+        env.entity, (ID_RE.strip("^$"), "id"))
+    if not re.fullmatch(id_format[0], env.entity_id):
+        raise Refusal("field_format", field="entity_id", format=id_format[1])
     size = len(json.dumps(env.payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     if size > MAX_PAYLOAD:
         raise Refusal("too_large", max=MAX_PAYLOAD)

@@ -112,6 +112,8 @@ def poison_ops(t: dict[str, str]) -> list[tuple[str, str, str]]:
                                                                  "due_date": "2025-02-30"})), "field_format"),
         ("op_id too long", j(op("meter", "m", "create", {"serial": "S"}) | {"op_id": "x" * 80}), "field_too_long"),
         ("op not an object", "[1, 2, 3]", "not_object"),
+        ("record id too long for a record", j(op("meter", "m" * 50, "create", {"serial": "S"})), "field_format"),
+        ("conflict id not a number", j(op("conflict", "abc", "resolve", {})), "field_format"),
         ("control char in note", j(op("work_order", wid, "create", {"id": wid, "number": "LN-3",
                                                                     "kind": "inspection", "note": "a\x1bb"})),
          "text_control"),
@@ -136,7 +138,7 @@ def test_each_poison_is_refused_with_a_reason_and_the_batch_and_feed_go_on(world
         vi = reasons.from_answer(res).message("vi")
         en = reasons.from_answer(res).message("en")
         assert vi and en and vi != en and "?" not in en, (name, vi, en)
-    assert results[-1]["status"] == "applied"  # the good reading after 28 bad operations
+    assert results[-1]["status"] == "applied"  # the good reading after 30 bad operations
     # The team's other device still gets the feed, with the good reading in it.
     feed = world.call("GET", "/v1/changes", "d1b", "hung", params={"since": 0})
     assert feed.status_code == 200
