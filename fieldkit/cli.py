@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -62,6 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     module = _load(args.command)
+    os.umask(0o077)  # every file FieldKit writes (profile, exports, logs) is readable by the user only
     try:
         return int(module.run(args) or 0)
     except KeyboardInterrupt:
@@ -75,8 +77,6 @@ def _last_resort(command: str, exc: Exception) -> int:
     """An error no sub-command expected: name it in one line (disk problems in words), exit 70.
 
     Set FIELDKIT_DEBUG=1 to see the traceback."""
-    import os
-
     if os.environ.get("FIELDKIT_DEBUG"):
         raise exc
     from fieldkit.store.disk import describe_os_error

@@ -476,6 +476,17 @@ def render_household_sheet(sheet: HouseholdSheet, path: str | Path, lang: Lang =
         raise ValueError(f"unsupported language {lang!r}; expected one of {sorted(LABELS)}")
     if not sheet.customer_code.strip():
         raise ValueError("customer code is required / cần có mã khách hàng")
+    out = Path(path)
+    out.write_bytes(household_sheet_pdf(sheet, lang))
+    return out
+
+
+def household_sheet_pdf(sheet: HouseholdSheet, lang: Lang = "vi") -> bytes:
+    """The sheet as PDF bytes, in memory (the app keeps it encrypted; see render_household_sheet)."""
+    if lang not in LABELS:
+        raise ValueError(f"unsupported language {lang!r}; expected one of {sorted(LABELS)}")
+    if not sheet.customer_code.strip():
+        raise ValueError("customer code is required / cần có mã khách hàng")
     pdf = b""
     for fit in _ATTEMPTS:
         pdf, pages = _build(sheet, lang, fit, shrink=False)
@@ -484,7 +495,5 @@ def render_household_sheet(sheet: HouseholdSheet, path: str | Path, lang: Lang =
             break
     else:
         pdf, _ = _build(sheet, lang, _ATTEMPTS[-1], shrink=True)
-    out = Path(path)
-    out.write_bytes(pdf)
-    return out
+    return pdf
 

@@ -13,7 +13,6 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fieldkit.documents.install_record import InstallRecord, render_install_record
@@ -31,7 +30,8 @@ from fieldkit.domain.models import (
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.forms.definition import FormDefinition, load_form
 from fieldkit.forms.engine import clean, validate
-from fieldkit.services import ui_queries
+from fieldkit.services import kept_documents, ui_queries
+from fieldkit.services.kept_documents import KeptDocument
 from fieldkit.services.session import Session
 from fieldkit.services.ui_queries import WorkOrderRow
 from fieldkit.store import customers as customer_repo
@@ -223,17 +223,12 @@ def read_registers_through_probe(port: str, timeout: float = 60.0, worker: Devic
     return regs
 
 
-def save_record_pdf(session: Session, work_order_id: str, lang: str = "vi") -> Path:
-    """Write the record's PDF to the profile's documents folder (for printing); returns its path."""
+def save_record_pdf(session: Session, work_order_id: str, lang: str = "vi") -> KeptDocument:
+    """Keep the record's PDF encrypted in the profile's attachment store (never in the clear on
+    disk); open or print it with kept_documents.open_private, export it with save_copy."""
     pdf = install_record_pdf(session, work_order_id, lang)
     wo = wo_repo_get(session, work_order_id)
-    folder = Path(session.profile.folder) / "documents"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"BB-{wo.number}-{lang}.pdf"
-    tmp = path.with_suffix(".tmp")
-    tmp.write_bytes(pdf)
-    tmp.replace(path)
-    return path
+    return kept_documents.keep(session, pdf, "install_record", f"BB-{wo.number}-{lang}.pdf")
 
 
 def wo_repo_get(session: Session, work_order_id: str) -> WorkOrder:

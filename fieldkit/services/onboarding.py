@@ -29,7 +29,7 @@ from fieldkit.documents.household_sheet import (
     HouseholdSheet,
     PaymentKind,
     PaymentMethod,
-    render_household_sheet,
+    household_sheet_pdf,
 )
 from fieldkit.documents.resources import resource_path
 from fieldkit.documents.vietqr import VietQRError
@@ -51,6 +51,7 @@ from fieldkit.domain.text import clean_name, normalise_phone
 from fieldkit.domain.validation import customer_problems
 from fieldkit.services import customers as customer_service
 from fieldkit.services import field_facts
+from fieldkit.services.kept_documents import KeptDocument
 from fieldkit.services.review import local_date, local_today
 from fieldkit.services.session import Session
 from fieldkit.store import customers as customer_repo
@@ -523,35 +524,29 @@ def household_sheet(session: Session, customer_id: str, config: OnboardingConfig
     )
 
 
-def sheets_folder(session: Session) -> Path:
-    """Where household sheets are written for printing (beside the profile)."""
-    return Path(session.profile.folder) / "sheets"
-
-
 @dataclass(frozen=True)
 class SheetResult:
-    path: Path
+    document: KeptDocument  # kept encrypted; open/print/save a copy through kept_documents
     sha256: str
     flow: Flow
 
 
-def make_sheet(session: Session, customer_id: str, folder: str | Path, lang: Lang = "vi",
+def make_sheet(session: Session, customer_id: str, lang: Lang = "vi",
                config: OnboardingConfig | None = None) -> SheetResult:
-    """Render the one-page household sheet into `folder` and keep it as an attachment of the
-    "sheet" step (printed: False until the trainer says it was handed over)."""
+    """Render the one-page household sheet in memory and keep it, encrypted, as an attachment of
+    the "sheet" step (printed: False until the trainer says it was handed over). No file in the
+    clear is written; the file name carries no customer data."""
     sheet = household_sheet(session, customer_id, config)
-    out_dir = Path(folder)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    code = re.sub(r"[^A-Z0-9]", "", sheet.customer_code.upper())[:13]
-    path = render_household_sheet(sheet, out_dir / f"phieu-khach-hang-{code}.pdf", lang)
-    pdf = path.read_bytes()
+    pdf = household_sheet_pdf(sheet, lang)
     sha = hashlib.sha256(pdf).hexdigest()
+    name = f"phieu-khach-hang-{lang}.pdf"
     field_facts.record_onboarding_step(
         session, customer_id=customer_id, step=flow.SHEET,
-        data={"sha256": sha, "file": path.name, "lang": lang, "printed": False},
+        data={"sha256": sha, "file": name, "lang": lang, "printed": False},
         attachments=[(pdf, "application/pdf", "document")],
     )
-    return SheetResult(path, sha, load_flow(session, customer_id))
+    document = KeptDocument(sha, "household_sheet", name)
+    return SheetResult(document, sha, load_flow(session, customer_id))
 
 
 def finish(session: Session, customer_id: str, printed: bool) -> Flow:
@@ -654,5 +649,5 @@ __all__ = [
     "OnboardingConfig", "SheetResult", "Unfinished", "adoption_figures", "bill_qr", "current_bill",
     "find_households", "finish", "household_sheet", "load_config", "load_flow", "make_sheet", "mark_app_shown",
     "mark_bill_shown", "next_reading_date", "parse_config", "save_app", "save_new_supply", "save_payment",
-    "sheets_folder", "sign_contract", "signature_png", "start_new_household", "start_with_customer", "unfinished",
+    "sign_contract", "signature_png", "start_new_household", "start_with_customer", "unfinished",
 ]

@@ -37,18 +37,22 @@ class AttachmentStore:
         path = self.path_for(sha)
         if path.exists():
             return sha
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if self.key is not None:
             nonce = os.urandom(12)
             blob = MAGIC + nonce + AESGCM(self.key).encrypt(nonce, data, sha.encode("ascii"))
         else:
             blob = data
         tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as f:
-            f.write(blob)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        try:
+            with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as f:
+                f.write(blob)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)  # a full disk must not keep a partial file that keeps it full
+            raise
         return sha
 
     def get(self, sha256: str) -> bytes:

@@ -148,3 +148,23 @@ def writable(folder: str | Path) -> DiskProblem | None:
     except OSError:
         pass
     return None
+
+
+def owner_only(folder: str | Path) -> int:
+    """Make a profile readable by its owner only: folders 0700, files 0600 (POSIX; on Windows
+    the profile lives in the user's own AppData, protected by its ACL). Returns files changed."""
+    if os.name != "posix":
+        return 0
+    changed = 0
+    root = Path(folder)
+    for dirpath, dirnames, filenames in os.walk(root):
+        for name, mode in [(dirpath, 0o700)] + [(os.path.join(dirpath, f), 0o600) for f in filenames]:
+            try:
+                st = os.lstat(name)
+                if not os.path.islink(name) and (st.st_mode & 0o777) != mode:
+                    os.chmod(name, mode)
+                    changed += 1
+            except OSError:
+                continue
+        dirnames[:] = [d for d in dirnames if not os.path.islink(os.path.join(dirpath, d))]
+    return changed

@@ -9,6 +9,7 @@ from pathlib import Path
 from fieldkit.domain.ids import new_id
 from fieldkit.store.attachments import AttachmentStore
 from fieldkit.store.database import Store
+from fieldkit.store.disk import owner_only
 from fieldkit.store.keyring import KdfParams, Keyring, KeyringUser, new_data_key
 
 DB_FILE = "fieldkit.db"
@@ -51,6 +52,7 @@ def create_profile(
         secret=secret, data_key=key, params=params,
     )
     store = Store(folder / DB_FILE, key)
+    owner_only(folder)
     with store.transaction(actor=user_id) as tx:
         tx.conn.execute(
             "INSERT INTO users (id, username, display_name, role, team_id) VALUES (?, ?, ?, ?, ?)",
@@ -68,4 +70,5 @@ def open_profile(folder: str | Path, username: str, secret: str) -> OpenProfile:
     entry = keyring.find(username)
     assert entry is not None
     store = Store(folder / DB_FILE, key, must_exist=True)
+    owner_only(folder)  # readable by the owner only, also for files an older FieldKit wrote
     return OpenProfile(folder, store, AttachmentStore(folder / "attachments", key), entry, key)

@@ -28,12 +28,14 @@ from PySide6.QtCore import (
     QThreadPool,
     QTimer,
     QTranslator,
+    QUrl,
     Signal,
     Slot,
 )
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QDesktopServices,
     QFont,
     QFontDatabase,
     QFontMetrics,
@@ -97,4 +99,6 @@ __all__ = [
     # review and reports screens
     "QBrush", "QDate", "QDateEdit", "QFileDialog", "QFontMetrics", "QGroupBox", "QPainter", "QPen",
     "QPlainTextEdit", "QRectF", "QSplitter", "QTabWidget",
+    # documents kept encrypted: open in the system viewer
+    "QDesktopServices", "QUrl",
 ]

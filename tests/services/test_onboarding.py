@@ -99,10 +99,10 @@ def test_existing_customer_full_flow(session, existing, tmp_path: Path) -> None:
     assert image.format == "PNG" and image.convert("L").getextrema()[0] < 50  # ink on the page
     assert f.step == flow.SHEET
 
-    result = ob.make_sheet(session, existing.id, tmp_path / "sheets")
+    result = ob.make_sheet(session, existing.id)
     assert result.flow.step == flow.DONE
-    pdf = result.path.read_bytes()
-    assert session.attachments.get(result.sha256) == pdf
+    pdf = session.attachments.get(result.sha256)
+    assert result.document.sha256 == result.sha256 and "PA23VG" not in result.document.file_name
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
     assert "PA23VG0053140" in text and "Ngân hàng trên điện thoại" in text and "Agribank" in text

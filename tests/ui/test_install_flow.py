@@ -166,7 +166,7 @@ def test_install_end_to_end(qtbot, shell, session, tmp_path):
     ed["ct_ratio"].inputs["value"].clear()
     qtbot.keyClicks(ed["ct_ratio"].inputs["value"], "200/5")
     form.save_button.click()
-    qtbot.waitUntil(lambda: form.pdf_path is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: form.document is not None, timeout=20_000)
 
     # database: the install with its form version and attachments; the work order is done
     [install] = installs.installs_of(session, wo.id)
@@ -191,7 +191,9 @@ def test_install_end_to_end(qtbot, shell, session, tmp_path):
     assert json.loads(rows[-2][3])["customer_id"] == wo.customer_id  # the installed meter is registered
 
     # the PDF
-    pdf = form.pdf_path.read_bytes()
+    assert form.document is not None and form.document_actions.isVisibleTo(form)
+    pdf = session.attachments.get(form.document.sha256)  # kept encrypted, never a plain file
+    assert not (Path(session.profile.folder) / "documents").exists()
     text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
     for part in ("BIÊN BẢN TREO THÁO CÔNG TƠ", "VSN2025000123", "OLD-778812", "NPC-A 778812", "QC-99001",
                  "Nguyễn Văn Bình", "Công tơ tháo", "Chỉ số chốt", "10234,5", "Trần Thị Lan"):

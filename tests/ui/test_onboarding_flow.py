@@ -181,8 +181,10 @@ def test_onboarding_end_to_end_with_resume(qtbot, shell, session, household, tmp
     assert (fig.households_onboarded, fig.e_contract, fig.app_users, fig.cashless_by_method["e_wallet"]) == (1, 1, 1, 1)
 
     # --- the household sheet PDF ---------------------------------------------------------------
-    pdf = Path(sheet.path).read_bytes()
-    assert session.attachments.get(f.answers[flow.SHEET]["sha256"]) == pdf
+    pdf = session.attachments.get(f.answers[flow.SHEET]["sha256"])  # kept encrypted, never a plain file
+    assert sheet.document_actions.document is not None and sheet.document_actions.document.sha256 == \
+        f.answers[flow.SHEET]["sha256"]
+    assert "PA23VG" not in sheet.path and not (Path(session.profile.folder) / "sheets").exists()
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()

@@ -44,11 +44,12 @@ def _strokes(width: int, height: int, seed: int) -> list[list[tuple[float, float
 def fill_demo(form: InstallForm) -> None:
     view = form.view
     view.set_values(DEMO_VALUES)
-    folder = Path(tempfile.mkdtemp(prefix="fieldkit-demo-photos-"))
     picker = view.editors["meter_photos"].photos
     if picker is not None:
-        picker.add_file(_picture(folder, "meter.png", "#35608F", "meter"))
-        picker.add_file(_picture(folder, "seal.png", "#8F5A35", "seal"))
+        with tempfile.TemporaryDirectory(prefix="fieldkit-demo-photos-") as tmp:  # read at once, then removed
+            folder = Path(tmp)
+            picker.add_file(_picture(folder, "meter.png", "#35608F", "meter"))
+            picker.add_file(_picture(folder, "seal.png", "#8F5A35", "seal"))
     for n, fid in enumerate(("technician_signature", "customer_signature")):
         pad = view.editors[fid].pad
         if pad is not None:

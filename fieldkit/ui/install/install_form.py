@@ -4,14 +4,15 @@ saves the record and closes the work order in one service call, then writes the 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from fieldkit.domain.problems import ValidationError
 from fieldkit.services import installs
+from fieldkit.services.kept_documents import KeptDocument
 from fieldkit.services.session import Session
 from fieldkit.services.ui_queries import WorkOrderRow
 from fieldkit.ui.config import Config
 from fieldkit.ui.device_bridge import shared_worker
+from fieldkit.ui.documents_view import DocumentActions
 from fieldkit.ui.forms.renderer import FormView, Reader
 from fieldkit.ui.labels import KINDS, current_language, label, problem_text
 from fieldkit.ui.ops import Op
@@ -59,7 +60,8 @@ class InstallForm(QWidget):
         self.session = session
         self.row = row
         self.form_def = installs.form_for()
-        self.pdf_path: Path | None = None
+        self.document: KeptDocument | None = None
+        self.document_actions = DocumentActions()
         self.saving = False
         self.title = QLabel(objectName="PageTitle")
         self.subtitle = QLabel(objectName="Muted")
@@ -85,6 +87,7 @@ class InstallForm(QWidget):
         lay.addWidget(self.title)
         lay.addWidget(self.subtitle)
         lay.addWidget(self.summary)
+        lay.addWidget(self.document_actions)
         lay.addWidget(self.scroll, 1)
         self.back_button.clicked.connect(self.closed.emit)
         self.save_button.clicked.connect(self.save)
@@ -125,7 +128,7 @@ class InstallForm(QWidget):
         session, wo_id, values, files = self.session, self.row.id, self.view.values(), self.view.files()
         lang = current_language()
 
-        def work() -> Path:
+        def work() -> KeptDocument:
             installs.complete_install(session, work_order_id=wo_id, values=values, files=files)
             return installs.save_record_pdf(session, wo_id, lang)
 
@@ -134,11 +137,12 @@ class InstallForm(QWidget):
         self._show_summary(self.tr("Saving…"), False)
         Op(self, work).success(self._saved).failure(self._failed).run_in_background()
 
-    def _saved(self, path: Path) -> None:
+    def _saved(self, document: KeptDocument) -> None:
         self.saving = False
-        self.pdf_path = path
+        self.document = document  # kept encrypted; open / print / save a copy below
+        self.document_actions.set_document(self.session, document)
         self._show_summary(self.tr("Saved. The work order is waiting for review. Record: %1")
-                           .replace("%1", str(path)), False)
+                           .replace("%1", document.file_name), False)
         self.saved.emit(self.row.id)
 
     def _failed(self, exc: BaseException) -> None:

@@ -6,7 +6,9 @@ from __future__ import annotations
 from fieldkit.domain import onboarding as flow
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.services import onboarding as ob
+from fieldkit.services.kept_documents import KeptDocument
 from fieldkit.services.onboarding import Flow
+from fieldkit.ui.documents_view import DocumentActions
 from fieldkit.ui.onboarding.base import (
     METHODS,
     Host,
@@ -154,12 +156,14 @@ class SheetScreen(Screen):
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.printed = QCheckBox(objectName="Printed")
+        self.document_actions = DocumentActions()  # open / print / save a copy of the encrypted sheet
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.intro)
         lay.addWidget(self.recap)
         lay.addWidget(self.make_button, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addWidget(self.result)
+        lay.addWidget(self.document_actions)
         lay.addWidget(self.printed)
         lay.addStretch(1)
         self.make_button.clicked.connect(self.make)
@@ -195,11 +199,14 @@ class SheetScreen(Screen):
         sheet = a.get(flow.SHEET, {})
         if sheet.get("sha256") and not self.path:
             self.result.setText(self.tr("A sheet was made earlier (%1).").replace("%1", str(sheet.get("file", ""))))
+            self.document_actions.set_document(self.session, KeptDocument(
+                str(sheet["sha256"]), "household_sheet", str(sheet.get("file") or "phieu-khach-hang.pdf")))
 
     def load(self, f: Flow | None) -> None:
         self.flow = f
         self.path = ""
         self.result.clear()
+        self.document_actions.set_document(None, None)
         if f is not None:
             self.printed.setChecked(bool(f.answers.get(flow.SHEET, {}).get("printed")))
         self._recap()
@@ -212,14 +219,14 @@ class SheetScreen(Screen):
         self.make_button.setEnabled(False)
         self.result.setText(self.tr("Making the sheet…"))
         session, cid, lang = self.session, f.customer.id, "vi"
-        folder = ob.sheets_folder(session)
-        Op(self, lambda: ob.make_sheet(session, cid, folder, lang)).success(self._made) \
+        Op(self, lambda: ob.make_sheet(session, cid, lang)).success(self._made) \
             .failure(self._failed).run_in_background()
 
     def _made(self, result: ob.SheetResult) -> None:
         self.busy = False
         self.make_button.setEnabled(True)
-        self.path = str(result.path)
+        self.path = result.document.file_name  # kept encrypted in the profile; no file in the clear
+        self.document_actions.set_document(self.session, result.document)
         self.flow = result.flow
         self.page.flow_updated(result.flow)
         self.result.setText(self.tr("Saved: %1 — open it and print it.").replace("%1", self.path))
