@@ -193,7 +193,7 @@ def apply(conn: Connection, pending: Pending, ctx: Context, actor: Actor, op: di
 def _same_id(op: dict[str, Any], payload: dict[str, Any]) -> str:
     entity_id = str(op["entity_id"])
     if str(payload.get("id", entity_id)) != entity_id:
-        raise Rejected("payload id does not match the operation's entity id")
+        raise Rejected("payload id does not match the operation's entity id", "id_mismatch", {})
     return entity_id
 
 

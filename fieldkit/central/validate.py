@@ -404,6 +404,8 @@ def _refusal(exc: ValidationError, prefix: str) -> Refusal:
         return Refusal("field_format", field=field, format=FORMATS.get(str(ctx.get("pattern")), "text"))
     if kind in ("literal_error", "enum"):
         return Refusal("field_choice", field=field, allowed=str(ctx.get("expected", ""))[:200])
+    if kind == "string_unicode":
+        return Refusal("text_unicode", field=field)
     if kind == "finite_number":
         return Refusal("number_not_finite", field=field)
     if kind in ("text_unicode", "text_control", "too_deep", "too_many_items", "field_format", "field_too_long"):
