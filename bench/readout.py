@@ -1,11 +1,18 @@
-"""Optical readout benchmark (a script, not a test): python bench/readout.py [--runs N]
+"""Optical readout benchmark (a script, not a test): python bench/readout.py [--runs N] [--only dlms|recovery|modec]
 
-Reads the simulator's ~1.5 KB three-phase readout (300-baud sign-on, then 9600 baud)
-several times through a pseudo-terminal and prints the median total time, the wire floor
-(every byte x 10 bits at the speed it travelled at, plus the meter's reaction times) and
-their ratio. Then reads the same simulated meter with the ``iec62056-21`` package from
-PyPI, once with the meter's usual reaction time and once with a meter that waits 1.2 s
-before its data, and prints our time / its time (or that it failed).
+1. Mode C: reads the simulator's ~1.5 KB three-phase readout (300-baud sign-on, then 9600
+   baud) several times through a pseudo-terminal and prints the median total time, the
+   wire floor (every byte x 10 bits at the speed it travelled at, plus the meter's
+   reaction times) and their ratio. Then reads the same simulated meter with the
+   ``iec62056-21`` package from PyPI, once with the meter's usual reaction time and once
+   with a meter that waits 1.2 s before its data, and prints our time / its time.
+2. DLMS: a mode E + HDLC read at 9600 baud of the billing registers, the clock, the event
+   log and one day of 15-minute load profile, against the wire floor (bytes x 10 / baud
+   each way + the meter's reaction to every message: 0.25 s before its identification,
+   30 ms before each HDLC frame). Target <= 1.15.
+3. Mode C recovery: a meter that sends a bad block and ignores the NAK; one Read that waits
+   out the inactivity time and signs on again, against the floor: first attempt (wire +
+   reactions) + the meter's inactivity time (1.5 s) + second attempt (wire + reactions).
 """
 
 from __future__ import annotations
@@ -23,6 +30,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from fieldkit.devices import hdlc  # noqa: E402
+from fieldkit.devices.capture import Capture  # noqa: E402
+from fieldkit.devices.client import ReadOptions  # noqa: E402
+from fieldkit.devices.simulator.dlms_profiles import load_dlms  # noqa: E402
+from fieldkit.devices.simulator.meter import WAIT_AFTER_DATA  # noqa: E402
 from fieldkit.devices.simulator.profiles import load  # noqa: E402
 from fieldkit.devices.transport import read_meter  # noqa: E402
 
@@ -30,9 +42,9 @@ SLOW_DATA = 1.2
 
 
 class Sim:
-    def __init__(self, profile: str) -> None:
+    def __init__(self, profile: str, *extra: str) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "fieldkit", "simulate-meter", "--pty", "--profile", profile],
+            [sys.executable, "-m", "fieldkit", "simulate-meter", "--pty", "--profile", profile, *extra],
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT,
             env=dict(os.environ, PYTHONPATH=str(ROOT)))
         assert self.proc.stdout is not None
@@ -87,10 +99,80 @@ def theirs(profile: str) -> tuple[float | None, str]:
         sim.stop()
 
 
+DLMS_READ = ReadOptions(protocol="dlms", dlms_objects=("clock", "billing", "events", "profile"), profile_hours=24)
+
+
+def dlms(runs: int) -> float:
+    """Median ratio of a DLMS read to its wire floor."""
+    meter = load_dlms("dlms-three-phase")
+    sim = Sim("dlms-three-phase")
+    times, floors, sizes = [], [], []
+    try:
+        for _ in range(runs):
+            started = time.monotonic()
+            result = read_meter(sim.port, DLMS_READ)
+            times.append(time.monotonic() - started)
+            capture = result.capture
+            assert capture is not None and result.load_profile is not None
+            assert len(result.load_profile.rows) == 96 and result.events and "1.8.0" in result.registers
+            frames = len(hdlc.take_frames(capture.received()).frames)
+            floors.append(capture.wire_time() + meter.reaction + frames * meter.hdlc_reaction)
+            sizes.append((len(capture.sent()), len(capture.received()), frames))
+            time.sleep(0.3)
+    finally:
+        sim.stop()
+    median, floor = statistics.median(times), statistics.median(floors)
+    sent, received, frames = sizes[-1]
+    print(f"[dlms 9600] fieldkit: {runs} reads (registers, clock, event log, 96 x 15 min profile): "
+          f"{sent} B sent, {received} B received in {frames} meter frames; median {median:.3f} s, "
+          f"wire floor {floor:.3f} s, ratio {median / floor:.3f} (target <= 1.15)")
+    return median / floor
+
+
+def _attempt_floor(capture: Capture, start: int, end: int, reactions: float) -> float:
+    part = Capture(events=capture.events[start:end])
+    return part.wire_time() + reactions
+
+
+def recovery(runs: int) -> float:
+    """Median ratio of a bad-block recovery read to its floor."""
+    meter = load("three-phase-tou")
+    reactions = meter.reaction + (meter.data_reaction if meter.data_reaction is not None else meter.reaction)
+    times, floors = [], []
+    for _ in range(runs):
+        sim = Sim("three-phase-tou", "--fault", "nak-ignored")
+        try:
+            started = time.monotonic()
+            result = read_meter(sim.port)
+            elapsed = time.monotonic() - started
+        finally:
+            sim.stop()
+        capture = result.capture
+        assert capture is not None
+        signs = [i for i, e in enumerate(capture.events) if e.direction == "tx" and e.data.startswith(b"/?")]
+        assert len(signs) == 2, "expected exactly one recovery"
+        nak = next(i for i, e in enumerate(capture.events) if e.direction == "tx" and e.data == b"\x15")
+        first = _attempt_floor(capture, signs[0], nak, reactions)
+        second = _attempt_floor(capture, signs[1], len(capture.events), reactions)
+        times.append(elapsed)
+        floors.append(first + WAIT_AFTER_DATA + second)
+    median, floor = statistics.median(times), statistics.median(floors)
+    print(f"[mode C recovery] bad block, NAK ignored, one Read: median {median:.3f} s, floor "
+          f"(attempt + {WAIT_AFTER_DATA} s inactivity + attempt) {floor:.3f} s, ratio {median / floor:.3f}")
+    return median / floor
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", choices=("modec", "dlms", "recovery"))
     args = parser.parse_args()
+    if args.only in (None, "dlms"):
+        dlms(args.runs)
+    if args.only in (None, "recovery"):
+        recovery(args.runs)
+    if args.only not in (None, "modec"):
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         slow = Path(tmp) / "slow.json"
         slow.write_text(json.dumps({"extends": "three-phase-tou", "name": "three-phase-slow-data",

@@ -179,8 +179,16 @@ class Client:
 
     @property
     def timeouts(self) -> tuple[float, float]:
-        """(seconds to the first byte of the answer, seconds between two bytes)."""
-        return self.options.answer_timeout, self.options.inter_char_timeout
+        """(seconds to the first byte of the answer, seconds between two bytes).
+
+        After a NAK in readout mode a meter that repeats does so within its reaction time
+        (at most 1.5 s); one that has said nothing for its inactivity time is back in its
+        initial state, so the wait is cut there and the recovery signs on at once.
+        """
+        answer = self.options.answer_timeout
+        if self.state == "data" and self._naks and self._recoveries < self.options.recoveries:
+            answer = min(answer, max(1.5, self.options.inactivity_time) + 0.1)
+        return answer, self.options.inter_char_timeout
 
     @property
     def waiting_for_first_byte(self) -> bool:
