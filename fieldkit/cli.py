@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from fieldkit import __version__
+from fieldkit import __version__, extras
 from fieldkit.cli_args import OneLineParser
 
 # command name -> (module, one-line help)
@@ -57,6 +57,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
         argv = ["gui", *argv]
         command = "gui"
+    if command == "central" and extras.central_missing():  # the laptop install has no server
+        print(f"fieldkit: {extras.CENTRAL_HINT}", file=sys.stderr)
+        return 2
     parser = build_parser(only=command)
     args = parser.parse_args(argv)
     if args.command is None:

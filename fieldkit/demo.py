@@ -89,9 +89,12 @@ def _central_setup(db: Path) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from fieldkit import extras
     from fieldkit.cli_args import creatable_folder, fail
     from fieldkit.devices.simulator.profiles import load
 
+    if extras.central_missing():  # the demo starts a real central server
+        return fail(f"demo: {extras.CENTRAL_HINT}")
     folder: Path = args.dir.resolve()
     wrong = creatable_folder(folder, "demo folder")
     if wrong:

@@ -149,6 +149,19 @@ def test_version_runs_without_python_or_venv(built: Built):
     assert all(p.startswith(str(built.bundle)) for p in path), path  # nothing from the venv or the system
 
 
+def test_the_bundle_carries_no_central_server(built: Built):
+    probe = run(built, "-c", "import importlib.util as u, json; "
+                f"print(json.dumps([m for m in {list(layout.SERVER_MODULES)!r} if u.find_spec(m)]))")
+    assert probe.returncode == 0, probe.stderr
+    assert json.loads(probe.stdout) == []
+    names = {p.name.lower() for p in built.bundle.rglob("*")}
+    assert not [n for n in names if n.startswith(("fastapi", "uvicorn", "sqlalchemy", "starlette", "pydantic"))]
+    r = run(built, "central", "serve", "--port", "0")
+    assert r.returncode == 2
+    assert r.stdout == "" and r.stderr.count("\n") == 1 and 'fieldkit[central]' in r.stderr, r.stderr
+    assert run(built, "--help").returncode == 0
+
+
 def test_doctor_from_the_bundle(built: Built):
     r = run(built, "doctor", "--json")
     assert r.returncode == 0, r.stdout + r.stderr
