@@ -23,7 +23,7 @@ from sqlalchemy import and_, or_, select
 from starlette.concurrency import run_in_threadpool
 
 from fieldkit import __version__
-from fieldkit.central import admin, attachments, limits, quarantine
+from fieldkit.central import admin, attachments, limits, observe, quarantine
 from fieldkit.central import schema as t
 from fieldkit.central.apply import Actor, Context, missing_attachments, process_batch, resolve_conflict
 from fieldkit.central.db import Database, audit, utc_now
@@ -222,6 +222,7 @@ def create_app(db: Database) -> FastAPI:
     app.router.route_class = GzipRoute
     app.add_middleware(GZipMiddleware, minimum_size=300, compresslevel=6)
     limits.install(app)
+    observe.install(app, db)
 
     def auth(authorization: Annotated[str | None, Header(description="Bearer <device token>")] = None,
              *,
@@ -281,6 +282,7 @@ def create_app(db: Database) -> FastAPI:
         ops = list(body.ops)
         with db.write() as (conn, pending):
             results = process_batch(conn, pending, ctx, ops)
+        observe.count_results(results)
         return {"time": utc_now(), "results": results}
 
     @app.get("/v1/changes", response_model=ChangesResponse, tags=["sync"])

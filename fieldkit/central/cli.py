@@ -1,6 +1,6 @@
 """`fieldkit central …`: run and administer the reference central server.
 
-    fieldkit central serve --db URL [--host H] [--port P]
+    fieldkit central serve --db URL [--host H] [--port P] [--workers N]
     fieldkit central team --db URL CODE NAME [--unit PA23VG]
     fieldkit central user --db URL USERNAME --name "Full Name" --role technician --team CODE
     fieldkit central import-work-orders --db URL FILE.csv [--team CODE] [--assignee USERNAME]
@@ -71,6 +71,8 @@ def register(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=tcp_port(), default=8765)
     p.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    p.add_argument("--workers", type=int_range(1, 64, "a number of worker processes"), default=1,
+                   help="worker processes (PostgreSQL: about 1-2 per core)")
     add("init", "create the tables (serve does this too)")
     p = add("team", "create a team")
     p.add_argument("code")
@@ -126,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
             return fail(f"error: cannot open the database {args.db}: {_short(exc)}")
 
         print(f"FieldKit central on http://{args.host}:{args.port}  (OpenAPI: /openapi.json, /docs)", flush=True)
-        serve(args.db, args.host, args.port, args.log_level)
+        serve(args.db, args.host, args.port, args.log_level, workers=args.workers)
         return 0
     try:
         db = Database(args.db)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -56,11 +57,16 @@ class Database:
         if self.is_sqlite:
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
         else:
-            kwargs["pool_pre_ping"] = True
+            # One pool per worker process: size it so workers x (size + overflow) stays under
+            # PostgreSQL's max_connections (docs/central.md, deployment).
+            kwargs.update(pool_pre_ping=True, pool_size=int(os.environ.get("FIELDKIT_DB_POOL", "10")),
+                          max_overflow=int(os.environ.get("FIELDKIT_DB_POOL_OVERFLOW", "10")),
+                          pool_timeout=30, pool_recycle=1800)
         self.engine: Engine = create_engine(self.url, **kwargs)
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        # SQLite has one writer: serialise our writers instead of meeting "database is locked".
+        # SQLite has one writer: serialise our writers instead of meeting "database is locked"
+        # (in this process; other worker processes wait on BEGIN IMMEDIATE in `write`).
         self._write_lock = threading.Lock() if self.is_sqlite else None
 
     def create_all(self) -> None:
@@ -85,6 +91,10 @@ class Database:
             lock.acquire()
         try:
             with self.engine.begin() as conn:
+                if lock is not None:
+                    # take SQLite's write lock first (waiting up to busy_timeout): a transaction that
+                    # read before writing could otherwise fail at once when another process wrote
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
                 pending = Pending()
                 yield conn, pending
                 if pending.rows:

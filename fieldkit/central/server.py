@@ -1,16 +1,40 @@
-"""Run the API with uvicorn: in the foreground (CLI) or in a background thread (tests, demo)."""
+"""Run the API with uvicorn: in the foreground (CLI, one or N worker processes) or in a
+background thread (tests).
+
+With `workers > 1` uvicorn's supervisor starts N processes that each build the app from the
+environment (`app_from_env`: FIELDKIT_CENTRAL_DB) and share the listening socket; a worker that
+dies is replaced. Nothing that matters is kept in a worker (docs/central.md, "Workers"), so the
+same holds for N processes on several hosts behind a load balancer.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
+import signal
 import socket
+import subprocess
+import sys
+import tempfile
 import threading
 import time
 from typing import Any
 
 import uvicorn
+from fastapi import FastAPI
 
+from fieldkit.central import observe
 from fieldkit.central.api import create_app
 from fieldkit.central.db import Database
+
+DB_ENV = "FIELDKIT_CENTRAL_DB"
+METRICS_ENV = "PROMETHEUS_MULTIPROC_DIR"
+
+
+def app_from_env() -> FastAPI:
+    """The app factory each worker process calls (uvicorn --factory)."""
+    return create_app(Database(os.environ[DB_ENV]))
 
 
 def config(db: Database, host: str, port: int, **kwargs: Any) -> uvicorn.Config:
@@ -19,10 +43,27 @@ def config(db: Database, host: str, port: int, **kwargs: Any) -> uvicorn.Config:
                           timeout_keep_alive=kwargs.pop("timeout_keep_alive", 30), **kwargs)
 
 
-def serve(db_url: str, host: str = "127.0.0.1", port: int = 8765, log_level: str = "info") -> None:
+def serve(db_url: str, host: str = "127.0.0.1", port: int = 8765, log_level: str = "info",
+          workers: int = 1) -> None:
+    """Create or upgrade the tables once, then serve with `workers` processes (JSON logs on stderr)."""
     db = Database(db_url)
     db.create_all()
-    uvicorn.Server(config(db, host, port, log_level=log_level)).run()
+    db.dispose()
+    os.environ[DB_ENV] = db_url
+    own_dir = None
+    if workers > 1 and not os.environ.get(METRICS_ENV):  # metrics summed over the workers (observe.py)
+        own_dir = os.environ[METRICS_ENV] = tempfile.mkdtemp(prefix="fieldkit-metrics-")
+    elif os.environ.get(METRICS_ENV):  # a folder given by the operator: start from zero, as prometheus_client asks
+        for name in os.listdir(os.environ[METRICS_ENV]):
+            if name.endswith(".db"):
+                os.unlink(os.path.join(os.environ[METRICS_ENV], name))
+    try:
+        uvicorn.run(f"{__name__}:app_from_env", factory=True, host=host, port=port, workers=max(1, workers),
+                    log_level=log_level, log_config=observe.json_logging(log_level), server_header=False,
+                    date_header=False, access_log=False, timeout_keep_alive=30)
+    finally:
+        if own_dir:
+            shutil.rmtree(own_dir, ignore_errors=True)
 
 
 class ServerThread:
@@ -54,6 +95,83 @@ class ServerThread:
         self.sock.close()
 
     def __enter__(self) -> ServerThread:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+class ServerProcess:
+    """`fieldkit central serve --workers N` as a real child process on a free loopback port (tests,
+    benchmarks). `worker_pids()` lists the worker processes (Linux), e.g. to kill one."""
+
+    def __init__(self, db_url: str, workers: int = 2, log_path: str | None = None,
+                 env: dict[str, str] | None = None):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = int(s.getsockname()[1])
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.db_url, self.workers, self.log_path = db_url, workers, log_path
+        self.env = {**os.environ, **(env or {})}
+        self.env.pop(METRICS_ENV, None)
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self, timeout: float = 60) -> ServerProcess:
+        import requests
+
+        log = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "fieldkit", "central", "serve", "--db", self.db_url, "--host", "127.0.0.1",
+             "--port", str(self.port), "--workers", str(self.workers), "--log-level", "warning"],
+            stdout=subprocess.DEVNULL, stderr=log, env=self.env)
+        deadline = time.monotonic() + timeout
+        while True:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"the central server exited with {self.proc.returncode}")
+            try:
+                ok = requests.get(self.url + "/healthz", timeout=2).status_code == 200
+            except requests.RequestException:
+                ok = False
+            if ok and (self.workers == 1 or len(self.worker_pids()) >= self.workers):
+                return self
+            if time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError("the central server did not start")
+            time.sleep(0.1)
+
+    def worker_pids(self) -> list[int]:
+        if self.proc is None:
+            return []
+        try:
+            with open(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children") as f:
+                pids = [int(p) for p in f.read().split()]
+        except OSError:
+            return []
+        out = []
+        for pid in pids:
+            try:
+                with open(f"/proc/{pid}/cmdline", "rb") as f:
+                    cmd = f.read()
+            except OSError:
+                continue
+            if b"resource_tracker" not in cmd:
+                out.append(pid)
+        return out
+
+    def stop(self) -> None:
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            for pid in self.worker_pids():
+                with contextlib.suppress(OSError):
+                    os.kill(pid, signal.SIGKILL)
+            self.proc.kill()
+            self.proc.wait(timeout=10)
+
+    def __enter__(self) -> ServerProcess:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

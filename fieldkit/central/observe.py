@@ -1,0 +1,200 @@
+"""What a utility's IT watches: GET /healthz, Prometheus metrics at GET /metrics, one JSON log
+line per request with its request id.
+
+Counters and latency histograms are kept with prometheus_client. With several worker processes
+(`fieldkit central serve --workers N`) every process writes its samples to files in
+PROMETHEUS_MULTIPROC_DIR (set by the serve command before the workers start) and a scrape of any
+worker sums them, so the figures are the server's, not one worker's; a worker that dies keeps
+its counts. Figures that live in the database (quarantined changes, the head of the change
+feed) are read from it at each scrape, so every worker answers the same.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import time
+import uuid
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import parse_qs
+
+from fastapi import FastAPI, Response
+from fastapi.responses import JSONResponse
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.registry import Collector
+from sqlalchemy import func, select, text
+from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from fieldkit.central import schema as t
+from fieldkit.central.db import CHANGE_SEQ, Database
+
+log = logging.getLogger("fieldkit.central.access")
+REQUEST_ID = re.compile(r"^[0-9A-Za-z._-]{8,64}$")
+LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
+BEHIND_BUCKETS = (0, 10, 100, 1_000, 10_000, 100_000, 1_000_000)
+
+# Registered in prometheus_client's default registry (in multiprocess mode they write to files).
+REQUESTS = Counter("fieldkit_http_requests", "HTTP requests answered", ["method", "route", "status"])
+LATENCY = Histogram("fieldkit_http_request_seconds", "time to answer, per endpoint", ["method", "route"],
+                    buckets=LATENCY_BUCKETS)
+OPS = Counter("fieldkit_ops", "pushed operations by outcome (applied, conflict, rejected, replay)", ["status"])
+REJECTIONS = Counter("fieldkit_rejections", "refused operations by reason code", ["code"])
+UPLOAD_BYTES = Counter("fieldkit_upload_bytes", "attachment bytes received (chunk bodies)")
+PULL_BEHIND = Histogram("fieldkit_pull_behind_changes",
+                        "change-feed lag: how many changes behind the head a device's pull starts",
+                        buckets=BEHIND_BUCKETS)
+
+
+def count_results(results: Iterable[dict[str, Any]]) -> None:
+    """Count a push's answers (called by POST /v1/push once its transaction committed)."""
+    by_status: dict[str, int] = {}
+    for r in results:
+        status = "replay" if r.get("replay") else str(r.get("status", ""))
+        by_status[status] = by_status.get(status, 0) + 1
+        if r.get("status") == "rejected":
+            REJECTIONS.labels(str(r.get("code") or "other")[:48]).inc()
+    for status, n in by_status.items():
+        OPS.labels(status).inc(n)
+
+
+class DatabaseFigures(Collector):
+    """Gauges read from the database at scrape time (the same for every worker)."""
+
+    def __init__(self, db: Database):
+        self.db = db
+
+    def collect(self) -> Iterable[GaugeMetricFamily]:
+        with self.db.read() as conn:
+            head = conn.execute(select(t.counters.c.value).where(t.counters.c.name == CHANGE_SEQ)).scalar()
+            quarantined = conn.execute(select(func.count()).select_from(t.quarantine)
+                                       .where(t.quarantine.c.removed_at.is_(None))).scalar()
+        yield GaugeMetricFamily("fieldkit_change_feed_head", "sequence number of the newest change",
+                                value=float(head or 0))
+        yield GaugeMetricFamily("fieldkit_quarantined_changes", "change-feed records skipped as unservable",
+                                value=float(quarantined or 0))
+
+
+def registry(db: Database) -> CollectorRegistry:
+    reg = CollectorRegistry()
+    folder = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if folder:
+        from prometheus_client import multiprocess
+
+        multiprocess.MultiProcessCollector(reg, path=folder)
+    else:  # one process (tests, the demo): our collectors as they are
+        for collector in (REQUESTS, LATENCY, OPS, REJECTIONS, UPLOAD_BYTES, PULL_BEHIND):
+            reg.register(collector)
+    reg.register(DatabaseFigures(db))
+    return reg
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        line: dict[str, Any] = {"at": self.formatTime(record, "%Y-%m-%dT%H:%M:%S") + f".{int(record.msecs):03d}Z",
+                                "level": record.levelname.lower(), "logger": record.name, "msg": record.getMessage(),
+                                "pid": record.process}
+        line.update(getattr(record, "fields", {}))
+        if record.exc_info:
+            line["error"] = self.formatException(record.exc_info)
+        return json.dumps(line, ensure_ascii=False, separators=(",", ":"))
+
+
+def json_logging(level: str = "info") -> dict[str, Any]:
+    """A logging config (uvicorn's `log_config`): every line JSON on stderr, times in UTC."""
+    return {
+        "version": 1, "disable_existing_loggers": False,
+        "formatters": {"json": {"()": f"{__name__}.JsonFormatter"}},
+        "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}},
+        "loggers": {
+            "fieldkit": {"handlers": ["stderr"], "level": level.upper(), "propagate": False},
+            "uvicorn": {"handlers": ["stderr"], "level": level.upper(), "propagate": False},
+            "uvicorn.access": {"handlers": [], "level": "WARNING", "propagate": False},  # ours is richer
+        },
+    }
+
+
+class Observe:
+    """ASGI middleware: request id (X-Request-Id, taken from the proxy when well-formed), one log
+    line per request, request counts, latency per endpoint (route template, never the raw path),
+    upload bytes and the pull lag."""
+
+    def __init__(self, app: ASGIApp, db: Database):
+        self.app = app
+        self.db = db
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        t0 = time.perf_counter()
+        headers = dict(scope.get("headers") or [])
+        given = headers.get(b"x-request-id", b"").decode("latin-1")
+        rid = given if REQUEST_ID.match(given) else uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = rid
+        status = 500
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = int(message["status"])
+                message["headers"] = [*message.get("headers", []), (b"x-request-id", rid.encode())]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            seconds = time.perf_counter() - t0
+            route = getattr(scope.get("route"), "path", None) or "unmatched"
+            method = str(scope.get("method", ""))
+            REQUESTS.labels(method, route, str(status)).inc()
+            LATENCY.labels(method, route).observe(seconds)
+            if route == "/v1/attachments/{sha256}" and method == "PUT" and status < 400:
+                UPLOAD_BYTES.inc(_int(headers.get(b"content-length")))
+            if route == "/v1/changes" and status == 200:
+                since = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("since", ["0"])[0]
+                await run_in_threadpool(observe_pull, self.db, _int(since.encode()))
+            fields = {"request_id": rid, "method": method, "route": route, "status": status,
+                      "ms": round(seconds * 1000, 1)}
+            log.log(logging.ERROR if status >= 500 else logging.INFO, "request", extra={"fields": fields})
+
+
+def _int(raw: bytes | None) -> int:
+    try:
+        return max(0, int(raw or b"0"))
+    except ValueError:
+        return 0
+
+
+def install(app: FastAPI, db: Database) -> None:
+    """GET /healthz, GET /metrics and the request middleware."""
+
+    @app.get("/healthz", tags=["operations"], responses={503: {"description": "the database is not reachable"}})
+    def healthz() -> Response:
+        """200 when this worker can reach the database (for the load balancer and the supervisor)."""
+        try:
+            with db.read() as conn:
+                conn.execute(text("SELECT 1")).scalar()
+        except Exception as exc:  # any failure to reach the database means: take me out of rotation
+            log.error("health check failed", extra={"fields": {"error": type(exc).__name__}})
+            return JSONResponse({"ok": False, "db": "unreachable", "pid": os.getpid()}, status_code=503)
+        return JSONResponse({"ok": True, "db": "ok", "pid": os.getpid()})
+
+    @app.get("/metrics", tags=["operations"], response_class=Response,
+             responses={200: {"content": {CONTENT_TYPE_LATEST: {}}}})
+    def metrics() -> Response:
+        """Prometheus text format; the same sums whichever worker answers."""
+        return Response(generate_latest(registry(db)), media_type=CONTENT_TYPE_LATEST)
+
+    app.add_middleware(Observe, db=db)
+
+
+def observe_pull(db: Database, since: int) -> None:
+    """Record how far behind the feed's head a pull starts (one primary-key read)."""
+    with db.read() as conn:
+        head = conn.execute(select(t.counters.c.value).where(t.counters.c.name == CHANGE_SEQ)).scalar()
+    PULL_BEHIND.observe(max(0, int(head or 0) - since))
