@@ -61,7 +61,9 @@ class Database:
             # PostgreSQL's max_connections (docs/central.md, deployment).
             kwargs.update(pool_pre_ping=True, pool_size=int(os.environ.get("FIELDKIT_DB_POOL", "10")),
                           max_overflow=int(os.environ.get("FIELDKIT_DB_POOL_OVERFLOW", "10")),
-                          pool_timeout=30, pool_recycle=1800)
+                          pool_timeout=30, pool_recycle=1800,
+                          # which worker holds a connection, for pg_stat_activity (and the kill -9 test)
+                          connect_args={"application_name": f"fieldkit-central-{os.getpid()}"})
         self.engine: Engine = create_engine(self.url, **kwargs)
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)

@@ -137,17 +137,15 @@ class Observe:
         rid = given if REQUEST_ID.match(given) else uuid.uuid4().hex
         scope.setdefault("state", {})["request_id"] = rid
         status = 500
+        done = False
 
-        async def send_with_id(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = int(message["status"])
-                message["headers"] = [*message.get("headers", []), (b"x-request-id", rid.encode())]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, send_with_id)
-        finally:
+        async def finish() -> None:
+            """Count and log the request, before its last byte leaves (a client that has the answer
+            also finds it in /metrics)."""
+            nonlocal done
+            if done:
+                return
+            done = True
             seconds = time.perf_counter() - t0
             route = getattr(scope.get("route"), "path", None) or "unmatched"
             method = str(scope.get("method", ""))
@@ -157,10 +155,27 @@ class Observe:
                 UPLOAD_BYTES.inc(_int(headers.get(b"content-length")))
             if route == "/v1/changes" and status == 200:
                 since = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("since", ["0"])[0]
-                await run_in_threadpool(observe_pull, self.db, _int(since.encode()))
+                try:
+                    await run_in_threadpool(observe_pull, self.db, _int(since.encode()))
+                except Exception:  # a metric must never fail the request
+                    log.exception("could not read the change-feed head")
             fields = {"request_id": rid, "method": method, "route": route, "status": status,
                       "ms": round(seconds * 1000, 1)}
             log.log(logging.ERROR if status >= 500 else logging.INFO, "request", extra={"fields": fields})
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = int(message["status"])
+                message["headers"] = [*message.get("headers", []), (b"x-request-id", rid.encode())]
+            elif message["type"] == "http.response.body" and not message.get("more_body", False):
+                await finish()
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            await finish()  # no answer was completed (an error, or the client went away)
 
 
 def _int(raw: bytes | None) -> int:

@@ -1,0 +1,292 @@
+"""Central server benchmark: many devices pushing at once to the real server (1 and 2 worker
+processes, PostgreSQL and SQLite), beside a floor measured in the same run.
+
+Each simulated device has its own enrolment (its own token), one customer and meter (pushed
+before the clock starts) and ~500 readings, pushed like the laptop's sync engine does: gzip
+bodies, one kept-alive connection, the engine's own `Batcher` choosing the batch size, retry
+with backoff on a failed request (the replay is answered from the op log). For every
+configuration it prints ops/s, p50/p95 per push, errors, and the exact counts on the server
+afterwards (every reading id present once: 0 lost, 0 duplicated). The floor is the same rows
+(ops, facts, changes) written by one session with batched INSERTs, one transaction per batch,
+into a fresh database of the same engine.
+
+    python bench/central.py [--engines postgres,sqlite] [--workers 1,2] [--devices 1,8,32,64,128]
+                            [--readings 500] [--pg postgresql://…/postgres]
+
+PostgreSQL: --pg, else $FIELDKIT_TEST_PG, else a throwaway cluster from scripts/pg-test-server.sh.
+The machine's load average is printed with the results (the figures depend on it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import requests  # noqa: E402
+from sqlalchemy import func, insert, select  # noqa: E402
+
+from fieldkit.central import admin  # noqa: E402
+from fieldkit.central import schema as t  # noqa: E402
+from fieldkit.central.db import Database, dumps, utc_now  # noqa: E402
+from fieldkit.central.server import ServerProcess  # noqa: E402
+from fieldkit.domain.ids import new_id  # noqa: E402
+from fieldkit.sync.client import Batcher  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass
+class Dev:
+    name: str
+    token: str
+    ops: list[dict[str, Any]]
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+    pushes: int = 0
+
+
+def reading_op(meter_id: str, i: int) -> dict[str, Any]:
+    rid = new_id()
+    base = 12000 + 3 * i
+    regs = {code: {"value": f"{base * share:.2f}", "unit": "kWh"}
+            for code, share in (("1.8.0", 1.0), ("1.8.1", 0.6), ("1.8.2", 0.3), ("1.8.3", 0.1))}
+    return {"op_id": new_id(), "entity": "reading", "entity_id": rid, "action": "append",
+            "payload": {"id": rid, "meter_id": meter_id, "taken_at": "2026-12-01T08:00:00+07:00",
+                        "source": "optical", "registers": regs},
+            "device_time": "2026-12-01T08:00:00+07:00"}
+
+
+def setup_devices(db: Database, url: str, n: int, readings: int, tag: str) -> list[Dev]:
+    """Enrol `n` devices (each its own token), give each a customer and a meter (pushed now, not
+    timed) and make its readings."""
+    devs = []
+    for i in range(n):
+        e = admin.enrol(db, "T1", f"{tag}-{i}")
+        got = admin.exchange_code(db, e.code, f"{tag}-{i}")
+        assert got is not None
+        cid, mid = new_id(), new_id()
+        prep = [{"op_id": new_id(), "entity": "customer", "entity_id": cid, "action": "create",
+                 "payload": {"id": cid, "code": f"PA23LN{abs(hash((tag, i))) % 10**7:07d}", "name": "Nguyễn Văn Bền",
+                             "phone": "0988000111", "households": 1, "version": 1}},
+                {"op_id": new_id(), "entity": "meter", "entity_id": mid, "action": "create",
+                 "payload": {"id": mid, "serial": f"VSE11-{tag}-{i}", "customer_id": cid, "phases": 3}}]
+        r = requests.post(url + "/v1/push", json={"ops": prep}, timeout=60,
+                          headers={"Authorization": f"Bearer {got[1]}", "X-FK-User": "lan"})
+        assert r.status_code == 200 and all(x["status"] == "applied" for x in r.json()["results"]), r.text[:500]
+        devs.append(Dev(f"{tag}-{i}", got[1], [reading_op(mid, k) for k in range(readings)]))
+    return devs
+
+
+def push_all(dev: Dev, url: str, start: threading.Event) -> None:
+    """What the laptop's engine does for its outbox: batches sized by Batcher, gzip, retries."""
+    http = requests.Session()
+    http.headers.update({"Authorization": f"Bearer {dev.token}", "X-FK-User": "lan", "Accept-Encoding": "gzip",
+                         "Content-Type": "application/json", "Content-Encoding": "gzip"})
+    batcher = Batcher()
+    start.wait()
+    pos, failures = 0, 0
+    while pos < len(dev.ops):
+        batch = dev.ops[pos:pos + batcher.size]
+        body = gzip.compress(json.dumps({"ops": batch}, separators=(",", ":")).encode(), compresslevel=6, mtime=0)
+        t0 = time.perf_counter()
+        try:
+            r = http.post(url + "/v1/push", data=body, timeout=120)
+            ok = r.status_code == 200 and len(r.json()["results"]) == len(batch)
+        except requests.RequestException:
+            ok = False
+        seconds = time.perf_counter() - t0
+        dev.pushes += 1
+        if not ok:
+            dev.errors += 1
+            failures += 1
+            batcher.failed()
+            if failures > 8:
+                return
+            time.sleep(min(4.0, 0.1 * 2 ** failures))
+            continue
+        failures = 0
+        dev.latencies.append(seconds)
+        batcher.record(seconds)
+        pos += len(batch)
+
+
+def exact_counts(db: Database, devs: list[Dev]) -> tuple[int, int]:
+    """(lost, duplicated) readings on the server: every id once, the op log agrees."""
+    want = {op["entity_id"] for d in devs for op in d.ops}
+    want_ops = {op["op_id"] for d in devs for op in d.ops}
+    got, dup, got_ops = set(), 0, set()
+    wanted = sorted(want)
+    with db.read() as conn:
+        for i in range(0, len(wanted), 5000):
+            part = wanted[i:i + 5000]
+            rows = conn.execute(select(t.facts.c.id, func.count()).where(t.facts.c.id.in_(part))
+                                .group_by(t.facts.c.id)).all()
+            got |= {r[0] for r in rows}
+            dup += sum(int(r[1]) - 1 for r in rows)
+            ch = conn.execute(select(t.changes.c.entity_id, func.count()).where(t.changes.c.entity_id.in_(part))
+                              .group_by(t.changes.c.entity_id)).all()
+            dup += sum(int(r[1]) - 1 for r in ch)
+        ops_sorted = sorted(want_ops)
+        for i in range(0, len(ops_sorted), 5000):
+            got_ops |= {r[0] for r in conn.execute(select(t.ops.c.op_id).where(t.ops.c.op_id.in_(
+                ops_sorted[i:i + 5000])))}
+    lost = len(want - got) + len(want_ops - got_ops)
+    return lost, dup
+
+
+def floor(db: Database, devs: list[Dev], batch: int = 200) -> float:
+    """Rows per second for the same readings written by one session: batched INSERTs of the op
+    log, the facts and the change feed, one transaction per batch (no HTTP, no checks)."""
+    team = admin.create_team(db, "FL", "floor", "PA00FL")
+    ops = [(d, op) for d in devs for op in d.ops]
+    now = utc_now()
+    with db.read() as conn:
+        seq = int(conn.execute(select(func.coalesce(func.max(t.changes.c.seq), 0))).scalar_one()) + 1000
+    t0 = time.perf_counter()
+    for i in range(0, len(ops), batch):
+        part = ops[i:i + batch]
+        with db.engine.begin() as conn:
+            conn.execute(insert(t.ops), [{"op_id": op["op_id"], "device_id": d.name, "user_id": None,
+                                          "entity": "reading", "entity_id": op["entity_id"], "action": "append",
+                                          "status": "applied", "result": '{"status":"applied"}',
+                                          "device_time": op["device_time"], "at": now} for d, op in part])
+            conn.execute(insert(t.facts), [{"id": op["entity_id"], "entity": "reading", "team_id": team,
+                                            "work_order_id": None, "data": dumps(op["payload"]),
+                                            "op_id": op["op_id"], "at": now} for _d, op in part])
+            conn.execute(insert(t.changes), [{"seq": seq + k + 1, "team_id": team, "entity": "reading",
+                                              "entity_id": op["entity_id"], "origin_device": d.name,
+                                              "data": dumps(op["payload"]), "at": now}
+                                             for k, (d, op) in enumerate(part)])
+            seq += len(part)
+    return len(ops) / (time.perf_counter() - t0)
+
+
+@contextmanager
+def postgres(given: str | None) -> Iterator[str]:
+    if given:
+        yield given
+        return
+    out = subprocess.run(["bash", str(ROOT / "scripts" / "pg-test-server.sh"), "start"], capture_output=True,
+                         text=True, check=True, timeout=300).stdout
+    env = dict(line.removeprefix("export ").split("=", 1) for line in out.splitlines() if line.startswith("export"))
+    try:
+        yield env["FIELDKIT_TEST_PG"]
+    finally:
+        subprocess.run(["bash", str(ROOT / "scripts" / "pg-test-server.sh"), "stop", env["FIELDKIT_PG_DIR"]],
+                       timeout=120, capture_output=True)
+
+
+@contextmanager
+def fresh_database(engine: str, pg: str | None, folder: Path) -> Iterator[str]:
+    if engine == "sqlite":
+        yield str(folder / f"bench-{uuid.uuid4().hex[:8]}.db")
+        return
+    import psycopg
+
+    assert pg is not None
+    name = f"fk_bench_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(pg, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{pg.rpartition('/')[0]}/{name}"
+    finally:
+        with psycopg.connect(pg, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def seed(url: str) -> Database:
+    db = Database(url)
+    db.create_all()
+    admin.create_team(db, "T1", "Đội Lý Nhân", "PA23LN")
+    admin.create_user(db, "lan", "Trần Thị Lan", "technician", "T1")
+    return db
+
+
+def pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
+
+
+def run_engine(engine: str, pg: str | None, workers_list: list[int], devices_list: list[int], readings: int,
+               folder: Path) -> list[str]:
+    lines = []
+    for workers in workers_list:
+        with fresh_database(engine, pg, folder) as url:
+            db = seed(url)
+            with ServerProcess(url, workers=workers, log_path=str(folder / "server.log")) as srv:
+                for n in devices_list:
+                    devs = setup_devices(db, srv.url, n, readings, f"w{workers}d{n}")
+                    start = threading.Event()
+                    threads = [threading.Thread(target=push_all, args=(d, srv.url, start)) for d in devs]
+                    for th in threads:
+                        th.start()
+                    t0 = time.perf_counter()
+                    start.set()
+                    for th in threads:
+                        th.join()
+                    wall = time.perf_counter() - t0
+                    lost, dup = exact_counts(db, devs)
+                    lat = [x for d in devs for x in d.latencies]
+                    total = sum(len(d.ops) for d in devs)
+                    line = (f"{engine:<9} {workers:>7} {n:>7} {total:>7} {total / wall:>9.0f} {pct(lat, 50):>7.2f} "
+                            f"{pct(lat, 95):>7.2f} {sum(d.pushes for d in devs):>7} "
+                            f"{sum(d.errors for d in devs):>6} {lost:>5} {dup:>5}")
+                    print(line, flush=True)
+                    lines.append(line)
+            db.dispose()
+    with fresh_database(engine, pg, folder) as url:
+        db = seed(url)
+        devs = [Dev(f"floor-{i}", "", [reading_op(new_id(), k) for k in range(readings)])
+                for i in range(max(devices_list))]
+        rate = floor(db, devs)
+        db.dispose()
+    line = f"{engine:<9} {'floor':>7} {max(devices_list):>7} {max(devices_list) * readings:>7} {rate:>9.0f}" \
+           "   (one session, batched INSERT of the same rows: ops + facts + changes, 200 per transaction)"
+    print(line, flush=True)
+    lines.append(line)
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--engines", default="postgres,sqlite")
+    parser.add_argument("--workers", default="1,2")
+    parser.add_argument("--devices", default="1,8,32,64,128")
+    parser.add_argument("--readings", type=int, default=500)
+    parser.add_argument("--pg", default=os.environ.get("FIELDKIT_TEST_PG"))
+    args = parser.parse_args()
+    workers = [int(x) for x in args.workers.split(",")]
+    devices = [int(x) for x in args.devices.split(",")]
+    print(f"load average before: {os.getloadavg()}  cores: {os.cpu_count()}", flush=True)
+    print(f"{'engine':<9} {'workers':>7} {'devices':>7} {'ops':>7} {'ops/s':>9} {'p50 s':>7} {'p95 s':>7} "
+          f"{'pushes':>7} {'errors':>6} {'lost':>5} {'dup':>5}", flush=True)
+    with tempfile.TemporaryDirectory(prefix="fk-bench-central-") as tmp:
+        for engine in args.engines.split(","):
+            if engine == "postgres":
+                with postgres(args.pg) as pg:
+                    run_engine(engine, pg, workers, devices, args.readings, Path(tmp))
+            else:
+                run_engine(engine, None, workers, devices, args.readings, Path(tmp))
+    print(f"load average after: {os.getloadavg()}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
