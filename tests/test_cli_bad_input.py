@@ -206,6 +206,7 @@ def _cases() -> list[Case]:
         Case(["central", "serve", "--db", C, "--port", "{busy}"], "in use"),
         Case(["central", "serve", "--db", C, "--host", "no-such-host.invalid", "--port", "{free}"], "host"),
         Case(["central", "serve", "--db", C, "--log-level", "loud"], "invalid choice"),
+        Case(["central", "serve", "--db", C, "--workers", "0"], "at least 1"),
         Case(["central", "serve", "--db", "/nonexistent/dir/central.db", "--port", "{free}"], "cannot open",
              must_not_exist="/nonexistent"),
         Case(["central", "init", "--db", "/nonexistent/dir/central.db"], "cannot open",
