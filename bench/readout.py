@@ -99,7 +99,8 @@ def theirs(profile: str) -> tuple[float | None, str]:
         sim.stop()
 
 
-DLMS_READ = ReadOptions(protocol="dlms", dlms_objects=("clock", "billing", "events", "profile"), profile_hours=24)
+DLMS_READ = ReadOptions(protocol="dlms", dlms_objects=("clock", "billing", "events", "profile"), profile_hours=24,
+                        profile_tamper_days=0)
 
 
 def dlms(runs: int) -> float:

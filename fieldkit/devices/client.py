@@ -71,6 +71,7 @@ class ReadOptions:
     dlms_registers: tuple[str, ...] = ("1.0.1.8.0.255", "1.0.1.8.1.255", "1.0.1.8.2.255", "1.0.1.8.3.255",
                                        "1.0.2.8.0.255", "1.0.3.8.0.255", "1.0.4.8.0.255")
     profile_hours: float = 24.0        # load profile period counted back from the meter's clock
+    profile_tamper_days: float = 14.0  # a tamper event this recent: the profile starts a day before it
     profile_from: datetime | None = None
     profile_to: datetime | None = None
     # event codes a meter model numbers its own way: code -> (key, Vietnamese, English, tamper)

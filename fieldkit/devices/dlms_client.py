@@ -66,7 +66,7 @@ class DlmsClient:
         self.server_addr = hdlc.encode_address(self.options.server_logical, self.options.server_physical)
         self.params = hdlc.Params(self.options.max_info, self.options.max_info, 1, 1)
         self.plan = Plan(self.options.dlms_objects, self.options.dlms_registers, self.options.profile_hours,
-                         self.options.profile_from, self.options.profile_to)
+                         self.options.profile_from, self.options.profile_to, self.options.profile_tamper_days)
         self.readout = DlmsReadout("")
         self._buf = bytearray()
         self._received = 0

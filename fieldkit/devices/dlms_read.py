@@ -33,7 +33,7 @@ from fieldkit.devices.cosem import (
 )
 from fieldkit.devices.datasets import DataSet, Value
 from fieldkit.devices.errors import ProtocolError
-from fieldkit.devices.meter_log import LoadProfile, MeterEvent, meaning
+from fieldkit.devices.meter_log import PHYSICAL_KEYS, LoadProfile, MeterEvent, meaning
 
 if TYPE_CHECKING:
     from fieldkit.devices.capture import Capture
@@ -68,6 +68,8 @@ class Plan:
     profile_hours: float = 24.0
     profile_from: datetime | None = None
     profile_to: datetime | None = None
+    tamper_days: float = 0.0      # >0: also read the profile a day either side of the earliest tamper event this recent
+    tamper_range: tuple[datetime, datetime] | None = None
     queue: deque[tuple[Attribute, bytes]] = field(default_factory=deque)
     answers: list[Answer] = field(default_factory=list)
     meter_raw_clock: bytes | None = None
@@ -102,6 +104,8 @@ class Plan:
         attr = answer.attr
         if answer.error is not None:
             return
+        if obis_text(attr.obis) == EVENT_LOG and attr.attribute == 2 and self.tamper_days > 0:
+            self._profile_around_tamper(answer.data)
         if obis_text(attr.obis) == CLOCK and attr.attribute == 2:
             self.meter_raw_clock = _safe(answer.data) if isinstance(_safe(answer.data), bytes) else None
         if obis_text(attr.obis) == LOAD_PROFILE and attr.attribute == 3:
@@ -109,7 +113,31 @@ class Plan:
             for class_id, obis, _index in columns:
                 if class_id in (3, 4):
                     self.queue.append((Attribute(class_id, obis, 3), b""))
+            if self.tamper_range is not None:
+                start, end = self.tamper_range
+                self.queue.append((Attribute(7, obis_bytes(LOAD_PROFILE), 2),
+                                   range_access(axdr.datetime_octets(start), axdr.datetime_octets(end))))
             self.queue.append((Attribute(7, obis_bytes(LOAD_PROFILE), 2), self._range()))
+
+    def _profile_around_tamper(self, data: bytes) -> None:
+        """Evidence: also read the load profile a day either side of the earliest recent physical
+        tamper event (cover, terminal cover, magnetic field, reverse current; at most
+        ``tamper_days`` back), so the consumption before and after it can be compared."""
+        if self.profile_from is not None or self.meter_raw_clock is None:
+            return
+        now = axdr.parse_datetime(self.meter_raw_clock)
+        if now is None:
+            return
+        columns = [c for c in self.answers if obis_text(c.attr.obis) == EVENT_LOG and c.attr.attribute == 3]
+        decoded = {f"{EVENT_LOG}/3": _safe(columns[-1].data) if columns else None, f"{EVENT_LOG}/2": _safe(data)}
+        times = [e.time for e in _events(decoded, None) if e.key in PHYSICAL_KEYS and e.time is not None]
+        recent = [t for t in times if (t.tzinfo is None) == (now.tzinfo is None)
+                  and now - timedelta(days=self.tamper_days) <= t <= now]
+        if recent:
+            first = min(recent)
+            end = min(now, first + timedelta(days=1))
+            if end < now - timedelta(hours=self.profile_hours):   # not inside the usual period anyway
+                self.tamper_range = (first - timedelta(days=1), end)
 
     def _range(self) -> bytes:
         end = self.profile_to
@@ -152,7 +180,10 @@ def interpret(answers: list[Answer], identification: str, capture: Capture | Non
             bad.append(f"{key}: {ACCESS_RESULTS.get(ans.error, str(ans.error))}")
             continue
         try:
-            decoded[key] = axdr.decode(ans.data)
+            value = axdr.decode(ans.data)
+            if key in decoded and isinstance(decoded[key], list) and isinstance(value, list):
+                value = decoded[key] + value      # the profile read in two ranges
+            decoded[key] = value
         except ProtocolError as exc:
             bad.append(f"{key}: {exc.detail}")
     values: dict[str, Value] = {}
@@ -247,9 +278,17 @@ def _profile(decoded: dict[str, Any]) -> LoadProfile | None:
         scalers.append(su)
         names.append((short_obis(obis), scaled(0, su)[1]))
     profile = LoadProfile(period if isinstance(period, int) else 900, names)
+    seen: set[bytes] = set()
     for row in rows:
         if not isinstance(row, tuple) or len(row) != len(columns):
             continue
-        when = axdr.parse_datetime(row[clock_col]) if isinstance(row[clock_col], bytes) else None
+        raw = row[clock_col]
+        if isinstance(raw, bytes):
+            if raw in seen:
+                continue          # the same interval in both ranges
+            seen.add(raw)
+        when = axdr.parse_datetime(raw) if isinstance(raw, bytes) else None
         profile.rows.append((when, [scaled(row[i], su)[0] for i, su in zip(value_cols, scalers, strict=True)]))
+    if all(t is not None for t, _ in profile.rows):
+        profile.rows.sort(key=lambda r: axdr.as_utc(r[0]))  # type: ignore[arg-type]
     return profile

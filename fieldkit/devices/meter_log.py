@@ -9,7 +9,7 @@ differently can be given per model (``extra`` in :func:`meaning`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -47,6 +47,8 @@ EVENT_CODES: dict[int, tuple[str, str, str, bool]] = {
     92: ("reverse_current_gone", "Hết dòng điện ngược", "Reverse current ended", False),
 }
 TAMPER_KEYS = {key for key, _vi, _en, tamper in EVENT_CODES.values() if tamper}
+# tampering with the meter itself (the evidence a reading looks for around them)
+PHYSICAL_KEYS = {"terminal_cover_open", "cover_open", "magnetic_field", "reverse_current"}
 
 
 @dataclass(frozen=True)
@@ -94,3 +96,52 @@ class LoadProfile:
             return False
         return all((b - a).total_seconds() == self.period  # type: ignore[operator]
                    for a, b in zip(times, times[1:], strict=False))
+
+
+def _utc(moment: datetime) -> datetime:
+    from datetime import UTC
+
+    return moment.astimezone(UTC) if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class TamperEvidence:
+    """A tamper event inside the load profile, and how consumption changed from then on."""
+
+    event: MeterEvent
+    before_per_day: Decimal      # kWh per day before the event
+    after_per_day: Decimal       # kWh per day from the event on
+    change: Decimal              # (after - before) / before: -0.6 = fell by 60 %
+
+
+def consumption_change(events: list[MeterEvent], profile: LoadProfile | None, window_hours: float = 24,
+                       min_hours: float = 12, threshold: Decimal = Decimal("0.3")) -> TamperEvidence | None:
+    """The tamper event after which active energy per interval changed most (at least
+    ``threshold``), comparing the ``window_hours`` before it with the ``window_hours`` after it;
+    each side needs ``min_hours`` of profile. None when no event qualifies."""
+    if profile is None or not profile.rows:
+        return None
+    column = next((i for i, (_key, unit) in enumerate(profile.columns) if unit == "kWh"), None)
+    if column is None:
+        return None
+    rows = [(_utc(t), v[column]) for t, v in profile.rows if t is not None and v[column] is not None]
+    need = max(1, int(min_hours * 3600 // max(1, profile.period)))
+    per_day = Decimal(86400) / Decimal(max(1, profile.period))
+    window = timedelta(hours=window_hours)
+    best: TamperEvidence | None = None
+    for event in events:
+        if not event.tamper or event.time is None:
+            continue
+        when = _utc(event.time)
+        before = [v for t, v in rows if when - window < t <= when and v is not None]
+        after = [v for t, v in rows if when < t <= when + window and v is not None]
+        if len(before) < need or len(after) < need:
+            continue
+        mean_before = sum(before, Decimal(0)) / len(before)
+        mean_after = sum(after, Decimal(0)) / len(after)
+        if mean_before <= 0:
+            continue
+        change = (mean_after - mean_before) / mean_before
+        if abs(change) >= threshold and (best is None or abs(change) > abs(best.change)):
+            best = TamperEvidence(event, mean_before * per_day, mean_after * per_day, change)
+    return best

@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_FLOOR, Decimal, InvalidOperation
 from typing import Any
@@ -31,6 +31,7 @@ from typing import Any
 from fieldkit.devices.capture import Capture
 from fieldkit.devices.client import ReadOptions
 from fieldkit.devices.errors import ProtocolError
+from fieldkit.devices.meter_log import LoadProfile, MeterEvent, consumption_change
 from fieldkit.devices.meter_models import MeterModel, options_for
 from fieldkit.devices.result import ReadingResult
 from fieldkit.domain import anomalies
@@ -289,6 +290,13 @@ class Assessment:
     meter_clock: datetime | None = None
     error_register: str | None = None
     bad_lines: list[str] = field(default_factory=list)
+    protocol: str = "iec62056-21"
+    events: list[MeterEvent] = field(default_factory=list)     # DLMS event log, oldest first
+    load_profile: LoadProfile | None = None                    # DLMS load profile of the period read
+
+    @property
+    def tamper_events(self) -> list[MeterEvent]:
+        return [e for e in self.events if e.tamper]
 
     @property
     def warnings(self) -> list[Finding]:
@@ -374,9 +382,52 @@ def assess(target: Target, registers: Mapping[str, RegisterValue], *, taken_at: 
 
 def assess_result(target: Target, result: ReadingResult, limits: ReadingLimits = ReadingLimits(),
                   taken_at: datetime | None = None) -> Assessment:
-    return assess(target, stored_registers(result), taken_at=taken_at, serial=result.serial,
-                  meter_clock=result.meter_clock, error_register=result.error_register, limits=limits,
-                  bad_lines=result.bad_lines)
+    assessment = assess(target, stored_registers(result), taken_at=taken_at, serial=result.serial,
+                        meter_clock=result.meter_clock, error_register=result.error_register, limits=limits,
+                        bad_lines=result.bad_lines)
+    if result.protocol == "dlms":
+        return replace(assessment, protocol=result.protocol, events=list(result.events),
+                       load_profile=result.load_profile,
+                       findings=[*assessment.findings,
+                                 *evidence_findings(target, result.events, result.load_profile)])
+    return assessment
+
+
+def _when(moment: datetime) -> tuple[str, str]:
+    """(HH:MM, dd/mm) of a meter time as the meter's local wall clock said it."""
+    return moment.strftime("%H:%M"), moment.strftime("%d/%m")
+
+
+def evidence_findings(target: Target, events: list[MeterEvent], profile: LoadProfile | None) -> list[Finding]:
+    """What the meter's own memory says: tamper events since the previous reading, and a change
+    of consumption from a tamper event on ("cover opened on 12/11 at 02:14; consumption fell by
+    60 % from that day")."""
+    found: list[Finding] = []
+    since = target.previous.taken_at if target.previous is not None else None
+    recent = [e for e in events if e.tamper and e.time is not None
+              and (since is None or since.tzinfo is None or e.time.tzinfo is None or e.time >= since)]
+    if recent:
+        names_vi = ", ".join(dict.fromkeys(e.text_vi.lower() for e in recent))
+        names_en = ", ".join(dict.fromkeys(e.text_en.lower() for e in recent))
+        found.append(Finding("tamper_events", "warning",
+                             f"Công tơ ghi nhận {len(recent)} sự kiện can thiệp: {names_vi}. Kiểm tra niêm phong.",
+                             f"The meter logged {len(recent)} tamper events: {names_en}. Check the seals.",
+                             {"count": str(len(recent))}))
+    evidence = consumption_change(events, profile)
+    if evidence is not None and evidence.event.time is not None:
+        hour, day = _when(evidence.event.time)
+        pct = str(abs(evidence.change * 100).quantize(Decimal(1)))
+        fell = evidence.change < 0
+        found.append(Finding(
+            "tamper_consumption", "abnormal",
+            f"{evidence.event.text_vi} lúc {hour} ngày {day}; điện năng tiêu thụ "
+            f"{'giảm' if fell else 'tăng'} {pct} % từ ngày đó.",
+            f"{evidence.event.text_en} on {day} at {hour}; consumption {'fell' if fell else 'rose'} "
+            f"by {pct} % from that day.",
+            {"event": evidence.event.key, "at": evidence.event.time.isoformat(), "change_pct": pct,
+             "before_kwh_day": str(evidence.before_per_day.quantize(Decimal("0.01"))),
+             "after_kwh_day": str(evidence.after_per_day.quantize(Decimal("0.01")))}))
+    return found
 
 
 def _obis_order(obis: str) -> tuple[int, ...]:

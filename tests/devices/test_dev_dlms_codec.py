@@ -149,7 +149,7 @@ def test_recorded_dlms_capture_reparses_and_replays() -> None:
     assert result.load_profile is not None and len(result.load_profile.rows) == 24
     assert {"cover_open", "magnetic_field"} <= {e.key for e in result.events if e.tamper}
     # feeding the received chunks to a fresh client gives the same answers
-    client = AutoClient(ReadOptions(protocol="dlms", profile_hours=6))
+    client = AutoClient(ReadOptions(protocol="dlms", profile_hours=6, profile_tamper_days=0))
     client.start()
     done = None
     for event in Capture.from_bytes(data).events:

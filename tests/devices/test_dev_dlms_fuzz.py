@@ -125,7 +125,7 @@ def test_mutation_fuzzer_on_a_recorded_dlms_capture() -> None:
     rng = random.Random(6205646)
     outcomes = {"done": 0, "error": 0, "waiting": 0}
     for _ in range(1500):
-        client = AutoClient(ReadOptions(protocol="dlms", profile_hours=6))
+        client = AutoClient(ReadOptions(protocol="dlms", profile_hours=6, profile_tamper_days=0))
         client.start()
         stream = mutate(b"".join(chunks), rng)
         try:

@@ -17,6 +17,7 @@ import pytest
 from fieldkit.devices import hdlc
 from fieldkit.devices.client import ReadOptions
 from fieldkit.devices.errors import ProtocolError
+from fieldkit.devices.meter_log import consumption_change
 from fieldkit.devices.reparse import parse_file_bytes
 from fieldkit.devices.simulator.dlms_meter import DLMS_FAULTS
 from fieldkit.devices.transport import read_meter
@@ -40,7 +41,7 @@ def expect(port: str, code: str, options: ReadOptions, within: float) -> Protoco
 def check_full_read(start: Start) -> None:
     sim = start("--profile", "dlms-three-phase")
     phases: list[str] = []
-    result = read_meter(sim.port, on_progress=lambda p: phases.append(p.phase))
+    result = read_meter(sim.port, ReadOptions(profile_tamper_days=0), on_progress=lambda p: phases.append(p.phase))
     assert result.protocol == "dlms" and not result.bad_lines
     assert {"sign-on", "identification", "baud switch", "connecting", "association", "release", "done"} \
         <= set(phases)
@@ -78,6 +79,21 @@ def check_full_read(start: Start) -> None:
     assert [e.key for e in again.events] == keys
     assert again.load_profile is not None and again.load_profile.rows == profile.rows
     assert json.loads(json.dumps(result.to_json()))["load_profile"]["columns"][0]["obis"] == "1.29.0"
+
+
+def check_evidence_around_tamper(start: Start) -> None:
+    # default options: the profile is also read a day either side of the cover being opened
+    sim = start("--profile", "dlms-tamper")
+    result = read_meter(sim.port)
+    profile = result.load_profile
+    assert profile is not None and len(profile.rows) == 96 * 3 and not profile.regular()
+    times = [t for t, _ in profile.rows if t is not None]
+    assert times == sorted(times) and len(set(times)) == len(times)
+    evidence = consumption_change(result.events, profile)
+    assert evidence is not None and evidence.event.key == "cover_open"
+    assert Decimal("-0.7") < evidence.change < Decimal("-0.45")     # the simulated meter lost 60 %
+    compact = result.to_json()["load_profile"]
+    assert compact["times"] is not None and len(compact["columns"][0]["values"]) == 288
 
 
 def check_selective_access(start: Start) -> None:
@@ -193,5 +209,6 @@ def test_dlms_reads_and_faults(simulator: Start, tmp_path: Path) -> None:
     cases: dict[str, Callable[[], None]] = {name: partial(fn, simulator) for name, fn in SCENARIOS.items()}
     cases["full read"] = partial(check_full_read, simulator)
     cases["direct hdlc"] = partial(check_direct_hdlc, simulator)
+    cases["evidence"] = partial(check_evidence_around_tamper, simulator)
     cases["detection"] = partial(check_detection_mode_c, simulator, tmp_path)
     concurrently(cases)
