@@ -20,7 +20,7 @@ from fieldkit.devices.transport import read_meter
 
 pytest.importorskip("gurux_dlms")
 HERE = os.path.dirname(os.path.abspath(__file__))
-HDLC = ReadOptions(protocol="hdlc", answer_timeout=1.0)
+HDLC = ReadOptions(protocol="hdlc", answer_timeout=1.0, profile_tamper_days=0)
 
 
 def start(*args: str) -> tuple[subprocess.Popen[bytes], str]:
@@ -68,6 +68,12 @@ def test_read_an_independent_dlms_meter(gurux: list[subprocess.Popen[bytes]]) ->
     again = parse_file_bytes(result.capture.to_bytes())
     assert again.registers == result.registers and again.load_profile is not None
     assert again.load_profile.rows == profile.rows
+    # by default the profile is also read a day either side of the cover being opened (2/11 03:04)
+    evidence = read_meter(port, ReadOptions(protocol="hdlc", answer_timeout=1.0, dlms_objects=("clock", "events",
+                                                                                               "profile")))
+    assert evidence.load_profile is not None and len(evidence.load_profile.rows) == 48 + 192
+    times = [t for t, _ in evidence.load_profile.rows if t is not None]
+    assert times == sorted(times) and times[0] == datetime(2026, 11, 1, 3, 15, tzinfo=UTC)
 
 
 def test_lls_password_against_an_independent_meter(gurux: list[subprocess.Popen[bytes]]) -> None:
