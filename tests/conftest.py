@@ -46,3 +46,34 @@ def supervisor(session: sessions.Session, profile_dir: Path) -> Iterator[session
     s = sessions.login(profile_dir, "hung", "135790")
     yield s
     s.close()
+
+
+@pytest.fixture(autouse=True)
+def _outbox_matches_the_server_schema(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """In the service, UI and sync tests every operation the laptop writes to its outbox must
+    pass the central server's schema for its kind (fieldkit/central/validate.py): a change the
+    server would refuse fails the test that made it, with the server's reason."""
+    if Path(str(request.node.fspath)).parent.name not in ("services", "ui", "sync"):
+        yield
+        return
+    import json
+
+    from fieldkit.central import validate
+    from fieldkit.store import database
+
+    refused: list[str] = []
+    original = database.Tx.change
+
+    def change(self, entity, entity_id, action, payload, base_version=None, detail=""):  # type: ignore[no-untyped-def]
+        op = {"op_id": "0190a0b0-0000-7000-8000-000000000000", "entity": entity, "entity_id": entity_id,
+              "action": action, "payload": json.loads(database.dumps(payload)), "base_version": base_version,
+              "device_time": self.now}
+        try:
+            validate.payload(validate.envelope(op))
+        except validate.Refusal as exc:
+            refused.append(f"{entity}/{action} {entity_id}: {exc.code} {exc.params} ({exc.reason})")
+        return original(self, entity, entity_id, action, payload, base_version, detail)
+
+    monkeypatch.setattr(database.Tx, "change", change)
+    yield
+    assert not refused, "the central server would refuse these operations:\n" + "\n".join(refused[:10])
