@@ -28,6 +28,7 @@ from fieldkit.ui.qt import (
     QWidget,
     Signal,
 )
+from fieldkit.ui.screen_fit import fit_to_screen
 
 
 def _language_button(parent: QWidget, current: str) -> QPushButton:
@@ -312,7 +313,7 @@ class LoginWindow(QWidget):
         self.login.loggedIn.connect(self.loggedIn)
         self.first_run.languageRequested.connect(self.languageRequested)
         self.login.languageRequested.connect(self.languageRequested)
-        self.resize(720, 640)
+        fit_to_screen(self, 720, 640)
         self.refresh()
         self.retranslate()
 

@@ -31,6 +31,8 @@ from fieldkit.ui.qt import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
+    QFont,
+    QFontMetrics,
     QFrame,
     QHBoxLayout,
     QKeySequence,
@@ -39,14 +41,18 @@ from fieldkit.ui.qt import (
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QShortcut,
     QSize,
     QStackedWidget,
+    Qt,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from fieldkit.ui.screen_fit import fit_to_screen
 from fieldkit.ui.status_bar import StatusBar
+from fieldkit.ui.style import SCALES, touch_combos
 
 
 @dataclass(frozen=True)
@@ -73,13 +79,18 @@ PAGES: list[PageSpec] = [
 
 
 class LazyPages(Mapping[str, Page]):
-    """id -> page, built on first access into its slot of the stack (a placeholder until then)."""
+    """id -> page, built on first access into its slot of the stack (a placeholder until then).
+
+    Each page sits in a scroll area: a page taller or wider than the window (Settings in
+    large mode, a 1280x720 laptop at 125 %) scrolls instead of growing the window past
+    the screen, so the status bar stays visible."""
 
     def __init__(self, ctx: PageContext, stack: QStackedWidget):
         self.ctx = ctx
         self.stack = stack
         self.built: dict[str, Page] = {}
         self.slots: dict[str, QWidget] = {}
+        self.holders: dict[str, QScrollArea] = {}
         self.on_built: Callable[[Page], None] = lambda page: None
         for spec in PAGES:
             slot = QWidget()
@@ -93,10 +104,16 @@ class LazyPages(Mapping[str, Page]):
             page = spec.factory(self.ctx)
             slot = self.slots.pop(page_id)
             index = self.stack.indexOf(slot)
-            self.stack.insertWidget(index, page)
+            holder = QScrollArea(objectName="PageScroll")
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setWidget(page)
+            self.holders[page_id] = holder
+            self.stack.insertWidget(index, holder)
             self.stack.removeWidget(slot)
             slot.deleteLater()
             self.built[page_id] = page
+            touch_combos(page)
             self.on_built(page)
         return page
 
@@ -112,6 +129,9 @@ class LazyPages(Mapping[str, Page]):
 
     def get(self, page_id: str, default: Any = None) -> Any:  # type: ignore[override]
         return self.built.get(page_id, default)
+
+
+COMPACT_BELOW = 1100  # window width (logical px) under which the navigation shows icons only
 
 
 class MainWindow(QMainWindow):
@@ -147,6 +167,8 @@ class MainWindow(QMainWindow):
         # navigation + pages
         self.nav = QListWidget(objectName="Nav")
         self.nav.setIconSize(QSize(28, 28))
+        self.nav.setWordWrap(True)  # a long page name wraps instead of being cut
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setFixedWidth(250)
         self.stack = QStackedWidget()
         # Pages are built when first shown (start-up builds one page, not seven; each build is
@@ -182,7 +204,7 @@ class MainWindow(QMainWindow):
         self.logout_button.clicked.connect(self.logoutRequested)
         self.status.updated.connect(self._status_updated)
         self.setTabOrder(self.nav, self.stack)
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
         self.retranslate()
         self.nav.setCurrentRow(0)
 
@@ -197,15 +219,13 @@ class MainWindow(QMainWindow):
         return self.pages[page_id]
 
     def current_page(self) -> Page:
-        page = self.stack.currentWidget()
-        assert isinstance(page, Page)
-        return page
+        return self.pages[PAGES[max(0, self.nav.currentRow())].id]
 
     def _show_page(self, row: int) -> None:
         if row < 0:
             return
         page = self.pages[PAGES[row].id]
-        self.stack.setCurrentWidget(page)
+        self.stack.setCurrentWidget(self.pages.holders[PAGES[row].id])
         page.on_shown()
 
     def focus_search(self) -> None:
@@ -229,7 +249,33 @@ class MainWindow(QMainWindow):
     def show_problem(self, exc: BaseException) -> None:
         self.status.showMessage(problem_text(exc), 15_000)
 
+    def fit_nav(self) -> None:
+        """As wide as the longest page name at the current font (200-300 px), icons included;
+        icons only (names in tooltips) when the window is narrower than COMPACT_BELOW."""
+        compact = self.width() < COMPACT_BELOW
+        if compact != bool(self.nav.property("compact")):
+            self.nav.setProperty("compact", compact)
+            self.nav.setWordWrap(not compact)
+            self.nav.style().unpolish(self.nav)
+            self.nav.style().polish(self.nav)
+        if compact:
+            self.nav.setFixedWidth(76)
+            return
+        font = QFont(self.nav.font())  # the style sheet's size and weight, which font() does not report
+        font.setPointSize(SCALES.get(str(self.config.get("ui_scale")), SCALES["normal"])[0])
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        longest = max((metrics.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count())),
+                      default=0)
+        self.nav.setFixedWidth(max(200, min(300, longest + 28 + 12 + 40)))
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if (self.width() < COMPACT_BELOW) != bool(self.nav.property("compact")):
+            self.fit_nav()
+
     def apply_scale(self, scale: str) -> None:
+        self.fit_nav()
         for page in self.pages.values():
             fn = getattr(page, "apply_scale", None)
             if fn is not None:
@@ -253,6 +299,7 @@ class MainWindow(QMainWindow):
             title = QCoreApplication.translate("Pages", spec.title)
             item.setText(f"{title}")
             item.setToolTip(f"{title} (Ctrl+{i + 1})")
+        self.fit_nav()
         self.user_label.setText(f"{self.session.display_name} · {label(ROLES, self.session.role.value)}")
         self.logout_button.setText(self.tr("Sign &out"))
         self.language_button.setToolTip(self.tr("Change the language"))

@@ -78,6 +78,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStatusBar,
+    QStyledItemDelegate,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -94,7 +95,7 @@ __all__ = [
     "QKeySequence", "QLabel", "QLineEdit", "QListWidget", "QListWidgetItem", "QLocale", "QMainWindow",
     "QMessageBox", "QModelIndex", "QObject", "QPalette", "QPersistentModelIndex", "QPixmap", "QPushButton",
     "QRadioButton", "QRunnable", "QScrollArea", "QShortcut", "QSize", "QSizePolicy", "QSpinBox",
-    "QStackedWidget", "QStatusBar", "QTableView", "QTableWidget", "QTableWidgetItem", "QThreadPool",
+    "QStackedWidget", "QStatusBar", "QStyledItemDelegate", "QTableView", "QTableWidget", "QTableWidgetItem", "QThreadPool",
     "QTimer", "QToolButton", "QTranslator", "QVBoxLayout", "QWidget", "Qt", "Signal", "Slot",
     # review and reports screens
     "QBrush", "QDate", "QDateEdit", "QFileDialog", "QFontMetrics", "QGroupBox", "QPainter", "QPen",

@@ -60,6 +60,7 @@ class StallProbe:
     limit: float = 0.1
     fd: int | None = field(default_factory=_open_schedstat)
     waited: float = 0.0
+    cpu: float = field(default_factory=time.thread_time)
 
     def reset(self) -> None:
         self.worst = Stall(0.0, "")
@@ -67,6 +68,7 @@ class StallProbe:
         self.events = 0
         self.last = time.perf_counter()
         self.waited = _run_queue_wait(self.fd)
+        self.cpu = time.thread_time()
 
     gc_time: float = 0.0  # garbage collection inside the current gap (said in the description)
     gc_started: float = 0.0
@@ -79,10 +81,11 @@ class StallProbe:
 
     def mark(self, now: float) -> None:
         waited = _run_queue_wait(self.fd)
+        cpu = time.thread_time()
         if self.depth > 0:
             gap = now - self.last - (waited - self.waited)
             if gap > self.worst.seconds or gap > self.limit:
-                what = describe(*self.current)
+                what = describe(*self.current) + f" [UI thread on a CPU {(cpu - self.cpu) * 1000:.0f} ms]"
                 if self.gc_time > 0.005:
                     what += f" [garbage collection {self.gc_time * 1000:.0f} ms]"
                 if gap > self.worst.seconds:
@@ -91,6 +94,7 @@ class StallProbe:
                     self.over.append(Stall(gap, what))
         self.last = now
         self.waited = waited
+        self.cpu = cpu
         self.gc_time = 0.0
 
 

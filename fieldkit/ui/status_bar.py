@@ -38,6 +38,8 @@ class StatusBar(QStatusBar):
         self.online_label = QLabel(objectName="Offline")
         self.waiting_label = QLabel(objectName="Waiting")
         self.last_sync_label = QLabel(objectName="LastSync")
+        for lab in (self.online_label, self.waiting_label, self.last_sync_label):
+            lab.setMinimumWidth(80)  # may be clipped (the tooltip keeps the text) rather than widen the window
         self.addWidget(self.online_label)
         self.addWidget(self.waiting_label)
         self.addPermanentWidget(self.last_sync_label)
@@ -70,6 +72,7 @@ class StatusBar(QStatusBar):
         else:
             text, name = self.tr("○ Offline"), "Offline"
         self.online_label.setText(text)
+        self.online_label.setToolTip(text)
         if self.online_label.objectName() != name:
             self.online_label.setObjectName(name)
             self.online_label.style().unpolish(self.online_label)
@@ -83,8 +86,10 @@ class StatusBar(QStatusBar):
         if o.quarantined:
             waiting += "  ·  " + self.tr("Refused: %1").replace("%1", format_number(o.quarantined))
         self.waiting_label.setText(waiting)
+        self.waiting_label.setToolTip(waiting)
         self.last_sync_label.setText(self.tr("Last sync: %1").replace(
             "%1", format_last_sync(o.last_sync, self.tr("never"))))
+        self.last_sync_label.setToolTip(self.last_sync_label.text())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fieldkit.ui.qt import QApplication, QFont, QFontDatabase
+from fieldkit.ui.qt import QApplication, QComboBox, QFont, QFontDatabase, QStyledItemDelegate, QWidget
 from fieldkit.ui.resources import resource_path
 
 # ui_scale -> (base font in points, minimum touch target in pixels)
@@ -59,8 +59,11 @@ QPushButton#Primary:hover {{ background: {PRIMARY_DARK}; }}
 QPushButton:disabled {{ color: #6b6b6b; border-color: #9e9e9e; background: #f0f0f0; }}
 QPushButton:focus, QToolButton:focus, QLineEdit:focus, QComboBox:focus, QListWidget:focus,
 QTableView:focus {{ border: 3px solid {FOCUS}; }}
-QLineEdit, QComboBox {{ min-height: {target}px; padding: 0 10px; border: 2px solid #5c5c5c;
-  border-radius: 6px; background: {PAPER}; }}
+QLineEdit, QComboBox, QDateEdit, QSpinBox {{ min-height: {target}px; padding: 0 10px;
+  border: 2px solid #5c5c5c; border-radius: 6px; background: {PAPER}; }}
+QDateEdit::drop-down {{ width: 36px; }}
+QCheckBox::indicator, QRadioButton::indicator {{ width: {target // 2}px; height: {target // 2}px; }}
+QCheckBox, QRadioButton {{ min-height: {target}px; }}
 QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right; width: 36px;
   border: none; }}
 QComboBox::down-arrow {{ image: url("{arrow}"); width: 18px; height: 18px; }}
@@ -70,7 +73,8 @@ QListWidget::item {{ min-height: {target}px; padding: 4px 10px; }}
 QListWidget::item:selected {{ background: {PRIMARY}; color: {PAPER}; }}
 QListWidget#Nav {{ background: {PANEL}; border: none; border-right: 2px solid #c5ced8;
   font-size: {pt + 1}pt; font-weight: bold; }}
-QListWidget#Nav::item {{ min-height: {target + 8}px; padding-left: 12px; color: {INK}; }}
+QListWidget#Nav::item {{ min-height: {target}px; padding-left: 12px; color: {INK}; }}
+QListWidget#Nav[compact="true"]::item {{ color: transparent; padding-left: 18px; }}
 QListWidget#Nav::item:selected {{ background: {PRIMARY}; color: {PAPER}; }}
 QTableView {{ gridline-color: #c8c8c8; border: 2px solid #5c5c5c; background: {PAPER};
   alternate-background-color: #f4f6f8; selection-background-color: {PRIMARY}; selection-color: {PAPER}; }}
@@ -98,6 +102,14 @@ def apply(app: QApplication, scale: str) -> None:
     # Setting the application style sheet re-polishes every widget: only do it on a change.
     if app.styleSheet() != sheet:
         app.setStyleSheet(sheet)
+
+
+def touch_combos(root: QWidget) -> None:
+    """Drop-down items as tall as every other target: the style sheet's item height applies only
+    with a styled delegate (the default one drew ~27 px items)."""
+    for combo in root.findChildren(QComboBox):
+        if not isinstance(combo.itemDelegate(), QStyledItemDelegate):
+            combo.setItemDelegate(QStyledItemDelegate(combo))
 
 
 def row_height(scale: str) -> int:

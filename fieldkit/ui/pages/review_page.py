@@ -41,6 +41,7 @@ from fieldkit.ui.qt import (
     QWidget,
 )
 from fieldkit.ui.style import row_height
+from fieldkit.ui.table_sizing import fit_columns
 
 
 class ReviewPage(Page):
@@ -232,6 +233,7 @@ class ReviewPage(Page):
         self.rows = rows
         self.loaded = True
         self.model.set_rows(rows)
+        fit_columns(self.table, stretch_last=True)
         self._summarise()
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))

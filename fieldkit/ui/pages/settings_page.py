@@ -31,7 +31,7 @@ class SettingsPage(Page):
         self.form = QFormLayout(card)
         self.form.setContentsMargins(20, 16, 20, 16)
         self.form.setVerticalSpacing(6)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # label above its field, fields full width
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.editors: dict[str, QComboBox | QLineEdit] = {}
         self.labels: dict[str, QLabel] = {}
@@ -66,7 +66,7 @@ class SettingsPage(Page):
         help_label = QLabel(objectName="Muted")
         help_label.setWordWrap(True)
         self.form.addRow(label, editor)
-        self.form.addRow("", help_label)
+        self.form.addRow(help_label)  # the whole width (an empty label column squeezed it to a sliver)
         self.editors[spec.key], self.labels[spec.key], self.helps[spec.key] = editor, label, help_label
 
     def _changed(self, spec: SettingSpec, value: str) -> None:

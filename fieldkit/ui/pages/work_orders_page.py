@@ -39,6 +39,7 @@ from fieldkit.ui.qt import (
 )
 from fieldkit.ui.readings.panel import ReadingPanel
 from fieldkit.ui.style import DANGER, row_height
+from fieldkit.ui.table_sizing import fit_columns
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -226,6 +227,7 @@ class WorkOrdersPage(Page):
 
     def apply_scale(self, scale: str) -> None:
         self.table.verticalHeader().setDefaultSectionSize(row_height(scale))
+        fit_columns(self.table, stretch_last=True)
 
     def _show(self, rows: list[WorkListRow]) -> None:
         self.all_rows = rows
@@ -247,6 +249,7 @@ class WorkOrdersPage(Page):
                 if (not commune or r.commune == commune) and (not kind or r.row.kind == kind)]
         self.rows = rows
         self.model.set_rows(rows)
+        fit_columns(self.table, stretch_last=True)  # from a sample of rows: fits "Lớn" mode too
         if rows and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
         counts = {k: sum(1 for x in rows if x.urgency == k) for k in ("overdue", "today")}

@@ -1,0 +1,77 @@
+"""The main window fits the field laptops: 1366x768 and 1280x720, at 100 % and 125 % scaling
+(1093x614 and 1024x576 logical pixels), normal and large mode, every page, with the status
+bar inside the window; in large mode every visible button, field, drop-down (and its items)
+and date field is at least 44 px tall.
+
+The offscreen platform has one small screen, so the test sets the window to each laptop's
+free area itself (what `fit_to_screen` does on a real screen) and checks the geometry; the
+screenshots under Xvfb (`scripts/laptop_shots.py`) are the same check on a real X server.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldkit.ui import style
+from fieldkit.ui.main_window import PAGES
+from fieldkit.ui.qt import QComboBox, QDateEdit, QLineEdit, QPushButton, QSpinBox
+from fieldkit.ui.screen_fit import TITLE_BAR
+
+# free area of the screen in logical pixels (a 40 px task bar taken off)
+LAPTOPS = {"1366x768@100%": (1366, 728), "1280x720@100%": (1280, 680),
+           "1366x768@125%": (1093, 574), "1280x720@125%": (1024, 536)}
+
+
+def sign_in(qtbot, shell, scale):
+    shell.config.set("ui_scale", scale)
+    style.apply(shell.app, scale)
+    form = shell.login_window.login
+    form.select_user("lan")
+    form.pin.setText("246810")
+    form.submit()
+    qtbot.waitUntil(lambda: shell.main_window is not None, timeout=10_000)
+    return shell.main_window
+
+
+@pytest.mark.parametrize("scale", ["normal", "large"])
+def test_every_page_fits_every_laptop_with_the_status_bar(qtbot, shell, scale):
+    win = sign_in(qtbot, shell, scale)
+    for spec in PAGES:
+        win.go_to(spec.id)
+        qtbot.wait(30)
+        for laptop, (w, h) in LAPTOPS.items():
+            width, height = w - 8, h - TITLE_BAR
+            win.resize(width, height)
+            qtbot.waitUntil(lambda win=win, width=width: win.width() == width, timeout=2_000)
+            hint = win.minimumSizeHint()
+            assert hint.width() <= width and hint.height() <= height, (spec.id, laptop, scale, hint)
+            assert (win.width(), win.height()) == (width, height), (spec.id, laptop, scale)
+            bar = win.statusBar()
+            bottom = bar.mapTo(win, bar.rect().bottomLeft()).y()
+            assert bar.isVisible() and bottom <= win.height(), (spec.id, laptop, scale)
+    # narrow windows show the navigation as icons; wide ones with the page names
+    win.resize(1358, 688)
+    qtbot.waitUntil(lambda: not win.nav.property("compact"), timeout=2_000)
+    assert win.nav.width() >= 200
+    win.resize(1016, 496)
+    qtbot.waitUntil(lambda: bool(win.nav.property("compact")), timeout=2_000)
+    assert win.nav.width() < 100
+
+
+def test_large_mode_keeps_touch_targets(qtbot, shell):
+    win = sign_in(qtbot, shell, "large")
+    win.resize(1358, 688)
+    small = []
+    for spec in PAGES:
+        page = win.go_to(spec.id)
+        qtbot.wait(30)
+        for kind in (QPushButton, QComboBox, QLineEdit, QDateEdit, QSpinBox):
+            for w in page.findChildren(kind):
+                if w.isVisible() and w.height() < 44 and not isinstance(w.parent(), (QComboBox, QDateEdit, QSpinBox)):
+                    small.append(f"{spec.id}: {kind.__name__} {w.objectName()} {w.height()} px")
+        for combo in page.findChildren(QComboBox):
+            if combo.count() and combo.isVisible():
+                row = combo.view().sizeHintForRow(0)
+                if row < 44:
+                    small.append(f"{spec.id}: drop-down items of {combo.objectName()} {row} px")
+    assert small == []
