@@ -20,7 +20,7 @@ from fieldkit.ui.connectivity import Probe, session_probe
 from fieldkit.ui.i18n import Translations
 from fieldkit.ui.login import LoginWindow
 from fieldkit.ui.main_window import MainWindow
-from fieldkit.ui.ops import wait_for_background
+from fieldkit.ui.ops import Op, wait_for_background
 from fieldkit.ui.qt import QApplication, QObject, Signal
 
 log = logging.getLogger(__name__)
@@ -84,14 +84,27 @@ class Shell(QObject):
             self.main_window.status.refresh()
 
     def _adopt_server_url(self, session: Session) -> None:
-        """The server address typed in Settings is the one sync uses (kept in the profile)."""
+        """The server address typed in Settings is the one sync uses (kept in the profile).
+        Off the UI thread: reading the profile waits for its lock, which a background write may
+        hold (242 ms at sign-in, caught by the stall probe)."""
         from fieldkit.services import sync
 
         url = str(self.config.get("server_url") or "").strip()
-        if url and sync.server_url(session) != url:
-            sync.configure(session, url)
-        elif not url and sync.server_url(session):
-            self.config.set("server_url", sync.server_url(session))
+
+        def work() -> str | None:
+            current = sync.server_url(session)
+            if url and current != url:
+                sync.configure(session, url)
+                return None
+            return current if not url and current else None
+
+        def adopted(known: str | None) -> None:
+            if known:
+                self.config.set("server_url", known)
+                if self.main_window is not None:
+                    self.main_window.status.refresh()
+
+        Op(self, work).success(adopted).run_in_background()
 
     def _logged_in(self, session: Session) -> None:
         self.session = session
