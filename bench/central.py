@@ -41,10 +41,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import requests  # noqa: E402
 from sqlalchemy import func, insert, select  # noqa: E402
 
-from fieldkit.central import admin  # noqa: E402
+from fieldkit.central import admin, people  # noqa: E402
 from fieldkit.central import schema as t  # noqa: E402
 from fieldkit.central.db import Database, dumps, utc_now  # noqa: E402
 from fieldkit.central.server import ServerProcess  # noqa: E402
+from fieldkit.domain import signing  # noqa: E402
 from fieldkit.domain.ids import new_id  # noqa: E402
 from fieldkit.sync.client import Batcher  # noqa: E402
 
@@ -56,6 +57,13 @@ class Dev:
     name: str
     token: str
     ops: list[dict[str, Any]]
+    device_id: str = ""
+    key: Any = None  # lan's signing key on this device (operations are signed, as a laptop does)
+
+    def signed(self, ops: list[dict[str, Any]]) -> dict[str, Any]:
+        digests = [signing.op_digest(op, self.device_id) for op in ops]
+        return {"ops": ops, "sigs": [{"actor": "lan", "sig": signing.sign(
+            self.key, signing.batch_message(self.device_id, "lan", digests))}]}
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
     pushes: int = 0
@@ -80,30 +88,38 @@ def setup_devices(db: Database, url: str, n: int, readings: int, tag: str) -> li
         e = admin.enrol(db, "T1", f"{tag}-{i}")
         got = admin.exchange_code(db, e.code, f"{tag}-{i}")
         assert got is not None
+        key = signing.new_private_key()
+        public = signing.public_text(key)
+        people.register_key(db, got[0], got[2], "lan", people.issue_code(db, "lan"), public,
+                            signing.sign(key, signing.register_message(got[0], "lan", public)))
         cid, mid = new_id(), new_id()
         prep = [{"op_id": new_id(), "entity": "customer", "entity_id": cid, "action": "create",
                  "payload": {"id": cid, "code": f"PA23LN{abs(hash((tag, i))) % 10**7:07d}", "name": "Nguyễn Văn Bền",
                              "phone": "0988000111", "households": 1, "version": 1}},
                 {"op_id": new_id(), "entity": "meter", "entity_id": mid, "action": "create",
                  "payload": {"id": mid, "serial": f"VSE11-{tag}-{i}", "customer_id": cid, "phases": 3}}]
-        r = requests.post(url + "/v1/push", json={"ops": prep}, timeout=60,
-                          headers={"Authorization": f"Bearer {got[1]}", "X-FK-User": "lan"})
+        dev = Dev(f"{tag}-{i}", got[1], [], got[0], key)
+        for op in prep:
+            op["actor"] = "lan"
+        r = requests.post(url + "/v1/push", json=dev.signed(prep), timeout=60,
+                          headers={"Authorization": f"Bearer {got[1]}"})
         assert r.status_code == 200 and all(x["status"] == "applied" for x in r.json()["results"]), r.text[:500]
-        devs.append(Dev(f"{tag}-{i}", got[1], [reading_op(mid, k) for k in range(readings)]))
+        dev.ops = [reading_op(mid, k) | {"actor": "lan"} for k in range(readings)]
+        devs.append(dev)
     return devs
 
 
 def push_all(dev: Dev, url: str, start: threading.Event) -> None:
     """What the laptop's engine does for its outbox: batches sized by Batcher, gzip, retries."""
     http = requests.Session()
-    http.headers.update({"Authorization": f"Bearer {dev.token}", "X-FK-User": "lan", "Accept-Encoding": "gzip",
+    http.headers.update({"Authorization": f"Bearer {dev.token}", "Accept-Encoding": "gzip",
                          "Content-Type": "application/json", "Content-Encoding": "gzip"})
     batcher = Batcher()
     start.wait()
     pos, failures = 0, 0
     while pos < len(dev.ops):
         batch = dev.ops[pos:pos + batcher.size]
-        body = gzip.compress(json.dumps({"ops": batch}, separators=(",", ":")).encode(), compresslevel=6, mtime=0)
+        body = gzip.compress(json.dumps(dev.signed(batch), separators=(",", ":")).encode(), compresslevel=6, mtime=0)
         t0 = time.perf_counter()
         try:
             r = http.post(url + "/v1/push", data=body, timeout=120)

@@ -66,7 +66,7 @@ def run(label: str, s: sessions.Session, meter_id: str, n: int, proxy: LinkEmula
     add_readings(s, meter_id, n)
     proxy.reset_counters()
     started = time.monotonic()
-    engine = SyncEngine(s.store, s.attachments, "lan")
+    engine = SyncEngine(s.store, s.attachments, "lan", signer=s.profile.signing_key)
     engine.transport.base_url = proxy.url
     engine.upload_attachments()
     engine.push()

@@ -44,11 +44,16 @@ def test_demo_data_then_doctor_and_users(tmp_path: Path):
              env={"FIELDKIT_PIN": "000001", "QT_QPA_PLATFORM": "offscreen"})
     assert bad.returncode == 1 and "Wrong PIN" in bad.stdout
 
-    add = fk("user", "add", "--profile", str(db.parent), "--as", "hung", "--username", "nam",
-             "--name", "Nguyễn Văn Nam", env={"FIELDKIT_PIN": "135790", "FIELDKIT_NEW_PIN": "975310"})
-    assert add.returncode == 0, add.stderr
+    # No local command can mint a role: there is no --role, and a person comes only from the server.
+    mint = fk("user", "add", "--profile", str(db.parent), "--as", "lan", "--username", "hung2",
+              "--role", "supervisor", env={"FIELDKIT_PIN": "246810", "FIELDKIT_NEW_PIN": "975310"})
+    assert mint.returncode == 2 and "--role" in mint.stderr
+    offline = fk("user", "add", "--profile", str(db.parent), "--as", "hung", "--username", "nam",
+                 "--code", "ABCD-EFGH-JKLM", env={"FIELDKIT_PIN": "135790", "FIELDKIT_NEW_PIN": "975310"})
+    assert offline.returncode == 1 and "not enrolled" in offline.stderr
+    assert "nam" not in fk("user", "list", "--profile", str(db.parent)).stdout
     short = fk("user", "add", "--profile", str(db.parent), "--as", "hung", "--username", "x",
-               "--name", "X", env={"FIELDKIT_PIN": "135790", "FIELDKIT_NEW_PIN": "12"})
+               "--code", "ABCD-EFGH-JKLM", env={"FIELDKIT_PIN": "135790", "FIELDKIT_NEW_PIN": "12"})
     assert short.returncode == 2 and "at least 6" in short.stderr
 
 

@@ -1,9 +1,13 @@
 """The HTTP API (FastAPI). OpenAPI at /openapi.json, browsable at /docs.
 
-Every call except /v1/ping and /v1/enrol needs `Authorization: Bearer <device token>` and
-`X-FK-User: <username>`: the device must be enrolled and not revoked, and the user must be
-an active member of the device's team. Both are checked on every request, so a revoked
-token is refused at once. Request bodies may be gzip-compressed (`Content-Encoding: gzip`);
+Every call except /v1/ping, /v1/hello and /v1/enrol needs `Authorization: Bearer <device
+token>`: the device must be enrolled and not revoked (checked on every request, so a revoked
+token is refused at once). The device token says nothing about the person: pushed operations
+carry their authors' signatures (see central/signatures.py), and role-gated reads (audit,
+conflicts, downloads of the team's files) need `X-FK-User-Token`, a short-lived user token
+obtained by signing a server challenge (/v1/auth/challenge, /v1/auth/token). `X-FK-User` is
+not trusted for anything. Answers that a laptop acts on (push, me, user registration, hello)
+are signed with the server's key over the request's `X-FK-Nonce` (`X-FK-Signature`). Request bodies may be gzip-compressed (`Content-Encoding: gzip`);
 answers are gzip-compressed when the client accepts it.
 """
 
@@ -23,10 +27,11 @@ from sqlalchemy import and_, or_, select
 from starlette.concurrency import run_in_threadpool
 
 from fieldkit import __version__
-from fieldkit.central import admin, attachments, limits, observe, quarantine
+from fieldkit.central import admin, attachments, limits, observe, people, quarantine
 from fieldkit.central import schema as t
-from fieldkit.central.apply import Actor, Context, missing_attachments, process_batch, resolve_conflict
-from fieldkit.central.db import Database, audit, utc_now
+from fieldkit.central.apply import Context, actor_of, missing_attachments, process_batch, resolve_conflict
+from fieldkit.central.db import Database, audit, dumps, utc_now
+from fieldkit.domain import signing
 
 MAX_BODY = 32 * 1024 * 1024
 MAX_CHUNK = 4 * 1024 * 1024
@@ -75,17 +80,28 @@ class Op(BaseModel):
     base_version: int | None = Field(default=None, ge=0, le=2_000_000_000)
     device_time: str | None = Field(default=None, max_length=40, pattern=r"^[0-9T:.+\-Z ]*$")
     actor: str | None = Field(default=None, max_length=128, pattern=r"^[^\x00-\x1f]*$",
-                              description="username of the person who made the change (default: X-FK-User)")
+                              description="username of the person who made the change (signed)")
+    sig: str | None = Field(default=None, max_length=100, pattern=r"^[A-Za-z0-9+/=]*$",
+                            description="the author's own signature of this operation (else the batch's)")
+
+
+class BatchSig(BaseModel):
+    actor: str = Field(max_length=128, pattern=r"^[^\x00-\x1f]*$")
+    sig: str = Field(max_length=100, pattern=r"^[A-Za-z0-9+/=]*$",
+                     description="Ed25519 over the digests of this author's operations in the batch")
 
 
 class PushRequest(BaseModel):
     # Each operation is checked on its own (fieldkit.central.validate): one bad operation is
     # refused with its reason and never stops the rest of the batch.
     ops: list[Annotated[Any, WithJsonSchema(Op.model_json_schema())]] = Field(max_length=MAX_OPS)
+    sigs: list[BatchSig] = Field(default=[], max_length=100)
 
 
 class OpResult(BaseModel):
+    op_id: str | None = None
     status: str = Field(description="applied | conflict | rejected")
+    code: str | None = Field(default=None, description="why it was rejected, as a code the laptop translates")
     version: int | None = None
     conflict: int | None = None
     reason: str | None = None
@@ -138,14 +154,52 @@ class UserOut(BaseModel):
     username: str
     display_name: str
     role: str
+    active: bool = True
 
 
 class Me(BaseModel):
     device_id: str
     team_id: str
     team_code: str
-    user: UserOut
+    user: UserOut | None = None
     users: list[UserOut]
+    time: str
+
+
+class Hello(BaseModel):
+    public_key: str
+    signature: str
+    time: str
+
+
+class RegisterRequest(BaseModel):
+    username: str = Field(min_length=1, max_length=128, pattern=r"^[^\x00-\x1f]*$")
+    code: str = Field(min_length=4, max_length=40, pattern=r"^[A-Za-z0-9 -]+$")
+    public_key: str = Field(min_length=40, max_length=64, pattern=r"^[A-Za-z0-9+/=]+$")
+    proof: str = Field(min_length=80, max_length=100, pattern=r"^[A-Za-z0-9+/=]+$")
+
+
+class Registered(BaseModel):
+    user: UserOut
+    team_id: str
+    time: str
+
+
+class Challenge(BaseModel):
+    nonce: str
+    time: str
+
+
+class TokenRequest(BaseModel):
+    username: str = Field(min_length=1, max_length=128, pattern=r"^[^\x00-\x1f]*$")
+    nonce: str = Field(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")
+    signature: str = Field(min_length=80, max_length=100, pattern=r"^[A-Za-z0-9+/=]+$")
+
+
+class UserToken(BaseModel):
+    token: str
+    expires_at: str
+    role: str
     time: str
 
 
@@ -224,32 +278,88 @@ def create_app(db: Database) -> FastAPI:
     limits.install(app)
     observe.install(app, db)
 
+    keys: list[Any] = []  # the server's signing key, loaded on first use (start-up needs no database)
+
+    def server_key() -> Any:
+        if not keys:
+            keys.append(people.server_key(db))
+        return keys[0]
+
+    def signed(request: Request, model: BaseModel | dict[str, Any], **dump: Any) -> Response:
+        """JSON answer signed with the server's key over the request's nonce and the body."""
+        value = model.model_dump(**dump) if isinstance(model, BaseModel) else model
+        body = dumps(value).encode("utf-8")
+        nonce = request.headers.get("x-fk-nonce", "")[:64]
+        sig = signing.sign(server_key(), signing.answer_message(nonce, body))
+        return Response(body, media_type="application/json", headers={"X-FK-Signature": sig})
+
     def auth(authorization: Annotated[str | None, Header(description="Bearer <device token>")] = None,
              *,
-             x_fk_user: Annotated[str | None, Header(description="username of the person using the device")] = None
+             x_fk_user_token: Annotated[str | None, Header(description="user token (role-gated reads)")] = None
              ) -> Context:
         token = authorization[7:].strip() if authorization and authorization.lower().startswith("bearer ") else ""
-        if not token or not x_fk_user:
-            raise HTTPException(401, "a device token and a user are required")
+        if not token:
+            raise HTTPException(401, "a device token is required")
         with db.read() as conn:
             dev = conn.execute(select(t.devices.c.id, t.devices.c.team_id).where(and_(
                 t.devices.c.token_hash == admin.hash_token(token), t.devices.c.revoked_at.is_(None)))).first()
             if dev is None:
                 raise HTTPException(401, "this device is not enrolled or its token was revoked")
-            user = conn.execute(select(t.users.c.id, t.users.c.username, t.users.c.role, t.users.c.team_id).where(
-                and_(t.users.c.username == x_fk_user, t.users.c.active.is_(True)))).first()
-        if user is None or user[3] != dev[1]:
-            raise HTTPException(403, "this user is not a member of the device's team")
-        return Context(str(dev[0]), str(dev[1]), Actor(str(user[0]), str(user[1]), str(user[2]), str(user[3])))
+            ctx = Context(str(dev[0]), str(dev[1]))
+            if x_fk_user_token:
+                who = people.token_person(conn, x_fk_user_token[:100], ctx.device_id, ctx.team_id)
+                if who is None:
+                    raise HTTPException(401, "user_token: the user token is invalid or expired; sign in again")
+                ctx.user = actor_of(who)
+        return ctx
 
     Auth = Annotated[Context, Depends(auth)]
 
     def supervisor(ctx: Auth) -> Context:
+        if ctx.user is None:
+            raise HTTPException(401, "user_token: this needs a user token (sign the server's challenge)")
         if ctx.user.role != "supervisor":
-            raise HTTPException(403, "only a supervisor may do this")
+            raise HTTPException(403, "role_forbidden: only a supervisor may do this")
         return ctx
 
     Supervisor = Annotated[Context, Depends(supervisor)]
+
+    @app.get("/v1/hello", response_model=Hello, tags=["devices"])
+    def hello(request: Request, nonce: Annotated[str, Query(min_length=8, max_length=64,
+                                                            pattern=r"^[A-Za-z0-9_-]+$")]) -> Response:
+        """The server proves its identity: its public key and a signature over the caller's nonce."""
+        public = signing.public_text(server_key())
+        return signed(request, Hello(public_key=public, time=utc_now(),
+                                     signature=signing.sign(server_key(), signing.hello_message(nonce, public))))
+
+    @app.post("/v1/users/register", response_model=Registered, tags=["devices"],
+              responses={403: {"description": "unknown user, wrong team, or a bad or used user code"}})
+    def register_user(request: Request, body: RegisterRequest, ctx: Auth) -> Response:
+        """Add a person to this laptop: spend their one-time user code, register their public key for
+        this device. The answer gives their role and team: the server's, not the laptop's."""
+        try:
+            p = people.register_key(db, ctx.device_id, ctx.team_id, body.username, body.code, body.public_key,
+                                    body.proof)
+        except people.PeopleError as exc:
+            raise HTTPException(403, f"{exc.code}: {exc}") from exc
+        return signed(request, Registered(user=UserOut(id=p.user_id, username=p.username,
+                                                       display_name=p.display_name, role=p.role),
+                                          team_id=p.team_id, time=utc_now()))
+
+    @app.post("/v1/auth/challenge", response_model=Challenge, tags=["devices"])
+    def auth_challenge(ctx: Auth) -> Challenge:
+        """A one-time nonce (2 minutes) for a person on this device to sign for a user token."""
+        return Challenge(nonce=people.challenge(db, ctx.device_id), time=utc_now())
+
+    @app.post("/v1/auth/token", response_model=UserToken, tags=["devices"])
+    def auth_token(request: Request, body: TokenRequest, ctx: Auth) -> Response:
+        """A 15-minute user token for role-gated reads; the role is checked again on every use."""
+        try:
+            token, expires, p = people.issue_token(db, ctx.device_id, ctx.team_id, body.username, body.nonce,
+                                                   body.signature)
+        except people.PeopleError as exc:
+            raise HTTPException(403, f"{exc.code}: {exc}") from exc
+        return signed(request, UserToken(token=token, expires_at=expires, role=p.role, time=utc_now()))
 
     @app.get("/v1/ping", response_model=Ping, tags=["sync"])
     def ping() -> Ping:
@@ -266,24 +376,30 @@ def create_app(db: Database) -> FastAPI:
         return EnrolResponse(device_id=got[0], token=got[1], team_id=got[2], time=utc_now())
 
     @app.get("/v1/me", response_model=Me, tags=["devices"])
-    def me(ctx: Auth) -> Me:
+    def me(request: Request, ctx: Auth) -> Response:
+        """This device's team and its people with their roles (signed: the laptop takes roles from here)."""
         with db.read() as conn:
             team_code = conn.execute(select(t.teams.c.code).where(t.teams.c.id == ctx.team_id)).scalar_one()
-            rows = conn.execute(select(t.users.c.id, t.users.c.username, t.users.c.display_name, t.users.c.role)
+            rows = conn.execute(select(t.users.c.id, t.users.c.username, t.users.c.display_name, t.users.c.role,
+                                       t.users.c.active)
                                 .where(t.users.c.team_id == ctx.team_id).order_by(t.users.c.username)).all()
-        users = [UserOut(id=r[0], username=r[1], display_name=r[2], role=r[3]) for r in rows]
-        mine = next(u for u in users if u.id == ctx.user.user_id)
-        return Me(device_id=ctx.device_id, team_id=ctx.team_id, team_code=team_code, user=mine, users=users,
-                  time=utc_now())
+        users = [UserOut(id=r[0], username=r[1], display_name=r[2], role=r[3], active=bool(r[4])) for r in rows]
+        mine = next((u for u in users if ctx.user is not None and u.id == ctx.user.user_id), None)
+        return signed(request, Me(device_id=ctx.device_id, team_id=ctx.team_id, team_code=team_code, user=mine,
+                                  users=users, time=utc_now()))
 
     @app.post("/v1/push", response_model=PushResponse, response_model_exclude_none=True, tags=["sync"])
-    def push(body: PushRequest, ctx: Auth) -> dict[str, Any]:
-        """Apply a batch of operations in order, each at most once; one answer per operation."""
+    def push(request: Request, body: PushRequest, ctx: Auth) -> Response:
+        """Apply a batch of operations in order, each at most once; one answer per operation, naming
+        its operation id. Each operation counts only with its author's valid signature, and only if
+        the author's role on the server allows it now."""
         ops = list(body.ops)
+        sigs = [s.model_dump() for s in body.sigs]
         with db.write() as (conn, pending):
-            results = process_batch(conn, pending, ctx, ops)
+            results = process_batch(conn, pending, ctx, ops, sigs)
         observe.count_results(results)
-        return {"time": utc_now(), "results": results}
+        clean = [{k: v for k, v in r.items() if v is not None} for r in results]
+        return signed(request, {"time": utc_now(), "results": clean})
 
     @app.get("/v1/changes", response_model=ChangesResponse, tags=["sync"])
     def changes(ctx: Auth, since: Annotated[int, Query(ge=0, le=2**62)] = 0,
@@ -335,14 +451,15 @@ def create_app(db: Database) -> FastAPI:
         chunk = await request.body()
         if len(chunk) > MAX_CHUNK:
             raise HTTPException(413, "chunk too large")
-        got = await run_in_threadpool(attachments.store_chunk, db, ctx.team_id, ctx.device_id, ctx.user.user_id,
+        got = await run_in_threadpool(attachments.store_chunk, db, ctx.team_id, ctx.device_id,
+                                      ctx.user.user_id if ctx.user else None,
                                       sha256, offset, size, mime, kind, chunk, utc_now())
         if got.status != 200:
             return JSONResponse(status_code=got.status, content=got.body)
         return UploadResponse(**got.body)
 
     @app.post("/v1/attachments/info", response_model=AttachmentInfoResponse, tags=["attachments"])
-    def attachments_info(body: MissingRequest, ctx: Auth) -> AttachmentInfoResponse:
+    def attachments_info(body: MissingRequest, ctx: Supervisor) -> AttachmentInfoResponse:
         """Size, type and kind of attachments this device may download (complete, own team); the
         other hashes are listed as `unavailable` (not received yet, or not this team's)."""
         wanted = sorted(set(body.hashes))
@@ -356,7 +473,7 @@ def create_app(db: Database) -> FastAPI:
              responses={200: {"content": {"application/octet-stream": {}},
                               "description": "the content, or the part from `offset` (at most `length` bytes); "
                                              "`X-FK-Size` gives the whole size"}})
-    def download(sha256: Annotated[str, Path(pattern=SHA)], ctx: Auth,
+    def download(sha256: Annotated[str, Path(pattern=SHA)], ctx: Supervisor,
                  offset: Annotated[int, Query(ge=0, le=MAX_ATTACHMENT)] = 0,
                  length: Annotated[int | None, Query(ge=1, le=MAX_CHUNK)] = None) -> Response:
         with db.read() as conn:
@@ -437,6 +554,7 @@ def create_app(db: Database) -> FastAPI:
             r = conn.execute(select(t.conflicts).where(t.conflicts.c.id == conflict_id)).mappings().first()
             if r is None or r["team_id"] != ctx.team_id:  # no existence leak
                 raise HTTPException(404, "no such conflict")
+            assert ctx.user is not None
             if resolve_conflict(conn, pending, ctx.device_id, ctx.user, conflict_id, "", utc_now()) is not None:
                 audit(conn, device_id=ctx.device_id, user_id=ctx.user.user_id, action="resolve", entity="conflict",
                       entity_id=str(conflict_id))

@@ -9,16 +9,17 @@ whatever the operation had written and stores the rejection as the operation's a
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, and_, func, insert, select, update
 from sqlalchemy.exc import DataError, IntegrityError
 
-from fieldkit.central import attachments, validate
+from fieldkit.central import attachments, people, signatures, validate
 from fieldkit.central import schema as t
 from fieldkit.central.db import Pending, audit, dumps, utc_now
-from fieldkit.domain.models import TRANSITIONS, Role, WorkOrderState
+from fieldkit.central.people import Person
+from fieldkit.domain.models import TRANSITIONS, Role, WorkOrderKind, WorkOrderState
 
 APPLIED = "applied"
 CONFLICT = "conflict"
@@ -50,59 +51,80 @@ class Actor:
 
 @dataclass
 class Context:
-    """Who is pushing: the device (and its team) and the user who is logged in on it."""
+    """Who is calling: the device (and its team), and the person when a user token proves it."""
 
     device_id: str
     team_id: str
-    user: Actor
-    _users: dict[str, Actor | None] = field(default_factory=dict)
-
-    def actor(self, conn: Connection, username: str | None) -> Actor:
-        if not username or username == self.user.username:
-            return self.user
-        if username not in self._users:
-            row = conn.execute(
-                select(t.users.c.id, t.users.c.username, t.users.c.role, t.users.c.team_id)
-                .where(and_(t.users.c.username == username, t.users.c.active.is_(True)))
-            ).first()
-            self._users[username] = Actor(row[0], row[1], row[2], row[3]) if row else None
-        found = self._users[username]
-        if found is None:
-            raise Rejected(f"unknown user '{username}' on the server")
-        if found.team_id != self.team_id:
-            raise Rejected(f"user '{username}' is not in this device's team")
-        return found
+    user: Actor | None = None
 
 
-def process_batch(conn: Connection, pending: Pending, ctx: Context, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [process(conn, pending, ctx, op) for op in ops]
+def actor_of(p: Person) -> Actor:
+    return Actor(p.user_id, p.username, p.role, p.team_id)
 
 
-def process(conn: Connection, pending: Pending, ctx: Context, op: dict[str, Any]) -> dict[str, Any]:
-    try:
-        env = validate.envelope(op)
-    except validate.Refusal as exc:  # the operation's own fields are unusable: nothing is stored
-        return exc.answer()
+def process_batch(conn: Connection, pending: Pending, ctx: Context, ops: list[Any],
+                  sigs: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """Apply a signed batch: each operation by its verified author, each at most once. The authors'
+    signatures cover every operation they sent (a refused one too); an operation whose own fields
+    are unusable is refused for that first, and nothing about it is stored."""
+    checked = signatures.check(conn, ctx.device_id, ctx.team_id, ops, sigs or [])
+    results: list[dict[str, Any]] = []
+    stored: set[str] = set()
+    for op, who in zip(ops, checked.authors, strict=True):
+        try:
+            validate.envelope(op)  # the schema of the payload is checked in process(): that refusal is stored
+        except validate.Refusal as exc:
+            named = op.get("op_id") if isinstance(op, dict) and isinstance(op.get("op_id"), str) else None
+            results.append(exc.answer() | ({"op_id": named} if named else {}))
+            continue
+        r = process(conn, pending, ctx, op, who)
+        results.append(r)
+        if not r.get("replay") and r.get("code") not in REFUSALS:
+            stored.add(str(op["op_id"]))
+    signatures.keep_proofs(conn, ctx.device_id, checked.groups, stored)
+    return results
+
+
+# Refusals of who made an operation: not stored as its answer (a forged copy must not take the id).
+REFUSALS = frozenset({people.UNSIGNED, people.BAD_SIGNATURE, people.UNKNOWN_USER, people.USER_REMOVED,
+                      people.WRONG_TEAM, people.NO_KEY, "invalid_author"})
+
+
+def process(conn: Connection, pending: Pending, ctx: Context, op: dict[str, Any],
+            who: Person | signatures.Refusal) -> dict[str, Any]:
+    env = validate.envelope(op)
     op_id = str(op["op_id"])
+    if conn.execute(select(t.ops.c.op_id).where(t.ops.c.op_id == op_id)).first() is not None:
+        return replayed(conn, op_id) | {"op_id": op_id}
+    if isinstance(who, signatures.Refusal):
+        code = who.code if who.code in REFUSALS else "invalid_author"
+        audit(conn, device_id=ctx.device_id, user_id=None, action=str(op["action"])[:32],
+              entity=str(op["entity"])[:32], entity_id=str(op["entity_id"])[:64],
+              detail=f"refused: {code}: {who.reason}"[:500])
+        return {"op_id": op_id, "status": REJECTED, "code": code, "params": who.params, "reason": who.reason}
+    actor = actor_of(who)
     now = utc_now()
     mark = len(pending.rows)
     first = {"status": APPLIED}
     sp = conn.begin_nested()
     try:
         conn.execute(insert(t.ops).values(
-            op_id=op_id, device_id=ctx.device_id, user_id=ctx.user.user_id, entity=str(op["entity"])[:32],
+            op_id=op_id, device_id=ctx.device_id, user_id=actor.user_id, entity=str(op["entity"])[:32],
             entity_id=str(op["entity_id"])[:64], action=str(op["action"])[:32], status=APPLIED,
             result=dumps(first), device_time=str(op.get("device_time") or "")[:40], at=now,
         ))
     except IntegrityError:
         sp.rollback()
-        return replayed(conn, op_id)
+        return replayed(conn, op_id) | {"op_id": op_id}
     try:
         try:
             validate.payload(env)
         except validate.Refusal as exc:
             raise Rejected(exc.reason, exc.code, exc.params) from None
-        actor = ctx.actor(conn, op.get("actor"))
+        kind = (str(op["entity"]), str(op["action"]))
+        if kind in signatures.MATRIX and not signatures.allowed(*kind, actor.role):
+            raise Rejected(f"a {actor.role} may not do {op['entity']}/{op['action']}", people.ROLE_FORBIDDEN,
+                           {"role": actor.role, "operation": f"{op['entity']}/{op['action']}"})
         result = apply(conn, pending, ctx, actor, op, now)
         if result != first:
             conn.execute(update(t.ops).where(t.ops.c.op_id == op_id).values(
@@ -111,7 +133,7 @@ def process(conn: Connection, pending: Pending, ctx: Context, op: dict[str, Any]
               entity=str(op["entity"]), entity_id=str(op["entity_id"]), op_id=op_id,
               detail=result["status"], at=now)
         sp.commit()
-        return result
+        return result | {"op_id": op_id}
     except (Rejected, IntegrityError, DataError, KeyError, TypeError, ValueError, AttributeError,
             OverflowError) as exc:
         sp.rollback()
@@ -122,18 +144,18 @@ def process(conn: Connection, pending: Pending, ctx: Context, op: dict[str, Any]
         sp2 = conn.begin_nested()
         try:
             conn.execute(insert(t.ops).values(
-                op_id=op_id, device_id=ctx.device_id, user_id=ctx.user.user_id, entity=str(op["entity"])[:32],
+                op_id=op_id, device_id=ctx.device_id, user_id=actor.user_id, entity=str(op["entity"])[:32],
                 entity_id=str(op["entity_id"])[:64], action=str(op["action"])[:32], status=REJECTED,
                 result=dumps(result), device_time=str(op.get("device_time") or "")[:40], at=now,
             ))
-            audit(conn, device_id=ctx.device_id, user_id=ctx.user.user_id, action=str(op["action"]),
+            audit(conn, device_id=ctx.device_id, user_id=actor.user_id, action=str(op["action"]),
                   entity=str(op["entity"]), entity_id=str(op["entity_id"]), op_id=op_id,
                   detail=f"rejected: {reason}", at=now)
             sp2.commit()
         except IntegrityError:  # the same id arrived concurrently and won
             sp2.rollback()
-            return replayed(conn, op_id)
-        return result
+            return replayed(conn, op_id) | {"op_id": op_id}
+        return result | {"op_id": op_id}
 
 
 def _refusal(exc: Exception) -> Rejected:
@@ -302,9 +324,10 @@ def work_order_create(conn: Connection, pending: Pending, ctx: Context, actor: A
         found = conn.execute(select(t.users.c.team_id).where(t.users.c.id == str(assignee))).first()
         if found is None or found[0] != ctx.team_id:
             assignee = actor.user_id
-    state = WorkOrderState(str(payload.get("state") or "assigned"))
+    state = WorkOrderState.ASSIGNED  # the server's state machine: never the payload's
+    kind = WorkOrderKind(str(payload["kind"])).value
     data = {
-        "id": wid, "number": str(payload["number"]), "kind": str(payload["kind"]), "state": state.value,
+        "id": wid, "number": str(payload["number"]), "kind": kind, "state": state.value,
         "customer_id": payload.get("customer_id"), "team_id": ctx.team_id,
         "due_date": payload.get("due_date"), "assignee_id": assignee, "meter_id": payload.get("meter_id"),
         "note": str(payload.get("note") or ""), "review_comment": "", "version": 1,
@@ -341,7 +364,15 @@ def work_order_transition(conn: Connection, pending: Pending, ctx: Context, acto
     if allowed is None:
         raise Rejected(f"the work order is '{frm.value}' on the server; it cannot go to '{to.value}'")
     if Role(actor.role) not in allowed:
-        raise Rejected(f"a {actor.role} may not move a work order to '{to.value}'")
+        raise Rejected(f"a {actor.role} may not move a work order to '{to.value}'", people.ROLE_FORBIDDEN,
+                       {"role": actor.role, "operation": f"work_order/{to.value}"})
+    if actor.role == Role.TRAINER.value and current.get("kind") != WorkOrderKind.ONBOARDING.value:
+        raise Rejected("a trainer may only move onboarding work orders", people.ROLE_FORBIDDEN,
+                       {"role": actor.role, "operation": f"work_order/{to.value} ({current.get('kind')})"})
+    expected_action = {WorkOrderState.APPROVED: "approve", WorkOrderState.RETURNED: "return"}.get(to, "status")
+    if str(op["action"]) != expected_action:
+        raise Rejected(f"moving a work order to '{to.value}' is a '{expected_action}' operation",
+                       people.ROLE_FORBIDDEN, {"role": actor.role, "operation": f"work_order/{op['action']}"})
     comment = str(payload.get("comment") or "").strip()
     if to is WorkOrderState.RETURNED and not comment:
         raise Rejected("a returned work order needs a comment")
@@ -483,7 +514,8 @@ def conflict_resolve(conn: Connection, pending: Pending, ctx: Context, actor: Ac
                      payload: dict[str, Any], now: str) -> dict[str, Any]:
     """`conflict/resolve` from a supervisor's outbox (made offline like approve / return)."""
     if actor.role != Role.SUPERVISOR.value:
-        raise Rejected("only a supervisor may resolve a conflict")
+        raise Rejected("only a supervisor may resolve a conflict", people.ROLE_FORBIDDEN,
+                       {"role": actor.role, "operation": "conflict/resolve"})
     entity_id = str(op["entity_id"])
     if not entity_id.isdigit() or not 0 < int(entity_id) < 2**31:
         raise Rejected("not a conflict id")

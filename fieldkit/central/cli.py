@@ -3,6 +3,12 @@
     fieldkit central serve --db URL [--host H] [--port P] [--workers N]
     fieldkit central team --db URL CODE NAME [--unit PA23VG]
     fieldkit central user --db URL USERNAME --name "Full Name" --role technician --team CODE
+                                            (prints a one-time user code for the person's laptop)
+    fieldkit central user-code --db URL USERNAME [--hours 72]   another one-time user code
+    fieldkit central user-role --db URL USERNAME ROLE
+    fieldkit central user-team --db URL USERNAME TEAM_CODE
+    fieldkit central user-remove --db URL USERNAME
+    fieldkit central users --db URL
     fieldkit central import-work-orders --db URL FILE.csv [--team CODE] [--assignee USERNAME]
     fieldkit central enrol --db URL --team CODE [--name "laptop 7"] [--hours 72]
     fieldkit central revoke --db URL DEVICE_ID
@@ -83,6 +89,18 @@ def register(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--name", required=True, help="display name")
     p.add_argument("--role", required=True, choices=["technician", "trainer", "supervisor"])
     p.add_argument("--team", required=True, help="team code")
+    p = add("user-code", "a one-time code that adds a person to one laptop of their team")
+    p.add_argument("username")
+    p.add_argument("--hours", type=int, default=72, help="how long the code is valid")
+    p = add("user-role", "change a person's role (their laptops learn it at the next sync)")
+    p.add_argument("username")
+    p.add_argument("role", choices=["technician", "trainer", "supervisor"])
+    p = add("user-team", "move a person to another team (their laptop keys stop counting)")
+    p.add_argument("username")
+    p.add_argument("team")
+    p = add("user-remove", "remove a person: their keys and tokens stop working at once")
+    p.add_argument("username")
+    add("users", "list people, roles, teams and registered laptop keys")
     p = add("import-work-orders", "import work orders from a CSV file and assign them")
     p.add_argument("file", type=Path)
     p.add_argument("--team", help="team code for every row (else the CSV's 'team' column)")
@@ -107,7 +125,7 @@ def register(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
-    from fieldkit.central import admin
+    from fieldkit.central import admin, people
     from fieldkit.central.db import Database
     from fieldkit.cli_args import fail
 
@@ -145,6 +163,23 @@ def run(args: argparse.Namespace) -> int:
             print(admin.create_team(db, args.code, args.name, args.unit))
         elif cmd == "user":
             print(admin.create_user(db, args.username, args.name, args.role, args.team))
+            print(f"user code: {people.issue_code(db, args.username)}")
+        elif cmd == "user-code":
+            print(f"user code: {people.issue_code(db, args.username, args.hours)}")
+        elif cmd == "user-role":
+            people.set_role(db, args.username, args.role)
+            print(f"{args.username} is now {args.role}")
+        elif cmd == "user-team":
+            people.set_team(db, args.username, args.team)
+            print(f"{args.username} moved to {args.team}")
+        elif cmd == "user-remove":
+            people.remove(db, args.username)
+            print(f"{args.username} removed")
+        elif cmd == "users":
+            for u in people.list_users(db):
+                state = "active" if u["active"] else "removed"
+                print(f"{u['username']:<12} {u['role']:<11} {u['team']:<8} {state:<8} keys {u['keys']}  "
+                      f"{u['display_name']}")
         elif cmd == "import-work-orders":
             text = _read_text(args.file)
             if text is None:
@@ -178,7 +213,7 @@ def run(args: argparse.Namespace) -> int:
         elif cmd == "quarantine":
             return _quarantine(db, args)
         return 0
-    except admin.AdminError as exc:
+    except (admin.AdminError, people.PeopleError) as exc:
         return fail(f"error: {exc}")
     except SQLAlchemyError as exc:
         return fail(f"error: the database refused the change: {_short(exc)}")

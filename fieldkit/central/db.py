@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, insert, select,
 from sqlalchemy.exc import IntegrityError
 
 from fieldkit.central import schema as t
+from fieldkit.domain import signing
 
 CHANGE_SEQ = "change_seq"
 
@@ -83,6 +84,7 @@ class Database:
 
         with self.write() as (conn, _):
             copy_legacy(conn)
+            upgrade(conn)
 
     @contextmanager
     def write(self) -> Iterator[tuple[Connection, Pending]]:
@@ -140,3 +142,30 @@ def audit(conn: Connection, *, device_id: str | None, user_id: str | None, actio
         at=at or utc_now(), device_id=device_id, user_id=user_id, action=action, entity=entity,
         entity_id=entity_id, op_id=op_id, detail=detail,
     ))
+
+
+SCHEMA_VERSION = 2  # 1: before people's keys; 2: user keys, codes, signed batches, tokens, server key
+
+
+def upgrade(conn: Connection) -> None:
+    """Central schema migration (new tables are made by create_all): record the version and make
+    the server's signing key once."""
+    row = conn.execute(select(t.schema_info.c.value).where(t.schema_info.c.name == "version")).first()
+    if row is None or int(row[0]) < SCHEMA_VERSION:
+        try:
+            with conn.begin_nested():
+                if row is None:
+                    conn.execute(insert(t.schema_info).values(name="version", value=SCHEMA_VERSION))
+                else:
+                    conn.execute(update(t.schema_info).where(t.schema_info.c.name == "version")
+                                 .values(value=SCHEMA_VERSION))
+        except IntegrityError:
+            pass
+    if conn.execute(select(t.server_keys.c.id).where(t.server_keys.c.id == 1)).first() is None:
+        key = signing.new_private_key()
+        try:
+            with conn.begin_nested():
+                conn.execute(insert(t.server_keys).values(id=1, private_key=signing.private_bytes(key).hex(),
+                                                          public_key=signing.public_text(key), created_at=utc_now()))
+        except IntegrityError:
+            pass

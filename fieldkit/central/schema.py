@@ -250,3 +250,73 @@ team_attachment_chunks = Table(
     Column("offset", BigInteger, primary_key=True),
     Column("data", LargeBinary, nullable=False),
 )
+
+# --- people: keys, one-time user codes, signed batches, user tokens, the server's own key ---------
+
+# A person's public signing key, one per laptop they were added to (registered with a user code).
+user_keys = Table(
+    "user_keys", metadata,
+    Column("user_id", String(36), ForeignKey("users.id"), primary_key=True),
+    Column("device_id", String(36), ForeignKey("devices.id"), primary_key=True),
+    Column("public_key", String(64), nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("revoked_at", String(40)),
+)
+
+# One-time codes an administrator gives a person to add them to a laptop (hash only).
+user_codes = Table(
+    "user_codes", metadata,
+    Column("code_hash", String(64), primary_key=True),
+    Column("user_id", String(36), ForeignKey("users.id"), nullable=False),
+    Column("expires_at", String(40), nullable=False),
+    Column("used_at", String(40)),
+    Column("device_id", String(36)),
+)
+
+# What proves who made an operation: the author's batch signature over the digests, in order.
+op_batches = Table(
+    "op_batches", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("device_id", String(36), nullable=False),
+    Column("user_id", String(36), nullable=False),
+    Column("public_key", String(64), nullable=False),
+    Column("signature", String(100), nullable=False),
+    Column("digests", Text, nullable=False),  # hex digests joined by ','
+    Column("at", String(40), nullable=False),
+)
+
+op_proofs = Table(
+    "op_proofs", metadata,
+    Column("op_id", String(36), primary_key=True),
+    Column("batch_id", Integer, nullable=False),
+    Column("position", Integer, nullable=False),
+)
+
+auth_challenges = Table(
+    "auth_challenges", metadata,
+    Column("nonce", String(64), primary_key=True),
+    Column("device_id", String(36), nullable=False),
+    Column("expires_at", String(40), nullable=False),
+)
+
+user_tokens = Table(
+    "user_tokens", metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", String(36), nullable=False),
+    Column("device_id", String(36), nullable=False),
+    Column("expires_at", String(40), nullable=False),
+)
+
+server_keys = Table(
+    "server_keys", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("private_key", String(64), nullable=False),  # raw Ed25519 seed, hex
+    Column("public_key", String(64), nullable=False),
+    Column("created_at", String(40), nullable=False),
+)
+
+schema_info = Table(
+    "schema_info", metadata,
+    Column("name", String(32), primary_key=True),
+    Column("value", Integer, nullable=False),
+)

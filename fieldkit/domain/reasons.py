@@ -55,6 +55,22 @@ REASONS: dict[str, tuple[str, str]] = {
     "code_other_unit": ("Mã khách hàng không thuộc đơn vị {unit} của đội.",
                         "The customer code is not of the team's unit {unit}."),
     "refused": ("Máy chủ từ chối: {detail}", "Refused by the server: {detail}"),
+    # Who made it (central/signatures.py, central/people.py): not stored as the operation's answer.
+    "unsigned": ("Thao tác chưa có chữ ký của {user}; người đó cần tự đồng bộ.",
+                 "The operation is not signed by {user}; that person needs to sync it."),
+    "bad_signature": ("Chữ ký của {user} không khớp với thao tác, máy hoặc người làm.",
+                      "{user}'s signature does not match the operation, the device or the author."),
+    "unknown_user": ("Máy chủ không biết người dùng {user}.", "The server does not know the user {user}."),
+    "user_removed": ("Người dùng {user} đã bị xóa khỏi đội; việc làm khi ngoại tuyến được giữ lại trên máy.",
+                     "The user {user} was removed from the team; the offline work is kept on this laptop."),
+    "wrong_team": ("Người dùng {user} không thuộc đội của máy này.", "The user {user} is not in this device's team."),
+    "key_not_registered": ("Khóa ký của {user} chưa được đăng ký cho máy này; hãy thêm lại bằng mã người dùng.",
+                           "{user}'s signing key is not registered for this device; add them again with a user "
+                           "code."),
+    "invalid_author": ("Không xác định được người làm thao tác ({user}).",
+                       "The operation's author cannot be established ({user})."),
+    "role_forbidden": ("Vai trò {role} không được làm {operation} (theo máy chủ).",
+                       "A {role} may not do {operation} (the server's rule)."),
 }
 
 

@@ -9,7 +9,7 @@ from fieldkit.domain.models import Role
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.store.attachments import AttachmentStore
 from fieldkit.store.database import Store
-from fieldkit.store.keyring import KdfParams, Keyring, KeyringUser, WrongSecret
+from fieldkit.store.keyring import KdfParams, Keyring, KeyringUser, WrongSecret, secret_problems
 from fieldkit.store.profile import OpenProfile, create_profile, open_profile
 
 
@@ -76,8 +76,12 @@ def add_user(
     session: Session, *, username: str, display_name: str, role: Role, secret: str,
     team_id: str | None = None, params: KdfParams = KdfParams(),
 ) -> str:
-    """Give another person their own PIN for this profile (the data key is wrapped again for them)."""
+    """A provisional local user (demo data, tests, a laptop not enrolled yet): the role is only what
+    this laptop shows. The server counts nobody it did not issue: their operations are refused
+    until the person is registered with a user code (`add_person`, `register_me`), and the role
+    is replaced by the server's at the next sync. No command line or screen calls this."""
     from fieldkit.domain.ids import new_id
+    from fieldkit.store import person_keys
 
     username = username.strip()
     if not username:
@@ -98,5 +102,43 @@ def add_user(
         keyring.add_user(
             user_id=user_id, username=username, display_name=display_name, role=role.value,
             team_id=team_id, secret=secret, data_key=session.profile.data_key, params=params,
+        )
+        person_keys.create(session.profile.folder, username, secret, params)
+    return user_id
+
+
+def add_person(session: Session, *, username: str, user_code: str, secret: str,
+               params: KdfParams = KdfParams()) -> str:
+    """Add a person the server issued for this laptop's team. Online only: their key pair is made
+    here and registered with their one-time user code; their name and role come from the server
+    (no role can be typed on the laptop). Their private key is wrapped under their own PIN."""
+    from fieldkit.domain import signing
+    from fieldkit.domain.ids import new_id
+    from fieldkit.store import person_keys
+    from fieldkit.sync.client import register_person
+
+    username = username.strip()
+    problems = [*([Problem("username", "required", "Chưa nhập tên đăng nhập.", "The user name is missing.")]
+                  if not username else []), *secret_problems(secret)]
+    if problems:
+        raise ValidationError(problems)
+    keyring = Keyring(session.profile.folder)
+    if keyring.find(username) is not None:
+        raise ValidationError([Problem(
+            "username", "taken", "Tên đăng nhập này đã có.", "That user name is already taken.",
+        )])
+    key = signing.new_private_key()
+    server = register_person(session.store, username, user_code, key)  # raises when the server says no
+    user_id = new_id()
+    with session.store.transaction(actor=session.user_id) as tx:
+        tx.conn.execute(
+            "INSERT INTO users (id, username, display_name, role, team_id, server_id) VALUES (?, ?, ?, ?, ?, ?)",
+            (user_id, username, server["display_name"], server["role"], None, server["id"]),
+        )
+        tx.audit("user", user_id, "create", detail=f"{username} (issued by the server)")
+        person_keys.keep(session.profile.folder, username, key, secret, params)
+        keyring.add_user(
+            user_id=user_id, username=username, display_name=str(server["display_name"]), role=str(server["role"]),
+            team_id=None, secret=secret, data_key=session.profile.data_key, params=params,
         )
     return user_id

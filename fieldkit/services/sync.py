@@ -65,14 +65,40 @@ def server_url(session: Session) -> str | None:
     return session.store.get_meta(client.K_URL)
 
 
-def enrol(session: Session, code: str, server: str | None = None) -> str:
-    """Enrol this device with a code from `fieldkit central enrol`. Returns the server's device id."""
+def enrol(session: Session, code: str, server: str | None = None, user_code: str | None = None,
+          server_key: str | None = None) -> str:
+    """Enrol this device with a code from `fieldkit central enrol`, pinning the server's key. With the
+    person's one-time `user_code` (from `fieldkit central user`), their signing key is registered too
+    and their role comes from the server. Returns the server's device id."""
     if server:
         configure(session, server)
     url = session.store.get_meta(client.K_URL)
     if not url:
         raise client.NotConfigured("set the server address first")
-    return client.enrol(session.store, url, code, _username(session), socket.gethostname())
+    return client.enrol(session.store, url, code, _username(session), socket.gethostname(),
+                        session.profile.signing_key, user_code, server_key)
+
+
+def user_token(session: Session) -> str:
+    """A short-lived user token for role-gated reads (the person signs the server's challenge)."""
+    from fieldkit.sync import signing
+
+    key = session.profile.signing_key
+    if key is None:
+        raise client.NotConfigured("this person has no signing key on this laptop")
+    t = client._transport(session.store)
+    try:
+        return signing.user_token(t, _username(session), key, session.store.device_id)[0]
+    finally:
+        t.close()
+
+
+def register_me(session: Session, user_code: str) -> dict[str, Any]:
+    """Register the logged-in person's key for this laptop with their user code (online)."""
+    key = session.profile.signing_key
+    if key is None:
+        raise client.NotConfigured("this person has no signing key on this laptop")
+    return client.register_person(session.store, _username(session), user_code, key)
 
 
 def probe(session: Session, timeout: float = 5.0) -> bool:
@@ -90,6 +116,7 @@ def sync_now(session: Session, progress: Callable[[Progress], None] | None = Non
              cancel: threading.Event | None = None, **engine_options: Any) -> SyncReport:
     with _lock(session):
         try:
+            engine_options.setdefault("signer", session.profile.signing_key)
             engine = client.SyncEngine(session.store, session.attachments, _username(session), progress=progress,
                                        cancel=cancel, **engine_options)
         except SyncError as exc:

@@ -1,7 +1,14 @@
-"""`fieldkit user list|add`: local users of a profile.
+"""`fieldkit user list|add|register`: the people of a profile.
 
-Adding a user needs an existing user's PIN (FIELDKIT_PIN or a prompt) to unwrap the
-data key; the new user's PIN is asked twice (or taken from FIELDKIT_NEW_PIN).
+    fieldkit user add --as EXISTING --username NAME --code USER-CODE
+    fieldkit user register --as NAME --code USER-CODE
+
+People come from the server: `add` needs the laptop enrolled and online, and the person's
+one-time user code from `fieldkit central user` / `user-code`; their name and role are the
+server's (there is no --role). It needs an existing user's PIN (FIELDKIT_PIN or a prompt)
+to unwrap the data key; the new person's PIN is asked twice (or FIELDKIT_NEW_PIN).
+`register` registers the key of a user already on the laptop (e.g. the profile's first user,
+or after an update) with their user code.
 """
 
 from __future__ import annotations
@@ -12,17 +19,15 @@ import os
 import sys
 from pathlib import Path
 
-from fieldkit.domain.models import Role
 from fieldkit.domain.problems import ValidationError
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("action", choices=["list", "add"])
+    parser.add_argument("action", choices=["list", "add", "register"])
     parser.add_argument("--profile", type=Path, help="profile folder (default: the user's FieldKit profile)")
     parser.add_argument("--as", dest="as_user", help="existing user who unlocks the profile (for add)")
     parser.add_argument("--username")
-    parser.add_argument("--name", help="display name, e.g. 'Nguyễn Văn Nam'")
-    parser.add_argument("--role", choices=[r.value for r in Role], default=Role.TECHNICIAN.value)
+    parser.add_argument("--code", help="the person's one-time user code from the server's administrator")
 
 
 def _secret(env: str, prompt: str, confirm: bool = False) -> str:
@@ -49,19 +54,30 @@ def run(args: argparse.Namespace) -> int:
         for u in users:
             print(f"{u.username:12} {u.role:11} {u.display_name}")
         return 0
-    if not (args.as_user and args.username and args.name):
-        print("add needs --as EXISTING_USER --username NAME --name 'Display Name'", file=sys.stderr)
-        return 2
+    from fieldkit.sync.transport import SyncError
+
+    if args.action == "register":
+        if not (args.as_user and args.code):
+            return fail("register needs --as USER --code USER-CODE")
+    elif not (args.as_user and args.username and args.code):
+        return fail("add needs --as EXISTING_USER --username NAME --code USER-CODE (from the server)")
     if args.as_user not in {u.username for u in users}:
         return fail(f"error: there is no user '{args.as_user}' in this profile (users: "
                     f"{', '.join(sorted(u.username for u in users))})")
-    if not (os.environ.get("FIELDKIT_PIN") and os.environ.get("FIELDKIT_NEW_PIN")) and not sys.stdin.isatty():
+    needed = ("FIELDKIT_PIN",) if args.action == "register" else ("FIELDKIT_PIN", "FIELDKIT_NEW_PIN")
+    if not all(os.environ.get(name) for name in needed) and not sys.stdin.isatty():
         return fail("error: set FIELDKIT_PIN (and FIELDKIT_NEW_PIN) or run in a terminal to type the PINs")
     try:
         session = unlock.login(folder, args.as_user, _secret("FIELDKIT_PIN", f"PIN of {args.as_user}: "))
         try:
-            sessions.add_user(session, username=args.username, display_name=args.name, role=Role(args.role),
-                              secret=_secret("FIELDKIT_NEW_PIN", f"New PIN for {args.username}: ", confirm=True))
+            if args.action == "register":
+                from fieldkit.services import sync
+
+                got = sync.register_me(session, args.code)
+                print(f"registered {args.as_user} ({got['role']})")
+                return 0
+            sessions.add_person(session, username=args.username, user_code=args.code,
+                                secret=_secret("FIELDKIT_NEW_PIN", f"New PIN for {args.username}: ", confirm=True))
         finally:
             session.close()
     except unlock.ProfileProblem as exc:
@@ -70,5 +86,8 @@ def run(args: argparse.Namespace) -> int:
         return fail(" ".join(exc.messages("en")) or "The two PINs differ.")
     except EOFError:
         return fail("error: no PIN given; set FIELDKIT_NEW_PIN or type it in a terminal")
+    except SyncError as exc:
+        print(f"error: the server did not confirm this person: {exc}", file=sys.stderr)
+        return 1
     print(f"added {args.username}")
     return 0

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from fieldkit.domain.ids import new_id
+from fieldkit.store import person_keys
 from fieldkit.store.attachments import AttachmentStore
 from fieldkit.store.database import Store
 from fieldkit.store.disk import owner_only
@@ -31,6 +34,7 @@ class OpenProfile:
     attachments: AttachmentStore
     user: KeyringUser
     data_key: bytes
+    signing_key: Ed25519PrivateKey | None = None  # the person's own key, unwrapped with their PIN
 
     def close(self) -> None:
         self.store.close()
@@ -59,7 +63,8 @@ def create_profile(
             (user_id, username, display_name, role, None),
         )
         tx.audit("user", user_id, "create", detail=username)
-    return OpenProfile(folder, store, AttachmentStore(folder / "attachments", key), entry, key)
+    signer = person_keys.create(folder, username, secret, params)
+    return OpenProfile(folder, store, AttachmentStore(folder / "attachments", key), entry, key, signer)
 
 
 def open_profile(folder: str | Path, username: str, secret: str) -> OpenProfile:
@@ -69,6 +74,12 @@ def open_profile(folder: str | Path, username: str, secret: str) -> OpenProfile:
     key = keyring.unlock(username, secret)
     entry = keyring.find(username)
     assert entry is not None
+    signer = person_keys.unlock_or_create(folder, username, secret, KdfParams(**entry.kdf))
     store = Store(folder / DB_FILE, key, must_exist=True)
     owner_only(folder)  # readable by the owner only, also for files an older FieldKit wrote
-    return OpenProfile(folder, store, AttachmentStore(folder / "attachments", key), entry, key)
+    # The role shown in the keyring is for the login screen only; the one that counts on this laptop
+    # is the database's, which sync keeps equal to the server's.
+    row = store.query_one("SELECT role FROM users WHERE username = ?", (username,))
+    if row is not None and row[0] != entry.role:
+        entry = replace(entry, role=str(row[0]))
+    return OpenProfile(folder, store, AttachmentStore(folder / "attachments", key), entry, key, signer)

@@ -72,12 +72,21 @@ def apply_change(conn: Any, entity: str, data: dict[str, Any], now: str, user_ma
              dumps(data.get("data") or {}), data.get("supersedes"), data.get("recorded_by"), now),
         )
     elif entity == "user":
+        # The server's word on a person: their role and whether they still count. A local user of
+        # the same name takes the server's role (a role typed on this laptop counts for nothing).
+        active = 1 if data.get("active", True) else 0
+        role = str(data.get("role", ""))
         conn.execute(
-            "INSERT INTO sync_users (server_id, username, display_name, role, team_id) VALUES (?, ?, ?, ?, ?) "
+            "INSERT INTO sync_users (server_id, username, display_name, role, team_id, active) "
+            "VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(server_id) DO UPDATE SET username = excluded.username, "
-            "display_name = excluded.display_name, role = excluded.role, team_id = excluded.team_id",
-            (data["id"], data["username"], data.get("display_name", ""), data.get("role", ""), data.get("team_id")),
+            "display_name = excluded.display_name, role = excluded.role, team_id = excluded.team_id, "
+            "active = excluded.active",
+            (data["id"], data["username"], data.get("display_name", ""), role, data.get("team_id"), active),
         )
+        if role in ("technician", "trainer", "supervisor"):
+            conn.execute("UPDATE users SET role = ?, server_id = ?, active = ? WHERE username = ?",
+                         (role, data["id"], active, data["username"]))
         user_map.clear()
         user_map.update(local_user_ids(conn))
     elif entity == "reference":

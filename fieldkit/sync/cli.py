@@ -1,4 +1,7 @@
-"""`fieldkit sync --db PATH --server URL [--enrol CODE] [--user NAME]`
+"""`fieldkit sync --db PATH --server URL [--enrol CODE --user-code CODE] [--user NAME]`
+
+`--user-code` (the person's one-time code from `fieldkit central user`) registers the
+person's signing key for this laptop at enrolment; the server refuses unsigned work.
 
 PATH is a profile's `fieldkit.db`; the profile folder is its parent. The profile is
 unlocked as `--user` (default: the profile's only user, or $FIELDKIT_USER) with the PIN or
@@ -22,6 +25,8 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", required=True, type=Path, help="the profile's fieldkit.db")
     parser.add_argument("--server", type=http_url, help="central server URL, e.g. http://10.0.0.5:8765 (remembered)")
     parser.add_argument("--enrol", metavar="CODE", help="one-time enrolment code from `fieldkit central enrol`")
+    parser.add_argument("--user-code", default=os.environ.get("FIELDKIT_USER_CODE"),
+                        help="the person's one-time user code: registers their key for this laptop")
     parser.add_argument("--user", default=os.environ.get("FIELDKIT_USER"), help="profile user to unlock as")
     parser.add_argument("--status", action="store_true", help="only show the sync status")
     parser.add_argument("--quiet", action="store_true")
@@ -56,8 +61,11 @@ def run(args: argparse.Namespace) -> int:
         if args.server:
             sync.configure(session, args.server)
         if args.enrol:
-            device = sync.enrol(session, args.enrol)
+            device = sync.enrol(session, args.enrol, user_code=args.user_code)
             print(f"enrolled as device {device}")
+        elif args.user_code:
+            got = sync.register_me(session, args.user_code)
+            print(f"registered {got['username']} ({got['role']}) on this laptop")
         if not args.status:
             def progress(p: sync.Progress) -> None:
                 if not args.quiet and p.phase != "done":

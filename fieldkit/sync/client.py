@@ -19,13 +19,23 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from fieldkit.domain.models import Attachment
 from fieldkit.store import field_facts
 from fieldkit.store.attachments import AttachmentError, AttachmentStore
 from fieldkit.store.database import Store, utc_now
-from fieldkit.sync import download
+from fieldkit.sync import download, signing
 from fieldkit.sync.apply import apply_change, local_user_ids, server_user_ids
-from fieldkit.sync.transport import AuthRefused, Exchange, ServerRefused, SyncError, Transport, Unreachable
+from fieldkit.sync.transport import (
+    AuthRefused,
+    Exchange,
+    NotOurServer,
+    ServerRefused,
+    SyncError,
+    Transport,
+    Unreachable,
+)
 
 T = TypeVar("T")
 
@@ -40,6 +50,7 @@ K_LAST_ATTEMPT = "sync.last_attempt"
 K_LAST_ERROR = "sync.last_error"
 K_SKEW = "sync.clock_skew_s"
 K_DOWNLOAD_LIMIT = "sync.download_limit_bytes"  # bytes of others' files to fetch per sync
+K_SERVER_KEY = "sync.server_key"  # the server's public key, pinned at enrolment
 
 # Without a configured limit a supervisor's device fetches up to this much per sync (photos can
 # be large on 2G: the rest comes with the next syncs); other roles fetch nothing.
@@ -126,17 +137,20 @@ class SyncEngine:
         backoff_base: float = 0.25, backoff_cap: float = 8.0, batch: Batcher | None = None,
         chunk_size: int = 64 * 1024, max_chunk: int = 1024 * 1024, seed: int | None = None,
         download_limit: int | None = None, download_chunk: int = 64 * 1024,
+        signer: Ed25519PrivateKey | None = None,
     ):
         self.store = store
         self.attachments = attachments
         self.username = username
+        self.signer = signer
+        self._role: str | None = None
         url, token = store.get_meta(K_URL), store.get_meta(K_TOKEN)
         if transport is None:
             if not url:
                 raise NotConfigured("no server address is set")
             if not token:
                 raise NotConfigured("this device is not enrolled yet: enrol it with a code from `fieldkit central enrol`")
-            transport = Transport(url, token, username)
+            transport = Transport(url, token, server_key=store.get_meta(K_SERVER_KEY))
         self.transport = transport
         self.progress = progress
         self.cancel = cancel or threading.Event()
@@ -192,6 +206,7 @@ class SyncEngine:
         started = time.monotonic()
         self.store.set_meta(K_LAST_ATTEMPT, utc_now())
         try:
+            self._pin_server()
             self.upload_attachments()
             self.push()
             self.pull()
@@ -211,6 +226,32 @@ class SyncEngine:
                 self.store.set_meta(K_SKEW, str(self.report.clock_skew_s))
             self._tell("done", 1, 1)
         return self.report
+
+    def _pin_server(self) -> None:
+        """A laptop enrolled before servers had keys pins the key on its first sync after the update."""
+        if self.transport.server_key is None and self.transport.token:
+            key, ex = self._retrying(self.transport.hello)
+            self._count(ex)
+            self.store.set_meta(K_SERVER_KEY, key)
+            self.transport.server_key = key
+
+    def _user_token(self) -> str | None:
+        """Get a user token for role-gated reads; returns the person's role on the server (None: no key
+        here, or the server refused)."""
+        if self.transport.user_token and self._role:
+            return self._role
+        key = self.signer
+        if key is None:
+            return None
+        try:
+            token, role = self._retrying(lambda: signing.user_token(self.transport, self.username, key,
+                                                                     self.store.device_id))
+        except (AuthRefused, ServerRefused) as exc:
+            self.report.reasons.append(f"user token: {exc}")
+            return None
+        self.transport.set_user_token(token)
+        self._role = role
+        return role
 
     # --- push ------------------------------------------------------------------------------------------
 
@@ -232,15 +273,29 @@ class SyncEngine:
             if not rows:
                 break
             ops = [encode_op(r, usernames, to_server) for r in rows]
+            # Only the person syncing can sign: their operations go; another person's wait (in order).
+            n = signing.signable_prefix(ops, self.username) if self.signer is not None else 0
+            if n == 0:
+                who = ops[0].get("actor") or "?"
+                waiting = total - done
+                self.report.reasons.append(f"{waiting} operation(s) wait for {who} to sync (only they can sign "
+                                           "them)")
+                break
+            rows, ops = rows[:n], ops[:n]
+            assert self.signer is not None
+            body = signing.sign_batch(ops, self.username, self.signer, self.store.device_id)
 
-            def send(ops: list[dict[str, Any]] = ops) -> Exchange:
-                return self._count(self.transport.request("POST", "/v1/push", json_body={"ops": ops}))
+            def send(body: dict[str, Any] = body) -> Exchange:
+                return self._count(self.transport.request("POST", "/v1/push", json_body=body, signed=True))
 
             ex = self._retrying(send, self.batch.failed)
             self.batch.record(ex.seconds)
             results = ex.body.get("results") if isinstance(ex.body, dict) else None
-            if not isinstance(results, list) or len(results) != len(rows):
-                raise ServerRefused(ex.status, "the server's answer does not match the batch")
+            # Marked sent only when the answer names exactly these operations, in order.
+            if (not isinstance(results, list) or len(results) != len(rows)
+                    or any(not isinstance(res, dict) or res.get("op_id") != row[1]
+                           for row, res in zip(rows, results, strict=True))):
+                raise ServerRefused(ex.status, "the server's answer does not name the operations sent")
             self._record_results(rows, results)
             done += len(rows)
             self._tell("push", done, max(total, done))
@@ -414,6 +469,10 @@ class SyncEngine:
                 break
             part = missing[i:i + 200]
 
+            if self._user_token() != "supervisor":
+                self.report.reasons.append("the team's files are downloaded on a supervisor's laptop only")
+                return
+
             def ask(part: list[str] = part) -> Exchange:
                 return self._count(self.transport.request("POST", "/v1/attachments/info",
                                                           json_body={"hashes": part}))
@@ -494,6 +553,8 @@ def encode_op(row: Any, usernames: dict[str, str], to_server: dict[str, str]) ->
 
 
 def describe(exc: BaseException) -> str:
+    if isinstance(exc, NotOurServer):
+        return f"not the enrolled server: {exc} (nothing was sent to it)"
     if isinstance(exc, AuthRefused):
         return f"refused by the server: {exc} (enrol this device again or check the user)"
     if isinstance(exc, Unreachable):
@@ -516,11 +577,16 @@ def probe(url: str, timeout: float = 5.0) -> tuple[bool, float | None]:
     return True, round((ex.server_time - local_mid).total_seconds(), 3)
 
 
-def enrol(store: Store, url: str, code: str, username: str, device_name: str = "") -> str:
-    """Trade an enrolment code for a token and remember the server. Returns the server's device id."""
-    t = Transport(url)
+def enrol(store: Store, url: str, code: str, username: str, device_name: str = "",
+          signer: Ed25519PrivateKey | None = None, user_code: str | None = None,
+          server_key: str | None = None) -> str:
+    """Trade an enrolment code for a token and pin the server's key (the one it proves it holds now,
+    or `server_key` given out of band). With `user_code`, also register the person's key and take
+    their role from the server. Returns the server's device id."""
+    t = Transport(url, server_key=server_key)
     body = {"code": code.strip(), "name": device_name[:100], "device_key": store.device_id}
     try:
+        pinned, _ = t.hello()
         for attempt in range(5):  # a lost answer is safe to ask again: same device_key, same enrolment
             try:
                 ex = t.request("POST", "/v1/enrol", json_body=body)
@@ -536,21 +602,47 @@ def enrol(store: Store, url: str, code: str, username: str, device_name: str = "
     answer = ex.body
     with store.transaction() as tx:
         for key, value in ((K_URL, url.rstrip("/")), (K_TOKEN, answer["token"]), (K_DEVICE, answer["device_id"]),
-                           (K_TEAM, answer["team_id"]), (K_CURSOR, "0")):
+                           (K_TEAM, answer["team_id"]), (K_CURSOR, "0"), (K_SERVER_KEY, pinned)):
             tx.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
         tx.audit("device", str(answer["device_id"]), "enrol", detail=url)
+    if user_code and signer is not None:
+        register_person(store, username, user_code, signer)
     refresh_users(store, username)
     return str(answer["device_id"])
 
 
-def refresh_users(store: Store, username: str) -> None:
-    """Learn the server's users of this team (to map assignees to local users)."""
+def _transport(store: Store) -> Transport:
     url, token = store.get_meta(K_URL), store.get_meta(K_TOKEN)
     if not url or not token:
         raise NotConfigured("this device is not enrolled yet: enrol it with a code from `fieldkit central enrol`")
-    t = Transport(url, token, username)
+    return Transport(url, token, server_key=store.get_meta(K_SERVER_KEY))
+
+
+def register_person(store: Store, username: str, user_code: str, signer: Ed25519PrivateKey) -> dict[str, Any]:
+    """Register a person's public key for this laptop with their one-time user code (online). Returns
+    the server's record of them (id, username, display name, role) and the team id."""
+    public, proof = signing.register_proof(signer, store.device_id, username)
+    t = _transport(store)
     try:
-        ex = t.request("GET", "/v1/me")
+        ex = t.request("POST", "/v1/users/register", signed=True, json_body={
+            "username": username, "code": user_code.strip(), "public_key": public, "proof": proof})
+    except ServerRefused as exc:
+        raise AuthRefused(str(exc).split(": ", 1)[-1]) from exc
+    finally:
+        t.close()
+    user = dict(ex.body["user"])
+    with store.transaction() as tx:
+        apply_change(tx.conn, "user", user | {"team_id": ex.body["team_id"]}, tx.now, {})
+        tx.audit("user", str(user["id"]), "register-key", detail=username)
+    return user | {"team_id": ex.body["team_id"]}
+
+
+def refresh_users(store: Store, username: str) -> None:
+    """Learn the server's users of this team and their roles (signed by the pinned server)."""
+    del username
+    t = _transport(store)
+    try:
+        ex = t.request("GET", "/v1/me", signed=True)
     finally:
         t.close()
     with store.transaction() as tx:

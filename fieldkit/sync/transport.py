@@ -6,12 +6,19 @@ Errors are sorted into what the caller does next:
   idempotent on the server (operation ids, upload offsets, cursors).
 - `AuthRefused`: 401/403 on authentication: not enrolled, token revoked, user not in team.
 - `ServerRefused`: any other 4xx/5xx: the message says why; retrying will not help.
+- `NotOurServer`: the server cannot prove it holds the key pinned at enrolment: nothing
+  (token, data) is sent to it.
+
+With a pinned server key the transport first asks /v1/hello to sign a fresh nonce and sends
+the device token only after that proof; answers the laptop acts on are checked against
+their `X-FK-Signature` over the request's `X-FK-Nonce` and the body.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import os
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +26,8 @@ from typing import Any
 
 import requests
 from requests.structures import CaseInsensitiveDict
+
+from fieldkit.domain import signing
 
 
 class SyncError(Exception):
@@ -30,6 +39,10 @@ class Unreachable(SyncError):
 
 
 class AuthRefused(SyncError):
+    pass
+
+
+class NotOurServer(SyncError):
     pass
 
 
@@ -49,6 +62,7 @@ class Exchange:
     seconds: float
     server_time: datetime | None = None
     headers: Any = None  # the answer's headers (case-insensitive)
+    raw: bytes = b""  # the answer's body as received (decompressed)
 
 
 def _head_size(first_line: str, headers: Any) -> int:
@@ -57,16 +71,33 @@ def _head_size(first_line: str, headers: Any) -> int:
 
 class Transport:
     def __init__(self, base_url: str, token: str | None = None, user: str | None = None,
-                 timeout: tuple[float, float] = (10.0, 60.0)):
+                 timeout: tuple[float, float] = (10.0, 60.0), server_key: str | None = None):
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.http = requests.Session()
         # Only what the server needs: every byte counts on a 2G link.
         self.http.headers = CaseInsensitiveDict({"Accept-Encoding": "gzip"})
-        if token:
-            self.http.headers["Authorization"] = f"Bearer {token}"
-        if user:
-            self.http.headers["X-FK-User"] = user
+        self.token = token
+        self.server_key = server_key
+        self.proven = False
+        self.user_token: str | None = None
+        del user  # the server no longer takes the person from a header
+
+    def hello(self) -> tuple[str, Exchange]:
+        """Ask the server to sign a fresh nonce; returns its public key (checked against the pin)."""
+        nonce = signing.b64(os.urandom(18)).replace("+", "-").replace("/", "_")
+        ex = self._send("GET", "/v1/hello", None, {"nonce": nonce}, {}, (200,), False)
+        body = ex.body if isinstance(ex.body, dict) else {}
+        key = str(body.get("public_key") or "")
+        if not signing.verify(key, str(body.get("signature") or ""), signing.hello_message(nonce, key)):
+            raise NotOurServer("the server did not prove its identity")
+        if self.server_key is not None and key != self.server_key:
+            raise NotOurServer("this is not the server this laptop was enrolled with (its key differs)")
+        self.proven = True
+        return key, ex
+
+    def set_user_token(self, token: str | None) -> None:
+        self.user_token = token
 
     def close(self) -> None:
         self.http.close()
@@ -74,15 +105,39 @@ class Transport:
     def request(self, method: str, path: str, *, json_body: Any = None, data: bytes | None = None,
                 params: dict[str, Any] | None = None, compress: bool = True,
                 content_type: str = "application/json", ok: tuple[int, ...] = (200,),
-                as_bytes: bool = False) -> Exchange:
-        """One request. `as_bytes=True` gives the answer's bytes as they are (downloads), JSON or not."""
+                as_bytes: bool = False, signed: bool = False) -> Exchange:
+        """One request. `as_bytes=True` gives the answer's bytes as they are (downloads), JSON or not.
+        `signed=True`: the answer must carry the pinned server's signature over a fresh nonce."""
         headers: dict[str, str] = {}
+        proof: Exchange | None = None
+        if self.token and path not in ("/v1/ping", "/v1/hello", "/v1/enrol"):
+            if self.server_key is not None and not self.proven:
+                proof = self.hello()[1]
+            headers["Authorization"] = f"Bearer {self.token}"
+            if self.user_token:
+                headers["X-FK-User-Token"] = self.user_token
+        nonce = ""
+        if signed:
+            nonce = signing.b64(os.urandom(18))
+            headers["X-FK-Nonce"] = nonce
         body: bytes | None = None
         if json_body is not None:
-            raw = json.dumps(json_body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            body = raw
+            body = json.dumps(json_body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         elif data is not None:
             body = data
+        ex = self._send(method, path, body, params, headers, ok, as_bytes, compress, content_type)
+        if signed and self.server_key is not None:
+            sig = str(ex.headers.get("x-fk-signature", "")) if ex.headers is not None else ""
+            if not signing.verify(self.server_key, sig, signing.answer_message(nonce, ex.raw)):
+                raise NotOurServer("the answer is not signed by the server this laptop was enrolled with")
+        if proof is not None:  # the proof's bytes count too
+            ex.sent += proof.sent
+            ex.received += proof.received
+        return ex
+
+    def _send(self, method: str, path: str, body: bytes | None, params: dict[str, Any] | None,
+              headers: dict[str, str], ok: tuple[int, ...], as_bytes: bool, compress: bool = True,
+              content_type: str = "application/json") -> Exchange:
         if body is not None:
             headers["Content-Type"] = content_type
             if compress and len(body) > 200:
@@ -125,12 +180,13 @@ class Transport:
                 server_time = datetime.fromisoformat(parsed["time"])
             except ValueError:
                 server_time = None
-        return Exchange(resp.status_code, parsed, sent, received, seconds, server_time, resp.headers)
+        return Exchange(resp.status_code, parsed, sent, received, seconds, server_time, resp.headers, content)
 
 
 def _is_auth(message: Any) -> bool:
     text = str(message)
-    return "token" in text or "enrolled" in text or "member of the device's team" in text
+    return ("token" in text or "enrolled" in text or "member of the device's team" in text
+            or text.startswith(("user_token", "role_forbidden")))
 
 
 def _short(exc: Exception) -> str:

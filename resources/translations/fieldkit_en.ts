@@ -490,6 +490,16 @@
 <context>
     <name>SyncPage</name>
     <message>
+        <location filename="../../fieldkit/ui/pages/sync_page.py" line="258"/>
+        <source>Your user code</source>
+        <translation>Your user code</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/pages/sync_page.py" line="260"/>
+        <source>The one-time code the administrator gave you: the server then knows your signature on this computer.</source>
+        <translation>The one-time code the administrator gave you: the server then knows your signature on this computer.</translation>
+    </message>
+    <message>
         <location filename="../../fieldkit/ui/pages/sync_page.py" line="69"/>
         <source>Online: the central server can be reached.</source>
         <translation>Online: the central server can be reached.</translation>

@@ -490,6 +490,16 @@
 <context>
     <name>SyncPage</name>
     <message>
+        <location filename="../../fieldkit/ui/pages/sync_page.py" line="258"/>
+        <source>Your user code</source>
+        <translation>Mã người dùng của bạn</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/pages/sync_page.py" line="260"/>
+        <source>The one-time code the administrator gave you: the server then knows your signature on this computer.</source>
+        <translation>Mã dùng một lần quản trị viên đưa cho bạn: nhờ đó máy chủ nhận ra chữ ký của bạn trên máy tính này.</translation>
+    </message>
+    <message>
         <location filename="../../fieldkit/ui/pages/sync_page.py" line="69"/>
         <source>Online: the central server can be reached.</source>
         <translation>Trực tuyến: kết nối được với máy chủ trung tâm.</translation>

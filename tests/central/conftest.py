@@ -13,9 +13,10 @@ from typing import Any
 import pytest
 import requests
 
-from fieldkit.central import admin
+from fieldkit.central import admin, people
 from fieldkit.central.db import Database
 from fieldkit.central.server import ServerThread
+from fieldkit.domain import signing
 
 
 def _pg_database() -> Iterator[str]:
@@ -57,9 +58,59 @@ class Device:
     token: str
     team: str
     http: requests.Session = field(default_factory=requests.Session)
+    keys: dict[str, Any] = field(default_factory=dict)  # username -> that person's private key here
+    user_tokens: dict[str, str] = field(default_factory=dict)
 
-    def as_user(self, username: str) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.token}", "X-FK-User": username}
+    def as_user(self, username: str, url: str | None = None) -> dict[str, str]:
+        """Headers of `username` really acting on this device: the device token and, when the person
+        has a key here, a user token got by signing the server's challenge."""
+        headers = {"Authorization": f"Bearer {self.token}"}
+        if url is not None and username in self.keys:
+            if username not in self.user_tokens:
+                nonce = self.http.post(url + "/v1/auth/challenge", headers=headers, timeout=30).json()["nonce"]
+                sig = signing.sign(self.keys[username], signing.token_message(self.device_id, username, nonce))
+                got = self.http.post(url + "/v1/auth/token", headers=headers, timeout=30,
+                                     json={"username": username, "nonce": nonce, "signature": sig})
+                assert got.status_code == 200, got.text
+                self.user_tokens[username] = got.json()["token"]
+            headers["X-FK-User-Token"] = self.user_tokens[username]
+        return headers
+
+    def sign(self, username: str, ops: list[dict[str, Any]]) -> dict[str, Any]:
+        """A push body: `ops` made by `username` (actor set when missing), each author whose key is on
+        this device signing their own operations (one signature per author)."""
+        for op in ops:
+            if isinstance(op, dict):
+                op.setdefault("actor", username)
+        sigs = []
+        mine = [op for op in ops if isinstance(op, dict) and isinstance(op.get("actor"), str) and "sig" not in op]
+        for author in dict.fromkeys(op["actor"] for op in mine):
+            if author not in self.keys:
+                continue
+            digests = []
+            for op in mine:
+                if op["actor"] == author:
+                    try:
+                        digests.append(signing.op_digest(op, self.device_id))
+                    except (KeyError, TypeError, ValueError):  # garbage is sent as it is, unsigned
+                        continue
+            sigs.append({"actor": author, "sig": signing.sign(
+                self.keys[author], signing.batch_message(self.device_id, author, digests))})
+        return {"ops": ops, "sigs": sigs}
+
+    def sign_raw(self, username: str, body: bytes) -> bytes:
+        """A raw push body as `username` sends it from `device`: each operation object gets its author and
+        the batch gets their signature; bodies that are not a JSON object with a list of ops stay as they are."""
+        import json
+
+        try:
+            parsed = json.loads(body.decode("utf-8", "surrogatepass"))
+        except (ValueError, RecursionError):
+            return body
+        if not isinstance(parsed, dict) or not isinstance(parsed.get("ops"), list) or username not in self.keys:
+            return body
+        signed_body = self.sign(username, parsed["ops"])
+        return json.dumps(parsed | signed_body).encode("utf-8", "surrogatepass")
 
 
 @dataclass
@@ -69,9 +120,23 @@ class World:
     devices: dict[str, Device]
     users: dict[str, str]
 
-    def call(self, method: str, path: str, device: str, user: str, **kw: Any) -> requests.Response:
+    def call(self, method: str, path: str, device: str, user: str, *, raw: bool = False,
+             **kw: Any) -> requests.Response:
+        """`user` acting on `device`. A push is signed by `user` (unless `raw`: sent as given)."""
         d = self.devices[device]
-        return d.http.request(method, self.url + path, headers=d.as_user(user), timeout=30, **kw)
+        if path == "/v1/push" and not raw and "json" in kw and user in d.keys:
+            kw["json"] = d.sign(user, kw["json"]["ops"])
+        return d.http.request(method, self.url + path, headers=d.as_user(user, self.url), timeout=30, **kw)
+
+
+def register(db: Database, device: Device, username: str) -> None:
+    """Add `username` to `device` as a laptop does: a one-time user code and their new public key."""
+    key = signing.new_private_key()
+    public = signing.public_text(key)
+    people.register_key(db, device.device_id, admin.team_id_of(db, device.team), username,
+                        people.issue_code(db, username), public,
+                        signing.sign(key, signing.register_message(device.device_id, username, public)))
+    device.keys[username] = key
 
 
 def build_world(db: Database, url: str) -> World:
@@ -89,6 +154,9 @@ def build_world(db: Database, url: str) -> World:
         got = admin.exchange_code(db, e.code, name)
         assert got is not None
         devices[name] = Device(got[0], got[1], team)
+    for name, members in (("d1", ("lan", "hung")), ("d1b", ("lan", "hung")), ("d2", ("minh", "tuan"))):
+        for username in members:
+            register(db, devices[name], username)
     return World(db, url, devices, users)
 
 

@@ -63,14 +63,14 @@ def test_another_teams_pre_claim_neither_short_circuits_nor_changes_this_teams_u
     # Team 1's upload is stored and verified, not answered "complete" without its bytes.
     up = upload(world, "d1", "lan", PHOTO)
     assert up.status_code == 200 and up.json()["complete"] is True
-    got = world.call("GET", f"/v1/attachments/{PHOTO_SHA}", "d1", "lan")
+    got = world.call("GET", f"/v1/attachments/{PHOTO_SHA}", "d1", "hung")
     assert got.status_code == 200 and got.content == PHOTO
-    assert info(world, "d1", "lan", PHOTO_SHA)["items"] == [{"sha256": PHOTO_SHA, "size": len(PHOTO),
+    assert info(world, "d1", "hung", PHOTO_SHA)["items"] == [{"sha256": PHOTO_SHA, "size": len(PHOTO),
                                                              "mime": "image/jpeg", "kind": "photo"}]
     # Team 2 never uploaded: it holds nothing, and team 1's bytes are not served to it.
     assert missing(world, "d2", "minh", PHOTO_SHA) == [{"sha256": PHOTO_SHA, "offset": 0}]
-    assert world.call("GET", f"/v1/attachments/{PHOTO_SHA}", "d2", "minh").status_code == 404
-    assert info(world, "d2", "minh", PHOTO_SHA) == {"items": [], "unavailable": [PHOTO_SHA]}
+    assert world.call("GET", f"/v1/attachments/{PHOTO_SHA}", "d2", "tuan").status_code == 404
+    assert info(world, "d2", "tuan", PHOTO_SHA) == {"items": [], "unavailable": [PHOTO_SHA]}
 
 
 def test_another_teams_claim_never_overwrites_this_teams_type(world):
@@ -78,12 +78,12 @@ def test_another_teams_claim_never_overwrites_this_teams_type(world):
     assert upload(world, "d1", "lan", PHOTO).json()["complete"] is True
     res = push(world, "d2", "minh", claim(PHOTO_SHA, len(PHOTO), mime="text/html", kind="document"))
     assert res[0]["status"] == "applied"  # team 2's own row; says nothing about team 1's
-    assert info(world, "d1", "lan", PHOTO_SHA)["items"][0]["mime"] == "image/jpeg"
-    got = world.call("GET", f"/v1/attachments/{PHOTO_SHA}", "d1", "lan")
+    assert info(world, "d1", "hung", PHOTO_SHA)["items"][0]["mime"] == "image/jpeg"
+    got = world.call("GET", f"/v1/attachments/{PHOTO_SHA}", "d1", "hung")
     assert got.headers["content-type"] == "image/jpeg"
     # A size that differs from team 1's finished upload is team 2's business only.
     assert push(world, "d2", "minh", claim(PHOTO_SHA, 7))[0]["status"] == "applied"
-    assert info(world, "d1", "lan", PHOTO_SHA)["items"][0]["size"] == len(PHOTO)
+    assert info(world, "d1", "hung", PHOTO_SHA)["items"][0]["size"] == len(PHOTO)
 
 
 def test_answers_never_reveal_another_teams_hash_or_records(world):
@@ -94,8 +94,8 @@ def test_answers_never_reveal_another_teams_hash_or_records(world):
     unknown = hashlib.sha256(b"x").hexdigest()
     assert missing(world, "d1", "lan", sha) == [{"sha256": sha, "offset": 0}]
     assert missing(world, "d1", "lan", unknown) == [{"sha256": unknown, "offset": 0}]
-    a = world.call("GET", f"/v1/attachments/{sha}", "d1", "lan")
-    b = world.call("GET", f"/v1/attachments/{unknown}", "d1", "lan")
+    a = world.call("GET", f"/v1/attachments/{sha}", "d1", "hung")
+    b = world.call("GET", f"/v1/attachments/{unknown}", "d1", "hung")
     assert (a.status_code, a.json()) == (b.status_code, b.json()) == (404, {"detail": "no such attachment"})
     # Uploading it as team 1 means sending the bytes: the answer is the offset to start from.
     r = world.call("PUT", f"/v1/attachments/{sha}", "d1", "lan", data=b"", params={"offset": 0, "size": len(data)})
@@ -150,6 +150,6 @@ def test_rows_of_the_older_shared_tables_are_copied_once_and_size_0_claims_stay_
     world.db.create_all()
     world.db.create_all()  # once only
     assert missing(world, "d1", "lan", PHOTO_SHA, fake) == [{"sha256": fake, "offset": 0}]
-    assert world.call("GET", f"/v1/attachments/{PHOTO_SHA}", "d1", "lan").content == PHOTO
+    assert world.call("GET", f"/v1/attachments/{PHOTO_SHA}", "d1", "hung").content == PHOTO
     with world.db.read() as conn:
         assert len(conn.execute(select(t.team_attachment_chunks)).all()) == 1

@@ -44,7 +44,7 @@ def test_healthz_metrics_and_request_ids(world, caplog: pytest.LogCaptureFixture
     ops = [customer_op(cid, "PA23LN0000777"), meter_op(mid, cid), *[reading_op(mid, 10 + i) for i in range(4)],
            reading_op(new_id(), 1)]  # unknown meter: rejected
     with caplog.at_level(logging.INFO, logger="fieldkit.central.access"):
-        r = requests.post(world.url + "/v1/push", json={"ops": ops}, timeout=30, headers={
+        r = requests.post(world.url + "/v1/push", json=world.devices["d1"].sign("lan", ops), timeout=30, headers={
             **world.devices["d1"].as_user("lan"), "X-Request-Id": "proxy-req-12345678"})
     assert r.status_code == 200 and r.headers["X-Request-Id"] == "proxy-req-12345678"
     world.call("POST", "/v1/push", "d1", "lan", json={"ops": ops[:2]})  # replays

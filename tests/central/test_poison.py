@@ -27,7 +27,7 @@ def op(entity: str, entity_id: str, action: str, payload: Any, **extra: Any) -> 
 
 def raw_push(world, device: str, user: str, body: bytes) -> Any:
     d = world.devices[device]
-    return d.http.post(world.url + "/v1/push", data=body, timeout=60,
+    return d.http.post(world.url + "/v1/push", data=d.sign_raw(user, body), timeout=60,
                        headers=d.as_user(user) | {"Content-Type": "application/json"})
 
 

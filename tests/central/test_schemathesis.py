@@ -29,7 +29,7 @@ def test_generated_requests_give_no_server_error_and_conform_to_the_schema(world
     schema = schemathesis.openapi.from_url(world.url + "/openapi.json")
     # Valid credentials (a supervisor of team 1) so that requests get past authentication and
     # reach the handlers; generated bodies, paths and queries are left as they are.
-    headers = world.devices["d1"].as_user("hung")
+    headers = world.devices["d1"].as_user("hung", world.url)
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 12
     seen: dict[str, int] = {}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldkit.central import admin
+from fieldkit.central import admin, people
 from fieldkit.central.db import Database
 from fieldkit.central.server import ServerThread
 from fieldkit.domain.ids import new_id
@@ -79,7 +79,7 @@ def make_device(tmp_path: Path, central: Database, server: ServerThread) -> Iter
         opened.append(s)
         if enrolled:
             code = admin.enrol(central, team, name).code
-            sync.enrol(s, code, url or server.url)
+            sync.enrol(s, code, url or server.url, user_code=people.issue_code(central, username))
         elif url:
             sync.configure(s, url)
         return s

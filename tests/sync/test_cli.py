@@ -39,6 +39,7 @@ def test_admin_commands_serve_and_device_sync_from_the_command_line(tmp_path: Pa
     assert fk("central", "team", "--db", db, "T1", "Đội Lý Nhân", "--unit", "PA23LN").returncode == 0
     r = fk("central", "user", "--db", db, "lan", "--name", "Trần Thị Lan", "--role", "technician", "--team", "T1")
     assert r.returncode == 0, r.stderr
+    user_code = re.search(r"user code:\s+(\S+)", r.stdout).group(1)  # for lan's laptop
     csv = tmp_path / "orders.csv"
     csv.write_text("number,kind,customer_code,customer_name,meter_serial,due_date\n"
                    "WO-7,reading,PA23LN0000007,Bùi Thị Nga,VSE-7,2025-10-02\n", encoding="utf-8")
@@ -75,7 +76,8 @@ def test_admin_commands_serve_and_device_sync_from_the_command_line(tmp_path: Pa
         dbfile = str(profile / "fieldkit.db")
         no_pin = fk("sync", "--db", dbfile, "--server", url)
         assert no_pin.returncode == 2 and "FIELDKIT_PIN" in no_pin.stderr
-        r = fk("sync", "--db", dbfile, "--server", url, "--enrol", code, "--quiet", env={"FIELDKIT_PIN": "246810"})
+        r = fk("sync", "--db", dbfile, "--server", url, "--enrol", code, "--user-code", user_code, "--quiet",
+               env={"FIELDKIT_PIN": "246810"})
         assert r.returncode == 0, r.stdout + r.stderr
         assert "enrolled as device" in r.stdout and "pushed 1 (applied 1" in r.stdout
         s = sessions.login(profile, "lan", "246810")

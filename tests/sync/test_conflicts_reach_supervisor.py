@@ -85,7 +85,7 @@ def test_customer_edited_on_two_devices_reaches_supervisor_side_by_side_and_reso
     with a.store.transaction(actor=a.user_id) as tx:
         tx.change("conflict", str(view.id), "resolve", {"id": view.id})
     ra = sync.sync_now(a)
-    assert ra.rejected == 1 and "only a supervisor" in sync.quarantined(a)[0].reason
+    assert ra.rejected == 1 and "may not do conflict/resolve" in sync.quarantined(a)[0].reason
 
     # The supervisor resolves it offline: an outbox operation, shown as waiting until the sync.
     resolved_here = review.resolve_conflict(sup, view.id, "Gọi khách: số đúng là 0912000002")

@@ -94,7 +94,7 @@ def test_attachment_upload_cut_at_60_percent_resumes_from_its_offset(make_device
                                    manual_reason="optical port dirty")
         # The link dies once 60% of the photo has gone up.
         proxy.cut_after_up_bytes = int(size * 0.6)
-        engine = SyncEngine(a.store, a.attachments, "lan", chunk_size=50_000, max_chunk=50_000, max_retries=0)
+        engine = SyncEngine(a.store, a.attachments, "lan", signer=a.profile.signing_key, chunk_size=50_000, max_chunk=50_000, max_retries=0)
         report = engine.run()
         engine.transport.close()
         assert not report.ok and "not reachable" in report.error
@@ -108,7 +108,7 @@ def test_attachment_upload_cut_at_60_percent_resumes_from_its_offset(make_device
     assert received == offset[0]
 
     sync.configure(a, server.url)  # the link is back (directly this time)
-    engine = SyncEngine(a.store, a.attachments, "lan", chunk_size=50_000, max_chunk=50_000)
+    engine = SyncEngine(a.store, a.attachments, "lan", signer=a.profile.signing_key, chunk_size=50_000, max_chunk=50_000)
     report = engine.run()
     assert report.ok and report.uploaded == 1
     assert report.uploaded_bytes == size - offset[0]  # only the rest went up

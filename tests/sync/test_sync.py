@@ -62,7 +62,7 @@ def test_same_customer_edited_offline_on_two_devices_keeps_both_and_flags_confli
     assert sync.sync_now(a).ok
     # Every version is on the server, in arrival order; the latest is what both devices show.
     token = sup.store.get_meta("sync.token")
-    hdr = {"Authorization": f"Bearer {token}", "X-FK-User": "hung"}
+    hdr = {"Authorization": f"Bearer {token}", "X-FK-User-Token": sync.user_token(sup)}
     detail = requests.get(f"{server.url}/v1/customers/{c.id}", headers=hdr, timeout=10).json()
     assert [v["data"]["phone"] for v in detail["versions"]] == ["0988111222", "0912000001", "0912000002"]
     assert detail["conflict"] is True and detail["version"] == 3
@@ -72,7 +72,7 @@ def test_same_customer_edited_offline_on_two_devices_keeps_both_and_flags_confli
     assert len(conflicts) == 1 and conflicts[0]["entity_id"] == c.id and conflicts[0]["base_version"] == 1
     assert "phone" in conflicts[0]["detail"]
     # A technician may not list conflicts; the supervisor resolves it.
-    tech = {"Authorization": f"Bearer {a.store.get_meta('sync.token')}", "X-FK-User": "lan"}
+    tech = {"Authorization": f"Bearer {a.store.get_meta('sync.token')}", "X-FK-User-Token": sync.user_token(a)}
     assert requests.get(f"{server.url}/v1/conflicts", headers=tech, timeout=10).status_code == 403
     done = requests.post(f"{server.url}/v1/conflicts/{conflicts[0]['id']}/resolve", headers=hdr, timeout=10)
     assert done.status_code == 200 and done.json()["resolved_at"]
@@ -216,7 +216,7 @@ def test_approval_waits_for_attachments(make_device, central):
     # Push the operations but keep the attachment back (as if the upload had not got through).
     from fieldkit.sync.client import SyncEngine
 
-    engine = SyncEngine(tech.store, tech.attachments, "lan")
+    engine = SyncEngine(tech.store, tech.attachments, "lan", signer=tech.profile.signing_key)
     engine.push()
     assert sync.sync_now(sup).ok
     work_orders.review_work_order(sup, wo.id, approve=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from fieldkit.central import admin
+from fieldkit.central import admin, people
 from fieldkit.central import schema as t
 from fieldkit.central.db import Database
 from fieldkit.central.server import ServerThread
@@ -46,7 +46,12 @@ def office(session, central):
     db, srv = central
     sessions.add_user(session, username="hung", display_name="Phạm Văn Hùng", role=Role.SUPERVISOR,
                       secret=SUPERVISOR_PIN, params=FAST_KDF)
-    sync.enrol(session, admin.enrol(db, "T1", "office").code, srv.url)
+    sync.enrol(session, admin.enrol(db, "T1", "office").code, srv.url, user_code=people.issue_code(db, "lan"))
+    hung = sessions.login(session.profile.folder, "hung", SUPERVISOR_PIN)
+    try:
+        sync.register_me(hung, people.issue_code(db, "hung"))  # Hùng's own key, for this laptop
+    finally:
+        hung.close()
     return session
 
 
@@ -56,7 +61,7 @@ def test_supervisor_sees_both_versions_and_resolves(qtbot, tmp_path, office, she
     for name, user in (("laptop-a", "lan"), ("laptop-b", "mai")):
         s = sessions.create(tmp_path / name, username=user, display_name=user.title(), role=Role.TECHNICIAN,
                             secret="246810", params=FAST_KDF)
-        sync.enrol(s, admin.enrol(db, "T1", name).code, srv.url)
+        sync.enrol(s, admin.enrol(db, "T1", name).code, srv.url, user_code=people.issue_code(db, user))
         assert sync.sync_now(s).ok
         techs.append(s)
     a, b = techs

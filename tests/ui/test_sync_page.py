@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldkit.central import admin
+from fieldkit.central import admin, people
 from fieldkit.central.db import Database
 from fieldkit.central.server import ServerThread
 from fieldkit.domain import reasons
@@ -43,20 +43,14 @@ def test_enrol_sync_now_and_refused_items_with_reasons(qtbot, session, central, 
 
     page.url_edit.setText(srv.url)
     page.code_edit.setText(admin.enrol(db, "T1", "ui").code)
+    page.user_code_edit.setText(people.issue_code(db, "lan"))  # lan's signing key is registered for this laptop
     page.enrol_button.click()
     qtbot.waitUntil(lambda: sync_service.status(session).enrolled and page.enrol_button.isEnabled(), timeout=10_000)
     assert page.code_edit.text() == ""
 
-    # Another device already has this customer code: the server will refuse ours, with a reason.
-    other = admin.enrol(db, "T1", "other")
-    got = admin.exchange_code(db, other.code)
-    assert got is not None
-    import requests
-
-    requests.post(f"{srv.url}/v1/push", headers={"Authorization": f"Bearer {got[1]}", "X-FK-User": "lan"},
-                  json={"ops": [{"op_id": "op-1", "entity": "customer", "entity_id": "c-1", "action": "create",
-                                 "payload": {"id": "c-1", "code": "PA23LN0000001", "name": "Người khác"}}]},
-                  timeout=10).raise_for_status()
+    # The server already has this customer code: it will refuse ours, with a reason.
+    admin.import_work_orders(db, "number,kind,customer_code,customer_name\nWO-1,reading,PA23LN0000001,Người khác\n",
+                             team_code="T1")
     customers.create_customer(session, CustomerInput(code="PA23LN0000001", name="Trùng mã"))
     customers.create_customer(session, CustomerInput(code="PA23LN0000002", name="Hà Thị Mơ"))
 

@@ -78,10 +78,12 @@ class SyncPage(Page):
         form = QFormLayout(server_box)
         self.url_edit = QLineEdit(objectName="ServerUrl")
         self.code_edit = QLineEdit(objectName="EnrolCode")
+        self.user_code_edit = QLineEdit(objectName="UserCode")
         self.enrol_button = QPushButton(objectName="Enrol")
-        self.url_caption, self.code_caption = QLabel(), QLabel()
+        self.url_caption, self.code_caption, self.user_code_caption = QLabel(), QLabel(), QLabel()
         form.addRow(self.url_caption, self.url_edit)
         form.addRow(self.code_caption, self.code_edit)
+        form.addRow(self.user_code_caption, self.user_code_edit)
         form.addRow("", self.enrol_button)
         self.refused_title = QLabel(objectName="RefusedTitle")
         self.refused_list = QListWidget(objectName="RefusedList")
@@ -134,13 +136,18 @@ class SyncPage(Page):
 
     def enrol(self) -> None:
         session, url, code = self.ctx.session, self.url_edit.text().strip(), self.code_edit.text().strip()
+        user_code = self.user_code_edit.text().strip() or None
         if not url:
             self.error_label.setText(self.tr("Enter the server address first."))
             return
 
         def work() -> str | None:
             sync.configure(session, url)
-            return sync.enrol(session, code) if code else None
+            if code:
+                return sync.enrol(session, code, user_code=user_code)
+            if user_code:  # enrolled already: register this person's key for the laptop
+                sync.register_me(session, user_code)
+            return None
 
         self.enrol_button.setEnabled(False)
         Op(self, work).success(self._enrolled).failure(self._enrol_failed).run_in_background()
@@ -183,6 +190,7 @@ class SyncPage(Page):
     def _enrolled(self, device_id: str | None) -> None:
         self.enrol_button.setEnabled(True)
         self.code_edit.clear()
+        self.user_code_edit.clear()
         self.error_label.setText(self.tr("This computer is enrolled.") if device_id else
                                  self.tr("Server address saved."))
         self.ctx.refresh_status()
@@ -247,6 +255,10 @@ class SyncPage(Page):
         self.code_caption.setText(self.tr("Enrolment code"))
         self.url_edit.setPlaceholderText("http://192.168.1.10:8765")
         self.code_edit.setPlaceholderText("XXXX-XXXX-XXXX")
+        self.user_code_caption.setText(self.tr("Your user code"))
+        self.user_code_edit.setPlaceholderText("XXXX-XXXX-XXXX")
+        self.user_code_edit.setToolTip(self.tr("The one-time code the administrator gave you: the server then "
+                                               "knows your signature on this computer."))
         self.enrol_button.setText(self.tr("&Enrol this computer"))
         self.refused_title.setText(self.tr("Refused by the server, with the reason"))
         self._render()

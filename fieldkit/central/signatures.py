@@ -1,0 +1,168 @@
+"""Verify who made each pushed operation, and whether their role *now* lets them.
+
+A push carries the operations and, per author, one Ed25519 signature over the digests of
+that author's operations in the batch, in order (`sigs: [{"actor", "sig"}]`). An operation
+may instead carry its own `sig` (made on the laptop when it was recorded, for an author who is
+not the one syncing). The server checks the author is an active member of the device's team,
+that their key for *this* device is registered, and the signature; then the role matrix
+below. The batch signature and the digests are kept (`op_batches`, `op_proofs`) so
+authorship can be shown later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, insert, select
+
+from fieldkit.central import people
+from fieldkit.central import schema as t
+from fieldkit.central.db import utc_now
+from fieldkit.domain import signing
+from fieldkit.domain.models import Role
+
+TECH, TRAINER, SUP = Role.TECHNICIAN.value, Role.TRAINER.value, Role.SUPERVISOR.value
+
+# Which roles may make which operation (the server's rule; the laptop's menus only mirror it).
+# Work-order transitions are also checked against the state machine and, for trainers, the kind.
+MATRIX: dict[tuple[str, str], frozenset[str]] = {
+    ("customer", "create"): frozenset({TECH, TRAINER, SUP}),
+    ("customer", "update"): frozenset({TECH, TRAINER, SUP}),
+    ("work_order", "create"): frozenset({TECH, TRAINER, SUP}),
+    ("work_order", "status"): frozenset({TECH, TRAINER}),
+    ("work_order", "approve"): frozenset({SUP}),
+    ("work_order", "return"): frozenset({SUP}),
+    ("meter", "create"): frozenset({TECH, SUP}),
+    ("reading", "append"): frozenset({TECH, SUP}),
+    ("install", "append"): frozenset({TECH}),
+    ("onboarding_step", "append"): frozenset({TECH, TRAINER}),
+    ("attachment", "create"): frozenset({TECH, TRAINER, SUP}),
+    ("conflict", "resolve"): frozenset({SUP}),
+}
+
+
+def allowed(entity: str, action: str, role: str) -> bool:
+    return role in MATRIX.get((entity, action), frozenset())
+
+
+@dataclass
+class Refusal:
+    code: str
+    reason: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Group:
+    author: people.Person
+    key: str
+    signature: str
+    digests: list[bytes] = field(default_factory=list)
+    op_ids: list[str] = field(default_factory=list)
+    indices: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Checked:
+    authors: list[people.Person | Refusal]
+    groups: list[Group]
+
+
+def check(conn: Connection, device_id: str, team_id: str, ops: list[Any],
+          sigs: list[dict[str, Any]]) -> Checked:
+    """One verdict per operation: its verified author, or why it is refused."""
+    dkey = people.device_key(conn, device_id)
+    verdicts: list[people.Person | Refusal | None] = [None] * len(ops)
+    batch_sig = {str(s.get("actor")): str(s.get("sig") or "") for s in sigs}
+    groups: dict[str, Group] = {}
+    singles: list[tuple[int, Group]] = []
+    members: dict[str, people.Person | Refusal] = {}
+
+    def author(name: str) -> people.Person | Refusal:
+        if name not in members:
+            try:
+                members[name] = people.member(conn, name, team_id)
+            except people.PeopleError as exc:
+                members[name] = Refusal(exc.code, str(exc), {"user": name[:64]})
+        return members[name]
+
+    for i, op in enumerate(ops):
+        name = op.get("actor") if isinstance(op, dict) else None
+        if not isinstance(name, str) or not name:
+            verdicts[i] = Refusal(people.UNSIGNED, "the operation names no author", {"user": "?"})
+            continue
+        try:
+            digest = signing.op_digest(op, dkey)
+        except (KeyError, ValueError, TypeError) as exc:
+            verdicts[i] = Refusal("invalid_author", f"invalid payload: {exc}", {"user": name[:64]})
+            continue
+        who = author(name)
+        if isinstance(who, Refusal):
+            verdicts[i] = who
+            continue
+        key = people.public_key(conn, who.user_id, device_id)
+        if key is None:
+            verdicts[i] = Refusal(people.NO_KEY, f"no signing key of '{who.username}' is registered for this "
+                                                 "device (add the person again with a user code)",
+                                  {"user": who.username})
+            continue
+        own = op.get("sig")
+        if own:
+            g = Group(who, key, str(own), [digest], [str(op["op_id"])], [i])
+            singles.append((i, g))
+            continue
+        if name not in batch_sig:
+            verdicts[i] = Refusal(people.UNSIGNED, f"the operation is not signed by '{name}'", {"user": name[:64]})
+            continue
+        g = groups.setdefault(name, Group(who, key, batch_sig[name]))
+        g.digests.append(digest)
+        g.op_ids.append(str(op["op_id"]))
+        g.indices.append(i)
+    good: list[Group] = []
+    for g in groups.values():
+        ok = signing.verify(g.key, g.signature, signing.batch_message(dkey, g.author.username, g.digests))
+        if ok:
+            good.append(g)
+        for i in g.indices:
+            verdicts[i] = g.author if ok else Refusal(people.BAD_SIGNATURE, "the signature does not match the "
+                                                                              "operations, device or author",
+                                                      {"user": g.author.username})
+    for i, g in singles:
+        ok = signing.verify(g.key, g.signature, signing.batch_message(dkey, g.author.username, g.digests))
+        verdicts[i] = g.author if ok else Refusal(people.BAD_SIGNATURE, "the operation's own signature does not "
+                                                                          "match it", {"user": g.author.username})
+        if ok:
+            good.append(g)
+    return Checked([v if v is not None else Refusal(people.UNSIGNED, "not signed", {"user": "?"})
+                    for v in verdicts], good)
+
+
+def keep_proofs(conn: Connection, device_id: str, groups: list[Group], stored: set[str]) -> None:
+    """Keep each verified signature with its digests for the operations stored now."""
+    now = utc_now()
+    for g in groups:
+        if not any(o in stored for o in g.op_ids):
+            continue
+        cur = conn.execute(insert(t.op_batches).values(
+            device_id=device_id, user_id=g.author.user_id, public_key=g.key, signature=g.signature,
+            digests=",".join(d.hex() for d in g.digests), at=now))
+        batch_id = int(cur.inserted_primary_key[0])
+        known = {str(r[0]) for r in conn.execute(select(t.op_proofs.c.op_id).where(
+            t.op_proofs.c.op_id.in_([o for o in g.op_ids if o in stored])))}
+        rows = [{"op_id": o, "batch_id": batch_id, "position": k} for k, o in enumerate(g.op_ids)
+                if o in stored and o not in known]
+        if rows:
+            conn.execute(insert(t.op_proofs), rows)
+
+
+def proof(conn: Connection, op_id: str) -> dict[str, Any] | None:
+    """What shows who made an operation: the batch signature, the digests and the key."""
+    row = conn.execute(select(t.op_proofs.c.position, t.op_batches.c.signature, t.op_batches.c.digests,
+                              t.op_batches.c.public_key, t.op_batches.c.user_id, t.op_batches.c.device_id)
+                       .join(t.op_batches, t.op_batches.c.id == t.op_proofs.c.batch_id)
+                       .where(t.op_proofs.c.op_id == op_id)).first()
+    if row is None:
+        return None
+    return {"position": int(row[0]), "signature": row[1], "digests": str(row[2]).split(","),
+            "public_key": row[3], "user_id": row[4], "device_id": row[5]}
