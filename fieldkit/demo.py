@@ -55,17 +55,22 @@ def _say(text: str) -> None:
     print(f"demo: {text}", flush=True)
 
 
-def _central_setup(db: Path) -> None:
+def _central_setup(db: Path) -> dict[str, str]:
+    """Team, the three demo people (the server's roles) and work orders. Returns each person's
+    one-time user code (their signing key on the demo laptop is registered with it)."""
     steps = [
         ("team", "--db", str(db), TEAM[0], TEAM[1], "--unit", TEAM[2]),
         ("user", "--db", str(db), "lan", "--name", "Trần Thị Lan", "--role", "technician", "--team", TEAM[0]),
         ("user", "--db", str(db), "hung", "--name", "Phạm Văn Hùng", "--role", "supervisor", "--team", TEAM[0]),
         ("user", "--db", str(db), "mai", "--name", "Đỗ Thị Mai", "--role", "trainer", "--team", TEAM[0]),
     ]
+    codes: dict[str, str] = {}
     for step in steps:
         r = _fk("central", *step)
         if r.returncode != 0:
             raise SystemExit(f"demo: could not prepare the central server ({step[0]}): {r.stderr.strip()}")
+        if step[0] == "user":
+            codes[step[3]] = r.stdout.split("user code:", 1)[1].split()[0]
     # New work orders for new customers: they come down to the laptop on the first sync.
     out = io.StringIO()
     w = csv.writer(out)
@@ -86,6 +91,7 @@ def _central_setup(db: Path) -> None:
     r = _fk("central", "import-work-orders", "--db", str(db), "--team", TEAM[0], str(csv_path))
     if r.returncode != 0:
         raise SystemExit(f"demo: could not import work orders: {r.stderr.strip()}")
+    return codes
 
 
 def run(args: argparse.Namespace) -> int:
@@ -113,9 +119,10 @@ def run(args: argparse.Namespace) -> int:
         if r.returncode != 0:
             raise SystemExit(f"demo: {r.stderr.strip()}")
     fresh_server = not central_db.exists()
+    codes: dict[str, str] = {}
     if fresh_server:
         _say("preparing the local central server …")
-        _central_setup(central_db)
+        codes = _central_setup(central_db)
 
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
@@ -145,10 +152,20 @@ def run(args: argparse.Namespace) -> int:
                          and tok.upper() == tok), "")
             if r.returncode != 0 or not code:
                 raise SystemExit(f"demo: enrolment failed: {r.stdout} {r.stderr}")
+            for name in ("lan", "hung", "mai"):
+                if name not in codes:
+                    r = _fk("central", "user-code", "--db", str(central_db), name)
+                    codes[name] = r.stdout.split("user code:", 1)[1].split()[0] if r.returncode == 0 else ""
             r = _fk("sync", "--db", str(profile / "fieldkit.db"), "--server", url, "--enrol", code, "--user", "lan",
-                    "--quiet", env={"FIELDKIT_PIN": "246810"})
+                    "--user-code", codes["lan"], "--quiet", env={"FIELDKIT_PIN": "246810"})
             if r.returncode != 0:
                 raise SystemExit(f"demo: first sync failed: {r.stdout} {r.stderr}")
+            # Hùng and Mai use the same laptop: each registers their own key with their user code.
+            for name, pin in (("hung", "135790"), ("mai", "112233")):
+                r = _fk("user", "register", "--profile", str(profile), "--as", name, "--code", codes[name],
+                        env={"FIELDKIT_PIN": pin})
+                if r.returncode != 0:
+                    raise SystemExit(f"demo: could not register {name}: {r.stdout} {r.stderr}")
             (folder / "enrolled").write_text(url, encoding="utf-8")
             _say("demo laptop enrolled and synced")
         else:
