@@ -43,6 +43,7 @@ from fieldkit.ui.qt import (
     QWidget,
     Signal,
 )
+from fieldkit.ui.readings.meter_memory import STEP_OF, phase_label
 from fieldkit.ui.readings.result_view import ResultView
 from fieldkit.ui.readings.settings import CLOCK_KEY, MULTIPLE_KEY
 from fieldkit.ui.readings.widgets import (
@@ -479,7 +480,7 @@ class ReadingPanel(QWidget):
 
     def _render_progress(self) -> None:
         order = {step: i for i, step in enumerate(STEPS)}
-        current = order.get(self.phase, len(STEPS) if self.phase == "done" else 0)
+        current = order.get(STEP_OF.get(self.phase, self.phase), len(STEPS) if self.phase == "done" else 0)
         names = self._step_names()
         for step, lab in self.step_labels.items():
             i = order[step]
@@ -502,7 +503,7 @@ class ReadingPanel(QWidget):
             else:
                 self.bar.set_state(None, self.tr("%1 bytes received").replace("%1", got))
         else:
-            self.bar.set_state(None, names.get(self.phase, self.phase) + "…")
+            self.bar.set_state(None, (names.get(self.phase) or phase_label(self.phase)) + "…")
         self.progress_count.setText(self.bar.text)
         self.progress_text.setText(self.tr("%1 s · Esc or Cancel stops the reading").replace("%1", seconds))
 

@@ -24,6 +24,7 @@ from fieldkit.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from fieldkit.ui.readings.meter_memory import MeterMemoryView
 from fieldkit.ui.readings.widgets import (
     ABNORMAL_STYLE,
     OK_STYLE,
@@ -62,8 +63,12 @@ class ResultView(QFrame):
         self.bill.setWordWrap(True)
         self.bill.setTextFormat(Qt.TextFormat.RichText)
         self.actions = QVBoxLayout()
+        # a DLMS meter's load profile and event log (fieldkit/ui/readings/meter_memory.py)
+        self.memory = MeterMemoryView()
+        self.memory.hide()
         rl.addWidget(self.summary)
         rl.addLayout(self.findings_box)
+        rl.addWidget(self.memory)
         rl.addWidget(self.bill)
         rl.addLayout(self.actions)
         rl.addWidget(self.table)
@@ -110,6 +115,12 @@ class ResultView(QFrame):
             lab.setWordWrap(True)
             lab.setStyleSheet(OK_STYLE)
             self.findings_box.addWidget(lab)
+        # what a DLMS meter remembers
+        if a.protocol == "dlms":
+            self.memory.show_memory(a.load_profile, a.events)
+            self.memory.show()
+        else:
+            self.memory.hide()
         # registers
         prev_day = fmt_day(local(a.previous_at)) if a.previous_at is not None else ""
         heads = [QCoreApplication.translate("ReadingPanel", "Register"), QCoreApplication.translate("ReadingPanel", "Name"), QCoreApplication.translate("ReadingPanel", "This reading"),
