@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from fieldkit import __version__
 
@@ -34,6 +35,9 @@ def register(parser: argparse.ArgumentParser) -> None:
 
     parser.add_argument("--server", type=http_url, help="central server URL to check (default: FIELDKIT_SERVER or settings)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--recover", action="store_true",
+                        help="if the database is damaged: copy every readable row into a new encrypted database, "
+                             "keep the damaged one aside and put the copy in its place (needs --user)")
 
 
 def check_python() -> Check:
@@ -100,7 +104,40 @@ def check_serial() -> Check:
     return Check("ok", "serial", detail)
 
 
-def check_profile(folder: Path, user: str | None, explicit: bool = False) -> list[Check]:
+def _database_checks(s: Any, recover: bool) -> list[Check]:
+    """The full check (every page's HMAC, then SQLite's integrity check) and, with --recover,
+    the way out for a damaged profile. Closes the session."""
+    from fieldkit.services import health
+
+    closed = False
+    try:
+        full = health.full_check(s)
+        p = full.pages
+        try:
+            waiting = s.store.query("SELECT count(*) FROM outbox WHERE state='pending'")[0][0]
+        except Exception:
+            waiting = "?"
+        detail = (f"{p.checked} pages checked in {p.seconds} s, {len(p.bad)} damaged"
+                  + (f" (pages {', '.join(map(str, p.bad[:10]))}{' …' if len(p.bad) > 10 else ''})" if p.bad else "")
+                  + f"; integrity {full.sqlite}; schema {s.store.version}; {waiting} item(s) waiting to sync")
+        if full.ok:
+            return [Check("ok", "database", detail)]
+        if not recover:
+            return [Check("FAIL", "database", detail,
+                          "sync now if you can, then run again with --recover: it copies every readable row into "
+                          "a new encrypted database and keeps the damaged one aside")]
+        rec = health.recover(s)
+        closed = True
+        return [Check("FAIL", "database", detail),
+                Check("ok", "recovery", f"{rec.report.summary()} in {rec.seconds} s; damaged file kept as "
+                      f"{rec.damaged_copy.name}",
+                      "log in and sync now (pending work is pushed), then re-create the profile from the server")]
+    finally:
+        if not closed:
+            s.close()
+
+
+def check_profile(folder: Path, user: str | None, explicit: bool = False, recover: bool = False) -> list[Check]:
     from fieldkit.services import unlock
     from fieldkit.store.profile import DB_FILE
 
@@ -119,7 +156,8 @@ def check_profile(folder: Path, user: str | None, explicit: bool = False) -> lis
     checks.append(Check("ok", "keyring", f"{len(users)} user(s)"))
     if not db.exists():
         return [*checks, Check("FAIL", "database", f"{db} is missing", "re-create the profile from the server")]
-    header = db.read_bytes()[:16]
+    with open(db, "rb") as f:
+        header = f.read(16)
     if header.startswith(b"SQLite format 3"):
         checks.append(Check("FAIL", "encryption", "the database is NOT encrypted", "re-create the profile"))
     else:
@@ -130,20 +168,30 @@ def check_profile(folder: Path, user: str | None, explicit: bool = False) -> lis
             s = unlock.login(folder, user, pin)
         except unlock.ProfileProblem as exc:
             fix = "check --user and FIELDKIT_PIN" if exc.code in ("wrong_pin", "no_user") else ""
+            if exc.code == "damaged":
+                fix = "page 1 (the schema) is unreadable: nothing can be recovered here; re-create the profile " \
+                      "from the server (fieldkit sync --enrol CODE on a new profile)"
             checks.append(Check("FAIL", "database", exc.en, fix))
             return checks
-        try:
-            result = s.store.integrity_check()
-            waiting = s.store.query("SELECT count(*) FROM outbox WHERE state='pending'")[0][0]
-            checks.append(Check("ok" if result == "ok" else "FAIL", "database",
-                                f"integrity {result}, schema {s.store.version}, {waiting} item(s) waiting to sync",
-                                "" if result == "ok" else "copy the profile folder and contact support"))
-        finally:
-            s.close()
+        checks += _database_checks(s, recover)
     else:
         checks.append(Check("warn", "database", "integrity not checked (locked)",
                             "run with --user NAME and FIELDKIT_PIN set to check integrity"))
     return checks
+
+
+def check_disk(folder: Path) -> Check:
+    from fieldkit.store import disk
+
+    free = disk.free_bytes(folder)
+    low = disk.low_space(folder)
+    if low is not None:
+        return Check("warn", "disk", low.en, "delete files you do not need or sync soon")
+    if folder.exists():
+        blocked = disk.writable(folder)
+        if blocked is not None:
+            return Check("FAIL", "disk", blocked.en)
+    return Check("ok", "disk", f"{free / 1e9:.1f} GB free")
 
 
 def _configured_server(folder: Path) -> str | None:
@@ -183,7 +231,8 @@ def run(args: argparse.Namespace) -> int:
         lambda: [check_python()],
         lambda: [check_qt()],
         lambda: [check_serial()],
-        lambda: check_profile(folder, args.user, explicit=args.profile is not None),
+        lambda: check_profile(folder, args.user, explicit=args.profile is not None, recover=args.recover),
+        lambda: [check_disk(folder)],
         lambda: [check_server(args.server or _configured_server(folder))],
     ]
     results: list[Check] = []

@@ -23,6 +23,7 @@ import sqlite_utils
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from fieldkit.domain.ids import new_id
+from fieldkit.store.guard import GuardedConnection, disk_code
 from fieldkit.store.migrations import all_migrations
 
 DatabaseError = sqlcipher.DatabaseError
@@ -180,12 +181,59 @@ class Store:
             p = disk.problem("missing", f"{self.path}: the profile's database file is missing")
             raise StoreError(p.text(), "missing")
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = connect(self.path, key)
+        self._key = key
+        self.damaged = False  # set once a page failed its check: the profile needs `fieldkit doctor`
+        self.page_report: Any = None  # the login's quick page check (store/pagecheck.py), when it ran
+        self.conn = GuardedConnection(connect(self.path, key), self._disk_error, self._reopen)
         self.lock = threading.RLock()
         self.closed = False
         self.version = migrate(self.conn)
-        self.device_id = device_id or self._meta_device_id()
-        self.db = sqlite_utils.Database(self.conn)
+        try:
+            self.device_id = device_id or self._meta_device_id()
+        except StoreError as exc:
+            if exc.code != "damaged":
+                raise
+            # the page holding `meta` is gone: open anyway, so what is readable can be recovered
+            # (the recovered profile gets a new device id and enrols again)
+            self.damaged = True
+            self.device_id = device_id or "unknown-damaged"
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        return sqlite_utils.Database(self.conn.raw)
+
+    def _disk_error(self, exc: BaseException) -> BaseException:
+        """A failed statement: a disk problem becomes a named StoreError (and the connection is
+        reopened, so good pages stay readable); anything else is returned unchanged."""
+        from fieldkit.store import disk
+
+        code = disk_code(exc)
+        if code is None:
+            return exc
+        if code in ("damaged", "io_error"):
+            self.damaged = self.damaged or code == "damaged"
+            self._reopen()
+        p = disk.problem(code)
+        if code == "damaged":
+            p = disk.DiskProblem(code, p.vi, f"{p.en} ({type(exc).__name__}: {str(exc) or 'page check failed'})")
+        return StoreError(p.text(), code)
+
+    def _reopen(self) -> None:
+        old = self.conn.raw
+        try:
+            fresh = connect(self.path, self._key)
+        except (StoreError, sqlcipher.DatabaseError, MemoryError):
+            return  # page 1 itself is gone; the error already raised says what to do
+        self.conn.raw = fresh
+        try:
+            old.close()
+        except (sqlcipher.DatabaseError, MemoryError):
+            pass
+
+    def _end(self, sql: str) -> None:
+        """COMMIT/ROLLBACK when a transaction is still open (a reopened connection has none)."""
+        if self.conn.raw.in_transaction:
+            self.conn.execute(sql)
 
     def _meta_device_id(self) -> str:
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()
@@ -202,10 +250,20 @@ class Store:
             try:
                 yield Tx(self.conn, self.device_id, actor, utc_now())
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                try:
+                    self._end("ROLLBACK")
+                except (StoreError, sqlcipher.DatabaseError, MemoryError):
+                    pass  # the original error says what happened
                 raise
             else:
-                self.conn.execute("COMMIT")
+                try:
+                    self.conn.execute("COMMIT")
+                except BaseException:
+                    try:
+                        self._end("ROLLBACK")  # e.g. the disk filled up at commit: nothing half-written
+                    except (StoreError, sqlcipher.DatabaseError, MemoryError):
+                        pass
+                    raise
 
     @contextmanager
     def read(self) -> Iterator[Any]:
@@ -215,7 +273,7 @@ class Store:
             try:
                 yield self.conn
             finally:
-                self.conn.execute("COMMIT")
+                self._end("COMMIT")
 
     def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[Any]:
         with self.lock:
@@ -237,11 +295,18 @@ class Store:
         return str(self.query_one("PRAGMA integrity_check")[0])
 
     def close(self) -> None:
+        """Close; never raises (a full or damaged disk must not stop a logout): what was
+        committed is in the database or its WAL either way."""
         with self.lock:
             if self.closed:
                 return
             self.closed = True
             try:
                 self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            except (StoreError, sqlcipher.DatabaseError, MemoryError):
+                pass
             finally:
-                self.conn.close()
+                try:
+                    self.conn.raw.close()
+                except (sqlcipher.DatabaseError, MemoryError):
+                    pass

@@ -11,11 +11,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fieldkit.domain.ids import new_id
 from fieldkit.store import person_keys
 from fieldkit.store.attachments import AttachmentStore
-from fieldkit.store.database import Store
+from fieldkit.store.database import Store, StoreError
 from fieldkit.store.disk import owner_only
 from fieldkit.store.keyring import KdfParams, Keyring, KeyringUser, new_data_key
+from fieldkit.store.pagecheck import check_pages
 
 DB_FILE = "fieldkit.db"
+LOGIN_CHECK_S = 1.0
 
 
 def default_profile_dir() -> Path:
@@ -77,9 +79,18 @@ def open_profile(folder: str | Path, username: str, secret: str) -> OpenProfile:
     signer = person_keys.unlock_or_create(folder, username, secret, KdfParams(**entry.kdf))
     store = Store(folder / DB_FILE, key, must_exist=True)
     owner_only(folder)  # readable by the owner only, also for files an older FieldKit wrote
+    # quick integrity check: page HMACs, both ends first, at most LOGIN_CHECK_S (a damaged page
+    # elsewhere is still named when it is read: see store/guard.py)
+    store.page_report = check_pages(store.path, key, LOGIN_CHECK_S)
+    store.damaged = bool(store.page_report.bad)
     # The role shown in the keyring is for the login screen only; the one that counts on this laptop
     # is the database's, which sync keeps equal to the server's.
-    row = store.query_one("SELECT role FROM users WHERE username = ?", (username,))
+    try:
+        row = store.query_one("SELECT role FROM users WHERE username = ?", (username,))
+    except StoreError as exc:
+        if exc.code != "damaged":
+            raise
+        row = ("technician",)  # the users page is damaged: open for recovery with the least rights
     if row is not None and row[0] != entry.role:
         entry = replace(entry, role=str(row[0]))
     return OpenProfile(folder, store, AttachmentStore(folder / "attachments", key), entry, key, signer)

@@ -21,7 +21,7 @@ from fieldkit.ui.i18n import Translations
 from fieldkit.ui.login import LoginWindow
 from fieldkit.ui.main_window import MainWindow
 from fieldkit.ui.ops import Op, wait_for_background
-from fieldkit.ui.qt import QApplication, QObject, Signal
+from fieldkit.ui.qt import QApplication, QMessageBox, QObject, Signal
 
 log = logging.getLogger(__name__)
 _frozen = False
@@ -106,6 +106,22 @@ class Shell(QObject):
 
         Op(self, work).success(adopted).run_in_background()
 
+    def _warn_about_the_disk(self, win: MainWindow, session: Session) -> None:
+        """A damaged database (the login's quick page check) or a disk nearly full: said at once,
+        without blocking (the work that is still readable stays usable)."""
+        from fieldkit.services import health
+
+        warnings = health.login_warnings(session)
+        if not warnings:
+            return
+        text = "\n\n".join(vi if self.translations.language == "vi" else en for vi, en in warnings)
+        win.status.showMessage(text.replace("\n\n", " — "), 60_000)
+        if session.store.damaged:
+            box = QMessageBox(QMessageBox.Icon.Warning, "FieldKit", text, QMessageBox.StandardButton.Ok, win)
+            box.setObjectName("DiskWarning")
+            box.open()  # not modal to the event loop: the app keeps working
+            self.disk_warning = box
+
     def _logged_in(self, session: Session) -> None:
         self.session = session
         self._adopt_server_url(session)
@@ -121,6 +137,7 @@ class Shell(QObject):
         self.main_window = win
         win.show()
         self.login_window.hide()
+        self._warn_about_the_disk(win, session)
         # What start-up built lives as long as the app: keep it out of every later full garbage
         # collection (each one walked all of it, a visible pause on a slow laptop). Once per
         # process: a later sign-in's window is dropped at sign-out and must stay collectable.

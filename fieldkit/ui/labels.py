@@ -48,10 +48,17 @@ def current_language() -> str:
 
 
 def problem_text(exc: BaseException) -> str:
-    """A service's error in the UI language: ValidationError has both; anything else is shown plainly."""
+    """A service's error in the UI language: ValidationError has both; a disk that is full,
+    read-only, not ours or damaged is named (services.health.describe); never an empty text."""
     if isinstance(exc, ValidationError):
         return "\n".join(exc.messages(current_language()))
-    return QCoreApplication.translate("Labels", "Something went wrong: %1").replace("%1", str(exc))
+    from fieldkit.services.health import describe_known
+
+    known = describe_known(exc)
+    if known is not None:
+        return known[0] if current_language() == "vi" else known[1]
+    text = str(exc).strip() or type(exc).__name__
+    return QCoreApplication.translate("Labels", "Something went wrong: %1").replace("%1", text)
 
 
 def format_number(n: int) -> str:
