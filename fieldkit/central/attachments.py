@@ -15,10 +15,11 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, exists, func, insert, literal, select, update
+from sqlalchemy import Connection, and_, exists, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
 
 from fieldkit.central import schema as t
+from fieldkit.central import storage
 from fieldkit.central.db import Database, audit
 from fieldkit.central.validate import Refusal
 
@@ -94,16 +95,14 @@ def store_chunk(db: Database, team_id: str, device_id: str, user_id: str, sha: s
                 A.team_id == team_id, A.sha256 == sha, A.received == offset)).values(received=offset + len(chunk)))
             if done.rowcount != 1:
                 return Stored(409, {"sha256": sha, "offset": received, "size": total, "complete": False})
-            conn.execute(insert(t.team_attachment_chunks).values(team_id=team_id, sha256=sha, offset=offset,
-                                                                  data=chunk))
+            storage.chunks().put(conn, team_id, sha, offset, chunk)
             received = offset + len(chunk)
         if received == total:
             h = hashlib.sha256()
-            for (part,) in conn.execute(select(C.data).where(and_(C.team_id == team_id, C.sha256 == sha))
-                                        .order_by(C.offset)):
+            for part in storage.chunks().parts(conn, team_id, sha):
                 h.update(part)
             if h.hexdigest() != sha:
-                conn.execute(delete(t.team_attachment_chunks).where(and_(C.team_id == team_id, C.sha256 == sha)))
+                storage.chunks().drop(conn, team_id, sha)
                 conn.execute(update(t.team_attachments).where(and_(A.team_id == team_id, A.sha256 == sha))
                              .values(received=0))
                 audit(conn, device_id=device_id, user_id=user_id, action="upload-bad-hash", entity="attachment",
@@ -146,14 +145,7 @@ def read(conn: Connection, team_id: str, sha: str, offset: int, length: int | No
         return None
     total = int(row[0])
     end = total if length is None else min(total, offset + length)
-    parts = conn.execute(select(C.offset, C.data).where(and_(
-        C.team_id == team_id, C.sha256 == sha, C.offset < max(end, 1), C.offset + func.length(C.data) > offset))
-        .order_by(C.offset)).all() if offset < end else []
-    out = b"".join(bytes(p[1]) for p in parts)
-    if parts:
-        first = int(parts[0][0])
-        out = out[offset - first:end - first]
-    return total, str(row[1]), out
+    return total, str(row[1]), storage.chunks().range(conn, team_id, sha, offset, end)
 
 
 def copy_legacy(conn: Connection) -> None:
