@@ -14,20 +14,12 @@ import pytest
 import requests
 from sqlalchemy import func, select
 
-from fieldkit.central import admin
 from fieldkit.central import schema as t
 from fieldkit.central.db import Database
 from fieldkit.central.server import ServerProcess
+from tests.central.conftest import build_world
 
 CHUNK = 40_000
-
-
-def _device(db: Database) -> dict[str, str]:
-    admin.create_team(db, "T1", "Đội Lý Nhân", "PA23LN")
-    admin.create_user(db, "lan", "Trần Thị Lan", "technician", "T1")
-    got = admin.exchange_code(db, admin.enrol(db, "T1", "d1").code, "d1")
-    assert got is not None
-    return {"Authorization": f"Bearer {got[1]}", "X-FK-User": "lan"}
 
 
 def _upload(url: str, auth: dict[str, str], content: bytes, sha: str) -> requests.Response:
@@ -48,7 +40,6 @@ def _upload(url: str, auth: dict[str, str], content: bytes, sha: str) -> request
 def test_uploads_and_downloads_across_two_workers(store: str, db_url: str, tmp_path: Path):
     db = Database(db_url)
     db.create_all()
-    auth = _device(db)
     folder = tmp_path / "shared-attachments"
     env = {"FIELDKIT_ATTACHMENTS": str(folder) if store == "folder" else "database"}
     photo = os.urandom(10 * CHUNK + 123)
@@ -56,6 +47,9 @@ def test_uploads_and_downloads_across_two_workers(store: str, db_url: str, tmp_p
     damaged = os.urandom(3 * CHUNK)
     claimed = hashlib.sha256(b"something else").hexdigest()
     with ServerProcess(db_url, workers=2, log_path=str(tmp_path / "server.log"), env=env) as srv:
+        d1 = build_world(db, srv.url).devices["d1"]
+        auth = d1.as_user("lan", srv.url)  # device and user tokens: the technician uploads
+        boss = d1.as_user("hung", srv.url)  # the supervisor's laptop downloads
         if store == "folder":  # an upload whose transaction never committed left a chunk off the chain
             stray = folder / _team_id(db) / sha[:2] / sha / f"{5 * CHUNK + 7:016d}"
             stray.parent.mkdir(parents=True)
@@ -66,7 +60,7 @@ def test_uploads_and_downloads_across_two_workers(store: str, db_url: str, tmp_p
         for off in range(0, len(photo), 33_333):
             with requests.Session() as s:
                 r = s.get(f"{srv.url}/v1/attachments/{sha}", params={"offset": off, "length": 33_333},
-                          headers=auth, timeout=30)
+                          headers=boss, timeout=30)
                 assert r.status_code == 200 and int(r.headers["X-FK-Size"]) == len(photo)
                 got.append(r.content)
         bad = _upload(srv.url, auth, damaged, claimed)

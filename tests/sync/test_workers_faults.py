@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from fieldkit.central import admin
+from fieldkit.central import admin, people
 from fieldkit.central import schema as t
 from fieldkit.central.db import Database
 from fieldkit.central.server import ServerProcess
@@ -86,7 +86,7 @@ def test_two_workers_on_postgres_faults_and_kill_9_every_operation_once(pg_url: 
             s = sessions.create(tmp_path / name, username=user, display_name=user.title(), role=Role.TECHNICIAN,
                                 secret="246810", params=FAST_KDF)
             opened.append(s)
-            sync.enrol(s, admin.enrol(db, "T1", name).code, srv.url)
+            sync.enrol(s, admin.enrol(db, "T1", name).code, srv.url, user_code=people.issue_code(db, user))
             c = customers.create_customer(s, CustomerInput(code=f"PA23LN000900{len(devices)}", name=f"Khách {name}"))
             meter_ids.append(meters.register_meter(s, serial=f"M-{name}", customer_id=c.id).id)
             devices.append(s)
