@@ -223,12 +223,13 @@ def issue_token(db: Database, device_id: str, team_id: str, username: str, nonce
                 signature: str) -> tuple[str, str, Person]:
     """Trade a signed challenge (once) for a user token. Returns (token, expires_at, person)."""
     now = utc_now()
-    with db.write() as (conn, _):
+    with db.write() as (conn, _):  # spent first, in its own transaction: one try per challenge
         used = conn.execute(delete(t.auth_challenges).where(and_(
             t.auth_challenges.c.nonce == nonce, t.auth_challenges.c.device_id == device_id,
             t.auth_challenges.c.expires_at > now)))
-        if used.rowcount != 1:
-            raise PeopleError("challenge", "this challenge is unknown, expired or used")
+    if used.rowcount != 1:
+        raise PeopleError("challenge", "this challenge is unknown, expired or used")
+    with db.write() as (conn, _):
         p = member(conn, username, team_id)
         key = public_key(conn, p.user_id, device_id)
         if key is None:

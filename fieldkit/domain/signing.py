@@ -53,6 +53,11 @@ def op_digest(op: dict[str, Any], device_key: str) -> bytes:
     return hashlib.sha256(canonical(fields)).digest()
 
 
+def ids_digest(op_ids: list[str]) -> str:
+    """What a push answer names: its operations' ids, in order (SHA-256, hex)."""
+    return hashlib.sha256("\n".join(op_ids).encode("utf-8")).hexdigest()
+
+
 def batch_message(device_key: str, actor: str, digests: list[bytes]) -> bytes:
     return b"\n".join([BATCH, device_key.encode(), actor.encode(), b"".join(digests)])
 

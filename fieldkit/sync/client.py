@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from fieldkit.domain.models import Attachment
+from fieldkit.domain.signing import ids_digest
 from fieldkit.store import field_facts
 from fieldkit.store.attachments import AttachmentError, AttachmentStore
 from fieldkit.store.database import Store, utc_now
@@ -93,6 +94,7 @@ class SyncReport:
     pull_skipped: int = 0
     uploaded: int = 0
     uploaded_bytes: int = 0
+    signature_bytes: int = 0  # the authors' batch signatures in the push bodies (before gzip)
     downloaded: int = 0  # files of other devices now stored here
     downloaded_bytes: int = 0
     download_waiting: int = 0  # referenced files still not here after this sync
@@ -284,6 +286,7 @@ class SyncEngine:
             rows, ops = rows[:n], ops[:n]
             assert self.signer is not None
             body = signing.sign_batch(ops, self.username, self.signer, self.store.device_id)
+            self.report.signature_bytes += len(json.dumps(body["sigs"], separators=(",", ":"))) + len(',"sigs":')
 
             def send(body: dict[str, Any] = body) -> Exchange:
                 return self._count(self.transport.request("POST", "/v1/push", json_body=body, signed=True))
@@ -293,8 +296,8 @@ class SyncEngine:
             results = ex.body.get("results") if isinstance(ex.body, dict) else None
             # Marked sent only when the answer names exactly these operations, in order.
             if (not isinstance(results, list) or len(results) != len(rows)
-                    or any(not isinstance(res, dict) or res.get("op_id") != row[1]
-                           for row, res in zip(rows, results, strict=True))):
+                    or not all(isinstance(res, dict) for res in results)
+                    or ex.body.get("ids") != ids_digest([str(row[1]) for row in rows])):
                 raise ServerRefused(ex.status, "the server's answer does not name the operations sent")
             self._record_results(rows, results)
             done += len(rows)

@@ -169,3 +169,40 @@ def server(db: Database) -> Iterator[ServerThread]:
 @pytest.fixture
 def world(db: Database, server: ServerThread) -> World:
     return build_world(db, server.url)
+
+
+@dataclass
+class Matrix:
+    """Two teams with a technician, a trainer and a supervisor each; laptops d1, d1b (team 1),
+    d2 (team 2) and drev (team 1, revoked during the test); `old` (team 1) is removed during it."""
+
+    world: World
+
+    def push(self, device: str, user: str, ops: list[dict[str, Any]], *, sigs: list[dict[str, Any]] | None = None,
+             headers: dict[str, str] | None = None) -> requests.Response:
+        d = self.world.devices[device]
+        body = d.sign(user, ops) if sigs is None else {"ops": ops, "sigs": sigs}
+        return d.http.post(self.world.url + "/v1/push", json=body, timeout=30,
+                           headers={"Authorization": f"Bearer {d.token}", **(headers or {})})
+
+
+@pytest.fixture
+def matrix(db: Database, server: ServerThread) -> Matrix:
+    admin.create_team(db, "T1", "Đội Lý Nhân", "PA23LN")
+    admin.create_team(db, "T2", "Đội Kim Bảng", "PA23KB")
+    users = {}
+    for name, role, team in (("lan", "technician", "T1"), ("thu", "trainer", "T1"), ("hung", "supervisor", "T1"),
+                             ("vy", "supervisor", "T1"), ("old", "technician", "T1"),
+                             ("minh", "technician", "T2"), ("nga", "trainer", "T2"), ("tuan", "supervisor", "T2")):
+        users[name] = admin.create_user(db, name, name.title(), role, team)
+    devices: dict[str, Device] = {}
+    for name, team in (("d1", "T1"), ("d1b", "T1"), ("d2", "T2"), ("drev", "T1")):
+        e = admin.enrol(db, team, name)
+        got = admin.exchange_code(db, e.code, name)
+        assert got is not None
+        devices[name] = Device(got[0], got[1], team)
+    for name, members in (("d1", ("lan", "thu", "hung", "vy", "old")), ("d1b", ("lan", "hung")),
+                          ("d2", ("minh", "nga", "tuan")), ("drev", ("lan",))):
+        for username in members:
+            register(db, devices[name], username)
+    return Matrix(World(db, server.url, devices, users))
