@@ -74,6 +74,10 @@ class ReadOptions:
     profile_tamper_days: float = 14.0  # a tamper event this recent: the profile starts a day before it
     profile_from: datetime | None = None
     profile_to: datetime | None = None
+    # DLMS: set the meter's clock to the laptop's time + clock_correction (seconds the laptop is
+    # behind the server, as checked at the last sync); needs dlms_password (write access)
+    set_clock: bool = False
+    clock_correction: float = 0.0
     # event codes a meter model numbers its own way: code -> (key, Vietnamese, English, tamper)
     event_names: dict[int, tuple[str, str, str, bool]] = field(default_factory=dict)
 

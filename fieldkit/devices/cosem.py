@@ -280,3 +280,34 @@ def scaled(value: Any, scaler_unit: Any) -> tuple[Decimal | None, str]:
     if unit in KILO:
         return number.scaleb(-3), KILO[unit]
     return number, unit
+
+
+# -- SET (the meter's clock) ---------------------------------------------------------------
+
+def set_request(attr: Attribute, data: bytes) -> bytes:
+    return (bytes([0xC1, 0x01, INVOKE]) + attr.class_id.to_bytes(2, "big") + attr.obis
+            + bytes([attr.attribute, 0x00]) + data)
+
+
+def parse_set_request(apdu: bytes) -> tuple[Attribute, bytes]:
+    reader = axdr.Reader(apdu)
+    if reader.byte() != 0xC1 or reader.byte() != 0x01:
+        raise ProtocolError("BAD_DATA", "not a SET-request-normal")
+    reader.byte()
+    attr = Attribute(reader.uint(2), reader.take(6), reader.byte())
+    if reader.byte() != 0:
+        raise ProtocolError("BAD_DATA", "SET with selective access")
+    return attr, reader.take(reader.left)
+
+
+def set_response(result: int) -> bytes:
+    return bytes([0xC5, 0x01, INVOKE, result])
+
+
+def parse_set_response(apdu: bytes) -> int:
+    """The data-access-result of a SET (0 = success)."""
+    if apdu[:1] in (b"\xd8", b"\x0e"):
+        return 250
+    if len(apdu) < 4 or apdu[0] != 0xC5 or apdu[1] != 0x01:
+        raise ProtocolError("BAD_DATA", f"not a SET response: {apdu[:4].hex()}")
+    return apdu[3]

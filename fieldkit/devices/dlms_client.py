@@ -20,9 +20,11 @@ caller reads it in mode C.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, timezone
 
-from fieldkit.devices import cosem, framing, hdlc, identification
+from fieldkit.devices import axdr, cosem, framing, hdlc, identification
 from fieldkit.devices.client import Pause, Progress, ReadOptions, Send, SetBaud
 from fieldkit.devices.dlms_read import Answer, Plan
 from fieldkit.devices.errors import ProtocolError
@@ -37,6 +39,9 @@ class DlmsReadout:
     repeats: int = 0             # frames asked for again (damaged or lost)
     released: bool = False
     clock_received: int | None = None   # bytes received when the clock's answer was complete
+    clock_before: bytes | None = None   # clock set: the meter's date-time before, what was written, the result
+    clock_written: bytes | None = None
+    clock_result: int | None = None
 
 
 @dataclass(frozen=True)
@@ -52,12 +57,24 @@ class Fallback:
 
 
 DlmsAction = Send | SetBaud | Pause | Progress | DlmsDone | Fallback
+CLOCK_ATTR = cosem.Attribute(8, cosem.obis_bytes("0.0.1.0.0.255"), 2)
+
+
+def axdr_value(data: bytes) -> bytes | None:
+    """The octets of an encoded octet-string (a date-time), None if it is not one."""
+    try:
+        value = axdr.decode(data)
+    except ProtocolError:
+        return None
+    return value if isinstance(value, bytes) else None
 
 
 class DlmsClient:
     def __init__(self, options: ReadOptions | None = None, direct: bool = False,
-                 snrm_retries: int | None = None) -> None:
+                 snrm_retries: int | None = None, clock: Callable[[], datetime] | None = None) -> None:
         self.options = options or ReadOptions()
+        # only for setting the meter's clock; tests give their own
+        self.clock: Callable[[], datetime] = clock or (lambda: datetime.now(UTC))
         self.direct = direct
         self.snrm_retries = self.options.hdlc_retries if snrm_retries is None else snrm_retries
         self.state = "new"
@@ -100,12 +117,16 @@ class DlmsClient:
     def start(self) -> list[DlmsAction]:
         if self.state != "new":
             raise ProtocolError("UNEXPECTED_REPLY", "client started twice")
+        if self.options.set_clock and self.options.dlms_password is None:
+            raise ProtocolError("PASSWORD_REQUIRED", "setting the clock needs the meter's write password")
         if self.direct:
             return [SetBaud(self.options.hdlc_baud, 8), *self._snrm()]
         return self._sign_on()
 
     def after_identification(self, ident: Identification, total_received: int) -> list[DlmsAction]:
         """Take over after a mode E identification that another client received."""
+        if self.options.set_clock and self.options.dlms_password is None:
+            raise ProtocolError("PASSWORD_REQUIRED", "setting the clock needs the meter's write password")
         self._total = total_received
         self.ident = ident
         return self._option_select(ident)
@@ -300,7 +321,26 @@ class DlmsClient:
                                         f"AARE: {cosem.DIAGNOSTICS.get(result.diagnostic, '')}")
                 raise ProtocolError("ASSOCIATION_REJECTED",
                                     f"AARE diagnostic {cosem.DIAGNOSTICS.get(result.diagnostic, result.diagnostic)}")
+            if self.options.set_clock:
+                self.state = "clock_before"
+                return [Progress("clock set", self._total, None),
+                        *self._send_apdu(cosem.get_request(CLOCK_ATTR))]
             self.state = "get"
+            return self._next_request()
+        if self.state == "clock_before":
+            before = cosem.parse_response(apdu)
+            self.readout.clock_before = axdr_value(before.data) if before.error is None else None
+            self.readout.clock_written = axdr.datetime_octets(self._true_time(self.readout.clock_before))
+            self.state = "clock_set"
+            return self._send_apdu(cosem.set_request(CLOCK_ATTR, axdr.octets(self.readout.clock_written)))
+        if self.state == "clock_set":
+            self.readout.clock_result = cosem.parse_set_response(apdu)
+            if self.readout.clock_result != 0:
+                raise ProtocolError("ACCESS_DENIED", f"clock not set: "
+                                    f"{cosem.ACCESS_RESULTS.get(self.readout.clock_result, self.readout.clock_result)}")
+            self.state = "get"
+            if "clock" not in self.options.dlms_objects:
+                self.plan.queue.appendleft((CLOCK_ATTR, b""))   # read back what was written
             return self._next_request()
         if self.state == "get":
             return self._on_get_response(cosem.parse_response(apdu))
@@ -308,6 +348,14 @@ class DlmsClient:
             self.readout.released = apdu[:1] == b"\x63"
             return self._disc()
         return []
+
+    def _true_time(self, meter_raw: bytes | None) -> datetime:
+        """The time to write: the laptop's clock (injected: ``self.clock``) corrected by the
+        server check, in the meter's own UTC offset (Vietnam's when it gives none)."""
+        now = self.clock() + timedelta(seconds=self.options.clock_correction)
+        meter = axdr.parse_datetime(meter_raw) if meter_raw else None
+        zone = meter.tzinfo if meter is not None and meter.tzinfo is not None else timezone(timedelta(hours=7))
+        return now.astimezone(zone).replace(microsecond=0)
 
     def _next_request(self) -> list[DlmsAction]:
         request = self.plan.next()

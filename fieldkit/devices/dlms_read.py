@@ -292,3 +292,15 @@ def _profile(decoded: dict[str, Any]) -> LoadProfile | None:
     if all(t is not None for t, _ in profile.rows):
         profile.rows.sort(key=lambda r: axdr.as_utc(r[0]))  # type: ignore[arg-type]
     return profile
+
+
+def clock_set_report(before: bytes | None, written: bytes, after: datetime | None,
+                     result: int | None, tolerance: float = 5.0) -> dict[str, Any]:
+    """What a clock setting did, confirmed by reading the clock back (kept with the reading)."""
+    wrote = axdr.parse_datetime(written)
+    was = axdr.parse_datetime(before) if before else None
+    confirmed = (result == 0 and wrote is not None and after is not None
+                 and (wrote.tzinfo is None) == (after.tzinfo is None)
+                 and abs((after - wrote).total_seconds()) <= tolerance)
+    return {"before": was.isoformat() if was else None, "written": wrote.isoformat() if wrote else None,
+            "after": after.isoformat() if after else None, "result": result, "confirmed": confirmed}

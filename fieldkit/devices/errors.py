@@ -51,6 +51,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The DLMS meter refused the connection. Check the client address and the reading settings "
         "for this meter model.",
     ),
+    "ACCESS_DENIED": (
+        "Công tơ không cho phép thao tác này (quyền ghi). Kiểm tra mật khẩu ghi của loại công tơ này.",
+        "The meter refused this operation (write access). Check the write password for this meter model.",
+    ),
     "CANCELLED": ("Đã huỷ việc đọc.", "The reading was cancelled."),
     "BAD_CAPTURE": (
         "Tệp dữ liệu thô không hợp lệ.",

@@ -34,6 +34,8 @@ class ReadingResult:
     clock_deviation: float | None = None  # seconds the meter's clock is ahead of the laptop's (at the read)
     events: list[MeterEvent] = field(default_factory=list)
     load_profile: LoadProfile | None = None
+    # the meter's clock was set: before, written, read back after (ISO texts) and whether they agree
+    clock_set: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         extra: dict[str, Any] = {}
@@ -45,6 +47,7 @@ class ReadingResult:
                 "clock_deviation": self.clock_deviation,
                 "events": [e.to_json() for e in self.events],
                 "load_profile": self.load_profile.to_json() if self.load_profile else None,
+                "clock_set": self.clock_set,
             }
         return extra | {
             "identification": self.identification,

@@ -32,7 +32,7 @@ from fieldkit.devices.capture import Capture
 from fieldkit.devices.client import Done, Pause, Progress, ReadOptions, Send, SetBaud
 from fieldkit.devices.detect import AutoClient
 from fieldkit.devices.dlms_client import DlmsDone
-from fieldkit.devices.dlms_read import interpret
+from fieldkit.devices.dlms_read import clock_set_report, interpret
 from fieldkit.devices.errors import ProtocolError
 from fieldkit.devices.result import ReadingResult, from_readout
 
@@ -171,6 +171,10 @@ class Session:
                 if result.meter_time is not None and result.meter_time.tzinfo is not None:
                     laptop = self._time_at_byte(action.readout.clock_received)
                     result.clock_deviation = round((result.meter_time - laptop).total_seconds(), 1)
+                readout = action.readout
+                if readout.clock_written is not None:
+                    result.clock_set = clock_set_report(readout.clock_before, readout.clock_written,
+                                                        result.meter_time, readout.clock_result)
                 return result
         return None
 

@@ -162,3 +162,30 @@ def test_recorded_dlms_capture_reparses_and_replays() -> None:
     with pytest.raises(ProtocolError) as info:
         parse_file_bytes(bytes.fromhex("7EA0070321930F017E"))
     assert info.value.code == "BAD_DATA"
+
+
+def test_clock_setting_writes_corrected_laptop_time_and_reports_a_refusal() -> None:
+    laptop = datetime(2026, 12, 3, 8, 0, 0, tzinfo=UTC)
+    client = DlmsClient(ReadOptions(set_clock=True, clock_correction=2.0, dlms_password="12345678",
+                                    client_address=16, dlms_objects=("clock",)), direct=True, clock=lambda: laptop)
+    client.start()
+    ua = hdlc.Frame(CLIENT, SERVER, hdlc.UA | hdlc.POLL, hdlc.Params(128, 128, 1, 1).encode()).encode()
+    client.receive(ua)
+    aare = hdlc.Frame(CLIENT, SERVER, hdlc.i_control(0, 1), hdlc.LLC_RESPONSE + cosem.aare(True)).encode()
+    get = [a for a in client.receive(aare) if isinstance(a, Send)][0]
+    assert b"\xc0\x01\xc1\x00\x08" in get.data                 # the clock, before
+    meter_clock = axdr.octets(axdr.datetime_octets(datetime(2026, 12, 3, 15, 0, 37,
+                                                            tzinfo=timezone(timedelta(hours=7)))))
+    answer = hdlc.Frame(CLIENT, SERVER, hdlc.i_control(1, 2),
+                        hdlc.LLC_RESPONSE + cosem.get_response_normal(meter_clock)).encode()
+    written = [a for a in client.receive(answer) if isinstance(a, Send)][0]
+    attr, data = cosem.parse_set_request(hdlc.take_frames(written.data).frames[0].info[3:])
+    assert attr.class_id == 8 and attr.attribute == 2
+    assert axdr.parse_datetime(axdr.decode(data)) == laptop + timedelta(seconds=2)  # in the meter's zone
+    refused = hdlc.Frame(CLIENT, SERVER, hdlc.i_control(2, 3), hdlc.LLC_RESPONSE + cosem.set_response(3)).encode()
+    with pytest.raises(ProtocolError) as info:
+        client.receive(refused)
+    assert info.value.code == "ACCESS_DENIED" and "write" in info.value.message_en
+    with pytest.raises(ProtocolError) as info:
+        DlmsClient(ReadOptions(set_clock=True), direct=True).start()
+    assert info.value.code == "PASSWORD_REQUIRED"

@@ -210,5 +210,31 @@ def test_dlms_reads_and_faults(simulator: Start, tmp_path: Path) -> None:
     cases["full read"] = partial(check_full_read, simulator)
     cases["direct hdlc"] = partial(check_direct_hdlc, simulator)
     cases["evidence"] = partial(check_evidence_around_tamper, simulator)
+    cases["clock setting"] = partial(check_clock_setting, simulator)
     cases["detection"] = partial(check_detection_mode_c, simulator, tmp_path)
     concurrently(cases)
+
+
+def check_clock_setting(start: Start) -> None:
+    sim = start("--profile", "dlms-three-phase")      # its clock is 37 s fast
+    # never without the write password: refused before anything is sent
+    with pytest.raises(ProtocolError) as info:
+        read_meter(sim.port, ReadOptions(set_clock=True, dlms_objects=("clock",)))
+    assert info.value.code == "PASSWORD_REQUIRED"
+    # a wrong write password: the meter refuses the association, clearly
+    public = start("--profile", "dlms-three-phase")
+    expect(public.port, "PASSWORD_REJECTED", ReadOptions(set_clock=True, dlms_password="wrong", client_address=17,
+                                                         dlms_objects=("clock",)), 8.0)
+    phases: list[str] = []
+    result = read_meter(sim.port, ReadOptions(set_clock=True, dlms_password="12345678", client_address=17,
+                                              dlms_objects=("identity",)), on_progress=lambda p: phases.append(p.phase))
+    assert "clock set" in phases
+    report = result.clock_set
+    assert report is not None and report["confirmed"] is True and report["result"] == 0
+    assert report["before"] is not None and report["written"] is not None
+    # read back: the meter now agrees with the laptop (whole seconds)
+    assert result.clock_deviation is not None and abs(result.clock_deviation) <= 1.5
+    # the SET and the read-back are in the capture, and re-parsing still works
+    assert result.capture is not None and b"\xc1\x01\xc1\x00\x08" in result.capture.sent()
+    again = read_meter(sim.port, ReadOptions(dlms_objects=("clock",)))
+    assert again.clock_deviation is not None and abs(again.clock_deviation) <= 1.5

@@ -66,6 +66,7 @@ class DlmsMeter:
     def _disconnect(self) -> None:
         self.vs = self.vr = 0
         self.associated = False
+        self.writer = False
         self.pending: list[bytes] = []       # segments not sent yet
         self.incoming = bytearray()
         self.last_frame = b""
@@ -206,12 +207,15 @@ class DlmsMeter:
                 ok = wanted is not None and aarq.password == wanted.encode()
                 diagnostic = 13
             self.associated = ok
+            self.writer = ok and aarq.password is not None     # LLS may write the clock
             return cosem.aare(ok, 0 if ok else diagnostic, self.max_pdu)
         if apdu[:1] == b"\x62":
             self.associated = False
             return cosem.RLRE
         if not self.associated:
             return cosem.get_response_error(3)
+        if apdu[:1] == b"\xc1":
+            return self._set(apdu)
         request = cosem.parse_get_request(apdu)
         if request.next_block is not None:
             if not self.blocks or request.next_block != self.block_number:
@@ -226,6 +230,23 @@ class DlmsMeter:
         self.blocks = [data[i:i + size] for i in range(0, len(data), size)]
         self.block_number = 0
         return self._next_block()
+
+    def _set(self, apdu: bytes) -> bytes:
+        """SET: only the clock, only for a client that gave the password."""
+        attr, data = cosem.parse_set_request(apdu)
+        if cosem.obis_text(attr.obis) != "0.0.1.0.0.255" or attr.class_id != 8 or attr.attribute != 2:
+            return cosem.set_response(3)
+        if not self.writer:
+            return cosem.set_response(3)
+        try:
+            value = axdr.decode(data)
+        except ProtocolError:
+            return cosem.set_response(12)
+        moment = axdr.parse_datetime(value) if isinstance(value, bytes) else None
+        if moment is None or moment.tzinfo is None:
+            return cosem.set_response(12)
+        self.profile.clock_offset = moment.timestamp() - float(self.objects.clock())
+        return cosem.set_response(0)
 
     def _next_block(self) -> bytes:
         self.block_number += 1
