@@ -6,6 +6,7 @@ carries its value at its end, so the chart reads without a legend or axis in sun
 
 from __future__ import annotations
 
+from fieldkit.ui.labels import format_decimal, format_percent
 from fieldkit.ui.qt import QBrush, QColor, QFontMetrics, QPainter, QPen, QRectF, QSize, Qt, QWidget
 from fieldkit.ui.style import INK, MUTED, PRIMARY
 
@@ -45,8 +46,8 @@ class BarChart(QWidget):
 
     def value_text(self, value: float) -> str:
         if self.percent:
-            return f"{value:.1f} %"
-        return f"{value:.0f}" if value == int(value) else f"{value:.1f}"
+            return format_percent(value)
+        return format_decimal(value, 1)
 
     def paintEvent(self, _event: object) -> None:  # noqa: N802
         p = QPainter(self)

@@ -3,6 +3,9 @@ shared helpers for showing problems from services in the current language."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from decimal import Decimal
+
 from fieldkit.domain.problems import ValidationError
 from fieldkit.ui.qt import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
@@ -61,5 +64,37 @@ def problem_text(exc: BaseException) -> str:
     return QCoreApplication.translate("Labels", "Something went wrong: %1").replace("%1", text)
 
 
+# One number and date format per language, everywhere (tests/ui/test_number_format.py):
+# vi 31.051,463 · 50,0 % · 03/12/2026; en 31,051.463 · 50.0 % · 03/12/2026.
+
 def format_number(n: int) -> str:
-    return QLocale().toString(n)
+    return QLocale().toString(int(n))
+
+
+def format_decimal(value: Decimal | float | int | None, max_places: int = 3) -> str:
+    """As many decimals as the value has (at most `max_places`), in the UI language's format."""
+    if value is None:
+        return "—"
+    if isinstance(value, Decimal):
+        exponent = value.as_tuple().exponent
+        places = min(max_places, max(0, -exponent)) if isinstance(exponent, int) else 0
+    elif isinstance(value, int) or float(value).is_integer():
+        places = 0
+    else:
+        places = max_places
+        text = f"{float(value):.{max_places}f}".rstrip("0")
+        places = len(text.split(".")[1]) if "." in text else 0
+    return QLocale().toString(float(value), "f", places)
+
+
+def format_percent(value: float, places: int = 1) -> str:
+    return QLocale().toString(float(value), "f", places) + " %"
+
+
+def format_share(value: float, places: int = 1) -> str:
+    """A percentage in a column whose heading says %."""
+    return QLocale().toString(float(value), "f", places)
+
+
+def format_date(day: date | datetime | None) -> str:
+    return day.strftime("%d/%m/%Y") if day is not None else "—"

@@ -55,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
         build_demo_profile(folder, customers=args.customers, seed=1, params=FAST_KDF)
         _review_demo(folder)
         username, _name, _role, pin = DEMO_USERS[0]
-        for lang in ("vi", "en"):
+        on_shot = getattr(args, "on_shot", None)  # a test looks at every screen (tests/ui/test_all_vietnamese.py)
+        for lang in getattr(args, "langs", ("vi", "en")):
             config = Config(Path(tmp) / f"config-{lang}")
             config.set("ui_scale", args.scale)
             shell = Shell(app, folder, config=config, language=lang, params=FAST_KDF)
@@ -65,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
                 path = out / f"{lang}-{name}.png"
                 widget.grab().save(str(path))  # type: ignore[attr-defined]
                 written.append(path)
+                if on_shot is not None:
+                    on_shot(widget, name, lang)
 
             if args.only == "onboarding":
                 shell.start()

@@ -490,6 +490,94 @@
 <context>
     <name>SyncPage</name>
     <message>
+        <source>Starting…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Enter the server address first.</source>
+        <translation>Enter the server address first.</translation>
+    </message>
+    <message>
+        <source>Sending photos and files</source>
+        <translation>Sending photos and files</translation>
+    </message>
+    <message>
+        <source>Sending records</source>
+        <translation>Sending records</translation>
+    </message>
+    <message>
+        <source>Receiving updates</source>
+        <translation>Receiving updates</translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation>Finishing</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 — %4 kB sent, %5 kB received</source>
+        <translation>%1: %2 of %3 — %4 kB sent, %5 kB received</translation>
+    </message>
+    <message>
+        <source>Synced: %1 sent, %2 received, %3 refused.</source>
+        <translation>Synced: %1 sent, %2 received, %3 refused.</translation>
+    </message>
+    <message>
+        <source>Sync cancelled; the rest goes next time.</source>
+        <translation>Sync cancelled; the rest goes next time.</translation>
+    </message>
+    <message>
+        <source>Sync failed.</source>
+        <translation>Sync failed.</translation>
+    </message>
+    <message>
+        <source>This computer is enrolled.</source>
+        <translation>This computer is enrolled.</translation>
+    </message>
+    <message>
+        <source>Server address saved.</source>
+        <translation>Server address saved.</translation>
+    </message>
+    <message>
+        <source>Enrolment failed: %1</source>
+        <translation>Enrolment failed: %1</translation>
+    </message>
+    <message>
+        <source>Last failure: %1</source>
+        <translation>Last failure: %1</translation>
+    </message>
+    <message>
+        <source>Not enrolled: enter the server address and the code from your supervisor.</source>
+        <translation>Not enrolled: enter the server address and the code from your supervisor.</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Sync now</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>Ca&amp;ncel</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol this computer</source>
+        <translation>&amp;Enrol this computer</translation>
+    </message>
+    <message>
+        <source>Refused by the server, with the reason</source>
+        <translation>Refused by the server, with the reason</translation>
+    </message>
+    <message>
         <location filename="../../fieldkit/ui/pages/sync_page.py" line="258"/>
         <source>Your user code</source>
         <translation>Your user code</translation>

@@ -490,6 +490,94 @@
 <context>
     <name>SyncPage</name>
     <message>
+        <source>Starting…</source>
+        <translation>Đang bắt đầu…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Đang huỷ…</translation>
+    </message>
+    <message>
+        <source>Enter the server address first.</source>
+        <translation>Hãy nhập địa chỉ máy chủ trước.</translation>
+    </message>
+    <message>
+        <source>Sending photos and files</source>
+        <translation>Đang gửi ảnh và tệp</translation>
+    </message>
+    <message>
+        <source>Sending records</source>
+        <translation>Đang gửi dữ liệu</translation>
+    </message>
+    <message>
+        <source>Receiving updates</source>
+        <translation>Đang nhận cập nhật</translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation>Đang hoàn tất</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 — %4 kB sent, %5 kB received</source>
+        <translation>%1: %2 trên %3 — đã gửi %4 kB, đã nhận %5 kB</translation>
+    </message>
+    <message>
+        <source>Synced: %1 sent, %2 received, %3 refused.</source>
+        <translation>Đã đồng bộ: gửi %1, nhận %2, bị từ chối %3.</translation>
+    </message>
+    <message>
+        <source>Sync cancelled; the rest goes next time.</source>
+        <translation>Đã huỷ đồng bộ; phần còn lại sẽ gửi lần sau.</translation>
+    </message>
+    <message>
+        <source>Sync failed.</source>
+        <translation>Đồng bộ không thành công.</translation>
+    </message>
+    <message>
+        <source>This computer is enrolled.</source>
+        <translation>Máy tính này đã được đăng ký.</translation>
+    </message>
+    <message>
+        <source>Server address saved.</source>
+        <translation>Đã lưu địa chỉ máy chủ.</translation>
+    </message>
+    <message>
+        <source>Enrolment failed: %1</source>
+        <translation>Đăng ký máy không thành công: %1</translation>
+    </message>
+    <message>
+        <source>Last failure: %1</source>
+        <translation>Lỗi lần trước: %1</translation>
+    </message>
+    <message>
+        <source>Not enrolled: enter the server address and the code from your supervisor.</source>
+        <translation>Chưa đăng ký máy: nhập địa chỉ máy chủ và mã do tổ trưởng cung cấp.</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>&amp;Huỷ</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Địa chỉ máy chủ</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Mã đăng ký máy</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol this computer</source>
+        <translation>Đăng &amp;ký máy này</translation>
+    </message>
+    <message>
+        <source>Refused by the server, with the reason</source>
+        <translation>Bị máy chủ từ chối, kèm lý do</translation>
+    </message>
+    <message>
         <location filename="../../fieldkit/ui/pages/sync_page.py" line="258"/>
         <source>Your user code</source>
         <translation>Mã người dùng của bạn</translation>

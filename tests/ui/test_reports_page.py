@@ -70,7 +70,7 @@ def test_chart_table_and_exports(qtbot, today_work, shell, tmp_path, monkeypatch
     rows = model.rowCount()
     assert [model.index(r, 0).data() for r in range(rows)] == ["Phường Thuỷ Nguyên", "Xã Gia Viễn", "Tổng cộng"]
     header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert model.index(2, header.index("Không tiền mặt %")).data() == "50.0"
+    assert model.index(2, header.index("Không tiền mặt %")).data() == "50,0"  # the Vietnamese decimal comma
     assert model.index(1, header.index("Treo công tơ")).data() == "1"
 
     # exports through the buttons; the save dialog answers with a path

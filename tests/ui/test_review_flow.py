@@ -140,7 +140,7 @@ def test_supervisor_filters_opens_approves_and_returns(qtbot, seeded, shell):
     # details of A: the reading, its raw capture as hex / ASCII, its photo
     assert page.select_number("WO-A")
     qtbot.waitUntil(lambda: page.loaded_detail is not None and page.current_id == ids["wo_a"], timeout=10_000)
-    assert page.readings_table.rowCount() == 1 and "1.8.0 = 1900 kWh" in page.readings_table.item(0, 1).text()
+    assert page.readings_table.rowCount() == 1 and "1.8.0 = 1.900 kWh" in page.readings_table.item(0, 1).text()
     assert "Bất thường" in page.readings_table.item(0, 3).text()  # 800 kWh after 100 a month: above 3x
     text = page.capture_view.toPlainText()
     assert "/?!<CR><LF>" in text and "2f 3f 21 0d 0a" in text and "<STX>1.8.0(1900*kWh)" in text

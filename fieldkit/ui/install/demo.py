@@ -48,8 +48,8 @@ def fill_demo(form: InstallForm) -> None:
     if picker is not None:
         with tempfile.TemporaryDirectory(prefix="fieldkit-demo-photos-") as tmp:  # read at once, then removed
             folder = Path(tmp)
-            picker.add_file(_picture(folder, "meter.png", "#35608F", "meter"))
-            picker.add_file(_picture(folder, "seal.png", "#8F5A35", "seal"))
+            picker.add_file(_picture(folder, "cong-to.png", "#35608F", "cong to"))
+            picker.add_file(_picture(folder, "niem-phong.png", "#8F5A35", "niem phong"))
     for n, fid in enumerate(("technician_signature", "customer_signature")):
         pad = view.editors[fid].pad
         if pad is not None:

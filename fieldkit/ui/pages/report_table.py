@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from fieldkit.services.reports import Figures
-from fieldkit.ui.labels import format_number
+from fieldkit.ui.labels import format_number, format_share
 from fieldkit.ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
@@ -70,7 +70,7 @@ class ReportTableModel(QAbstractTableModel):
         if col == 0:
             return tr("Total") if total else (f.commune or tr("(no commune)"))
         value = COLUMNS[col - 1][1](f)
-        return f"{value:.1f}" if isinstance(value, float) else format_number(int(value))
+        return format_share(value) if isinstance(value, float) else format_number(int(value))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from fieldkit.services import review
-from fieldkit.ui.labels import KINDS, STATES, format_number, label
+from fieldkit.ui.labels import KINDS, STATES, format_decimal, format_number, label
 from fieldkit.ui.pages.review_conflicts import ConflictsPanel
 from fieldkit.ui.pages.review_table import ATTACHMENT_KINDS, FLAGS, ISSUES, SOURCES, Loaded, rl
 from fieldkit.ui.qt import (
@@ -127,8 +127,9 @@ class ReviewDetailView(QScrollArea):
         self.readings_table.setRowCount(len(d.readings))
         for i, v in enumerate(d.readings):
             r = v.reading
-            regs = ", ".join(f"{k} = {reg.value} {reg.unit}".rstrip() for k, reg in sorted(r.registers.items()))
-            used = "—" if v.consumption is None else f"{v.consumption:.3f}".rstrip("0").rstrip(".")
+            regs = ", ".join(f"{k} = {format_decimal(reg.value)} {reg.unit}".rstrip()
+                             for k, reg in sorted(r.registers.items()))
+            used = format_decimal(v.consumption)
             flag = rl(FLAGS, v.flag) if v.flag else ""
             if r.source.value == "manual":
                 flag = (flag + " · " if flag else "") + rl(SOURCES, "manual")

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from fieldkit.services.review import VIETNAM
+from fieldkit.ui.labels import format_date, format_decimal
 from fieldkit.ui.qt import (
     QColor,
     QFrame,
@@ -31,11 +32,7 @@ OK_STYLE = f"color: {OK}; background: #e8f5e9; border: 2px solid {OK}; border-ra
 
 
 def fmt_decimal(value: Decimal | None, max_places: int = 3) -> str:
-    if value is None:
-        return "—"
-    exponent = value.as_tuple().exponent
-    places = min(max_places, max(0, -exponent)) if isinstance(exponent, int) else 0
-    return QLocale().toString(float(value), "f", places)
+    return format_decimal(value, max_places)
 
 
 def fmt_money(vnd: int) -> str:
@@ -43,7 +40,7 @@ def fmt_money(vnd: int) -> str:
 
 
 def fmt_day(when: Any) -> str:
-    return when.strftime("%d/%m/%Y") if when is not None else "—"
+    return format_date(when)
 
 
 def local(when: datetime) -> datetime:
