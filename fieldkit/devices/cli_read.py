@@ -1,4 +1,5 @@
-"""``fieldkit read --port PORT [--json]``: read a meter through the optical probe."""
+"""``fieldkit read --port PORT [--json] [--protocol auto|iec|dlms|hdlc]``: read a meter through the
+optical probe (IEC 62056-21 or DLMS/COSEM, detected)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,16 @@ def _baud(text: str) -> int:
     return value
 
 
+def _client_address(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 < value < 128:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a DLMS client address (1 to 127)")
+    return value
+
+
 def register(parser: argparse.ArgumentParser) -> None:
     from fieldkit.cli_args import float_range
 
@@ -50,6 +61,14 @@ def register(parser: argparse.ArgumentParser) -> None:
                         help="register to read (with --program)")
     parser.add_argument("--wakeup", action="store_true", help="send the wake-up preamble (battery meters)")
     parser.add_argument("--capture", metavar="FILE", help="save the raw capture (JSON) to FILE")
+    parser.add_argument("--protocol", choices=("auto", "iec", "dlms", "hdlc"), default="auto",
+                        help="auto (detect), iec (IEC 62056-21 mode A/B/C), dlms (mode E then HDLC), hdlc (HDLC only)")
+    parser.add_argument("--client-address", type=_client_address, default=16,
+                        help="DLMS client address (16 public, often 17 with a password)")
+    parser.add_argument("--dlms-password", type=_text_arg("DLMS password", 32, ""),
+                        help="DLMS low-level (LLS) password")
+    parser.add_argument("--profile-hours", type=float_range(0, 24 * 62, "hours"), default=24.0,
+                        help="DLMS: hours of load profile before the meter's clock (0 to 1488)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -60,7 +79,8 @@ def run(args: argparse.Namespace) -> int:
     options = ReadOptions(
         address=args.address, baud_max=args.baud_max, answer_timeout=args.timeout,
         password=args.password, mode="program" if args.program else "readout",
-        registers=tuple(args.register), wakeup=args.wakeup,
+        registers=tuple(args.register), wakeup=args.wakeup, protocol=args.protocol,
+        client_address=args.client_address, dlms_password=args.dlms_password, profile_hours=args.profile_hours,
     )
     try:
         result = read_meter(args.port, options)
@@ -89,4 +109,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"  {obis:<14} {value.as_text()}{unit}")
     for line in result.bad_lines:
         print(f"  (not understood) {line}")
+    if result.protocol == "dlms":
+        if result.clock_deviation is not None:
+            print(f"clock deviation: {result.clock_deviation:+.1f} s (meter minus this computer)")
+        for event in result.events:
+            mark = "!" if event.tamper else " "
+            print(f" {mark} {event.time.isoformat() if event.time else '-'}  {event.code:>3}  {event.text_en}")
+        if result.load_profile is not None:
+            p = result.load_profile
+            print(f"load profile: {len(p.rows)} intervals of {p.period // 60} min, columns "
+                  + ", ".join(f"{k} ({u})" for k, u in p.columns))
     return 0
