@@ -57,3 +57,24 @@ def test_save_a_copy_warns_first_and_cancel_writes_nothing(qtbot, session, doc, 
 def test_the_warning_names_what_the_copy_exposes():
     vi, en = kept_documents.COPY_WARNING
     assert "KHÔNG được mã hoá" in vi and "NOT encrypted" in en and "phone" in en
+
+
+def test_screenshot_demo_photos_leave_no_temp_folder(qtbot, session, tmp_path: Path, monkeypatch):
+    from datetime import date
+
+    from fieldkit.domain.models import WorkOrderKind
+    from fieldkit.services import customers, ui_queries, work_orders
+    from fieldkit.services.customers import CustomerInput
+    from fieldkit.ui.install.demo import fill_demo
+    from fieldkit.ui.install.install_form import InstallForm
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    c = customers.create_customer(session, CustomerInput(code="PA23LN0000123", name="Nguyễn Văn Bình"))
+    work_orders.create_work_order(session, kind=WorkOrderKind.METER_INSTALL, customer_id=c.id, due_date=date.today())
+    [row] = [r for r in ui_queries.my_work_orders(session) if r.customer_code == "PA23LN0000123"]
+    form = InstallForm(session, row, readers={})
+    qtbot.addWidget(form)
+    fill_demo(form)
+    picker = form.view.editors["meter_photos"].photos
+    assert picker is not None and len(picker.photos) == 2  # the pictures were read...
+    assert list(tmp_path.glob("fieldkit-demo-photos-*")) == []  # ...and their folder is gone
