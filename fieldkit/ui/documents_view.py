@@ -16,6 +16,7 @@ from fieldkit.services.session import Session
 from fieldkit.ui.labels import current_language, problem_text
 from fieldkit.ui.ops import Op
 from fieldkit.ui.qt import (
+    QCoreApplication,
     QDesktopServices,
     QEvent,
     QFileDialog,
@@ -27,6 +28,17 @@ from fieldkit.ui.qt import (
     QWidget,
     Signal,
 )
+
+
+def confirm_unencrypted_copy(parent: QWidget) -> bool:
+    """The warning before any plain copy leaves the encrypted profile (documents, report exports)."""
+    vi, en = kept_documents.COPY_WARNING
+    text = vi if current_language() == "vi" else en
+    title = QCoreApplication.translate("DocumentActions", "Save an unencrypted copy?")
+    answer = QMessageBox.warning(parent, title, text,
+                                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                                 QMessageBox.StandardButton.Cancel)
+    return answer == QMessageBox.StandardButton.Save
 
 
 class DocumentActions(QWidget):
@@ -82,12 +94,7 @@ class DocumentActions(QWidget):
         self.opened.emit(str(path))
 
     def _confirm_copy(self) -> bool:
-        vi, en = kept_documents.COPY_WARNING
-        text = vi if current_language() == "vi" else en
-        answer = QMessageBox.warning(self, self.tr("Save an unencrypted copy?"), text,
-                                     QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-                                     QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Save
+        return confirm_unencrypted_copy(self)
 
     def _ask_path(self, suggested: str) -> str:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy"), suggested,

@@ -73,7 +73,12 @@ def test_chart_table_and_exports(qtbot, today_work, shell, tmp_path, monkeypatch
     assert model.index(2, header.index("Không tiền mặt %")).data() == "50,0"  # the Vietnamese decimal comma
     assert model.index(1, header.index("Treo công tơ")).data() == "1"
 
-    # exports through the buttons; the save dialog answers with a path
+    # exports through the buttons: the warning that the copy is not encrypted comes first (cancel: nothing
+    # is asked or written), then the save dialog answers with a path
+    page.confirm_export = lambda: False
+    qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
+    assert page.last_saved is None and not (tmp_path / "bao-cao.pdf").exists()
+    page.confirm_export = lambda: True
     answers = iter([tmp_path / "bao-cao.pdf", tmp_path / "bao-cao.csv", tmp_path / "ngay.pdf"])
     monkeypatch.setattr(reports_page.QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(next(answers)), "")))

@@ -14,6 +14,7 @@ from fieldkit.services import reports
 from fieldkit.services.reports import METHODS, Figures, TeamReport
 from fieldkit.services.review import local_today
 from fieldkit.ui.charts import BarChart
+from fieldkit.ui.documents_view import confirm_unencrypted_copy
 from fieldkit.ui.labels import current_language, format_number, problem_text
 from fieldkit.ui.ops import Op
 from fieldkit.ui.pages import Page, PageContext
@@ -101,6 +102,8 @@ class ReportsPage(Page):
         self.report: TeamReport | None = None
         self.generation = 0
         self.last_saved: Path | None = None
+        # every export is a plain copy outside the encrypted profile: warned about first (tests answer here)
+        self.confirm_export: Callable[[], bool] = lambda: confirm_unencrypted_copy(self)
         self.title = QLabel(objectName="PageTitle")
         self.summary = QLabel(objectName="Muted")
         self.summary.setWordWrap(True)
@@ -262,6 +265,8 @@ class ReportsPage(Page):
 
     # -- exports ---------------------------------------------------------------------------------
     def _ask(self, what: str) -> None:
+        if not self.confirm_export():
+            return
         start, end = self.period()
         names = {"pdf": f"bao-cao-{start:%Y%m%d}-{end:%Y%m%d}.pdf", "csv": f"bao-cao-{start:%Y%m%d}-{end:%Y%m%d}.csv",
                  "daily": f"cong-viec-{self.day().isoformat()}.pdf"}
