@@ -554,12 +554,41 @@ def capture_text(session: Session, sha256: str) -> str:
     return render_capture(data)
 
 
+def _dlms_summary(cap: Capture) -> list[str]:
+    """For a DLMS reading: what the meter remembered (event log, tamper events marked "!", and
+    the load profile), re-parsed from the capture, before the raw bytes."""
+    from fieldkit.devices.dlms_capture import looks_like_hdlc, parse_capture
+
+    if not looks_like_hdlc(cap.received()):
+        return []
+    try:
+        result = parse_capture(cap)
+    except ProtocolError as exc:
+        return [f"DLMS: not re-parsable ({exc.code})"]
+    lines = [f"DLMS reading · serial {result.serial or '?'} · meter clock "
+             f"{result.meter_time.isoformat() if result.meter_time else '?'}"]
+    tamper = [e for e in result.events if e.tamper]
+    lines.append(f"event log: {len(result.events)} events, {len(tamper)} tamper (!)")
+    for e in result.events:
+        lines.append(f" {'!' if e.tamper else ' '} {e.time.isoformat() if e.time else '?'}  {e.code:>3}  "
+                     f"{e.text_en} / {e.text_vi}")
+    profile = result.load_profile
+    if profile is not None and profile.rows:
+        total = sum((v[0] for _t, v in profile.rows if v and v[0] is not None), start=Decimal(0))
+        first, last = profile.rows[0][0], profile.rows[-1][0]
+        lines.append(f"load profile: {len(profile.rows)} intervals of {profile.period // 60} min, "
+                     f"{first.isoformat() if first else '?'} .. {last.isoformat() if last else '?'}, "
+                     f"{total} {profile.columns[0][1] if profile.columns else ''} in total")
+    return lines
+
+
 def render_capture(data: bytes) -> str:
     try:
         cap = Capture.from_bytes(data)
     except ProtocolError:
         return "(not a FieldKit capture; raw bytes)\n" + hex_dump(data)
     out = [f"port {cap.port or '?'} · started {cap.started}"]
+    out.extend(_dlms_summary(cap))
     bursts: list[tuple[str, float, int, bytearray]] = []
     for e in cap.events:
         if e.direction == "baud":

@@ -50,3 +50,18 @@ def test_no_explanation_without_a_change_or_without_data() -> None:
     assert consumption_change([event(1, OPENED)], profile(OPENED)) is None         # power down is no tamper
     target = Target(Meter("m1", "1"), None, None, ())
     assert evidence_findings(target, [event(1, OPENED)], None) == []
+
+
+def test_supervisor_review_shows_a_dlms_readings_events_and_profile() -> None:
+    from pathlib import Path
+
+    from fieldkit.services.review import render_capture
+
+    data = (Path(__file__).resolve().parents[1] / "data" / "dlms" / "dlms-tamper.capture.json").read_bytes()
+    text = render_capture(data)
+    head = text.split("\n[")[0]            # the summary comes before the raw bursts
+    assert "DLMS reading · serial 23110046" in head
+    assert "event log: 15 events, 7 tamper (!)" in head
+    assert " ! " in head and "Meter cover removed / Mở nắp công tơ" in head
+    assert "load profile: 24 intervals of 15 min" in head
+    assert "meter -> laptop (rx)" in text      # the raw exchange is still there
