@@ -8,7 +8,7 @@ from fieldkit.services import status as status_service
 from fieldkit.services.session import Session
 from fieldkit.services.status import OutboxStatus
 from fieldkit.ui.connectivity import Connectivity, Probe
-from fieldkit.ui.labels import format_number
+from fieldkit.ui.labels import current_language, format_number
 from fieldkit.ui.ops import Op
 from fieldkit.ui.qt import QEvent, QLabel, QStatusBar, QTimer, QWidget, Signal
 
@@ -85,8 +85,13 @@ class StatusBar(QStatusBar):
         waiting = self.tr("Waiting to sync: %1").replace("%1", format_number(o.waiting))
         if o.quarantined:
             waiting += "  ·  " + self.tr("Refused: %1").replace("%1", format_number(o.quarantined))
+        tip = waiting
+        if o.disk_warning is not None:  # the disk is almost full: said all day, not only at login
+            full = o.disk_warning[0] if current_language() == "vi" else o.disk_warning[1]
+            waiting += "  ·  ⚠ " + full.split(":", 1)[0]
+            tip = f"{tip}\n{full}"
         self.waiting_label.setText(waiting)
-        self.waiting_label.setToolTip(waiting)
+        self.waiting_label.setToolTip(tip)
         self.last_sync_label.setText(self.tr("Last sync: %1").replace(
             "%1", format_last_sync(o.last_sync, self.tr("never"))))
         self.last_sync_label.setToolTip(self.last_sync_label.text())

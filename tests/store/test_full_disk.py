@@ -19,7 +19,7 @@ import pytest
 from PIL import Image
 
 from fieldkit.domain.models import ReadingSource, RegisterValue, Role
-from fieldkit.services import customers, field_facts, health, meters, unlock
+from fieldkit.services import customers, field_facts, health, meters, status, unlock
 from fieldkit.services import session as sessions
 from fieldkit.services.customers import CustomerInput
 from fieldkit.store import disk
@@ -74,6 +74,8 @@ def test_a_disk_nearly_full_is_warned_about_at_login(tmpfs: Path):
         warnings = health.login_warnings(s)  # 12 MB free is far less than a day's photos
         assert any("Ổ đĩa sắp đầy" in vi and "almost full" in en for vi, en in warnings)
         assert disk.free_bytes(tmpfs) < disk.DAY_OF_PHOTOS_BYTES
+        warning = status.outbox_status(s).disk_warning  # and in the status bar, refreshed all day
+        assert warning is not None and warning[0].startswith("Ổ đĩa sắp đầy")
     finally:
         s.close()
 
