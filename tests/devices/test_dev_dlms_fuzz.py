@@ -168,15 +168,25 @@ ADVERSARIAL: dict[str, Callable[[int], bytes]] = {
 }
 
 
+def _growth(fn: Callable[[bytes], object], small: bytes, large: bytes) -> float:
+    """Time ratio large/small, each the best of interleaved runs: a busy machine (CI shares
+    two cores) slows single runs, but a quadratic scan stays ~16x for 4x the input on every
+    attempt, while noise does not repeat. Three attempts; the smallest ratio counts."""
+    ratios = []
+    for _ in range(3):
+        ratios.append(_timed(fn, large) / max(_timed(fn, small), 1e-6))
+        if ratios[-1] < 10:
+            break
+    return min(ratios)
+
+
 def test_decoding_time_is_linear() -> None:
     ratios = {}
     for name, make in ADVERSARIAL.items():
-        small, large = _timed(hdlc.take_frames, make(50_000)), _timed(hdlc.take_frames, make(200_000))
-        ratios[name] = large / max(small, 1e-6)
+        ratios[name] = _growth(hdlc.take_frames, make(100_000), make(400_000))
     nested = _timed(axdr.decode, b"\x01\x01" * 64_000)
-    arrays_small = _timed(axdr.decode, b"\x01\x82\x3e\x80" + b"\x11\x01" * 16_000)
-    arrays_large = _timed(axdr.decode, b"\x01\x83\x00\xfa\x00" + b"\x11\x01" * 64_000)
-    ratios["axdr array"] = arrays_large / max(arrays_small, 1e-6)
+    ratios["axdr array"] = _growth(axdr.decode, b"\x01\x82\x3e\x80" + b"\x11\x01" * 16_000,
+                                   b"\x01\x83\x00\xfa\x00" + b"\x11\x01" * 64_000)
     # 4x the input: about 4x the time (allowing for noise on a shared machine), not 16x
     assert all(r < 10 for r in ratios.values()), ratios
     assert nested < 0.05  # nesting is bounded: refused at once
