@@ -94,7 +94,12 @@ def process(conn: Connection, pending: Pending, ctx: Context, op: dict[str, Any]
             who: Person | signatures.Refusal) -> dict[str, Any]:
     env = validate.envelope(op)
     op_id = str(op["op_id"])
-    if conn.execute(select(t.ops.c.op_id).where(t.ops.c.op_id == op_id)).first() is not None:
+    known = conn.execute(select(t.devices.c.team_id).join(t.ops, t.ops.c.device_id == t.devices.c.id)
+                         .where(t.ops.c.op_id == op_id)).first()
+    if known is not None:
+        if str(known[0]) != ctx.team_id:  # another team's operation id: its answer is not this team's to see
+            return {"op_id": op_id, "status": REJECTED, "code": "id_unavailable", "params": {"field": "op_id"},
+                    "reason": "this op_id cannot be used; make a new record"}
         return replayed(conn, op_id) | {"op_id": op_id}
     if isinstance(who, signatures.Refusal):
         code = who.code if who.code in REFUSALS else "invalid_author"

@@ -198,6 +198,12 @@ def test_every_operation_kind_by_every_role_and_every_forgery(matrix, db):
     fresh_body = d1.sign("hung", [fresh])
     record("hung's op signed on d1, pushed from d1b", "d1b", "rejected:bad_signature",
            one(m.push("d1b", "hung", fresh_body["ops"], sigs=fresh_body["sigs"])))
+    # Another team: an applied operation of team 1 replayed by team 2 learns nothing of it.
+    stolen = d1.http.post(m.world.url + "/v1/push", json=m.world.devices["d2"].sign("tuan", [
+        dict(signed_body["ops"][0]) | {"actor": "tuan"}]), timeout=30,
+        headers={"Authorization": f"Bearer {m.world.devices['d2'].token}"})
+    record("team 1's applied op id replayed by team 2 (re-signed by tuan)", "tuan", "rejected:id_unavailable",
+           one(stolen))
     # Another team: team 2's laptop pushing team 1's signed operations, or acting on team 1's records.
     record("team 1's signed op pushed by team 2's laptop", "d2", "rejected:wrong_team",
            one(m.push("d2", "tuan", fresh_body["ops"], sigs=fresh_body["sigs"])))
