@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -39,11 +40,13 @@ from fieldkit.store import field_facts as facts_repo
 from fieldkit.store import work_orders as wo_repo
 
 if TYPE_CHECKING:
+    from fieldkit.devices.result import ReadingResult
     from fieldkit.devices.worker import DeviceWorker
+    from fieldkit.services.install_check import Mismatch
 
 __all__ = [
-    "FORM_ID", "INSTALL_KINDS", "InstallFile", "complete_install", "form_for", "install_record_pdf",
-    "WorkListRow", "installs_of", "probe_registers", "read_registers_through_probe", "save_record_pdf",
+    "FORM_ID", "INSTALL_KINDS", "InstallFile", "check_install", "complete_install", "form_for", "install_record_pdf",
+    "WorkListRow", "installs_of", "probe_registers", "read_meter_through_probe", "read_registers_through_probe", "save_record_pdf",
     "work_list",
 ]
 
@@ -202,25 +205,45 @@ def probe_registers(registers: Mapping[str, tuple[Decimal, str]]) -> dict[str, s
     return out
 
 
-def read_registers_through_probe(port: str, timeout: float = 60.0, worker: DeviceWorker | None = None) -> dict[str, str]:
-    """Read the meter on the optical probe at `port` and map its registers.
+# what the install form reads: the registers it fills in and what install_check compares
+INSTALL_OBJECTS = ("identity", "clock", "billing", "status", "instant")
+
+
+def read_meter_through_probe(port: str, timeout: float = 60.0,
+                             worker: DeviceWorker | None = None) -> ReadingResult:
+    """Read the meter on the optical probe at `port` (mode C or DLMS, detected by the reader);
+    for a DLMS meter only what the install needs (no event log, no load profile).
 
     The app passes its one shared device thread (`worker`); scripts and tests may leave it
     out, and then a worker is started for this read and stopped after it.
     Raises the device layer's ProtocolError (no answer, port error …) for the caller to show."""
+    from fieldkit.devices.client import ReadOptions
     from fieldkit.devices.worker import DeviceWorker as Worker
 
     own = worker is None
     active = Worker(name="fieldkit-install-probe") if worker is None else worker
     try:
-        result = active.read(port, timeout=timeout)
+        return active.read(port, ReadOptions(dlms_objects=INSTALL_OBJECTS), timeout=timeout)
     finally:
         if own:
             active.stop()
+
+
+def read_registers_through_probe(port: str, timeout: float = 60.0, worker: DeviceWorker | None = None) -> dict[str, str]:
+    """The install form's registers (BT/CD/TD, serial) of the meter on the probe."""
+    result = read_meter_through_probe(port, timeout, worker)
     regs = probe_registers(result.registers)
     if result.serial:
         regs["serial"] = result.serial
     return regs
+
+
+def check_install(values: Mapping[str, Any], result: ReadingResult, now: datetime | None = None) -> list[Mismatch]:
+    """The install form's values against the meter as read through the probe (serial, clock,
+    phase voltages and currents, CT/VT ratio): every mismatch, named vi/en."""
+    from fieldkit.services.install_check import check_installed_meter
+
+    return check_installed_meter(values, result, now=now or datetime.now(UTC))
 
 
 def save_record_pdf(session: Session, work_order_id: str, lang: str = "vi") -> KeptDocument:

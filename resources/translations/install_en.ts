@@ -67,6 +67,26 @@
 <context>
     <name>InstallForm</name>
     <message>
+        <location filename="../../fieldkit/ui/install/install_form.py" line="0" />
+        <source>The meter read through the probe agrees with the form.</source>
+        <translation>The meter read through the probe agrees with the form.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/install/install_form.py" line="0" />
+        <source>The meter read through the probe does not agree with the form:</source>
+        <translation>The meter read through the probe does not agree with the form:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/install/install_form.py" line="0" />
+        <source>Check the meter and the form. Press Save again to keep the record as it is.</source>
+        <translation>Check the meter and the form. Press Save again to keep the record as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/install/install_form.py" line="0" />
+        <source>The meter does not agree with the form (%1). Nothing was saved yet.</source>
+        <translation>The meter does not agree with the form (%1). Nothing was saved yet.</translation>
+    </message>
+    <message>
         <location filename="../../fieldkit/ui/install/install_form.py" line="99" />
         <source>← Back to the list</source>
         <translation>← Back to the list</translation>

@@ -67,6 +67,26 @@
 <context>
     <name>InstallForm</name>
     <message>
+        <location filename="../../fieldkit/ui/install/install_form.py" line="0" />
+        <source>The meter read through the probe agrees with the form.</source>
+        <translation>Công tơ đọc qua đầu đọc quang khớp với biên bản.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/install/install_form.py" line="0" />
+        <source>The meter read through the probe does not agree with the form:</source>
+        <translation>Công tơ đọc qua đầu đọc quang không khớp với biên bản:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/install/install_form.py" line="0" />
+        <source>Check the meter and the form. Press Save again to keep the record as it is.</source>
+        <translation>Kiểm tra lại công tơ và biên bản. Nhấn Lưu lần nữa để giữ biên bản như hiện tại.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/install/install_form.py" line="0" />
+        <source>The meter does not agree with the form (%1). Nothing was saved yet.</source>
+        <translation>Công tơ không khớp với biên bản (%1 mục). Chưa lưu gì.</translation>
+    </message>
+    <message>
         <location filename="../../fieldkit/ui/install/install_form.py" line="99" />
         <source>← Back to the list</source>
         <translation>← Quay lại danh sách</translation>

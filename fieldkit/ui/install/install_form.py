@@ -4,9 +4,11 @@ saves the record and closes the work order in one service call, then writes the 
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from fieldkit.domain.problems import ValidationError
 from fieldkit.services import installs
+from fieldkit.services.install_check import Mismatch
 from fieldkit.services.kept_documents import KeptDocument
 from fieldkit.services.session import Session
 from fieldkit.services.ui_queries import WorkOrderRow
@@ -43,15 +45,26 @@ def _readers(config: Config | None) -> dict[str, Reader]:
     out: dict[str, Reader] = {}
     if probe:
         # through the app's one device thread, like every other read
-        out["probe"] = lambda: dict(installs.read_registers_through_probe(probe, worker=shared_worker()))
+        out["probe"] = lambda: _probe_values(installs.read_meter_through_probe(probe, worker=shared_worker()))
     if gps:
         out["gps"] = _gps_reader(gps)
     return out
 
 
+def _probe_values(result: Any) -> dict[str, Any]:
+    """The registers the form fills in, the serial, and the whole reading under "reading" (the
+    form compares it with what the technician typed; the field editor ignores it)."""
+    regs: dict[str, Any] = dict(installs.probe_registers(result.registers))
+    if result.serial:
+        regs["serial"] = result.serial
+    regs["reading"] = result
+    return regs
+
+
 class InstallForm(QWidget):
     saved = Signal(str)  # work order id
     closed = Signal()
+    probe_read = Signal(object)  # the meter's reading (from the device thread, queued)
 
     def __init__(self, session: Session, row: WorkOrderRow, config: Config | None = None,
                  readers: dict[str, Reader] | None = None, parent: QWidget | None = None):
@@ -69,7 +82,18 @@ class InstallForm(QWidget):
         self.summary = QLabel(objectName="FormSummary")
         self.summary.setWordWrap(True)
         self.summary.hide()
-        self.view = FormView(self.form_def, readers if readers is not None else _readers(config))
+        # install verification: the last probe reading, and the mismatches the technician saw
+        self.probe_result: Any = None
+        self.mismatches: list[Mismatch] = []
+        self.acknowledged: set[tuple[str, str, str]] = set()
+        self.checks = QLabel(objectName="InstallCheck")
+        self.checks.setWordWrap(True)
+        self.checks.setStyleSheet("color: #B00020; font-weight: bold;")
+        self.checks.hide()
+        given = dict(readers if readers is not None else _readers(config))
+        if "probe" in given:
+            given["probe"] = self._checked(given["probe"])
+        self.view = FormView(self.form_def, given)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.view)
@@ -87,10 +111,13 @@ class InstallForm(QWidget):
         lay.addWidget(self.title)
         lay.addWidget(self.subtitle)
         lay.addWidget(self.summary)
+        lay.addWidget(self.checks)
         lay.addWidget(self.document_actions)
         lay.addWidget(self.scroll, 1)
         self.back_button.clicked.connect(self.closed.emit)
         self.save_button.clicked.connect(self.save)
+        self.probe_read.connect(self._probe_read)
+        self.view.changed.connect(self._recheck)
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
         QShortcut(QKeySequence("Escape"), self, activated=self.closed.emit)
         self.retranslate()
@@ -103,6 +130,56 @@ class InstallForm(QWidget):
                               + (f" · {self.row.address}" if self.row.address else ""))
         self.back_button.setText(self.tr("← Back to the list"))
         self.save_button.setText(self.tr("&Save record (Ctrl+S)"))
+        if self.probe_result is not None:
+            self._show_checks()
+
+    # install verification --------------------------------------------------------------
+    def _checked(self, read: Reader) -> Reader:
+        def reader() -> dict[str, Any] | None:  # on the Op's thread
+            regs = read()
+            if regs and "reading" in regs:
+                self.probe_read.emit(regs.pop("reading"))
+            return regs
+        return reader
+
+    def _probe_read(self, result: object) -> None:
+        self.probe_result = result
+        self._recheck()
+
+    def _recheck(self) -> None:
+        """Compare the form as it is now with the meter's last reading through the probe."""
+        if self.probe_result is None:
+            return
+        self.mismatches = installs.check_install(self.view.values(), self.probe_result)
+        self._show_checks()
+
+    def _show_checks(self, asking: bool = False) -> None:
+        lang = current_language()
+        if not self.mismatches:
+            self.checks.setText(self.tr("The meter read through the probe agrees with the form."))
+            self.checks.setStyleSheet("color: #1B5E20;")
+            self.checks.show()
+            return
+        head = self.tr("The meter read through the probe does not agree with the form:")
+        lines = [head, *(f"• {m.message(lang)}" for m in self.mismatches)]
+        if asking:
+            lines.append(self.tr("Check the meter and the form. Press Save again to keep the record as it is."))
+        self.checks.setText("\n".join(lines))
+        self.checks.setStyleSheet("color: #B00020; font-weight: bold;")
+        self.checks.show()
+
+    def _unacknowledged(self) -> bool:
+        """Mismatches the technician has not yet been asked about; asking acknowledges them."""
+        if self.probe_result is None:
+            return False
+        self.mismatches = installs.check_install(self.view.values(), self.probe_result)
+        keys = {(m.field, m.meter, m.form) for m in self.mismatches}
+        if keys <= self.acknowledged:
+            return False
+        self.acknowledged |= keys
+        self._show_checks(asking=True)
+        self.scroll.ensureVisible(0, 0)
+        return True
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -124,6 +201,10 @@ class InstallForm(QWidget):
             ed = self.view.first_problem_editor(problems)
             if ed is not None:
                 self.scroll.ensureWidgetVisible(ed)
+            return
+        if self._unacknowledged():
+            self._show_summary(self.tr("The meter does not agree with the form (%1). Nothing was saved yet.")
+                               .replace("%1", str(len(self.mismatches))), True)
             return
         session, wo_id, values, files = self.session, self.row.id, self.view.values(), self.view.files()
         lang = current_language()
