@@ -232,6 +232,22 @@ def test_every_operation_kind_by_every_role_and_every_forgery(matrix, db):
     r = m.push("drev", "lan", [team1.case(("reading", "append"), "technician")])
     ROWS.append(("any push from the revoked laptop", "lan", "401", str(r.status_code)))
     assert r.status_code == 401
+    sha = "a" * 64
+    every = [("GET", "/v1/me", None), ("GET", "/v1/changes", None), ("GET", "/v1/work-orders", None),
+             ("GET", f"/v1/work-orders/{waiting}", None), ("GET", f"/v1/customers/{team1.customer}", None),
+             ("GET", "/v1/conflicts", None), ("GET", "/v1/audit", None), ("POST", "/v1/conflicts/1/resolve", None),
+             ("POST", "/v1/attachments/missing", {"hashes": [sha]}), ("POST", "/v1/attachments/info", {"hashes": [sha]}),
+             ("PUT", f"/v1/attachments/{sha}", None), ("GET", f"/v1/attachments/{sha}", None),
+             ("POST", "/v1/auth/challenge", None),
+             ("POST", "/v1/auth/token", {"username": "lan", "nonce": "x" * 16, "signature": "A" * 88}),
+             ("POST", "/v1/users/register", {"username": "lan", "code": "ABCD-EFGH-JKLM", "public_key": "A" * 44,
+                                             "proof": "A" * 88})]
+    codes = {drev.http.request(method, m.world.url + path, json=body, timeout=30,
+                               headers={"Authorization": f"Bearer {drev.token}", "X-FK-User": "lan"}).status_code
+             for method, path, body in every}
+    ROWS.append((f"every other endpoint ({len(every)}) from the revoked laptop", "lan", "401",
+                 "/".join(map(str, sorted(codes)))))
+    assert codes == {401}
 
 
 GATED = [("GET", "/v1/audit"), ("GET", "/v1/conflicts"), ("POST", "/v1/attachments/info"),
