@@ -446,8 +446,10 @@ def _customer_id(target: Target) -> str | None:
 
 
 def save_optical(session: Session, target: Target, result: ReadingResult,
-                 taken_at: datetime | None = None) -> Reading:
-    """Append the reading with its raw capture (the attachment re-parses to the same registers)."""
+                 taken_at: datetime | None = None, note: str = "") -> Reading:
+    """Append the reading with its raw capture (the attachment re-parses to the same registers).
+    `note`: for a reading saved despite a warning, the technician's reason and the warnings'
+    codes (kept in the reading's reason field, at most 200 characters)."""
     if result.capture is None:
         raise ValidationError([Problem("capture", "missing", "Thiếu dữ liệu thô của lần đọc.",
                                        "The raw capture of the reading is missing.")])
@@ -459,7 +461,7 @@ def save_optical(session: Session, target: Target, result: ReadingResult,
     return field_facts.record_reading(
         session, meter_id=target.meter.id, registers=registers, source=ReadingSource.OPTICAL,
         taken_at=taken_at, work_order_id=target.work_order.id if target.work_order is not None else None,
-        customer_id=_customer_id(target), capture=result.capture.to_bytes(),
+        customer_id=_customer_id(target), capture=result.capture.to_bytes(), manual_reason=note[:200],
     )
 
 

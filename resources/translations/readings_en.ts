@@ -4,6 +4,26 @@
 <context>
     <name>ReadingPanel</name>
     <message>
+        <source>This reading has a warning. Save it anyway?</source>
+        <translation>This reading has a warning. Save it anyway?</translation>
+    </message>
+    <message>
+        <source>Write why you save it anyway (what you saw on site).</source>
+        <translation>Write why you save it anyway (what you saw on site).</translation>
+    </message>
+    <message>
+        <source>Reason (required), e.g. meter replaced, customer away for a month</source>
+        <translation>Reason (required), e.g. meter replaced, customer away for a month</translation>
+    </message>
+    <message>
+        <source>Save with this reason</source>
+        <translation>Save with this reason</translation>
+    </message>
+    <message>
+        <source>Do not save</source>
+        <translation>Do not save</translation>
+    </message>
+    <message>
         <location filename="../../fieldkit/ui/readings/panel.py" line="377" />
         <source>No optical probe found. Plug the probe in and press “Find probe”, set its port in Settings, or type the reading by hand.</source>
         <translation>No optical probe found. Plug the probe in and press “Find probe”, set its port in Settings, or type the reading by hand.</translation>

@@ -4,6 +4,26 @@
 <context>
     <name>ReadingPanel</name>
     <message>
+        <source>This reading has a warning. Save it anyway?</source>
+        <translation>Lần đọc này có cảnh báo. Vẫn lưu?</translation>
+    </message>
+    <message>
+        <source>Write why you save it anyway (what you saw on site).</source>
+        <translation>Ghi lý do vẫn lưu (điều bạn thấy tại chỗ).</translation>
+    </message>
+    <message>
+        <source>Reason (required), e.g. meter replaced, customer away for a month</source>
+        <translation>Lý do (bắt buộc), ví dụ: đã thay công tơ, khách vắng nhà một tháng</translation>
+    </message>
+    <message>
+        <source>Save with this reason</source>
+        <translation>Lưu kèm lý do này</translation>
+    </message>
+    <message>
+        <source>Do not save</source>
+        <translation>Không lưu</translation>
+    </message>
+    <message>
         <location filename="../../fieldkit/ui/readings/panel.py" line="377" />
         <source>No optical probe found. Plug the probe in and press “Find probe”, set its port in Settings, or type the reading by hand.</source>
         <translation>Không tìm thấy đầu đọc quang. Cắm đầu đọc rồi bấm “Tìm đầu đọc”, đặt cổng trong Cài đặt, hoặc ghi chỉ số bằng tay.</translation>

@@ -83,8 +83,13 @@ def test_dlms_meter_result_with_profile_events_and_explanation(qtbot, shell, ses
     shell.set_language("vi")
     # saving keeps the capture: the events come back from it
     panel.save()
+    # abnormal consumption: saving asks for a confirmation with a reason (stored with the reading)
+    assert panel.confirming and panel.confirm_card.isVisible() and panel.state == "result"
+    panel.confirm_reason.setText("Nắp công tơ bị mở, đã báo đội")
+    panel.confirm_save()
     qtbot.waitUntil(lambda: panel.state == "saved", timeout=10_000)
     saved = next(r for r in field_facts.readings_of_meter(session, meter.id) if r.capture_sha256)
+    assert saved.manual_reason.startswith("Nắp công tơ bị mở, đã báo đội [") and "tamper" in saved.manual_reason
     again = parse_file_bytes(session.attachments.get(saved.capture_sha256))
     assert [e.key for e in again.events] == [e.key for e in a.events]
     assert again.load_profile is not None and len(again.load_profile.rows) == 288

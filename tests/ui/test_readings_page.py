@@ -164,10 +164,26 @@ def test_read_the_simulator_show_the_result_and_save(qtbot, shell, session, simu
     assert expected.total > 0 and fmt_money(expected.total) in panel.bill.text()
     assert "Tiền điện ước tính" in panel.bill.text()
 
+    # a wrong meter: focus is not on Save, and saving asks for a confirmation with a reason
+    assert panel.focusWidget() is panel.read_button  # Enter reads again; it never saves a flagged reading
+    panel.window().activateWindow()
+    qtbot.waitUntil(panel.window().isActiveWindow, timeout=5_000)  # shortcuts work in the active window
+    qtbot.keyClick(panel.read_button, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert panel.confirm_card.isVisible() and panel.state == "result" and panel.confirm_reason.hasFocus()
+    assert "19072245" in panel.confirm_text.text() and not panel.save_button.isEnabled()
+    assert field_facts.readings_of_meter(session, meter.id, limit=1)[0].capture_sha256 is None  # nothing saved
+    qtbot.mouseClick(panel.confirm_button, Qt.MouseButton.LeftButton)  # no reason: refused
+    assert panel.confirm_error.isVisible() and "lý do" in panel.confirm_error.text() and panel.state == "result"
+    qtbot.keyClick(panel.confirm_reason, Qt.Key.Key_Escape)  # Esc: back, nothing saved
+    assert not panel.confirm_card.isVisible() and panel.state == "result" and panel.save_button.isEnabled()
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    panel.confirm_reason.setText("Đã thay công tơ, phiếu cũ")  # (QTest cannot type non-ASCII keys)
+    qtbot.keyClick(panel.confirm_reason, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: panel.state == "saved", timeout=10_000)
     assert panel.saved_label.isVisible() and not panel.save_button.isVisible()
     saved = field_facts.readings_of_meter(session, meter.id, limit=1)[0]
+    # the reason and the warnings are stored with the reading
+    assert saved.manual_reason == "Đã thay công tơ, phiếu cũ [serial_mismatch]"
     assert saved.id == panel.saved_reading.id
     assert saved.source is ReadingSource.OPTICAL and saved.work_order_id == wo.id and saved.capture_sha256
     again = parse_file_bytes(session.attachments.get(saved.capture_sha256))  # what parse-telegram does

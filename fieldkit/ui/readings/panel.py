@@ -162,6 +162,29 @@ class ReadingPanel(QWidget):
         save_row.addWidget(self.saved_label, 1)
         save_row.addStretch(1)
         self.result_view.actions.addLayout(save_row)
+        # saving despite a warning (wrong meter, abnormal consumption): confirm with a reason
+        self.confirm_card, cl = card()
+        self.confirm_card.setObjectName("ConfirmCard")
+        self.confirm_text = QLabel(objectName="ConfirmText")
+        self.confirm_text.setWordWrap(True)
+        self.confirm_text.setStyleSheet(ABNORMAL_STYLE)
+        self.confirm_reason = QLineEdit(objectName="ConfirmReason")
+        self.confirm_error = QLabel(objectName="Error")
+        self.confirm_error.setWordWrap(True)
+        self.confirm_error.hide()
+        self.confirm_button = QPushButton(objectName="ConfirmSave")
+        self.confirm_back = QPushButton(objectName="ConfirmBack")
+        crow = QHBoxLayout()
+        crow.addWidget(self.confirm_button)
+        crow.addWidget(self.confirm_back)
+        crow.addStretch(1)
+        cl.addWidget(self.confirm_text)
+        cl.addWidget(self.confirm_reason)
+        cl.addWidget(self.confirm_error)
+        cl.addLayout(crow)
+        self.confirm_card.hide()
+        self.confirming = False
+        self.result_view.actions.addWidget(self.confirm_card)
 
         # manual entry
         self.manual_card, ml = card()
@@ -243,6 +266,9 @@ class ReadingPanel(QWidget):
         self.cancel_button.clicked.connect(self.cancel_read)
         self.manual_button.clicked.connect(self.show_manual)
         self.save_button.clicked.connect(self.save)
+        self.confirm_button.clicked.connect(self.confirm_save)
+        self.confirm_reason.returnPressed.connect(self.confirm_save)
+        self.confirm_back.clicked.connect(self._cancel_confirm)
         self.manual_save.clicked.connect(self.save_manual)
         self.bridge.progress.connect(self._on_progress)
         self.bridge.finished.connect(self._on_finished)
@@ -298,6 +324,8 @@ class ReadingPanel(QWidget):
         return readings.ReadingLimits.from_settings(self.config.get(CLOCK_KEY), self.config.get(MULTIPLE_KEY))
 
     def start_read(self) -> None:
+        self.confirming = False
+        self.confirm_reason.clear()
         if self.state == "reading":
             return
         port = self.port_name()
@@ -335,7 +363,10 @@ class ReadingPanel(QWidget):
         self.assessment = readings.assess_result(self.target, result, self.limits())
         self.state = "result"
         self._apply_state()
-        self.save_button.setFocus()
+        if self.flagged():
+            self.read_button.setFocus()  # never on Save after a flagged read: Enter must not save it
+        else:
+            self.save_button.setFocus()
 
     def _on_failed(self, exc: BaseException) -> None:
         self.spin.stop()
@@ -348,6 +379,8 @@ class ReadingPanel(QWidget):
     def _escape(self) -> None:
         if self.state == "reading":
             self.cancel_read()
+        elif self.confirming:
+            self._cancel_confirm()
         else:
             self._back()
 
@@ -363,12 +396,56 @@ class ReadingPanel(QWidget):
         elif self.state == "manual":
             self.save_manual()
 
+    def flagged(self) -> list[Any]:
+        """The findings that make saving need a confirmation: a wrong meter, abnormal consumption."""
+        a = self.assessment
+        if a is None:
+            return []
+        return [f for f in a.findings if f.kind == "abnormal" or f.code == "serial_mismatch"]
+
     def save(self) -> None:
         if self.state != "result" or self.result is None or self.assessment is None:
             return
-        session, target, result, taken_at = self.session, self.target, self.result, self.assessment.taken_at
+        if self.flagged():
+            self._ask_confirmation()
+            return
+        self._save_with("")
+
+    def _ask_confirmation(self) -> None:
+        lang = current_language()
+        lines = [f"⚠ {f.message(lang)}" for f in self.flagged()]
+        self.confirm_text.setText("\n".join([self.tr("This reading has a warning. Save it anyway?"), *lines]))
+        self.confirming = True
+        self.confirm_error.hide()
+        self.confirm_card.show()
         self.save_button.setEnabled(False)
-        Op(self, lambda: readings.save_optical(session, target, result, taken_at)) \
+        self.confirm_reason.setFocus()
+
+    def _cancel_confirm(self) -> None:
+        self.confirming = False
+        self.confirm_card.hide()
+        self.save_button.setEnabled(self.state == "result")
+        self.read_button.setFocus()
+
+    def confirm_save(self) -> None:
+        if not self.confirming or self.state != "result":
+            return
+        reason = " ".join(self.confirm_reason.text().split())
+        if len(reason) < 3:
+            self.confirm_error.setText(self.tr("Write why you save it anyway (what you saw on site)."))
+            self.confirm_error.show()
+            self.confirm_reason.setFocus()
+            return
+        codes = ",".join(f.code for f in self.flagged())
+        self.confirming = False
+        self.confirm_card.hide()
+        self._save_with(f"{reason} [{codes}]")
+
+    def _save_with(self, note: str) -> None:
+        session, target, result = self.session, self.target, self.result
+        taken_at = self.assessment.taken_at if self.assessment is not None else None
+        self.save_button.setEnabled(False)
+        Op(self, lambda: readings.save_optical(session, target, result, taken_at, note)) \
             .success(self._saved).failure(self._save_failed).run_in_background()
 
     def _save_failed(self, exc: BaseException) -> None:
@@ -457,7 +534,8 @@ class ReadingPanel(QWidget):
                 self.error_label.setText(f"{self._error_message(self.error)}\n{hint}")
         self.result_card.setVisible(s in ("result", "saved") and self.assessment is not None)
         self.manual_card.setVisible(s in ("manual", "manual_saved"))
-        self.save_button.setEnabled(s == "result")
+        self.save_button.setEnabled(s == "result" and not self.confirming)
+        self.confirm_card.setVisible(s == "result" and self.confirming)
         self.save_button.setVisible(s in ("result",))
         self.saved_label.setVisible(s == "saved")
         self.manual_save.setEnabled(s == "manual")
@@ -555,6 +633,9 @@ class ReadingPanel(QWidget):
         self.reason_note.setPlaceholderText(self.tr("What you saw (optional; required for “another reason”)"))
         self.photo_label.setText(self.tr("Photo of the meter face (required, the index must be readable):"))
         self.manual_save.setText(self.tr("Save manual reading (Ctrl+S)"))
+        self.confirm_reason.setPlaceholderText(self.tr("Reason (required), e.g. meter replaced, customer away for a month"))
+        self.confirm_button.setText(self.tr("Save with this reason"))
+        self.confirm_back.setText(self.tr("Do not save"))
         self._port_hint()
         self._apply_state()
 
