@@ -19,8 +19,19 @@ fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   echo "setup: installing system packages: ${need_apt[*]}"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  # Another apt/dpkg (unattended upgrades on a fresh laptop, a second terminal) may hold the
+  # lock: wait for it (up to FIELDKIT_APT_WAIT seconds, default 600) instead of failing at once.
+  wait_s=${FIELDKIT_APT_WAIT:-600}
+  apt_opts=(-o "DPkg::Lock::Timeout=$wait_s")
+  waited=0
+  while command -v fuser >/dev/null 2>&1 && \
+        $SUDO fuser /var/lib/dpkg/lock-frontend /var/lib/dpkg/lock /var/lib/apt/lists/lock >/dev/null 2>&1; do
+    [ "$waited" -ge "$wait_s" ] && { echo "setup: apt is still busy after ${wait_s} s; try again later" >&2; exit 1; }
+    [ $((waited % 30)) -eq 0 ] && echo "setup: another apt/dpkg is running; waiting for it (${waited} s) …"
+    sleep 5; waited=$((waited + 5))
+  done
+  $SUDO apt-get "${apt_opts[@]}" update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get "${apt_opts[@]}" install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
 if [ ! -x .venv/bin/python ]; then
