@@ -25,6 +25,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 TEAM = ("LN01", "Đội quản lý điện Lý Nhân", "PA23LN")
+# the DLMS meter on a demo work order: serial and model of the simulator's dlms-tamper meter
+DLMS_METER = ("23110046", "FK3P-DLMS")
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -32,7 +34,10 @@ def register(parser: argparse.ArgumentParser) -> None:
     from fieldkit.cli_args import int_range
 
     parser.add_argument("--customers", type=int_range(1, 200_000), default=2000)
-    parser.add_argument("--meter-profile", default="three-phase-tou")
+    parser.add_argument("--meter-profile", default="three-phase-tou",
+                        help="the simulated meter on the probe: a mode C profile (built-in name or JSON file) "
+                             "or a DLMS one (dlms-three-phase, dlms-tamper: the meter of the DLMS work order, "
+                             "dlms-direct)")
     parser.add_argument("--no-gui", action="store_true", help="set everything up, print it, and wait")
     parser.add_argument("--check", action="store_true",
                         help="with --no-gui: set everything up, read the simulated meter once, then stop "
@@ -75,17 +80,21 @@ def _central_setup(db: Path) -> dict[str, str]:
     out = io.StringIO()
     w = csv.writer(out)
     w.writerow(["number", "kind", "customer_code", "customer_name", "phone", "commune", "province", "street",
-                "meter_serial", "due_date", "assignee", "note"])
+                "meter_serial", "due_date", "assignee", "note", "meter_protocol", "meter_manufacturer", "meter_model",
+                "meter_phases"])
     today = date.today()
     rows = [
         ("meter_install", "Nguyễn Thị Hoa", "0912000001", "Xã Nhân Hà", "VSE11-90000001", 0, "Lắp công tơ mới"),
         ("onboarding", "Trần Văn Thắng", "0912000002", "Xã Nam Lý", "", 1, "Hướng dẫn app CSKH"),
         ("reading", "Lê Thị Hường", "0912000003", "Xã Bắc Lý", "E650-90000003", 2, "Ghi chỉ số 3 pha"),
         ("meter_replacement", "Phạm Đức Long", "0912000004", "Xã Nhân Hà", "VSE11-90000004", -1, "Công tơ cháy"),
+        # the simulator's DLMS meter with a tamper history (`--meter-profile dlms-tamper`)
+        ("reading", "Vũ Thị Ngân", "0912000005", "Xã Bắc Lý", DLMS_METER[0], 0, "Công tơ DLMS: kiểm tra mở nắp"),
     ]
     for i, (kind, name, phone, commune, serial, due, note) in enumerate(rows, start=1):
+        dlms = ["dlms", "FKD", DLMS_METER[1], "3"] if serial == DLMS_METER[0] else ["", "", "", ""]
         w.writerow([f"TT-{today:%y%m}-{i:03d}", kind, f"PA23LN9{i:06d}", name, phone, commune, "Ninh Bình",
-                    f"Xóm {i}", serial, (today + timedelta(days=due)).isoformat(), "lan", note])
+                    f"Xóm {i}", serial, (today + timedelta(days=due)).isoformat(), "lan", note, *dlms])
     csv_path = db.with_name("work_orders.csv")
     csv_path.write_text(out.getvalue(), encoding="utf-8")
     r = _fk("central", "import-work-orders", "--db", str(db), "--team", TEAM[0], str(csv_path))
@@ -97,6 +106,7 @@ def _central_setup(db: Path) -> dict[str, str]:
 def run(args: argparse.Namespace) -> int:
     from fieldkit import extras
     from fieldkit.cli_args import creatable_folder, fail
+    from fieldkit.devices.simulator.dlms_profiles import DLMS_BUILTIN
     from fieldkit.devices.simulator.profiles import load
 
     if extras.central_missing():  # the demo starts a real central server
@@ -106,7 +116,8 @@ def run(args: argparse.Namespace) -> int:
     if wrong:
         return fail(f"demo: {wrong}")
     try:
-        load(args.meter_profile)
+        if args.meter_profile not in DLMS_BUILTIN:  # a DLMS meter by its built-in name, else mode C
+            load(args.meter_profile)
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         return fail(f"demo: cannot load the meter profile {args.meter_profile!r} ({type(exc).__name__}); "
                     f"use a built-in one or a valid JSON profile file")

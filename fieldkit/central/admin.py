@@ -15,7 +15,7 @@ from sqlalchemy import and_, insert, select, update
 from fieldkit.central import schema as t
 from fieldkit.central.db import Database, audit, dumps, utc_now
 from fieldkit.domain.ids import new_id
-from fieldkit.domain.models import Role, WorkOrderKind
+from fieldkit.domain.models import MeterProtocol, Role, WorkOrderKind
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over a bad phone line
 
@@ -156,6 +156,8 @@ def publish_reference(db: Database, kind: str, key: str, data: Any) -> int:
 
 IMPORT_COLUMNS = ("number", "kind", "customer_code", "customer_name", "phone", "street", "commune", "province",
                   "meter_serial", "due_date", "team", "assignee", "note")
+# optional: what the utility knows of the meter (a DLMS meter is named so; default mode C)
+METER_COLUMNS = ("meter_protocol", "meter_manufacturer", "meter_model", "meter_phases")
 
 
 def import_work_orders(db: Database, text: str, team_code: str | None = None,
@@ -218,8 +220,16 @@ def import_work_orders(db: Database, text: str, team_code: str | None = None,
             serial = cell("meter_serial")
             if serial:
                 meter_id = new_id()
-                mdata = {"id": meter_id, "serial": serial, "manufacturer": "", "model": "", "phases": 1,
-                         "protocol": "iec62056-21", "ct_ratio": "", "vt_ratio": "", "tariff_registers": 1,
+                protocol = cell("meter_protocol") or "iec62056-21"
+                if protocol not in {p.value for p in MeterProtocol}:
+                    raise AdminError(f"line {lineno}: meter_protocol must be one of "
+                                     f"{', '.join(p.value for p in MeterProtocol)}, not {protocol!r}")
+                phases = cell("meter_phases") or "1"
+                if phases not in ("1", "3"):
+                    raise AdminError(f"line {lineno}: meter_phases must be 1 or 3, not {phases!r}")
+                mdata = {"id": meter_id, "serial": serial, "manufacturer": cell("meter_manufacturer")[:64],
+                         "model": cell("meter_model")[:64], "phases": int(phases),
+                         "protocol": protocol, "ct_ratio": "", "vt_ratio": "", "tariff_registers": 1,
                          "customer_id": customer_id}
                 conn.execute(insert(t.facts).values(id=meter_id, entity="meter", team_id=team_id, data=dumps(mdata),
                                                     at=now))
