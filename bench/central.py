@@ -47,7 +47,7 @@ from fieldkit.central.db import Database, dumps, utc_now  # noqa: E402
 from fieldkit.central.server import ServerProcess  # noqa: E402
 from fieldkit.domain import signing  # noqa: E402
 from fieldkit.domain.ids import new_id  # noqa: E402
-from fieldkit.sync.client import Batcher  # noqa: E402
+from fieldkit.sync.batching import Batcher  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -138,7 +138,7 @@ def push_all(dev: Dev, url: str, start: threading.Event) -> None:
             continue
         failures = 0
         dev.latencies.append(seconds)
-        batcher.record(seconds)
+        batcher.record(seconds, len(body) + len(r.content), len(batch))
         pos += len(batch)
 
 

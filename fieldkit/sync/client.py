@@ -28,6 +28,7 @@ from fieldkit.store.attachments import AttachmentError, AttachmentStore
 from fieldkit.store.database import Store, utc_now
 from fieldkit.sync import download, signing
 from fieldkit.sync.apply import apply_change, local_user_ids, server_user_ids
+from fieldkit.sync.batching import Batcher
 from fieldkit.sync.transport import (
     AuthRefused,
     Exchange,
@@ -108,22 +109,6 @@ class SyncReport:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-
-class Batcher:
-    """Batch size that follows the link: grow while requests are quick, shrink when slow or failing."""
-
-    def __init__(self, start: int = 100, low: int = 10, high: int = 2000, target_s: float = 3.0):
-        self.size, self.low, self.high, self.target_s = start, low, high, target_s
-
-    def record(self, seconds: float) -> None:
-        if seconds < self.target_s / 3:
-            self.size = min(self.high, self.size * 2)
-        elif seconds > self.target_s * 1.5:
-            self.size = max(self.low, self.size // 2)
-
-    def failed(self) -> None:
-        self.size = max(self.low, self.size // 2)
 
 
 def backoff_delay(failures: int, base: float, cap: float, rng: random.Random) -> float:
@@ -292,7 +277,7 @@ class SyncEngine:
                 return self._count(self.transport.request("POST", "/v1/push", json_body=body, signed=True))
 
             ex = self._retrying(send, self.batch.failed)
-            self.batch.record(ex.seconds)
+            self.batch.record(ex.seconds, ex.sent + ex.received, len(rows))
             results = ex.body.get("results") if isinstance(ex.body, dict) else None
             # Marked sent only when the answer names exactly these operations, in order.
             if (not isinstance(results, list) or len(results) != len(rows)
@@ -339,7 +324,8 @@ class SyncEngine:
                     "GET", "/v1/changes", params={"since": cursor, "limit": self.pull_batch.size}))
 
             ex = self._retrying(fetch, self.pull_batch.failed)
-            self.pull_batch.record(ex.seconds)
+            got = ex.body.get("changes") if isinstance(ex.body, dict) else None
+            self.pull_batch.record(ex.seconds, ex.sent + ex.received, len(got) if isinstance(got, list) else 0)
             body = ex.body
             changes = body["changes"]
             nxt = int(body["next"])
