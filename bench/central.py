@@ -6,7 +6,8 @@ before the clock starts) and ~500 readings, pushed like the laptop's sync engine
 bodies, one kept-alive connection, the engine's own `Batcher` choosing the batch size, retry
 with backoff on a failed request (the replay is answered from the op log). For every
 configuration it prints ops/s, p50/p95 per push, errors, and the exact counts on the server
-afterwards (every reading id present once: 0 lost, 0 duplicated). The floor is the same rows
+afterwards (every reading id present once: 0 lost, 0 duplicated). Operations are signed by
+their author's key registered on that device (one signature per push, as the laptop does). The floor is the same rows
 (ops, facts, changes) written by one session with batched INSERTs, one transaction per batch,
 into a fresh database of the same engine.
 
@@ -58,6 +59,9 @@ class Dev:
     token: str
     ops: list[dict[str, Any]]
     device_id: str = ""
+    key: Any = None  # lan's private key on this device (signs each push)
+    digests: list[bytes] = field(default_factory=list)
+    device_id: str = ""
     key: Any = None  # lan's signing key on this device (operations are signed, as a laptop does)
 
     def signed(self, ops: list[dict[str, Any]]) -> dict[str, Any]:
@@ -69,6 +73,20 @@ class Dev:
     pushes: int = 0
 
 
+def register(db: Database, device_id: str, team_id: str) -> Any:
+    """lan's key on this device, registered with a one-time user code as a laptop does."""
+    key = signing.new_private_key()
+    public = signing.public_text(key)
+    people.register_key(db, device_id, team_id, "lan", people.issue_code(db, "lan"), public,
+                        signing.sign(key, signing.register_message(device_id, "lan", public)))
+    return key
+
+
+def signed(dev: Dev, ops: list[dict[str, Any]], digests: list[bytes]) -> dict[str, Any]:
+    sig = signing.sign(dev.key, signing.batch_message(dev.device_id, "lan", digests))
+    return {"ops": ops, "sigs": [{"actor": "lan", "sig": sig}]}
+
+
 def reading_op(meter_id: str, i: int) -> dict[str, Any]:
     rid = new_id()
     base = 12000 + 3 * i
@@ -77,17 +95,19 @@ def reading_op(meter_id: str, i: int) -> dict[str, Any]:
     return {"op_id": new_id(), "entity": "reading", "entity_id": rid, "action": "append",
             "payload": {"id": rid, "meter_id": meter_id, "taken_at": "2026-12-01T08:00:00+07:00",
                         "source": "optical", "registers": regs},
-            "device_time": "2026-12-01T08:00:00+07:00"}
+            "device_time": "2026-12-01T08:00:00+07:00", "actor": "lan"}
 
 
 def setup_devices(db: Database, url: str, n: int, readings: int, tag: str) -> list[Dev]:
     """Enrol `n` devices (each its own token), give each a customer and a meter (pushed now, not
     timed) and make its readings."""
     devs = []
+    team_id = admin.team_id_of(db, "T1")
     for i in range(n):
         e = admin.enrol(db, "T1", f"{tag}-{i}")
         got = admin.exchange_code(db, e.code, f"{tag}-{i}")
         assert got is not None
+        dev = Dev(f"{tag}-{i}", got[1], [], got[0], register(db, got[0], team_id))
         key = signing.new_private_key()
         public = signing.public_text(key)
         people.register_key(db, got[0], got[2], "lan", people.issue_code(db, "lan"), public,

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, insert, select, update
 from sqlalchemy.exc import DataError, IntegrityError
 
-from fieldkit.central import attachments, people, signatures, validate
+from fieldkit.central import attachments, batch_apply, people, signatures, validate
 from fieldkit.central import schema as t
 from fieldkit.central.db import Pending, audit, dumps, utc_now
 from fieldkit.central.people import Person
@@ -66,23 +66,64 @@ def process_batch(conn: Connection, pending: Pending, ctx: Context, ops: list[An
                   sigs: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Apply a signed batch: each operation by its verified author, each at most once. The authors'
     signatures cover every operation they sent (a refused one too); an operation whose own fields
-    are unusable is refused for that first, and nothing about it is stored."""
+    are unusable is refused for that first, and nothing about it is stored.
+    Runs of plain reading appends go set-based (batch_apply); everything else, and a run the fast
+    path hands back, operation by operation with a savepoint each."""
     checked = signatures.check(conn, ctx.device_id, ctx.team_id, ops, sigs or [])
+    pairs = list(zip(ops, checked.authors, strict=True))
     results: list[dict[str, Any]] = []
     stored: set[str] = set()
-    for op, who in zip(ops, checked.authors, strict=True):
-        try:
-            validate.envelope(op)  # the schema of the payload is checked in process(): that refusal is stored
-        except validate.Refusal as exc:
-            named = op.get("op_id") if isinstance(op, dict) and isinstance(op.get("op_id"), str) else None
-            results.append(exc.answer() | ({"op_id": named} if named else {}))
-            continue
-        r = process(conn, pending, ctx, op, who)
-        results.append(r)
-        if not r.get("replay") and r.get("code") not in REFUSALS:
-            stored.add(str(op["op_id"]))
+    i = 0
+    while i < len(pairs):
+        run: list[batch_apply.Item] = []
+        while i + len(run) < len(pairs) and (item := _fast_item(*pairs[i + len(run)])) is not None:
+            run.append(item)
+        got = batch_apply.apply_run(conn, pending, ctx.device_id, ctx.team_id, run,
+                                    lambda c, op_id: _seen(c, ctx.team_id, op_id)) if run else None
+        if got is not None:
+            for item, r in zip(run, got, strict=True):
+                results.append(r | {"op_id": str(item.op["op_id"])})
+                if r.get("status") == APPLIED and not r.get("replay"):
+                    stored.add(str(item.op["op_id"]))
+        else:
+            for op, who in pairs[i:i + max(1, len(run))]:
+                try:
+                    validate.envelope(op)  # the payload's schema is checked in process(): that refusal is stored
+                except validate.Refusal as exc:
+                    named = op.get("op_id") if isinstance(op, dict) and isinstance(op.get("op_id"), str) else None
+                    results.append(exc.answer() | ({"op_id": named} if named else {}))
+                    continue
+                r = process(conn, pending, ctx, op, who)
+                results.append(r)
+                if not r.get("replay") and r.get("code") not in REFUSALS:
+                    stored.add(str(op["op_id"]))
+        i += max(1, len(run))
     signatures.keep_proofs(conn, ctx.device_id, checked.groups, stored)
     return results
+
+
+def _seen(conn: Connection, team_id: str, op_id: str) -> dict[str, Any]:
+    """The answer for an id stored before, as process() gives it: another team's id is unavailable."""
+    known = conn.execute(select(t.devices.c.team_id).join(t.ops, t.ops.c.device_id == t.devices.c.id)
+                         .where(t.ops.c.op_id == op_id)).first()
+    if known is not None and str(known[0]) != team_id:
+        return {"status": REJECTED, "code": "id_unavailable", "params": {"field": "op_id"},
+                "reason": "this op_id cannot be used; make a new record"}
+    return replayed(conn, op_id)
+
+
+def _fast_item(op: Any, who: Person | signatures.Refusal) -> batch_apply.Item | None:
+    """A reading the set-based path may take: signed by a known author whose role may append it,
+    valid to the last field; anything else goes the per-operation way."""
+    if isinstance(who, signatures.Refusal) or not isinstance(op, dict) or not batch_apply.is_plain_reading(op):
+        return None
+    if not signatures.allowed("reading", "append", who.role):
+        return None
+    try:
+        validate.payload(validate.envelope(op))
+    except validate.Refusal:
+        return None
+    return batch_apply.Item(op, who.user_id, who.user_id)
 
 
 # Refusals of who made an operation: not stored as its answer (a forged copy must not take the id).
