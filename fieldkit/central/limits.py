@@ -20,6 +20,7 @@ from typing import Any
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger(__name__)
@@ -100,6 +101,8 @@ class BodyLimit:
             if started:
                 raise
             await _answer(send, 413, too_large(limit))
+        except ClientDisconnect:  # the client went away mid-body: nobody to answer, nothing to log as an error
+            log.info("client disconnected during %s %s", scope.get("method"), scope.get("path"))
 
 
 def _content_length(scope: Scope) -> int | None:
