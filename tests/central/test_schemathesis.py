@@ -21,7 +21,7 @@ from schemathesis.specs.openapi.checks import (
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_headers_conformance,
           response_schema_conformance]
 EXAMPLES = int(os.environ.get("FIELDKIT_SCHEMATHESIS_EXAMPLES", "100"))  # per operation
-BUDGET_S = 100.0  # shared evenly by the operations: each stops generating after its share
+BUDGET_S = 75.0  # shared evenly by the operations: each stops generating after its share
 
 
 @pytest.mark.slow
