@@ -117,9 +117,9 @@ def _database_checks(s: Any, recover: bool) -> list[Check]:
             waiting = s.store.query("SELECT count(*) FROM outbox WHERE state='pending'")[0][0]
         except Exception:
             waiting = "?"
-        detail = (f"{p.checked} pages checked in {p.seconds} s, {len(p.bad)} damaged"
-                  + (f" (pages {', '.join(map(str, p.bad[:10]))}{' …' if len(p.bad) > 10 else ''})" if p.bad else "")
-                  + f"; integrity {full.sqlite}; schema {s.store.version}; {waiting} item(s) waiting to sync")
+        detail = (f"integrity {full.sqlite}, schema {s.store.version}, {waiting} item(s) waiting to sync; "
+                  f"{p.checked} pages checked in {p.seconds} s, {len(p.bad)} damaged"
+                  + (f" (pages {', '.join(map(str, p.bad[:10]))}{' …' if len(p.bad) > 10 else ''})" if p.bad else ""))
         if full.ok:
             return [Check("ok", "database", detail)]
         if not recover:
