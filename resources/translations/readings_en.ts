@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ClockSetter</name>
+    <message>
+        <location filename="../../fieldkit/ui/readings/clock_setter.py" line="0" />
+        <source>Set the meter's clock</source>
+        <translation>Set the meter's clock</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/clock_setter.py" line="0" />
+        <source>Writes this laptop's time, corrected by the server's check at the last sync, into the meter and reads it back.</source>
+        <translation>Writes this laptop's time, corrected by the server's check at the last sync, into the meter and reads it back.</translation>
+    </message>
+</context>
+<context>
     <name>ReadingPanel</name>
     <message>
         <source>This reading has a warning. Save it anyway?</source>
@@ -344,6 +357,21 @@
 </context>
 <context>
     <name>Settings</name>
+    <message>
+        <location filename="../../fieldkit/ui/readings/settings.py" line="0" />
+        <source>This file is not a meter model table FieldKit can use (JSON list; see docs/devices.md).</source>
+        <translation>This file is not a meter model table FieldKit can use (JSON list; see docs/devices.md).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/settings.py" line="0" />
+        <source>Meter model settings file</source>
+        <translation>Meter model settings file</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/readings/settings.py" line="0" />
+        <source>Given by the utility: DLMS client address and passwords per meter model. With a write password, a meter's clock can be set after reading it.</source>
+        <translation>Given by the utility: DLMS client address and passwords per meter model. With a write password, a meter's clock can be set after reading it.</translation>
+    </message>
     <message>
         <location filename="../../fieldkit/ui/readings/settings.py" line="22" />
         <source>Type a number of minutes from 0 to 1440 (empty: 5).</source>

@@ -12,11 +12,12 @@ import time
 from typing import Any
 
 from fieldkit.devices import discovery
+from fieldkit.devices.client import ReadOptions
 from fieldkit.devices.errors import ProtocolError
 from fieldkit.devices.result import ReadingResult
 from fieldkit.domain.anomalies import main_index
 from fieldkit.domain.models import Reading
-from fieldkit.services import readings
+from fieldkit.services import meter_clock, readings
 from fieldkit.services.readings import Assessment, Target
 from fieldkit.services.session import Session
 from fieldkit.ui.config import Config
@@ -43,6 +44,7 @@ from fieldkit.ui.qt import (
     QWidget,
     Signal,
 )
+from fieldkit.ui.readings.clock_setter import ClockSetter
 from fieldkit.ui.readings.meter_memory import STEP_OF, phase_label
 from fieldkit.ui.readings.result_view import ResultView
 from fieldkit.ui.readings.settings import CLOCK_KEY, MULTIPLE_KEY
@@ -162,6 +164,12 @@ class ReadingPanel(QWidget):
         save_row.addWidget(self.saved_label, 1)
         save_row.addStretch(1)
         self.result_view.actions.addLayout(save_row)
+        # setting a DLMS meter's clock (only with the model's write password from the settings)
+        self.clock = ClockSetter()
+        self.clock_setting: bool | None = None  # a read that sets the clock runs: server-checked time?
+        self._models: list[Any] | None = None
+        self.clock.button.clicked.connect(self.set_meter_clock)
+        self.result_view.actions.addWidget(self.clock)
         # saving despite a warning (wrong meter, abnormal consumption): confirm with a reason
         self.confirm_card, cl = card()
         self.confirm_card.setObjectName("ConfirmCard")
@@ -323,7 +331,24 @@ class ReadingPanel(QWidget):
     def limits(self) -> readings.ReadingLimits:
         return readings.ReadingLimits.from_settings(self.config.get(CLOCK_KEY), self.config.get(MULTIPLE_KEY))
 
-    def start_read(self) -> None:
+    def models(self) -> list[Any]:
+        """The utility's meter model table from the settings (a broken one is ignored: the
+        Settings page refuses it when it is set). Read once per read, not on every repaint."""
+        if self._models is None:
+            try:
+                self._models = meter_clock.models_from_setting(self.config.get(meter_clock.SETTING_KEY))
+            except (OSError, ValueError):
+                self._models = []
+        return self._models
+
+    def set_meter_clock(self) -> None:
+        options, checked = meter_clock.clock_set_options(self.session, self.target, self.models())
+        self.start_read(options=options)
+        self.clock_setting = checked
+
+    def start_read(self, *_clicked: Any, options: ReadOptions | None = None) -> None:
+        self.clock_setting = None
+        self.clock.clear()
         self.confirming = False
         self.confirm_reason.clear()
         if self.state == "reading":
@@ -339,7 +364,9 @@ class ReadingPanel(QWidget):
         self.phase, self.received, self.expected = "sign-on", 0, -1
         self.started = time.monotonic()
         self.state = "reading"
-        self.bridge.read(port, readings.read_options(self.target))
+        if options is None:
+            self._models = None  # the settings may have changed
+        self.bridge.read(port, options if options is not None else readings.read_options(self.target, self.models()))
         self.spin.start()
         self._apply_state()
         self.cancel_button.setFocus()
@@ -361,6 +388,12 @@ class ReadingPanel(QWidget):
         self.spin.stop()
         self.result = result
         self.assessment = readings.assess_result(self.target, result, self.limits())
+        if self.clock_setting is not None and result.clock_set is not None:
+            self.clock.show_outcome(*meter_clock.clock_messages(result, self.clock_setting))
+            session, target, checked = self.session, self.target, self.clock_setting
+            Op(self, lambda: meter_clock.record_clock_set(session, target, result, checked)).failure(
+                lambda exc: self.clock.show_outcome(problem_text(exc), problem_text(exc), False)).run_in_background()
+        self.clock_setting = None
         self.state = "result"
         self._apply_state()
         if self.flagged():
@@ -537,6 +570,9 @@ class ReadingPanel(QWidget):
         self.save_button.setEnabled(s == "result" and not self.confirming)
         self.confirm_card.setVisible(s == "result" and self.confirming)
         self.save_button.setVisible(s in ("result",))
+        self.clock.setVisible(s in ("result", "saved") and (
+            self.clock.message is not None or meter_clock.can_set_clock(self.target, self.result, self.models())))
+        self.clock.button.setEnabled(s == "result")
         self.saved_label.setVisible(s == "saved")
         self.manual_save.setEnabled(s == "manual")
         self.manual_saved.setVisible(s == "manual_saved")

@@ -1,4 +1,4 @@
-"""The reading limits as settings, declared as data (`settings_specs.SETTINGS` appends them; the
+"""The reading limits and the utility's meter model table as settings, declared as data (`settings_specs.SETTINGS` appends them; the
 spec class is passed in, so this module does not import `settings_specs` back).
 
 Empty means the default (5 minutes, 3 times); `services.readings.ReadingLimits.from_settings`
@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from fieldkit.services import meter_clock
 from fieldkit.services.readings import setting_problem
 from fieldkit.ui.qt import QT_TRANSLATE_NOOP
 
@@ -29,6 +30,13 @@ def _check_multiple(value: str) -> str | None:
     return None
 
 
+def _check_models(value: str) -> str | None:
+    if value.strip() and meter_clock.setting_problem(value) is not None:
+        return QT_TRANSLATE_NOOP("Settings", "This file is not a meter model table FieldKit can use (JSON list; "
+                                             "see docs/devices.md).")
+    return None
+
+
 def reading_settings(spec: Callable[..., Any]) -> list[Any]:
     return [
         spec(
@@ -42,5 +50,11 @@ def reading_settings(spec: Callable[..., Any]) -> list[Any]:
             QT_TRANSLATE_NOOP("Settings", "A reading is flagged when the consumption per day is more than this many "
                                           "times the average of the last three months. Empty: 3."),
             placeholder="3", check=_check_multiple,
+        ),
+        spec(
+            meter_clock.SETTING_KEY, "text", "", QT_TRANSLATE_NOOP("Settings", "Meter model settings file"),
+            QT_TRANSLATE_NOOP("Settings", "Given by the utility: DLMS client address and passwords per meter model. "
+                                          "With a write password, a meter's clock can be set after reading it."),
+            placeholder="C:\\FieldKit\\meter_models.json", check=_check_models,
         ),
     ]
