@@ -17,6 +17,15 @@ from fieldkit.store.profile import OpenProfile, create_profile, open_profile
 class Session:
     profile: OpenProfile
 
+    def __post_init__(self) -> None:
+        # Every operation this person records is signed by them as it is written (outbox.sig).
+        key = self.profile.signing_key
+        if key is not None:
+            from fieldkit.sync.signing import seal
+
+            uid, name, device = self.profile.user.user_id, self.profile.user.username, self.store.device_id
+            self.store.seal = lambda conn, op_id: seal(conn, op_id, uid, name, key, device)
+
     @property
     def store(self) -> Store:
         return self.profile.store

@@ -193,8 +193,11 @@ def retry_quarantined(session: Session, seq: int) -> None:
                               (seq,)).fetchone()
         if row is None:
             raise ValueError("no such quarantined item")
-        tx.conn.execute("UPDATE outbox SET op_id = ?, state = 'pending', last_error = '', result = NULL "
-                        "WHERE seq = ?", (new_id(), seq))
+        fresh = new_id()
+        tx.conn.execute("UPDATE outbox SET op_id = ?, state = 'pending', last_error = '', result = NULL, sig = NULL "
+                        "WHERE seq = ?", (fresh, seq))
+        if session.store.seal is not None:  # signed again when the author re-queues it; else it waits for them
+            session.store.seal(tx.conn, fresh)
         tx.audit(row[1], row[2], "retry", op_id=row[0])
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -142,6 +142,7 @@ class Tx:
     device_id: str
     actor: str | None
     now: str
+    seal: Callable[[Any, str], None] | None = None  # signs a new outbox entry for its author (set at login)
 
     def change(
         self,
@@ -158,6 +159,8 @@ class Tx:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (op_id, entity, entity_id, action, dumps(payload), base_version, self.now, self.actor),
         )
+        if self.seal is not None:
+            self.seal(self.conn, op_id)
         self.audit(entity, entity_id, action, op_id=op_id, detail=detail)
         return op_id
 
@@ -186,6 +189,7 @@ class Store:
         self.page_report: Any = None  # the login's quick page check (store/pagecheck.py), when it ran
         self.conn = GuardedConnection(connect(self.path, key), self._disk_error, self._reopen)
         self.lock = threading.RLock()
+        self.seal: Callable[[Any, str], None] | None = None
         self.closed = False
         self.version = migrate(self.conn)
         try:
@@ -248,7 +252,7 @@ class Store:
         with self.lock:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
-                yield Tx(self.conn, self.device_id, actor, utc_now())
+                yield Tx(self.conn, self.device_id, actor, utc_now(), self.seal)
             except BaseException:
                 try:
                     self._end("ROLLBACK")

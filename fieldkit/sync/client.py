@@ -29,6 +29,7 @@ from fieldkit.store.database import Store, utc_now
 from fieldkit.sync import download, signing
 from fieldkit.sync.apply import apply_change, local_user_ids, server_user_ids
 from fieldkit.sync.batching import Batcher
+from fieldkit.sync.signing import encode_op
 from fieldkit.sync.transport import (
     AuthRefused,
     Exchange,
@@ -255,11 +256,14 @@ class SyncEngine:
         while True:
             self._check_cancel()
             rows = self.store.query(
-                "SELECT seq, op_id, entity, entity_id, action, payload, base_version, device_time, actor "
-                "FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?", (self.batch.size,))
+                f"SELECT {signing.OUTBOX_COLUMNS} FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?",
+                (self.batch.size,))
             if not rows:
                 break
             ops = [encode_op(r, usernames, to_server) for r in rows]
+            for r, o in zip(rows, ops, strict=True):
+                if r[9] and o.get("actor") != self.username:
+                    o["sig"] = r[9]  # its author's own signature: this person cannot sign for them
             # Only the person syncing can sign: their operations go; another person's wait (in order).
             n = signing.signable_prefix(ops, self.username) if self.signer is not None else 0
             if n == 0:
@@ -525,20 +529,6 @@ class SyncEngine:
                             "VALUES (?, ?, ?, ?)", (sha, size, size, tx.now))
         self.report.downloaded += 1
         return used
-
-
-def encode_op(row: Any, usernames: dict[str, str], to_server: dict[str, str]) -> dict[str, Any]:
-    """An outbox row as it travels. Empty fields are left out; local user ids become the server's."""
-    payload = json.loads(row[5])
-    if row[2] == "work_order" and row[4] == "create" and payload.get("assignee_id") in to_server:
-        payload["assignee_id"] = to_server[payload["assignee_id"]]
-    op: dict[str, Any] = {"op_id": row[1], "entity": row[2], "entity_id": row[3], "action": row[4],
-                          "payload": payload, "device_time": row[7]}
-    if row[6] is not None:
-        op["base_version"] = row[6]
-    if row[8] and row[8] in usernames:
-        op["actor"] = usernames[row[8]]
-    return op
 
 
 def describe(exc: BaseException) -> str:

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from fieldkit.central import admin, people
 from fieldkit.central import schema as t
 from fieldkit.domain import signing
+from fieldkit.domain.ids import new_id
 from fieldkit.domain.models import ReadingSource, RegisterValue, Role
 from fieldkit.services import field_facts, sync, work_orders
 from fieldkit.services import session as sessions
@@ -56,15 +57,25 @@ def test_three_people_of_one_laptop_work_offline_and_each_syncs_their_own(make_d
         _reading(lan, reading_wo.meter_id)
         work_orders.submit_work_order(lan, reading_wo.id)
         work_orders.start_work_order(thu, onboarding_wo.id)
+        # Lan syncs all three: Thu's operation travels with Thu's own signature, made when she
+        # recorded it (Lan cannot sign for her).
         r = sync.sync_now(lan)
-        assert r.ok and r.applied == 2 and r.pushed == 2
-        assert any("wait for thu" in reason for reason in r.reasons)  # Thu's operation waits for Thu
-        assert sync.status(lan).waiting == 1
-        r = sync.sync_now(thu)
-        assert r.ok and r.applied == 1
+        assert r.ok and r.applied == 3 and r.pushed == 3 and sync.status(lan).waiting == 0
         work_orders.review_work_order(hung, reading_wo.id, approve=True)
-        r = sync.sync_now(hung)
+        r = sync.sync_now(thu)  # Thu syncs Hùng's approval the same way
         assert r.ok and r.applied == 1 and r.rejected == 0
+        # An operation without its author's own signature (re-queued by someone else, or recorded
+        # before signatures) waits for its author, and the queue behind it waits too, in order.
+        sid = new_id()
+        with lan.store.transaction(actor=thu.user_id) as tx:  # as an older FieldKit wrote it: no sig
+            tx.change("onboarding_step", sid, "append", {"id": sid, "customer_id": onboarding_wo.customer_id,
+                                                         "step": "app"})
+        _reading(lan, reading_wo.meter_id, 6)
+        r = sync.sync_now(lan)
+        assert r.ok and r.pushed == 0 and any("wait for thu" in reason for reason in r.reasons)
+        assert sync.status(lan).waiting == 2
+        r = sync.sync_now(thu)  # Thu signs her own in the batch, and Lan's reading goes with its own signature
+        assert r.ok and r.applied == 2 and sync.status(lan).waiting == 0
         with central.read() as conn:
             states = dict(conn.execute(select(t.work_orders.c.number, t.work_orders.c.state)).all())
             authors = {str(r[0]) for r in conn.execute(
