@@ -30,6 +30,7 @@ from fieldkit.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from fieldkit.ui.readings.meter_memory import MeterMemoryView
 from fieldkit.ui.style import DANGER
 
 
@@ -52,6 +53,8 @@ class ReviewDetailView(QScrollArea):
         self.facts_text.setWordWrap(True)
         self.facts_text.setTextFormat(Qt.TextFormat.PlainText)
         self.capture_label = QLabel(objectName="SectionTitle")
+        self.memory = MeterMemoryView()     # a DLMS reading: load profile chart and event log
+        self.memory.hide()
         self.capture_view = QPlainTextEdit(objectName="CaptureView")
         self.capture_view.setReadOnly(True)
         self.capture_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
@@ -76,8 +79,8 @@ class ReviewDetailView(QScrollArea):
         self.history_text.setTextFormat(Qt.TextFormat.PlainText)
 
         left = QVBoxLayout()
-        for w in (self.readings_label, self.readings_table, self.facts_label, self.facts_text, self.capture_label,
-                  self.capture_view):
+        for w in (self.readings_label, self.readings_table, self.facts_label, self.facts_text, self.memory,
+                  self.capture_label, self.capture_view):
             left.addWidget(w)
         left.addStretch(1)
         right = QVBoxLayout()
@@ -165,6 +168,10 @@ class ReviewDetailView(QScrollArea):
             text += ("\n\n" if text else "") + QCoreApplication.translate("ReviewPage", "%1 capture(s) are not on this laptop.").replace(
                 "%1", format_number(len(missing_caps)))
         self.capture_view.setPlainText(text)
+        memories = [loaded.memories[c.sha256] for c in d.captures if c.sha256 in loaded.memories]
+        if memories:    # the newest DLMS capture of the work order
+            self.memory.show_memory(memories[-1].profile, memories[-1].events)
+        self.memory.setVisible(bool(memories))
         self.capture_label.setVisible(bool(d.captures))
         self.capture_view.setVisible(bool(d.captures))
 

@@ -3,10 +3,10 @@ loader of one work order's evidence (`load_detail`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from fieldkit.services import review
+from fieldkit.services import review, review_memory
 from fieldkit.services.review import ReviewDetail, ReviewRow
 from fieldkit.ui.labels import KINDS, STATES, label
 from fieldkit.ui.qt import (
@@ -125,6 +125,7 @@ class Loaded:
     images: dict[str, bytes]
     captures: dict[str, str]
     problems: dict[str, str]  # sha -> message in both languages, for files that could not be read
+    memories: dict[str, Any] = field(default_factory=dict)  # sha -> review_memory.MeterMemory (DLMS captures)
 
 
 def load_detail(session: Any, wo_id: str) -> Loaded:
@@ -134,6 +135,7 @@ def load_detail(session: Any, wo_id: str) -> Loaded:
     detail = review.review_detail(session, wo_id)
     images: dict[str, bytes] = {}
     captures: dict[str, str] = {}
+    memories: dict[str, Any] = {}
     problems: dict[str, str] = {}
     for ref in detail.attachments:
         if not ref.present:
@@ -141,10 +143,13 @@ def load_detail(session: Any, wo_id: str) -> Loaded:
         try:
             if ref.kind == "capture":
                 captures[ref.sha256] = review.capture_text(session, ref.sha256)
+                memory = review_memory.meter_memory(session, ref.sha256)
+                if memory is not None:
+                    memories[ref.sha256] = memory
             elif ref in detail.photos:
                 images[ref.sha256] = review.attachment_bytes(session, ref.sha256)
         except ValidationError as exc:
             problems[ref.sha256] = " / ".join(exc.messages("vi") + exc.messages("en"))
-    return Loaded(detail, images, captures, problems)
+    return Loaded(detail, images, captures, problems, memories)
 
 
