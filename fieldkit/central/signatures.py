@@ -78,6 +78,7 @@ def check(conn: Connection, device_id: str, team_id: str, ops: list[Any],
     groups: dict[str, Group] = {}
     singles: list[tuple[int, Group]] = []
     members: dict[str, people.Person | Refusal] = {}
+    keys: dict[str, str | None] = {}
 
     def author(name: str) -> people.Person | Refusal:
         if name not in members:
@@ -101,7 +102,9 @@ def check(conn: Connection, device_id: str, team_id: str, ops: list[Any],
         if isinstance(who, Refusal):
             verdicts[i] = who
             continue
-        key = people.public_key(conn, who.user_id, device_id)
+        if who.user_id not in keys:  # one look-up per author, not per operation
+            keys[who.user_id] = people.public_key(conn, who.user_id, device_id)
+        key = keys[who.user_id]
         if key is None:
             verdicts[i] = Refusal(people.NO_KEY, f"no signing key of '{who.username}' is registered for this "
                                                  "device (add the person again with a user code)",
