@@ -11,7 +11,6 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from fieldkit.services import kept_documents
 from fieldkit.services.session import Session
 from fieldkit.store.keyring import KdfParams
 from fieldkit.ui import style
@@ -55,7 +54,12 @@ class Shell(QObject):
         self.login_window.set_language_button(self.translations.language)
 
     def start(self) -> None:
-        kept_documents.sweep_stale_private_copies()  # views a crashed run left in the temp folder
+        def sweep() -> None:
+            from fieldkit.services import kept_documents
+
+            kept_documents.sweep_stale_private_copies()  # views a crashed run left in the temp folder
+
+        Op(self, sweep).run_in_background()  # off the UI thread, and not before the first window
         self.login_window.refresh()
         self.login_window.show()
 
@@ -162,6 +166,8 @@ class Shell(QObject):
             self.auto_sync.stop()
             self.auto_sync = None
         wait_for_background()
+        from fieldkit.services import kept_documents
+
         kept_documents.remove_private_copies()  # decrypted views of documents never outlive the session
         if self.session is not None:
             self.session.close()

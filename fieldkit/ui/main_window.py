@@ -7,6 +7,8 @@ them in order, Ctrl+F goes to the search field of the current page (or of Custom
 
 from __future__ import annotations
 
+import importlib
+import sys
 from collections.abc import Callable, Iterator, Mapping, ValuesView
 from dataclasses import dataclass
 from typing import Any
@@ -20,12 +22,6 @@ from fieldkit.ui.labels import ROLES, label, problem_text
 from fieldkit.ui.ops import Op, wait_for_background
 from fieldkit.ui.pages import Page, PageContext
 from fieldkit.ui.pages.coming_page import ComingPage
-from fieldkit.ui.pages.customers_page import CustomersPage
-from fieldkit.ui.pages.onboarding_page import OnboardingPage
-from fieldkit.ui.pages.readings_page import ReadingsPage
-from fieldkit.ui.pages.review_page import ReviewPage
-from fieldkit.ui.pages.settings_page import SettingsPage
-from fieldkit.ui.pages.sync_page import SyncPage
 from fieldkit.ui.pages.work_orders_page import WorkOrdersPage
 from fieldkit.ui.qt import (
     QT_TRANSLATE_NOOP,
@@ -46,6 +42,7 @@ from fieldkit.ui.qt import (
     QSize,
     QStackedWidget,
     Qt,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -67,14 +64,35 @@ def _coming(title: str, text: str) -> Callable[[PageContext], Page]:
     return lambda ctx: ComingPage(ctx, title, text)
 
 
+def preload_pages() -> None:
+    """Import the other pages' modules (run in the background once the window is up, so the
+    first visit of a page does not pay for its imports on the UI thread)."""
+    for spec in PAGES:
+        module = getattr(spec.factory, "module", None)
+        if module and module not in sys.modules:
+            importlib.import_module(module)
+
+
+def _lazy(module: str, cls: str) -> Callable[[PageContext], Page]:
+    """The page's module is imported when the page is first built, not at start-up (the
+    onboarding page alone pulled in reportlab, the sync page requests: ~0.6 s of start)."""
+    def build(ctx: PageContext) -> Page:
+        page_class = getattr(importlib.import_module(module), cls)
+        page: Page = page_class(ctx)
+        return page
+    build.module = module  # type: ignore[attr-defined]
+    return build
+
+
 PAGES: list[PageSpec] = [
+    # the first page is built at sign-in: imported with the window, not inside the sign-in step
     PageSpec("work_orders", "work_orders", QT_TRANSLATE_NOOP("Pages", "Work orders"), WorkOrdersPage),
-    PageSpec("customers", "customers", QT_TRANSLATE_NOOP("Pages", "Customers"), CustomersPage),
-    PageSpec("readings", "readings", QT_TRANSLATE_NOOP("Pages", "Readings"), ReadingsPage),
-    PageSpec("onboarding", "onboarding", QT_TRANSLATE_NOOP("Pages", "Onboarding"), OnboardingPage),
-    PageSpec("review", "review", QT_TRANSLATE_NOOP("Pages", "Review & reports"), ReviewPage),
-    PageSpec("sync", "sync", QT_TRANSLATE_NOOP("Pages", "Sync"), SyncPage),
-    PageSpec("settings", "settings", QT_TRANSLATE_NOOP("Pages", "Settings"), SettingsPage),
+    PageSpec("customers", "customers", QT_TRANSLATE_NOOP("Pages", "Customers"), _lazy("fieldkit.ui.pages.customers_page", "CustomersPage")),
+    PageSpec("readings", "readings", QT_TRANSLATE_NOOP("Pages", "Readings"), _lazy("fieldkit.ui.pages.readings_page", "ReadingsPage")),
+    PageSpec("onboarding", "onboarding", QT_TRANSLATE_NOOP("Pages", "Onboarding"), _lazy("fieldkit.ui.pages.onboarding_page", "OnboardingPage")),
+    PageSpec("review", "review", QT_TRANSLATE_NOOP("Pages", "Review & reports"), _lazy("fieldkit.ui.pages.review_page", "ReviewPage")),
+    PageSpec("sync", "sync", QT_TRANSLATE_NOOP("Pages", "Sync"), _lazy("fieldkit.ui.pages.sync_page", "SyncPage")),
+    PageSpec("settings", "settings", QT_TRANSLATE_NOOP("Pages", "Settings"), _lazy("fieldkit.ui.pages.settings_page", "SettingsPage")),
 ]
 
 
@@ -205,6 +223,7 @@ class MainWindow(QMainWindow):
         self.status.updated.connect(self._status_updated)
         self.setTabOrder(self.nav, self.stack)
         fit_to_screen(self, 1280, 800)
+        QTimer.singleShot(1500, lambda: Op(self, preload_pages).failure(lambda _e: None).run_in_background())
         self.retranslate()
         self.nav.setCurrentRow(0)
 

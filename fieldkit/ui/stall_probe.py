@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -45,11 +46,44 @@ def _run_queue_wait(fd: int | None) -> float:
         return 0.0
 
 
+class OtherThreads:
+    """Run-queue wait summed over the app's other threads. The UI thread also waits for the
+    interpreter lock; when the thread holding it is itself waiting for a CPU (a loaded machine),
+    that wait is the machine's, not the app's."""
+
+    def __init__(self) -> None:
+        self.fds: dict[str, int] = {}
+        self.checked = 0.0
+        self.own = str(threading.get_native_id())
+
+    def _refresh(self) -> None:
+        try:
+            tids = set(os.listdir("/proc/self/task")) - {self.own}
+        except OSError:
+            return
+        for tid in list(self.fds):
+            if tid not in tids:
+                os.close(self.fds.pop(tid))
+        for tid in tids - set(self.fds):
+            try:
+                self.fds[tid] = os.open(f"/proc/self/task/{tid}/schedstat", os.O_RDONLY)
+            except OSError:
+                pass
+
+    def wait(self) -> float:
+        now = time.perf_counter()
+        if now - self.checked > 0.5:
+            self.checked = now
+            self._refresh()
+        return sum(_run_queue_wait(fd) for fd in self.fds.values())
+
+
 @dataclass
 class StallProbe:
-    """A stall is wall time inside one event minus the time the UI thread waited for a CPU that
-    other processes held (on a shared, loaded machine that wait is not the app's doing; waiting
-    for a disk or a lock is, and counts)."""
+    """A stall is time inside one event that is the app's doing: at least the UI thread's own CPU
+    time, and wall time minus the time the app's threads waited for a CPU that other processes
+    held (on a shared, loaded machine that wait is not the app's; waiting for a disk, a lock or
+    the interpreter lock held by a running thread is, and counts)."""
 
     depth: int = 0
     last: float = field(default_factory=time.perf_counter)
@@ -61,6 +95,8 @@ class StallProbe:
     fd: int | None = field(default_factory=_open_schedstat)
     waited: float = 0.0
     cpu: float = field(default_factory=time.thread_time)
+    others: OtherThreads = field(default_factory=OtherThreads)
+    others_waited: float = 0.0
 
     def reset(self) -> None:
         self.worst = Stall(0.0, "")
@@ -69,6 +105,7 @@ class StallProbe:
         self.last = time.perf_counter()
         self.waited = _run_queue_wait(self.fd)
         self.cpu = time.thread_time()
+        self.others_waited = self.others.wait()
 
     gc_time: float = 0.0  # garbage collection inside the current gap (said in the description)
     gc_started: float = 0.0
@@ -82,8 +119,10 @@ class StallProbe:
     def mark(self, now: float) -> None:
         waited = _run_queue_wait(self.fd)
         cpu = time.thread_time()
+        others = self.others.wait()
         if self.depth > 0:
-            gap = now - self.last - (waited - self.waited)
+            not_ours = (waited - self.waited) + max(0.0, others - self.others_waited)
+            gap = max(cpu - self.cpu, now - self.last - not_ours)
             if gap > self.worst.seconds or gap > self.limit:
                 what = describe(*self.current) + f" [UI thread on a CPU {(cpu - self.cpu) * 1000:.0f} ms]"
                 if self.gc_time > 0.005:
@@ -95,6 +134,7 @@ class StallProbe:
         self.last = now
         self.waited = waited
         self.cpu = cpu
+        self.others_waited = others
         self.gc_time = 0.0
 
 

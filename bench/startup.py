@@ -1,0 +1,106 @@
+"""Start-up benchmark (a script, not a test): python bench/startup.py [--profile DIR] [--runs 5]
+
+Starts the app in a fresh process `--runs` times on a demo profile of realistic size
+(80,000 customers; built once with `fieldkit demo-data`, reused) and prints the median wall
+time to a usable window:
+
+- login: the login window is shown (the user can type the PIN);
+- main: signed in (the PIN's key derivation included) and the main window is shown.
+
+Baselines measured in the same run: a bare interpreter (`python -c pass`) and an
+interpreter that only imports Qt widgets. Also prints which heavy modules the app had
+imported when its first window was up (reportlab must not be among them). Target: <= 1.5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET = 1.5
+
+PROBE = r"""
+import os, sys, time
+t0 = float(sys.argv[1])
+mode = sys.argv[2]
+from fieldkit.ui.qt import QApplication, QTimer
+app = QApplication(sys.argv[:1])
+from fieldkit.ui.app import Shell
+shell = Shell(app, os.environ["FK_PROFILE"], language="vi", start_auto_sync=False)
+heavy = lambda: ",".join(m for m in ("reportlab", "fieldkit.documents.reports_pdf", "PIL", "qrcode", "requests",
+                                     "fastapi", "sqlalchemy") if m in sys.modules) or "-"
+def login_shown():
+    print(f"login {time.time() - t0:.3f} {heavy()}", flush=True)
+    if mode == "login":
+        app.quit()
+        return
+    from fieldkit.services import session as sessions
+    def main_shown(win):
+        def done():
+            print(f"main {time.time() - t0:.3f} {heavy()}", flush=True)
+            app.quit()
+        QTimer.singleShot(0, done)
+    shell.sessionStarted.connect(main_shown)
+    shell.login_window.loggedIn.emit(sessions.login(os.environ["FK_PROFILE"], "lan", "246810"))
+shell.start()
+QTimer.singleShot(0, login_shown)
+QTimer.singleShot(60_000, app.quit)
+app.exec()
+"""
+
+
+def wall(cmd: list[str], env: dict[str, str]) -> float:
+    started = time.time()
+    subprocess.run(cmd, env=env, cwd=ROOT, check=True, capture_output=True, timeout=120)
+    return time.time() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--profile", default=os.path.join(tempfile.gettempdir(), "fieldkit-bench-80k"))
+    parser.add_argument("--customers", type=int, default=80_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    folder = Path(args.profile)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), FK_PROFILE=str(folder),
+               FIELDKIT_CONFIG_DIR=tempfile.mkdtemp(prefix="fk-startup-config-"))
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if not (folder / "fieldkit.db").exists():
+        print(f"building the demo profile in {folder} …", flush=True)
+        subprocess.run([sys.executable, "-m", "fieldkit", "demo-data", "--db", str(folder / "fieldkit.db"),
+                        "--customers", str(args.customers)], env=env, cwd=ROOT, check=True)
+
+    bare = [wall([sys.executable, "-c", "pass"], env) for _ in range(args.runs)]
+    qt = [wall([sys.executable, "-c", "import PySide6.QtWidgets"], env) for _ in range(args.runs)]
+    login: list[float] = []
+    main_: list[float] = []
+    heavy = ""
+    for mode in ("login", "main"):
+        for _ in range(args.runs):
+            out = subprocess.run([sys.executable, "-c", PROBE, repr(time.time()), mode], env=env, cwd=ROOT,
+                                 capture_output=True, text=True, timeout=120, check=True).stdout
+            for line in out.splitlines():
+                what, seconds, modules = line.split(" ", 2)
+                (login if what == "login" and mode == "login" else main_ if what == "main" else []).append(
+                    float(seconds))
+                heavy = modules if what == "main" else heavy
+    med = statistics.median
+    print(f"runs: {args.runs} cold starts each, profile {folder}")
+    print(f"baseline: bare interpreter          median {med(bare):.3f} s")
+    print(f"baseline: interpreter + Qt widgets  median {med(qt):.3f} s")
+    print(f"login window shown                  median {med(login):.3f} s  ({med(login) - med(bare):.3f} s over bare)")
+    print(f"main window shown (after sign-in)   median {med(main_):.3f} s  ({med(main_) - med(bare):.3f} s over bare)")
+    print(f"heavy modules loaded at the main window: {heavy}")
+    print(f"target {TARGET} s to a usable window: {'met' if med(login) <= TARGET else 'NOT met'} (login window)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
