@@ -20,6 +20,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
+from fieldkit.domain import meter_memory as mm
 from fieldkit.domain import onboarding as flow
 from fieldkit.domain.models import MeterProtocol, ReadingSource, WorkOrderKind, WorkOrderState
 from fieldkit.domain.reasons import english
@@ -215,6 +216,31 @@ class Register(Strict):
     unit: Text(16) = ""
 
 
+UnixTime = Annotated[int, Field(strict=True, ge=mm.MIN_TIME, le=mm.MAX_TIME)]
+
+
+def _event(value: list[int | None]) -> list[int | None]:
+    """[unix time | None, code]: the time in range or unknown, the code a known-size number."""
+    t, code = value
+    if t is not None and not mm.MIN_TIME <= t <= mm.MAX_TIME:
+        raise ValueError("event time out of range")
+    if code is None or not 0 <= code <= mm.MAX_CODE:
+        raise ValueError("event code out of range")
+    return value
+
+
+MeterEventCompact = Annotated[list[int | None], Field(min_length=2, max_length=2), AfterValidator(_event)]
+
+
+class LoadProfileCompact(Strict):
+    start: UnixTime
+    period: Annotated[int, Field(strict=True, ge=mm.MIN_PERIOD, le=mm.MAX_PERIOD)]
+    obis: Annotated[str, Field(pattern=r"^[0-9A-Za-z.:*-]{1,32}$")]
+    unit: Literal["Wh", "varh"]
+    values: Annotated[list[Annotated[int, Field(strict=True, ge=0, le=mm.MAX_VALUE)] | None],
+                      Field(max_length=mm.MAX_INTERVALS)]
+
+
 class ReadingAppend(Strict):
     id: Id | None = None
     meter_id: Id
@@ -229,6 +255,9 @@ class ReadingAppend(Strict):
     photo_sha256: Sha | None = None
     supersedes: Id | None = None
     recorded_by: Id | None = None
+    # a DLMS reading's event log and load profile, compact (fieldkit/domain/meter_memory.py)
+    events: Annotated[list[MeterEventCompact], Field(max_length=mm.MAX_EVENTS)] | None = None
+    load_profile: LoadProfileCompact | None = None
 
 
 class InstallAppend(Strict):

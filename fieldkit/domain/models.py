@@ -160,6 +160,10 @@ class Reading:
     photo_sha256: str | None = None
     supersedes: str | None = None
     recorded_by: str | None = None
+    # a DLMS reading: its event log [[unix time | None, code], ...] and load profile
+    # {"start": unix, "period": s, "unit": "kWh", "values": [Wh | None, ...]} (domain/meter_memory.py)
+    events: tuple[tuple[int | None, int], ...] = ()
+    load_profile: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)

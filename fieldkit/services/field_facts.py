@@ -47,11 +47,13 @@ def record_reading(
     taken_at: datetime | None = None, work_order_id: str | None = None, customer_id: str | None = None,
     manual_reason: str = "", capture: bytes | None = None, photo: bytes | None = None,
     photo_mime: str = "image/jpeg", supersedes: str | None = None,
+    events: tuple[tuple[int | None, int], ...] = (), load_profile: dict[str, Any] | None = None,
 ) -> Reading:
     reading = Reading(
         id=new_id(), meter_id=meter_id, taken_at=taken_at or datetime.now(UTC), source=source,
         registers=registers, customer_id=customer_id, work_order_id=work_order_id,
         manual_reason=manual_reason.strip(), supersedes=supersedes, recorded_by=session.user_id,
+        events=events, load_profile=load_profile,
     )
     check(reading_problems(reading))
     if source is ReadingSource.MANUAL and photo is None:

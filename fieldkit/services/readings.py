@@ -48,6 +48,7 @@ from fieldkit.domain.models import (
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.domain.tariff import BillEstimate, TariffError, estimate_bill
 from fieldkit.services import field_facts, ui_queries
+from fieldkit.services.reading_memory import compact_events, compact_profile
 from fieldkit.services.review import VIETNAM
 from fieldkit.services.session import Session
 from fieldkit.store import customers as customer_repo
@@ -462,6 +463,7 @@ def save_optical(session: Session, target: Target, result: ReadingResult,
         session, meter_id=target.meter.id, registers=registers, source=ReadingSource.OPTICAL,
         taken_at=taken_at, work_order_id=target.work_order.id if target.work_order is not None else None,
         customer_id=_customer_id(target), capture=result.capture.to_bytes(), manual_reason=note[:200],
+        events=compact_events(result.events), load_profile=compact_profile(result.load_profile),
     )
 
 

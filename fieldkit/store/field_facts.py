@@ -23,8 +23,13 @@ from fieldkit.store.database import dumps
 
 READING_COLUMNS = (
     "id, meter_id, taken_at, source, registers, customer_id, work_order_id, manual_reason, "
-    "capture_sha256, photo_sha256, supersedes, recorded_by"
+    "capture_sha256, photo_sha256, supersedes, recorded_by, events, load_profile"
 )
+
+
+def _memory(r: Reading) -> tuple[str, str]:
+    return (json.dumps([list(e) for e in r.events], separators=(",", ":")) if r.events else "",
+            json.dumps(r.load_profile, separators=(",", ":")) if r.load_profile else "")
 
 
 def registers_json(registers: dict[str, RegisterValue]) -> str:
@@ -43,16 +48,19 @@ def reading_payload(r: Reading) -> dict[str, Any]:
         "work_order_id": r.work_order_id, "manual_reason": r.manual_reason,
         "capture_sha256": r.capture_sha256, "photo_sha256": r.photo_sha256, "supersedes": r.supersedes,
         "recorded_by": r.recorded_by,
+        # only when there are any: a mode C reading's payload is as before
+        **({"events": [list(e) for e in r.events]} if r.events else {}),
+        **({"load_profile": r.load_profile} if r.load_profile else {}),
     }
 
 
 def insert_reading(conn: Any, r: Reading, now: str) -> None:
     conn.execute(
-        f"INSERT INTO readings ({READING_COLUMNS}, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO readings ({READING_COLUMNS}, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             r.id, r.meter_id, r.taken_at.isoformat(), r.source.value, registers_json(r.registers),
             r.customer_id, r.work_order_id, r.manual_reason, r.capture_sha256, r.photo_sha256,
-            r.supersedes, r.recorded_by, now,
+            r.supersedes, r.recorded_by, *_memory(r), now,
         ),
     )
 
@@ -61,11 +69,11 @@ def insert_reading_or_ignore(conn: Any, r: Reading, now: str) -> None:
     """For readings that arrive from the server (pull): idempotent."""
     conn.execute(
         f"INSERT OR IGNORE INTO readings ({READING_COLUMNS}, recorded_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             r.id, r.meter_id, r.taken_at.isoformat(), r.source.value, registers_json(r.registers),
             r.customer_id, r.work_order_id, r.manual_reason, r.capture_sha256, r.photo_sha256,
-            r.supersedes, r.recorded_by, now,
+            r.supersedes, r.recorded_by, *_memory(r), now,
         ),
     )
 
@@ -76,6 +84,8 @@ def reading_from_row(row: Any) -> Reading:
         registers=registers_from_json(row[4]), customer_id=row[5], work_order_id=row[6],
         manual_reason=row[7], capture_sha256=row[8], photo_sha256=row[9], supersedes=row[10],
         recorded_by=row[11],
+        events=tuple((e[0], e[1]) for e in json.loads(row[12])) if row[12] else (),
+        load_profile=json.loads(row[13]) if row[13] else None,
     )
 
 

@@ -161,4 +161,5 @@ def reading_from(d: dict[str, Any]) -> Reading:
         customer_id=d.get("customer_id"), work_order_id=d.get("work_order_id"),
         manual_reason=d.get("manual_reason") or "", capture_sha256=d.get("capture_sha256"),
         photo_sha256=d.get("photo_sha256"), supersedes=d.get("supersedes"), recorded_by=d.get("recorded_by"),
+        events=tuple((e[0], e[1]) for e in d.get("events") or ()), load_profile=d.get("load_profile") or None,
     )

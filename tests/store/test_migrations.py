@@ -93,3 +93,35 @@ def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyP
     with pytest.raises(RuntimeError):
         migrate(conn)
     assert schema_version(conn) == latest_version() - 1
+
+
+@pytest.mark.parametrize("start", range(1, 6))
+def test_readings_from_before_the_meter_memory_columns(tmp_path: Path, start: int):
+    """m0006: readings written before have no event log or load profile (empty, not broken);
+    new ones keep theirs."""
+    from datetime import UTC, datetime
+    from decimal import Decimal
+
+    from fieldkit.domain.models import Reading, ReadingSource, RegisterValue
+    from fieldkit.store import field_facts as facts_repo
+
+    path = tmp_path / "old.db"
+    conn = connect(path, KEY)
+    assert migrate(conn, target=start) == start
+    _seed_v1(conn)
+    conn.close()
+    store = Store(path, KEY)
+    with store.read() as c:
+        old = facts_repo.get_reading(c, "r1")
+    assert old is not None and old.events == () and old.load_profile is None
+    assert "events" not in facts_repo.reading_payload(old)
+    new = Reading(id="r2", meter_id="m1", taken_at=datetime(2026, 12, 3, tzinfo=UTC), source=ReadingSource.OPTICAL,
+                  registers={"1.8.0": RegisterValue(Decimal("1900"), "kWh")}, events=((1764748800, 40), (None, 1)),
+                  load_profile={"start": 1764748800, "period": 900, "obis": "1.0.1.29.0.255", "unit": "Wh",
+                                "values": [250, None]})
+    with store.transaction() as tx:
+        facts_repo.insert_reading(tx.conn, new, tx.now)
+    with store.read() as c:
+        assert facts_repo.get_reading(c, "r2") == new
+        assert [r.id for r in facts_repo.readings_of_meter(c, "m1")] == ["r2", "r1"]
+    store.close()
