@@ -3,11 +3,14 @@ re-parsed from the reading's raw capture, so the review shows what the technicia
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from decimal import Decimal
 
 from fieldkit.devices.capture import Capture
 from fieldkit.devices.errors import ProtocolError
-from fieldkit.devices.meter_log import LoadProfile, MeterEvent
+from fieldkit.devices.meter_log import LoadProfile, MeterEvent, meaning
+from fieldkit.domain.models import Reading
 from fieldkit.services.review import attachment_bytes
 from fieldkit.services.session import Session
 
@@ -31,6 +34,23 @@ def memory_of_capture(data: bytes) -> MeterMemory | None:
     except ProtocolError:
         return None
     return MeterMemory(result.serial, result.load_profile, list(result.events))
+
+
+def memory_of_reading(reading: Reading) -> MeterMemory | None:
+    """From the reading's own compact fields (when its capture is not on this laptop)."""
+    if not reading.events and not reading.load_profile:
+        return None
+    events = [replace(meaning(code), time=datetime.fromtimestamp(t, UTC) if t is not None else None)
+              for t, code in reading.events]
+    profile = None
+    stored = reading.load_profile
+    if stored:
+        start, period = int(stored["start"]), int(stored["period"])
+        unit = "kWh" if stored.get("unit") == "Wh" else "kvarh"
+        profile = LoadProfile(period, [(str(stored.get("obis", "")), unit)], [
+            (datetime.fromtimestamp(start + i * period, UTC), [None if v is None else Decimal(v) / 1000])
+            for i, v in enumerate(stored.get("values") or [])])
+    return MeterMemory(None, profile, events)
 
 
 def meter_memory(session: Session, sha256: str) -> MeterMemory | None:

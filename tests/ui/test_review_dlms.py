@@ -74,3 +74,39 @@ def test_a_broken_capture_shows_no_chart() -> None:
     assert memory_of_capture(data[: len(data) // 2]) is None
     assert memory_of_capture(b"not a capture") is None
     assert memory_of_capture(capture("1900")) is None
+
+
+def test_without_the_capture_the_stored_fields_show_it(qtbot, stored_only, shell) -> None:
+    """The supervisor's laptop has the reading (synced) but not its capture yet."""
+    win = sign_in_as_supervisor(qtbot, shell)
+    page = win.go_to("review")
+    qtbot.waitUntil(lambda: page.loaded and len(page.rows) == 1, timeout=10_000)
+    memory = page.findChild(MeterMemoryView, "MeterMemory")
+    assert page.select_number("WO-STORED")
+    qtbot.waitUntil(lambda: page.loaded_detail is not None and memory.isVisible(), timeout=10_000)
+    assert len(memory.chart.bars) == 24 and memory.tamper_rows == 7
+    assert "Mở nắp công tơ" in memory.events.text()
+    expected = memory_of_capture(DLMS_CAPTURE.read_bytes())
+    total = sum(v[0] for _t, v in expected.profile.rows)
+    from fieldkit.ui.readings.widgets import fmt_decimal
+
+    assert fmt_decimal(total) in memory.profile_title.text()     # the same kWh as from the capture
+
+
+@pytest.fixture
+def stored_only(session) -> None:
+    from fieldkit.devices.capture import Capture
+    from fieldkit.devices.dlms_capture import parse_capture
+    from fieldkit.services.reading_memory import compact_events, compact_profile
+
+    sessions.add_user(session, username="hung", display_name="Phạm Văn Hùng", role=Role.SUPERVISOR,
+                      secret=SUPERVISOR_PIN, params=FAST_KDF)
+    result = parse_capture(Capture.from_bytes(DLMS_CAPTURE.read_bytes()))
+    c = customers.create_customer(session, CustomerInput(code="PA23LN0000003", name="Vũ Thị Ngân"))
+    m = meters.register_meter(session, serial="23110046", customer_id=c.id, phases=3)
+    wo = work_orders.create_work_order(session, kind=WorkOrderKind.READING, customer_id=c.id,
+                                       due_date=datetime.now(UTC).date(), meter_id=m.id, number="WO-STORED")
+    field_facts.record_reading(session, meter_id=m.id, source=ReadingSource.OPTICAL, work_order_id=wo.id,
+                               registers={"1.8.0": RegisterValue(Decimal("1900"), "kWh")}, customer_id=c.id,
+                               events=compact_events(result.events), load_profile=compact_profile(result.load_profile))
+    work_orders.submit_work_order(session, wo.id)

@@ -168,7 +168,8 @@ class ReviewDetailView(QScrollArea):
             text += ("\n\n" if text else "") + QCoreApplication.translate("ReviewPage", "%1 capture(s) are not on this laptop.").replace(
                 "%1", format_number(len(missing_caps)))
         self.capture_view.setPlainText(text)
-        memories = [loaded.memories[c.sha256] for c in d.captures if c.sha256 in loaded.memories]
+        memories = [loaded.memories[c.sha256] for c in d.captures if c.sha256 in loaded.memories] or [
+            m for key, m in loaded.memories.items() if key.startswith("reading:")]
         if memories:    # the newest DLMS capture of the work order
             self.memory.show_memory(memories[-1].profile, memories[-1].events)
         self.memory.setVisible(bool(memories))

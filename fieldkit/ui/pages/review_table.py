@@ -150,6 +150,11 @@ def load_detail(session: Any, wo_id: str) -> Loaded:
                 images[ref.sha256] = review.attachment_bytes(session, ref.sha256)
         except ValidationError as exc:
             problems[ref.sha256] = " / ".join(exc.messages("vi") + exc.messages("en"))
+    if not memories:    # the capture is not on this laptop (yet): the reading's own compact fields
+        for view in detail.readings:
+            stored = review_memory.memory_of_reading(view.reading)
+            if stored is not None:
+                memories[f"reading:{view.reading.id}"] = stored
     return Loaded(detail, images, captures, problems, memories)
 
 
