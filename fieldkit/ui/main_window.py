@@ -223,7 +223,8 @@ class MainWindow(QMainWindow):
         self.status.updated.connect(self._status_updated)
         self.setTabOrder(self.nav, self.stack)
         fit_to_screen(self, 1280, 800)
-        QTimer.singleShot(1500, lambda: Op(self, preload_pages).failure(lambda _e: None).run_in_background())
+        # (the window as context: the timer is dropped if the window goes first, e.g. a quick sign-out)
+        QTimer.singleShot(1500, self, lambda: Op(self, preload_pages).failure(lambda _e: None).run_in_background())
         self.retranslate()
         self.nav.setCurrentRow(0)
 
