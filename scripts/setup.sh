@@ -37,7 +37,8 @@ fi
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
-stamp=.venv/.stamp-$(cat pyproject.toml | sha256sum | cut -c1-16)
+# the extras live in setup.py and the server distribution in server/pyproject.toml: any change reinstalls
+stamp=.venv/.stamp-$(cat pyproject.toml setup.py server/pyproject.toml 2>/dev/null | sha256sum | cut -c1-16)
 if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -e ".[dev]"
