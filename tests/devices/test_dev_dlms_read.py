@@ -232,9 +232,11 @@ def check_clock_setting(start: Start) -> None:
     report = result.clock_set
     assert report is not None and report["confirmed"] is True and report["result"] == 0
     assert report["before"] is not None and report["written"] is not None
-    # read back: the meter now agrees with the laptop (whole seconds)
-    assert result.clock_deviation is not None and abs(result.clock_deviation) <= 1.5
+    # read back: the meter now agrees with the laptop (whole seconds, plus the wire and a busy
+    # machine between the meter's stamp and the laptop's: 1.6 s seen on a loaded CI run; the
+    # meter was 37 s off before the SET)
+    assert result.clock_deviation is not None and abs(result.clock_deviation) <= 3.0
     # the SET and the read-back are in the capture, and re-parsing still works
     assert result.capture is not None and b"\xc1\x01\xc1\x00\x08" in result.capture.sent()
     again = read_meter(sim.port, ReadOptions(dlms_objects=("clock",)))
-    assert again.clock_deviation is not None and abs(again.clock_deviation) <= 1.5
+    assert again.clock_deviation is not None and abs(again.clock_deviation) <= 3.0

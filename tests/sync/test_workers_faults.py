@@ -26,6 +26,7 @@ from fieldkit.services import customers, meters, sync
 from fieldkit.services import session as sessions
 from fieldkit.services.customers import CustomerInput
 from fieldkit.store.keyring import FAST_KDF
+from fieldkit.sync.batching import Batcher
 from fieldkit.sync.testing.proxy import FAULTS, FaultProxy
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
@@ -95,7 +96,7 @@ def test_two_workers_on_postgres_faults_and_kill_9_every_operation_once(pg_url: 
         outbox = {op for s in devices for (op,) in s.store.query("SELECT op_id FROM outbox")}
         assert len(outbox) == 2 * (PER_DEVICE + 2)
 
-        proxy = FaultProxy(("127.0.0.1", srv.port), rate=0.3, seed=11, max_delay=0.2).start()
+        proxy = FaultProxy(("127.0.0.1", srv.port), rate=0.3, seed=11, max_delay=0.2, cycle=True).start()
         stop, kills = threading.Event(), []
         killer = threading.Thread(target=_killer, args=(srv, pg_url, stop, kills), daemon=True)
         try:
@@ -106,7 +107,10 @@ def test_two_workers_on_postgres_faults_and_kill_9_every_operation_once(pg_url: 
 
             def run(s: sessions.Session) -> None:
                 try:
-                    results[s.user_id] = sync_until_done(s, attempts=200, **FAST)
+                    # batches of 100, as before link-sized batches: enough requests for every fault
+                    # kind and for the killer to find workers inside a write transaction
+                    results[s.user_id] = sync_until_done(s, attempts=200, batch=Batcher(start=100, high=100),
+                                                         **FAST)
                 except BaseException as exc:  # reported below
                     results[s.user_id] = exc
 

@@ -133,12 +133,15 @@ class FaultStats:
 
 
 class FaultProxy(_Proxy):
-    """Each new connection is, with probability `rate`, given one of `faults`."""
+    """Each new connection is, with probability `rate`, given one of `faults`: drawn at random,
+    or with `cycle=True` taken in turn, so that every kind occurs once `len(faults)` requests
+    have been hit (a sync with large batches makes few requests)."""
 
     def __init__(self, target: tuple[str, int], *, rate: float = 0.3, seed: int = 1,
-                 faults: tuple[str, ...] = FAULTS, max_delay: float = 0.5):
+                 faults: tuple[str, ...] = FAULTS, max_delay: float = 0.5, cycle: bool = False):
         super().__init__(target)
-        self.rate, self.faults, self.max_delay = rate, faults, max_delay
+        self.rate, self.faults, self.max_delay, self.cycle = rate, faults, max_delay, cycle
+        self._hits = 0
         self.rng = random.Random(seed)
         self.stats = FaultStats()
         self.enabled = True
@@ -182,7 +185,10 @@ class FaultProxy(_Proxy):
 
     def _roll(self) -> tuple[str, int, float]:
         with self._lock:
-            fault = self.rng.choice(self.faults) if self.enabled and self.rng.random() < self.rate else "pass"
+            fault = "pass"
+            if self.enabled and self.rng.random() < self.rate:
+                fault = self.faults[self._hits % len(self.faults)] if self.cycle else self.rng.choice(self.faults)
+                self._hits += 1
             self.stats.counts[fault] += 1
             return fault, self.rng.randint(1, 3000), self.rng.uniform(0.02, self.max_delay)
 
