@@ -11,18 +11,12 @@ from fieldkit.services.review import ReviewDetail, ReviewRow
 from fieldkit.ui.labels import KINDS, STATES, label
 from fieldkit.ui.qt import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QColor,
     QCoreApplication,
-    QFont,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     Qt,
 )
+from fieldkit.ui.row_model import AnyIndex, RowTableModel
 from fieldkit.ui.style import DANGER
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 FLAGS = {
     "negative": QT_TRANSLATE_NOOP("ReviewLabels", "Abnormal: lower than the previous reading"),
@@ -50,30 +44,14 @@ def rl(table: dict[str, str], key: str) -> str:
     return QCoreApplication.translate("ReviewLabels", text) if text else key
 
 
-class ReviewTableModel(QAbstractTableModel):
+class ReviewTableModel(RowTableModel[ReviewRow]):
+    CONTEXT = "ReviewColumns"
     HEADERS = (
         QT_TRANSLATE_NOOP("ReviewColumns", "Due"), QT_TRANSLATE_NOOP("ReviewColumns", "Number"),
         QT_TRANSLATE_NOOP("ReviewColumns", "Kind"), QT_TRANSLATE_NOOP("ReviewColumns", "Status"),
         QT_TRANSLATE_NOOP("ReviewColumns", "Technician"), QT_TRANSLATE_NOOP("ReviewColumns", "Commune"),
         QT_TRANSLATE_NOOP("ReviewColumns", "Customer"),
     )
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self.rows: list[ReviewRow] = []
-        self.bold = QFont()
-        self.bold.setBold(True)
-
-    def set_rows(self, rows: list[ReviewRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -106,17 +84,6 @@ class ReviewTableModel(QAbstractTableModel):
         if col == 5:
             return row.commune or "—"
         return f"{row.customer_name} ({row.customer_code})" if row.customer_code else "—"
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("ReviewColumns", self.HEADERS[section])
-        return None
-
-    def retranslate(self) -> None:
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.HEADERS) - 1))
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.HEADERS) - 1)
 
 
 @dataclass(frozen=True)

@@ -17,18 +17,13 @@ from fieldkit.ui.pages.readings_page import read_meter_text
 from fieldkit.ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
-    QAbstractTableModel,
     QColor,
     QComboBox,
-    QCoreApplication,
-    QFont,
     QHBoxLayout,
     QHeaderView,
     QKeySequence,
     QLabel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QPushButton,
     QShortcut,
     QStackedWidget,
@@ -38,15 +33,15 @@ from fieldkit.ui.qt import (
     QWidget,
 )
 from fieldkit.ui.readings.panel import ReadingPanel
+from fieldkit.ui.row_model import AnyIndex, RowTableModel
 from fieldkit.ui.style import DANGER, row_height
 from fieldkit.ui.table_sizing import fit_columns
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
-
-class WorkOrderTableModel(QAbstractTableModel):
+class WorkOrderTableModel(RowTableModel[WorkOrderRow]):
     """Rows from `ui_queries.my_work_orders`; overdue ones in red and bold, today's in bold."""
 
+    CONTEXT = "WorkOrderColumns"
     HEADERS = (
         QT_TRANSLATE_NOOP("WorkOrderColumns", "Priority"), QT_TRANSLATE_NOOP("WorkOrderColumns", "Due"),
         QT_TRANSLATE_NOOP("WorkOrderColumns", "Number"), QT_TRANSLATE_NOOP("WorkOrderColumns", "Kind"),
@@ -55,21 +50,7 @@ class WorkOrderTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self.rows: list[WorkOrderRow] = []
-        self.bold = QFont()
-        self.bold.setBold(True)
         self.danger = QColor(DANGER)
-
-    def set_rows(self, rows: list[WorkOrderRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -99,17 +80,6 @@ class WorkOrderTableModel(QAbstractTableModel):
             return label(STATES, row.state)
         customer = f"{row.customer_name} ({row.customer_code})" if row.customer_code else "—"
         return customer + (f" — {row.address}" if row.address else "")
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("WorkOrderColumns", self.HEADERS[section])
-        return None
-
-    def retranslate(self) -> None:
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.HEADERS) - 1))
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.HEADERS) - 1)
 
 
 class WorkOrdersPage(Page):
