@@ -16,7 +16,6 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 from xml.sax.saxutils import escape
@@ -29,12 +28,13 @@ from reportlab.platypus import Flowable, KeepInFrame, Paragraph, SimpleDocTempla
 
 from fieldkit.documents.pdf import paragraph_styles
 from fieldkit.documents.qr import QRFlowable
-from fieldkit.documents.vietqr import ascii_purpose, build_vietqr
+from fieldkit.documents.sheet_content import LABELS, BankTransfer, DueBill, PaymentKind, PaymentMethod
 from fieldkit.domain.tariff import BillEstimate
 
 __all__ = [
     "LABELS",
     "BankTransfer",
+    "DueBill",
     "HouseholdSheet",
     "PaymentKind",
     "PaymentMethod",
@@ -45,126 +45,6 @@ __all__ = [
 
 Lang = Literal["vi", "en"]
 _log = logging.getLogger(__name__)
-
-LABELS: dict[str, dict[str, str]] = {
-    "vi": {
-        "title": "THÔNG TIN KHÁCH HÀNG SỬ DỤNG ĐIỆN",
-        "prepared_on": "Ngày lập",
-        "prepared_by": "Người hướng dẫn",
-        "customer": "Khách hàng",
-        "customer_code": "Mã khách hàng",
-        "code_hint": "Dùng mã này khi đăng ký ứng dụng, gọi tổng đài hoặc thanh toán.",
-        "address": "Địa chỉ",
-        "app": "Cài ứng dụng {app}",
-        "android": "Điện thoại Android",
-        "ios": "iPhone (App Store)",
-        "zalo": "Zalo chính thức",
-        "scan": "Quét mã QR bằng camera điện thoại",
-        "contact": "Liên hệ",
-        "hotline": "Tổng đài chăm sóc khách hàng",
-        "payment": "Hình thức thanh toán",
-        "mobile_banking": "Ngân hàng trên điện thoại (mobile banking)",
-        "e_wallet": "Ví điện tử",
-        "auto_debit": "Trích nợ tự động",
-        "bill": "Tiền điện ước tính",
-        "period": "Kỳ",
-        "days": "ngày",
-        "households": "Số hộ dùng chung công tơ",
-        "consumption": "Điện năng tiêu thụ",
-        "tier": "Bậc",
-        "prices_from": "Giá từ",
-        "subtotal": "Tiền điện (chưa thuế)",
-        "vat": "Thuế GTGT",
-        "total": "Tổng cộng",
-        "estimate_note": "Số tiền là ước tính; hoá đơn chính thức có thể khác.",
-        "transfer": "Chuyển khoản bằng mã QR",
-        "bank": "Ngân hàng",
-        "account": "Số tài khoản",
-        "account_name": "Chủ tài khoản",
-        "amount": "Số tiền",
-        "purpose": "Nội dung",
-        "next_reading": "Ngày ghi chỉ số tiếp theo",
-    },
-    "en": {
-        "title": "ELECTRICITY CUSTOMER INFORMATION",
-        "prepared_on": "Date",
-        "prepared_by": "Assisted by",
-        "customer": "Customer",
-        "customer_code": "Customer code",
-        "code_hint": "Use this code to register in the app, call the hotline or pay.",
-        "address": "Address",
-        "app": "Install the {app} app",
-        "android": "Android phone",
-        "ios": "iPhone (App Store)",
-        "zalo": "Official Zalo",
-        "scan": "Scan the QR code with the phone camera",
-        "contact": "Contact",
-        "hotline": "Customer-care hotline",
-        "payment": "Payment method",
-        "mobile_banking": "Mobile banking",
-        "e_wallet": "E-wallet",
-        "auto_debit": "Automatic debit",
-        "bill": "Estimated bill",
-        "period": "Period",
-        "days": "days",
-        "households": "Households sharing the meter",
-        "consumption": "Consumption",
-        "tier": "Tier",
-        "prices_from": "Prices from",
-        "subtotal": "Energy (before VAT)",
-        "vat": "VAT",
-        "total": "Total",
-        "estimate_note": "This is an estimate; the official bill may differ.",
-        "transfer": "Pay by bank-transfer QR",
-        "bank": "Bank",
-        "account": "Account",
-        "account_name": "Account holder",
-        "amount": "Amount",
-        "purpose": "Reference",
-        "next_reading": "Next meter reading",
-    },
-}
-
-
-class PaymentKind(StrEnum):
-    MOBILE_BANKING = "mobile_banking"
-    E_WALLET = "e_wallet"
-    AUTO_DEBIT = "auto_debit"
-
-
-@dataclass(frozen=True)
-class PaymentMethod:
-    """How the household pays; ``provider`` is the e-wallet name or the debiting bank."""
-
-    kind: PaymentKind
-    provider: str = ""
-
-
-@dataclass(frozen=True)
-class BankTransfer:
-    """A bank-transfer QR for the current bill, with the facts printed beside it."""
-
-    payload: str
-    bank_name: str
-    account_number: str
-    account_name: str
-    amount: int | None
-    purpose: str
-
-    @classmethod
-    def create(
-        cls,
-        bank_bin: str,
-        bank_name: str,
-        account_number: str,
-        account_name: str,
-        amount: int | None,
-        purpose: str,
-    ) -> BankTransfer:
-        """Build the VietQR payload (validating the inputs) and keep the printed facts."""
-        payload = build_vietqr(bank_bin, account_number, amount, purpose)
-        return cls(payload, bank_name, account_number, account_name, amount, ascii_purpose(purpose))
-
 
 @dataclass(frozen=True)
 class HouseholdSheet:
@@ -186,6 +66,7 @@ class HouseholdSheet:
     next_reading_date: date | None = None
     prepared_on: date | None = None
     prepared_by: str = ""
+    provisional: bool = False  # the code is the supply request's provisional one, not a customer code
 
 
 def format_vnd(amount: int | Decimal, lang: Lang = "vi") -> str:
@@ -288,8 +169,9 @@ def _story(sheet: HouseholdSheet, lang: Lang, fit: _Fit, width: float) -> list[F
         ),
         Spacer(1, 3 * mm),
         Paragraph(f"{t['customer_code']}:", st["label"]),
-        Paragraph(_e(sheet.customer_code), st["code"]),
-        Paragraph(_e(t["code_hint"]), st["small"]),
+        Paragraph(_e(sheet.customer_code) + (f" <font size='{st['label'].fontSize:.1f}'>{t['provisional']}</font>"
+                                             if sheet.provisional else ""), st["code"]),
+        Paragraph(_e(t["code_hint_provisional" if sheet.provisional else "code_hint"]), st["small"]),
         Spacer(1, 2 * mm),
         Paragraph(f"{t['address']}: {_e(sheet.address)}", st["body"]),
     ]
@@ -424,8 +306,16 @@ def _bill_block(
         (t["account"], transfer.account_number),
         (t["account_name"], transfer.account_name),
     ]
-    if transfer.amount is not None:
+    if transfer.amount is not None and transfer.bill is not None:
+        b = transfer.bill
+        facts.append((t["bill_period"], f"{format_date(b.period_start)} – {format_date(b.period_end)}"))
         facts.append((t["amount"], format_vnd(transfer.amount, lang)))
+        if b.due_date:
+            facts.append((t["due"], format_date(b.due_date)))
+    elif transfer.amount is not None:
+        facts.append((t["amount"], format_vnd(transfer.amount, lang)))
+    else:
+        facts.append((t["amount"], t["amount_from_bill"]))
     if transfer.purpose:
         facts.append((t["purpose"], transfer.purpose))
     right += [Paragraph(f"{_e(k)}: <b>{_e(v)}</b>", st["small"]) for k, v in facts if v]

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -37,7 +37,7 @@ from fieldkit.documents.qr import QRFlowable
 from fieldkit.forms.definition import Field, FormDefinition
 from fieldkit.forms.engine import is_empty, relevant_fields
 
-__all__ = ["InstallRecord", "format_value", "qr_payload", "render_install_record"]
+__all__ = ["InstallRecord", "format_value", "qr_payload", "record_date_text", "render_install_record", "signed_on_line"]
 
 Lang = Literal["vi", "en"]
 
@@ -88,7 +88,8 @@ class InstallRecord:
     company: str = "TỔNG CÔNG TY ĐIỆN LỰC MIỀN BẮC"
     unit: str = ""
     technician_name: str = ""
-    recorded_at: datetime | None = None
+    recorded_at: datetime | None = None  # "Ngày lập"; when None, the day the PDF is made
+    place: str = ""  # province or commune, before the date above the signatures
     attachments: dict[str, bytes] = field(default_factory=dict)  # sha256 -> content (photos, signature PNGs)
 
 
@@ -159,7 +160,7 @@ def _story(rec: InstallRecord, lang: Lang, width: float) -> list[Flowable]:
     top = Table([[left, qr_cell]], colWidths=[width - qr_size - 6 * mm, qr_size + 6 * mm])
     top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "CENTER")]))
     story += [top, Paragraph(_t("title", lang), st["title"])]
-    when = rec.recorded_at.strftime("%d/%m/%Y %H:%M") if rec.recorded_at else ""
+    when = record_date_text(rec.recorded_at)
     head = [
         (_t("customer", lang), rec.customer_name), (_t("customer_code", lang), rec.customer_code),
         (_t("metering_point", lang), rec.customer_code + "001" if rec.customer_code else ""),
@@ -200,8 +201,27 @@ def _story(rec: InstallRecord, lang: Lang, width: float) -> list[Flowable]:
         for x in extras:
             story += [Spacer(1, 2 * mm), x]
     if signatures:
-        story.append(KeepTogether([Spacer(1, 5 * mm), _signatures(signatures, rec, lang, width, body, bold, small)]))
+        day = rec.recorded_at.date() if rec.recorded_at else date.today()
+        dated = Paragraph(f"<i>{_e(signed_on_line(day, rec.place, lang))}</i>",
+                          ParagraphStyle("dl", body, alignment=TA_RIGHT))
+        story.append(KeepTogether([Spacer(1, 2 * mm), dated, Spacer(1, 1 * mm),
+                                   _signatures(signatures, rec, lang, width, body, bold, small)]))
     return story
+
+
+def record_date_text(when: datetime | None) -> str:
+    """``03/12/2026 14:05`` (the time left out when only the day is known); never empty."""
+    if when is None:
+        return date.today().strftime("%d/%m/%Y")
+    if (when.hour, when.minute, when.second) == (0, 0, 0):
+        return when.strftime("%d/%m/%Y")
+    return when.strftime("%d/%m/%Y %H:%M")
+
+
+def signed_on_line(day: date, place: str, lang: Lang) -> str:
+    """The line above the signatures: ``Ninh Bình, ngày 03 tháng 12 năm 2026``."""
+    text = f"ngày {day:%d} tháng {day:%m} năm {day:%Y}" if lang == "vi" else f"on {day:%d/%m/%Y}"
+    return f"{place}, {text}" if place else text[0].upper() + text[1:]
 
 
 def _pairs(pairs: list[tuple[str, str]], width: float, body: Any, bold: Any) -> Table:
@@ -230,7 +250,7 @@ def _readings(f: Field, value: dict[str, Any], lang: Lang, width: float, body: A
 def _photos(f: Field, shas: list[str], files: dict[str, bytes], lang: Lang, width: float, body: Any) -> Flowable:
     cells: list[Any] = []
     for sha in shas:
-        img = _image(files[sha], 30 * mm, 22 * mm) if sha in files else None
+        img = _image(files[sha], 26 * mm, 18 * mm) if sha in files else None
         cells.append(img or Paragraph(sha[:12] + "…", body))
     per_row = 5
     rows = [cells[i:i + per_row] + [""] * (per_row - len(cells[i:i + per_row])) for i in range(0, len(cells), per_row)]
@@ -245,13 +265,13 @@ def _signatures(sigs: list[tuple[Field, Any]], rec: InstallRecord, lang: Lang, w
                 body: Any, bold: Any, small: Any) -> Table:
     cols = []
     for f, sha in sigs:
-        img = _image(rec.attachments[sha], width / len(sigs) - 20 * mm, 20 * mm) \
+        img = _image(rec.attachments[sha], width / len(sigs) - 20 * mm, 16 * mm) \
             if isinstance(sha, str) and sha in rec.attachments else None
         name = rec.technician_name if f.id.startswith("technician") else str(rec.data.get("representative", ""))
         center = {"alignment": TA_CENTER}
         cols.append([Paragraph(f"<b>{_e(f.label.get(lang))}</b>", ParagraphStyle("sb", body, **center)),
                      Paragraph(_t("sign_hint", lang), ParagraphStyle("sh", small, **center)),
-                     img or Spacer(1, 25 * mm), Paragraph(_e(name), ParagraphStyle("sn", bold, **center))])
+                     img or Spacer(1, 18 * mm), Paragraph(_e(name), ParagraphStyle("sn", bold, **center))])
     table = Table([cols], colWidths=[width / len(sigs)] * len(sigs))
     table.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table

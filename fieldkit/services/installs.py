@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +36,7 @@ from fieldkit.services.kept_documents import KeptDocument
 from fieldkit.services.session import Session
 from fieldkit.services.ui_queries import WorkOrderRow
 from fieldkit.store import customers as customer_repo
+from fieldkit.store import documents as doc_repo
 from fieldkit.store import field_facts as facts_repo
 from fieldkit.store import work_orders as wo_repo
 
@@ -176,6 +177,9 @@ def install_record_pdf(session: Session, work_order_id: str, lang: str = "vi") -
         wo: WorkOrder | None = wo_repo.get_work_order(conn, work_order_id)
         records = facts_repo.installs_of_work_order(conn, work_order_id)
         customer = customer_repo.get(conn, wo.customer_id) if wo and wo.customer_id else None
+        stamp = doc_repo.install_stamp(conn, records[-1].id) if records else None
+        technician = doc_repo.person_name(conn, stamp.recorded_by if stamp else None) or session.display_name
+        unit = doc_repo.team_name(conn, wo.team_id if wo else None)
     if wo is None:
         raise _missing("Không tìm thấy phiếu công việc.", "Work order not found.")
     if not records:
@@ -190,9 +194,28 @@ def install_record_pdf(session: Session, work_order_id: str, lang: str = "vi") -
         customer_name=customer.name if customer else "", customer_code=customer.code if customer else "",
         customer_phone=customer.phone if customer else "",
         address=customer.address.one_line() if customer else "",
-        technician_name=session.display_name, attachments=files,
+        technician_name=technician, attachments=files, unit=unit,
+        place=(customer.address.province or customer.address.commune) if customer else "",
+        recorded_at=record_time(install.data.get("install_date"), stamp.recorded_at if stamp else ""),
     )
     return render_install_record(rec, "en" if lang == "en" else "vi")
+
+
+def record_time(typed_day: Any, recorded_at: str) -> datetime:
+    """The record's date ("Ngày lập"): the time this device stored it, in Vietnam's time; the day the
+    technician typed (form v2's install date) wins when it differs (a record pulled from the server
+    is stored when it arrived). Never empty: the day the PDF is made when nothing else is known."""
+    from fieldkit.domain.local_time import VIETNAM
+
+    stored = datetime.fromisoformat(recorded_at) if recorded_at else datetime.now(UTC)
+    stored = (stored if stored.tzinfo else stored.replace(tzinfo=UTC)).astimezone(VIETNAM)
+    try:
+        day = date.fromisoformat(str(typed_day)) if typed_day else None
+    except ValueError:
+        day = None
+    if day is not None and day != stored.date():
+        return datetime(day.year, day.month, day.day, tzinfo=VIETNAM)
+    return stored
 
 
 def probe_registers(registers: Mapping[str, tuple[Decimal, str]]) -> dict[str, str]:

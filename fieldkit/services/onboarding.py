@@ -253,6 +253,11 @@ def provisional_code(unit: str, customer_id: str) -> str:
     return f"{unit}{digits}"
 
 
+def is_provisional(code: str, config: OnboardingConfig | None = None) -> bool:
+    """A provisional code (of the configured unit no real unit uses), not yet the utility's."""
+    return code.startswith((config or load_config()).provisional_unit)
+
+
 def start_new_household(session: Session, data: HouseholdInput, config: OnboardingConfig | None = None) -> Flow:
     """A household not on this device: create the customer and record the household step, in
     one transaction. Not yet a customer of the utility: a provisional code is given."""
@@ -511,16 +516,27 @@ def household_sheet(session: Session, customer_id: str, config: OnboardingConfig
     payment: PaymentMethod | None = None
     if pay.get("method") in {k.value for k in PaymentKind}:
         payment = PaymentMethod(PaymentKind(pay["method"]), str(pay.get("provider") or ""))
-    qr = None if f.new_supply else bill_qr(session, customer_id, cfg)
-    code = c.code + (" (mã tạm)" if f.new_supply else "")
+    # The code decides, not the path taken: once the utility's real code replaced the provisional
+    # one (it arrives on sync), the sheet is a customer's sheet.
+    provisional = is_provisional(c.code, cfg)
+    estimate = None if provisional else current_bill(session, customer_id)[0]
+    transfer = None
+    if not provisional and pay.get("method") != "auto_debit":
+        from fieldkit.services.due_bills import latest_bill
+
+        acc = cfg.collection
+        try:  # the QR pays the utility's newest unpaid bill, or carries no amount (never an estimate's)
+            transfer = BankTransfer.for_bill(acc.bank_bin, acc.bank_name, acc.account, acc.account_name,
+                                             latest_bill(session, c.code), cfg.purpose.format(code=c.code))
+        except VietQRError as exc:
+            raise ValidationError([Problem("bank_qr", "invalid", exc.vi, exc.en)]) from exc
     return HouseholdSheet(
-        customer_name=c.name, customer_code=code, address=c.address.one_line(),
+        customer_name=c.name, customer_code=c.code, address=c.address.one_line(),
         app_android_url=cfg.android_url, app_ios_url=cfg.ios_url, zalo_name=cfg.chat_name,
         zalo_url=cfg.chat_url or None, app_name=cfg.app_name, utility_name=cfg.utility_name,
-        hotline=cfg.hotline, payment=payment, bill=qr.estimate if qr else None,
-        bank_transfer=qr.transfer if qr and pay.get("method") != "auto_debit" else None,
-        next_reading_date=None if f.new_supply else next_reading_date(cfg.reading_day, today or local_today()),
-        prepared_on=today or local_today(), prepared_by=session.display_name,
+        hotline=cfg.hotline, payment=payment, bill=estimate, bank_transfer=transfer,
+        next_reading_date=None if provisional else next_reading_date(cfg.reading_day, today or local_today()),
+        prepared_on=today or local_today(), prepared_by=session.display_name, provisional=provisional,
     )
 
 
@@ -647,7 +663,7 @@ def adoption_figures(session: Session, commune_code: int | None = None) -> Adopt
 __all__ = [
     "AdoptionFigures", "Bank", "BillQr", "CollectionAccount", "Flow", "HouseholdInput",
     "OnboardingConfig", "SheetResult", "Unfinished", "adoption_figures", "bill_qr", "current_bill",
-    "find_households", "finish", "household_sheet", "load_config", "load_flow", "make_sheet", "mark_app_shown",
+    "find_households", "finish", "household_sheet", "is_provisional", "load_config", "load_flow", "make_sheet", "mark_app_shown",
     "mark_bill_shown", "next_reading_date", "parse_config", "save_app", "save_new_supply", "save_payment",
     "sign_contract", "signature_png", "start_new_household", "start_with_customer", "unfinished",
 ]
