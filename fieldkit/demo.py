@@ -89,7 +89,8 @@ def _central_setup(db: Path) -> dict[str, str]:
         ("reading", "Lê Thị Hường", "0912000003", "Xã Bắc Lý", "E650-90000003", 2, "Ghi chỉ số 3 pha"),
         ("meter_replacement", "Phạm Đức Long", "0912000004", "Xã Nhân Hà", "VSE11-90000004", -1, "Công tơ cháy"),
         # the simulator's DLMS meter with a tamper history (`--meter-profile dlms-tamper`)
-        ("reading", "Vũ Thị Ngân", "0912000005", "Xã Bắc Lý", DLMS_METER[0], 0, "Công tơ DLMS: kiểm tra mở nắp"),
+        # due tomorrow: today's first reading order stays the one of the simulated meter on the probe
+        ("reading", "Vũ Thị Ngân", "0912000005", "Xã Bắc Lý", DLMS_METER[0], 1, "Công tơ DLMS: kiểm tra mở nắp"),
     ]
     for i, (kind, name, phone, commune, serial, due, note) in enumerate(rows, start=1):
         dlms = ["dlms", "FKD", DLMS_METER[1], "3"] if serial == DLMS_METER[0] else ["", "", "", ""]
@@ -101,6 +102,29 @@ def _central_setup(db: Path) -> dict[str, str]:
     if r.returncode != 0:
         raise SystemExit(f"demo: could not import work orders: {r.stderr.strip()}")
     return codes
+
+
+def _seed_central(profile: Path, central_db: Path) -> str:
+    """The server learns the demo profile's customers, meters and work orders (same ids), so what a
+    newcomer does on them syncs and can be approved (issue 13 item 8)."""
+    from fieldkit.central import admin
+    from fieldkit.central.db import Database
+    from fieldkit.services import session
+    from fieldkit.store.demo import known_records
+
+    s = session.login(profile, "lan", "246810")
+    try:
+        records = known_records(s.store)
+    finally:
+        s.close()
+    db = Database(str(central_db))
+    try:
+        db.create_all()
+        added = admin.seed_known(db, TEAM[0], records)
+    finally:
+        db.dispose()
+    return (f"the central server knows the demo's {added['customers']} customers, {added['meters']} meters "
+            f"and {added['work_orders']} work orders")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -134,6 +158,7 @@ def run(args: argparse.Namespace) -> int:
     if fresh_server:
         _say("preparing the local central server …")
         codes = _central_setup(central_db)
+        _say(_seed_central(profile, central_db))
 
     port = _free_port()
     url = f"http://127.0.0.1:{port}"

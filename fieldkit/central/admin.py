@@ -250,3 +250,59 @@ def import_work_orders(db: Database, text: str, team_code: str | None = None,
                   detail=number)
             created.append(number)
     return created
+
+
+def seed_known(db: Database, team_code: str, records: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
+    """Make the server know records a laptop already holds (the demo profile's customers, meters and
+    work orders), with the same ids and versions, in one team; work orders keep their state and go to
+    the server's user of the same username. Nothing enters the change feed: the laptop has them
+    already, and sending 2,000 customers back to it would only rewrite them. Records the server
+    already holds are left as they are, so seeding twice changes nothing. Returns the counts added."""
+    team_id = team_id_of(db, team_code)
+    now = utc_now()
+    added = {"customers": 0, "meters": 0, "work_orders": 0}
+    with db.write() as (conn, _):
+        users = {str(r[0]): str(r[1]) for r in conn.execute(select(t.users.c.username, t.users.c.id)
+                                                            .where(t.users.c.team_id == team_id))}
+
+        def new(table: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            ids = [str(r["id"]) for r in rows]
+            have: set[str] = set()
+            for i in range(0, len(ids), 500):
+                have |= {str(x[0]) for x in conn.execute(select(table.c.id).where(table.c.id.in_(ids[i:i + 500])))}
+            return [r for r in rows if str(r["id"]) not in have]
+
+        customers = new(t.customers, records.get("customers", []))
+        if customers:
+            conn.execute(insert(t.customers), [
+                {"id": c["id"], "code": str(c["code"]).upper(), "team_id": team_id, "version": int(c["version"]),
+                 "data": dumps(c), "conflict": False, "updated_at": now} for c in customers])
+            conn.execute(insert(t.customer_versions), [
+                {"customer_id": c["id"], "version": int(c["version"]), "data": dumps(c), "at": now}
+                for c in customers])
+        meters = [m for m in records.get("meters", []) if MeterProtocol(m["protocol"])]
+        meters = new(t.facts, meters)
+        if meters:
+            conn.execute(insert(t.facts), [
+                {"id": m["id"], "entity": "meter", "team_id": team_id, "work_order_id": None, "data": dumps(m),
+                 "at": now} for m in meters])
+        orders = new(t.work_orders, records.get("work_orders", []))
+        rows, versions = [], []
+        for w in orders:
+            assignee = users.get(str(w.get("assignee") or ""))
+            data = {"id": w["id"], "number": w["number"], "kind": WorkOrderKind(w["kind"]).value,
+                    "state": w["state"], "customer_id": w["customer_id"], "team_id": team_id,
+                    "due_date": w["due_date"], "assignee_id": assignee, "meter_id": w["meter_id"],
+                    "note": w.get("note") or "", "review_comment": w.get("review_comment") or "",
+                    "version": int(w["version"])}
+            rows.append({"id": w["id"], "number": w["number"], "team_id": team_id, "assignee_id": assignee,
+                         "state": w["state"], "version": int(w["version"]), "data": dumps(data), "conflict": False,
+                         "updated_at": now})
+            versions.append({"work_order_id": w["id"], "version": int(w["version"]), "data": dumps(data), "at": now})
+        if rows:
+            conn.execute(insert(t.work_orders), rows)
+            conn.execute(insert(t.work_order_versions), versions)
+        added = {"customers": len(customers), "meters": len(meters), "work_orders": len(rows)}
+        audit(conn, device_id=None, user_id=None, action="seed", entity="team", entity_id=team_id,
+              detail=f"{added['customers']} customers, {added['meters']} meters, {added['work_orders']} work orders")
+    return added

@@ -166,8 +166,11 @@ class Target:
         return self.customer.households if self.customer is not None and self.customer.households >= 1 else 1
 
 
+_TODAY_FIRST = {"today": 0, "overdue": 1}
+
+
 def choices(session: Session, text: str = "", limit: int = 50) -> list[Choice]:
-    """Open reading work orders (most urgent first) whose customer, number or meter match ``text``, then
+    """Open reading work orders (today's, then overdue, then later) whose customer, number or meter match ``text``, then
     meters matching ``text`` (serial prefix, customer code, name or phone as the customer list searches)."""
     text = text.strip()
     folded = text.casefold()
@@ -175,6 +178,8 @@ def choices(session: Session, text: str = "", limit: int = 50) -> list[Choice]:
     seen_meters: set[str] = set()
     rows = [r for r in ui_queries.my_work_orders(session)
             if r.kind is WorkOrderKind.READING and r.urgency != "closed"]
+    # today's orders first (the day's round; Enter on the first row reads it), then the overdue ones
+    rows.sort(key=lambda r: _TODAY_FIRST.get(r.urgency, 2))
     with session.store.read() as conn:
         for r in rows:
             wo = wo_repo.get_work_order(conn, r.id)

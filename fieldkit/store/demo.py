@@ -60,6 +60,14 @@ MANUFACTURERS = [("Vinasino", "VSE11"), ("EMIC", "CE-18"), ("Hữu Hồng", "HHM
                  ("Psmart", "PS11")]
 THREE_PHASE = [("Landis+Gyr", "E650"), ("Elster", "A1700"), ("EMIC", "ME-41"), ("Vinasino", "VSE3T")]
 
+# The meter `fieldkit demo` simulates on the probe (the simulator's "three-phase-tou" profile: serial,
+# manufacturer, model and its registers when it starts, whole kWh). It is the meter of the first
+# customer and of today's first reading work order, with a history that leads to those registers at
+# a steady pace, so a newcomer's first read is a normal one (tests check it against the simulator).
+DEMO_METER_SERIAL, DEMO_METER_MAKE, DEMO_METER_MODEL = "19072245", "FKT", "FK3P-TOU"
+DEMO_METER_START = {"1.8.1": 34125, "1.8.2": 11003, "1.8.3": 16432}
+DEMO_METER_PER_DAY = {"1.8.1": 54, "1.8.2": 25, "1.8.3": 16}  # ≈ the simulator's pace (96 kWh a day)
+
 
 @dataclass(frozen=True)
 class DemoInfo:
@@ -171,6 +179,11 @@ def _fill(
                      "200/5" if three and rng.random() < 0.3 else "", "", registers, cid, 1)
             base = Decimal(rng.randint(300, 40000))
             monthly = rng.uniform(60, 450) * households * (4 if three else 1)
+            if i == 0:
+                meter = (mid, DEMO_METER_SERIAL, DEMO_METER_MAKE, DEMO_METER_MODEL, 3, "iec62056-21", "", "", 4,
+                         cid, 1)
+                yield customer, meter, _demo_meter_history(mid, cid, technician, reading_days, today)
+                continue
             readings = []
             for day in reading_days:
                 base += Decimal(round(monthly * rng.uniform(0.7, 1.3), 1))
@@ -215,6 +228,32 @@ def _fill(
                     [(u, p, r.value) for u, _d, r, p in DEMO_USERS])
 
 
+def _demo_meter_history(mid: str, cid: str, technician: str, days: list[date],
+                        today: date) -> list[tuple[Any, ...]]:
+    """Monthly readings of the demo meter: whole kWh, BT + CD + TD = KT exactly, the same pace every
+    month (±10 %, the last month exactly the pace), ending where the simulator starts today."""
+    rng = random.Random(DEMO_METER_SERIAL)  # its own stream: the other customers stay as they were
+    values = dict(DEMO_METER_START)
+    later = today
+    out = []
+    for k, day in enumerate(reversed(days)):
+        factor = 1.0 if k == 0 else rng.uniform(0.9, 1.1)
+        for reg, per_day in DEMO_METER_PER_DAY.items():
+            values[reg] -= int(round(per_day * factor)) * (later - day).days
+        later = day
+        regs = {"1.8.0": {"value": str(sum(values.values())), "unit": "kWh"}} | {
+            reg: {"value": str(v), "unit": "kWh"} for reg, v in values.items()}
+        taken = datetime(day.year, day.month, day.day, 2 + k % 3, 15, tzinfo=UTC)  # 9–11 h in Vietnam
+        out.append((_uuid(rng, taken), mid, cid, None, taken.isoformat(), "optical", dumps(regs), "", None, None,
+                    None, technician, taken.isoformat()))
+    return out[::-1]
+
+
+def demo_meter_id(store: Any) -> str | None:
+    rows = store.query("SELECT id FROM meters WHERE serial = ? ORDER BY id LIMIT 1", (DEMO_METER_SERIAL,))
+    return str(rows[0][0]) if rows else None
+
+
 def _months_back(d: date, k: int) -> date:
     y, m = d.year, d.month - k
     while m <= 0:
@@ -230,6 +269,17 @@ def _work_orders(store: Any, rng: random.Random, n: int, technician: str, team_i
     meters = dict(store.query("SELECT customer_id, id FROM meters WHERE customer_id IN "
                               "(SELECT id FROM customers ORDER BY code LIMIT ?)", (count * 3,)))
     chosen = rng.sample(ids, min(count, len(ids)))
+    # today's first reading work order is the demo meter's (the simulator on the probe)
+    demo_meter = demo_meter_id(store)
+    demo_customer = store.query("SELECT customer_id FROM meters WHERE id = ?", (demo_meter,))[0][0] \
+        if demo_meter else None
+    if demo_customer is not None:
+        if demo_customer in chosen:
+            chosen.remove(demo_customer)
+        elif chosen:
+            chosen.pop()
+        chosen.insert(0, demo_customer)
+        meters[demo_customer] = demo_meter
     kinds = [WorkOrderKind.READING] * 5 + [WorkOrderKind.METER_REPLACEMENT, WorkOrderKind.METER_INSTALL,
                                            WorkOrderKind.INSPECTION, WorkOrderKind.ONBOARDING,
                                            WorkOrderKind.ONBOARDING]
@@ -240,6 +290,8 @@ def _work_orders(store: Any, rng: random.Random, n: int, technician: str, team_i
         state = WorkOrderState.ASSIGNED
         if due < today and rng.random() < 0.5:
             state = rng.choice([WorkOrderState.DONE, WorkOrderState.APPROVED])
+        if i == 0 and cid == demo_customer:
+            kind, due, state = WorkOrderKind.READING, today, WorkOrderState.ASSIGNED
         wid = _uuid(rng, datetime(2025, 11, 1, tzinfo=UTC) + timedelta(minutes=i))
         rows.append((wid, f"WO-{today:%y%m}-{i + 1:05d}", kind.value, state.value, cid, meters.get(cid),
                      team_id, technician, due.isoformat(), "", "", 1, now))
@@ -250,3 +302,26 @@ def _work_orders(store: Any, rng: random.Random, n: int, technician: str, team_i
             rows)
         tx.audit("demo", "work_orders", "import", detail=f"{len(rows)} work orders")
     return len(rows)
+
+
+def known_records(store: Any) -> dict[str, list[dict[str, Any]]]:
+    """What the demo's central server must know of this profile (customers, meters, work orders, as
+    the server keeps them), so every operation a newcomer makes on them is accepted there."""
+    customers = [
+        {"id": r[0], "code": r[1], "name": r[2], "phone": r[3], "national_id": r[4], "province_code": r[5],
+         "province": r[6], "commune_code": r[7], "commune": r[8], "street": r[9], "old_district": r[10],
+         "households": r[11], "version": r[12]}
+        for r in store.query("SELECT id, code, name, phone, national_id, province_code, province, commune_code, "
+                             "commune, street, old_district, households, version FROM customers ORDER BY id")]
+    meters = [
+        {"id": r[0], "serial": r[1], "manufacturer": r[2], "model": r[3], "phases": r[4], "protocol": r[5],
+         "ct_ratio": r[6], "vt_ratio": r[7], "tariff_registers": r[8], "customer_id": r[9]}
+        for r in store.query("SELECT id, serial, manufacturer, model, phases, protocol, ct_ratio, vt_ratio, "
+                             "tariff_registers, customer_id FROM meters ORDER BY id")]
+    work_orders = [
+        {"id": r[0], "number": r[1], "kind": r[2], "state": r[3], "customer_id": r[4], "meter_id": r[5],
+         "due_date": r[6], "note": r[7], "review_comment": r[8], "version": r[9], "assignee": r[10] or ""}
+        for r in store.query("SELECT w.id, w.number, w.kind, w.state, w.customer_id, w.meter_id, w.due_date, "
+                             "w.note, w.review_comment, w.version, u.username FROM work_orders w "
+                             "LEFT JOIN users u ON u.id = w.assignee_id ORDER BY w.id")]
+    return {"customers": customers, "meters": meters, "work_orders": work_orders}
