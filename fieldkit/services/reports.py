@@ -2,7 +2,7 @@
 
     team_report(session, start, end, commune_code=None)  -> TeamReport (a row per commune + total)
     daily_summary(session, user_id, day)                  -> DailySummary (one line per thing done)
-    report_csv(report, lang)                              -> bytes (UTF-8 with BOM, for Excel)
+    report_csv(report, lang)                              -> bytes (UTF-8 with BOM, `;`-separated, for Excel)
     abnormal_flag(previous, current)                      the abnormal-reading rule
 
 Days are calendar days in Vietnam (UTC+7); stored times are UTC.
@@ -38,6 +38,7 @@ from decimal import Decimal
 from typing import Any
 
 from fieldkit.domain import anomalies
+from fieldkit.domain.text import vi_sort_key
 from fieldkit.domain.local_time import VIETNAM, local_date, local_today
 from fieldkit.domain.models import ReadingSource, RegisterValue, WorkOrderState
 from fieldkit.domain.report_figures import CASHLESS as CASHLESS
@@ -211,7 +212,7 @@ def team_report(session: Session, start: date, end: date, commune_code: int | No
 
     chosen = [f for f in rows.values() if commune_code is None or f.commune_code == commune_code]
     chosen = [f for f in chosen if f.customers or _activity(f)]
-    chosen.sort(key=lambda f: (f.commune_code is None, f.commune.casefold(), f.commune_code or 0))
+    chosen.sort(key=lambda f: (f.commune_code is None, vi_sort_key(f.commune), f.commune_code or 0))
     total = Figures(commune_code, chosen[0].commune if commune_code is not None and chosen else "")
     for f in chosen:
         total.add(f)
@@ -227,7 +228,7 @@ def communes(session: Session) -> list[tuple[int, str]]:
     """(code, name) of the communes of the customers on this laptop, by name."""
     rows = session.store.query(
         "SELECT commune_code, min(commune) FROM customers WHERE commune_code IS NOT NULL GROUP BY commune_code")
-    return sorted(((int(r[0]), str(r[1])) for r in rows), key=lambda r: r[1].casefold())
+    return sorted(((int(r[0]), str(r[1])) for r in rows), key=lambda r: vi_sort_key(r[1]))
 
 
 # --- CSV -----------------------------------------------------------------------------------------------
@@ -259,6 +260,9 @@ CSV_COLUMNS: list[tuple[str, str, str]] = [  # key, Vietnamese, English
 ]
 
 
+CSV_DELIMITER = ";"
+
+
 def figures_record(f: Figures, commune_label: str) -> dict[str, Any]:
     rec: dict[str, Any] = {
         "commune": commune_label, "customers": f.customers, "installs": f.installs,
@@ -275,17 +279,27 @@ def figures_record(f: Figures, commune_label: str) -> dict[str, Any]:
 
 
 def report_csv(report: TeamReport, lang: str = "vi") -> bytes:
-    """The report as CSV: UTF-8 with a byte-order mark so Excel shows Vietnamese; one row per commune
-    and a total row; shares in percent with one decimal."""
+    """The report as CSV for a spreadsheet in the user's locale: UTF-8 with a byte-order mark (Excel then
+    reads Vietnamese), fields separated by `;` and, in Vietnamese, decimal commas (`50,0`), which is what
+    Excel and LibreOffice with Vietnamese regional settings expect (their list separator is `;` because
+    the comma is the decimal mark); English keeps `;` too so one file opens the same everywhere, with
+    decimal points. One row per commune in Vietnamese order and a total row; shares in percent, one
+    decimal."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
+    writer = csv.writer(buf, delimiter=CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow([vi if lang == "vi" else en for _k, vi, en in CSV_COLUMNS])
     no_commune = "(chưa rõ xã)" if lang == "vi" else "(no commune)"
+
+    def cell(value: Any) -> Any:
+        if isinstance(value, float) and lang == "vi":
+            return f"{value:.1f}".replace(".", ",")
+        return value
+
     for f in report.rows:
         rec = figures_record(f, f.commune or no_commune)
-        writer.writerow([rec[k] for k, _vi, _en in CSV_COLUMNS])
+        writer.writerow([cell(rec[k]) for k, _vi, _en in CSV_COLUMNS])
     rec = figures_record(report.total, "Tổng cộng" if lang == "vi" else "Total")
-    writer.writerow([rec[k] for k, _vi, _en in CSV_COLUMNS])
+    writer.writerow([cell(rec[k]) for k, _vi, _en in CSV_COLUMNS])
     return buf.getvalue().encode("utf-8-sig")
 
 

@@ -218,16 +218,18 @@ def test_csv_has_bom_vietnamese_headers_and_the_figures(session, world):
     rep = reports.team_report(session, START, END, today=TODAY)
     data = reports.report_csv(rep, "vi")
     assert data.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert data.decode("utf-8-sig").splitlines()[0].count(";") == len(reports.CSV_COLUMNS) - 1
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     assert [r["Xã/phường"] for r in rows] == ["Phường Thuỷ Nguyên", "Xã Gia Viễn", "Tổng cộng"]
     a, total = rows[1], rows[2]
     assert (a["Số khách hàng"], a["Phiếu xong trễ hạn"], a["Chỉ số bất thường"]) == ("4", "1", "2")
     assert (a["Mobile banking (%)"], a["Trích nợ tự động (%)"], a["Tỷ lệ không dùng tiền mặt (%)"]) == \
-        ("25.0", "25.0", "50.0")
+        ("25,0", "25,0", "50,0")  # decimal commas: what a Vietnamese-locale spreadsheet reads as numbers
     assert (total["Số công tơ đã treo"], total["Tỷ lệ hợp đồng điện tử (%)"], total["Lần đọc chỉ số"]) == \
-        ("2", "33.3", "5")
-    english = list(csv.reader(io.StringIO(reports.report_csv(rep, "en").decode("utf-8-sig"))))
+        ("2", "33,3", "5")
+    english = list(csv.reader(io.StringIO(reports.report_csv(rep, "en").decode("utf-8-sig")), delimiter=";"))
     assert english[0][:3] == ["Commune", "Customers", "Installs done"] and english[-1][0] == "Total"
+    assert english[-1][[k for k, _v, _e in reports.CSV_COLUMNS].index("cashless_pct")] == "50.0"
 
 
 def test_daily_summary_lists_each_thing_done_that_day(session, world):

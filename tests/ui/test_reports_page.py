@@ -88,9 +88,10 @@ def test_chart_table_and_exports(qtbot, today_work, shell, tmp_path, monkeypatch
     assert "BÁO CÁO KẾT QUẢ CÔNG TÁC CỦA ĐỘI" in text and "Xã Gia Viễn" in text and "50,0%" in text
     qtbot.mouseClick(page.csv_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.last_saved == tmp_path / "bao-cao.csv", timeout=15_000)
-    table = list(csv.DictReader(io.StringIO((tmp_path / "bao-cao.csv").read_bytes().decode("utf-8-sig"))))
-    assert table[-1]["Xã/phường"] == "Tổng cộng" and table[-1]["Mobile banking (%)"] == "25.0"
-    assert table[-1]["Tỷ lệ không dùng tiền mặt (%)"] == "50.0" and table[-1]["Số công tơ đã treo"] == "1"
+    table = list(csv.DictReader(io.StringIO((tmp_path / "bao-cao.csv").read_bytes().decode("utf-8-sig")),
+                                delimiter=";"))
+    assert table[-1]["Xã/phường"] == "Tổng cộng" and table[-1]["Mobile banking (%)"] == "25,0"
+    assert table[-1]["Tỷ lệ không dùng tiền mặt (%)"] == "50,0" and table[-1]["Số công tơ đã treo"] == "1"
     qtbot.mouseClick(page.daily_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.last_saved == tmp_path / "ngay.pdf", timeout=15_000)
     day = " ".join(" ".join(p.extract_text() for p in PdfReader(tmp_path / "ngay.pdf").pages).split())
