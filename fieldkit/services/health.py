@@ -17,7 +17,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldkit.domain.problems import ValidationError
+from fieldkit.domain import reasons
+from fieldkit.domain.problems import NETWORK, ValidationError, network, network_code
 from fieldkit.services.session import Session
 from fieldkit.store import disk
 from fieldkit.store.database import StoreError
@@ -37,6 +38,14 @@ def describe_known(exc: BaseException) -> tuple[str, str] | None:
     if isinstance(exc, StoreError):
         vi, sep, en = str(exc).partition(" / ")
         return vi, en if sep else vi
+    body = getattr(exc, "body", None)
+    if isinstance(body, dict) and isinstance(body.get("code"), str) and body.get("code"):
+        refusal = reasons.from_answer(body)  # a server refusal with its reason code
+        return refusal.vi, refusal.en
+    net = network_code(exc)  # before the disk: a refused connection is an OSError too
+    if net is not None:
+        net_problem = network(net, str(exc).strip())
+        return net_problem.vi, net_problem.en
     problem = disk.describe_os_error(exc)
     if problem is not None:
         return problem.vi, problem.en
@@ -52,7 +61,8 @@ def describe(exc: BaseException) -> tuple[str, str]:
     if known is not None:
         return known
     text = str(exc).strip() or type(exc).__name__
-    return f"Lỗi không mong đợi: {text}", f"Unexpected error: {text}"
+    vi, en = NETWORK["unexpected"]
+    return vi, f"{en} ({text})"
 
 
 def damaged_text() -> tuple[str, str]:

@@ -38,7 +38,6 @@ from decimal import Decimal
 from typing import Any
 
 from fieldkit.domain import anomalies
-from fieldkit.domain.text import vi_sort_key
 from fieldkit.domain.local_time import VIETNAM, local_date, local_today
 from fieldkit.domain.models import ReadingSource, RegisterValue, WorkOrderState
 from fieldkit.domain.report_figures import CASHLESS as CASHLESS
@@ -50,6 +49,7 @@ from fieldkit.domain.report_figures import DailySummary as DailySummary
 from fieldkit.domain.report_figures import Figures as Figures
 from fieldkit.domain.report_figures import SummaryItem as SummaryItem
 from fieldkit.domain.report_figures import TeamReport as TeamReport
+from fieldkit.domain.text import vi_sort_key
 from fieldkit.services.people import people
 from fieldkit.services.session import Session
 from fieldkit.store import field_facts as facts_repo

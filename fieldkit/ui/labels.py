@@ -3,6 +3,7 @@ shared helpers for showing problems from services in the current language."""
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -51,17 +52,32 @@ def current_language() -> str:
 
 
 def problem_text(exc: BaseException) -> str:
-    """A service's error in the UI language: ValidationError has both; a disk that is full,
-    read-only, not ours or damaged is named (services.health.describe); never an empty text."""
+    """Any error in the UI language, with what to do: the one way the UI shows an error (never `str(exc)`).
+    ValidationError has both languages; server refusals come by reason code (domain/reasons.py); the
+    network, the disk (full, read-only, no permission, damaged) and the sync client's failures are named
+    (services.health.describe); anything else is an "unexpected error" whose detail goes to the log and,
+    in English, in brackets."""
     if isinstance(exc, ValidationError):
         return "\n".join(exc.messages(current_language()))
-    from fieldkit.services.health import describe_known
+    from fieldkit.services.health import describe
 
-    known = describe_known(exc)
-    if known is not None:
-        return known[0] if current_language() == "vi" else known[1]
-    text = str(exc).strip() or type(exc).__name__
-    return QCoreApplication.translate("Labels", "Something went wrong: %1").replace("%1", text)
+    known = describe(exc)
+    if not isinstance(exc, Exception) or known[0] == describe_unexpected()[0]:
+        logging.getLogger(__name__).warning("unexpected error shown to the user", exc_info=exc)
+    return known[0] if current_language() == "vi" else known[1]
+
+
+def describe_unexpected() -> tuple[str, str]:
+    from fieldkit.domain.problems import NETWORK
+
+    return NETWORK["unexpected"]
+
+
+def sync_failure_text(text: str) -> str:
+    """The last sync failure (stored as the sync client's English text) in the UI language."""
+    from fieldkit.domain.problems import sync_failure
+
+    return sync_failure(text).message(current_language())
 
 
 # One number and date format per language, everywhere (tests/ui/test_number_format.py):

@@ -25,11 +25,14 @@ def test_every_code_has_both_languages_with_the_same_parameters():
 
 def test_messages_fill_parameters_and_fall_back_for_unknown_codes():
     p = reasons.problem("field_too_long", {"field": "payload.name", "max": 200})
-    assert p.message("en") == "The field payload.name is too long (at most 200)."
-    assert "payload.name" in p.message("vi") and "200" in p.message("vi") and p.field == "payload.name"
+    assert p.message("en").startswith("The field payload.name is too long (at most 200). ")
+    assert "support team" in p.message("en")  # what to do
+    assert "tên" in p.message("vi") and "200" in p.message("vi") and p.field == "payload.name"
+    assert "payload" not in p.message("vi")  # internal ids are named in Vietnamese
     assert reasons.problem("field_range", {"field": "x"}).message("en").count("?") == 2  # never a KeyError
     newer = reasons.from_answer({"status": "rejected", "code": "from_a_newer_server", "reason": "Because."})
-    assert newer.message("en") == "Refused by the server: Because." and "Because." in newer.message("vi")
+    assert newer.message("en").startswith("Refused by the server: Because.")
+    assert "Because" not in newer.message("vi") and "từ chối" in newer.message("vi")
     old = reasons.from_answer({"status": "rejected", "reason": "a record with this code already exists"})
     assert "already exists" in old.message("en")
 
