@@ -1,0 +1,262 @@
+"""The customer page: one customer's details, meters with their reading history as a small
+chart, onboarding progress, work orders and documents, opened from the Customers list.
+
+Loaded through `Op` (services.customer_view, one read transaction); Esc or "Back" returns to
+the list (the `back` signal), Enter on a work order opens nothing yet (the work-order page has
+the forms); every text is Vietnamese first (catalogue `friction_*.ts`, context CustomerDetail).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from html import escape
+
+from fieldkit.services import customer_view
+from fieldkit.services.customer_view import CustomerView, MeterHistory
+from fieldkit.ui.charts import BarChart
+from fieldkit.ui.labels import (
+    KINDS,
+    STATES,
+    format_date,
+    format_decimal,
+    format_number,
+    label,
+    problem_text,
+)
+from fieldkit.ui.ops import Op
+from fieldkit.ui.qt import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemView,
+    QCoreApplication,
+    QEvent,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QKeySequence,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QShortcut,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+STEPS = {
+    "household": QT_TRANSLATE_NOOP("CustomerDetail", "Household"),
+    "new_supply": QT_TRANSLATE_NOOP("CustomerDetail", "New supply request"),
+    "app_install": QT_TRANSLATE_NOOP("CustomerDetail", "App shown"),
+    "app": QT_TRANSLATE_NOOP("CustomerDetail", "App account"),
+    "payment": QT_TRANSLATE_NOOP("CustomerDetail", "Payment method"),
+    "bill": QT_TRANSLATE_NOOP("CustomerDetail", "Bill and QR"),
+    "contract": QT_TRANSLATE_NOOP("CustomerDetail", "E-contract"),
+    "sheet": QT_TRANSLATE_NOOP("CustomerDetail", "Household sheet"),
+}
+DOCUMENTS = {
+    "install_record": QT_TRANSLATE_NOOP("CustomerDetail", "Meter install record"),
+    "contract": QT_TRANSLATE_NOOP("CustomerDetail", "Signed e-contract"),
+    "household_sheet": QT_TRANSLATE_NOOP("CustomerDetail", "Household sheet"),
+}
+
+
+def consumption_bars(history: MeterHistory) -> list[tuple[str, float]]:
+    """kWh between consecutive readings, labelled with the later reading's date."""
+    bars: list[tuple[str, float]] = []
+    previous: Decimal | None = None
+    for when, index, _source in history.readings:
+        if index is not None and previous is not None:
+            bars.append((format_date(when), float(index - previous)))
+        if index is not None:
+            previous = index
+    return bars[-6:]
+
+
+class CustomerDetail(QWidget):
+    back = Signal()
+
+    def __init__(self, session: object, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("CustomerDetail")
+        self.session = session
+        self.view: CustomerView | None = None
+        self.customer_id = ""
+        self.back_button = QPushButton(objectName="CustomerBack")
+        self.back_button.clicked.connect(self.back.emit)
+        self.title = QLabel(objectName="PageTitle")
+        self.title.setWordWrap(True)
+        self.message = QLabel(objectName="CustomerMessage")
+        self.message.setWordWrap(True)
+
+        self.details_box = QGroupBox()
+        self.details = QFormLayout(self.details_box)
+        self.code, self.phone, self.address, self.households, self.onboarding = (QLabel() for _ in range(5))
+        for lab in (self.address, self.onboarding):
+            lab.setWordWrap(True)
+        self.detail_labels = [QLabel() for _ in range(5)]
+        for name_label, value in zip(self.detail_labels, (self.code, self.phone, self.address, self.households,
+                                                          self.onboarding), strict=True):
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.details.addRow(name_label, value)
+
+        self.meters_box = QGroupBox()
+        self.meters_layout = QVBoxLayout(self.meters_box)
+        self.no_meter = QLabel()
+        self.meters_layout.addWidget(self.no_meter)
+        self.meter_widgets: list[QWidget] = []
+
+        self.orders_box = QGroupBox()
+        self.orders = QTableWidget(0, 4, objectName="CustomerWorkOrders")
+        self.orders.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.orders.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.orders.verticalHeader().setVisible(False)
+        self.orders.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        QVBoxLayout(self.orders_box).addWidget(self.orders)
+
+        self.documents_box = QGroupBox()
+        self.documents = QListWidget(objectName="CustomerDocuments")
+        QVBoxLayout(self.documents_box).addWidget(self.documents)
+
+        body = QWidget()
+        grid = QHBoxLayout(body)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.addWidget(self.details_box)
+        left.addWidget(self.meters_box, 1)
+        right.addWidget(self.orders_box, 2)
+        right.addWidget(self.documents_box, 1)
+        grid.addLayout(left, 1)
+        grid.addLayout(right, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(self.title, 1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(top)
+        lay.addWidget(self.message)
+        lay.addWidget(scroll, 1)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.back.emit,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Back), self, activated=self.back.emit,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.retranslate()
+
+    # -- loading -------------------------------------------------------------
+    def load(self, customer_id: str, name: str = "") -> None:
+        self.customer_id = customer_id
+        self.view = None
+        self.title.setText(name)
+        self.message.setText(self.tr("Loading…"))
+        for w in self.meter_widgets:
+            w.deleteLater()
+        self.meter_widgets = []
+        self.orders.setRowCount(0)
+        self.documents.clear()
+        session = self.session
+        Op(self, lambda: customer_view.customer_view(session, customer_id)).success(self._show) \
+            .failure(lambda e: self.message.setText(problem_text(e))).run_in_background()
+
+    def _show(self, view: CustomerView) -> None:
+        if view.customer.id != self.customer_id:
+            return  # a later customer was opened meanwhile
+        self.view = view
+        self.message.setText("")
+        self._fill()
+
+    def _fill(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        c = view.customer
+        self.title.setText(c.name)
+        self.code.setText(c.code)
+        self.phone.setText(c.phone or "—")
+        self.address.setText(c.address.one_line() or "—")
+        self.households.setText(format_number(c.households))
+        self.onboarding.setText(self._onboarding_text(view))
+        self._fill_meters(view)
+        self._fill_orders(view)
+        self.documents.clear()
+        for d in view.documents:
+            what = QCoreApplication.translate("CustomerDetail", DOCUMENTS.get(d.kind, d.kind))
+            self.documents.addItem(" — ".join(x for x in (format_date(d.at), what, d.subject) if x))
+        if not view.documents:
+            self.documents.addItem(self.tr("No documents yet."))
+
+    def _onboarding_text(self, view: CustomerView) -> str:
+        if not view.onboarding_path:
+            return self.tr("Not started")
+        done = len(view.onboarding_done)
+        steps = ", ".join(QCoreApplication.translate("CustomerDetail", STEPS.get(s, s)) for s in view.onboarding_done)
+        head = (self.tr("Finished") if view.onboarding_finished else
+                self.tr("%1 of %2 steps").replace("%1", str(done)).replace("%2", str(len(view.onboarding_path))))
+        return f"{head}{': ' + steps if steps else ''}"
+
+    def _fill_meters(self, view: CustomerView) -> None:
+        for w in self.meter_widgets:
+            w.deleteLater()
+        self.meter_widgets = []
+        self.no_meter.setVisible(not view.meters)
+        for h in view.meters:
+            box = QWidget()
+            v = QVBoxLayout(box)
+            v.setContentsMargins(0, 4, 0, 4)
+            m = h.meter
+            head = QLabel(f"<b>{escape(m.serial)}</b> · {escape(' '.join(x for x in (m.manufacturer, m.model) if x))}"
+                          f" · {self.tr('%1 phase(s)').replace('%1', str(m.phases))}")
+            head.setWordWrap(True)
+            v.addWidget(head)
+            last = next((r for r in reversed(h.readings) if r[1] is not None), None)
+            if last is None:
+                v.addWidget(QLabel(self.tr("No reading yet.")))
+            else:
+                v.addWidget(QLabel(self.tr("Last reading: %1 kWh on %2").replace(
+                    "%1", format_decimal(last[1])).replace("%2", format_date(last[0]))))
+                chart = BarChart()
+                chart.setObjectName("CustomerHistory")
+                chart.set_empty_text(self.tr("One reading only: no consumption yet."))
+                chart.set_bars(consumption_bars(h))
+                chart.setToolTip(self.tr("kWh used between readings"))
+                v.addWidget(chart)
+            self.meters_layout.addWidget(box)
+            self.meter_widgets.append(box)
+
+    def _fill_orders(self, view: CustomerView) -> None:
+        self.orders.setRowCount(len(view.work_orders))
+        for row, w in enumerate(view.work_orders):
+            cells = (w.number, label(KINDS, w.kind), label(STATES, w.state), format_date(w.due))
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if w.open:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.orders.setItem(row, col, item)
+
+    # -- texts ---------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.back_button.setText(self.tr("← Back to the list (Esc)"))
+        self.details_box.setTitle(self.tr("Customer"))
+        for lab, text in zip(self.detail_labels, (self.tr("Customer code"), self.tr("Phone"), self.tr("Address"),
+                                                  self.tr("Households"), self.tr("Onboarding")), strict=True):
+            lab.setText(text)
+        self.meters_box.setTitle(self.tr("Meters and readings"))
+        self.no_meter.setText(self.tr("No meter on this laptop for this customer."))
+        self.orders_box.setTitle(self.tr("Work orders (open ones first, in bold)"))
+        self.orders.setHorizontalHeaderLabels([self.tr("Number"), self.tr("Kind"), self.tr("State"),
+                                               self.tr("Due date")])
+        self.documents_box.setTitle(self.tr("Documents"))
+        self._fill()
