@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Profiles' device secrets: in files outside the profile folders, one folder for the whole run (module
+# fixtures copy profiles; a copy shares its original's secret). tests/store/test_secret_service.py runs
+# the OS credential store (a real gnome-keyring in its own D-Bus session).
+os.environ["FIELDKIT_CREDENTIALS"] = "file"
+os.environ["FIELDKIT_SECRETS_DIR"] = _secrets_dir = tempfile.mkdtemp(prefix="fieldkit-test-secrets-")
+atexit.register(shutil.rmtree, _secrets_dir, True)
 
 from fieldkit.domain.models import Role  # noqa: E402
 from fieldkit.services import session as sessions  # noqa: E402
@@ -22,6 +31,7 @@ def _isolated_profile_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     """Never touch the real user's profile or settings."""
     monkeypatch.setenv("FIELDKIT_PROFILE", str(tmp_path / "profile"))
     monkeypatch.setenv("FIELDKIT_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.delenv("FIELDKIT_RECOVERY_PUBLIC_KEY", raising=False)
 
 
 @pytest.fixture

@@ -9,7 +9,8 @@ from fieldkit.domain.models import Role
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.store.attachments import AttachmentStore
 from fieldkit.store.database import Store
-from fieldkit.store.keyring import KdfParams, Keyring, KeyringUser, WrongSecret, secret_problems
+from fieldkit.store.keyring import KdfParams, Keyring, KeyringUser, Refused
+from fieldkit.store.pin_policy import strength_problems as secret_problems
 from fieldkit.store.profile import OpenProfile, create_profile, open_profile
 
 
@@ -64,18 +65,22 @@ def profile_users(folder: str | Path) -> list[KeyringUser]:
 
 
 def login(folder: str | Path, username: str, secret: str) -> Session:
+    """Wrong PINs meet growing delays and then a lock (store/pin_policy.py); every refusal is a
+    ValidationError whose problem code says which: wrong, wait (with the time left), locked,
+    tampered (keyring.json edited), other_machine, no_credential_store."""
     try:
         return Session(open_profile(folder, username, secret))
-    except WrongSecret as exc:
-        raise ValidationError([Problem(
-            "pin", "wrong", "Sai mã PIN hoặc mật khẩu. Hãy thử lại.", "Wrong PIN or password. Try again.",
-        )]) from exc
+    except Refused as exc:
+        raise ValidationError([exc.problem]) from exc
 
 
 def create(
     folder: str | Path, *, username: str, display_name: str, role: Role, secret: str,
     params: KdfParams = KdfParams(),
 ) -> Session:
+    problems = secret_problems(secret)
+    if problems:
+        raise ValidationError(problems)
     return Session(create_profile(
         folder, username=username, display_name=display_name, role=role.value, secret=secret, params=params,
     ))
@@ -95,6 +100,9 @@ def add_user(
     username = username.strip()
     if not username:
         raise ValidationError([Problem("username", "required", "Chưa nhập tên đăng nhập.", "The user name is missing.")])
+    problems = secret_problems(secret)
+    if problems:
+        raise ValidationError(problems)
     keyring = Keyring(session.profile.folder)
     if keyring.find(username) is not None:
         raise ValidationError([Problem(
@@ -151,3 +159,15 @@ def add_person(session: Session, *, username: str, user_code: str, secret: str,
             team_id=None, secret=secret, data_key=session.profile.data_key, params=params,
         )
     return user_id
+
+
+def unlock_person(session: Session, username: str) -> None:
+    """A supervisor of this laptop (the role the server gave them) unlocks a person locked by wrong PINs."""
+    session.require(Role.SUPERVISOR)
+    keyring = Keyring(session.profile.folder)
+    if keyring.find(username) is None:
+        raise ValidationError([Problem("username", "unknown", f"Không có người dùng '{username}'.",
+                                       f"There is no user '{username}'.")])
+    keyring.reset_attempts(username)
+    with session.store.transaction(actor=session.user_id) as tx:
+        tx.audit("user", session.user_id, "unlock", detail=username)

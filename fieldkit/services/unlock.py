@@ -90,8 +90,10 @@ def login(folder: str | Path, username: str, secret: str) -> sessions.Session:
             f"profile from the server.")
     try:
         return sessions.login(folder, username, secret)
-    except ValidationError as exc:
-        raise ProfileProblem("wrong_pin", exc.messages("vi")[0], exc.messages("en")[0]) from None
+    except ValidationError as exc:  # "wrong PIN" only for a wrong PIN; the others say what they are
+        code = {"wrong": "wrong_pin", "wait": "pin_wait", "locked": "pin_locked",
+                "tampered": "keyring_tampered"}.get(exc.problems[0].code, exc.problems[0].code)
+        raise ProfileProblem(code, exc.messages("vi")[0], exc.messages("en")[0]) from None
     except StoreError as exc:
         vi, _, en = str(exc).partition(" / ")
         if exc.code == "damaged":  # the PIN fitted, so the key is right: the file is damaged

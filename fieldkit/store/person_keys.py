@@ -5,7 +5,9 @@ someone is. `person_keys.json` beside the keyring holds, per username, the publi
 the clear: the server has it too) and the private key wrapped with AES-256-GCM under a key
 derived from that person's PIN with Argon2id (own salt, the person's KDF parameters). Only
 the person who types the PIN can sign as them; another user of the laptop, who can open the
-database, cannot.
+database, cannot. Like the data key (store/keyring.py), the wrapping key also takes the
+profile's device secret from the OS credential store (entries "v": 2), so this file alone is no
+offline oracle for the PIN; a v1 entry (PIN only) is re-wrapped at the person's next login.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from fieldkit.domain import signing
-from fieldkit.store.keyring import KdfParams, WrongSecret, derive
+from fieldkit.store.keyring import KdfParams, Keyring, WrongSecret, derive, pin_key
 
 FILE = "person_keys.json"
 
@@ -50,6 +52,16 @@ def _save(folder: str | Path, data: dict[str, Any]) -> None:
     os.replace(tmp, p)
 
 
+def _kek(folder: str | Path, username: str, secret: str, salt: bytes, params: KdfParams, v: int) -> bytes:
+    if v < 2:
+        return derive(secret, salt, params)
+    keyring = Keyring(folder)
+    device = keyring.device_secret()
+    if device is None:
+        raise WrongSecret(username)
+    return pin_key(secret, salt, params, device, f"person\n{keyring.profile_id()}\n{username}".encode())
+
+
 def _aad(username: str) -> bytes:
     return b"fk-person-key\n" + username.encode("utf-8")
 
@@ -64,10 +76,13 @@ def create(folder: str | Path, username: str, secret: str, params: KdfParams) ->
 def keep(folder: str | Path, username: str, key: Ed25519PrivateKey, secret: str, params: KdfParams) -> None:
     """Wrap `key` under `username`'s PIN and store it (replaces an older one)."""
     salt, nonce = os.urandom(16), os.urandom(12)
-    wrapped = AESGCM(derive(secret, salt, params)).encrypt(nonce, signing.private_bytes(key), _aad(username))
+    v = 2 if Keyring(folder).device_secret() is not None else 1
+    kek = _kek(folder, username, secret, salt, params, v)
+    wrapped = AESGCM(kek).encrypt(nonce, signing.private_bytes(key), _aad(username))
     data = _load(folder)
     data["people"][username] = {"public_key": signing.public_text(key), "salt": signing.b64(salt),
-                                "kdf": asdict(params), "nonce": signing.b64(nonce), "wrapped": signing.b64(wrapped)}
+                                "kdf": asdict(params), "nonce": signing.b64(nonce), "wrapped": signing.b64(wrapped),
+                                "v": v}
     _save(folder, data)
 
 
@@ -76,12 +91,20 @@ def unlock(folder: str | Path, username: str, secret: str) -> Ed25519PrivateKey 
     entry = _load(folder)["people"].get(username)
     if entry is None:
         return None
-    kek = derive(secret, signing.unb64(entry["salt"]), KdfParams(**entry["kdf"]))
+    v = int(entry.get("v", 1))
+    params = KdfParams(**entry["kdf"])
+    kek = _kek(folder, username, secret, signing.unb64(entry["salt"]), params, v)
     try:
         raw = AESGCM(kek).decrypt(signing.unb64(entry["nonce"]), signing.unb64(entry["wrapped"]), _aad(username))
     except InvalidTag as exc:
         raise WrongSecret(username) from exc
-    return signing.private_from(raw)
+    key = signing.private_from(raw)
+    if v < 2 and Keyring(folder).device_secret() is not None:
+        try:
+            keep(folder, username, key, secret, params)  # re-wrapped with the device secret
+        except OSError:
+            pass
+    return key
 
 
 def public_key(folder: str | Path, username: str) -> str | None:

@@ -42,6 +42,21 @@ class OpenProfile:
         self.store.close()
 
 
+def seal_recovery(keyring: Keyring, data_key: bytes) -> None:
+    """Seal the data key to the configured recovery public key, unless it is sealed to it already."""
+    from fieldkit.store import recovery
+
+    public = recovery.configured_public()
+    if public is None:
+        return
+    current = keyring.recovery()
+    if current is not None and current.get("key_id") == recovery.key_id(public):
+        return
+    pid = keyring.profile_id()
+    assert pid is not None
+    keyring.set_recovery(recovery.seal(public, data_key, pid))
+
+
 def create_profile(
     folder: str | Path, *, username: str, display_name: str, role: str, secret: str,
     team_id: str | None = None, params: KdfParams = KdfParams(),
@@ -66,6 +81,7 @@ def create_profile(
         )
         tx.audit("user", user_id, "create", detail=username)
     signer = person_keys.create(folder, username, secret, params)
+    seal_recovery(keyring, key)
     return OpenProfile(folder, store, AttachmentStore(folder / "attachments", key), entry, key, signer)
 
 
@@ -77,6 +93,12 @@ def open_profile(folder: str | Path, username: str, secret: str) -> OpenProfile:
     entry = keyring.find(username)
     assert entry is not None
     signer = person_keys.unlock_or_create(folder, username, secret, KdfParams(**entry.kdf))
+    from fieldkit.store.recovery import RecoveryKeyError
+
+    try:
+        seal_recovery(keyring, key)
+    except (OSError, RecoveryKeyError):
+        pass  # read-only media, or a bad key in the configuration (`fieldkit doctor` names it): later
     store = Store(folder / DB_FILE, key, must_exist=True)
     owner_only(folder)  # readable by the owner only, also for files an older FieldKit wrote
     # quick integrity check: page HMACs, both ends first, at most LOGIN_CHECK_S (a damaged page

@@ -43,11 +43,11 @@ def test_three_people_of_one_laptop_work_offline_and_each_syncs_their_own(make_d
     assert sync.sync_now(lan).ok
     # Hùng and Thu join this laptop online: their keys are registered with their user codes, and their
     # name and role are the server's (nothing about a role is typed on the laptop).
-    for name, pin in (("hung", "135790"), ("thu", "112233")):
+    for name, pin in (("hung", "135790"), ("thu", "314159")):
         sessions.add_person(lan, username=name, user_code=people.issue_code(central, name), secret=pin,
                             params=FAST_KDF)
     folder = lan.profile.folder
-    hung, thu = sessions.login(folder, "hung", "135790"), sessions.login(folder, "thu", "112233")
+    hung, thu = sessions.login(folder, "hung", "135790"), sessions.login(folder, "thu", "314159")
     try:
         assert (hung.role, thu.role) == (Role.SUPERVISOR, Role.TRAINER)
         reading_wo = next(w for w in work_orders.list_work_orders(lan, WorkOrderQuery()) if w.number == "WO-P1")
