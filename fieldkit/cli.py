@@ -30,6 +30,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "central": ("fieldkit.central.cli", "run and administer the reference central server"),
     "sync": ("fieldkit.sync.cli", "sync a device database with the central server"),
     "demo": ("fieldkit.demo", "start the demo: meter simulator, central server and the app"),
+    "recover": ("fieldkit.services.recovery_cli", "open a profile with the utility's recovery key and push it"),
+    "recovery-key": ("fieldkit.services.recovery_key_cli", "make the utility's recovery key pair"),
 }
 
 

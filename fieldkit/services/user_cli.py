@@ -1,4 +1,4 @@
-"""`fieldkit user list|add|register`: the people of a profile.
+"""`fieldkit user list|add|register|unlock`: the people of a profile.
 
     fieldkit user add --as EXISTING --username NAME --code USER-CODE
     fieldkit user register --as NAME --code USER-CODE
@@ -7,7 +7,8 @@ People come from the server: `add` needs the laptop enrolled and online, and the
 one-time user code from `fieldkit central user` / `user-code`; their name and role are the
 server's (there is no --role). It needs an existing user's PIN (FIELDKIT_PIN or a prompt)
 to unwrap the data key; the new person's PIN is asked twice (or FIELDKIT_NEW_PIN).
-`register` registers the key of a user already on the laptop (e.g. the profile's first user,
+`unlock --as SUPERVISOR --username NAME` clears a person's wrong-PIN lock (a supervisor of the
+laptop, by the role the server gave them). `register` registers the key of a user already on the laptop (e.g. the profile's first user,
 or after an update) with their user code.
 """
 
@@ -23,7 +24,7 @@ from fieldkit.domain.problems import ValidationError
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("action", choices=["list", "add", "register"])
+    parser.add_argument("action", choices=["list", "add", "register", "unlock"])
     parser.add_argument("--profile", type=Path, help="profile folder (default: the user's FieldKit profile)")
     parser.add_argument("--as", dest="as_user", help="existing user who unlocks the profile (for add)")
     parser.add_argument("--username")
@@ -59,17 +60,24 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "register":
         if not (args.as_user and args.code):
             return fail("register needs --as USER --code USER-CODE")
+    elif args.action == "unlock":
+        if not (args.as_user and args.username):
+            return fail("unlock needs --as SUPERVISOR --username NAME")
     elif not (args.as_user and args.username and args.code):
         return fail("add needs --as EXISTING_USER --username NAME --code USER-CODE (from the server)")
     if args.as_user not in {u.username for u in users}:
         return fail(f"error: there is no user '{args.as_user}' in this profile (users: "
                     f"{', '.join(sorted(u.username for u in users))})")
-    needed = ("FIELDKIT_PIN",) if args.action == "register" else ("FIELDKIT_PIN", "FIELDKIT_NEW_PIN")
+    needed = ("FIELDKIT_PIN",) if args.action in ("register", "unlock") else ("FIELDKIT_PIN", "FIELDKIT_NEW_PIN")
     if not all(os.environ.get(name) for name in needed) and not sys.stdin.isatty():
         return fail("error: set FIELDKIT_PIN (and FIELDKIT_NEW_PIN) or run in a terminal to type the PINs")
     try:
         session = unlock.login(folder, args.as_user, _secret("FIELDKIT_PIN", f"PIN of {args.as_user}: "))
         try:
+            if args.action == "unlock":
+                sessions.unlock_person(session, args.username)
+                print(f"unlocked {args.username}")
+                return 0
             if args.action == "register":
                 from fieldkit.services import sync
 

@@ -254,8 +254,7 @@ class Keyring:
         data = {**data, "format": 2, "profile_id": pid, "credentials": kind}
         device = credentials.Entry(kind, pid).load()
         assert device is not None
-        self._save(data, device[0])
-        return data
+        return self._save(data, device[0])
 
     def device_secret(self) -> bytes | None:
         """This profile's device secret (None: a format-1 file not upgraded yet)."""
@@ -264,7 +263,7 @@ class Keyring:
             return None
         return self._device(data)[1]
 
-    def _save(self, data: dict[str, Any], device: bytes) -> None:
+    def _save(self, data: dict[str, Any], device: bytes) -> dict[str, Any]:
         data = {**data, "format": 2}
         data["mac"] = self._mac(data, device)
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -279,6 +278,7 @@ class Keyring:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+        return data
 
     # --- users ---------------------------------------------------------------------------------------
 

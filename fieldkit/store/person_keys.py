@@ -122,3 +122,9 @@ def remove(folder: str | Path, username: str) -> None:
     data = _load(folder)
     if data["people"].pop(username, None) is not None:
         _save(folder, data)
+
+
+def drop_all(folder: str | Path) -> None:
+    """Forget every wrapped key (after a recovery re-homed the profile: they were wrapped with a device
+    secret this computer does not have)."""
+    _save(folder, {"format": 1, "people": {}})
