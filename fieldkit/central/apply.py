@@ -15,11 +15,11 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, insert, select, update
 from sqlalchemy.exc import DataError, IntegrityError
 
-from fieldkit.central import attachments, batch_apply, people, signatures, validate
+from fieldkit.central import attachments, batch_apply, lifecycle, people, signatures, validate
 from fieldkit.central import schema as t
 from fieldkit.central.db import Pending, audit, dumps, utc_now
 from fieldkit.central.people import Person
-from fieldkit.domain.models import TRANSITIONS, Role, WorkOrderKind, WorkOrderState
+from fieldkit.domain.models import Role, WorkOrderKind, WorkOrderState
 
 APPLIED = "applied"
 CONFLICT = "conflict"
@@ -245,7 +245,7 @@ def apply(conn: Connection, pending: Pending, ctx: Context, actor: Actor, op: di
         return customer_update(conn, pending, ctx, actor, op, payload, now)
     if entity == "work_order" and action == "create":
         return work_order_create(conn, pending, ctx, actor, op, payload, now)
-    if entity == "work_order" and action in ("status", "approve", "return"):
+    if entity == "work_order" and action in lifecycle.OPERATIONS:
         return work_order_transition(conn, pending, ctx, actor, op, payload, now)
     if entity == "meter" and action == "create":
         return meter_create(conn, pending, ctx, op, payload, now)
@@ -390,65 +390,14 @@ def work_order_create(conn: Connection, pending: Pending, ctx: Context, actor: A
 
 def work_order_transition(conn: Connection, pending: Pending, ctx: Context, actor: Actor, op: dict[str, Any],
                           payload: dict[str, Any], now: str) -> dict[str, Any]:
-    wid = _same_id(op, payload)
-    row = conn.execute(select(t.work_orders.c.team_id, t.work_orders.c.version, t.work_orders.c.data)
-                       .where(t.work_orders.c.id == wid)).first()
-    if row is None or row[0] != ctx.team_id:  # another team's answers as unknown: no existence leak
-        raise Rejected(f"unknown work order {wid} (not in this team)", "unknown_record",
-                       {"what": "work order", "id": wid})
-    current_version = int(row[1])
-    current = json.loads(row[2])
+    """The life cycle's move (fieldkit/central/lifecycle.py, on the table of fieldkit/domain/lifecycle.py)."""
     try:
-        to = WorkOrderState(str(payload["state"]))
-    except ValueError as exc:
-        raise Rejected(f"unknown work-order state {payload.get('state')!r}") from exc
-    expected = {"approve": WorkOrderState.APPROVED, "return": WorkOrderState.RETURNED}.get(str(op["action"]))
-    if expected is not None and to is not expected:
-        raise Rejected(f"action {op['action']} does not lead to state {to.value}")
-    frm = WorkOrderState(current["state"])
-    allowed = TRANSITIONS[frm].get(to)
-    if allowed is None:
-        raise Rejected(f"the work order is '{frm.value}' on the server; it cannot go to '{to.value}'")
-    if Role(actor.role) not in allowed:
-        raise Rejected(f"a {actor.role} may not move a work order to '{to.value}'", people.ROLE_FORBIDDEN,
-                       {"role": actor.role, "operation": f"work_order/{to.value}"})
-    if actor.role == Role.TRAINER.value and current.get("kind") != WorkOrderKind.ONBOARDING.value:
-        raise Rejected("a trainer may only move onboarding work orders", people.ROLE_FORBIDDEN,
-                       {"role": actor.role, "operation": f"work_order/{to.value} ({current.get('kind')})"})
-    expected_action = {WorkOrderState.APPROVED: "approve", WorkOrderState.RETURNED: "return"}.get(to, "status")
-    if str(op["action"]) != expected_action:
-        raise Rejected(f"moving a work order to '{to.value}' is a '{expected_action}' operation",
-                       people.ROLE_FORBIDDEN, {"role": actor.role, "operation": f"work_order/{op['action']}"})
-    comment = str(payload.get("comment") or "").strip()
-    if to is WorkOrderState.RETURNED and not comment:
-        raise Rejected("a returned work order needs a comment")
-    if to is WorkOrderState.APPROVED:
-        missing = missing_attachments(conn, wid)
-        if missing:
-            raise Rejected(f"not delivered yet: {len(missing)} attachment(s) not received by the server")
-    new_version = current_version + 1
-    data = current | {"state": to.value, "version": new_version}
-    if to is WorkOrderState.RETURNED:
-        data["review_comment"] = comment
-    base = op.get("base_version")
-    result: dict[str, Any] = {"status": APPLIED, "version": new_version}
-    conflict = base is not None and int(base) != current_version
-    if conflict:
-        detail = f"state change {to.value} made on version {base}, server had {current_version} ({frm.value})"
-        cur = conn.execute(insert(t.conflicts).values(
-            team_id=ctx.team_id, entity="work_order", entity_id=wid, op_id=op["op_id"], base_version=int(base),
-            server_version=current_version, new_version=new_version, device_id=ctx.device_id,
-            user_id=actor.user_id, detail=detail, at=now))
-        result = {"status": CONFLICT, "version": new_version, "conflict": int(cur.inserted_primary_key[0]),
-                  "reason": detail}
-    conn.execute(update(t.work_orders).where(t.work_orders.c.id == wid).values(
-        state=to.value, version=new_version, data=dumps(data), updated_at=now,
-        **({"conflict": True} if conflict else {})))
-    conn.execute(insert(t.work_order_versions).values(
-        work_order_id=wid, version=new_version, base_version=None if base is None else int(base), data=dumps(data),
-        op_id=op["op_id"], device_id=ctx.device_id, user_id=actor.user_id, at=now))
-    pending.add(ctx.team_id, "work_order", wid, data, ctx.device_id)
-    if conflict:
+        result = lifecycle.transition(conn, pending, lifecycle.Mover(actor.user_id, actor.role, ctx.team_id,
+                                                                     ctx.device_id), op, payload, now,
+                                      missing_attachments)
+    except validate.Refusal as exc:
+        raise Rejected(exc.reason, exc.code, exc.params) from None
+    if result["status"] == CONFLICT:
         _announce_conflict(conn, pending, int(result["conflict"]), ctx.device_id)
     return result
 

@@ -33,6 +33,7 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("work_order", "status"): frozenset({TECH, TRAINER}),
     ("work_order", "approve"): frozenset({SUP}),
     ("work_order", "return"): frozenset({SUP}),
+    ("work_order", "reassign"): frozenset({SUP}),
     ("meter", "create"): frozenset({TECH, SUP}),
     ("reading", "append"): frozenset({TECH, SUP}),
     ("install", "append"): frozenset({TECH}),

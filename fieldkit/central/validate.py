@@ -190,12 +190,22 @@ class WorkOrderCreate(Strict):
     note: Text(2000, multiline=True) = ""
     review_comment: Text(2000, multiline=True) = ""
     version: Version | None = None
+    submitted_at: Annotated[str, Field(max_length=40), AfterValidator(lambda v: _datetime(v) if v else v)] = ""
+    submitted_record: Id | Literal[""] = ""
 
 
 class WorkOrderTransition(Strict):
     id: Id | None = None
     state: State
     comment: Text(2000, multiline=True) = ""
+    record_id: Id | None = None  # the record whose saving submitted the order (life cycle: submit)
+
+
+class WorkOrderReassign(Strict):
+    """A supervisor gives an open order to another technician (or trainer) of the team."""
+
+    id: Id | None = None
+    assignee_id: Id
 
 
 class MeterCreate(Strict):
@@ -302,6 +312,7 @@ SCHEMAS: dict[tuple[str, str], type[Strict]] = {
     ("work_order", "status"): WorkOrderTransition,
     ("work_order", "approve"): WorkOrderTransition,
     ("work_order", "return"): WorkOrderTransition,
+    ("work_order", "reassign"): WorkOrderReassign,
     ("meter", "create"): MeterCreate,
     ("reading", "append"): ReadingAppend,
     ("install", "append"): InstallAppend,

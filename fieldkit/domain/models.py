@@ -37,23 +37,8 @@ class WorkOrderState(StrEnum):
     RETURNED = "returned"  # sent back by the supervisor with a comment
 
 
-# Which state changes are allowed, and by whom.
-TRANSITIONS: dict[WorkOrderState, dict[WorkOrderState, frozenset[Role]]] = {
-    WorkOrderState.ASSIGNED: {
-        WorkOrderState.IN_PROGRESS: frozenset({Role.TECHNICIAN, Role.TRAINER}),
-        WorkOrderState.DONE: frozenset({Role.TECHNICIAN, Role.TRAINER}),
-    },
-    WorkOrderState.IN_PROGRESS: {WorkOrderState.DONE: frozenset({Role.TECHNICIAN, Role.TRAINER})},
-    WorkOrderState.DONE: {
-        WorkOrderState.APPROVED: frozenset({Role.SUPERVISOR}),
-        WorkOrderState.RETURNED: frozenset({Role.SUPERVISOR}),
-    },
-    WorkOrderState.RETURNED: {
-        WorkOrderState.IN_PROGRESS: frozenset({Role.TECHNICIAN, Role.TRAINER}),
-        WorkOrderState.DONE: frozenset({Role.TECHNICIAN, Role.TRAINER}),
-    },
-    WorkOrderState.APPROVED: {},
-}
+# Who may move a work order from which state to which: fieldkit/domain/lifecycle.py (one table,
+# for the laptop and the central server).
 
 
 class ReadingSource(StrEnum):
@@ -138,6 +123,8 @@ class WorkOrder:
     note: str = ""
     review_comment: str = ""
     version: int = 1
+    submitted_at: str = ""  # when the completing record submitted it (UTC ISO), kept after a return
+    submitted_record: str = ""  # the id of that record (a resubmission supersedes it)
 
 
 @dataclass(frozen=True)

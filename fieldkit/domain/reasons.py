@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from fieldkit.domain.lifecycle import REASONS as LIFECYCLE_REASONS
 from fieldkit.domain.problems import Problem
 
 # code -> (Vietnamese, English). `{name}` placeholders are filled from the answer's params.
@@ -75,6 +76,8 @@ REASONS: dict[str, tuple[str, str]] = {
     "role_forbidden": ("Vai trò {role} không được làm {operation} (theo máy chủ).",
                        "A {role} may not do {operation} (the server's rule)."),
 }
+
+REASONS.update(LIFECYCLE_REASONS)  # the work-order life cycle's own (fieldkit/domain/lifecycle.py)
 
 
 # What to do, appended to the message: a field worker must know whether it is theirs to fix.

@@ -23,6 +23,7 @@ from fieldkit.domain.models import (
 )
 from fieldkit.domain.problems import Problem, ValidationError, check
 from fieldkit.domain.validation import reading_problems
+from fieldkit.services import work_orders as life
 from fieldkit.services.session import Session
 from fieldkit.store import field_facts as repo
 from fieldkit.store import work_orders as wo_repo
@@ -75,8 +76,11 @@ def record_reading(
             _attach(session, tx, capture, "application/json", "capture", capture_sha)
         if photo is not None and photo_sha is not None:
             _attach(session, tx, photo, photo_mime, "photo", photo_sha)
+        if supersedes is None and (earlier := life.record_to_supersede(tx.conn, work_order_id, "reading")):
+            reading = replace(reading, supersedes=earlier)  # the resubmission of a returned order
         repo.insert_reading(tx.conn, reading, tx.now)
         tx.change("reading", reading.id, "append", repo.reading_payload(reading))
+        life.submit_with_record(tx, session, work_order_id, "reading", reading.id)
     return reading
 
 
@@ -100,12 +104,14 @@ def record_install(
             installed_meter_serial=installed_meter_serial.strip(), removed_meter_serial=removed_meter_serial.strip(),
             form_id=form_id, form_version=form_version,
             data=data | {"attachments": [f[3] for f in files]} if files else data,
-            supersedes=supersedes, recorded_by=session.user_id,
+            supersedes=supersedes or life.record_to_supersede(tx.conn, work_order_id, "install"),
+            recorded_by=session.user_id,
         )
         for content, mime, kind, sha in files:
             _attach(session, tx, content, mime, kind, sha)
         repo.insert_install(tx.conn, install, tx.now)
         tx.change("install", install.id, "append", repo.install_payload(install))
+        life.submit_with_record(tx, session, work_order_id, "install", install.id)
     return install
 
 
@@ -121,13 +127,14 @@ def record_onboarding_step(
         item = OnboardingStep(
             id=new_id(), customer_id=customer_id, step=step,
             data=data | {"attachments": [f[3] for f in files]} if files else data,
-            work_order_id=work_order_id, supersedes=previous[-1].id if previous else None,
-            recorded_by=session.user_id,
+            work_order_id=work_order_id or life.onboarding_order(tx.conn, customer_id),
+            supersedes=previous[-1].id if previous else None, recorded_by=session.user_id,
         )
         for content, mime, kind, sha in files:
             _attach(session, tx, content, mime, kind, sha)
         repo.insert_onboarding_step(tx.conn, item, tx.now)
         tx.change("onboarding_step", item.id, "append", repo.onboarding_payload(item))
+        life.submit_finished_onboarding(tx, session, item)
     return item
 
 

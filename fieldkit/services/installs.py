@@ -11,27 +11,25 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from fieldkit.documents.install_record import InstallRecord, render_install_record
+from fieldkit.domain import lifecycle
 from fieldkit.domain.ids import new_id
 from fieldkit.domain.models import (
-    TRANSITIONS,
     Attachment,
     Install,
     Meter,
     MeterProtocol,
     WorkOrder,
-    WorkOrderKind,
-    WorkOrderState,
 )
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.forms.definition import FormDefinition, load_form
 from fieldkit.forms.engine import clean, validate
-from fieldkit.services import kept_documents, ui_queries
+from fieldkit.services import kept_documents, ui_queries, work_orders
 from fieldkit.services.kept_documents import KeptDocument
 from fieldkit.services.session import Session
 from fieldkit.services.ui_queries import WorkOrderRow
@@ -52,7 +50,7 @@ __all__ = [
 ]
 
 FORM_ID = "meter_install"
-INSTALL_KINDS = (WorkOrderKind.METER_INSTALL, WorkOrderKind.METER_REPLACEMENT)
+INSTALL_KINDS = lifecycle.kinds_completed_by("install")  # install, replacement, new supply
 # Vietnamese three-rate meters: rate 1 normal hours (BT), rate 2 peak (CD), rate 3 off-peak (TD)
 OBIS_TO_REGISTER = {"1.8.1": "BT", "1.8.2": "CD", "1.8.3": "TD", "1.8.0": "KT"}
 
@@ -117,8 +115,7 @@ def complete_install(
         if wo.kind not in INSTALL_KINDS:
             raise ValidationError([Problem("work_order", "kind", "Phiếu này không phải phiếu treo / thay công tơ.",
                                            "This work order is not a meter install or replacement.")])
-        allowed = TRANSITIONS[wo.state].get(WorkOrderState.DONE)
-        if allowed is None or session.role not in allowed:
+        if lifecycle.refusal(wo.kind, wo.state, lifecycle.BY_ACTION[lifecycle.Action.SUBMIT], session.role):
             raise ValidationError([Problem(
                 "work_order", "state", "Phiếu này đã nộp hoặc đã duyệt, không thể lập biên bản nữa.",
                 "This work order was already submitted or approved; a record cannot be added now.")])
@@ -138,10 +135,7 @@ def complete_install(
         facts_repo.insert_install(tx.conn, install, tx.now)
         tx.change("install", install.id, "append", facts_repo.install_payload(install))
         _register_installed_meter(tx, install, data)
-        done = replace(wo, state=WorkOrderState.DONE, version=wo.version + 1)
-        wo_repo.update_work_order(tx.conn, done, tx.now)
-        tx.change("work_order", wo.id, "status", {"id": wo.id, "state": WorkOrderState.DONE.value, "comment": ""},
-                  base_version=wo.version, detail=f"{wo.state.value}->done")
+        work_orders.submit_with_record(tx, session, wo.id, "install", install.id)
     return install
 
 

@@ -50,7 +50,7 @@ from fieldkit.domain.tariff import BillEstimate, TariffError, estimate_bill
 from fieldkit.domain.text import clean_name, normalise_phone
 from fieldkit.domain.validation import customer_problems
 from fieldkit.services import customers as customer_service
-from fieldkit.services import field_facts
+from fieldkit.services import field_facts, work_orders
 from fieldkit.services.kept_documents import KeptDocument
 from fieldkit.services.review import local_date, local_today
 from fieldkit.services.session import Session
@@ -196,10 +196,12 @@ def _append(tx: Tx, session: Session, customer_id: str, step: str, data: dict[st
             work_order_id: str | None = None) -> OnboardingStep:
     """One onboarding step inside an open transaction (superseding the step's current record)."""
     current = flow.latest_records(facts_repo.onboarding_steps_of(tx.conn, customer_id)).get(step)
-    item = OnboardingStep(id=new_id(), customer_id=customer_id, step=step, data=data, work_order_id=work_order_id,
+    item = OnboardingStep(id=new_id(), customer_id=customer_id, step=step, data=data,
+                          work_order_id=work_order_id or work_orders.onboarding_order(tx.conn, customer_id),
                           supersedes=current.id if current else None, recorded_by=session.user_id)
     facts_repo.insert_onboarding_step(tx.conn, item, tx.now)
     tx.change("onboarding_step", item.id, "append", facts_repo.onboarding_payload(item))
+    work_orders.submit_finished_onboarding(tx, session, item)  # the flow complete: the order is submitted
     return item
 
 

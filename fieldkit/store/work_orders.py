@@ -10,7 +10,7 @@ from fieldkit.domain.models import Meter, MeterProtocol, WorkOrder, WorkOrderKin
 
 WO_COLUMNS = (
     "id, number, kind, state, customer_id, team_id, due_date, assignee_id, meter_id, note, "
-    "review_comment, version"
+    "review_comment, version, submitted_at, submitted_record"
 )
 METER_COLUMNS = "id, serial, manufacturer, model, phases, protocol, ct_ratio, vt_ratio, tariff_registers, customer_id"
 
@@ -20,6 +20,7 @@ def wo_from_row(row: Any) -> WorkOrder:
         id=row[0], number=row[1], kind=WorkOrderKind(row[2]), state=WorkOrderState(row[3]),
         customer_id=row[4], team_id=row[5], due_date=date.fromisoformat(row[6]) if row[6] else None,
         assignee_id=row[7], meter_id=row[8], note=row[9], review_comment=row[10], version=row[11],
+        submitted_at=row[12] or "", submitted_record=row[13] or "",
     )
 
 
@@ -29,6 +30,7 @@ def wo_record(w: WorkOrder) -> dict[str, Any]:
         "customer_id": w.customer_id, "team_id": w.team_id,
         "due_date": w.due_date.isoformat() if w.due_date else None, "assignee_id": w.assignee_id,
         "meter_id": w.meter_id, "note": w.note, "review_comment": w.review_comment, "version": w.version,
+        "submitted_at": w.submitted_at, "submitted_record": w.submitted_record,
     }
 
 

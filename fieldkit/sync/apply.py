@@ -141,6 +141,7 @@ def work_order_from(d: dict[str, Any]) -> WorkOrder:
         due_date=date.fromisoformat(d["due_date"]) if d.get("due_date") else None,
         assignee_id=d.get("assignee_id"), meter_id=d.get("meter_id"), note=d.get("note") or "",
         review_comment=d.get("review_comment") or "", version=int(d.get("version") or 1),
+        submitted_at=str(d.get("submitted_at") or ""), submitted_record=str(d.get("submitted_record") or ""),
     )
 
 

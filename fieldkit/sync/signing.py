@@ -22,7 +22,7 @@ from fieldkit.sync.transport import Transport
 def encode_op(row: Any, usernames: dict[str, str], to_server: dict[str, str]) -> dict[str, Any]:
     """An outbox row as it travels. Empty fields are left out; local user ids become the server's."""
     payload = json.loads(row[5])
-    if row[2] == "work_order" and row[4] == "create" and payload.get("assignee_id") in to_server:
+    if row[2] == "work_order" and row[4] in ("create", "reassign") and payload.get("assignee_id") in to_server:
         payload["assignee_id"] = to_server[payload["assignee_id"]]
     op: dict[str, Any] = {"op_id": row[1], "entity": row[2], "entity_id": row[3], "action": row[4],
                           "payload": payload, "device_time": row[7]}
