@@ -91,6 +91,9 @@ def _completion_times(conn: Any) -> dict[str, str]:
             "SELECT entity_id, max(at) FROM audit WHERE entity = 'work_order' AND detail LIKE '%->done' GROUP BY 1"):
         if wo_id in times:
             times[str(wo_id)] = str(at)
+    for wo_id, at in conn.execute("SELECT id, submitted_at FROM work_orders WHERE submitted_at != ''"):
+        if wo_id in times:  # the submission (this laptop's or the server's), never the approval's time
+            times[str(wo_id)] = str(at)
     return times
 
 

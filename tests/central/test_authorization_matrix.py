@@ -93,6 +93,9 @@ class Team1:
         if kind == ("work_order", "status"):
             wid = self.work_order("onboarding" if role == "trainer" else "inspection")
             return op(entity, wid, action, {"id": wid, "state": "in_progress"}, base_version=1)
+        if kind == ("work_order", "reassign"):  # an open order given to a technician of the team
+            wid = self.work_order()
+            return op(entity, wid, action, {"id": wid, "assignee_id": self.m.world.users["lan"]}, base_version=1)
         if action in ("approve", "return"):
             wid = self.work_order(done=True)
             state = "approved" if action == "approve" else "returned"

@@ -106,7 +106,9 @@ def build_world(session, monkeypatch) -> World:
     for day, index in (("2025-12-01", "1000"), ("2025-12-31", "1100"), ("2026-01-30", "1200")):
         read("a1", day, index)
     read("a1", "2026-03-01", "1300")
+    at(monkeypatch, "2026-03-03")  # saving the order's reading submits it (the life cycle): on 3/3
     read("a1", "2026-03-31", "1700", work_order="wo1")
+    at(monkeypatch, "2025-11-20")
     read("a1", "2026-04-02", "1800")  # after the period
     # meter a2: the same index again ("zero"); a typo first, then its correction
     read("a2", "2026-02-15", "500")
@@ -236,10 +238,13 @@ def test_daily_summary_lists_each_thing_done_that_day(session, world):
     day = reports.daily_summary(session, session.user_id, date(2026, 3, 12))
     assert day.user_name == "Trần Thị Lan"
     kinds = [(i.kind, i.work_order) for i in day.items]
-    assert kinds == [("install", "WO-WO2"), ("onboarding", ""), ("reading", "WO-WO3"), ("work_order", "WO-WO2")]
-    reading = day.items[2]
+    # saving the install record submitted WO-WO2 (the life cycle): both at 02:00 UTC; b2's onboarding
+    # step is recorded against b2's open onboarding order WO-WO6
+    assert kinds == [("install", "WO-WO2"), ("work_order", "WO-WO2"), ("onboarding", "WO-WO6"),
+                     ("reading", "WO-WO3")]
+    reading = day.items[3]
     assert reading.flag == "negative" and reading.subject == "CE18-B1" and "790" in reading.value
     assert reading.customer_name == "Đặng Quốc Việt"
-    assert day.items[3].value == "late" and day.items[1].value == "no"
-    assert day.items[0].at.hour == 9  # 02:00 UTC is 09:00 in Vietnam
+    assert day.items[1].value == "late" and day.items[2].value == "no"
+    assert day.items[0].at.hour == 9 and day.items[1].at.hour == 9  # 02:00 UTC is 09:00 in Vietnam
     assert reports.daily_summary(session, session.user_id, date(2026, 3, 14)).items == []
