@@ -58,12 +58,12 @@ def _move(tx: Tx, session: Session, wo: WorkOrder, action: lc.Action, comment: s
     """One move of the life cycle inside `tx`: the order's new version, its outbox entry (the
     server's operation for the move) and the audit line."""
     move = lc.BY_ACTION[action]
+    if move.needs_comment and not comment.strip():  # what the supervisor typed is checked first
+        p = problem("wo_comment_required")
+        raise ValidationError([Problem("comment", "required", p.vi, p.en)])
     refused = lc.refusal(wo.kind, wo.state, move, session.role)
     if refused is not None:
         raise _refused(refused)
-    if move.needs_comment and not comment.strip():
-        p = problem("wo_comment_required")
-        raise ValidationError([Problem("comment", "required", p.vi, p.en)])
     updated = replace(wo, version=wo.version + 1)
     payload: dict[str, Any] = {"id": wo.id}
     if move.target is not None:
