@@ -41,16 +41,14 @@ def _refuse(r: lc.Refusal) -> Refusal:
     return Refusal(r.code, **r.params)
 
 
-def _move_of(op: dict[str, Any], payload: dict[str, Any]) -> lc.Move:
-    action = str(op["action"])
-    if action == "reassign":
+def _move_of(op: dict[str, Any], payload: dict[str, Any]) -> lc.Move | None:
+    """The move the operation asks for; None for a target no move leads to ("assigned")."""
+    if str(op["action"]) == "reassign":
         return lc.BY_ACTION[lc.Action.REASSIGN]
-    target = WorkOrderState(str(payload["state"]))  # the schema allows known states only
     try:
-        return lc.move_to(target)
-    except KeyError:  # "assigned" is nobody's target: only a new order is assigned
-        raise Refusal("wo_transition", state="?", action=f"→ {target.value}", state_vi="?",
-                      action_vi=f"chuyển sang {target.value}") from None
+        return lc.move_to(WorkOrderState(str(payload["state"])))  # the schema allows known states only
+    except KeyError:
+        return None
 
 
 def transition(conn: Connection, pending: Pending, who: Mover, op: dict[str, Any], payload: dict[str, Any],
@@ -69,6 +67,8 @@ def transition(conn: Connection, pending: Pending, who: Mover, op: dict[str, Any
     frm = WorkOrderState(current["state"])
     kind = WorkOrderKind(str(current.get("kind")))
     move = _move_of(op, payload)
+    if move is None:
+        raise Refusal("wo_transition", state=frm.value, action=str(op["action"]))
     refused = lc.refusal(kind, frm, move, who.role, operation=str(op["action"]))
     if refused is not None:
         raise _refuse(refused)

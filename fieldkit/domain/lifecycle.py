@@ -148,8 +148,7 @@ def refusal(kind: WorkOrderKind | str, state: WorkOrderState, move: Move, role: 
         return Refusal("wo_wrong_operation", {"operation": operation, "action": move.action.value,
                                               "expected": move.operation})
     if state not in move.sources:
-        return Refusal("wo_transition", {"state": state.value, "action": move.action.value,
-                                         "state_vi": STATE_NAMES[state][0], "action_vi": ACTION_NAMES[move.action][0]})
+        return Refusal("wo_transition", {"state": state.value, "action": move.action.value})
     return None
 
 
@@ -162,28 +161,25 @@ def is_open(state: WorkOrderState) -> bool:
     return state in OPEN_STATES
 
 
-STATE_NAMES: dict[WorkOrderState, tuple[str, str]] = {
-    S.ASSIGNED: ("Đã giao", "assigned"), S.IN_PROGRESS: ("Đang làm", "in progress"),
-    S.DONE: ("Chờ duyệt", "waiting for review"), S.APPROVED: ("Đã duyệt", "approved"),
-    S.RETURNED: ("Bị trả lại", "returned"),
-}
-ACTION_NAMES: dict[Action, tuple[str, str]] = {
-    Action.START: ("bắt đầu làm", "start"), Action.SUBMIT: ("nộp", "submit"), Action.APPROVE: ("duyệt", "approve"),
-    Action.RETURN: ("trả lại", "return"), Action.REASSIGN: ("giao cho người khác", "reassign"),
-}
-
-# Reason codes of the life cycle (merged into fieldkit.domain.reasons.REASONS).
+# Reason codes of the life cycle (merged into fieldkit.domain.reasons.REASONS), each ending with what
+# to do; fieldkit.domain.reasons names the parameters (states, actions, roles) in Vietnamese.
+_SYNC = ("Hãy đồng bộ lại để xem trạng thái mới nhất của phiếu.", "Sync again to see the order's latest state.")
 REASONS: dict[str, tuple[str, str]] = {
-    "wo_transition": ("Phiếu đang ở trạng thái “{state_vi}”; không thể {action_vi}.",
-                      "The work order is '{state}'; it cannot be given '{action}'."),
-    "wo_wrong_operation": ("Thao tác {operation} không dùng để {action} phiếu (cần {expected}).",
-                           "The operation {operation} does not {action} a work order (it is {expected})."),
+    "wo_transition": ("Phiếu đang ở trạng thái “{state}”; không thể {action}. " + _SYNC[0],
+                      "The work order is '{state}'; it cannot be given '{action}'. " + _SYNC[1]),
+    "wo_wrong_operation": ("Thao tác “{operation}” không dùng để {action} phiếu (cần “{expected}”). Đây là lỗi "
+                           "của phần mềm, không phải của bạn; hãy báo cho bộ phận kỹ thuật.",
+                           "The operation {operation} does not {action} a work order (it is {expected}). This is a "
+                           "software error, not yours; tell the support team."),
     "wo_comment_required": ("Khi trả lại phiếu, hãy ghi rõ cần sửa gì.",
                             "When returning a work order, say what needs fixing."),
-    "wo_not_delivered": ("Máy chủ chưa nhận đủ tệp đính kèm của phiếu ({count} tệp còn thiếu).",
-                         "The work order is not delivered yet: {count} attachment(s) not received by the server."),
-    "wo_assignee": ("Người được giao {user} không phải kỹ thuật viên hoặc hướng dẫn viên của đội.",
-                    "The assignee {user} is not a technician or trainer of the team."),
-    "wo_assignee_kind": ("Người được giao {user} ({role}) không làm được loại phiếu {kind}.",
-                         "The assignee {user} ({role}) cannot do a work order of kind {kind}."),
+    "wo_not_delivered": ("Máy chủ chưa nhận đủ tệp đính kèm của phiếu ({count} tệp còn thiếu). Hãy chờ người làm "
+                         "phiếu đồng bộ xong rồi duyệt lại.",
+                         "The work order is not delivered yet: {count} attachment(s) not received by the server. "
+                         "Wait until its author has synced, then approve again."),
+    "wo_assignee": ("Người được chọn ({user}) không phải kỹ thuật viên hoặc hướng dẫn viên của đội. "
+                    "Hãy chọn người khác.",
+                    "The assignee {user} is not a technician or trainer of the team. Choose someone else."),
+    "wo_assignee_kind": ("Người được chọn ({user}, {role}) không làm được loại phiếu này. Hãy chọn một kỹ thuật viên.",
+                         "The assignee {user} ({role}) cannot do this kind of work order. Choose a technician."),
 }

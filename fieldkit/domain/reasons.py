@@ -113,7 +113,7 @@ _WORDS_VI: dict[str, str] = {
     "meter": "công tơ", "reading": "lần đọc chỉ số", "install": "biên bản treo công tơ",
     "onboarding_step": "bước hướng dẫn khách hàng", "attachment": "tệp đính kèm", "conflict": "xung đột",
     "create": "tạo", "update": "sửa", "append": "ghi", "status": "đổi trạng thái", "approve": "duyệt",
-    "return": "trả lại", "resolve": "xử lý", "reassign": "giao lại",
+    "return": "trả lại", "resolve": "xử lý", "reassign": "giao lại", "start": "bắt đầu làm", "submit": "nộp",
     "assigned": "đã giao", "in_progress": "đang làm", "done": "chờ duyệt", "approved": "đã duyệt",
     "returned": "bị trả lại",
     # types and formats (central/validate.py)
@@ -152,7 +152,7 @@ def _vi_word(value: str) -> str:
 
 def _vi_params(code: str, params: Mapping[str, str]) -> dict[str, str]:
     out = dict(params)
-    for key in ("field", "what", "role", "operation", "expected", "format", "entity", "action"):
+    for key in ("field", "what", "role", "operation", "expected", "format", "entity", "action", "state"):
         if key in out:
             out[key] = _vi_word(out[key]) or {"field": "dữ liệu", "what": "bản ghi"}.get(key, "")
     if "allowed" in out:

@@ -117,7 +117,7 @@ def test_illegal_moves_on_the_laptop_say_why(session, supervisor):
     c, m, wo = _setup(session, WorkOrderKind.READING)
     with pytest.raises(ValidationError) as e:
         work_orders.review_work_order(supervisor, wo.id, approve=True)
-    assert e.value.problems[0].code == "wo_transition" and "Đã giao" in e.value.problems[0].vi
+    assert e.value.problems[0].code == "wo_transition" and "“đã giao”; không thể duyệt" in e.value.problems[0].vi
     with pytest.raises(ValidationError) as e:
         work_orders.review_work_order(supervisor, wo.id, approve=False, comment="  ")
     assert e.value.problems[0].code == "required"
