@@ -35,7 +35,7 @@ COPY_WARNING = (
 @dataclass(frozen=True)
 class KeptDocument:
     sha256: str
-    kind: str        # install_record | household_sheet | report | daily_summary | contract
+    kind: str        # install_record | household_sheet | contract | new_supply_request | report | daily_summary
     file_name: str   # suggested name for "Save a copy…" and the private copy: no customer data
     mime: str = "application/pdf"
 
@@ -87,6 +87,19 @@ def remove_private_copies() -> int:
         shutil.rmtree(folder, ignore_errors=True)
         removed += 0 if folder.exists() else 1
     return removed
+
+
+def remove_private_copy(path: str | Path) -> bool:
+    """Delete one private copy (its folder) made by open_private; True when it is gone. A path this
+    process did not make is left alone."""
+    folder = Path(path).parent
+    if folder not in _copies:
+        return False
+    shutil.rmtree(folder, ignore_errors=True)
+    if folder.exists():
+        return False  # still open elsewhere (Windows): removed when the session closes
+    _copies.remove(folder)
+    return True
 
 
 def _alive(pid: int) -> bool:

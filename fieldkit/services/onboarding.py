@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
+from fieldkit.documents.contract_terms import DEFAULT_TERMS, newest_version
 from fieldkit.documents.household_sheet import (
     BankTransfer,
     HouseholdSheet,
@@ -491,7 +492,8 @@ def sign_contract(session: Session, customer_id: str, *, signed: bool, read_summ
     field_facts.record_onboarding_step(
         session, customer_id=customer_id, step=flow.CONTRACT,
         data={"signed": True, "otp": flow.OTP_PENDING, "signer": clean_name(signer), "phone": customer.phone,
-              "drawn": bool(any(strokes)), "signature_sha256": hashlib.sha256(png).hexdigest()},
+              "drawn": bool(any(strokes)), "signature_sha256": hashlib.sha256(png).hexdigest(),
+              "terms": DEFAULT_TERMS, "terms_version": newest_version()},  # the PDF prints these terms
         attachments=[(png, "image/png", "signature")],
     )
     return load_flow(session, customer_id)

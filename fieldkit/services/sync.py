@@ -18,6 +18,7 @@ Only one sync runs at a time per profile; a second caller waits for it.
 from __future__ import annotations
 
 import json
+import logging
 import socket
 import threading
 import weakref
@@ -126,8 +127,19 @@ def sync_now(session: Session, progress: Callable[[Progress], None] | None = Non
             report = engine.run()
         finally:
             engine.transport.close()
+        _follow_code_changes(session)
         _online[session.store] = report.ok or (report.error is not None and "not reachable" not in report.error)
         return report
+
+
+def _follow_code_changes(session: Session) -> None:
+    """Real customer codes that arrived: the household's records and sheet follow (never fails the sync)."""
+    from fieldkit.services import documents
+
+    try:
+        documents.follow_code_changes(session)
+    except Exception:  # noqa: BLE001 - the note stays; the next sync tries again
+        logging.getLogger(__name__).exception("documents did not follow a customer-code change")
 
 
 def download_limit(session: Session) -> int:

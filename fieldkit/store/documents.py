@@ -19,7 +19,7 @@ CODE_CHANGE = "code_change"
 
 __all__ = [
     "BILL", "CODE_CHANGE", "CodeChange", "RecordStamp", "bill_of", "clear_code_change", "install_stamp", "note_code_change",
-    "pending_code_changes", "person_name", "step_stamp", "team_name",
+    "pending_code_changes", "person_name", "step_stamp", "installed_work_orders", "team_name", "team_of_person",
 ]
 
 
@@ -112,3 +112,20 @@ def bill_of(conn: Any, customer_code: str) -> dict[str, Any] | None:
         return None
     data = json.loads(row[0])
     return data if isinstance(data, dict) else None
+
+
+def team_of_person(conn: Any, user_id: str | None) -> str:
+    """The name of a person's team (the managing unit printed on their documents), or ''."""
+    if not user_id:
+        return ""
+    row = conn.execute("SELECT t.name FROM users u JOIN teams t ON t.id = u.team_id WHERE u.id = ? OR u.server_id = ?",
+                       (user_id, user_id)).fetchone()
+    return str(row[0]) if row and row[0] else ""
+
+
+def installed_work_orders(conn: Any, customer_id: str) -> list[str]:
+    """The customer's work orders that have an install record, oldest record first."""
+    rows = conn.execute(
+        "SELECT i.work_order_id FROM installs i JOIN work_orders w ON w.id = i.work_order_id "
+        "WHERE w.customer_id = ? GROUP BY i.work_order_id ORDER BY MIN(i.recorded_at)", (customer_id,)).fetchall()
+    return [str(r[0]) for r in rows]

@@ -27,6 +27,7 @@ from fieldkit.store import customers as customer_repo
 from fieldkit.store import field_facts
 from fieldkit.store import work_orders as wo_repo
 from fieldkit.store.database import dumps
+from fieldkit.store.documents import note_code_change
 
 
 def local_user_ids(conn: Any) -> dict[str, str]:
@@ -44,6 +45,7 @@ def server_user_ids(conn: Any) -> dict[str, str]:
 
 def apply_change(conn: Any, entity: str, data: dict[str, Any], now: str, user_map: dict[str, str]) -> None:
     if entity == "customer":
+        note_code_change(conn, data, now)  # a real code replacing a provisional one: documents follow (services/documents)
         customer_repo.upsert(conn, customer_from(data), now)
     elif entity == "work_order":
         wo = work_order_from(data)

@@ -49,6 +49,7 @@ from PySide6.QtGui import (
     QPixmap,
     QShortcut,
 )
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -102,4 +103,6 @@ __all__ = [
     "QPlainTextEdit", "QRectF", "QSplitter", "QTabWidget",
     # documents kept encrypted: open in the system viewer
     "QDesktopServices", "QUrl",
+    # … and print them
+    "QPrintDialog", "QPrinter",
 ]

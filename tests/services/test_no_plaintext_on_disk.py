@@ -1,8 +1,8 @@
 """No plaintext customer data on the disk: every flow that makes a document, then every byte scanned.
 
 Performs the install (record PDF), the onboarding with its e-contract signature and household
-sheet, the team report and the daily summary, opens a document for viewing (private temporary
-copy) and closes the session; then reads every file under the profile folder and the temp
+sheet, the team report and the daily summary, opens documents for viewing and printing (private
+temporary copies; the printed one deleted once spooled) and closes the session; then reads every file under the profile folder and the temp
 folder and looks for the customer's name, code, phone and address in several encodings, and
 for any plain PDF, PNG or JPEG. Only the explicit "Save a copy…" target holds plaintext.
 """
@@ -28,7 +28,16 @@ from fieldkit.documents.daily_summary import render_daily_summary
 from fieldkit.documents.reports_pdf import render_team_report
 from fieldkit.domain.models import Address, ReadingSource, RegisterValue, Role, WorkOrderKind
 from fieldkit.domain.text import fold
-from fieldkit.services import customers, field_facts, installs, kept_documents, meters, reports, work_orders
+from fieldkit.services import (
+    customers,
+    documents,
+    field_facts,
+    installs,
+    kept_documents,
+    meters,
+    reports,
+    work_orders,
+)
 from fieldkit.services import onboarding as ob
 from fieldkit.services import session as sessions
 from fieldkit.services.customers import CustomerInput
@@ -151,14 +160,26 @@ def _run(tmp_path: Path, private_tmp: Path) -> None:
     assert stat.S_IMODE(view.stat().st_mode) == 0o600 and stat.S_IMODE(view.parent.stat().st_mode) == 0o700
     assert CODE not in view.name
 
+    # 4b. the e-contract made from the records: opened, and printed through a spooler that copies the
+    # file (as CUPS lp does); the printed copy is deleted once spooled, the viewed one at session end
+    contract = documents.DocumentRef("contract", c.id)
+    assert CODE in "".join(p.extract_text() for p in PdfReader(io.BytesIO(documents.pdf_of(session, contract))).pages)
+    contract_view = documents.open_document(session, contract)
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    printed = documents.open_document(session, contract)
+    (spool / "job-1").write_bytes(printed.read_bytes())  # what the print service keeps is its own
+    assert kept_documents.remove_private_copy(printed) and not printed.exists()
+    assert contract_view.exists() and CODE not in str(contract_view)
+
     # 5. the explicit "Save a copy…": the only plaintext, where the user chose
     exports = tmp_path / "exports"
     exports.mkdir()
     copy = kept_documents.save_copy(session, sheet.document, exports / sheet.document.file_name)
     assert copy.read_bytes().startswith(b"%PDF")
 
-    assert kept_documents.remove_private_copies() == 1
-    assert not view.exists()
+    assert kept_documents.remove_private_copies() == 2
+    assert not view.exists() and not contract_view.exists()
     session.close()
     sessions.login(folder, "lan", "246810").close()  # re-opening also tightens what older versions wrote
 

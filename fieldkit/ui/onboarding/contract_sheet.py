@@ -8,7 +8,7 @@ from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.services import onboarding as ob
 from fieldkit.services.kept_documents import KeptDocument
 from fieldkit.services.onboarding import Flow
-from fieldkit.ui.documents_view import DocumentActions
+from fieldkit.ui.documents_view import DocumentActions, DocumentsPanel
 from fieldkit.ui.onboarding.base import (
     METHODS,
     Host,
@@ -157,6 +157,7 @@ class SheetScreen(Screen):
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.printed = QCheckBox(objectName="Printed")
         self.document_actions = DocumentActions()  # open / print / save a copy of the encrypted sheet
+        self.other_documents = DocumentsPanel(("new_supply_request", "contract"))  # the request, the e-contract
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.intro)
@@ -165,6 +166,7 @@ class SheetScreen(Screen):
         lay.addWidget(self.result)
         lay.addWidget(self.document_actions)
         lay.addWidget(self.printed)
+        lay.addWidget(self.other_documents)
         lay.addStretch(1)
         self.make_button.clicked.connect(self.make)
         self.flow: Flow | None = None
@@ -209,6 +211,7 @@ class SheetScreen(Screen):
         self.document_actions.set_document(None, None)
         if f is not None:
             self.printed.setChecked(bool(f.answers.get(flow.SHEET, {}).get("printed")))
+            self.other_documents.show_customer(self.session, f.customer.id)
         self._recap()
 
     def make(self) -> None:

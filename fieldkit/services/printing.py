@@ -1,0 +1,68 @@
+"""Sending a PDF the app decrypted (a private temporary copy) to a printer.
+
+The laptops carry no PDF renderer we may ship, so the operating system prints the file: CUPS
+``lp`` on Linux and macOS (it copies the file into the spool before it returns, so the
+private copy can be deleted at once), the shell's "print" verb on Windows (the default PDF
+viewer prints it; the copy goes when the session closes). The printer and the number of
+copies come from Qt's print dialog (ui/documents_view.py).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["PrintError", "PrintJob", "can_print", "print_pdf"]
+
+
+class PrintError(RuntimeError):
+    """The system refused the job; `vi` / `en` say why for the user."""
+
+    def __init__(self, vi: str, en: str) -> None:
+        super().__init__(en)
+        self.vi, self.en = vi, en
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    path: Path
+    printer: str = ""  # "" = the system's default printer
+    copies: int = 1
+
+
+def can_print() -> bool:
+    return sys.platform == "win32" or shutil.which("lp") is not None
+
+
+def _lp_command(job: PrintJob) -> list[str]:
+    lp = shutil.which("lp")
+    if lp is None:
+        raise PrintError("Máy này chưa cài dịch vụ in (CUPS). Hãy mở tài liệu và in từ trình xem PDF.",
+                         "No print service (CUPS) on this computer. Open the document and print it from the viewer.")
+    cmd = [lp, "-s"]
+    if job.printer:
+        cmd += ["-d", job.printer]
+    return cmd + ["-n", str(max(1, min(job.copies, 99))), "--", str(job.path)]
+
+
+def print_pdf(job: PrintJob, timeout: float = 60.0) -> bool:
+    """Send the file to the printer. Returns True when the file was copied into the spool (the
+    caller may delete it now), False when the system still reads it (Windows)."""
+    if not job.path.is_file():
+        raise PrintError("Không tìm thấy tệp để in.", "The file to print is missing.")
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows laptops only
+        os.startfile(str(job.path), "print")  # type: ignore[attr-defined]  # noqa: S606
+        return False
+    try:
+        done = subprocess.run(_lp_command(job), capture_output=True, text=True, timeout=timeout, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise PrintError("Không gửi được tài liệu tới máy in.", f"Could not send the document to the printer: {exc}") \
+            from exc
+    if done.returncode != 0:
+        reason = (done.stderr or done.stdout).strip()[:200]
+        raise PrintError(f"Máy in từ chối tài liệu: {reason}", f"The printer refused the document: {reason}")
+    return True
