@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -306,3 +307,36 @@ def seed_known(db: Database, team_code: str, records: dict[str, list[dict[str, A
         audit(conn, device_id=None, user_id=None, action="seed", entity="team", entity_id=team_id,
               detail=f"{added['customers']} customers, {added['meters']} meters, {added['work_orders']} work orders")
     return added
+
+
+def assign_customer_code(db: Database, customer_id: str, code: str) -> int:
+    """The utility's real customer code for a household registered with a provisional one (a
+    new-supply request): a new version of the customer, sent to its team's laptops, where the
+    household's records and documents follow (services/documents.follow_code_changes).
+    Returns the new version. Laptops cannot change a code; only this can."""
+    from fieldkit.domain.codes import customer_code_problems, normalise_customer_code
+
+    code = normalise_customer_code(code)
+    problems = customer_code_problems(code)
+    if problems:
+        raise AdminError(problems[0].en)
+    with db.write() as (conn, pending):
+        row = conn.execute(select(t.customers.c.team_id, t.customers.c.version, t.customers.c.data, t.customers.c.code)
+                           .where(t.customers.c.id == customer_id)).first()
+        if row is None:
+            raise AdminError(f"unknown customer {customer_id}")
+        if row[3] == code:
+            return int(row[1])
+        if conn.execute(select(t.customers.c.id).where(t.customers.c.code == code)).first() is not None:
+            raise AdminError(f"the code {code} is already another customer's")
+        version = int(row[1]) + 1
+        now = utc_now()
+        data = json.loads(row[2]) | {"code": code, "version": version}
+        conn.execute(update(t.customers).where(t.customers.c.id == customer_id)
+                     .values(code=code, version=version, data=dumps(data), updated_at=now))
+        conn.execute(insert(t.customer_versions).values(customer_id=customer_id, version=version, base_version=None,
+                                                        data=dumps(data), at=now))
+        pending.add(str(row[0]), "customer", customer_id, data)
+        audit(conn, device_id=None, user_id=None, action="assign_code", entity="customer", entity_id=customer_id,
+              detail=f"{row[3]} -> {code}")
+    return version
