@@ -11,7 +11,8 @@ have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0 libxcb-cursor0 \
            libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 \
-           libxcb-image0 fonts-dejavu-core poppler-utils nsis binutils; do
+           libxcb-image0 fonts-dejavu-core poppler-utils nsis binutils \
+           gnome-keyring dbus; do  # gnome-keyring + dbus: the real Secret Service the at-rest tests use
     have_pkg "$p" || need_apt+=("$p")
   done
   if ! "$PY" -c 'import venv, ensurepip' >/dev/null 2>&1; then need_apt+=(python3-venv); fi

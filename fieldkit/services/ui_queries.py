@@ -19,7 +19,8 @@ from fieldkit.domain.text import clean_name, fold
 from fieldkit.services.session import Session, create, profile_users
 from fieldkit.store import customers as customer_repo
 from fieldkit.store import work_orders as wo_repo
-from fieldkit.store.keyring import KdfParams, secret_problems
+from fieldkit.store.keyring import KdfParams
+from fieldkit.store.pin_policy import strength_problems as secret_problems
 from fieldkit.store.work_orders import WorkOrderQuery
 
 OPEN_STATES = (WorkOrderState.ASSIGNED, WorkOrderState.IN_PROGRESS, WorkOrderState.RETURNED)
