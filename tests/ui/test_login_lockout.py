@@ -12,11 +12,11 @@ from tests.ui.test_shell import _login
 def test_the_login_form_names_the_wait_and_the_lock(qtbot, shell, monkeypatch: pytest.MonkeyPatch) -> None:
     now = [1_900_000_000.0]
     monkeypatch.setattr(pin_policy, "clock", lambda: now[0])
-    form = None
+    form = shell.login_window.login
     for _ in range(pin_policy.FREE_FAILURES + 1):
-        form = _login(qtbot, shell, pin="975310")
-        qtbot.waitUntil(lambda: form is not None and form.error.isVisible() and not form._busy, timeout=10_000)
-    assert form is not None
+        form.error.hide()
+        _login(qtbot, shell, pin="975310")
+        qtbot.waitUntil(lambda: form.error.isVisible() and not form._busy, timeout=10_000)
     assert "Sai mã PIN" in form.error.text() and "Hãy chờ 30 giây" in form.error.text()
     form.error.hide()
     now[0] += 10
