@@ -293,6 +293,14 @@ def _bill_block(
         label_w = left_width * 0.55
         left.append(_plain_table(rows, [label_w, left_width - label_w - 8], span))
         left.append(Paragraph(_e(t["estimate_note"]), st["small"]))
+    if not bill and transfer and transfer.bill and transfer.amount is not None:
+        due = transfer.bill  # the utility's bill, in large type beside its QR
+        left += [Paragraph(t["bill_to_pay"], st["section"]),
+                 Paragraph(f"{t['bill_period']}: <b>{format_date(due.period_start)} – {format_date(due.period_end)}</b>",
+                           st["table"]),
+                 Paragraph(f"{t['amount']}: {format_vnd(transfer.amount, lang)}", st["total"])]
+        if due.due_date:
+            left.append(Paragraph(f"{t['due']}: <b>{format_date(due.due_date)}</b>", st["body"]))
     if not transfer:
         return _plain_table([[left]], [width])
 

@@ -172,6 +172,7 @@ def _story(rec: InstallRecord, lang: Lang, width: float) -> list[Flowable]:
 
     shown = relevant_fields(rec.form, rec.data)
     signatures: list[tuple[Field, Any]] = []
+    last_start = len(story)
     for section in rec.form.sections:
         fields = [f for f in section.fields if f.id in shown]
         if not fields:
@@ -179,6 +180,7 @@ def _story(rec: InstallRecord, lang: Lang, width: float) -> list[Flowable]:
         if all(f.type == "signature" for f in fields):  # signatures go together at the bottom
             signatures += [(f, rec.data.get(f.id)) for f in fields]
             continue
+        last_start = len(story)
         story.append(Paragraph(_e(section.title.get(lang)), st["section"]))
         pairs: list[tuple[str, str]] = []
         extras: list[Flowable] = []
@@ -204,7 +206,9 @@ def _story(rec: InstallRecord, lang: Lang, width: float) -> list[Flowable]:
         day = rec.recorded_at.date() if rec.recorded_at else date.today()
         dated = Paragraph(f"<i>{_e(signed_on_line(day, rec.place, lang))}</i>",
                           ParagraphStyle("dl", body, alignment=TA_RIGHT))
-        story.append(KeepTogether([Spacer(1, 2 * mm), dated, Spacer(1, 1 * mm),
+        tail = story[last_start:]  # the last section goes with the signatures: they never stand alone on a page
+        del story[last_start:]
+        story.append(KeepTogether([*tail, Spacer(1, 2 * mm), dated, Spacer(1, 1 * mm),
                                    _signatures(signatures, rec, lang, width, body, bold, small)]))
     return story
 

@@ -67,7 +67,7 @@ _T: dict[str, tuple[str, str]] = {
     "applicant_sign": ("NGƯỜI ĐỀ NGHỊ", "APPLICANT"),
     "staff_sign": ("NHÂN VIÊN TIẾP NHẬN", "RECEIVED BY"),
     "sign_hint": ("(ký, ghi rõ họ tên)", "(signature, full name)"),
-    "signed_screen": ("Ký trên máy tính bảng", "Signed on screen"),
+    "signed_screen": ("Ký trên màn hình", "Signed on screen"),
 }
 
 

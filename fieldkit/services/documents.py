@@ -15,6 +15,7 @@ documents are made from the records, so they carry the real code from then on.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,7 +40,7 @@ from fieldkit.store.documents import CodeChange
 
 __all__ = [
     "KINDS", "DocumentRef", "contract_document", "current", "document_of_record", "documents_of_customer",
-    "documents_of_work_order", "follow_code_changes", "make", "open_document", "open_record_pdf", "pdf_of",
+    "documents_of_work_order", "follow_code_changes", "make", "open_document", "open_record_pdf", "pdf_of", "sign_supply_request",
     "supply_request_document",
 ]
 
@@ -135,7 +136,7 @@ def supply_request_document(session: Session, customer_id: str,
     sha = str(answer.get("signature_sha256") or "")
     png = session.attachments.get(sha) if sha and session.attachments.has(sha) else None
     return SupplyRequest(
-        applicant=c.name, national_id=c.national_id, phone=c.phone, contact_address=c.address.one_line(),
+        applicant=str(answer.get("signer") or c.name), national_id=c.national_id, phone=c.phone, contact_address=c.address.one_line(),
         supply_address=address or c.address.one_line(), households=int(answer.get("households") or c.households),
         documents=tuple(str(d) for d in answer.get("documents") or ()), needs_pole=bool(answer.get("needs_pole")),
         working_days=int(answer.get("working_days") or flow.working_days_limit(bool(answer.get("needs_pole")))),
@@ -144,6 +145,27 @@ def supply_request_document(session: Session, customer_id: str,
         due_date=wo.due_date if wo else None, company=cfg.utility_name, unit=unit, place=_place(f),
         signature_png=png,
     )
+
+
+def sign_supply_request(session: Session, customer_id: str, signer: str,
+                        strokes: list[ob.Stroke] | None = None) -> ob.Flow:
+    """The applicant signs the new-supply request on screen (or with the typed name): a new record of
+    the request step with the signature as its attachment; the request's PDF prints it."""
+    f = _flow(session, customer_id)
+    answer = f.answers.get(flow.NEW_SUPPLY)
+    if not answer:
+        raise _missing("Hộ này chưa có yêu cầu cấp điện mới.", "This household has no new-supply request.")
+    if not signer.strip() and not any(strokes or []):
+        raise ValidationError([Problem("signer", "required", "Hãy ký hoặc gõ họ tên người đề nghị.",
+                                       "Sign, or type the applicant's name.")])
+    png = ob.signature_png(strokes or [], signer or f.customer.name)
+    data = {k: v for k, v in answer.items() if k != "attachments"}
+    record_onboarding_step(session, customer_id=customer_id, step=flow.NEW_SUPPLY,
+                           work_order_id=str(answer.get("work_order_id") or "") or None,
+                           data=data | {"signer": signer.strip() or f.customer.name,
+                                        "signature_sha256": hashlib.sha256(png).hexdigest()},
+                           attachments=[(png, "image/png", "signature")])
+    return _flow(session, customer_id)
 
 
 # --- finding, making, opening -----------------------------------------------------------------

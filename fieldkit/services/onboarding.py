@@ -534,6 +534,8 @@ def household_sheet(session: Session, customer_id: str, config: OnboardingConfig
                                              latest_bill(session, c.code), cfg.purpose.format(code=c.code))
         except VietQRError as exc:
             raise ValidationError([Problem("bank_qr", "invalid", exc.vi, exc.en)]) from exc
+    if transfer is not None and transfer.bill is not None:
+        estimate = None  # the utility's bill is printed with its QR; an estimate beside it would confuse
     return HouseholdSheet(
         customer_name=c.name, customer_code=c.code, address=c.address.one_line(),
         app_android_url=cfg.android_url, app_ios_url=cfg.ios_url, zalo_name=cfg.chat_name,

@@ -128,8 +128,13 @@ def test_install_record_has_its_date_and_both_parties_whoever_opens_it(session, 
     assert "Trần Thị Lan" in text and "Phạm Văn Hùng" not in text  # the installer who recorded it
     assert "Nguyễn Thị Mai" in text and "Nguyễn Văn Đức" in text and "PA23VG0053140" in text
     assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
-    en = text_of(installs.install_record_pdf(session, wo.id, "en"))
+    en_pdf = installs.install_record_pdf(session, wo.id, "en")
+    en = text_of(en_pdf)
     assert re.search(r"Date (\d\d/\d\d/\d{4})", en).group(1) == today_vi()
+    # the signatures never stand alone on a page: the last section (photos) goes with them
+    pages = [" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(en_pdf)).pages]
+    [signed] = [p for p in pages if "Customer signature" in p]
+    assert "Photos of meter and seals" in signed and "Trần Thị Lan" in signed
 
 
 def test_record_time_prefers_the_typed_day_when_the_record_came_later():
@@ -383,3 +388,25 @@ def test_other_sessions_see_the_documents_too(session, customer, profile_dir):
         assert "Trần Thị Lan" in text and "Phạm Văn Hùng" not in text  # the staff who took the signature
     finally:
         other.close()
+
+
+def test_the_applicant_signs_the_request_and_it_prints_the_signature(session):
+    f = ob.start_new_household(session, ob.HouseholdInput(
+        name="Phạm Thị Hằng", phone="0987111222", street="Xóm 3", province_code=37, commune_code=14464,
+        existing_customer=False))
+    cid = f.customer.id
+    with pytest.raises(ValidationError):
+        docs.sign_supply_request(session, cid, "Phạm Thị Hằng")  # no request yet
+    ob.save_new_supply(session, cid, flow.NewSupplyAnswer(documents=("id_document", "address_proof"), households=1,
+                                                           street="Xóm 3", commune_code=14464))
+    ref = docs.DocumentRef("new_supply_request", cid)
+    unsigned = docs.pdf_of(session, ref)
+    assert [i for p in pymupdf.open(stream=unsigned, filetype="pdf") for i in p.get_images()] == []
+    with pytest.raises(ValidationError):
+        docs.sign_supply_request(session, cid, "  ", [])
+    f = docs.sign_supply_request(session, cid, "Phạm Thị Hằng", [[(0.1, 0.5), (0.5, 0.2), (0.9, 0.6)]])
+    assert f.answers[flow.NEW_SUPPLY]["households"] == 1 and f.answers[flow.NEW_SUPPLY]["work_order_id"]
+    assert f.step == flow.APP_INSTALL  # signing does not move the flow back
+    signed = docs.pdf_of(session, ref)
+    assert len([i for p in pymupdf.open(stream=signed, filetype="pdf") for i in p.get_images()]) == 1
+    assert "Ký trên màn hình" in text_of(signed) and "Phạm Thị Hằng" in text_of(signed)
