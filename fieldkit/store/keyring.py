@@ -113,12 +113,12 @@ class PinLocked(Refused):
 
 
 class KeyringTampered(Refused):
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, name: str = KEYRING_FILE):
         super().__init__(Problem(
             "keyring", "tampered",
-            f"Tệp {folder / KEYRING_FILE} đã bị sửa ngoài FieldKit nên không được dùng. Khôi phục bản gốc, "
+            f"Tệp {folder / name} đã bị sửa ngoài FieldKit nên không được dùng. Khôi phục bản gốc, "
             f"hoặc nhờ trung tâm mở hồ sơ bằng khoá khôi phục (`fieldkit recover`).",
-            f"{folder / KEYRING_FILE} was changed outside FieldKit and is not trusted. Put the original back, or "
+            f"{folder / name} was changed outside FieldKit and is not trusted. Put the original back, or "
             f"ask the centre to open the profile with the recovery key (`fieldkit recover`)."))
 
 
@@ -330,13 +330,18 @@ class Keyring:
         failures = int(rec.get("n", 0))
         if rec.get("locked") or failures >= pin_policy.LOCK_AT:
             raise PinLocked()
-        if now < float(rec.get("until", 0)):
-            raise PinDelay(float(rec["until"]) - now, failures)
+        wait = float(rec.get("until", 0)) - now
+        if wait > pin_policy.delay_after(failures):  # the clock was set back: the wait restarts, no longer
+            wait = pin_policy.delay_after(failures)
+            attempts[username] = {**rec, "until": now + wait}
+            _save_attempts(entry, device, attempts)
+        if wait > 0:
+            raise PinDelay(wait, failures)
         # counted before trying: a try killed half-way still counts
         failures += 1
         attempts[username] = {"n": failures, "until": now + pin_policy.delay_after(failures),
                               "locked": failures >= pin_policy.LOCK_AT}
-        entry.save_attempts(device, attempts)
+        _save_attempts(entry, device, attempts)
         pid = str(data["profile_id"])
         try:
             if int(u.get("v", 1)) >= 2:
@@ -348,7 +353,7 @@ class Keyring:
         except InvalidTag:
             raise WrongSecret(username, failures) from None
         attempts.pop(username, None)
-        entry.save_attempts(device, attempts)
+        _save_attempts(entry, device, attempts)
         if int(u.get("v", 1)) < 2:  # the first login since device secrets: re-wrap this person's copy
             fresh = self._wrap(data, device, u, secret, key, KdfParams(**u["kdf"]))
             data["users"] = [fresh if x["username"] == username else x for x in data["users"]]
@@ -389,6 +394,12 @@ class Keyring:
             attempts.pop(username, None)
         entry.save_attempts(device, attempts)
 
+    def forget(self) -> None:
+        """Delete this profile's device secret (a throw-away profile being deleted): nothing opens it after."""
+        data = self._load()
+        if data.get("profile_id"):
+            self._entry(data).delete()
+
     def set_recovery(self, sealed: dict[str, Any]) -> None:
         data, _entry, device, _attempts, _ = self._verified()
         data["recovery"] = sealed
@@ -424,6 +435,13 @@ class Keyring:
         attempts.pop(username, None)
         entry.save_attempts(device, attempts)
         return KeyringUser(**u)
+
+
+def _save_attempts(entry: credentials.Entry, device: bytes, attempts: dict[str, Any]) -> None:
+    try:
+        entry.save_attempts(device, attempts)
+    except CredentialsUnavailable as exc:
+        raise NoCredentialStore(str(exc)[:120]) from exc
 
 
 def new_data_key() -> bytes:

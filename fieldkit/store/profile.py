@@ -13,7 +13,7 @@ from fieldkit.store import person_keys
 from fieldkit.store.attachments import AttachmentStore
 from fieldkit.store.database import Store, StoreError
 from fieldkit.store.disk import owner_only
-from fieldkit.store.keyring import KdfParams, Keyring, KeyringUser, new_data_key
+from fieldkit.store.keyring import KdfParams, Keyring, KeyringTampered, KeyringUser, WrongSecret, new_data_key
 from fieldkit.store.pagecheck import check_pages
 
 DB_FILE = "fieldkit.db"
@@ -92,7 +92,10 @@ def open_profile(folder: str | Path, username: str, secret: str) -> OpenProfile:
     key = keyring.unlock(username, secret)
     entry = keyring.find(username)
     assert entry is not None
-    signer = person_keys.unlock_or_create(folder, username, secret, KdfParams(**entry.kdf))
+    try:
+        signer = person_keys.unlock_or_create(folder, username, secret, KdfParams(**entry.kdf))
+    except WrongSecret:  # the PIN opened the data key, so person_keys.json was changed
+        raise KeyringTampered(folder, person_keys.FILE) from None
     from fieldkit.store.recovery import RecoveryKeyError
 
     try:

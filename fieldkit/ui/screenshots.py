@@ -128,6 +128,9 @@ def run(args: argparse.Namespace) -> int:
             _reading_shots(app, shell, shot)
             shell.login_window.close()
             shell.close_session()
+        from fieldkit.store.keyring import Keyring
+
+        Keyring(folder).forget()  # the throw-away profile's device secret goes with it (issue 11)
     for p in written:
         print(p)
     return 0

@@ -251,3 +251,43 @@ def test_ordinary_pins_pass_and_every_profile_file_is_owner_only(session: sessio
     secret_file = credentials.secrets_dir() / f"{Keyring(profile_dir).profile_id()}.json"
     assert stat.S_IMODE(secret_file.stat().st_mode) == 0o600
     assert not str(secret_file).startswith(str(profile_dir))  # never inside the profile folder
+
+
+def test_a_clock_set_back_never_makes_the_wait_longer_than_the_delay(tmp_path: Path, clock: list[float]) -> None:
+    folder = tmp_path / "p"
+    _make(folder)
+    for _ in range(pin_policy.FREE_FAILURES + 1):
+        assert _try(folder, "975310").code == "wrong_pin"  # type: ignore[union-attr]
+    clock[0] -= 365 * 24 * 3600  # the laptop's clock went back a year
+    got = _try(folder, PIN)
+    assert got is not None and got.code == "pin_wait" and "30 s" in got.en
+    clock[0] += 20
+    got = _try(folder, PIN)
+    assert got is not None and got.code == "pin_wait" and "10 s" in got.en  # counting down, not restarting
+    clock[0] += 11
+    unlock.login(folder, "lan", PIN).close()
+    assert Keyring(folder).attempts("lan") == {}  # a right PIN clears the counter
+
+
+def test_a_try_cut_short_still_counts_and_an_edited_person_key_is_named(
+        session: sessions.Session, profile_dir: Path, clock: list[float], monkeypatch: pytest.MonkeyPatch) -> None:
+    from fieldkit.store import keyring as keyring_module
+
+    sessions.add_user(session, username="hung", display_name="Hùng", role=Role.SUPERVISOR, secret="135790",
+                      params=FAST_KDF)
+
+    def power_cut(*_args: object) -> bytes:
+        raise KeyboardInterrupt  # the process dies while Argon2id runs
+
+    with monkeypatch.context() as m:
+        m.setattr(keyring_module, "pin_key", power_cut)
+        with pytest.raises(KeyboardInterrupt):
+            Keyring(profile_dir).unlock("lan", PIN)
+    assert Keyring(profile_dir).attempts("lan")["n"] == 1  # counted before the PIN was tried
+    # swapping the people's wrapped signing keys: the data key opens, the person key does not -> named
+    path = profile_dir / "person_keys.json"
+    data = json.loads(path.read_text())
+    data["people"]["lan"], data["people"]["hung"] = data["people"]["hung"], data["people"]["lan"]
+    path.write_text(json.dumps(data))
+    got = _try(profile_dir, PIN)
+    assert got is not None and got.code == "keyring_tampered" and "person_keys.json" in got.en
