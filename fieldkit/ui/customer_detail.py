@@ -14,6 +14,7 @@ from html import escape
 from fieldkit.services import customer_view
 from fieldkit.services.customer_view import CustomerView, MeterHistory
 from fieldkit.ui.charts import BarChart
+from fieldkit.ui.documents_view import DocumentsPanel
 from fieldkit.ui.labels import (
     KINDS,
     STATES,
@@ -120,6 +121,9 @@ class CustomerDetail(QWidget):
         self.documents_box = QGroupBox()
         self.documents = QListWidget(objectName="CustomerDocuments")
         QVBoxLayout(self.documents_box).addWidget(self.documents)
+        self.document_panel = DocumentsPanel()  # open / print / make again each document (documents_view)
+        self.document_panel.heading.hide()
+        self.documents_box.layout().addWidget(self.document_panel)
 
         body = QWidget()
         grid = QHBoxLayout(body)
@@ -161,6 +165,7 @@ class CustomerDetail(QWidget):
         self.orders.setRowCount(0)
         self.documents.clear()
         session = self.session
+        self.document_panel.show_customer(session, customer_id)
         Op(self, lambda: customer_view.customer_view(session, customer_id)).success(self._show) \
             .failure(lambda e: self.message.setText(problem_text(e))).run_in_background()
 

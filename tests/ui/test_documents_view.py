@@ -185,3 +185,33 @@ def test_the_review_call_opens_a_record_pdf_in_the_viewer(qtbot, session, tmp_pa
     assert isinstance(results[1], Exception)
     kept_documents.remove_private_copies()
     assert not Path(str(results[0])).exists()
+
+
+def test_customer_detail_opens_and_prints_the_households_documents(qtbot, session, tmp_path: Path, monkeypatch):
+    from fieldkit.services import printing
+    from fieldkit.ui.customer_detail import CustomerDetail
+
+    temp = tmp_path / "system-temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    monkeypatch.setattr(printing, "can_print", lambda: True)
+    cid = _signed_household(session)
+    detail = CustomerDetail(session)
+    qtbot.addWidget(detail)
+    detail.load(cid)
+    qtbot.waitUntil(lambda: detail.document_panel.actions_for("contract") is not None, timeout=10_000)
+    actions = detail.document_panel.actions_for("contract")
+    assert actions is not None
+    shown: list[str] = []
+    actions.show_url = lambda url: shown.append(url.toLocalFile()) or True
+    with qtbot.waitSignal(actions.opened, timeout=10_000):
+        actions.open_button.click()
+    assert len(shown) == 1 and Path(shown[0]).read_bytes().startswith(b"%PDF")
+    jobs: list[str] = []
+    actions.ask_printer = lambda: ("", 1)
+    actions.send_to_printer = lambda job: jobs.append(job.printer) or True
+    with qtbot.waitSignal(actions.printed, timeout=10_000):
+        actions.print_button.click()
+    assert jobs == [""]
+    kept_documents.remove_private_copies()
+    assert list(temp.iterdir()) == []
