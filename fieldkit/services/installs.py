@@ -35,6 +35,7 @@ from fieldkit.services.session import Session
 from fieldkit.services.ui_queries import WorkOrderRow
 from fieldkit.store import customers as customer_repo
 from fieldkit.store import documents as doc_repo
+from fieldkit.store import drafts as drafts_repo
 from fieldkit.store import field_facts as facts_repo
 from fieldkit.store import work_orders as wo_repo
 
@@ -133,6 +134,7 @@ def complete_install(
             supersedes=earlier[-1].id if earlier else None, recorded_by=session.user_id,
         )
         facts_repo.insert_install(tx.conn, install, tx.now)
+        drafts_repo.delete(tx.conn, drafts_repo.INSTALL, work_order_id)  # the record replaces its drafts
         tx.change("install", install.id, "append", facts_repo.install_payload(install))
         _register_installed_meter(tx, install, data)
         work_orders.submit_with_record(tx, session, wo.id, "install", install.id)

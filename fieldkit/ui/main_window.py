@@ -16,6 +16,7 @@ from typing import Any
 from fieldkit.services.session import Session
 from fieldkit.ui.config import Config
 from fieldkit.ui.connectivity import Probe
+from fieldkit.ui.forms.autosave import flush_all
 from fieldkit.ui.i18n import LANGUAGES
 from fieldkit.ui.icons import icon
 from fieldkit.ui.labels import ROLES, label, problem_text
@@ -88,6 +89,7 @@ PAGES: list[PageSpec] = [
     # the first page is built at sign-in: imported with the window, not inside the sign-in step
     PageSpec("work_orders", "work_orders", QT_TRANSLATE_NOOP("Pages", "Work orders"), WorkOrdersPage),
     PageSpec("customers", "customers", QT_TRANSLATE_NOOP("Pages", "Customers"), _lazy("fieldkit.ui.pages.customers_page", "CustomersPage")),
+    PageSpec("today", "today", QT_TRANSLATE_NOOP("Pages", "Today"), _lazy("fieldkit.ui.pages.today_page", "TodayPage")),
     PageSpec("readings", "readings", QT_TRANSLATE_NOOP("Pages", "Readings"), _lazy("fieldkit.ui.pages.readings_page", "ReadingsPage")),
     PageSpec("onboarding", "onboarding", QT_TRANSLATE_NOOP("Pages", "Onboarding"), _lazy("fieldkit.ui.pages.onboarding_page", "OnboardingPage")),
     PageSpec("review", "review", QT_TRANSLATE_NOOP("Pages", "Review & reports"), _lazy("fieldkit.ui.pages.review_page", "ReviewPage")),
@@ -330,6 +332,7 @@ class MainWindow(QMainWindow):
         self.status.timer.stop()
         for page in self.pages.values():
             page.shutdown()
+        flush_all()  # every open form's last keystrokes go to its draft before the session closes
         wait_for_background()
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802

@@ -41,6 +41,7 @@ from PySide6.QtGui import (
     QFontMetrics,
     QGuiApplication,
     QIcon,
+    QImage,
     QImageReader,
     QKeySequence,
     QPainter,
@@ -105,4 +106,6 @@ __all__ = [
     "QDesktopServices", "QUrl",
     # … and print them
     "QPrintDialog", "QPrinter",
+    # drafts: thumbnails decoded off the UI thread
+    "QImage",
 ]

@@ -17,7 +17,7 @@ from typing import Any
 
 from PIL import Image, ImageDraw
 
-from fieldkit.ui.qt import QColor, QPainter, QPen, QSizePolicy, Qt, QWidget, Signal
+from fieldkit.ui.qt import QColor, QImage, QPainter, QPen, QSizePolicy, Qt, QWidget, Signal
 from fieldkit.ui.style import INK, MUTED, PAPER
 
 Point = tuple[float, float]
@@ -53,6 +53,9 @@ class SignaturePad(QWidget):
         self._strokes: list[list[Point]] = []
         self._version = 0
         self._png: tuple[tuple[int, int, int, float], bytes] | None = None
+        # a signature kept from a submitted record (a returned order): shown until signed again
+        self.kept: bytes | None = None
+        self._kept_image: QImage | None = None
         self.keep_taps = keep_taps
         self._drawing = False
         self.setMinimumSize(*minimum)
@@ -70,13 +73,22 @@ class SignaturePad(QWidget):
         self._version += 1
 
     def has_ink(self) -> bool:
-        return any(self.strokes)
+        return any(self.strokes) or self.kept is not None
 
     def is_empty(self) -> bool:
-        """No line drawn (dots alone do not make a signature)."""
-        return not any(len(s) > 1 for s in self.strokes)
+        """No line drawn (dots alone do not make a signature) and no kept signature."""
+        return self.kept is None and not any(len(s) > 1 for s in self.strokes)
+
+    def set_kept(self, png: bytes | None) -> None:
+        """Show a signature already stored (PNG); drawing on the pad or Clear replaces it."""
+        image = QImage.fromData(png) if png else None
+        self.kept = png if image is not None and not image.isNull() else None
+        self._kept_image = image if self.kept is not None else None
+        self._version += 1
+        self.update()
 
     def clear(self) -> None:
+        self.kept, self._kept_image = None, None
         self.strokes = []
         self.update()
         self.changed.emit()
@@ -88,6 +100,8 @@ class SignaturePad(QWidget):
 
     def mousePressEvent(self, event: Any) -> None:  # noqa: N802
         if self.isEnabled() and event.button() == Qt.MouseButton.LeftButton:
+            if self.kept is not None:  # signing again replaces the kept signature
+                self.kept, self._kept_image = None, None
             self._drawing = True
             self._strokes.append([self._point(event)])
             self._version += 1
@@ -117,6 +131,10 @@ class SignaturePad(QWidget):
         p.setPen(QPen(QColor(MUTED), 2, Qt.PenStyle.DashLine))
         p.drawRect(1, 1, w - 2, h - 2)
         p.drawLine(24, h - 28, w - 24, h - 28)
+        if self._kept_image is not None:
+            img = self._kept_image.scaled(max(1, w - 8), max(1, h - 8), Qt.AspectRatioMode.KeepAspectRatio,
+                                          Qt.TransformationMode.SmoothTransformation)
+            p.drawImage((w - img.width()) // 2, (h - img.height()) // 2, img)
         p.setPen(QPen(QColor(INK), 4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
         for stroke in self.strokes:
             pts = [(int(x * w), int(y * h)) for x, y in stroke]
@@ -129,6 +147,8 @@ class SignaturePad(QWidget):
     def png_bytes(self, scale: float = 2.0) -> bytes:
         """The signature, cropped to its strokes with a margin, black on white; encoded once per
         change of the strokes (or of the pad's size)."""
+        if self.kept is not None and not self.strokes:
+            return self.kept
         key = (self._version, self.width(), self.height(), scale)
         if self._png is None or self._png[0] != key:
             self._png = (key, self._encode(scale))

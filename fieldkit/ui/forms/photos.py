@@ -11,6 +11,7 @@ from fieldkit.ui.qt import (
     QFileDialog,
     QHBoxLayout,
     QIcon,
+    QImage,
     QImageReader,
     QIODevice,
     QLabel,
@@ -27,6 +28,20 @@ from fieldkit.ui.qt import (
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png")
 MAX_BYTES = 15 * 1024 * 1024
+
+
+def thumbnail(data: bytes) -> QImage | None:
+    """The picture decoded straight at thumbnail size (a 12-megapixel JPEG in full took a visible
+    pause); None when it is not a picture. Safe off the UI thread (QImage, not QPixmap)."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    size = reader.size()
+    if size.isValid() and size.width() > 0 and size.height() > 0:
+        reader.setScaledSize(size.scaled(QSize(240, 180), Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    return None if image.isNull() else image
 
 
 class PhotoPicker(QWidget):
@@ -74,25 +89,22 @@ class PhotoPicker(QWidget):
             data = p.read_bytes() if p.stat().st_size <= MAX_BYTES else b""
         except OSError:
             data = b""
-        # decoded straight at thumbnail size (a 12-megapixel JPEG in full took a visible pause)
-        buffer = QBuffer()
-        buffer.setData(QByteArray(data))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        reader = QImageReader(buffer)
-        size = reader.size()
-        if size.isValid() and size.width() > 0 and size.height() > 0:
-            reader.setScaledSize(size.scaled(QSize(240, 180), Qt.AspectRatioMode.KeepAspectRatio))
-        image = reader.read() if data else None
-        pixmap = QPixmap.fromImage(image) if image is not None and not image.isNull() else QPixmap()
-        if not data or p.suffix.lower() not in IMAGE_SUFFIXES or pixmap.isNull():
+        image = thumbnail(data) if data else None
+        if not data or p.suffix.lower() not in IMAGE_SUFFIXES or image is None:
             self.message.setText(self.tr("Not a photo this form can keep (JPEG or PNG up to 15 MB): %1")
                                  .replace("%1", p.name))
             self.message.show()
             return False
-        mime = mimetypes.guess_type(p.name)[0] or "image/jpeg"
-        self.photos.append((data, mime, p.name))
-        item = QListWidgetItem(QIcon(pixmap), p.name)
-        self.list.addItem(item)
+        return self.add_bytes(data, mimetypes.guess_type(p.name)[0] or "image/jpeg", p.name, image)
+
+    def add_bytes(self, data: bytes, mime: str, name: str, image: QImage | None = None) -> bool:
+        """Add a picture already in memory (a draft reopened, a returned order's photo); `image` is its
+        thumbnail when it was decoded off the UI thread (`thumbnail`)."""
+        image = image if image is not None else thumbnail(data)
+        if image is None:
+            return False
+        self.photos.append((data, mime, name))
+        self.list.addItem(QListWidgetItem(QIcon(QPixmap.fromImage(image)), name))
         self.changed.emit()
         return True
 

@@ -7,7 +7,7 @@ import os
 from typing import Any
 
 from fieldkit.domain.problems import ValidationError
-from fieldkit.services import installs
+from fieldkit.services import drafts, installs
 from fieldkit.services.install_check import Mismatch
 from fieldkit.services.kept_documents import KeptDocument
 from fieldkit.services.session import Session
@@ -15,6 +15,8 @@ from fieldkit.services.ui_queries import WorkOrderRow
 from fieldkit.ui.config import Config
 from fieldkit.ui.device_bridge import shared_worker
 from fieldkit.ui.documents_view import DocumentActions
+from fieldkit.ui.forms.autosave import DraftSaver
+from fieldkit.ui.forms.draft_state import form_draft, restore_form, thumbnails
 from fieldkit.ui.forms.renderer import FormView, Reader
 from fieldkit.ui.labels import KINDS, current_language, label, problem_text
 from fieldkit.ui.ops import Op
@@ -90,6 +92,13 @@ class InstallForm(QWidget):
         self.checks.setWordWrap(True)
         self.checks.setStyleSheet("color: #B00020; font-weight: bold;")
         self.checks.hide()
+        # drafts: the form reopens where it was left (or pre-filled from a returned order's record)
+        self.banner = QLabel(objectName="DraftBanner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.draft_status = QLabel(objectName="DraftStatus")
+        self.start: drafts.InstallStart | None = None
+        self.stored: set[str] = set()  # photos already in the encrypted attachment store
         given = dict(readers if readers is not None else _readers(config))
         if "probe" in given:
             given["probe"] = self._checked(given["probe"])
@@ -104,23 +113,98 @@ class InstallForm(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addStretch(1)
+        top.addWidget(self.draft_status)
         top.addWidget(self.save_button)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(top)
         lay.addWidget(self.title)
         lay.addWidget(self.subtitle)
+        lay.addWidget(self.banner)
         lay.addWidget(self.summary)
         lay.addWidget(self.checks)
         lay.addWidget(self.document_actions)
         lay.addWidget(self.scroll, 1)
-        self.back_button.clicked.connect(self.closed.emit)
+        self.back_button.clicked.connect(self.leave)
         self.save_button.clicked.connect(self.save)
         self.probe_read.connect(self._probe_read)
         self.view.changed.connect(self._recheck)
+        self.saver = DraftSaver(self, self._draft, self._save_draft)
+        self.saver.saved.connect(self._draft_saved)
+        self.view.changed.connect(self.saver.schedule)
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
-        QShortcut(QKeySequence("Escape"), self, activated=self.closed.emit)
+        QShortcut(QKeySequence("Escape"), self, activated=self.leave)
         self.retranslate()
+        self._open_draft()
+
+    # drafts -----------------------------------------------------------------------------
+    def _open_draft(self) -> None:
+        """Load the draft (or a returned order's record) in the background; the form waits for it."""
+        self.view.setEnabled(False)
+        self.draft_status.setText(self.tr("Opening…"))
+        session, wo_id = self.session, self.row.id
+
+        def load() -> tuple[drafts.InstallStart, dict[str, Any]]:
+            start = drafts.open_install(session, wo_id)
+            return start, thumbnails(start.files)  # photos decoded here, not on the UI thread
+
+        Op(self, load).success(self._draft_opened).failure(self._draft_open_failed).run_in_background()
+
+    def _draft_opened(self, loaded: tuple[drafts.InstallStart, dict[str, Any]]) -> None:
+        start, thumbs = loaded
+        self.start = start
+        missing: list[str] = []
+        if start.draft is not None:
+            self.stored |= set(start.files)
+            missing = restore_form(self.view, start.draft.data, start.files, thumbs)
+        self.view.setEnabled(True)
+        self.saver.start()
+        self._show_banner(missing)
+        self.draft_status.setText(self.tr("Draft saved") if start.draft is not None else "")
+
+    def _draft_open_failed(self, exc: BaseException) -> None:
+        self.start = drafts.InstallStart(None, None, False, "", False)
+        self.view.setEnabled(True)
+        self.saver.start()
+        self._show_summary(problem_text(exc), True)
+
+    def _show_banner(self, missing: list[str] | None = None) -> None:
+        start = self.start
+        if start is None:
+            return
+        lines: list[str] = []
+        if start.returned:
+            lines.append(self.tr("Returned by the supervisor: %1").replace("%1", start.comment or "—"))
+            lines.append(self.tr("The submitted record is filled in (photos and signatures kept): "
+                                 "change only what the comment asks, then save again."))
+        elif start.draft is not None:
+            lines.append(self.tr("Draft reopened: everything typed before is filled in."))
+        if missing:
+            lines.append(self.tr("%1 photo(s) or signature(s) could not be found; add them again.")
+                         .replace("%1", str(len(missing))))
+        self.banner.setText("\n".join(lines))
+        self.banner.setStyleSheet("background: #FFF4E5; border-left: 6px solid #E65100; padding: 6px 10px;"
+                                  if start.returned else "background: #E8F0FE; padding: 6px 10px;")
+        self.banner.setVisible(bool(lines))
+
+    def _draft(self) -> tuple[dict[str, Any], list[bytes]] | None:
+        if self.start is None:
+            return None
+        return form_draft(self.view, self.stored)
+
+    def _save_draft(self, state: tuple[dict[str, Any], list[bytes]]) -> bool:  # in the background
+        data, files = state
+        base = self.start.base if self.start else None
+        return drafts.save_install(self.session, self.row.id, data, files, base, self.form_def.version)
+
+    def _draft_saved(self, written: bool) -> None:
+        if written:
+            self.draft_status.setText(self.tr("Draft saved"))
+
+    def leave(self) -> None:
+        """Back to the list: asks nothing, loses nothing (the draft is saved now)."""
+        self.saver.flush()
+        self.closed.emit()
 
     def retranslate(self) -> None:
         lang = current_language()
@@ -129,6 +213,7 @@ class InstallForm(QWidget):
         self.subtitle.setText(f"{label(KINDS, self.row.kind)} · {customer}"
                               + (f" · {self.row.address}" if self.row.address else ""))
         self.back_button.setText(self.tr("← Back to the list"))
+        self._show_banner()
         self.save_button.setText(self.tr("&Save record (Ctrl+S)"))
         if self.probe_result is not None:
             self._show_checks()
@@ -214,6 +299,7 @@ class InstallForm(QWidget):
             return installs.save_record_pdf(session, wo_id, lang)
 
         self.saving = True
+        self.saver.stop()  # the record replaces the draft (deleted in the same transaction)
         self.save_button.setEnabled(False)
         self._show_summary(self.tr("Saving…"), False)
         Op(self, work).success(self._saved).failure(self._failed).run_in_background()
@@ -222,6 +308,7 @@ class InstallForm(QWidget):
         self.saving = False
         self.document = document  # kept encrypted; open / print / save a copy below
         self.document_actions.set_document(self.session, document)
+        self.draft_status.setText("")
         self._show_summary(self.tr("Saved. The work order is waiting for review. Record: %1")
                            .replace("%1", document.file_name), False)
         self.saved.emit(self.row.id)
@@ -229,6 +316,8 @@ class InstallForm(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.saving = False
         self.save_button.setEnabled(True)
+        self.saver.start()
+        self.saver.schedule()
         if isinstance(exc, ValidationError):
             self.view.show_problems(exc.problems)
         self._show_summary(problem_text(exc), True)

@@ -16,9 +16,12 @@ from typing import Any
 
 from fieldkit.domain import onboarding as flow
 from fieldkit.domain.problems import ValidationError
+from fieldkit.services import drafts
 from fieldkit.services import onboarding as ob
 from fieldkit.services.onboarding import Flow
+from fieldkit.ui.forms.autosave import DraftSaver
 from fieldkit.ui.labels import problem_text
+from fieldkit.ui.onboarding.screen_drafts import restore_screen, screen_draft, watch
 from fieldkit.ui.onboarding.screens import SCREENS, HouseholdScreen, Screen, step_title
 from fieldkit.ui.ops import Op
 from fieldkit.ui.pages import Page, PageContext
@@ -71,6 +74,11 @@ class OnboardingPage(Page):
         self.opened_once = False
         self.resume_checked = False  # the look for an unfinished household has answered
         self.touched = False  # the trainer already moved: a late resume must not take over
+        # drafts: each screen's unsaved answers, saved as they are typed (services.drafts)
+        self.drafts: dict[str, dict[str, Any]] = {}  # step -> draft data of the household shown
+        self.loading = False  # a screen is being filled by code: not a change to save
+        self.saver = DraftSaver(self, self._draft, self._save_draft)
+        self.saver.start()
 
         self.title = QLabel(objectName="PageTitle")
         self.other_button = QPushButton(objectName="StartOther")
@@ -99,6 +107,7 @@ class OnboardingPage(Page):
             screen.setAutoFillBackground(False)  # setWidget() turned it on: keep the page's white
             self.scrolls[screen.step_id] = scroll
             self.stack.addWidget(scroll)
+            watch(screen, self._screen_changed)
 
         self.back_button = QPushButton(objectName="Back")
         self.next_button = QPushButton(objectName="Next")
@@ -174,13 +183,16 @@ class OnboardingPage(Page):
         self.opened_once = True
         session = self.ctx.session
 
-        def latest() -> Flow | None:
+        def latest() -> tuple[Flow | None, list[drafts.Draft]]:
             items = ob.unfinished(session, limit=1)
-            return ob.load_flow(session, items[0].customer_id) if items else None
+            if not items:
+                return None, []
+            return ob.load_flow(session, items[0].customer_id), drafts.onboarding_drafts(session, items[0].customer_id)
 
         Op(self, latest).success(self._resume).failure(self.show_problem).run_in_background()
 
-    def _resume(self, f: Flow | None) -> None:
+    def _resume(self, found: tuple[Flow | None, list[drafts.Draft]]) -> None:
+        f, kept = found
         self.resume_checked = True
         if f is None or self.flow is not None or self.touched:
             return
@@ -189,12 +201,53 @@ class OnboardingPage(Page):
         self.banner.setText(self.tr("Continuing where you stopped with %1 (%2). Earlier answers are kept.")
                             .replace("%1", f.customer.name).replace("%2", f.customer.code))
         self.banner.show()
-        self._show(f.step)
+        self._show(self._take_drafts(f, kept))
+
+    # --- drafts -----------------------------------------------------------------------------
+    def _take_drafts(self, f: Flow, kept: list[drafts.Draft]) -> str:
+        """Keep the household's unsaved screens; the step to show (the newest draft's, when on the path)."""
+        self.drafts = {d.step: d.data for d in kept if d.step in f.path}
+        newest = next((d.step for d in kept if d.step in self.drafts), None)
+        if newest is not None:
+            note = self.tr("Unsaved answers of this screen were kept and are filled in again.")
+            text = self.banner.text() if self.banner.isVisibleTo(self) else ""
+            self.banner.setText(f"{text}\n{note}" if text else note)
+            self.banner.show()
+        return newest or f.step
+
+    def _drafts_loaded(self, loaded: tuple[str, list[drafts.Draft]]) -> None:
+        customer_id, kept = loaded
+        if self.flow is None or self.flow.customer.id != customer_id or self.saving:
+            return
+        step = self._take_drafts(self.flow, kept)
+        if step != self.current or self.current in self.drafts:
+            self._show(step)
+
+    def _screen_changed(self) -> None:
+        if not self.loading and self.flow is not None:
+            self.saver.schedule()
+
+    def _draft(self) -> tuple[str, str, dict[str, Any], str | None] | None:
+        f, step = self.flow, self.current
+        if f is None or self.saving or step not in self.screens:
+            return None
+        data = screen_draft(self.screens[step])
+        if data is None:
+            return None
+        self.drafts[step] = data
+        record = f.records.get(step)
+        return f.customer.id, step, data, record.id if record else None
+
+    def _save_draft(self, state: tuple[str, str, dict[str, Any], str | None]) -> bool:  # in the background
+        customer_id, step, data, base = state
+        return drafts.save_onboarding(self.ctx.session, customer_id, step, data, base)
 
     def start_other(self) -> None:
         """Leave this household (everything done so far is saved) and find another."""
         self.touched = True
+        self.saver.flush()
         self.flow = None
+        self.drafts = {}
         self.banner.hide()
         self._show(flow.HOUSEHOLD)
 
@@ -204,11 +257,19 @@ class OnboardingPage(Page):
 
     # --- navigation -------------------------------------------------------------------------
     def _show(self, step: str, focus: bool = True) -> None:
+        if self.saver.pending() and step != self.current:
+            self.saver.flush()  # the screen being left keeps its unsaved answers
         self.current = step
         screen = self.screens[step]
         self.stack.setCurrentWidget(self.scrolls[step])
         self.error.hide()
-        screen.load(self.flow)
+        self.loading = True
+        try:
+            screen.load(self.flow)
+            if self.flow is not None and step in self.drafts:
+                restore_screen(screen, self.drafts[step])
+        finally:
+            self.loading = False
         self._header()
         if focus:
             screen.focus_first()
@@ -229,6 +290,7 @@ class OnboardingPage(Page):
         if job is None:
             self._advance(self.flow)
             return
+        self.saver.timer.stop()  # the step's record replaces its draft (same transaction)
         self.saving = True
         self._header()
         Op(self, job).success(self._saved).failure(self._save_failed).run_in_background()
@@ -247,8 +309,13 @@ class OnboardingPage(Page):
             return
         came_from = self.current
         self.flow = f
+        self.drafts.pop(came_from, None)
         if came_from != flow.HOUSEHOLD:
             self.banner.hide()
+        else:  # a household chosen again: its unsaved screens come back
+            session, cid = self.ctx.session, f.customer.id
+            Op(self, lambda: (cid, drafts.onboarding_drafts(session, cid))).success(self._drafts_loaded) \
+                .failure(self.show_problem).run_in_background()
         # After choosing the household, go where its onboarding stands (resume); else the next step.
         nxt = f.step if came_from == flow.HOUSEHOLD else flow.next_step(came_from, f.answers)
         self.ctx.refresh_status()
@@ -277,6 +344,7 @@ class OnboardingPage(Page):
         self.error.show()
 
     def shutdown(self) -> None:
+        self.saver.flush()
         timer: Any = getattr(self.screens[flow.HOUSEHOLD], "timer", None)
         if timer is not None:
             timer.stop()

@@ -1,0 +1,316 @@
+"""Drafts: every form and the onboarding flow keep what was typed, as it is typed.
+
+- A draft is one row of the encrypted store per (kind, record, person): the install form of a
+  work order, or the current onboarding screen of a household. It is overwritten on each
+  autosave and deleted when the record is submitted, in the submit's own transaction
+  (`installs.complete_install`, `onboarding._append`).
+- Drafts do not sync (no outbox entry): a half-typed form is not a fact, the server would
+  have to store and serve versions nobody submitted, and a supervisor must never review one.
+  See docs/forms.md, "Drafts".
+- Photos are written to the encrypted attachment store when they are added and the draft keeps
+  their sha256; a signature still being drawn is kept as its strokes; a signature taken from a
+  submitted record (a returned order) is kept by its sha256.
+- A draft saved after its record was submitted (a late autosave) is refused in the same
+  transaction: its `base` (the record it was typed over) is no longer the newest.
+
+Nothing here knows about Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from fieldkit.domain import onboarding as flow
+from fieldkit.domain.models import Install, WorkOrderState
+from fieldkit.forms.definition import load_form
+from fieldkit.services.session import Session
+from fieldkit.store import customers as customer_repo
+from fieldkit.store import drafts as repo
+from fieldkit.store import field_facts as facts_repo
+from fieldkit.store import work_orders as wo_repo
+from fieldkit.store.drafts import INSTALL, ONBOARDING, Draft
+
+__all__ = ["INSTALL", "ONBOARDING", "Draft", "InstallStart", "Today", "TodayItem", "discard", "files_of",
+           "install_draft_from_record", "onboarding_drafts", "open_install", "save_install", "save_onboarding",
+           "today"]
+
+INSTALL_FORM = "meter_install"
+OPEN = (WorkOrderState.ASSIGNED, WorkOrderState.IN_PROGRESS, WorkOrderState.RETURNED)
+
+
+@dataclass(frozen=True)
+class InstallStart:
+    """What the install form needs to open a work order where it was left."""
+
+    draft: Draft | None  # the draft to reopen (kept, or made now from a returned order's record)
+    base: str | None  # the newest install record of the order (drafts are typed over it)
+    returned: bool
+    comment: str  # the supervisor's comment when the order was returned
+    seeded: bool  # the draft was made now from the submitted record
+    files: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # sha256 -> (content, mime)
+
+
+def _latest_install(conn: Any, work_order_id: str) -> Install | None:
+    records = facts_repo.installs_of_work_order(conn, work_order_id)
+    return records[-1] if records else None
+
+
+def _mimes(conn: Any, shas: list[str]) -> dict[str, str]:
+    if not shas:
+        return {}
+    rows = conn.execute(f"SELECT sha256, mime FROM attachments WHERE sha256 IN ({', '.join('?' * len(shas))})",
+                        tuple(shas)).fetchall()
+    return {str(r[0]): str(r[1]) for r in rows}
+
+
+def install_draft_from_record(install: Install, mimes: dict[str, str]) -> dict[str, Any]:
+    """A returned order's submitted record as draft data: every answer, photo and signature kept
+    (photos and signatures by their sha256), so only what the supervisor asked is redone."""
+    form = load_form(install.form_id, install.form_version)
+    values = {k: v for k, v in install.data.items() if k != "attachments"}
+    photos: dict[str, list[dict[str, str]]] = {}
+    for f in form.fields:
+        if f.type == "photo" and isinstance(values.get(f.id), list):
+            photos[f.id] = [{"sha": s, "mime": mimes.get(s, "image/jpeg"), "name": f"{f.id}-{i + 1}"}
+                            for i, s in enumerate(values[f.id]) if isinstance(s, str)]
+    return {"values": values, "photos": photos, "strokes": {}, "from_record": install.id}
+
+
+def _referenced(data: dict[str, Any]) -> list[str]:
+    shas = [p["sha"] for items in (data.get("photos") or {}).values() for p in items if isinstance(p, dict)]
+    strokes = data.get("strokes") or {}
+    values = data.get("values") or {}
+    for fid, v in values.items():
+        if isinstance(v, str) and len(v) == 64 and fid not in strokes and all(c in "0123456789abcdef" for c in v):
+            shas.append(v)  # a kept signature
+    return shas
+
+
+def files_of(session: Session, shas: list[str], mimes: dict[str, str] | None = None) -> dict[str, tuple[bytes, str]]:
+    """Decrypted photos / signatures for a form to show again (only those still in the store)."""
+    if mimes is None:
+        with session.store.lock:
+            mimes = _mimes(session.store.conn, shas)
+    out: dict[str, tuple[bytes, str]] = {}
+    for sha in shas:
+        if session.attachments.has(sha):
+            out[sha] = (session.attachments.get(sha), mimes.get(sha, "image/png"))
+    return out
+
+
+def _returned_comment(session: Session, work_order_id: str, fallback: str) -> str:
+    """The supervisor's comment (from the life-cycle service when it offers one)."""
+    from fieldkit.services import work_orders
+
+    context = getattr(work_orders, "returned_context", None)
+    if context is None:
+        return fallback
+    try:
+        got = context(session, work_order_id)
+    except Exception:  # noqa: BLE001 - the order's own comment is enough to go on
+        return fallback
+    return str(getattr(got, "comment", "") or fallback) if got is not None else fallback
+
+
+def open_install(session: Session, work_order_id: str) -> InstallStart:
+    """The install form's starting point: the person's draft if there is one; else, for a returned
+    order, a draft made now from the last submitted record (saved, so a crash keeps it too)."""
+    with session.store.transaction(actor=session.user_id) as tx:
+        wo = wo_repo.get_work_order(tx.conn, work_order_id)
+        latest = _latest_install(tx.conn, work_order_id)
+        base = latest.id if latest else None
+        draft = repo.get(tx.conn, INSTALL, work_order_id, session.user_id)
+        returned = wo is not None and wo.state is WorkOrderState.RETURNED
+        seeded = False
+        if draft is not None and draft.base != base:  # typed over a record since superseded
+            repo.delete_one(tx.conn, INSTALL, work_order_id, session.user_id)
+            draft = None
+        if draft is None and returned and latest is not None:
+            shas = [s for s in latest.data.get("attachments", []) if isinstance(s, str)]
+            draft = Draft(kind=INSTALL, ref=work_order_id, user_id=session.user_id, work_order_id=work_order_id,
+                          customer_id=latest.customer_id, form_id=latest.form_id, form_version=latest.form_version,
+                          base=base, data=install_draft_from_record(latest, _mimes(tx.conn, shas)))
+            repo.upsert(tx.conn, draft, tx.now)
+            draft = repo.get(tx.conn, INSTALL, work_order_id, session.user_id)
+            tx.audit("draft", f"{INSTALL}:{work_order_id}", "seed", detail=f"from install {latest.id}")
+            seeded = True
+        shas = _referenced(draft.data) if draft else []
+        mimes = _mimes(tx.conn, shas)
+    comment = _returned_comment(session, work_order_id, wo.review_comment if wo else "") if returned else ""
+    return InstallStart(draft=draft, base=base, returned=returned, comment=comment, seeded=seeded,
+                        files=files_of(session, shas, mimes) if draft else {})
+
+
+def save_install(session: Session, work_order_id: str, data: dict[str, Any], files: list[bytes] | None = None,
+                 base: str | None = None, form_version: int | None = None) -> bool:
+    """Autosave of the install form. Photos go to the encrypted attachment store first (the draft
+    keeps their sha256). False (nothing written) when the order is no longer open or its record
+    changed since the form was opened (the submit won)."""
+    for content in files or []:
+        session.attachments.put(content)
+    with session.store.transaction(actor=session.user_id) as tx:
+        wo = wo_repo.get_work_order(tx.conn, work_order_id)
+        latest = _latest_install(tx.conn, work_order_id)
+        if wo is None or wo.state not in OPEN or (latest.id if latest else None) != base:
+            return False
+        draft = Draft(kind=INSTALL, ref=work_order_id, user_id=session.user_id, work_order_id=work_order_id,
+                      customer_id=wo.customer_id, form_id=INSTALL_FORM, form_version=form_version, base=base,
+                      data=data)
+        if repo.upsert(tx.conn, draft, tx.now):
+            tx.audit("draft", f"{INSTALL}:{work_order_id}", "create")
+    return True
+
+
+def save_onboarding(session: Session, customer_id: str, step: str, data: dict[str, Any],
+                    base: str | None = None) -> bool:
+    """Autosave of the onboarding screen `step` of a household; `base` is the step's record the
+    screen was filled from (None: not saved yet). False when that step was saved since."""
+    with session.store.transaction(actor=session.user_id) as tx:
+        current = flow.latest_records(facts_repo.onboarding_steps_of(tx.conn, customer_id)).get(step)
+        if (current.id if current else None) != base or customer_repo.get(tx.conn, customer_id) is None:
+            return False
+        ref = repo.onboarding_ref(customer_id, step)
+        draft = Draft(kind=ONBOARDING, ref=ref, user_id=session.user_id, customer_id=customer_id,
+                      step=step, base=base, data=data)
+        if repo.upsert(tx.conn, draft, tx.now):
+            tx.audit("draft", f"{ONBOARDING}:{ref}", "create", detail=step)
+    return True
+
+
+def onboarding_drafts(session: Session, customer_id: str) -> list[Draft]:
+    """The person's unsaved screens of this household, newest first, that still apply (their step
+    was not saved since); stale ones are dropped."""
+    with session.store.transaction(actor=session.user_id) as tx:
+        records = flow.latest_records(facts_repo.onboarding_steps_of(tx.conn, customer_id))
+        kept: list[Draft] = []
+        for d in repo.of_customer(tx.conn, ONBOARDING, customer_id, session.user_id):
+            current = records.get(d.step)
+            if (current.id if current else None) != d.base:
+                repo.delete_one(tx.conn, ONBOARDING, d.ref, session.user_id)
+            else:
+                kept.append(d)
+        return kept
+
+
+def draft_of(session: Session, kind: str, ref: str) -> Draft | None:
+    with session.store.lock:
+        return repo.get(session.store.conn, kind, ref, session.user_id)
+
+
+def discard(session: Session, kind: str, ref: str) -> bool:
+    with session.store.transaction(actor=session.user_id) as tx:
+        gone = repo.delete_one(tx.conn, kind, ref, session.user_id) > 0
+        if gone:
+            tx.audit("draft", f"{kind}:{ref}", "discard")
+    return gone
+
+
+# --- the "today" view ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TodayItem:
+    kind: str  # install | onboarding | reading | work_order kind
+    ref: str  # work order id, customer id or meter id
+    title: str  # work order number, or the household's name
+    detail: str  # the customer, the onboarding step, a sync problem
+    at: str  # ISO time (UTC) of the last change
+    comment: str = ""  # a returned order: the supervisor's comment
+    work_order_id: str | None = None
+    customer_id: str | None = None
+    step: str = ""
+    problem: str = ""  # waiting: the server refused it (quarantined) with this reason
+
+
+@dataclass(frozen=True)
+class Today:
+    drafts: list[TodayItem]
+    waiting: list[TodayItem]  # submitted, not yet on the server
+    sent: list[TodayItem]  # submitted today and on the server
+    returned: list[TodayItem]  # returned by the supervisor, with the comment
+
+
+def _day_start_utc(day: date) -> str:
+    local = datetime.combine(day, time.min).astimezone()
+    return local.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+def today(session: Session, day: date | None = None) -> Today:
+    """Drafts, waiting to send, sent today, returned: the person's day at a glance."""
+    import json
+
+    day = day or date.today()
+    start = _day_start_utc(day)
+    with session.store.read() as conn:
+        names: dict[str, tuple[str, str]] = {}
+
+        def customer(cid: str | None) -> tuple[str, str]:
+            if not cid:
+                return "", ""
+            if cid not in names:
+                c = customer_repo.get(conn, cid)
+                names[cid] = (c.name, c.code) if c else ("", "")
+            return names[cid]
+
+        def order(wo_id: str | None) -> Any:
+            return wo_repo.get_work_order(conn, wo_id) if wo_id else None
+
+        drafts: list[TodayItem] = []
+        households: set[str] = set()
+        for d in repo.of_user(conn, session.user_id):  # newest first: a household shows its latest screen
+            if d.kind == ONBOARDING:
+                if d.customer_id in households:
+                    continue
+                households.add(d.customer_id or "")
+            name, code = customer(d.customer_id)
+            wo = order(d.work_order_id)
+            title = wo.number if wo else name
+            detail = f"{name} ({code})" if wo and name else code
+            drafts.append(TodayItem(d.kind, d.ref, title, detail, d.updated_at, work_order_id=d.work_order_id,
+                                    customer_id=d.customer_id, step=d.step))
+        rows = conn.execute(
+            "SELECT entity, entity_id, action, payload, state, last_error, device_time FROM outbox "
+            "WHERE actor = ? AND entity IN ('install', 'reading', 'onboarding_step', 'work_order') "
+            "AND (state != 'sent' OR device_time >= ?) ORDER BY seq", (session.user_id, start)).fetchall()
+        groups: dict[tuple[str, str], dict[str, Any]] = {}
+        for entity, entity_id, action, payload, state, error, at in rows:
+            p = json.loads(payload)
+            if entity == "work_order":
+                if action != "status":
+                    continue
+                key, wo_id, cid = ("work_order", entity_id), entity_id, None
+            elif entity == "onboarding_step":
+                key, wo_id, cid = ("onboarding", str(p.get("customer_id"))), None, p.get("customer_id")
+            else:
+                wo_id = p.get("work_order_id")
+                key = ("work_order", wo_id) if wo_id else ("reading", str(p.get("meter_id")))
+                cid = p.get("customer_id")
+            g = groups.setdefault(key, {"wo": wo_id, "cid": cid, "states": set(), "at": at, "error": ""})
+            g["states"].add(state)
+            g["at"] = max(g["at"], at)
+            g["cid"] = g["cid"] or cid
+            if state == "quarantined":
+                g["error"] = error
+        waiting: list[TodayItem] = []
+        sent: list[TodayItem] = []
+        for (kind, ref), g in groups.items():
+            wo = order(g["wo"])
+            name, code = customer(g["cid"] or (wo.customer_id if wo else None))
+            if wo is not None:
+                item = TodayItem(wo.kind.value, ref, wo.number, f"{name} ({code})" if name else "", g["at"],
+                                 work_order_id=wo.id, customer_id=wo.customer_id, problem=g["error"])
+            else:
+                item = TodayItem(kind, ref, name or ref[:8], code, g["at"], customer_id=g["cid"],
+                                 problem=g["error"])
+            (sent if g["states"] == {"sent"} else waiting).append(item)
+        returned: list[TodayItem] = []
+        for wo in wo_repo.list_work_orders(conn, wo_repo.WorkOrderQuery(
+                states=(WorkOrderState.RETURNED,), assignee_id=session.user_id)):
+            name, code = customer(wo.customer_id)
+            returned.append(TodayItem(wo.kind.value, wo.id, wo.number, f"{name} ({code})" if name else "", "",
+                                      comment=wo.review_comment, work_order_id=wo.id, customer_id=wo.customer_id))
+    waiting.sort(key=lambda i: i.at, reverse=True)
+    sent.sort(key=lambda i: i.at, reverse=True)
+    return Today(drafts, waiting, sent, returned)

@@ -1,0 +1,99 @@
+"""A rendered form's state as a draft, and the form filled again from one.
+
+Draft data (JSON in the encrypted store, `services.drafts`):
+
+    {"values":  {field id: answer, ...},          # a kept signature: its sha256
+     "photos":  {field id: [{"sha", "mime", "name"}, ...]},
+     "strokes": {field id: [[[x, y], ...], ...]}} # a signature still being drawn (0..1 coordinates)
+
+Photos are referenced, never embedded: the bytes go to the encrypted attachment store with the
+autosave (`new_files`), and come back decrypted (`files`) when the form reopens.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fieldkit.ui.forms.photos import thumbnail
+from fieldkit.ui.forms.renderer import FormView, _sha
+from fieldkit.ui.qt import QImage
+
+
+def form_draft(view: FormView, stored: set[str]) -> tuple[dict[str, Any], list[bytes]]:
+    """(draft data, photo contents not yet in the attachment store); `stored` is updated."""
+    values = view.values()
+    photos: dict[str, list[dict[str, str]]] = {}
+    strokes: dict[str, list[list[list[float]]]] = {}
+    new: list[bytes] = []
+    for fid, ed in view.editors.items():
+        if ed.photos is not None:
+            items = []
+            for data, mime, name in ed.photos.photos:
+                sha = _sha(data)
+                items.append({"sha": sha, "mime": mime, "name": name})
+                if sha not in stored:
+                    stored.add(sha)
+                    new.append(data)
+            photos[fid] = items
+        elif ed.pad is not None and (ed.pad.kept is None or ed.pad.strokes):
+            values[fid] = ""  # a drawn signature is kept as its strokes (its PNG is made at submit)
+            if ed.pad.strokes:
+                strokes[fid] = [[[x, y] for x, y in s] for s in ed.pad.strokes]
+    return {"values": values, "photos": photos, "strokes": strokes}, new
+
+
+def media_of(data: dict[str, Any]) -> list[str]:
+    """sha256 of every photo and kept signature a draft refers to."""
+    shas = [p["sha"] for items in (data.get("photos") or {}).values() for p in items if isinstance(p, dict)]
+    strokes = data.get("strokes") or {}
+    for fid, v in (data.get("values") or {}).items():
+        if isinstance(v, str) and len(v) == 64 and fid not in strokes:
+            shas.append(v)
+    return shas
+
+
+def thumbnails(files: dict[str, tuple[bytes, str]]) -> dict[str, QImage]:
+    """Decoded off the UI thread (call inside the Op that loads the draft)."""
+    out: dict[str, QImage] = {}
+    for sha, (content, _mime) in files.items():
+        image = thumbnail(content)
+        if image is not None:
+            out[sha] = image
+    return out
+
+
+def restore_form(view: FormView, data: dict[str, Any], files: dict[str, tuple[bytes, str]],
+                 thumbs: dict[str, QImage] | None = None) -> list[str]:
+    """Fill the form from draft data; returns the sha256 of photos / signatures no longer found."""
+    thumbs = thumbs or {}
+    values = dict(data.get("values") or {})
+    strokes = data.get("strokes") or {}
+    media = {fid for fid, ed in view.editors.items() if ed.photos is not None or ed.pad is not None}
+    view.set_values({k: v for k, v in values.items() if k not in media})
+    missing: list[str] = []
+    for fid, items in (data.get("photos") or {}).items():
+        ed = view.editors.get(fid)
+        if ed is None or ed.photos is None:
+            continue
+        ed.photos.clear()
+        for item in items:
+            sha = str(item.get("sha", ""))
+            if sha in files:
+                ed.photos.add_bytes(files[sha][0], str(item.get("mime") or files[sha][1]),
+                                    str(item.get("name") or sha[:12]), thumbs.get(sha))
+            else:
+                missing.append(sha)
+    for fid, ed in view.editors.items():
+        if ed.pad is None:
+            continue
+        if strokes.get(fid):
+            ed.pad.strokes = strokes[fid]
+            ed.pad.update()
+        elif isinstance(values.get(fid), str) and values[fid]:
+            sha = values[fid]
+            if sha in files:
+                ed.pad.set_kept(files[sha][0])
+            else:
+                missing.append(sha)
+    view.apply_relevance()
+    return missing
