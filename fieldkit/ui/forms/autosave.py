@@ -30,7 +30,7 @@ def flush_all() -> None:
     """Save every pending draft now (before the window closes and the session ends)."""
     for saver in list(_live):
         try:
-            saver.flush()
+            saver.flush_pending()
         except RuntimeError:  # its widget is already gone
             pass
 
@@ -67,6 +67,11 @@ class DraftSaver(QObject):
 
     def pending(self) -> bool:
         return self.timer.isActive() or self.running or self.again
+
+    def flush_pending(self) -> None:
+        """Save now if a change is waiting for the timer (leaving, closing)."""
+        if self.timer.isActive():
+            self.flush()
 
     def flush(self) -> None:
         self.timer.stop()

@@ -12,11 +12,15 @@ autosave (`new_files`), and come back decrypted (`files`) when the form reopens.
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
-from fieldkit.ui.forms.photos import thumbnail
+from PIL import Image
+
 from fieldkit.ui.forms.renderer import FormView, _sha
 from fieldkit.ui.qt import QImage
+
+THUMB = (240, 180)
 
 
 def form_draft(view: FormView, stored: set[str]) -> tuple[dict[str, Any], list[bytes]]:
@@ -52,18 +56,34 @@ def media_of(data: dict[str, Any]) -> list[str]:
     return shas
 
 
-def thumbnails(files: dict[str, tuple[bytes, str]]) -> dict[str, QImage]:
-    """Decoded off the UI thread (call inside the Op that loads the draft)."""
-    out: dict[str, QImage] = {}
+Thumb = tuple[int, int, bytes]  # width, height, RGB888 pixels
+
+
+def thumbnails(files: dict[str, tuple[bytes, str]]) -> dict[str, Thumb]:
+    """Photos decoded at thumbnail size off the UI thread (call inside the Op that loads the draft).
+    Pillow, not Qt: Qt's image plugins make QObjects (and send events) in the thread that reads."""
+    out: dict[str, Thumb] = {}
     for sha, (content, _mime) in files.items():
-        image = thumbnail(content)
-        if image is not None:
-            out[sha] = image
+        try:
+            with Image.open(io.BytesIO(content)) as img:
+                img.draft("RGB", (THUMB[0] * 2, THUMB[1] * 2))  # JPEG: decode at a fraction of the size
+                small = img.convert("RGB")
+                small.thumbnail(THUMB)
+                out[sha] = (small.width, small.height, small.tobytes())
+        except (OSError, ValueError, Image.DecompressionBombError):
+            continue
     return out
 
 
+def _image(thumb: Thumb | None) -> QImage | None:
+    if thumb is None:
+        return None
+    w, h, pixels = thumb
+    return QImage(pixels, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+
+
 def restore_form(view: FormView, data: dict[str, Any], files: dict[str, tuple[bytes, str]],
-                 thumbs: dict[str, QImage] | None = None) -> list[str]:
+                 thumbs: dict[str, Thumb] | None = None) -> list[str]:
     """Fill the form from draft data; returns the sha256 of photos / signatures no longer found."""
     thumbs = thumbs or {}
     values = dict(data.get("values") or {})
@@ -80,7 +100,7 @@ def restore_form(view: FormView, data: dict[str, Any], files: dict[str, tuple[by
             sha = str(item.get("sha", ""))
             if sha in files:
                 ed.photos.add_bytes(files[sha][0], str(item.get("mime") or files[sha][1]),
-                                    str(item.get("name") or sha[:12]), thumbs.get(sha))
+                                    str(item.get("name") or sha[:12]), _image(thumbs.get(sha)))
             else:
                 missing.append(sha)
     for fid, ed in view.editors.items():

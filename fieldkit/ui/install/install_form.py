@@ -129,6 +129,7 @@ class InstallForm(QWidget):
         self.save_button.clicked.connect(self.save)
         self.probe_read.connect(self._probe_read)
         self.view.changed.connect(self._recheck)
+        self.blank = self.view.values()
         self.saver = DraftSaver(self, self._draft, self._save_draft)
         self.saver.saved.connect(self._draft_saved)
         self.view.changed.connect(self.saver.schedule)
@@ -140,7 +141,6 @@ class InstallForm(QWidget):
     # drafts -----------------------------------------------------------------------------
     def _open_draft(self) -> None:
         """Load the draft (or a returned order's record) in the background; the form waits for it."""
-        self.view.setEnabled(False)
         self.draft_status.setText(self.tr("Opening…"))
         session, wo_id = self.session, self.row.id
 
@@ -157,14 +157,14 @@ class InstallForm(QWidget):
         if start.draft is not None:
             self.stored |= set(start.files)
             missing = restore_form(self.view, start.draft.data, start.files, thumbs)
-        self.view.setEnabled(True)
         self.saver.start()
+        if start.draft is None and self.view.values() != self.blank:
+            self.saver.schedule()  # typed while the (empty) draft was being looked up
         self._show_banner(missing)
         self.draft_status.setText(self.tr("Draft saved") if start.draft is not None else "")
 
     def _draft_open_failed(self, exc: BaseException) -> None:
         self.start = drafts.InstallStart(None, None, False, "", False)
-        self.view.setEnabled(True)
         self.saver.start()
         self._show_summary(problem_text(exc), True)
 
@@ -203,7 +203,7 @@ class InstallForm(QWidget):
 
     def leave(self) -> None:
         """Back to the list: asks nothing, loses nothing (the draft is saved now)."""
-        self.saver.flush()
+        self.saver.flush_pending()
         self.closed.emit()
 
     def retranslate(self) -> None:

@@ -245,7 +245,7 @@ class OnboardingPage(Page):
     def start_other(self) -> None:
         """Leave this household (everything done so far is saved) and find another."""
         self.touched = True
-        self.saver.flush()
+        self.saver.flush_pending()
         self.flow = None
         self.drafts = {}
         self.banner.hide()
@@ -257,8 +257,8 @@ class OnboardingPage(Page):
 
     # --- navigation -------------------------------------------------------------------------
     def _show(self, step: str, focus: bool = True) -> None:
-        if self.saver.pending() and step != self.current:
-            self.saver.flush()  # the screen being left keeps its unsaved answers
+        if step != self.current:
+            self.saver.flush_pending()  # the screen being left keeps its unsaved answers
         self.current = step
         screen = self.screens[step]
         self.stack.setCurrentWidget(self.scrolls[step])
@@ -344,7 +344,7 @@ class OnboardingPage(Page):
         self.error.show()
 
     def shutdown(self) -> None:
-        self.saver.flush()
+        self.saver.flush_pending()
         timer: Any = getattr(self.screens[flow.HOUSEHOLD], "timer", None)
         if timer is not None:
             timer.stop()
