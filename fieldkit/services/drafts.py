@@ -25,6 +25,7 @@ from typing import Any
 from fieldkit.domain import onboarding as flow
 from fieldkit.domain.models import Install, WorkOrderState
 from fieldkit.forms.definition import load_form
+from fieldkit.services import work_orders
 from fieldkit.services.session import Session
 from fieldkit.store import customers as customer_repo
 from fieldkit.store import drafts as repo
@@ -100,29 +101,20 @@ def files_of(session: Session, shas: list[str], mimes: dict[str, str] | None = N
     return out
 
 
-def _returned_comment(session: Session, work_order_id: str, fallback: str) -> str:
-    """The supervisor's comment (from the life-cycle service when it offers one)."""
-    from fieldkit.services import work_orders
-
-    context = getattr(work_orders, "returned_context", None)
-    if context is None:
-        return fallback
-    try:
-        got = context(session, work_order_id)
-    except Exception:  # noqa: BLE001 - the order's own comment is enough to go on
-        return fallback
-    return str(getattr(got, "comment", "") or fallback) if got is not None else fallback
-
-
 def open_install(session: Session, work_order_id: str) -> InstallStart:
     """The install form's starting point: the person's draft if there is one; else, for a returned
     order, a draft made now from the last submitted record (saved, so a crash keeps it too)."""
     with session.store.transaction(actor=session.user_id) as tx:
-        wo = wo_repo.get_work_order(tx.conn, work_order_id)
         latest = _latest_install(tx.conn, work_order_id)
         base = latest.id if latest else None
         draft = repo.get(tx.conn, INSTALL, work_order_id, session.user_id)
-        returned = wo is not None and wo.state is WorkOrderState.RETURNED
+        # returned (or started again after a return): the comment, and the record to reopen
+        context = work_orders.returned_context(tx.conn, work_order_id)
+        returned = context is not None
+        comment = context.comment if context else ""
+        if context is not None and context.record_entity == "install" and context.record_id:
+            records = facts_repo.installs_of_work_order(tx.conn, work_order_id)
+            latest = next((r for r in records if r.id == context.record_id), latest)
         seeded = False
         if draft is not None and draft.base != base:  # typed over a record since superseded
             repo.delete_one(tx.conn, INSTALL, work_order_id, session.user_id)
@@ -138,7 +130,6 @@ def open_install(session: Session, work_order_id: str) -> InstallStart:
             seeded = True
         shas = _referenced(draft.data) if draft else []
         mimes = _mimes(tx.conn, shas)
-    comment = _returned_comment(session, work_order_id, wo.review_comment if wo else "") if returned else ""
     return InstallStart(draft=draft, base=base, returned=returned, comment=comment, seeded=seeded,
                         files=files_of(session, shas, mimes) if draft else {})
 
