@@ -192,6 +192,7 @@ def test_install_end_to_end(qtbot, shell, session, tmp_path):
 
     # the PDF
     assert form.document is not None and form.document_actions.isVisibleTo(form)
+    assert form.document_actions.make_button.isVisibleTo(form)  # open, print and make again, not just a name
     pdf = session.attachments.get(form.document.sha256)  # kept encrypted, never a plain file
     assert not (Path(session.profile.folder) / "documents").exists()
     text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)

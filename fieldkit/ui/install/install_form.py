@@ -8,6 +8,7 @@ from typing import Any
 
 from fieldkit.domain.problems import ValidationError
 from fieldkit.services import drafts, installs
+from fieldkit.services.documents import DocumentRef
 from fieldkit.services.install_check import Mismatch
 from fieldkit.services.kept_documents import KeptDocument
 from fieldkit.services.session import Session
@@ -307,7 +308,7 @@ class InstallForm(QWidget):
     def _saved(self, document: KeptDocument) -> None:
         self.saving = False
         self.document = document  # kept encrypted; open / print / save a copy below
-        self.document_actions.set_document(self.session, document)
+        self.document_actions.set_document(self.session, document, DocumentRef("install_record", self.row.id))
         self.draft_status.setText("")
         self._show_summary(self.tr("Saved. The work order is waiting for review. Record: %1")
                            .replace("%1", document.file_name), False)
