@@ -37,9 +37,10 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from fieldkit.domain import anomalies
+from fieldkit.domain import anomalies, progress
 from fieldkit.domain.local_time import VIETNAM, local_date, local_today
 from fieldkit.domain.models import ReadingSource, RegisterValue, WorkOrderState
+from fieldkit.domain.progress import Job
 from fieldkit.domain.report_figures import CASHLESS as CASHLESS
 from fieldkit.domain.report_figures import METHODS as METHODS
 from fieldkit.domain.report_figures import STEP_APP as STEP_APP
@@ -154,11 +155,18 @@ def latest_steps(conn: Any, until: date | None = None) -> dict[tuple[str, str], 
 
 
 def team_report(session: Session, start: date, end: date, commune_code: int | None = None,
-                today: date | None = None) -> TeamReport:
+                today: date | None = None, job: Job | None = None) -> TeamReport:
+    """With a `job`: progress is counted in meters read in the period (plus one step for the rest), and
+    `job.cancel()` stops the work at the next meter (`Cancelled`)."""
     if end < start:
         start, end = end, start
     today = today or local_today()
     with session.store.read() as conn:
+        if job is not None:
+            lo, hi = (start - timedelta(days=1)).isoformat(), (end + timedelta(days=2)).isoformat()
+            meters = conn.execute("SELECT count(DISTINCT meter_id) FROM readings WHERE taken_at >= ? AND taken_at < ?",
+                                  (lo, hi)).fetchone()[0]
+            progress.step(job, 0, int(meters) + 1)
         commune_of: dict[str, int | None] = {}
         rows: dict[int | None, Figures] = {}
         for cid, code, name in conn.execute("SELECT id, commune_code, commune FROM customers"):
@@ -193,7 +201,10 @@ def team_report(session: Session, start: date, end: date, commune_code: int | No
             elif state in OPEN_STATES and due_day is not None and _in(due_day, start, end) and due_day < today:
                 row(customer_id).open_overdue += 1
 
-        for meter_series in _current_readings(conn, start, end):
+        progress.step(job)
+        for done, meter_series in enumerate(_current_readings(conn, start, end), 1):
+            if done % 50 == 0:
+                progress.step(job, done)
             earlier: list[tuple[datetime, Decimal]] = []
             for when, value, customer_id in meter_series:
                 if _in(local_date(when), start, end):
@@ -203,6 +214,7 @@ def team_report(session: Session, start: date, end: date, commune_code: int | No
                         target.abnormal += 1
                 earlier.append((when, value))
 
+        progress.step(job)
         for (customer_id, step), data in latest_steps(conn, end).items():
             target = row(customer_id)
             if step == STEP_APP and data.get("registered") is True:

@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fieldkit.ui.qt import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from fieldkit.domain.progress import Job
+from fieldkit.ui.qt import QObject, QRunnable, Qt, QThreadPool, QTimer, QWidget, Signal, Slot
+
+if TYPE_CHECKING:
+    from fieldkit.ui.progress import ProgressDialog
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +78,9 @@ class Op(QObject):
         self._relay.done.connect(self._finish, Qt.ConnectionType.QueuedConnection)
         self._task: _Task | None = None
         self.probe_label = ""
+        self.job: Job | None = None
+        self._progress_text = ""
+        self.dialog: ProgressDialog | None = None
 
     def success(self, callback: Callable[[Any], None]) -> Op:
         self._on_success = callback
@@ -84,15 +91,42 @@ class Op(QObject):
         self._on_failure = callback
         return self
 
+    def progress(self, job: Job, text: str) -> Op:
+        """Show a progress dialog with Cancel for this work if it runs longer than SHOW_AFTER_MS
+        (the callable must pass `job` to the service, which calls `job.step()`)."""
+        self.job, self._progress_text = job, text
+        return self
+
     def run_in_background(self) -> Op:
         self._task = _Task(self._fn, self._relay)
         _running.add(self)
         pool().start(self._task)
+        if self.job is not None:
+            from fieldkit.ui.progress import SHOW_AFTER_MS
+
+            QTimer.singleShot(SHOW_AFTER_MS, self, self._show_progress)
         return self
+
+    def cancel(self) -> None:
+        """Ask the work to stop (its failure callback then gets `Cancelled`)."""
+        if self.job is not None:
+            self.job.cancel()
+
+    def _show_progress(self) -> None:
+        if self._task is None or self.job is None or self.dialog is not None:
+            return
+        from fieldkit.ui.progress import ProgressDialog
+
+        owner = self.parent()
+        self.dialog = ProgressDialog(self.job, self._progress_text, owner if isinstance(owner, QWidget) else None)
+        self.dialog.show()
 
     @Slot(object)
     def _finish(self, outcome: tuple[bool, Any]) -> None:
         _running.discard(self)
+        if self.dialog is not None:  # closed first: a callback may open a message box
+            self.dialog.finish()
+            self.dialog = None
         ok, result = outcome
         try:
             if ok:

@@ -58,6 +58,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -72,6 +73,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -108,4 +110,6 @@ __all__ = [
     "QPrintDialog", "QPrinter",
     # drafts: thumbnails decoded off the UI thread
     "QImage",
+    # progress and cancel of long work (ui/progress.py)
+    "QDialog", "QProgressBar",
 ]

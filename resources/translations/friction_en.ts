@@ -189,8 +189,8 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -201,12 +201,12 @@
         <translation>Working…</translation>
     </message>
     <message>
-        <source>%1 of %2</source>
-        <translation>%1 of %2</translation>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
     </message>
 </context>
 <context>
@@ -220,16 +220,16 @@
         <translation>Report cancelled.</translation>
     </message>
     <message>
-        <source>Reading the figures of each meter</source>
-        <translation>Reading the figures of each meter</translation>
-    </message>
-    <message>
         <source>Saving the file…</source>
         <translation>Saving the file…</translation>
     </message>
     <message>
         <source>Export cancelled: nothing was written.</source>
         <translation>Export cancelled: nothing was written.</translation>
+    </message>
+    <message>
+        <source>Reading the figures of each meter</source>
+        <translation>Reading the figures of each meter</translation>
     </message>
 </context>
 </TS>

@@ -189,8 +189,8 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <source>Cancel</source>
-        <translation>Huỷ</translation>
+        <source>%1 s</source>
+        <translation>%1 giây</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -201,12 +201,12 @@
         <translation>Đang xử lý…</translation>
     </message>
     <message>
-        <source>%1 of %2</source>
-        <translation>%1/%2</translation>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
     </message>
     <message>
-        <source>%1 s</source>
-        <translation>%1 giây</translation>
+        <source>%1 of %2</source>
+        <translation>%1/%2</translation>
     </message>
 </context>
 <context>
@@ -220,16 +220,16 @@
         <translation>Đã huỷ lập báo cáo.</translation>
     </message>
     <message>
-        <source>Reading the figures of each meter</source>
-        <translation>Đang tính số liệu của từng công tơ</translation>
-    </message>
-    <message>
         <source>Saving the file…</source>
         <translation>Đang lưu tệp…</translation>
     </message>
     <message>
         <source>Export cancelled: nothing was written.</source>
         <translation>Đã huỷ xuất tệp: không có gì được ghi.</translation>
+    </message>
+    <message>
+        <source>Reading the figures of each meter</source>
+        <translation>Đang tính số liệu của từng công tơ</translation>
     </message>
 </context>
 </TS>

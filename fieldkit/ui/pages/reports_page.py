@@ -5,11 +5,13 @@ and CSV, and a technician's daily work summary as a PDF. Figures come from
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from fieldkit.domain.progress import Cancelled, Job
 from fieldkit.services import reports
 from fieldkit.services.reports import METHODS, Figures, TeamReport
 from fieldkit.services.review import local_today
@@ -100,6 +102,9 @@ class ReportsPage(Page):
     def __init__(self, ctx: PageContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.report: TeamReport | None = None
+        self.job: Job | None = None
+        self.export_op: Op | None = None
+        self.job_factory: Callable[[], Job] = Job  # tests hand in a Job they can hold at a step
         self.generation = 0
         self.last_saved: Path | None = None
         # every export is a plain copy outside the encrypted profile: warned about first (tests answer here)
@@ -213,8 +218,21 @@ class ReportsPage(Page):
         commune = self.commune_combo.currentData()
         self.generation += 1
         gen = self.generation
-        Op(self, lambda: reports.team_report(session, start, end, commune)) \
-            .success(lambda rep: self._show(rep, gen)).failure(self._error).run_in_background()
+        if self.job is not None:
+            self.job.cancel()  # the report asked for before is not wanted any more: stop it
+        job = self.job = self.job_factory()
+        Op(self, lambda: reports.team_report(session, start, end, commune, job=job)) \
+            .progress(job, self.tr("Making the report…")) \
+            .success(lambda rep: self._show(rep, gen)).failure(lambda e: self._report_failed(e, gen)) \
+            .run_in_background()
+
+    def _report_failed(self, exc: BaseException, generation: int) -> None:
+        if generation != self.generation:
+            return
+        if isinstance(exc, Cancelled):
+            self._set_message(self.tr("Report cancelled."), "Muted")
+        else:
+            self._error(exc)
 
     def _show(self, report: TeamReport, generation: int) -> None:
         if generation != self.generation:
@@ -285,11 +303,12 @@ class ReportsPage(Page):
         if rep is None:
             return
 
-        def work() -> None:
+        def work(job: Job, part: Path) -> None:
             # reportlab is imported when the first PDF is made, not at start
             from fieldkit.documents.reports_pdf import render_team_report
 
-            render_team_report(rep, path, "vi" if lang == "vi" else "en")
+            job.step()
+            render_team_report(rep, part, "vi" if lang == "vi" else "en")
 
         self._run_export(work, path)
 
@@ -297,32 +316,53 @@ class ReportsPage(Page):
         rep, lang = self.report, current_language()
         if rep is None:
             return
-        self._run_export(lambda: path.write_bytes(reports.report_csv(rep, lang)), path)
+        self._run_export(lambda job, part: part.write_bytes(reports.report_csv(rep, lang)), path)
 
     def export_daily(self, path: Path) -> None:
         session, uid, day, lang = self.ctx.session, self.person_combo.currentData(), self.day(), current_language()
         if not uid:
             return
 
-        def work() -> None:
+        def work(job: Job, part: Path) -> None:
             from fieldkit.documents.daily_summary import render_daily_summary
 
             summary = reports.daily_summary(session, uid, day)
-            render_daily_summary(summary, path, "vi" if lang == "vi" else "en")
+            job.step()
+            render_daily_summary(summary, part, "vi" if lang == "vi" else "en")
 
         self._run_export(work, path)
 
-    def _run_export(self, fn: Callable[[], Any], path: Path) -> None:
+    def _run_export(self, fn: Callable[[Job, Path], Any], path: Path) -> None:
+        """The file is made under a temporary name next to `path` and put in place only when the job was
+        not cancelled: Cancel leaves nothing behind (and no half-written file)."""
         self.message.setText(self.tr("Saving %1 …").replace("%1", path.name))
-        Op(self, fn).success(lambda _r: self._saved(path)).failure(self._error).run_in_background()
+        job = self.job_factory()
+
+        def work() -> None:
+            part = path.with_name(f".{path.name}.part")
+            try:
+                fn(job, part)
+                job.step()
+                os.replace(part, path)
+            finally:
+                part.unlink(missing_ok=True)
+
+        self.export_op = Op(self, work).progress(job, self.tr("Saving the file…"))
+        self.export_op.success(lambda _r: self._saved(path)).failure(self._export_failed).run_in_background()
+
+    def _export_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):
+            self._set_message(self.tr("Export cancelled: nothing was written."), "Muted")
+        else:
+            self._error(exc)
 
     def _saved(self, path: Path) -> None:
         self.last_saved = path
         self._set_message(self.tr("Saved: %1").replace("%1", str(path)), "Muted")
 
     def _error(self, exc: BaseException) -> None:
-        if isinstance(exc, OSError):
-            text = self.tr("Could not save the file: %1").replace("%1", exc.strerror or str(exc))
+        if isinstance(exc, OSError):  # in the UI language with what to do, never the system's English
+            text = self.tr("Could not save the file: %1").replace("%1", problem_text(exc))
         else:
             text = problem_text(exc)
         self._set_message(text, "Error")
@@ -334,6 +374,10 @@ class ReportsPage(Page):
         self.message.style().polish(self.message)
 
     # -- page hooks ------------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
     def on_shown(self) -> None:
         self.reload()
 
