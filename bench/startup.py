@@ -8,7 +8,8 @@ time to a usable window:
 - main: signed in (the PIN's key derivation included) and the main window is shown.
 
 Baselines measured in the same run: a bare interpreter (`python -c pass`) and an
-interpreter that only imports Qt widgets. Also prints which heavy modules the app had
+interpreter that only imports Qt widgets; with `--compare DIR`, another checkout (e.g. the
+code before a change) started alternately with this one, so both meet the same machine load. Also prints which heavy modules the app had
 imported when its first window was up (reportlab must not be among them). Target: <= 1.5 s.
 """
 
@@ -67,6 +68,7 @@ def main() -> int:
     parser.add_argument("--profile", default=os.path.join(tempfile.gettempdir(), "fieldkit-bench-80k"))
     parser.add_argument("--customers", type=int, default=80_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--compare", help="another checkout to time in the same run, alternately")
     args = parser.parse_args()
     folder = Path(args.profile)
     env = dict(os.environ, PYTHONPATH=str(ROOT), FK_PROFILE=str(folder),
@@ -79,25 +81,36 @@ def main() -> int:
 
     bare = [wall([sys.executable, "-c", "pass"], env) for _ in range(args.runs)]
     qt = [wall([sys.executable, "-c", "import PySide6.QtWidgets"], env) for _ in range(args.runs)]
-    login: list[float] = []
-    main_: list[float] = []
-    heavy = ""
+    roots = {"this": ROOT, **({"compare": Path(args.compare).resolve()} if args.compare else {})}
+    times: dict[str, dict[str, list[float]]] = {name: {"login": [], "main": []} for name in roots}
+    heavy: dict[str, str] = {name: "" for name in roots}
     for mode in ("login", "main"):
         for _ in range(args.runs):
-            out = subprocess.run([sys.executable, "-c", PROBE, repr(time.time()), mode], env=env, cwd=ROOT,
-                                 capture_output=True, text=True, timeout=120, check=True).stdout
-            for line in out.splitlines():
-                what, seconds, modules = line.split(" ", 2)
-                (login if what == "login" and mode == "login" else main_ if what == "main" else []).append(
-                    float(seconds))
-                heavy = modules if what == "main" else heavy
+            for name, root in roots.items():  # alternately: the same load for both
+                run_env = dict(env, PYTHONPATH=str(root))
+                proc = subprocess.run([sys.executable, "-c", PROBE, repr(time.time()), mode], env=run_env, cwd=root,
+                                      capture_output=True, text=True, timeout=120)
+                if proc.returncode != 0:
+                    raise SystemExit(f"{name} ({root}) failed:\n{proc.stderr[-2000:]}")
+                out = proc.stdout
+                for line in out.splitlines():
+                    what, seconds, modules = line.split(" ", 2)
+                    if what == mode:
+                        times[name][mode].append(float(seconds))
+                    if what == "main":
+                        heavy[name] = modules
+    login, main_ = times["this"]["login"], times["this"]["main"]
     med = statistics.median
     print(f"runs: {args.runs} cold starts each, profile {folder}")
     print(f"baseline: bare interpreter          median {med(bare):.3f} s")
     print(f"baseline: interpreter + Qt widgets  median {med(qt):.3f} s")
     print(f"login window shown                  median {med(login):.3f} s  ({med(login) - med(bare):.3f} s over bare)")
     print(f"main window shown (after sign-in)   median {med(main_):.3f} s  ({med(main_) - med(bare):.3f} s over bare)")
-    print(f"heavy modules loaded at the main window: {heavy}")
+    print(f"heavy modules loaded at the main window: {heavy['this']}")
+    if args.compare:
+        other = times["compare"]
+        print(f"compare {args.compare}: login median {med(other['login']):.3f} s, main median "
+              f"{med(other['main']):.3f} s, heavy modules: {heavy['compare']}")
     print(f"target {TARGET} s to a usable window: {'met' if med(login) <= TARGET else 'NOT met'} (login window)")
     return 0
 

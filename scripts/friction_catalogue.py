@@ -69,6 +69,7 @@ VI: dict[tuple[str, str], str] = {
     ("ReportsPage", "Reading the figures of each meter"): "Đang tính số liệu của từng công tơ",
     ("ReportsPage", "Saving the file…"): "Đang lưu tệp…",
     ("ReportsPage", "Export cancelled: nothing was written."): "Đã huỷ xuất tệp: không có gì được ghi.",
+    ("MainWindow", "Nothing to search on this page."): "Trang này không có ô tìm kiếm.",
     ("Dialogs", "Save a copy"): "Lưu bản sao",
     ("Dialogs", "Choose a file"): "Chọn tệp",
     ("Dialogs", "&Yes"): "&Có",

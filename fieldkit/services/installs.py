@@ -16,7 +16,6 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from fieldkit.documents.install_record import InstallRecord, render_install_record
 from fieldkit.domain import lifecycle
 from fieldkit.domain.ids import new_id
 from fieldkit.domain.models import (
@@ -184,6 +183,9 @@ def install_record_pdf(session: Session, work_order_id: str, lang: str = "vi") -
     install = records[-1]
     files = {sha: session.attachments.get(sha) for sha in install.data.get("attachments", [])
              if session.attachments.has(sha)}
+    # reportlab (0.7 s) is imported when the first record is made, not when the work-order page starts
+    from fieldkit.documents.install_record import InstallRecord, render_install_record
+
     rec = InstallRecord(
         form=form_for(install.form_version), data=install.data, work_order_id=wo.id,
         work_order_number=wo.number, record_number=f"BB-{wo.number}",

@@ -23,7 +23,6 @@ from fieldkit.devices.result import ReadingResult
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.services.readings import Target, read_options
 from fieldkit.services.session import Session
-from fieldkit.services.sync import clock_skew
 
 SETTING_KEY = "meter_models_file"     # the utility's meter model table (JSON), in the settings
 
@@ -58,6 +57,8 @@ def clock_set_options(session: Session, target: Target, models: Sequence[MeterMo
         raise ValidationError([Problem("clock", "password_required",
                                        "Chưa có mật khẩu ghi cho loại công tơ này: không chỉnh được đồng hồ.",
                                        "No write password for this meter model: the clock cannot be set.")])
+    from fieldkit.services.sync import clock_skew  # the sync client (requests: 0.5 s) only when setting a clock
+
     skew = clock_skew(session)
     correction = skew.total_seconds() if skew is not None else 0.0
     return replace(options, set_clock=True, clock_correction=correction), skew is not None

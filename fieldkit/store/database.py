@@ -17,14 +17,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from fieldkit.domain.ids import new_id
 from fieldkit.store.guard import GuardedConnection, disk_code
 from fieldkit.store.migrations import all_migrations
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 DatabaseError = sqlcipher.DatabaseError
 IntegrityError = sqlcipher.IntegrityError
@@ -204,6 +206,8 @@ class Store:
 
     @property
     def db(self) -> sqlite_utils.Database:
+        import sqlite_utils  # for inspection only; it imports numpy (0.8 s of start-up), so not at start
+
         return sqlite_utils.Database(self.conn.raw)
 
     def _disk_error(self, exc: BaseException) -> BaseException:

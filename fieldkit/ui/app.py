@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fieldkit.services.session import Session
 from fieldkit.store.keyring import KdfParams
@@ -18,9 +18,11 @@ from fieldkit.ui.config import Config
 from fieldkit.ui.connectivity import Probe, session_probe
 from fieldkit.ui.i18n import Translations
 from fieldkit.ui.login import LoginWindow
-from fieldkit.ui.main_window import MainWindow
 from fieldkit.ui.ops import Op, wait_for_background
 from fieldkit.ui.qt import QApplication, QMessageBox, QObject, Signal
+
+if TYPE_CHECKING:  # imported at sign-in: the login window does not need the pages (fast start)
+    from fieldkit.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 _frozen = False
@@ -134,6 +136,8 @@ class Shell(QObject):
 
             self.auto_sync = AutoSyncService(session)
             self.auto_sync.start()  # syncs by itself whenever the server becomes reachable
+        from fieldkit.ui.main_window import MainWindow
+
         win = MainWindow(session, self.config, self.probe, self.apply_setting)
         win.set_language_button(self.translations.language)
         win.logoutRequested.connect(self.logout)

@@ -10,6 +10,8 @@ from decimal import Decimal
 from fieldkit.domain.problems import ValidationError
 from fieldkit.ui.qt import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
+log = logging.getLogger(__name__)
+
 ROLES = {
     "technician": QT_TRANSLATE_NOOP("Labels", "Technician"),
     "trainer": QT_TRANSLATE_NOOP("Labels", "Trainer"),
@@ -63,7 +65,7 @@ def problem_text(exc: BaseException) -> str:
 
     known = describe(exc)
     if not isinstance(exc, Exception) or known[0] == describe_unexpected()[0]:
-        logging.getLogger(__name__).warning("unexpected error shown to the user", exc_info=exc)
+        log.warning("unexpected error shown to the user", exc_info=exc)
     return known[0] if current_language() == "vi" else known[1]
 
 

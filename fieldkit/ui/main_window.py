@@ -2,7 +2,7 @@
 left, the current page on the right, the status bar at the bottom.
 
 Pages are declared as data in `PAGES` (id, icon, title, factory); Ctrl+1…Ctrl+7 open
-them in order, Ctrl+F goes to the search field of the current page (or of Customers).
+them in order, Ctrl+F goes to the search field of the current page (if it has one).
 """
 
 from __future__ import annotations
@@ -251,12 +251,14 @@ class MainWindow(QMainWindow):
         page.on_shown()
 
     def focus_search(self) -> None:
+        """Ctrl+F: the search of the page you are on (never another page's: on the reading panel it
+        jumped to Customers); a page without a search says so in the status bar."""
         box = self.current_page().search_box()
-        if box is None:
-            box = self.go_to("customers").search_box()
         if box is not None:
             box.setFocus()
             box.selectAll()
+        else:
+            self.status.showMessage(self.tr("Nothing to search on this page."), 4_000)
 
     # -- status --------------------------------------------------------------
     def _page_built(self, page: Page) -> None:

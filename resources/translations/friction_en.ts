@@ -187,6 +187,13 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>Nothing to search on this page.</source>
+        <translation>Nothing to search on this page.</translation>
+    </message>
+</context>
+<context>
     <name>ProgressDialog</name>
     <message>
         <source>%1 s</source>

@@ -13,7 +13,7 @@ import threading
 from typing import Any
 
 from fieldkit.services import sync
-from fieldkit.ui.labels import current_language, format_number
+from fieldkit.ui.labels import current_language, format_number, problem_text, sync_failure_text
 from fieldkit.ui.ops import Op
 from fieldkit.ui.pages import Page, PageContext
 from fieldkit.ui.qt import (
@@ -185,7 +185,7 @@ class SyncPage(Page):
         self.sync_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self.progress_label.setText(self.tr("Sync failed."))
-        self.error_label.setText(str(exc))
+        self.error_label.setText(problem_text(exc))
 
     def _enrolled(self, device_id: str | None) -> None:
         self.enrol_button.setEnabled(True)
@@ -198,7 +198,7 @@ class SyncPage(Page):
 
     def _enrol_failed(self, exc: BaseException) -> None:
         self.enrol_button.setEnabled(True)
-        self.error_label.setText(self.tr("Enrolment failed: %1").replace("%1", str(exc)))
+        self.error_label.setText(self.tr("Enrolment failed: %1").replace("%1", problem_text(exc)))
 
     def _load_details(self, keep_message: bool = False) -> None:
         session = self.ctx.session
@@ -211,7 +211,7 @@ class SyncPage(Page):
             self.url_edit.setText(status.server_url)
         if not keep_message:
             if status.last_error:
-                self.error_label.setText(self.tr("Last failure: %1").replace("%1", status.last_error))
+                self.error_label.setText(self.tr("Last failure: %1").replace("%1", sync_failure_text(status.last_error)))
             elif not status.enrolled:
                 self.error_label.setText(self.tr("Not enrolled: enter the server address and the code "
                                                  "from your supervisor."))
