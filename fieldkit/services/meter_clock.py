@@ -57,7 +57,8 @@ def clock_set_options(session: Session, target: Target, models: Sequence[MeterMo
         raise ValidationError([Problem("clock", "password_required",
                                        "Chưa có mật khẩu ghi cho loại công tơ này: không chỉnh được đồng hồ.",
                                        "No write password for this meter model: the clock cannot be set.")])
-    from fieldkit.services.sync import clock_skew  # the sync client (requests: 0.5 s) only when setting a clock
+    # the sync client (requests: 0.5 s) is imported only when a clock is set, not at start
+    from fieldkit.services.sync import clock_skew
 
     skew = clock_skew(session)
     correction = skew.total_seconds() if skew is not None else 0.0
