@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal
 from xml.sax.saxutils import escape
@@ -134,6 +134,13 @@ LABELS: dict[str, dict[str, str]] = {
 
 BAR_COLOURS = [colors.HexColor(c) for c in ("#0b5394", "#38761d", "#b45f06", "#674ea7", "#a61c00", "#134f5c",
                                             "#444444")]
+
+
+def _vietnam(when: datetime) -> datetime:
+    """Times print in Vietnam's time (like every other FieldKit time), whatever the computer's zone."""
+    from fieldkit.domain.local_time import VIETNAM
+
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(VIETNAM)
 
 
 def format_day(day: date) -> str:
@@ -291,7 +298,7 @@ def render_team_report(report: TeamReport, path: str | Path | None = None, lang:
         scope = t["scope_all"] if report.commune_code is None else t["scope_one"].format(
             commune=report.total.commune or t["no_commune"])
         out.append(_p(t["period"].format(start=format_day(report.start), end=format_day(report.end)) + " · "
-                      + scope + " · " + t["made"].format(when=report.made_at.strftime("%d/%m/%Y %H:%M")),
+                      + scope + " · " + t["made"].format(when=_vietnam(report.made_at).strftime("%d/%m/%Y %H:%M")),
                       styles["label"]))
         out.append(Spacer(1, 3 * mm))
         out.append(_p(t["key"], styles["section"]))

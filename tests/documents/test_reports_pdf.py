@@ -78,3 +78,12 @@ def test_daily_summary_pdf(session, world, tmp_path):
     empty = reports.daily_summary(session, session.user_id, date(2026, 3, 14))
     assert "Không có việc nào được ghi trong ngày này." in text_of(render_daily_summary(empty, None, "vi"))
     assert "DAILY WORK SUMMARY" in text_of(render_daily_summary(summary, None, "en"))
+
+
+def test_team_report_prints_when_it_was_made_in_vietnams_time(session, world):
+    from datetime import UTC, datetime
+
+    rep = reports.team_report(session, date(2026, 1, 1), date(2026, 1, 31))
+    at_utc = reports.TeamReport(rep.start, rep.end, None, rep.rows, rep.total, "Đội Lý Nhân",
+                                datetime(2026, 2, 1, 20, 30, tzinfo=UTC))
+    assert "02/02/2026 03:30" in text_of(render_team_report(at_utc, None, "vi"))  # 20:30 UTC is 03:30 next day
