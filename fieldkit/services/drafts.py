@@ -288,6 +288,8 @@ def today(session: Session, day: date | None = None) -> Today:
         sent: list[TodayItem] = []
         for (kind, ref), g in groups.items():
             wo = order(g["wo"])
+            if wo is not None and wo.state is WorkOrderState.RETURNED:
+                continue  # shown with the returned ones, with the comment
             name, code = customer(g["cid"] or (wo.customer_id if wo else None))
             if wo is not None:
                 item = TodayItem(wo.kind.value, ref, wo.number, f"{name} ({code})" if name else "", g["at"],

@@ -128,13 +128,15 @@ class SignaturePad(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         w, h = self.width(), self.height()
         p.fillRect(0, 0, w, h, QColor(PAPER if self.isEnabled() else "#f0f0f0"))
+        if self._kept_image is not None:  # a stored signature, under the line; drawing replaces it
+            img = self._kept_image.scaled(max(1, w - 8), max(1, h - 30), Qt.AspectRatioMode.KeepAspectRatio,
+                                          Qt.TransformationMode.SmoothTransformation)
+            p.drawImage((w - img.width()) // 2, max(4, (h - 26 - img.height()) // 2), img)
+            p.setPen(QColor(MUTED))
+            p.drawText(8, h - 8, self.tr("Signature kept from the submitted record — draw to sign again"))
         p.setPen(QPen(QColor(MUTED), 2, Qt.PenStyle.DashLine))
         p.drawRect(1, 1, w - 2, h - 2)
         p.drawLine(24, h - 28, w - 24, h - 28)
-        if self._kept_image is not None:
-            img = self._kept_image.scaled(max(1, w - 8), max(1, h - 8), Qt.AspectRatioMode.KeepAspectRatio,
-                                          Qt.TransformationMode.SmoothTransformation)
-            p.drawImage((w - img.width()) // 2, (h - img.height()) // 2, img)
         p.setPen(QPen(QColor(INK), 4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
         for stroke in self.strokes:
             pts = [(int(x * w), int(y * h)) for x, y in stroke]

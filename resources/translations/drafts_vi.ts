@@ -36,6 +36,13 @@
     </message>
 </context>
 <context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Signature kept from the submitted record — draw to sign again</source>
+        <translation>Chữ ký đã lưu từ biên bản đã nộp — vẽ lên để ký lại</translation>
+    </message>
+</context>
+<context>
     <name>OnboardingPage</name>
     <message>
         <source>Unsaved answers of this screen were kept and are filled in again.</source>

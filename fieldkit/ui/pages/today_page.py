@@ -47,12 +47,17 @@ class TodayPage(Page):
         self.boxes: dict[str, QGroupBox] = {}
         self.lists: dict[str, QListWidget] = {}
         self.empty: dict[str, QLabel] = {}
+        self.setStyleSheet("QGroupBox { font-weight: bold; padding-top: 18px; margin-top: 6px; }"
+                           " QGroupBox QListWidget, QGroupBox QLabel { font-weight: normal; }")
         grid = QGridLayout()
         grid.setSpacing(12)
         for i, group in enumerate(GROUPS):
             box = QGroupBox(objectName=f"Today_{group}")
             lst = QListWidget(objectName=f"TodayList_{group}")
             lst.setWordWrap(True)
+            lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            lst.setResizeMode(QListWidget.ResizeMode.Adjust)
+            lst.setSpacing(2)
             lst.setAlternatingRowColors(True)
             lst.itemActivated.connect(self.open_item)
             empty = QLabel(objectName="Muted")
