@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, select
 from sqlalchemy.exc import DataError, IntegrityError
 
+from fieldkit.central import bulk
 from fieldkit.central import schema as t
 from fieldkit.central.db import Pending, dumps, utc_now
 
@@ -47,16 +48,6 @@ def is_plain_reading(op: dict[str, Any]) -> bool:
             and payload.get("supersedes") is None)
 
 
-def _insert(conn: Connection, table: Any) -> Any:
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-        return pg_insert(table)
-    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-    return sqlite_insert(table)
-
-
 def apply_run(conn: Connection, pending: Pending, device_id: str, team_id: str, items: Sequence[Item],
               replayed: Callable[[Connection, str], dict[str, Any]]) -> list[dict[str, Any]] | None:
     """Answers for `items` in order, or None when the run must go operation by operation (nothing
@@ -73,23 +64,24 @@ def apply_run(conn: Connection, pending: Pending, device_id: str, team_id: str, 
     mark = len(pending.rows)
     sp = conn.begin_nested()
     try:
-        ins = _insert(conn, t.ops).on_conflict_do_nothing(index_elements=[t.ops.c.op_id]).returning(t.ops.c.op_id)
-        new = {r[0] for r in conn.execute(ins, [
+        new = set(bulk.insert_rows(conn, t.ops, [
             {"op_id": i.op["op_id"], "device_id": device_id, "user_id": i.pushed_by, "entity": "reading",
              "entity_id": str(i.op["entity_id"])[:64], "action": "append", "status": "applied", "result": applied,
              "device_time": str(i.op.get("device_time") or "")[:40], "at": now}
-            for i in sorted(items, key=lambda i: str(i.op["op_id"]))])}  # one lock order for concurrent pushes
+            for i in sorted(items, key=lambda i: str(i.op["op_id"]))],  # one lock order for concurrent pushes
+            conflict="op_id", returning="op_id"))
         fresh = [i for i in items if i.op["op_id"] in new]
         if fresh:
             data = [dict(i.op["payload"]) | {"id": str(i.op["entity_id"])} for i in fresh]
-            conn.execute(t.facts.insert(), [
-                {"id": d["id"], "entity": "reading", "team_id": team_id, "work_order_id": None, "data": dumps(d),
-                 "op_id": i.op["op_id"], "at": now} for i, d in zip(fresh, data, strict=True)])
-            conn.execute(t.audit.insert(), [
+            texts = [dumps(d) for d in data]
+            bulk.insert_rows(conn, t.facts, [
+                {"id": d["id"], "entity": "reading", "team_id": team_id, "work_order_id": None, "data": text,
+                 "op_id": i.op["op_id"], "at": now} for i, d, text in zip(fresh, data, texts, strict=True)])
+            bulk.insert_rows(conn, t.audit, [
                 {"at": now, "device_id": device_id, "user_id": i.user_id, "action": "append", "entity": "reading",
                  "entity_id": str(i.op["entity_id"]), "op_id": i.op["op_id"], "detail": "applied"} for i in fresh])
-            for d in data:
-                pending.add(team_id, "reading", d["id"], d, device_id)
+            for d, text in zip(data, texts, strict=True):
+                pending.add(team_id, "reading", d["id"], d, device_id, text=text)
         sp.commit()
     except (IntegrityError, DataError):  # e.g. a reading id stored before under another op id
         sp.rollback()

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from fieldkit.central import bulk
 from fieldkit.central import schema as t
 from fieldkit.domain import signing
 
@@ -45,9 +46,10 @@ class Pending:
     rows: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, team_id: str | None, entity: str, entity_id: str, data: dict[str, Any],
-            origin_device: str | None = None) -> None:
+            origin_device: str | None = None, text: str | None = None) -> None:
+        """`text`: `dumps(data)` when the caller has it already (the fast path stores the same text)."""
         self.rows.append({"team_id": team_id, "entity": entity, "entity_id": entity_id,
-                          "origin_device": origin_device, "data": dumps(data)})
+                          "origin_device": origin_device, "data": dumps(data) if text is None else text})
 
 
 class Database:
@@ -128,11 +130,11 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 def write_changes(conn: Connection, rows: list[dict[str, Any]]) -> int:
     """Number the rows from the counter (its row lock is held to commit) and insert them."""
     n = len(rows)
-    conn.execute(update(t.counters).where(t.counters.c.name == CHANGE_SEQ).values(value=t.counters.c.value + n))
-    last = int(conn.execute(select(t.counters.c.value).where(t.counters.c.name == CHANGE_SEQ)).scalar_one())
+    last = int(conn.execute(update(t.counters).where(t.counters.c.name == CHANGE_SEQ)
+                            .values(value=t.counters.c.value + n).returning(t.counters.c.value)).scalar_one())
     now = utc_now()
     first = last - n + 1
-    conn.execute(insert(t.changes), [r | {"seq": first + i, "at": now} for i, r in enumerate(rows)])
+    bulk.insert_rows(conn, t.changes, [r | {"seq": first + i, "at": now} for i, r in enumerate(rows)])
     return last
 
 

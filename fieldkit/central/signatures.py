@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
-from fieldkit.central import people
+from fieldkit.central import bulk, people
 from fieldkit.central import schema as t
 from fieldkit.central.db import utc_now
 from fieldkit.domain import signing
@@ -152,12 +152,13 @@ def keep_proofs(conn: Connection, device_id: str, groups: list[Group], stored: s
             device_id=device_id, user_id=g.author.user_id, public_key=g.key, signature=g.signature,
             digests=",".join(d.hex() for d in g.digests), at=now))
         batch_id = int(cur.inserted_primary_key[0])
-        known = {str(r[0]) for r in conn.execute(select(t.op_proofs.c.op_id).where(
-            t.op_proofs.c.op_id.in_([o for o in g.op_ids if o in stored])))}
-        rows = [{"op_id": o, "batch_id": batch_id, "position": k} for k, o in enumerate(g.op_ids)
-                if o in stored and o not in known]
-        if rows:
-            conn.execute(insert(t.op_proofs), rows)
+        # A proof already kept for an id (stored by an earlier push, e.g. a replay) stays the first one.
+        first: dict[str, int] = {}
+        for k, o in enumerate(g.op_ids):
+            if o in stored:
+                first.setdefault(o, k)
+        bulk.insert_rows(conn, t.op_proofs, [{"op_id": o, "batch_id": batch_id, "position": k}
+                                             for o, k in first.items()], conflict="op_id")
 
 
 def proof(conn: Connection, op_id: str) -> dict[str, Any] | None:

@@ -339,7 +339,51 @@ class Envelope(BaseModel):
 # --- checks --------------------------------------------------------------------------------------
 
 def shape(value: Any, root: str = "") -> None:
-    """Depth, size, finite numbers and clean Unicode, checked iteratively over raw JSON."""
+    """Depth, size, finite numbers and clean Unicode, checked iteratively over raw JSON. The usual
+    case (nothing wrong) is a walk without field paths; a problem is named by the full walk."""
+    if not _shape_ok(value):
+        _shape(value, root)
+
+
+def _shape_ok(value: Any) -> bool:
+    """True when `_shape` would find nothing (same limits; no paths, no messages)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    nodes = 0
+    surrogate, control = _SURROGATE.search, _CONTROL.search
+    while stack:
+        node, depth = stack.pop()
+        nodes += 1
+        if nodes > MAX_NODES:
+            return False
+        kind = type(node)
+        if kind is str:
+            if len(node) > MAX_STRING or (not node.isascii() and surrogate(node)):
+                return False
+        elif kind is dict:
+            if depth > MAX_DEPTH:
+                return False
+            for k, v in node.items():
+                if type(k) is not str or len(k) > 64 or (not k.isascii() and surrogate(k)) or control(k):
+                    return False
+                stack.append((v, depth + 1))
+        elif kind is list:
+            if depth > MAX_DEPTH:
+                return False
+            stack.extend((v, depth + 1) for v in node)
+        elif node is None or kind is bool:
+            pass
+        elif kind is int:
+            if abs(node) > MAX_INT:
+                return False
+        elif kind is float:
+            if not math.isfinite(node):
+                return False
+        else:
+            return False  # subclasses and anything else: the full walk decides
+    return True
+
+
+def _shape(value: Any, root: str = "") -> None:
     stack: list[tuple[Any, str, int]] = [(value, root, 1)]
     nodes = 0
     while stack:
