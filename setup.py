@@ -23,6 +23,7 @@ SERVER_DEPS = [
     "sqlalchemy>=2.0",
     "prometheus-client>=0.20",
     "psycopg[binary]>=3.1",
+    "orjson>=3.9",  # request bodies parsed fast (Apache-2.0 OR MIT; MPL-2.0 parts); optional at run time
 ]
 
 DEV = [

@@ -14,6 +14,7 @@ answers are gzip-compressed when the client accepts it.
 # No `from __future__ import annotations`: FastAPI resolves the local `Auth` aliases at runtime.
 
 import json
+import re
 import zlib
 from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
@@ -32,6 +33,27 @@ from fieldkit.central import schema as t
 from fieldkit.central.apply import Context, actor_of, missing_attachments, process_batch, resolve_conflict
 from fieldkit.central.db import Database, audit, dumps, utc_now
 from fieldkit.domain import signing
+
+try:
+    import orjson
+except ImportError:  # pragma: no cover - the extra installs it; the standard parser does the same job
+    orjson = None
+
+
+_LONG_NUMBER = re.compile(rb"[0-9]{19}")
+
+
+def fast_loads(body: bytes) -> Any:
+    """The same value the standard parser gives (operation digests are computed from it), faster.
+    orjson reads integers beyond 64 bits as floats: a body with a run of 19 digits or more goes to
+    the standard parser, as does anything orjson refuses."""
+    if orjson is not None and not _LONG_NUMBER.search(body):
+        try:
+            return orjson.loads(body)
+        except orjson.JSONDecodeError:
+            pass
+    return json.loads(body)
+
 
 MAX_BODY = 32 * 1024 * 1024
 MAX_CHUNK = 4 * 1024 * 1024
@@ -57,6 +79,15 @@ class GzipRequest(Request):
                     raise HTTPException(400, "the gzip request body is damaged") from exc
             self._body = raw
         return self._body
+
+    async def json(self) -> Any:
+        """The body parsed with orjson when it takes it (3-5x faster: this runs on the event loop),
+        else with the standard parser, which also reads what orjson refuses (NaN, huge integers, lone
+        surrogates) so that such a value is refused per operation by validate.shape, as before."""
+        if not hasattr(self, "_json"):
+            body = await self.body()
+            self._json = fast_loads(body)
+        return self._json
 
 
 class GzipRoute(APIRoute):

@@ -128,11 +128,26 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 
 def write_changes(conn: Connection, rows: list[dict[str, Any]]) -> int:
-    """Number the rows from the counter (its row lock is held to commit) and insert them."""
+    """Number the rows from the counter (its row lock is held to commit) and insert them.
+
+    On PostgreSQL the counter update and the insert are one statement, so the lock is taken by
+    the server at the very end of the transaction and no Python runs between taking it and the
+    commit but the commit call itself (with many threads, every step back into Python may wait
+    for the interpreter lock while the counter is held)."""
     n = len(rows)
+    now = utc_now()
+    if conn.dialect.name == "postgresql":
+        names = ("team_id", "entity", "entity_id", "origin_device", "data")
+        arrays = ", ".join(f"%({c})b::text[]" for c in names)
+        last = conn.exec_driver_sql(
+            "WITH c AS (UPDATE counters SET value = value + %(n)s WHERE name = %(name)s RETURNING value) "
+            "INSERT INTO changes (seq, team_id, entity, entity_id, origin_device, data, at) "
+            f"SELECT c.value - %(n)s + u.k, {', '.join('u.' + c for c in names)}, %(at)s "
+            f"FROM c, unnest({arrays}) WITH ORDINALITY AS u({', '.join(names)}, k) RETURNING seq",
+            {"n": n, "name": CHANGE_SEQ, "at": now} | {c: [r[c] for r in rows] for c in names}).scalars().all()
+        return int(max(last))
     last = int(conn.execute(update(t.counters).where(t.counters.c.name == CHANGE_SEQ)
                             .values(value=t.counters.c.value + n).returning(t.counters.c.value)).scalar_one())
-    now = utc_now()
     first = last - n + 1
     bulk.insert_rows(conn, t.changes, [r | {"seq": first + i, "at": now} for i, r in enumerate(rows)])
     return last
