@@ -11,11 +11,10 @@ setup:
 run: setup
 	$(PY) -m fieldkit demo
 
+# lint, types, the whole suite and the user commands, in two lanes (scripts/run-tests.sh);
+# `make test PYTEST_ARGS="tests/ui -x"` runs just those tests
 test: setup
-	QT_QPA_PLATFORM=offscreen $(PY) -m ruff check fieldkit tests bench
-	$(PY) -m mypy
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
-	bash scripts/user-commands.sh $(PY)
+	PYTEST_ARGS="$(PYTEST_ARGS)" bash scripts/run-tests.sh $(PY)
 
 # `fieldkit screenshots` and `fieldkit demo --no-gui --check`, each with a memory cap and a time bound
 user-commands: setup

@@ -26,12 +26,14 @@ def _error(data: bytes) -> ProtocolError:
 
 
 def _timed(data: bytes) -> float:
-    t0 = time.perf_counter()
+    # CPU time of this thread: what the parser costs, not what other processes on a busy
+    # build machine take from it
+    t0 = time.thread_time()
     try:
         parse_file_bytes(data)
     except ProtocolError:
         pass
-    return time.perf_counter() - t0
+    return time.thread_time() - t0
 
 
 ADVERSARIAL = {
@@ -134,7 +136,7 @@ def test_dev_zero_is_refused_without_reading_it_all():
        st.integers(min_value=1, max_value=200))
 def test_fuzz_frames_only_protocol_errors_and_bounded_time(parts: list[bytes], repeat: int) -> None:
     data = IDENT + b"".join(parts) * repeat
-    t0 = time.perf_counter()
+    t0 = time.thread_time()
     try:
         result = parse_stream(data)
     except ProtocolError as exc:
@@ -142,7 +144,7 @@ def test_fuzz_frames_only_protocol_errors_and_bounded_time(parts: list[bytes], r
     else:
         for value in result.values.values():
             assert not any(ord(c) < 0x20 or ord(c) == 0x7F for c in value.text)
-    assert time.perf_counter() - t0 < 1.0
+    assert time.thread_time() - t0 < 1.0
     if len(data) < 3000:  # the same frames as the plain quadratic scan it replaced
         assert frames(data) == _reference_frames(data)
 
