@@ -597,12 +597,27 @@ def create_app(db: Database) -> FastAPI:
         return ConflictOut(**{k: r[k] for k in ConflictOut.model_fields})
 
     @app.get("/v1/audit", tags=["review"])
-    def audit_log(ctx: Supervisor, limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> list[dict[str, Any]]:
-        """Who did what from which device, for this team's devices (newest first)."""
+    def audit_log(ctx: Supervisor, limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+                  entity_id: Annotated[list[str] | None, Query()] = None) -> list[dict[str, Any]]:
+        """Who did what from which device, for this team's devices (newest first). `entity_id` (repeated,
+        at most 100): only those records (a work order's history: the order and its records); then a
+        work order's own lines carry the `state` it moved to and the server's import of it is included."""
+        wanted = [str(e)[:64] for e in entity_id or []]
+        if len(wanted) > 100:
+            raise HTTPException(422, "at most 100 entity_id values")
         with db.read() as conn:
             devs = select(t.devices.c.id).where(t.devices.c.team_id == ctx.team_id)
-            rows = conn.execute(select(t.audit).where(t.audit.c.device_id.in_(devs))
-                                .order_by(t.audit.c.seq.desc()).limit(limit)).mappings().all()
-        return [dict(r) for r in rows]
+            q = select(t.audit).where(t.audit.c.device_id.in_(devs))
+            if wanted:
+                ours = select(t.work_orders.c.id).where(t.work_orders.c.team_id == ctx.team_id)
+                q = select(t.audit).where(t.audit.c.entity_id.in_(wanted), or_(
+                    t.audit.c.device_id.in_(devs), and_(t.audit.c.device_id.is_(None), t.audit.c.entity == "work_order",
+                                                        t.audit.c.entity_id.in_(ours))))
+            rows = [dict(r) for r in conn.execute(q.order_by(t.audit.c.seq.desc()).limit(limit)).mappings()]
+            ops = [str(r["op_id"]) for r in rows if r["entity"] == "work_order" and r["op_id"]]
+            states = {str(v[0]): json.loads(v[1]).get("state") for v in conn.execute(
+                select(t.work_order_versions.c.op_id, t.work_order_versions.c.data)
+                .where(t.work_order_versions.c.op_id.in_(ops)))} if ops else {}
+        return [r | ({"state": states[str(r["op_id"])]} if str(r["op_id"]) in states else {}) for r in rows]
 
     return app

@@ -21,14 +21,11 @@ server kept it but flagged a conflict, the outbox row is marked sent with the se
 answer (`status: conflict`, reason); when the server refused a change the row is
 quarantined with the reason. Both are shown. Conflicts raised by any device of the team
 come down with the pull (change kind `conflict`, kept in `sync_reference`) with both
-versions side by side:
+versions side by side (services/review_conflicts.py, re-exported here).
 
-    conflicts_for_work_order(session, wo_id)   the work order's and its customer's conflicts
-    conflicts_for_customer(session, customer_id)
-    open_conflicts(session)                    every conflict not resolved yet
-    resolve_conflict(session, conflict_id, note)
-                                               an outbox operation (`conflict/resolve`), like
-                                               approve / return; the server marks it resolved
+Split by concern: review_conflicts.py (conflicts between laptops), review_evidence.py (photo
+bytes, raw captures as text), review_records.py (each record with its form's labels and the
+reading checks), order_history.py (the order's history in words, from the server's audit).
 """
 
 from __future__ import annotations
@@ -39,8 +36,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from fieldkit.devices.capture import Capture
-from fieldkit.devices.errors import ProtocolError
 from fieldkit.domain import anomalies
 from fieldkit.domain.local_time import VIETNAM as VIETNAM
 from fieldkit.domain.local_time import local_date as local_date
@@ -58,12 +53,23 @@ from fieldkit.domain.models import (
 )
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.services.people import people as people
+from fieldkit.services.review_conflicts import CONFLICT_STATES as CONFLICT_STATES
+from fieldkit.services.review_conflicts import ConflictSide as ConflictSide
+from fieldkit.services.review_conflicts import ConflictView as ConflictView
+from fieldkit.services.review_conflicts import _conflict_rows, _conflicts_of
+from fieldkit.services.review_conflicts import conflicts_for_customer as conflicts_for_customer
+from fieldkit.services.review_conflicts import conflicts_for_work_order as conflicts_for_work_order
+from fieldkit.services.review_conflicts import open_conflicts as open_conflicts
+from fieldkit.services.review_conflicts import resolve_conflict as resolve_conflict
+from fieldkit.services.review_evidence import attachment_bytes as attachment_bytes
+from fieldkit.services.review_evidence import capture_text as capture_text
+from fieldkit.services.review_evidence import hex_dump as hex_dump
+from fieldkit.services.review_evidence import render_capture as render_capture
 from fieldkit.services.session import Session
 from fieldkit.services.work_orders import review_work_order
 from fieldkit.store import customers as customer_repo
 from fieldkit.store import field_facts as facts_repo
 from fieldkit.store import work_orders as wo_repo
-from fieldkit.store.attachments import AttachmentError
 
 STATUS_GROUPS: dict[str, tuple[WorkOrderState, ...]] = {
     "waiting": (WorkOrderState.DONE,),
@@ -115,12 +121,6 @@ class Choice:
 class FilterChoices:
     technicians: list[Choice]
     communes: list[Choice]  # key is the commune code as text
-
-
-def _conflict_rows(conn: Any, where: str = "1", params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
-    rows = conn.execute(f"SELECT data FROM sync_reference WHERE kind = 'conflict' AND ({where}) "
-                        "ORDER BY CAST(key AS INTEGER)", params).fetchall()
-    return [json.loads(r[0]) for r in rows]
 
 
 def _open_conflict_work_orders(conn: Any) -> set[str]:
@@ -257,151 +257,6 @@ class SyncIssue:
 
 
 @dataclass(frozen=True)
-class ConflictSide:
-    """One of the two versions of a conflict: who made it, from which device, when, what it changed."""
-
-    version: int
-    who: str  # display name (or username)
-    username: str
-    device: str  # the device's name on the server
-    device_id: str  # the server's id of the device
-    at: str  # when the server received it
-    device_time: str  # the device's own clock when the change was made
-    changed: dict[str, Any]  # field -> value this version set
-    data: dict[str, Any]  # the whole record after this version
-
-
-@dataclass(frozen=True)
-class ConflictView:
-    id: int  # the server's conflict id
-    entity: str  # "customer" or "work_order"
-    entity_id: str
-    label: str  # customer code and name, or work-order number
-    detail: str
-    at: str
-    base: dict[str, Any]  # the version both edits started from
-    earlier: ConflictSide  # what the server had when the late edit arrived
-    later: ConflictSide  # the edit made on the out-of-date version
-    between: list[ConflictSide]  # versions made after the base up to `earlier` (each with what it changed)
-    fields: list[str]  # fields either side changed
-    overlap: list[str]  # fields both changed (to different values)
-    state: str  # "open", "waiting" (resolved here, not sent yet), "refused" (by the server), "resolved"
-    resolved_at: str | None
-    resolved_by: str
-    note: str
-    refusal: str = ""
-
-
-CONFLICT_STATES = ("open", "waiting", "refused", "resolved")
-
-
-def _side(d: dict[str, Any], names: dict[str, str]) -> ConflictSide:
-    uid = str(d.get("user_id") or "")
-    who = str(d.get("display_name") or "") or names.get(uid, "") or str(d.get("username") or "")
-    return ConflictSide(
-        version=int(d.get("version") or 0), who=who, username=str(d.get("username") or ""),
-        device=str(d.get("device_name") or d.get("device_id") or ""), device_id=str(d.get("device_id") or ""),
-        at=str(d.get("at") or ""),
-        device_time=str(d.get("device_time") or ""), changed=dict(d.get("changed") or {}),
-        data=dict(d.get("data") or {}))
-
-
-def _local_resolutions(conn: Any) -> dict[str, tuple[str, str]]:
-    """conflict id -> (outbox state, reason) of the latest resolve operation made here."""
-    out: dict[str, tuple[str, str]] = {}
-    for r in conn.execute("SELECT entity_id, state, last_error FROM outbox WHERE entity = 'conflict' "
-                          "AND action = 'resolve' ORDER BY seq"):
-        out[str(r[0])] = (str(r[1]), str(r[2] or ""))
-    return out
-
-
-def _view(c: dict[str, Any], names: dict[str, str], local: dict[str, tuple[str, str]]) -> ConflictView:
-    cid = int(c["id"])
-    resolved_at = c.get("resolved_at")
-    state, refusal = "open", ""
-    if resolved_at:
-        state = "resolved"
-    elif str(cid) in local:
-        out_state, reason = local[str(cid)]
-        state = {"pending": "waiting", "quarantined": "refused"}.get(out_state, "waiting")
-        refusal = reason if out_state == "quarantined" else ""
-    resolver = str(c.get("resolved_by") or "")
-    return ConflictView(
-        id=cid, entity=str(c["entity"]), entity_id=str(c["entity_id"]), label=str(c.get("label") or ""),
-        detail=str(c.get("detail") or ""), at=str(c.get("at") or ""),
-        base=dict((c.get("base") or {}).get("data") or {}), earlier=_side(c.get("earlier") or {}, names),
-        later=_side(c.get("later") or {}, names),
-        between=[_side(x, names) for x in c.get("between") or [] if isinstance(x, dict)], fields=[str(f) for f in c.get("fields") or []],
-        overlap=[str(f) for f in c.get("overlap") or []], state=state,
-        resolved_at=str(resolved_at) if resolved_at else None,
-        resolved_by=names.get(resolver, "") or str(c.get("resolved_by_username") or ""),
-        note=str(c.get("note") or ""), refusal=refusal)
-
-
-def _conflicts_of(conn: Any, wo_id: str | None, customer_id: str | None, names: dict[str, str]) -> list[ConflictView]:
-    clauses, params = [], []
-    if wo_id:
-        clauses.append("(json_extract(data, '$.entity') = 'work_order' AND json_extract(data, '$.entity_id') = ?)")
-        params.append(wo_id)
-    if customer_id:
-        clauses.append("(json_extract(data, '$.entity') = 'customer' AND json_extract(data, '$.entity_id') = ?)")
-        params.append(customer_id)
-    if not clauses:
-        return []
-    local = _local_resolutions(conn)
-    return [_view(c, names, local) for c in _conflict_rows(conn, " OR ".join(clauses), tuple(params))]
-
-
-def conflicts_for_work_order(session: Session, wo_id: str) -> list[ConflictView]:
-    """Conflicts about a work order's status and about its customer's details, oldest first."""
-    session.require(Role.SUPERVISOR)
-    with session.store.read() as conn:
-        wo = wo_repo.get_work_order(conn, wo_id)
-        if wo is None:
-            raise _missing()
-        return _conflicts_of(conn, wo_id, wo.customer_id, people(conn))
-
-
-def conflicts_for_customer(session: Session, customer_id: str) -> list[ConflictView]:
-    session.require(Role.SUPERVISOR)
-    with session.store.read() as conn:
-        return _conflicts_of(conn, None, customer_id, people(conn))
-
-
-def open_conflicts(session: Session) -> list[ConflictView]:
-    """Every conflict of the team not resolved on the server yet (incl. ones resolved here, not sent)."""
-    session.require(Role.SUPERVISOR)
-    with session.store.read() as conn:
-        local = _local_resolutions(conn)
-        names = people(conn)
-        return [_view(c, names, local) for c in _conflict_rows(conn, "json_extract(data, '$.resolved_at') IS NULL")]
-
-
-def resolve_conflict(session: Session, conflict_id: int, note: str = "") -> ConflictView:
-    """Mark a conflict resolved (after looking at both versions). Written to the outbox with its audit
-    line in one transaction; the server marks it resolved at the next sync, and every supervisor's
-    device learns it with the pull. Works offline."""
-    session.require(Role.SUPERVISOR)
-    key = str(int(conflict_id))
-    with session.store.transaction(actor=session.user_id) as tx:
-        row = tx.conn.execute("SELECT data FROM sync_reference WHERE kind = 'conflict' AND key = ?",
-                              (key,)).fetchone()
-        if row is None:
-            raise ValidationError([Problem("conflict", "missing", "Không tìm thấy xung đột này trên máy.",
-                                           "This conflict is not on this laptop.")])
-        data = json.loads(row[0])
-        local = _local_resolutions(tx.conn)
-        if data.get("resolved_at") or local.get(key, ("", ""))[0] in ("pending", "sent"):
-            raise ValidationError([Problem("conflict", "resolved", "Xung đột này đã được xử lý.",
-                                           "This conflict is resolved already.")])
-        tx.change("conflict", key, "resolve", {"id": int(key), "note": note.strip()[:2000]},
-                  detail=note.strip()[:200])
-        local = _local_resolutions(tx.conn)
-        names = people(tx.conn)
-    return _view(data, names, local)
-
-
-@dataclass(frozen=True)
 class HistoryLine:
     at: str
     who: str
@@ -515,97 +370,6 @@ def review_detail(session: Session, wo_id: str, today: date | None = None) -> Re
         onboarding=onboarding, attachments=refs, issues=issues, history=history, waiting_to_sync=waiting,
         people=names, conflicts=conflicts,
     )
-
-
-def attachment_bytes(session: Session, sha256: str) -> bytes:
-    """The content of a photo, signature or capture kept on this laptop."""
-    try:
-        return session.attachments.get(sha256)
-    except AttachmentError as exc:
-        raise ValidationError([Problem(
-            "attachment", "missing",
-            "Tệp đính kèm này chưa có trên máy (chưa tải về hoặc bị hỏng).",
-            "This attachment is not on this laptop (not downloaded yet, or damaged).",
-        )]) from exc
-
-
-def hex_dump(data: bytes, width: int = 16) -> str:
-    """Classic offset / hex / ASCII dump; bytes outside printable ASCII show as '.'."""
-    lines = []
-    for off in range(0, len(data), width):
-        chunk = data[off:off + width]
-        hexes = " ".join(f"{b:02x}" for b in chunk).ljust(width * 3 - 1)
-        text = "".join(chr(b) if 32 <= b < 127 else "." for b in chunk)
-        lines.append(f"{off:06x}  {hexes}  |{text}|")
-    return "\n".join(lines)
-
-
-_CONTROL = {0x01: "<SOH>", 0x02: "<STX>", 0x03: "<ETX>", 0x04: "<EOT>", 0x06: "<ACK>", 0x15: "<NAK>",
-            0x0D: "<CR>", 0x0A: "<LF>"}
-
-
-def _readable(data: bytes) -> str:
-    return "".join(_CONTROL.get(b, chr(b) if 32 <= b < 127 else f"<{b:02X}>") for b in data)
-
-
-def capture_text(session: Session, sha256: str) -> str:
-    """A raw optical exchange as text: each burst with its direction, time and baud, then hex / ASCII."""
-    data = attachment_bytes(session, sha256)
-    return render_capture(data)
-
-
-def _dlms_summary(cap: Capture) -> list[str]:
-    """For a DLMS reading: what the meter remembered (event log, tamper events marked "!", and
-    the load profile), re-parsed from the capture, before the raw bytes."""
-    from fieldkit.devices.dlms_capture import looks_like_hdlc, parse_capture
-
-    if not looks_like_hdlc(cap.received()):
-        return []
-    try:
-        result = parse_capture(cap)
-    except ProtocolError as exc:
-        return [f"DLMS: not re-parsable ({exc.code})"]
-    lines = [f"DLMS reading · serial {result.serial or '?'} · meter clock "
-             f"{result.meter_time.isoformat() if result.meter_time else '?'}"]
-    tamper = [e for e in result.events if e.tamper]
-    lines.append(f"event log: {len(result.events)} events, {len(tamper)} tamper (!)")
-    for e in result.events:
-        lines.append(f" {'!' if e.tamper else ' '} {e.time.isoformat() if e.time else '?'}  {e.code:>3}  "
-                     f"{e.text_en} / {e.text_vi}")
-    profile = result.load_profile
-    if profile is not None and profile.rows:
-        total = sum((v[0] for _t, v in profile.rows if v and v[0] is not None), start=Decimal(0))
-        first, last = profile.rows[0][0], profile.rows[-1][0]
-        lines.append(f"load profile: {len(profile.rows)} intervals of {profile.period // 60} min, "
-                     f"{first.isoformat() if first else '?'} .. {last.isoformat() if last else '?'}, "
-                     f"{total} {profile.columns[0][1] if profile.columns else ''} in total")
-    return lines
-
-
-def render_capture(data: bytes) -> str:
-    try:
-        cap = Capture.from_bytes(data)
-    except ProtocolError:
-        return "(not a FieldKit capture; raw bytes)\n" + hex_dump(data)
-    out = [f"port {cap.port or '?'} · started {cap.started}"]
-    out.extend(_dlms_summary(cap))
-    bursts: list[tuple[str, float, int, bytearray]] = []
-    for e in cap.events:
-        if e.direction == "baud":
-            bursts.append(("baud", e.t, e.baud, bytearray()))
-        elif bursts and bursts[-1][0] == e.direction and bursts[-1][2] == e.baud:
-            bursts[-1][3].extend(e.data)
-        else:
-            bursts.append((e.direction, e.t, e.baud, bytearray(e.data)))
-    for direction, t, baud, chunk in bursts:
-        if direction == "baud":
-            out.append(f"\n[{t:9.3f} s] baud -> {baud}")
-            continue
-        arrow = "laptop -> meter (tx)" if direction == "tx" else "meter -> laptop (rx)"
-        out.append(f"\n[{t:9.3f} s] {arrow}, {len(chunk)} bytes at {baud} baud")
-        out.append("  " + _readable(bytes(chunk)))
-        out.append(hex_dump(bytes(chunk)))
-    return "\n".join(out)
 
 
 # --- decisions ----------------------------------------------------------------------------------------

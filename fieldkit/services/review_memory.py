@@ -11,7 +11,7 @@ from fieldkit.devices.capture import Capture
 from fieldkit.devices.errors import ProtocolError
 from fieldkit.devices.meter_log import LoadProfile, MeterEvent, meaning
 from fieldkit.domain.models import Reading
-from fieldkit.services.review import attachment_bytes
+from fieldkit.services.review_evidence import attachment_bytes
 from fieldkit.services.session import Session
 
 

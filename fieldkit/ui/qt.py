@@ -52,6 +52,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QApplication,
     QButtonGroup,
@@ -112,4 +113,6 @@ __all__ = [
     "QImage",
     # progress and cancel of long work (ui/progress.py)
     "QDialog", "QProgressBar",
+    # review: every visible text of a page
+    "QAbstractButton",
 ]

@@ -644,6 +644,42 @@
       <source>What must the technician fix? (needed to return)</source>
       <translation>What must the technician fix? (needed to return)</translation>
     </message>
+    <message>
+      <source>Hide the raw exchange with the meter</source>
+      <translation>Hide the raw exchange with the meter</translation>
+    </message>
+    <message>
+      <source>Show the raw exchange with the meter (hex / ASCII)</source>
+      <translation>Show the raw exchange with the meter (hex / ASCII)</translation>
+    </message>
+    <message>
+      <source>(on this laptop, not sent yet)</source>
+      <translation>(on this laptop, not sent yet)</translation>
+    </message>
+    <message>
+      <source>From the server's record, read %1; times in Vietnam (UTC+7).</source>
+      <translation>From the server's record, read %1; times in Vietnam (UTC+7).</translation>
+    </message>
+    <message>
+      <source>This laptop's record only (the server's is read when it can be reached); times in Vietnam (UTC+7).</source>
+      <translation>This laptop's record only (the server's is read when it can be reached); times in Vietnam (UTC+7).</translation>
+    </message>
+    <message>
+      <source>The server could not be reached just now.</source>
+      <translation>The server could not be reached just now.</translation>
+    </message>
+    <message>
+      <source>Submitted records</source>
+      <translation>Submitted records</translation>
+    </message>
+    <message>
+      <source>No record has been submitted for this work order yet.</source>
+      <translation>No record has been submitted for this work order yet.</translation>
+    </message>
+    <message>
+      <source>History of the work order</source>
+      <translation>History of the work order</translation>
+    </message>
   </context>
   <context>
     <name>Pages</name>
@@ -651,6 +687,73 @@
       <location filename="../../fieldkit/ui/main_window.py" line="72" />
       <source>Review &amp; reports</source>
       <translation>Review &amp; reports</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewRecords</name>
+    <message>
+      <source>Yes</source>
+      <translation>Yes</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>No</translation>
+    </message>
+    <message>
+      <source> since %1</source>
+      <translation> since %1</translation>
+    </message>
+    <message>
+      <source>Consumption: %1 kWh</source>
+      <translation>Consumption: %1 kWh</translation>
+    </message>
+    <message>
+      <source>Consumption: no earlier reading of this meter to compare with.</source>
+      <translation>Consumption: no earlier reading of this meter to compare with.</translation>
+    </message>
+    <message>
+      <source>Abnormal consumption</source>
+      <translation>Abnormal consumption</translation>
+    </message>
+    <message>
+      <source>Check</source>
+      <translation>Check</translation>
+    </message>
+    <message>
+      <source>Consumption looks normal.</source>
+      <translation>Consumption looks normal.</translation>
+    </message>
+    <message>
+      <source>Estimated bill: %1 for %2 kWh, %3 – %4 (VAT included)</source>
+      <translation>Estimated bill: %1 for %2 kWh, %3 – %4 (VAT included)</translation>
+    </message>
+    <message>
+      <source>Open the PDF</source>
+      <translation>Open the PDF</translation>
+    </message>
+    <message>
+      <source>Recorded %1 by %2</source>
+      <translation>Recorded %1 by %2</translation>
+    </message>
+    <message>
+      <source>replaced by the newer record below (both are kept)</source>
+      <translation>replaced by the newer record below (both are kept)</translation>
+    </message>
+    <message>
+      <source>corrects an earlier record (shown above)</source>
+      <translation>corrects an earlier record (shown above)</translation>
+    </message>
+    <message>
+      <source>Other answer</source>
+      <translation>Other answer</translation>
+    </message>
+    <message>
+      <source>not on this laptop yet</source>
+      <translation>not on this laptop yet</translation>
+    </message>
+    <message>
+      <source>picture cannot be shown</source>
+      <translation>picture cannot be shown</translation>
     </message>
   </context>
 </TS>

@@ -644,6 +644,42 @@
       <source>What must the technician fix? (needed to return)</source>
       <translation>Nhân viên cần sửa gì? (bắt buộc khi trả lại)</translation>
     </message>
+    <message>
+      <source>Hide the raw exchange with the meter</source>
+      <translation>Ẩn dữ liệu thô trao đổi với công tơ</translation>
+    </message>
+    <message>
+      <source>Show the raw exchange with the meter (hex / ASCII)</source>
+      <translation>Xem dữ liệu thô trao đổi với công tơ (hex / ASCII)</translation>
+    </message>
+    <message>
+      <source>(on this laptop, not sent yet)</source>
+      <translation>(trên máy này, chưa gửi)</translation>
+    </message>
+    <message>
+      <source>From the server's record, read %1; times in Vietnam (UTC+7).</source>
+      <translation>Theo nhật ký trên máy chủ, đọc lúc %1; giờ Việt Nam (UTC+7).</translation>
+    </message>
+    <message>
+      <source>This laptop's record only (the server's is read when it can be reached); times in Vietnam (UTC+7).</source>
+      <translation>Chỉ nhật ký của máy này (nhật ký máy chủ sẽ được đọc khi kết nối được); giờ Việt Nam (UTC+7).</translation>
+    </message>
+    <message>
+      <source>The server could not be reached just now.</source>
+      <translation>Vừa rồi không kết nối được máy chủ.</translation>
+    </message>
+    <message>
+      <source>Submitted records</source>
+      <translation>Hồ sơ đã nộp</translation>
+    </message>
+    <message>
+      <source>No record has been submitted for this work order yet.</source>
+      <translation>Phiếu này chưa có hồ sơ nào được nộp.</translation>
+    </message>
+    <message>
+      <source>History of the work order</source>
+      <translation>Lịch sử của phiếu</translation>
+    </message>
   </context>
   <context>
     <name>Pages</name>
@@ -651,6 +687,73 @@
       <location filename="../../fieldkit/ui/main_window.py" line="72" />
       <source>Review &amp; reports</source>
       <translation>Duyệt &amp; báo cáo</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewRecords</name>
+    <message>
+      <source>Yes</source>
+      <translation>Có</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>Không</translation>
+    </message>
+    <message>
+      <source> since %1</source>
+      <translation> kể từ %1</translation>
+    </message>
+    <message>
+      <source>Consumption: %1 kWh</source>
+      <translation>Tiêu thụ: %1 kWh</translation>
+    </message>
+    <message>
+      <source>Consumption: no earlier reading of this meter to compare with.</source>
+      <translation>Tiêu thụ: chưa có lần đọc trước của công tơ này để so sánh.</translation>
+    </message>
+    <message>
+      <source>Abnormal consumption</source>
+      <translation>Tiêu thụ bất thường</translation>
+    </message>
+    <message>
+      <source>Check</source>
+      <translation>Kiểm tra</translation>
+    </message>
+    <message>
+      <source>Consumption looks normal.</source>
+      <translation>Mức tiêu thụ bình thường.</translation>
+    </message>
+    <message>
+      <source>Estimated bill: %1 for %2 kWh, %3 – %4 (VAT included)</source>
+      <translation>Tiền điện ước tính: %1 cho %2 kWh, %3 – %4 (đã gồm thuế GTGT)</translation>
+    </message>
+    <message>
+      <source>Open the PDF</source>
+      <translation>Mở bản PDF</translation>
+    </message>
+    <message>
+      <source>Recorded %1 by %2</source>
+      <translation>Ghi lúc %1, người ghi: %2</translation>
+    </message>
+    <message>
+      <source>replaced by the newer record below (both are kept)</source>
+      <translation>đã được thay bằng bản mới hơn ở dưới (cả hai đều được giữ)</translation>
+    </message>
+    <message>
+      <source>corrects an earlier record (shown above)</source>
+      <translation>sửa lại bản trước (ở trên)</translation>
+    </message>
+    <message>
+      <source>Other answer</source>
+      <translation>Câu trả lời khác</translation>
+    </message>
+    <message>
+      <source>not on this laptop yet</source>
+      <translation>chưa có trên máy này</translation>
+    </message>
+    <message>
+      <source>picture cannot be shown</source>
+      <translation>không hiển thị được ảnh</translation>
     </message>
   </context>
 </TS>

@@ -23,6 +23,7 @@ from fieldkit.services import session as sessions
 from fieldkit.services.customers import CustomerInput
 from fieldkit.services.review import local_today
 from fieldkit.store.keyring import FAST_KDF
+from fieldkit.ui.pages.review_records import visible_texts
 from fieldkit.ui.qt import Qt
 from fieldkit.ui.style import DANGER
 
@@ -140,8 +141,15 @@ def test_supervisor_filters_opens_approves_and_returns(qtbot, seeded, shell):
     # details of A: the reading, its raw capture as hex / ASCII, its photo
     assert page.select_number("WO-A")
     qtbot.waitUntil(lambda: page.loaded_detail is not None and page.current_id == ids["wo_a"], timeout=10_000)
-    assert page.readings_table.rowCount() == 1 and "1.8.0 = 1.900 kWh" in page.readings_table.item(0, 1).text()
-    assert "Bất thường" in page.readings_table.item(0, 3).text()  # 800 kWh after 100 a month: above 3x
+    cards = page.detail_scroll.cards
+    assert [c.record.kind for c in cards] == ["reading"]
+    shown = "\n".join(visible_texts(cards[0]))
+    assert "Tổng điện năng tác dụng giao (KT): 1.900 kWh" in shown and "1.8.0" not in shown
+    assert "Tiêu thụ: 800 kWh" in shown  # since the reading 30 days earlier
+    assert "Tiêu thụ bất thường" in shown, shown  # 800 kWh after 100 a month: above 3x
+    assert not page.capture_view.isVisibleTo(page)  # the raw exchange is folded until asked for
+    qtbot.mouseClick(page.detail_scroll.capture_toggle, LEFT)
+    assert page.capture_view.isVisibleTo(page)
     text = page.capture_view.toPlainText()
     assert "/?!<CR><LF>" in text and "2f 3f 21 0d 0a" in text and "<STX>1.8.0(1900*kWh)" in text
     pictures = [lbl for lbl in page.photo_labels if lbl.pixmap() is not None and not lbl.pixmap().isNull()]
@@ -156,7 +164,8 @@ def test_supervisor_filters_opens_approves_and_returns(qtbot, seeded, shell):
     assert page.select_number("WO-B")
     qtbot.waitUntil(lambda: page.loaded_detail is not None and page.current_id == ids["wo_b"], timeout=10_000)
     assert len([lbl for lbl in page.photo_labels if lbl.pixmap() is not None and not lbl.pixmap().isNull()]) == 2
-    assert "CE18-NEW" in page.facts_text.text() and "NPC-123" in page.facts_text.text()
+    shown = "\n".join(visible_texts(page.detail_scroll.records_box))
+    assert "CE18-NEW" in shown and "NPC-123" in shown
     qtbot.mouseClick(page.return_button, LEFT)
     qtbot.waitUntil(lambda: page.message.objectName() == "Error", timeout=5_000)
     assert "cần sửa" in page.message.text()

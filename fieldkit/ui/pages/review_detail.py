@@ -1,28 +1,32 @@
-"""One work order's evidence on the review page: readings, install and onboarding records,
-the raw probe capture, photos and signatures, sync problems, conflicts between laptops
-and the history on this laptop. Texts stay in the "ReviewPage" translation context.
+"""One work order's evidence on the review page, in one column a supervisor reads top to bottom:
+who and what, conflicts between laptops, every submitted record (pages/review_records.py: the
+form's labels, formatted values, a reading's checks, photos and signatures as pictures, the
+PDF), what a DLMS meter remembered, the raw probe exchange (folded), sync problems in words,
+and the order's history (the server's audit and this laptop's changes, in Vietnam's time).
+Texts stay in the "ReviewPage" translation context.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from fieldkit.services import review
-from fieldkit.ui.labels import KINDS, STATES, format_decimal, format_number, label
+from fieldkit.services import order_history
+from fieldkit.services.order_history import History
+from fieldkit.services.review_records import RecordView
+from fieldkit.ui.labels import KINDS, STATES, current_language, format_number, label
 from fieldkit.ui.pages.review_conflicts import ConflictsPanel
-from fieldkit.ui.pages.review_table import ATTACHMENT_KINDS, FLAGS, ISSUES, SOURCES, Loaded, rl
+from fieldkit.ui.pages.review_records import RecordCard, local_time
+from fieldkit.ui.pages.review_table import ISSUES, Loaded, rl
 from fieldkit.ui.qt import (
     QAbstractItemView,
     QColor,
     QCoreApplication,
     QFontDatabase,
     QFrame,
-    QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPixmap,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     Qt,
     QTableWidget,
@@ -34,38 +38,40 @@ from fieldkit.ui.readings.meter_memory import MeterMemoryView
 from fieldkit.ui.style import DANGER
 
 
+def t(text: str) -> str:
+    return QCoreApplication.translate("ReviewPage", text)
+
+
 class ReviewDetailView(QScrollArea):
-    def __init__(self, resolve: Callable[[int, str], None], parent: QWidget | None = None):
+    def __init__(self, resolve: Callable[[int, str], None], make_pdf: Callable[[RecordView], None] | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("DetailScroll")
-        # ----------------------------------------------------------------------------
+        self.make_pdf = make_pdf
         self.detail_title = QLabel(objectName="PageTitle")
+        self.detail_title.setWordWrap(True)
         self.detail_info = QLabel()
         self.detail_info.setWordWrap(True)
         self.detail_info.setTextFormat(Qt.TextFormat.PlainText)
-        self.readings_label = QLabel(objectName="SectionTitle")
-        self.readings_table = QTableWidget(0, 4, objectName="ReadingsTable")
-        self.readings_table.verticalHeader().setVisible(False)
-        self.readings_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.readings_table.horizontalHeader().setStretchLastSection(True)
-        self.facts_label = QLabel(objectName="SectionTitle")
-        self.facts_text = QLabel()
-        self.facts_text.setWordWrap(True)
-        self.facts_text.setTextFormat(Qt.TextFormat.PlainText)
-        self.capture_label = QLabel(objectName="SectionTitle")
+        self.records_label = QLabel(objectName="SectionTitle")
+        self.records_box = QWidget()
+        self.records_layout = QVBoxLayout(self.records_box)
+        self.records_layout.setContentsMargins(0, 0, 0, 0)
+        self.records_layout.setSpacing(10)
+        self.cards: list[RecordCard] = []
+        self.no_records = QLabel(objectName="Muted")
+        self.no_records.setWordWrap(True)
         self.memory = MeterMemoryView()     # a DLMS reading: load profile chart and event log
         self.memory.hide()
+        self.capture_toggle = QPushButton(objectName="CaptureToggle")
+        self.capture_toggle.setCheckable(True)
         self.capture_view = QPlainTextEdit(objectName="CaptureView")
         self.capture_view.setReadOnly(True)
         self.capture_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.capture_view.setFont(mono)
+        self.capture_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.capture_view.setMinimumHeight(220)
-        self.photos_label = QLabel(objectName="SectionTitle")
-        self.photos_box = QWidget()
-        self.photos_grid = QGridLayout(self.photos_box)
-        self.photos_grid.setContentsMargins(0, 0, 0, 0)
-        self.photo_labels: list[QLabel] = []
+        self.capture_view.hide()
+        self.capture_toggle.toggled.connect(self._toggle_capture)
         self.issues_label = QLabel(objectName="SectionTitle")
         self.issues_table = QTableWidget(0, 2, objectName="IssuesTable")
         self.issues_table.verticalHeader().setVisible(False)
@@ -74,98 +80,79 @@ class ReviewDetailView(QScrollArea):
         self.issues_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.conflicts_panel = ConflictsPanel(resolve)
         self.history_label = QLabel(objectName="SectionTitle")
-        self.history_text = QLabel()
+        self.history_text = QLabel(objectName="History")
         self.history_text.setWordWrap(True)
         self.history_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.history_note = QLabel(objectName="Muted")
+        self.history_note.setWordWrap(True)
+        self.history: History | None = None
+        self.history_error = False
 
-        left = QVBoxLayout()
-        for w in (self.readings_label, self.readings_table, self.facts_label, self.facts_text, self.memory,
-                  self.capture_label, self.capture_view):
-            left.addWidget(w)
-        left.addStretch(1)
-        right = QVBoxLayout()
-        for w in (self.photos_label, self.photos_box, self.issues_label, self.issues_table, self.history_label,
-                  self.history_text):
-            right.addWidget(w)
-        right.addStretch(1)
-        side = QHBoxLayout()
-        side.addLayout(left, 3)
-        side.addSpacing(16)
-        side.addLayout(right, 2)
         inner = QWidget()
         iv = QVBoxLayout(inner)
-        iv.addWidget(self.detail_title)
-        iv.addWidget(self.detail_info)
-        iv.addWidget(self.conflicts_panel)  # full width: two versions side by side need the room
-        iv.addLayout(side)
+        for w in (self.detail_title, self.detail_info, self.conflicts_panel, self.records_label, self.no_records,
+                  self.records_box, self.memory, self.capture_toggle, self.capture_view, self.issues_label,
+                  self.issues_table, self.history_label, self.history_text, self.history_note):
+            iv.addWidget(w)
+        iv.addStretch(1)
         self.setWidgetResizable(True)
         self.setWidget(inner)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.loaded: Loaded | None = None
+
+    @property
+    def photo_labels(self) -> list[QLabel]:
+        return [lbl for card in self.cards for lbl in card.picture_labels]
+
+    def _toggle_capture(self, on: bool) -> None:
+        self.capture_view.setVisible(on)
+        self._capture_text()
+
+    def _capture_text(self) -> None:
+        self.capture_toggle.setText(t("Hide the raw exchange with the meter") if self.capture_toggle.isChecked()
+                                    else t("Show the raw exchange with the meter (hex / ASCII)"))
 
     def show_loaded(self, loaded: Loaded, busy: bool) -> None:
+        self.loaded = loaded
         d = loaded.detail
         wo = d.work_order
         self.detail_title.setText(f"{wo.number} · {label(KINDS, wo.kind)} · {label(STATES, wo.state)}")
         lines = []
         if d.customer is not None:
-            lines.append(QCoreApplication.translate("ReviewPage", "Customer: %1 (%2), %3").replace("%1", d.customer.name)
+            lines.append(t("Customer: %1 (%2), %3").replace("%1", d.customer.name)
                          .replace("%2", d.customer.code).replace("%3", d.customer.address.one_line()))
         if d.meter is not None:
-            lines.append(QCoreApplication.translate("ReviewPage", "Meter: %1 %2").replace("%1", d.meter.serial)
+            lines.append(t("Meter: %1 %2").replace("%1", d.meter.serial)
                          .replace("%2", f"({d.meter.manufacturer} {d.meter.model})".replace("( )", "").strip()))
         due = wo.due_date.strftime("%d/%m/%Y") if wo.due_date else "—"
-        due_line = QCoreApplication.translate("ReviewPage", "Due: %1").replace("%1", due) + (" — " + QCoreApplication.translate("ReviewPage", "OVERDUE") if d.overdue else "")
-        lines.append(due_line + "   " + QCoreApplication.translate("ReviewPage", "Technician: %1").replace("%1", d.technician or "—"))
+        due_line = t("Due: %1").replace("%1", due) + (" — " + t("OVERDUE") if d.overdue else "")
+        lines.append(due_line + "   " + t("Technician: %1").replace("%1", d.technician or "—"))
         if wo.note:
-            lines.append(QCoreApplication.translate("ReviewPage", "Note: %1").replace("%1", wo.note))
+            lines.append(t("Note: %1").replace("%1", wo.note))
         if wo.review_comment:
-            lines.append(QCoreApplication.translate("ReviewPage", "Returned with: %1").replace("%1", wo.review_comment))
+            lines.append(t("Returned with: %1").replace("%1", wo.review_comment))
         if d.waiting_to_sync:
-            lines.append(QCoreApplication.translate("ReviewPage", "%1 change(s) about this work order wait on this laptop for the next sync.")
+            lines.append(t("%1 change(s) about this work order wait on this laptop for the next sync.")
                          .replace("%1", format_number(d.waiting_to_sync)))
         self.detail_info.setText("\n".join(lines))
         self.detail_info.setStyleSheet(f"color: {DANGER};" if d.overdue else "")
 
-        # readings
-        self.readings_table.setRowCount(len(d.readings))
-        for i, v in enumerate(d.readings):
-            r = v.reading
-            regs = ", ".join(f"{k} = {format_decimal(reg.value)} {reg.unit}".rstrip()
-                             for k, reg in sorted(r.registers.items()))
-            used = format_decimal(v.consumption)
-            flag = rl(FLAGS, v.flag) if v.flag else ""
-            if r.source.value == "manual":
-                flag = (flag + " · " if flag else "") + rl(SOURCES, "manual")
-            if v.superseded:
-                flag = (flag + " · " if flag else "") + QCoreApplication.translate("ReviewPage", "replaced by a correction")
-            cells = [r.taken_at.astimezone(review.VIETNAM).strftime("%d/%m/%Y %H:%M"), regs, used, flag]
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if v.flag and c == 3:
-                    item.setForeground(QColor(DANGER))
-                self.readings_table.setItem(i, c, item)
-        self.readings_table.resizeColumnsToContents()
-        self.readings_table.setFixedHeight(min(260, 44 + 40 * max(1, len(d.readings))))
-        self.readings_label.setVisible(bool(d.readings))
-        self.readings_table.setVisible(bool(d.readings))
-
-        facts = []
-        for ins in d.installs:
-            extra = ", ".join(f"{k}: {v}" for k, v in sorted(ins.data.items()) if k != "attachments")
-            facts.append(QCoreApplication.translate("ReviewPage", "Install: meter %1 installed, %2 removed").replace("%1", ins.installed_meter_serial)
-                         .replace("%2", ins.removed_meter_serial or "—") + (f" ({extra})" if extra else ""))
-        for step in d.onboarding:
-            extra = ", ".join(f"{k}: {v}" for k, v in sorted(step.data.items()) if k != "attachments")
-            facts.append(QCoreApplication.translate("ReviewPage", "Onboarding step %1").replace("%1", step.step) + (f": {extra}" if extra else ""))
-        self.facts_text.setText("\n".join(facts))
-        self.facts_label.setVisible(bool(facts))
-        self.facts_text.setVisible(bool(facts))
+        # the records, oldest first (a superseded one stays, marked)
+        for card in self.cards:
+            card.hide()
+            card.deleteLater()
+        self.cards = []
+        for record in loaded.records:
+            card = RecordCard(record, loaded.thumbnails, loaded.present, self.make_pdf)
+            self.records_layout.addWidget(card)
+            self.cards.append(card)
+        self.no_records.setVisible(not loaded.records)
 
         captures = [loaded.captures[c.sha256] for c in d.captures if c.sha256 in loaded.captures]
         missing_caps = [c for c in d.captures if c.sha256 not in loaded.captures]
         text = "\n\n".join(captures)
         if missing_caps:
-            text += ("\n\n" if text else "") + QCoreApplication.translate("ReviewPage", "%1 capture(s) are not on this laptop.").replace(
+            text += ("\n\n" if text else "") + t("%1 capture(s) are not on this laptop.").replace(
                 "%1", format_number(len(missing_caps)))
         self.capture_view.setPlainText(text)
         memories = [loaded.memories[c.sha256] for c in d.captures if c.sha256 in loaded.memories] or [
@@ -173,42 +160,19 @@ class ReviewDetailView(QScrollArea):
         if memories:    # the newest DLMS capture of the work order
             self.memory.show_memory(memories[-1].profile, memories[-1].events)
         self.memory.setVisible(bool(memories))
-        self.capture_label.setVisible(bool(d.captures))
-        self.capture_view.setVisible(bool(d.captures))
+        self.capture_toggle.setVisible(bool(d.captures))
+        self.capture_view.setVisible(bool(d.captures) and self.capture_toggle.isChecked())
 
-        # photos and signatures
-        for lbl in self.photo_labels:
-            lbl.deleteLater()
-        self.photo_labels = []
-        for i, ref in enumerate(d.photos):
-            img = QLabel(objectName="Photo")
-            img.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            img.setFrameShape(QFrame.Shape.Box)
-            caption = rl(ATTACHMENT_KINDS, ref.kind)
-            data = loaded.images.get(ref.sha256)
-            pix = QPixmap()
-            if data is not None and pix.loadFromData(data):
-                img.setPixmap(pix.scaled(220, 165, Qt.AspectRatioMode.KeepAspectRatio,
-                                         Qt.TransformationMode.SmoothTransformation))
-                img.setToolTip(f"{caption} · {ref.mime} · {ref.size} B · {ref.sha256[:12]}")
-            else:
-                img.setText(caption + "\n" + QCoreApplication.translate("ReviewPage", "not on this laptop yet"))
-                img.setMinimumSize(220, 120)
-            cap = QLabel(caption, objectName="Muted")
-            cap.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.photos_grid.addWidget(img, (i // 2) * 2, i % 2)
-            self.photos_grid.addWidget(cap, (i // 2) * 2 + 1, i % 2)
-            self.photo_labels += [img, cap]
-        self.photos_label.setVisible(bool(d.photos))
-        self.photos_box.setVisible(bool(d.photos))
-
-        # conflicts and refusals: what this laptop sent | what the server answered
+        # conflicts and refusals, in words: what this laptop sent | what the server answered
         self.issues_table.setRowCount(len(d.issues))
+        lang = current_language()
         for i, issue in enumerate(d.issues):
-            sent = "\n".join(f"{k}: {v}" for k, v in sorted(issue.sent.items()) if k != "id")
-            answer = rl(ISSUES, issue.kind) + "\n" + issue.reason
-            self.issues_table.setItem(i, 0, QTableWidgetItem(f"{issue.entity} · {issue.action}\n{sent}"))
-            item = QTableWidgetItem(answer)
+            vi, en, _refused = order_history.describe(issue.entity, issue.action, issue.sent.get("state")
+                                                      if isinstance(issue.sent.get("state"), str) else None)
+            sent = QTableWidgetItem(f"{vi if lang == 'vi' else en}\n{local_time(order_history.parse_time(issue.device_time) if issue.device_time else None)}")
+            sent.setToolTip("\n".join(f"{k}: {v}" for k, v in sorted(issue.sent.items())))
+            self.issues_table.setItem(i, 0, sent)
+            item = QTableWidgetItem(rl(ISSUES, issue.kind) + "\n" + issue.reason)
             item.setForeground(QColor(DANGER))
             self.issues_table.setItem(i, 1, item)
         self.issues_table.resizeRowsToContents()
@@ -216,23 +180,43 @@ class ReviewDetailView(QScrollArea):
                                                            for i in range(len(d.issues)))))
         self.issues_label.setVisible(bool(d.issues))
         self.issues_table.setVisible(bool(d.issues))
-        # conflicts flagged by the server for any laptop of the team: both versions side by side
         self.conflicts_panel.set_conflicts(d.conflicts, d.people)
         self.conflicts_panel.set_busy(busy)
+        self.history_error = False
+        self.show_history(loaded.history)
 
-        self.history_text.setText("\n".join(
-            f"{h.at[:16].replace('T', ' ')} · {h.who or '—'} · {h.action} {h.detail}".rstrip() for h in d.history))
-        self.history_label.setVisible(bool(d.history))
-        self.history_text.setVisible(bool(d.history))
+    def show_history(self, history: History | None, error: bool | None = None) -> None:
+        """The order's history; `error` True: the server could not be asked just now."""
+        self.history = history
+        if error is not None:
+            self.history_error = error
+        lang = current_language()
+        events = history.events if history is not None else []
+        lines = []
+        for e in events:
+            line = f"{local_time(e.at)} · {e.who or '—'} · {e.text(lang)}"
+            if not e.on_server:
+                line += " " + t("(on this laptop, not sent yet)")
+            lines.append(line)
+        self.history_text.setText("\n".join(lines) or "—")
+        if history is not None and history.server_checked_at is not None:
+            note = t("From the server's record, read %1; times in Vietnam (UTC+7).").replace(
+                "%1", local_time(history.server_checked_at))
+        else:
+            note = t("This laptop's record only (the server's is read when it can be reached); times in Vietnam "
+                     "(UTC+7).")
+        if self.history_error:
+            note += " " + t("The server could not be reached just now.")
+        self.history_note.setText(note)
 
     def retranslate(self) -> None:
-        self.readings_label.setText(QCoreApplication.translate("ReviewPage", "Readings"))
-        self.readings_table.setHorizontalHeaderLabels(
-            [QCoreApplication.translate("ReviewPage", "Taken"), QCoreApplication.translate("ReviewPage", "Registers"), QCoreApplication.translate("ReviewPage", "Used (kWh)"), QCoreApplication.translate("ReviewPage", "Check")])
-        self.facts_label.setText(QCoreApplication.translate("ReviewPage", "Install and onboarding records"))
-        self.capture_label.setText(QCoreApplication.translate("ReviewPage", "Raw capture from the optical probe (hex / ASCII)"))
-        self.photos_label.setText(QCoreApplication.translate("ReviewPage", "Photos and signatures"))
-        self.issues_label.setText(QCoreApplication.translate("ReviewPage", "Sync problems"))
-        self.issues_table.setHorizontalHeaderLabels([QCoreApplication.translate("ReviewPage", "This laptop sent"), QCoreApplication.translate("ReviewPage", "The server answered")])
-        self.history_label.setText(QCoreApplication.translate("ReviewPage", "History on this laptop"))
+        self.records_label.setText(t("Submitted records"))
+        self.no_records.setText(t("No record has been submitted for this work order yet."))
+        self.issues_label.setText(t("Sync problems"))
+        self.issues_table.setHorizontalHeaderLabels([t("This laptop sent"), t("The server answered")])
+        self.history_label.setText(t("History of the work order"))
+        self._capture_text()
         self.conflicts_panel.retranslate()
+        if self.loaded is not None:
+            self.show_history(self.history)
+

@@ -13,9 +13,13 @@ from datetime import timedelta
 from typing import Any
 
 from fieldkit.domain.models import Role
-from fieldkit.services import review
+from fieldkit.services import installs, order_history, review
+from fieldkit.services import sync as sync_service
+from fieldkit.services.kept_documents import KeptDocument
 from fieldkit.services.review import ReviewFilter, ReviewRow
-from fieldkit.ui.labels import format_number, problem_text
+from fieldkit.services.review_records import RecordView
+from fieldkit.ui.documents_view import DocumentActions
+from fieldkit.ui.labels import current_language, format_number, problem_text
 from fieldkit.ui.ops import Op
 from fieldkit.ui.pages import Page, PageContext
 from fieldkit.ui.pages.reports_page import ReportsPage
@@ -111,10 +115,10 @@ class ReviewPage(Page):
         self.empty.hide()
 
         # -- detail (pages/review_detail.py) ----------------------------------------------------
-        self.detail_scroll = ReviewDetailView(self.resolve_conflict)
+        self.detail_scroll = ReviewDetailView(self.resolve_conflict, self.open_pdf)
         v = self.detail_scroll
-        self.conflicts_panel, self.readings_table, self.facts_text = v.conflicts_panel, v.readings_table, v.facts_text
-        self.detail_info, self.capture_view = v.detail_info, v.capture_view
+        self.conflicts_panel, self.detail_info, self.capture_view = v.conflicts_panel, v.detail_info, v.capture_view
+        self.documents = DocumentActions()  # the record's PDF: open / print / save a copy (ui/documents_view.py)
         self.pick_hint = QLabel(objectName="Coming")
         self.pick_hint.setWordWrap(True)
         self.pick_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -136,6 +140,7 @@ class ReviewPage(Page):
         dv.setContentsMargins(0, 0, 0, 0)
         dv.addWidget(self.pick_hint, 1)
         dv.addWidget(self.detail_scroll, 1)
+        dv.addWidget(self.documents)
         dv.addLayout(actions)
         dv.addWidget(self.message)
 
@@ -144,11 +149,16 @@ class ReviewPage(Page):
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(self.empty)
         lv.addWidget(self.table, 1)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        # side by side: at 1366x768 the list keeps its full height (a dozen rows) and the detail
+        # reads top to bottom beside it
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(list_panel)
         self.splitter.addWidget(detail_panel)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
+        list_panel.setMinimumWidth(280)
+        detail_panel.setMinimumWidth(360)
 
         filters = QHBoxLayout()
         for w in (self.status_combo, self.tech_combo, self.commune_combo, self.due_combo):
@@ -282,6 +292,46 @@ class ReviewPage(Page):
             return  # an older answer
         self.loaded_detail = loaded
         self._show_detail(loaded)
+        self.documents.set_document(None, None)
+        self._refresh_history(loaded.detail.work_order.id)
+
+    def _refresh_history(self, wo_id: str) -> None:
+        """Ask the server for the order's history (its audit), then show it; offline the kept one stays."""
+        session = self.ctx.session
+        if not sync_service.server_url(session):
+            return
+
+        def fetch() -> order_history.History:
+            order_history.refresh(session, wo_id)
+            return order_history.history(session, wo_id)
+
+        def shown(history: order_history.History) -> None:
+            if self.current_id == wo_id:
+                self.detail_scroll.show_history(history, error=False)
+
+        def failed(_exc: BaseException) -> None:
+            if self.current_id == wo_id:
+                self.detail_scroll.show_history(self.detail_scroll.history, error=True)
+
+        Op(self, fetch).success(shown).failure(failed).run_in_background()
+
+    def open_pdf(self, record: RecordView) -> None:
+        """One click: make the record's PDF if needed (kept encrypted), then open it in the viewer."""
+        session, loaded = self.ctx.session, self.loaded_detail
+        if loaded is None:
+            return
+        if record.document is not None:
+            self.documents.set_document(session, record.document)
+            self.documents.open_document()
+            return
+        wo_id, lang = loaded.detail.work_order.id, current_language()
+
+        def made(doc: KeptDocument) -> None:
+            self.documents.set_document(session, doc)
+            self.documents.open_document()
+
+        Op(self, lambda: installs.save_record_pdf(session, wo_id, lang)).success(made).failure(self._failed) \
+            .run_in_background()
 
     def _show_detail(self, loaded: Loaded | None) -> None:
         self.pick_hint.setVisible(loaded is None)

@@ -6,13 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from fieldkit.services import review, review_memory
+from fieldkit.services import order_history, review, review_memory, review_records
+from fieldkit.services.order_history import History
 from fieldkit.services.review import ReviewDetail, ReviewRow
+from fieldkit.services.review_records import RecordView
 from fieldkit.ui.labels import KINDS, STATES, label
+from fieldkit.ui.pages.review_records import thumbnail
 from fieldkit.ui.qt import (
     QT_TRANSLATE_NOOP,
     QColor,
     QCoreApplication,
+    QImage,
     Qt,
 )
 from fieldkit.ui.row_model import AnyIndex, RowTableModel
@@ -89,39 +93,47 @@ class ReviewTableModel(RowTableModel[ReviewRow]):
 @dataclass(frozen=True)
 class Loaded:
     detail: ReviewDetail
-    images: dict[str, bytes]
+    thumbnails: dict[str, QImage]  # sha -> picture decoded at thumbnail size (off the UI thread)
     captures: dict[str, str]
     problems: dict[str, str]  # sha -> message in both languages, for files that could not be read
     memories: dict[str, Any] = field(default_factory=dict)  # sha -> review_memory.MeterMemory (DLMS captures)
+    records: list[RecordView] = field(default_factory=list)
+    present: set[str] = field(default_factory=set)  # pictures whose file is on this laptop
+    history: History | None = None
 
 
 def load_detail(session: Any, wo_id: str) -> Loaded:
-    """Runs off the UI thread: the detail, the bytes of its photos and the text of its captures."""
+    """Runs off the UI thread: the detail, its records laid out by their forms, its photos and
+    signatures decoded at thumbnail size, the text of its captures and the order's history."""
     from fieldkit.domain.problems import ValidationError
 
     detail = review.review_detail(session, wo_id)
-    images: dict[str, bytes] = {}
+    records = review_records.records_of(session, detail)
+    thumbnails: dict[str, QImage] = {}
     captures: dict[str, str] = {}
     memories: dict[str, Any] = {}
     problems: dict[str, str] = {}
     for ref in detail.attachments:
-        if not ref.present:
+        if not ref.present or ref.kind != "capture":
             continue
         try:
-            if ref.kind == "capture":
-                captures[ref.sha256] = review.capture_text(session, ref.sha256)
-                memory = review_memory.meter_memory(session, ref.sha256)
-                if memory is not None:
-                    memories[ref.sha256] = memory
-            elif ref in detail.photos:
-                images[ref.sha256] = review.attachment_bytes(session, ref.sha256)
+            captures[ref.sha256] = review.capture_text(session, ref.sha256)
+            memory = review_memory.meter_memory(session, ref.sha256)
+            if memory is not None:
+                memories[ref.sha256] = memory
         except ValidationError as exc:
             problems[ref.sha256] = " / ".join(exc.messages("vi") + exc.messages("en"))
+    wanted = {p.sha256 for r in records for p in r.pictures} | {a.sha256 for a in detail.photos}
+    present = {sha for sha in wanted if session.attachments.has(sha)}
+    for sha in sorted(present):
+        try:
+            thumbnails[sha] = thumbnail(review.attachment_bytes(session, sha))
+        except ValidationError as exc:
+            problems[sha] = " / ".join(exc.messages("vi") + exc.messages("en"))
     if not memories:    # the capture is not on this laptop (yet): the reading's own compact fields
         for view in detail.readings:
             stored = review_memory.memory_of_reading(view.reading)
             if stored is not None:
                 memories[f"reading:{view.reading.id}"] = stored
-    return Loaded(detail, images, captures, problems, memories)
-
-
+    return Loaded(detail, thumbnails, captures, problems, memories, records, present,
+                  order_history.history(session, wo_id))

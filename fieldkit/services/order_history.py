@@ -1,0 +1,163 @@
+"""The history of one work order, in words, for the supervisor (Qt-free).
+
+    refresh(session, wo_id)   online: read the server's audit of the order and its records (a gated
+                              read with the person's user token) and keep it on this laptop
+    history(session, wo_id)   what the server said (kept from the last refresh) plus what this
+                              laptop did that the server does not know yet, oldest first
+
+Every line is an `Event` with its UTC time (the UI shows it in Vietnam's time), who did it and
+what happened in Vietnamese and English; nothing of the audit's internal vocabulary
+("status", "done->approved", "applied") reaches the screen.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from fieldkit.domain.models import Role
+from fieldkit.services.people import people
+from fieldkit.services.session import Session
+
+KIND = "order_history"  # sync_reference kind of the kept server audit (key: work order id)
+
+STATES = {
+    "assigned": ("Giao cho kỹ thuật viên", "Assigned to the technician"),
+    "in_progress": ("Bắt đầu làm", "Work started"),
+    "done": ("Nộp để duyệt", "Submitted for review"),
+    "approved": ("Được duyệt", "Approved"),
+    "returned": ("Trả lại để sửa", "Returned for correction"),
+}
+ACTIONS = {
+    ("work_order", "create"): ("Tạo phiếu", "Work order created"),
+    ("work_order", "import"): ("Phiếu được nhập trên máy chủ", "Work order imported on the server"),
+    ("work_order", "approve"): STATES["approved"],
+    ("work_order", "return"): STATES["returned"],
+    ("work_order", "reassign"): ("Giao lại cho kỹ thuật viên khác", "Reassigned to another technician"),
+    ("work_order", "start"): STATES["in_progress"],
+    ("work_order", "submit"): STATES["done"],
+    ("reading", "append"): ("Ghi chỉ số công tơ", "Meter reading recorded"),
+    ("reading", "create"): ("Ghi chỉ số công tơ", "Meter reading recorded"),
+    ("install", "append"): ("Lập biên bản treo tháo công tơ", "Install record made"),
+    ("install", "create"): ("Lập biên bản treo tháo công tơ", "Install record made"),
+    ("onboarding_step", "append"): ("Ghi một bước hướng dẫn khách hàng", "Onboarding step recorded"),
+}
+OTHER = ("Thay đổi khác", "Other change")
+
+
+@dataclass(frozen=True)
+class Event:
+    at: datetime  # UTC
+    who: str
+    vi: str
+    en: str
+    on_server: bool  # known to the server (else: only on this laptop, waiting for the next sync)
+    refused: bool = False  # the server refused it
+
+    def text(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+def parse_time(text: str) -> datetime:
+    """A stored or served timestamp as an aware UTC time (naive ones are UTC)."""
+    try:
+        when = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
+    except ValueError:
+        return datetime.min.replace(tzinfo=UTC)
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def _state_of(detail: str) -> str | None:
+    """The state a local audit line moved to: "done->approved" -> "approved"."""
+    return detail.split("->", 1)[1].strip() if "->" in detail else None
+
+
+def describe(entity: str, action: str, state: str | None, result: str = "") -> tuple[str, str, bool]:
+    """(vi, en, refused) of one audit line."""
+    if entity == "work_order" and state in STATES:
+        vi, en = STATES[state]
+    else:
+        vi, en = ACTIONS.get((entity, action), OTHER)
+    refused = result.startswith(("rejected", "refused"))
+    if refused:
+        vi, en = vi + " (máy chủ từ chối)", en + " (refused by the server)"
+    elif result.startswith("conflict"):
+        vi, en = vi + " (máy chủ ghi nhận xung đột)", en + " (the server flagged a conflict)"
+    return vi, en, refused
+
+
+def record_ids(conn: Any, wo_id: str) -> list[str]:
+    """The work order and the records made for it (readings, installs, onboarding steps)."""
+    ids = [wo_id]
+    for table in ("readings", "installs", "onboarding_steps"):
+        ids += [str(r[0]) for r in conn.execute(f"SELECT id FROM {table} WHERE work_order_id = ?", (wo_id,))]
+    return ids[:100]
+
+
+def refresh(session: Session, wo_id: str, timeout: float = 8.0) -> int:
+    """Fetch the server's audit of the order (needs the network and this person's signing key); keep
+    it. Returns the number of lines. Raises the sync layer's errors when the server is not reached."""
+    from fieldkit.sync import client, signing
+
+    session.require(Role.SUPERVISOR)
+    key = session.profile.signing_key
+    if key is None:
+        raise client.NotConfigured("this person has no signing key on this laptop")
+    with session.store.read() as conn:
+        ids = record_ids(conn, wo_id)
+    t = client._transport(session.store)
+    t.timeout = (timeout, timeout)
+    try:
+        token, _role = signing.user_token(t, session.profile.user.username, key, session.store.device_id)
+        t.set_user_token(token)
+        rows = t.request("GET", "/v1/audit", params={"entity_id": ids, "limit": 500}).body
+    finally:
+        t.close()
+    lines = [r for r in rows if isinstance(r, dict)] if isinstance(rows, list) else []
+    with session.store.transaction(actor=session.user_id) as tx:
+        tx.conn.execute(
+            "INSERT INTO sync_reference (kind, key, version, data, received_at) VALUES (?, ?, 1, ?, ?) "
+            "ON CONFLICT (kind, key) DO UPDATE SET data = excluded.data, received_at = excluded.received_at",
+            (KIND, wo_id, json.dumps(lines, ensure_ascii=False), tx.now))
+    return len(lines)
+
+
+@dataclass(frozen=True)
+class History:
+    events: list[Event]
+    server_checked_at: datetime | None  # when the server's audit was last read (None: never)
+
+
+def history(session: Session, wo_id: str) -> History:
+    session.require(Role.SUPERVISOR)
+    with session.store.read() as conn:
+        names = people(conn)
+        kept = conn.execute("SELECT data, received_at FROM sync_reference WHERE kind = ? AND key = ?",
+                            (KIND, wo_id)).fetchone()
+        ids = record_ids(conn, wo_id)
+        marks = ",".join("?" * len(ids))
+        local = conn.execute(f"SELECT at, actor, action, entity, entity_id, op_id, detail FROM audit "
+                             f"WHERE entity_id IN ({marks}) ORDER BY seq", tuple(ids)).fetchall()
+        sent = {str(r[0]) for r in conn.execute(f"SELECT op_id FROM outbox WHERE state = 'sent' AND entity_id IN ({marks})",
+                                                tuple(ids))}
+    events: list[Event] = []
+    seen_ops: set[str] = set()
+    server_rows = json.loads(kept[0]) if kept else []
+    for r in server_rows:
+        entity, action = str(r.get("entity") or ""), str(r.get("action") or "")
+        detail = str(r.get("detail") or "")
+        vi, en, refused = describe(entity, action, r.get("state"), detail)
+        if r.get("op_id"):
+            seen_ops.add(str(r["op_id"]))
+        events.append(Event(parse_time(str(r.get("at") or "")), names.get(str(r.get("user_id") or ""), ""), vi, en,
+                            True, refused))
+    for at, actor, action, entity, _eid, op_id, detail in local:
+        if op_id and str(op_id) in seen_ops:
+            continue
+        vi, en, refused = describe(str(entity), str(action), _state_of(str(detail or "")))
+        events.append(Event(parse_time(str(at)), names.get(str(actor or ""), ""), vi, en, str(op_id or "") in sent,
+                            refused))
+    events.sort(key=lambda e: e.at)
+    return History(events, parse_time(kept[1]) if kept else None)

@@ -1,0 +1,422 @@
+"""Every submitted record of a work order as the supervisor reads it (Qt-free).
+
+    records_of(session, detail)  -> list[RecordView], oldest first
+
+An install / replacement record is laid out by the form version it was saved with
+(`fieldkit.forms`): its sections, its fields' labels in both languages, choices by their
+labels, and only the answers that were relevant. A reading shows its registers by name, the
+consumption since the meter's previous reading, the checks (abnormal use) and the bill
+estimate, computed by `services.readings.assess`, the same function the reading screen uses.
+Onboarding steps (and the new-supply request, which is one) are laid out from the tables
+below. Ids, hashes and internal keys are never answers: photos and signatures are
+`pictures` (the UI decodes them off its thread), a made document is a `KeptDocument`.
+
+Values keep their type (Decimal, date, bool, Text) so the UI formats them in its language
+(`ui/labels.format_*`). A record that a later one supersedes (a correction, or the
+resubmission of a returned order) is kept and marked with the id of the newer one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from fieldkit.domain import anomalies
+from fieldkit.domain import onboarding as flow
+from fieldkit.domain.models import Install, OnboardingStep, Reading, WorkOrderKind
+from fieldkit.forms import FormDefinition, FormDefinitionError, load_form
+from fieldkit.forms.definition import Field, Text
+from fieldkit.services import readings
+from fieldkit.services.kept_documents import KeptDocument
+from fieldkit.services.review import ReviewDetail
+from fieldkit.services.session import Session
+from fieldkit.store import field_facts as facts_repo
+
+# --- what one answer is ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer: `kind` says how the UI shows `value`.
+
+    text: str · number: Decimal · money: int (VND) · date: date · bool: bool · choice: Text ·
+    texts: list[Text] · registers: list[(Text name, Decimal, unit)] · gps: (Decimal lat, Decimal lon) ·
+    period: (date, date)"""
+
+    label: Text
+    kind: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class Section:
+    title: Text | None
+    answers: list[Answer]
+
+
+@dataclass(frozen=True)
+class Picture:
+    sha256: str
+    kind: str  # "photo" or "signature"
+    caption: Text
+
+
+@dataclass(frozen=True)
+class ReadingChecks:
+    consumption: Decimal | None  # kWh since the previous current reading
+    previous_at: datetime | None
+    findings: list[anomalies.Finding]
+    bill: Any  # tariff.BillEstimate | None
+    bill_note: tuple[str, str] | None  # (vi, en) why there is no estimate
+
+
+@dataclass(frozen=True)
+class RecordView:
+    id: str
+    kind: str  # "install", "reading" or "onboarding"
+    title: Text
+    recorded_at: datetime | None
+    recorded_by: str  # display name
+    sections: list[Section]
+    pictures: list[Picture] = field(default_factory=list)
+    document: KeptDocument | None = None  # a document made with the record (household sheet)
+    makes_pdf: bool = False  # the install record: the PDF is made on demand (installs.save_record_pdf)
+    checks: ReadingChecks | None = None
+    supersedes: str | None = None
+    superseded_by: str | None = None  # the newer record that replaces this one (both are kept)
+
+
+def T(vi: str, en: str) -> Text:  # noqa: N802 - reads like the form files' {"vi", "en"}
+    return Text(vi, en)
+
+
+YES_NO = {True: T("Có", "Yes"), False: T("Không", "No")}
+PHOTO = T("Ảnh", "Photo")
+SIGNATURE = T("Chữ ký", "Signature")
+
+# Register codes of a meter_reading answer -> the OBIS code whose name the reading screen shows.
+REGISTER_OBIS = {"KT": "1.8.0", "BT": "1.8.1", "CD": "1.8.2", "TD": "1.8.3"}
+SOURCES = {"optical": T("Đọc qua đầu đọc quang", "Read through the optical probe"),
+           "manual": T("Nhập tay", "Typed by hand"), "nmea": T("Máy thu GPS", "GPS receiver"),
+           "typed": T("Nhập tay", "Typed by hand")}
+
+
+def _decimal(value: Any) -> Decimal | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    try:
+        number = Decimal(str(value).strip().replace(",", "."))
+    except (InvalidOperation, ValueError):
+        return None
+    return number if number.is_finite() else None
+
+
+def _register_name(code: str) -> Text:
+    obis = REGISTER_OBIS.get(code.upper(), code)
+    vi, en = readings.register_name(obis, "vi"), readings.register_name(obis, "en")
+    return T(vi, en) if vi and en else T(code, code)
+
+
+def _registers(raw: dict[str, Any]) -> list[tuple[Text, Decimal, str]]:
+    out = []
+    for code, value in raw.items():
+        number = _decimal(value)
+        if code != "source" and number is not None:
+            out.append((_register_name(code), number, "kWh"))
+    return out
+
+
+def _free(value: Any) -> Answer | None:
+    """An answer outside any table (a newer app's key): shown by its value's type, never as a repr."""
+    if isinstance(value, bool):
+        return Answer(T("", ""), "bool", value)
+    if isinstance(value, int | float | Decimal):
+        return Answer(T("", ""), "number", Decimal(str(value)))
+    if isinstance(value, str) and value.strip():
+        return Answer(T("", ""), "text", value.strip())
+    return None
+
+
+def _label_of(key: str) -> Text:
+    words = key.replace("_", " ").strip().capitalize()
+    return T(words, words)
+
+
+def _other(data: dict[str, Any], used: set[str], hidden: set[str]) -> list[Answer]:
+    out = []
+    for key in sorted(data):
+        if key in used or key in hidden or key == "attachments" or key.endswith(("_id", "sha256")):
+            continue
+        shown = _free(data[key])
+        if shown is not None:
+            out.append(Answer(_label_of(key), shown.kind, shown.value))
+    return out
+
+
+# --- install / replacement record (by its form) ------------------------------------------------------
+
+
+def _form_answer(f: Field, value: Any) -> Answer | list[Picture] | None:
+    if value is None or value == "" or value == [] or value == {}:
+        return None
+    if f.type == "choice":
+        match = next((c.label for c in f.choices if c.value == value), None)
+        return Answer(f.label, "choice", match) if match else Answer(f.label, "text", str(value))
+    if f.type == "number":
+        number = _decimal(value)
+        return Answer(f.label, "number", number) if number is not None else Answer(f.label, "text", str(value))
+    if f.type == "date":
+        try:
+            return Answer(f.label, "date", date.fromisoformat(str(value)))
+        except ValueError:
+            return Answer(f.label, "text", str(value))
+    if f.type == "gps" and isinstance(value, dict):
+        lat, lon = _decimal(value.get("lat")), _decimal(value.get("lon"))
+        return Answer(f.label, "gps", (lat, lon)) if lat is not None and lon is not None else None
+    if f.type == "meter_reading" and isinstance(value, dict):
+        return Answer(f.label, "registers", _registers(value))
+    if f.type == "photo":
+        shas = value if isinstance(value, list) else [value]
+        return [Picture(str(s), "photo", f.label) for s in shas if isinstance(s, str)]
+    if f.type == "signature" and isinstance(value, str):
+        return [Picture(value, "signature", f.label)]
+    return Answer(f.label, "text", str(value))
+
+
+def _form(install: Install) -> FormDefinition | None:
+    try:
+        return load_form(install.form_id, install.form_version)
+    except (FormDefinitionError, FileNotFoundError, KeyError, ValueError):
+        return None
+
+
+def install_record(install: Install) -> tuple[Text, list[Section], list[Picture]]:
+    form = _form(install)
+    data = dict(install.data)
+    sections: list[Section] = []
+    pictures: list[Picture] = []
+    used: set[str] = set()
+    title = form.title if form is not None else T("Biên bản treo tháo công tơ", "Meter install / removal record")
+    for section in form.sections if form is not None else ():
+        answers = []
+        for f in section.fields:
+            used.add(f.id)
+            shown = _form_answer(f, data.get(f.id))
+            if isinstance(shown, list):
+                pictures += shown
+            elif shown is not None:
+                answers.append(shown)
+        if answers:
+            sections.append(Section(section.title, answers))
+    head = []
+    if install.installed_meter_serial and "installed_serial" not in data:
+        head.append(Answer(T("Số công tơ treo", "Installed meter serial"), "text", install.installed_meter_serial))
+    if install.removed_meter_serial and "removed_serial" not in data:
+        head.append(Answer(T("Số công tơ tháo", "Removed meter serial"), "text", install.removed_meter_serial))
+    other = _other(data, used, set())
+    if head or other:
+        sections.append(Section(T("Thông tin khác", "Other details"), head + other))
+    known = {p.sha256 for p in pictures}
+    return title, sections, pictures + [Picture(str(s), "photo", PHOTO) for s in data.get("attachments") or []
+                                        if isinstance(s, str) and s not in known]
+
+
+# --- onboarding steps (the new-supply request is one) -------------------------------------------------
+
+STEP_TITLES = {
+    flow.HOUSEHOLD: T("Hộ khách hàng", "Household"),
+    flow.NEW_SUPPLY: T("Đề nghị cấp điện mới", "New supply request"),
+    flow.APP_INSTALL: T("Cài ứng dụng chăm sóc khách hàng", "Customer-care app installed"),
+    flow.APP: T("Đăng ký trên ứng dụng", "Registered in the app"),
+    flow.PAYMENT: T("Cách thanh toán tiền điện", "How the bill is paid"),
+    flow.BILL: T("Hoá đơn hiện tại", "Current bill"),
+    flow.CONTRACT: T("Hợp đồng mua bán điện điện tử", "Electronic purchase contract"),
+    flow.SHEET: T("Phiếu thông tin khách hàng", "Household sheet"),
+}
+# step -> key -> (label, kind); kinds as in Answer, plus "payment_method", "document", "documents"
+STEP_KEYS: dict[str, dict[str, tuple[Text, str]]] = {
+    flow.HOUSEHOLD: {"code": (T("Mã khách hàng", "Customer code"), "text"),
+                     "new_supply": (T("Chưa có điện (cấp mới)", "Not yet supplied (new supply)"), "bool"),
+                     "created": (T("Khách hàng tạo mới trên máy", "Customer created on this laptop"), "bool")},
+    flow.NEW_SUPPLY: {"documents": (T("Giấy tờ đã nộp", "Documents handed in"), "documents"),
+                      "households": (T("Số hộ dùng chung công tơ", "Households sharing the meter"), "number"),
+                      "supply_address": (T("Địa chỉ cấp điện", "Supply address"), "address"),
+                      "needs_pole": (T("Cần trồng cột", "A pole is needed"), "bool"),
+                      "working_days": (T("Thời hạn giải quyết (ngày làm việc)", "Time limit (working days)"),
+                                       "number")},
+    flow.APP_INSTALL: {"shown": (T("Đã hướng dẫn cài ứng dụng", "Showed how to install the app"), "bool")},
+    flow.APP: {"registered": (T("Đã đăng ký", "Registered"), "bool"),
+               "phone": (T("Số điện thoại đăng ký", "Phone registered"), "text")},
+    flow.PAYMENT: {"method": (T("Cách thanh toán", "Payment method"), "payment_method"),
+                   "provider": (T("Ngân hàng / ví", "Bank / wallet"), "text"),
+                   "provider_bin": (T("Mã ngân hàng (BIN)", "Bank code (BIN)"), "text")},
+    flow.BILL: {"shown": (T("Đã cho xem hoá đơn", "Bill shown"), "bool"),
+                "kwh": (T("Điện năng (kWh)", "Energy (kWh)"), "number"),
+                "total": (T("Số tiền", "Amount"), "money"),
+                "period": (T("Kỳ hoá đơn", "Billing period"), "period")},
+    flow.CONTRACT: {"signed": (T("Đã ký", "Signed"), "bool"),
+                    "otp": (T("Xác nhận OTP", "OTP confirmation"), "otp"),
+                    "signer": (T("Người ký", "Signed by"), "text"),
+                    "phone": (T("Số điện thoại", "Phone"), "text"),
+                    "drawn": (T("Ký tay trên màn hình", "Signed by hand on screen"), "bool")},
+    flow.SHEET: {"printed": (T("Đã in và giao cho hộ", "Printed and handed over"), "bool"),
+                 "lang": (T("Ngôn ngữ", "Language"), "language")},
+}
+HIDDEN_KEYS = {"qr_payload", "file", "customer_id", "work_order_id", "signature_sha256", "sha256"}
+PAYMENT_METHODS = {
+    "mobile_banking": T("Ứng dụng ngân hàng", "Mobile banking"), "e_wallet": T("Ví điện tử", "E-wallet"),
+    "auto_debit": T("Trích nợ tự động", "Automatic debit"), "bank_qr": T("Chuyển khoản qua mã QR", "Bank-transfer QR"),
+    "cash": T("Tiền mặt", "Cash"),
+}
+DOCUMENTS = {"id_document": T("Căn cước công dân của người đề nghị", "Requester's citizen ID"),
+             "address_proof": T("Giấy tờ quyền sử dụng địa chỉ", "Proof of the right to use the address"),
+             "household_authorisation": T("Giấy uỷ quyền của các hộ dùng chung",
+                                          "Authorisation of the households sharing the meter")}
+OTP = {flow.OTP_PENDING: T("Đang chờ", "Pending"), flow.OTP_CONFIRMED: T("Đã xác nhận", "Confirmed")}
+LANGUAGES = {"vi": T("Tiếng Việt", "Vietnamese"), "en": T("Tiếng Anh", "English")}
+
+
+def _step_answer(label: Text, kind: str, value: Any) -> Answer | None:
+    if value is None or value == "":
+        return None
+    if kind == "bool":
+        return Answer(label, "bool", bool(value))
+    if kind in ("number", "money"):
+        number = _decimal(value)
+        if number is None:
+            return None
+        return Answer(label, kind, int(number) if kind == "money" else number)
+    if kind == "payment_method":
+        return Answer(label, "choice", PAYMENT_METHODS.get(str(value), T(str(value), str(value))))
+    if kind == "otp":
+        return Answer(label, "choice", OTP.get(str(value), T(str(value), str(value))))
+    if kind == "language":
+        return Answer(label, "choice", LANGUAGES.get(str(value), T(str(value), str(value))))
+    if kind == "documents" and isinstance(value, list):
+        return Answer(label, "texts", [DOCUMENTS.get(str(d), _label_of(str(d))) for d in value])
+    if kind == "address" and isinstance(value, dict):
+        text = ", ".join(str(value.get(k) or "").strip() for k in ("street", "commune") if value.get(k))
+        return Answer(label, "text", text) if text else None
+    if kind == "period" and isinstance(value, list) and len(value) == 2:
+        try:
+            return Answer(label, "period", (date.fromisoformat(str(value[0])), date.fromisoformat(str(value[1]))))
+        except ValueError:
+            return None
+    return Answer(label, "text", str(value))
+
+
+def onboarding_record(step: OnboardingStep) -> tuple[Text, list[Section], list[Picture], KeptDocument | None]:
+    data = dict(step.data)
+    keys = STEP_KEYS.get(step.step, {})
+    answers = [a for key, (label, kind) in keys.items() if (a := _step_answer(label, kind, data.get(key)))]
+    answers += _other(data, set(keys), HIDDEN_KEYS)
+    pictures: list[Picture] = []
+    document = None
+    for sha in data.get("attachments") or []:
+        if not isinstance(sha, str):
+            continue
+        if step.step == flow.SHEET and sha == data.get("sha256"):
+            document = KeptDocument(sha, "household_sheet", str(data.get("file") or "phieu-khach-hang.pdf"))
+        elif step.step == flow.CONTRACT:
+            pictures.append(Picture(sha, "signature", T("Chữ ký của khách hàng", "Customer's signature")))
+        else:
+            pictures.append(Picture(sha, "photo", PHOTO))
+    if step.step == flow.SHEET and document is None and data.get("sha256"):
+        document = KeptDocument(str(data["sha256"]), "household_sheet", str(data.get("file") or "phieu.pdf"))
+    title = STEP_TITLES.get(step.step, _label_of(step.step))
+    return title, [Section(None, answers)], pictures, document
+
+
+# --- readings ------------------------------------------------------------------------------------------
+
+
+def _manual_reason(text: str) -> Text:
+    for code, vi, en in readings.MANUAL_REASONS:
+        if text == code or text.startswith(code + " "):
+            return T(vi, en)
+    return T(text, text)
+
+
+def reading_record(reading: Reading) -> tuple[Text, list[Section], list[Picture]]:
+    answers = [Answer(T("Cách đọc", "How it was read"), "choice", SOURCES.get(reading.source.value,
+                                                                             T(reading.source.value, reading.source.value)))]
+    regs = []
+    for obis, reg in sorted(reading.registers.items()):
+        vi, en = readings.register_name(obis, "vi"), readings.register_name(obis, "en")
+        regs.append((T(vi or obis, en or obis), reg.value, reg.unit))
+    answers.append(Answer(T("Chỉ số", "Registers"), "registers", regs))
+    if reading.manual_reason:
+        answers.append(Answer(T("Lý do nhập tay", "Why it was typed"), "choice", _manual_reason(reading.manual_reason)))
+    pictures = [Picture(reading.photo_sha256, "photo", T("Ảnh mặt công tơ", "Photo of the meter"))] \
+        if reading.photo_sha256 else []
+    return T("Chỉ số công tơ", "Meter reading"), [Section(None, answers)], pictures
+
+
+def _checks(conn: Any, detail: ReviewDetail, reading: Reading) -> ReadingChecks | None:
+    from fieldkit.store import work_orders as wo_repo
+
+    meter = detail.meter if detail.meter is not None and detail.meter.id == reading.meter_id \
+        else wo_repo.get_meter(conn, reading.meter_id)
+    if meter is None:
+        return None
+    earlier = [h for h in facts_repo.readings_of_meter(conn, reading.meter_id, limit=400)
+               if h.taken_at < reading.taken_at and h.id != reading.id]
+    earlier.sort(key=lambda h: h.taken_at)
+    target = readings.Target(meter, detail.customer, detail.work_order, tuple(earlier))
+    a = readings.assess(target, reading.registers, taken_at=reading.taken_at)
+    return ReadingChecks(a.consumption, a.previous_at, list(a.findings), a.bill, a.bill_note)
+
+
+# --- all records of a work order ------------------------------------------------------------------------
+
+
+def _times(conn: Any, table: str, ids: list[str]) -> dict[str, datetime]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    out = {}
+    for rid, at in conn.execute(f"SELECT id, recorded_at FROM {table} WHERE id IN ({marks})", tuple(ids)):
+        try:
+            out[str(rid)] = datetime.fromisoformat(str(at))
+        except ValueError:
+            continue
+    return out
+
+
+def _steps(conn: Any, detail: ReviewDetail) -> list[OnboardingStep]:
+    """The work order's own steps; for an onboarding or new-supply order also the household's steps
+    recorded without a work order (the onboarding flow records them so)."""
+    wo = detail.work_order
+    if not wo.customer_id:
+        return []
+    kinds = (WorkOrderKind.ONBOARDING, WorkOrderKind.NEW_SUPPLY)
+    return [s for s in facts_repo.onboarding_steps_of(conn, wo.customer_id)
+            if s.work_order_id == wo.id or (s.work_order_id is None and wo.kind in kinds)]
+
+
+def records_of(session: Session, detail: ReviewDetail) -> list[RecordView]:
+    """Every record of the work order, oldest first; superseded ones marked with the newer one's id."""
+    names = detail.people
+    out: list[RecordView] = []
+    with session.store.read() as conn:
+        steps = detail.onboarding or _steps(conn, detail)
+        install_at = _times(conn, "installs", [i.id for i in detail.installs])
+        step_at = _times(conn, "onboarding_steps", [s.id for s in steps])
+        for ins in detail.installs:
+            title, sections, pictures = install_record(ins)
+            out.append(RecordView(ins.id, "install", title, install_at.get(ins.id), names.get(ins.recorded_by or "", ""),
+                                  sections, pictures, makes_pdf=True, supersedes=ins.supersedes))
+        for view in detail.readings:
+            rd = view.reading
+            title, sections, pictures = reading_record(rd)
+            out.append(RecordView(rd.id, "reading", title, rd.taken_at, view.recorded_by, sections, pictures,
+                                  checks=_checks(conn, detail, rd), supersedes=rd.supersedes))
+        for step in steps:
+            title, sections, pictures, document = onboarding_record(step)
+            out.append(RecordView(step.id, "onboarding", title, step_at.get(step.id),
+                                  names.get(step.recorded_by or "", ""), sections, pictures, document,
+                                  supersedes=step.supersedes))
+    newer = {r.supersedes: r.id for r in out if r.supersedes}
+    return [replace(r, superseded_by=newer.get(r.id)) for r in out]
