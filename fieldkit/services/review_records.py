@@ -135,7 +135,11 @@ def _free(value: Any) -> Answer | None:
     if isinstance(value, int | float | Decimal):
         return Answer(T("", ""), "number", Decimal(str(value)))
     if isinstance(value, str) and value.strip():
-        return Answer(T("", ""), "text", value.strip())
+        try:
+            return Answer(T("", ""), "date", date.fromisoformat(value.strip())) if len(value.strip()) == 10 \
+                else Answer(T("", ""), "text", value.strip())
+        except ValueError:
+            return Answer(T("", ""), "text", value.strip())
     return None
 
 

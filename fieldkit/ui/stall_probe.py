@@ -147,7 +147,10 @@ def describe(receiver: str, event_type: object, label: object = None) -> str:
 class ProbeApplication(QApplication):
     """A QApplication whose `notify` feeds a `StallProbe` (tests and benchmarks only)."""
 
+    _ui_thread = threading.get_ident()  # the thread that imports this module makes the application
+
     def __init__(self, *args: object) -> None:
+        self._ui_thread = threading.get_ident()
         super().__init__(*args)
         self.probe = StallProbe()
         gc.callbacks.append(self.probe.gc_callback)
@@ -157,6 +160,10 @@ class ProbeApplication(QApplication):
         self._heartbeat.start()
 
     def notify(self, receiver: QObject, event: QEvent) -> bool:  # noqa: D401 - Qt override
+        if threading.get_ident() != self._ui_thread:
+            # an event delivered on a worker thread (a QObject an `Op` made there): not the UI thread's
+            # time, and its thread_time() is another thread's clock
+            return super().notify(receiver, event)
         probe = self.probe
         now = time.perf_counter()
         probe.mark(now)

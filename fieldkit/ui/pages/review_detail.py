@@ -122,8 +122,9 @@ class ReviewDetailView(QScrollArea):
             lines.append(t("Customer: %1 (%2), %3").replace("%1", d.customer.name)
                          .replace("%2", d.customer.code).replace("%3", d.customer.address.one_line()))
         if d.meter is not None:
-            lines.append(t("Meter: %1 %2").replace("%1", d.meter.serial)
-                         .replace("%2", f"({d.meter.manufacturer} {d.meter.model})".replace("( )", "").strip()))
+            make = " ".join(x for x in (d.meter.manufacturer.strip(), d.meter.model.strip()) if x)
+            lines.append(t("Meter: %1 %2").replace("%1", d.meter.serial).replace("%2", f"({make})" if make else "")
+                         .strip())
         due = wo.due_date.strftime("%d/%m/%Y") if wo.due_date else "—"
         due_line = t("Due: %1").replace("%1", due) + (" — " + t("OVERDUE") if d.overdue else "")
         lines.append(due_line + "   " + t("Technician: %1").replace("%1", d.technician or "—"))
@@ -145,6 +146,7 @@ class ReviewDetailView(QScrollArea):
         for record in loaded.records:
             card = RecordCard(record, loaded.thumbnails, loaded.present, self.make_pdf)
             self.records_layout.addWidget(card)
+            card.show()
             self.cards.append(card)
         self.no_records.setVisible(not loaded.records)
 
