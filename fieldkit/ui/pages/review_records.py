@@ -29,7 +29,7 @@ from fieldkit.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from fieldkit.ui.style import DANGER, MUTED
+from fieldkit.ui.style import DANGER
 
 THUMB_W, THUMB_H = 240, 180
 
@@ -102,8 +102,7 @@ class RecordCard(QFrame):
     def __init__(self, record: RecordView, thumbnails: dict[str, QImage], present: set[str],
                  make_pdf: Callable[[RecordView], None] | None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName("RecordCard")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("Card")
         self.record = record
         lang = current_language()
         lay = QVBoxLayout(self)
@@ -137,8 +136,7 @@ class RecordCard(QFrame):
             grid.setHorizontalSpacing(12)
             grid.setVerticalSpacing(2)
             for row, answer in enumerate(section.answers):
-                name = QLabel(answer.label.get(lang) or tr("Other answer"))
-                name.setStyleSheet(f"color: {MUTED};")
+                name = QLabel(answer.label.get(lang) or tr("Other answer"), objectName="Muted")
                 name.setWordWrap(True)
                 name.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
                 value = QLabel(value_text(answer, lang))
