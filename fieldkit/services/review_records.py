@@ -28,8 +28,8 @@ from fieldkit.domain import onboarding as flow
 from fieldkit.domain.models import Install, OnboardingStep, Reading, WorkOrderKind
 from fieldkit.forms import FormDefinition, FormDefinitionError, load_form
 from fieldkit.forms.definition import Field, Text
-from fieldkit.services import readings
-from fieldkit.services.kept_documents import KeptDocument
+from fieldkit.services import documents, readings
+from fieldkit.services.documents import DocumentRef
 from fieldkit.services.review import ReviewDetail
 from fieldkit.services.session import Session
 from fieldkit.store import field_facts as facts_repo
@@ -81,8 +81,7 @@ class RecordView:
     recorded_by: str  # display name
     sections: list[Section]
     pictures: list[Picture] = field(default_factory=list)
-    document: KeptDocument | None = None  # a document made with the record (household sheet)
-    makes_pdf: bool = False  # the install record: the PDF is made on demand (installs.save_record_pdf)
+    document: DocumentRef | None = None  # its document (services/documents): install record, request, ...
     checks: ReadingChecks | None = None
     supersedes: str | None = None
     superseded_by: str | None = None  # the newer record that replaces this one (both are kept)
@@ -311,26 +310,21 @@ def _step_answer(label: Text, kind: str, value: Any) -> Answer | None:
     return Answer(label, "text", str(value))
 
 
-def onboarding_record(step: OnboardingStep) -> tuple[Text, list[Section], list[Picture], KeptDocument | None]:
+def onboarding_record(step: OnboardingStep) -> tuple[Text, list[Section], list[Picture]]:
     data = dict(step.data)
     keys = STEP_KEYS.get(step.step, {})
     answers = [a for key, (label, kind) in keys.items() if (a := _step_answer(label, kind, data.get(key)))]
     answers += _other(data, set(keys), HIDDEN_KEYS)
     pictures: list[Picture] = []
-    document = None
     for sha in data.get("attachments") or []:
-        if not isinstance(sha, str):
+        if not isinstance(sha, str) or sha == data.get("sha256"):  # the sheet's own PDF: its document
             continue
-        if step.step == flow.SHEET and sha == data.get("sha256"):
-            document = KeptDocument(sha, "household_sheet", str(data.get("file") or "phieu-khach-hang.pdf"))
-        elif step.step == flow.CONTRACT:
+        if step.step == flow.CONTRACT:
             pictures.append(Picture(sha, "signature", T("Chữ ký của khách hàng", "Customer's signature")))
         else:
             pictures.append(Picture(sha, "photo", PHOTO))
-    if step.step == flow.SHEET and document is None and data.get("sha256"):
-        document = KeptDocument(str(data["sha256"]), "household_sheet", str(data.get("file") or "phieu.pdf"))
     title = STEP_TITLES.get(step.step, _label_of(step.step))
-    return title, [Section(None, answers)], pictures, document
+    return title, [Section(None, answers)], pictures
 
 
 # --- readings ------------------------------------------------------------------------------------------
@@ -411,16 +405,31 @@ def records_of(session: Session, detail: ReviewDetail) -> list[RecordView]:
         for ins in detail.installs:
             title, sections, pictures = install_record(ins)
             out.append(RecordView(ins.id, "install", title, install_at.get(ins.id), names.get(ins.recorded_by or "", ""),
-                                  sections, pictures, makes_pdf=True, supersedes=ins.supersedes))
+                                  sections, pictures, supersedes=ins.supersedes))
         for view in detail.readings:
             rd = view.reading
             title, sections, pictures = reading_record(rd)
             out.append(RecordView(rd.id, "reading", title, rd.taken_at, view.recorded_by, sections, pictures,
                                   checks=_checks(conn, detail, rd), supersedes=rd.supersedes))
         for step in steps:
-            title, sections, pictures, document = onboarding_record(step)
+            title, sections, pictures = onboarding_record(step)
             out.append(RecordView(step.id, "onboarding", title, step_at.get(step.id),
-                                  names.get(step.recorded_by or "", ""), sections, pictures, document,
+                                  names.get(step.recorded_by or "", ""), sections, pictures,
                                   supersedes=step.supersedes))
     newer = {r.supersedes: r.id for r in out if r.supersedes}
-    return [replace(r, superseded_by=newer.get(r.id)) for r in out]
+    step_of = {s.id: s.step for s in steps}
+    return [replace(r, superseded_by=newer.get(r.id), document=None if r.id in newer else _document(session, r, step_of))
+            for r in out]
+
+
+DOCUMENT_STEPS = (flow.NEW_SUPPLY, flow.CONTRACT, flow.SHEET)
+
+
+def _document(session: Session, record: RecordView, step_of: dict[str, str]) -> DocumentRef | None:
+    """The document a current record is shown in (services/documents): the install record, the
+    new-supply request, the contract, the household sheet."""
+    if record.kind == "install":
+        return documents.document_of_record(session, "install", record.id)
+    if record.kind == "onboarding" and step_of.get(record.id) in DOCUMENT_STEPS:
+        return documents.document_of_record(session, "onboarding_step", record.id)
+    return None

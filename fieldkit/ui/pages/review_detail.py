@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from fieldkit.services import order_history
 from fieldkit.services.order_history import History
-from fieldkit.services.review_records import RecordView
+from fieldkit.services.session import Session
 from fieldkit.ui.labels import KINDS, STATES, current_language, format_number, label
 from fieldkit.ui.pages.review_conflicts import ConflictsPanel
 from fieldkit.ui.pages.review_records import RecordCard, local_time
@@ -43,11 +43,11 @@ def t(text: str) -> str:
 
 
 class ReviewDetailView(QScrollArea):
-    def __init__(self, resolve: Callable[[int, str], None], make_pdf: Callable[[RecordView], None] | None = None,
+    def __init__(self, resolve: Callable[[int, str], None], session: Session | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("DetailScroll")
-        self.make_pdf = make_pdf
+        self.session = session  # for the records' documents (open, print, make again, save a copy)
         self.detail_title = QLabel(objectName="PageTitle")
         self.detail_title.setWordWrap(True)
         self.detail_info = QLabel()
@@ -99,6 +99,7 @@ class ReviewDetailView(QScrollArea):
         self.setWidget(inner)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.loaded: Loaded | None = None
+        self.ensurePolished()  # now, not in the event that first shows a work order
 
     @property
     def photo_labels(self) -> list[QLabel]:
@@ -144,9 +145,9 @@ class ReviewDetailView(QScrollArea):
             card.deleteLater()
         self.cards = []
         for record in loaded.records:
-            card = RecordCard(record, loaded.thumbnails, loaded.present, self.make_pdf)
+            card = RecordCard(record, loaded.thumbnails, loaded.present, self.session, self.records_box)
             self.records_layout.addWidget(card)
-            card.show()
+            card.show()  # a child made under a visible parent stays hidden until shown
             self.cards.append(card)
         self.no_records.setVisible(not loaded.records)
 

@@ -13,13 +13,10 @@ from datetime import timedelta
 from typing import Any
 
 from fieldkit.domain.models import Role
-from fieldkit.services import installs, order_history, review
+from fieldkit.services import order_history, review
 from fieldkit.services import sync as sync_service
-from fieldkit.services.kept_documents import KeptDocument
 from fieldkit.services.review import ReviewFilter, ReviewRow
-from fieldkit.services.review_records import RecordView
-from fieldkit.ui.documents_view import DocumentActions
-from fieldkit.ui.labels import current_language, format_number, problem_text
+from fieldkit.ui.labels import format_number, problem_text
 from fieldkit.ui.ops import Op
 from fieldkit.ui.pages import Page, PageContext
 from fieldkit.ui.pages.reports_page import ReportsPage
@@ -115,10 +112,9 @@ class ReviewPage(Page):
         self.empty.hide()
 
         # -- detail (pages/review_detail.py) ----------------------------------------------------
-        self.detail_scroll = ReviewDetailView(self.resolve_conflict, self.open_pdf)
+        self.detail_scroll = ReviewDetailView(self.resolve_conflict, ctx.session)
         v = self.detail_scroll
         self.conflicts_panel, self.detail_info, self.capture_view = v.conflicts_panel, v.detail_info, v.capture_view
-        self.documents = DocumentActions()  # the record's PDF: open / print / save a copy (ui/documents_view.py)
         self.pick_hint = QLabel(objectName="Coming")
         self.pick_hint.setWordWrap(True)
         self.pick_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -140,7 +136,6 @@ class ReviewPage(Page):
         dv.setContentsMargins(0, 0, 0, 0)
         dv.addWidget(self.pick_hint, 1)
         dv.addWidget(self.detail_scroll, 1)
-        dv.addWidget(self.documents)
         dv.addLayout(actions)
         dv.addWidget(self.message)
 
@@ -160,21 +155,24 @@ class ReviewPage(Page):
         list_panel.setMinimumWidth(280)
         detail_panel.setMinimumWidth(360)
 
-        filters = QHBoxLayout()
-        for w in (self.status_combo, self.tech_combo, self.commune_combo, self.due_combo):
-            filters.addWidget(w)
-        filters.addStretch(1)
+        # one row of title, filters and refresh, one muted line of counts (and the offline note):
+        # at 1366x768 the list keeps the height for 8+ rows
         top = QHBoxLayout()
         top.addWidget(self.title)
-        top.addSpacing(16)
-        top.addWidget(self.summary, 1)
+        top.addSpacing(12)
+        for w in (self.status_combo, self.tech_combo, self.commune_combo, self.due_combo):
+            top.addWidget(w)
+        top.addStretch(1)
         top.addWidget(self.refresh_button)
+        info = QHBoxLayout()
+        info.addWidget(self.summary)
+        info.addSpacing(16)
+        info.addWidget(self.offline_note, 1)
         lay = QVBoxLayout(self.review_tab)
         lay.setContentsMargins(8, 8, 8, 8)
         lay.addLayout(top)
         lay.addWidget(self.not_allowed)
-        lay.addLayout(filters)
-        lay.addWidget(self.offline_note)
+        lay.addLayout(info)
         lay.addWidget(self.splitter, 1)
 
         for key, _text in self.STATUS:
@@ -292,7 +290,6 @@ class ReviewPage(Page):
             return  # an older answer
         self.loaded_detail = loaded
         self._show_detail(loaded)
-        self.documents.set_document(None, None)
         self._refresh_history(loaded.detail.work_order.id)
 
     def _refresh_history(self, wo_id: str) -> None:
@@ -314,24 +311,6 @@ class ReviewPage(Page):
                 self.detail_scroll.show_history(self.detail_scroll.history, error=True)
 
         Op(self, fetch).success(shown).failure(failed).run_in_background()
-
-    def open_pdf(self, record: RecordView) -> None:
-        """One click: make the record's PDF if needed (kept encrypted), then open it in the viewer."""
-        session, loaded = self.ctx.session, self.loaded_detail
-        if loaded is None:
-            return
-        if record.document is not None:
-            self.documents.set_document(session, record.document)
-            self.documents.open_document()
-            return
-        wo_id, lang = loaded.detail.work_order.id, current_language()
-
-        def made(doc: KeptDocument) -> None:
-            self.documents.set_document(session, doc)
-            self.documents.open_document()
-
-        Op(self, lambda: installs.save_record_pdf(session, wo_id, lang)).success(made).failure(self._failed) \
-            .run_in_background()
 
     def _show_detail(self, loaded: Loaded | None) -> None:
         self.pick_hint.setVisible(loaded is None)

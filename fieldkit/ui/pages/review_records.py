@@ -8,18 +8,19 @@ Texts of this module are in the "ReviewRecords" translation context (review_*.ts
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
+from html import escape
 
 from fieldkit.domain.local_time import VIETNAM
 from fieldkit.services.review_records import Answer, Picture, ReadingChecks, RecordView
+from fieldkit.services.session import Session
+from fieldkit.ui.documents_view import DocumentActions
 from fieldkit.ui.labels import current_language, format_date, format_decimal
 from fieldkit.ui.qt import (
     QCoreApplication,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QImage,
     QLabel,
     QLocale,
@@ -97,36 +98,37 @@ def checks_lines(checks: ReadingChecks, lang: str) -> list[tuple[str, bool]]:
 
 
 class RecordCard(QFrame):
-    """One record. `make_pdf(record)` is called by the PDF button (the page makes and opens it)."""
+    """One record; its document (install record, new-supply request, contract, household sheet) has
+    the documents engineer's row of actions: open, print, make again, save a copy."""
 
     def __init__(self, record: RecordView, thumbnails: dict[str, QImage], present: set[str],
-                 make_pdf: Callable[[RecordView], None] | None, parent: QWidget | None = None):
+                 session: Session | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("Card")
         self.record = record
         lang = current_language()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 8, 12, 10)
-        head = QHBoxLayout()
-        title = QLabel(record.title.get(lang), objectName="SectionTitle")
-        head.addWidget(title)
-        head.addStretch(1)
+        lay.addWidget(QLabel(record.title.get(lang), objectName="SectionTitle"))
+        self.documents: DocumentActions | None = None
         self.pdf_button: QPushButton | None = None
-        if make_pdf is not None and (record.makes_pdf or record.document is not None) and not record.superseded_by:
-            self.pdf_button = QPushButton(tr("Open the PDF"), objectName="RecordPdf")
-            self.pdf_button.clicked.connect(lambda: make_pdf(record))
-            head.addWidget(self.pdf_button)
-        lay.addLayout(head)
+        if session is not None and record.document is not None and not record.superseded_by:
+            self.documents = DocumentActions(self)
+            self.documents.set_document(session, None, record.document)
+            self.pdf_button = self.documents.open_button
+            lay.addWidget(self.documents)
         who = record.recorded_by or "—"
         meta = tr("Recorded %1 by %2").replace("%1", local_time(record.recorded_at)).replace("%2", who)
         if record.superseded_by:
             meta += " · " + tr("replaced by the newer record below (both are kept)")
         elif record.supersedes:
             meta += " · " + tr("corrects an earlier record (shown above)")
-        self.meta = QLabel(meta, objectName="Muted")
+        self.meta = QLabel(objectName="Muted")
         self.meta.setWordWrap(True)
         if record.superseded_by:
-            self.meta.setStyleSheet(f"color: {DANGER};")
+            self.meta.setText(f"<span style='color: {DANGER};'>{escape(meta)}</span>")
+        else:
+            self.meta.setText(escape(meta))
         lay.addWidget(self.meta)
         self.value_labels: list[QLabel] = []
         for section in record.sections:
@@ -151,10 +153,9 @@ class RecordCard(QFrame):
             lay.addLayout(grid)
         if record.checks is not None:
             for text, warn in checks_lines(record.checks, lang):
-                line = QLabel(text, objectName="RecordCheck")
+                line = QLabel(text, objectName="Error" if warn else "RecordCheck")
                 line.setWordWrap(True)
-                if warn:
-                    line.setStyleSheet(f"color: {DANGER}; font-weight: bold;")
+                line.setTextFormat(Qt.TextFormat.PlainText)
                 lay.addWidget(line)
         self.picture_labels: list[QLabel] = []
         if record.pictures:
@@ -165,10 +166,10 @@ class RecordCard(QFrame):
             lay.addLayout(box)
 
     def _picture(self, pic: Picture, image: QImage | None, present: bool, lang: str) -> QWidget:
-        cell = QWidget()
+        cell = QWidget(self)
         v = QVBoxLayout(cell)
         v.setContentsMargins(0, 0, 0, 0)
-        img = QLabel(objectName="Photo")
+        img = QLabel(cell, objectName="Photo")
         img.setAlignment(Qt.AlignmentFlag.AlignCenter)
         img.setFrameShape(QFrame.Shape.Box)
         img.setMinimumSize(THUMB_W // 2, THUMB_H // 2)
@@ -177,7 +178,7 @@ class RecordCard(QFrame):
         else:
             img.setText(tr("not on this laptop yet") if not present else tr("picture cannot be shown"))
             img.setFixedSize(THUMB_W, THUMB_H // 2)
-        cap = QLabel(pic.caption.get(lang), objectName="Muted")
+        cap = QLabel(pic.caption.get(lang), cell, objectName="Muted")
         cap.setAlignment(Qt.AlignmentFlag.AlignCenter)
         cap.setWordWrap(True)
         v.addWidget(img)
