@@ -164,7 +164,7 @@ class OnboardingPage(Page):
         self.step_title.setText(step_title(self.current))
         if self.flow is not None:
             c = self.flow.customer
-            code = c.code + (" " + self.tr("(provisional code)") if self.flow.new_supply else "")
+            code = c.code + (" " + self.tr("(provisional code)") if ob.is_provisional(c.code) else "")
             self.household.setText(f"{c.name} · {code}")
         else:
             self.household.setText("")
