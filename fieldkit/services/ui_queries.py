@@ -37,6 +37,8 @@ class WorkOrderRow:
     customer_name: str
     address: str
     urgency: str  # "overdue", "today", "later", "undated", "closed"
+    review_comment: str = ""  # the supervisor's reason, for a returned order (and while it is redone)
+    days_late: int = 0  # whole days past the due date of an open order
 
 
 def _urgency(state: WorkOrderState, due: date | None, today: date) -> str:
@@ -72,6 +74,8 @@ def my_work_orders(session: Session, today: date | None = None, limit: int = 500
             id=wo.id, number=wo.number, kind=wo.kind, state=wo.state, due_date=wo.due_date,
             customer_code=c.code if c else "", customer_name=c.name if c else "",
             address=c.address.one_line() if c else "", urgency=_urgency(wo.state, wo.due_date, today),
+            review_comment=wo.review_comment if wo.state in OPEN_STATES else "",
+            days_late=max(0, (today - wo.due_date).days) if wo.due_date and wo.state in OPEN_STATES else 0,
         ))
     rows.sort(key=lambda r: (_ORDER[r.urgency], r.due_date or date.max, r.number))
     return rows

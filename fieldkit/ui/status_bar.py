@@ -1,10 +1,12 @@
-"""Always visible: online or offline, how many items wait to sync, when the last sync worked."""
+"""Always visible: online or offline, how many items wait to sync, when the last sync worked, and
+the reminders of the work-order life cycle (due today, overdue, returned)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from fieldkit.services import status as status_service
+from fieldkit.services import work_orders
 from fieldkit.services.session import Session
 from fieldkit.services.status import OutboxStatus
 from fieldkit.ui.connectivity import Connectivity, Probe
@@ -38,10 +40,13 @@ class StatusBar(QStatusBar):
         self.online_label = QLabel(objectName="Offline")
         self.waiting_label = QLabel(objectName="Waiting")
         self.last_sync_label = QLabel(objectName="LastSync")
-        for lab in (self.online_label, self.waiting_label, self.last_sync_label):
+        self.reminders_label = QLabel(objectName="Reminders")
+        self.reminders: work_orders.Reminders | None = None
+        for lab in (self.online_label, self.waiting_label, self.last_sync_label, self.reminders_label):
             lab.setMinimumWidth(80)  # may be clipped (the tooltip keeps the text) rather than widen the window
         self.addWidget(self.online_label)
         self.addWidget(self.waiting_label)
+        self.addWidget(self.reminders_label)
         self.addPermanentWidget(self.last_sync_label)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
@@ -53,11 +58,11 @@ class StatusBar(QStatusBar):
     def refresh(self) -> None:
         """Ask the services (and the probe) again, off the UI thread."""
         session, probe = self.session, self.probe
-        Op(self, lambda: (status_service.outbox_status(session), probe())).success(self._got) \
-            .failure(lambda _e: None).run_in_background()
+        Op(self, lambda: (status_service.outbox_status(session), probe(), work_orders.reminders(session))) \
+            .success(self._got).failure(lambda _e: None).run_in_background()
 
-    def _got(self, result: tuple[OutboxStatus, Connectivity]) -> None:
-        self.outbox, self.connectivity = result
+    def _got(self, result: tuple[OutboxStatus, Connectivity, work_orders.Reminders]) -> None:
+        self.outbox, self.connectivity, self.reminders = result
         self._render()
         self.updated.emit(self.outbox, self.connectivity)
 
@@ -77,6 +82,14 @@ class StatusBar(QStatusBar):
             self.online_label.setObjectName(name)
             self.online_label.style().unpolish(self.online_label)
             self.online_label.style().polish(self.online_label)
+        r = self.reminders
+        parts = [] if r is None else [
+            self.tr("Due today: %1").replace("%1", format_number(r.due_today)),
+            self.tr("Overdue: %1").replace("%1", format_number(r.overdue))]
+        if r is not None and r.returned:
+            parts.append(self.tr("Returned: %1").replace("%1", format_number(r.returned)))
+        self.reminders_label.setText("  ·  ".join(parts))
+        self.reminders_label.setToolTip(self.reminders_label.text())
         o = self.outbox
         if o is None:
             self.waiting_label.setText("")

@@ -6,7 +6,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from fieldkit.services import installs, readings
+from fieldkit.domain import lifecycle
+from fieldkit.services import installs, readings, work_orders
 from fieldkit.services.installs import WorkListRow
 from fieldkit.services.ui_queries import WorkOrderRow
 from fieldkit.ui.install.install_form import InstallForm
@@ -19,6 +20,7 @@ from fieldkit.ui.qt import (
     QAbstractItemView,
     QColor,
     QComboBox,
+    QCoreApplication,
     QHBoxLayout,
     QHeaderView,
     QKeySequence,
@@ -56,6 +58,8 @@ class WorkOrderTableModel(RowTableModel[WorkOrderRow]):
         if not index.isValid():
             return None
         row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4 and row.review_comment:
+            return f"{label(STATES, row.state)}: {row.review_comment}"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(row, index.column())
         if role == Qt.ItemDataRole.ForegroundRole and row.urgency == "overdue":
@@ -69,6 +73,9 @@ class WorkOrderTableModel(RowTableModel[WorkOrderRow]):
     @staticmethod
     def _text(row: WorkOrderRow, col: int) -> str:
         if col == 0:
+            if row.urgency == "overdue" and row.days_late:  # how late, in days
+                return label(URGENCY, row.urgency) + " " + QCoreApplication.translate(
+                    "WorkOrderColumns", "(%1 days)").replace("%1", format_number(row.days_late))
             return label(URGENCY, row.urgency)
         if col == 1:
             return row.due_date.strftime("%d/%m/%Y") if row.due_date else "—"
@@ -76,8 +83,9 @@ class WorkOrderTableModel(RowTableModel[WorkOrderRow]):
             return row.number
         if col == 3:
             return label(KINDS, row.kind)
-        if col == 4:
-            return label(STATES, row.state)
+        if col == 4:  # a returned order shows the start of the supervisor's reason
+            short = row.review_comment if len(row.review_comment) <= 40 else row.review_comment[:39] + "…"
+            return label(STATES, row.state) + (f" — {short}" if short else "")
         customer = f"{row.customer_name} ({row.customer_code})" if row.customer_code else "—"
         return customer + (f" — {row.address}" if row.address else "")
 
@@ -144,6 +152,10 @@ class WorkOrdersPage(Page):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(top)
         lay.addWidget(self.summary)
+        self.reminder = QLabel(objectName="Reminder")  # returned orders waiting to be redone
+        self.reminder.setStyleSheet(f"color: {DANGER}; font-weight: bold;")
+        self.reminder.hide()
+        lay.addWidget(self.reminder)
         lay.addLayout(filters)
         lay.addWidget(self.empty)
         lay.addWidget(self.table, 1)
@@ -157,9 +169,43 @@ class WorkOrdersPage(Page):
         dl.setContentsMargins(0, 0, 0, 0)
         dl.addWidget(self.detail_back, 0, Qt.AlignmentFlag.AlignLeft)
         dl.addWidget(self.detail_text)
+        # a returned order: the supervisor's reason, in its own box above the actions
+        self.return_comment = QLabel(objectName="ReturnComment")
+        self.return_comment.setWordWrap(True)
+        self.return_comment.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.return_comment.setStyleSheet(f"border: 2px solid {DANGER}; padding: 8px;")
+        dl.addWidget(self.return_comment)
+        actions = QHBoxLayout()
+        self.start_button = QPushButton(objectName="StartWork")  # the life cycle's "start"
+        self.start_button.clicked.connect(self._start)
+        actions.addWidget(self.start_button)
         self.detail_read = QPushButton(objectName="Primary")  # open reading orders: read the meter
         self.detail_read.clicked.connect(self._read_meter)
-        dl.addWidget(self.detail_read, 0, Qt.AlignmentFlag.AlignLeft)
+        actions.addWidget(self.detail_read)
+        self.detail_form = QPushButton(objectName="OpenForm")  # installs, replacements, new supply: the form
+        self.detail_form.clicked.connect(lambda: self._open_install_form(self.detail_row))
+        actions.addWidget(self.detail_form)
+        self.detail_onboarding = QPushButton(objectName="OpenOnboarding")
+        self.detail_onboarding.clicked.connect(self._open_onboarding)
+        actions.addWidget(self.detail_onboarding)
+        actions.addStretch(1)
+        dl.addLayout(actions)
+        # a supervisor gives an open order to another technician of the team
+        assign = QHBoxLayout()
+        self.assign_label = QLabel()
+        self.assign_combo = QComboBox(objectName="AssignTo")
+        self.assign_label.setBuddy(self.assign_combo)
+        self.assign_button = QPushButton(objectName="Reassign")
+        self.assign_button.clicked.connect(self._reassign)
+        assign.addWidget(self.assign_label)
+        assign.addWidget(self.assign_combo, 1)
+        assign.addWidget(self.assign_button)
+        assign.addStretch(1)
+        dl.addLayout(assign)
+        self.detail_message = QLabel(objectName="Muted")
+        self.detail_message.setWordWrap(True)
+        dl.addWidget(self.detail_message)
+        self.members: list[work_orders.TeamMember] = []
         dl.addStretch(1)
 
         self.stack = QStackedWidget()
@@ -224,6 +270,10 @@ class WorkOrdersPage(Page):
             self.table.selectRow(0)
         counts = {k: sum(1 for x in rows if x.urgency == k) for k in ("overdue", "today")}
         open_count = sum(1 for x in rows if x.urgency != "closed")
+        returned = sum(1 for x in rows if x.state == "returned")
+        self.reminder.setText(self.tr("%1 returned by the supervisor: open one to read why and redo it.")
+                              .replace("%1", format_number(returned)))
+        self.reminder.setVisible(returned > 0)
         self.summary.setText(self.tr("%1 open · %2 overdue · %3 due today")
                              .replace("%1", format_number(open_count))
                              .replace("%2", format_number(counts["overdue"]))
@@ -243,23 +293,87 @@ class WorkOrdersPage(Page):
             self.open_order(row)
 
     def open_order(self, row: WorkOrderRow) -> None:
-        """Installs and replacements that are still open go straight to the install form."""
-        if row.kind in ("meter_install", "meter_replacement") and row.urgency != "closed":
-            old = self.stack.widget(self.FORM)
-            form = InstallForm(self.ctx.session, row, self.ctx.config)
-            self.stack.removeWidget(old)
-            old.deleteLater()
-            self.stack.insertWidget(self.FORM, form)
-            form.closed.connect(self.back_to_list)
-            form.saved.connect(lambda _id: self.ctx.refresh_status())
-            self.install_form = form
-            self.stack.setCurrentIndex(self.FORM)
-            form.view.setFocus()
+        """Open installs, replacements and new supplies go straight to the install form; a returned
+        order (and every other kind) opens its detail first: the supervisor's reason, the actions."""
+        if lifecycle.life(row.kind).opens == "install_form" and row.urgency != "closed" and not row.review_comment:
+            self._open_install_form(row)
             return
         self.detail_row = row
+        self.detail_message.setText("")
         self._fill_detail()
+        self._load_members()
         self.stack.setCurrentIndex(self.DETAIL)
         self.detail_back.setFocus()
+
+    def _open_install_form(self, row: WorkOrderRow) -> None:
+        old = self.stack.widget(self.FORM)
+        form = InstallForm(self.ctx.session, row, self.ctx.config)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.stack.insertWidget(self.FORM, form)
+        form.closed.connect(self.back_to_list)
+        form.saved.connect(lambda _id: self.ctx.refresh_status())
+        self.install_form = form
+        self.stack.setCurrentIndex(self.FORM)
+        form.view.setFocus()
+
+    def _start(self) -> None:
+        row, session = getattr(self, "detail_row", None), self.ctx.session
+        if row is not None:
+            Op(self, lambda: work_orders.start_work_order(session, row.id)).success(self._moved) \
+                .failure(lambda e: self.detail_message.setText(problem_text(e))).run_in_background()
+
+    def _moved(self, wo: Any) -> None:
+        """After a move (start, reassign): the row again from the list's own query."""
+        self.ctx.refresh_status()
+        session = self.ctx.session
+        Op(self, lambda: installs.work_list(session)).success(lambda rows: self._after_move(rows, wo.id)) \
+            .failure(lambda e: self.detail_message.setText(problem_text(e))).run_in_background()
+
+    def _after_move(self, rows: list[WorkListRow], wo_id: str) -> None:
+        self._show(rows)
+        found = next((r.row for r in rows if r.row.id == wo_id), None)
+        if found is None:  # given to someone else: no longer in this person's list
+            self.detail_message.setText(self.tr("The work order was given to another technician."))
+            self.start_button.hide()
+            self.assign_button.setEnabled(False)
+            return
+        self.detail_row = found
+        self._fill_detail()
+        self.detail_message.setText(self.tr("Saved. It will be sent with the next sync."))
+
+    def _load_members(self) -> None:
+        row, session = getattr(self, "detail_row", None), self.ctx.session
+        self.members = []
+        self.assign_combo.clear()
+        if row is None or not self._may(row, lifecycle.Action.REASSIGN):
+            return
+        Op(self, lambda: work_orders.team_members(session, row.id)).success(self._got_members) \
+            .failure(lambda e: self.detail_message.setText(problem_text(e))).run_in_background()
+
+    def _got_members(self, members: list[work_orders.TeamMember]) -> None:
+        self.members = members
+        self.assign_combo.clear()
+        for m in members:
+            self.assign_combo.addItem(m.name, m.server_id)
+        self.assign_button.setEnabled(bool(members))
+
+    def _reassign(self) -> None:
+        row, session = getattr(self, "detail_row", None), self.ctx.session
+        i = self.assign_combo.currentIndex()
+        if row is None or not 0 <= i < len(self.members):
+            return
+        member = self.members[i]
+        Op(self, lambda: work_orders.reassign(session, row.id, member)).success(self._moved) \
+            .failure(lambda e: self.detail_message.setText(problem_text(e))).run_in_background()
+
+    def _open_onboarding(self) -> None:
+        window = self.window()
+        if hasattr(window, "go_to"):
+            window.go_to("onboarding")
+
+    def _may(self, row: WorkOrderRow, action: lifecycle.Action) -> bool:
+        return action in lifecycle.actions(row.kind, row.state, self.ctx.session.role)
 
     def _read_meter(self) -> None:
         """A reading order: the reading panel (fieldkit.ui.readings) in the form slot."""
@@ -287,23 +401,39 @@ class WorkOrdersPage(Page):
         customer = f"{row.customer_name} ({row.customer_code})" if row.customer_code else "—"
         kind_t, state_t, due_t = self.tr("Kind"), self.tr("Status"), self.tr("Due")
         customer_t, address_t = self.tr("Customer"), self.tr("Address")
-        if row.kind in ("meter_install", "meter_replacement"):
-            note = self.tr("This work order was already submitted; its record is waiting for review.")
-        elif row.kind == "reading":
-            note = ""
+        life = lifecycle.life(row.kind)
+        open_ = row.urgency != "closed"
+        worker = self.ctx.session.role in life.workers
+        if not open_:
+            note = self.tr("This work order was already submitted; its record is waiting for review.") \
+                if row.state == "done" else ""
+        elif life.opens == "onboarding":
+            note = self.tr("Do the onboarding on the Onboarding page; finishing it submits this work order.")
         else:
-            note = self.tr("The form for this kind of work order comes in a later version.")
-        self.detail_read.setVisible(row.kind == "reading" and row.urgency != "closed")
+            note = self.tr("Saving the record submits this work order for review.")
+        self.detail_read.setVisible(life.opens == "reading_panel" and open_ and worker)
+        self.detail_form.setVisible(life.opens == "install_form" and open_ and worker)
+        self.detail_onboarding.setVisible(life.opens == "onboarding" and open_ and worker)
+        self.start_button.setVisible(self._may(row, lifecycle.Action.START))
+        may_assign = self._may(row, lifecycle.Action.REASSIGN)
+        for w in (self.assign_label, self.assign_combo, self.assign_button):
+            w.setVisible(may_assign)
+        self.return_comment.setVisible(bool(row.review_comment))
+        self.return_comment.setText(self.tr("Returned by the supervisor: %1").replace("%1", row.review_comment))
         lines = [
             f"<h2>{escape(row.number)}</h2>",
             f"<p><b>{kind_t}:</b> {escape(label(KINDS, row.kind))}<br/>"
             f"<b>{state_t}:</b> {escape(label(STATES, row.state))}<br/>"
-            f"<b>{due_t}:</b> {due}<br/>"
+            f"<b>{due_t}:</b> {due}"
+            + (f" — {escape(self._late_text(row.days_late))}" if row.days_late else "") + "<br/>"
             f"<b>{customer_t}:</b> {escape(customer)}<br/>"
             f"<b>{address_t}:</b> {escape(row.address or '—')}</p>",
             f"<p>{escape(note)}</p>",
         ]
         self.detail_text.setText("".join(lines))
+
+    def _late_text(self, days: int) -> str:
+        return self.tr("%1 days late").replace("%1", format_number(days))
 
     def back_to_list(self) -> None:
         self.stack.setCurrentIndex(self.LIST)
@@ -322,6 +452,11 @@ class WorkOrdersPage(Page):
             self.kind.setItemText(i, label(KINDS, value))
         self.detail_back.setText(self.tr("← Back to the list"))
         self.detail_read.setText(read_meter_text())
+        self.start_button.setText(self.tr("&Start work"))
+        self.detail_form.setText(self.tr("Open the &form"))
+        self.detail_onboarding.setText(self.tr("Go to &Onboarding"))
+        self.assign_label.setText(self.tr("&Give to:"))
+        self.assign_button.setText(self.tr("Give the work order"))
         self.empty.setText(self.tr("No work orders on this laptop. Sync at the office to receive today's work."))
         self.model.retranslate()
         self._fill_detail()
