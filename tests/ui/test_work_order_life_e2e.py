@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import json
-from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -21,7 +20,7 @@ from fieldkit.central.db import Database
 from fieldkit.central.server import ServerThread
 from fieldkit.domain import lifecycle as lc
 from fieldkit.domain import onboarding as flow
-from fieldkit.domain.models import ReadingSource, RegisterValue, Role, WorkOrderKind
+from fieldkit.domain.models import Role, WorkOrderKind
 from fieldkit.services import field_facts, readings, sync, work_orders
 from fieldkit.services import session as sessions
 from fieldkit.store.keyring import FAST_KDF

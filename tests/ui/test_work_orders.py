@@ -43,7 +43,9 @@ def test_order_filters_and_shortcuts(qtbot, shell, session):
     page.table.selectRow(2)
     qtbot.keyClick(page.table, Qt.Key.Key_Enter)
     assert page.stack.currentIndex() == page.DETAIL
-    assert "L-INSP-TODAY" in page.detail_text.text() and "phiên bản sau" in page.detail_text.text()
+    # an inspection is done by reading the meter (the life cycle's table): saving the reading submits it
+    assert "L-INSP-TODAY" in page.detail_text.text() and "Lưu bản ghi là nộp phiếu" in page.detail_text.text()
+    assert page.detail_read.isVisible() and not page.return_comment.isVisible()
     qtbot.keyClick(page.detail_back, Qt.Key.Key_Escape)
     assert page.stack.currentIndex() == page.LIST
 

@@ -152,8 +152,7 @@ class WorkOrdersPage(Page):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(top)
         lay.addWidget(self.summary)
-        self.reminder = QLabel(objectName="Reminder")  # returned orders waiting to be redone
-        self.reminder.setStyleSheet(f"color: {DANGER}; font-weight: bold;")
+        self.reminder = QLabel(objectName="Error")  # returned orders waiting to be redone
         self.reminder.hide()
         lay.addWidget(self.reminder)
         lay.addLayout(filters)
@@ -170,10 +169,9 @@ class WorkOrdersPage(Page):
         dl.addWidget(self.detail_back, 0, Qt.AlignmentFlag.AlignLeft)
         dl.addWidget(self.detail_text)
         # a returned order: the supervisor's reason, in its own box above the actions
-        self.return_comment = QLabel(objectName="ReturnComment")
+        self.return_comment = QLabel(objectName="Error")  # the app style's red box
         self.return_comment.setWordWrap(True)
         self.return_comment.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.return_comment.setStyleSheet(f"border: 2px solid {DANGER}; padding: 8px;")
         dl.addWidget(self.return_comment)
         actions = QHBoxLayout()
         self.start_button = QPushButton(objectName="StartWork")  # the life cycle's "start"
