@@ -99,9 +99,9 @@ def test_a_record_of_another_kind_or_role_does_not_submit(session, profile_dir):
     c, m, wo = _setup(session, WorkOrderKind.INSPECTION)
     field_facts.record_install(session, work_order_id=wo.id, installed_meter_serial="X", data={})
     assert work_orders.get_work_order(session, wo.id).state is WorkOrderState.ASSIGNED  # an inspection is read
-    sessions.add_user(session, username="thu", display_name="Đặng Thu", role=Role.TRAINER, secret="112233",
+    sessions.add_user(session, username="thu", display_name="Đặng Thu", role=Role.TRAINER, secret="402917",
                       params=FAST_KDF)
-    thu = sessions.login(profile_dir, "thu", "112233")
+    thu = sessions.login(profile_dir, "thu", "402917")
     try:
         field_facts.record_reading(thu, meter_id=m.id, source=ReadingSource.OPTICAL, work_order_id=wo.id,
                                    registers={"1.8.0": RegisterValue(Decimal(5), "kWh")})
@@ -147,7 +147,7 @@ def test_reminders_and_days_late(session, supervisor):
 def test_reassign_by_the_supervisor_only(session, supervisor, profile_dir):
     c, m, wo = _setup(session, WorkOrderKind.READING)
     sessions.add_user(session, username="mai", display_name="Nguyễn Thị Mai", role=Role.TECHNICIAN,
-                      secret="112233", params=FAST_KDF)
+                      secret="402917", params=FAST_KDF)
     members = work_orders.team_members(supervisor, wo.id)
     assert [m_.name for m_ in members] == ["Nguyễn Thị Mai"]  # not Lan (hers already), not the supervisor
     with pytest.raises(ValidationError):
