@@ -271,17 +271,22 @@ def open_record_pdf(session: Session, entity: str, record_id: str, lang: Lang = 
 
 def follow_code_changes(session: Session, config: ob.OnboardingConfig | None = None) -> list[CodeChange]:
     """After a pull: for every customer whose code the server changed, record the real code on the
-    household step and make the household sheet again (to print and hand over). Idempotent; a
-    household whose documents cannot be made yet keeps its note for the next sync."""
+    household step and make the household sheet again (to print and hand over). Only the person who
+    onboarded the household does it (on every other laptop of the team the note waits until their
+    records arrive, so a change is followed once, not once per laptop). Returns the changes dealt with."""
     cfg = config or ob.load_config()
     with session.store.read() as conn:
         changes = doc_repo.pending_code_changes(conn)
+        row = conn.execute("SELECT server_id FROM users WHERE id = ?", (session.user_id,)).fetchone()
+    me = {session.user_id} | ({str(row[0])} if row and row[0] else set())
     done: list[CodeChange] = []
     for change in changes:
         try:
-            _follow(session, change, cfg)
+            finished = _follow(session, change, cfg, me)
         except ValidationError as exc:  # e.g. the customer is gone: tell the log, keep the note
             _log.warning("documents for customer %s not made again: %s", change.customer_id, exc)
+            continue
+        if not finished:
             continue
         with session.store.transaction(actor=session.user_id) as tx:
             doc_repo.clear_code_change(tx.conn, change.customer_id)
@@ -289,16 +294,19 @@ def follow_code_changes(session: Session, config: ob.OnboardingConfig | None = N
     return done
 
 
-def _follow(session: Session, change: CodeChange, cfg: ob.OnboardingConfig) -> None:
+def _follow(session: Session, change: CodeChange, cfg: ob.OnboardingConfig, me: set[str]) -> bool:
     f = _flow(session, change.customer_id)
-    if f.customer.code != change.new_code:
-        return  # a later pull changed it again; the newest note wins
     household = f.answers.get(flow.HOUSEHOLD)
-    if household is not None and household.get("code") != change.new_code:
-        record_onboarding_step(session, customer_id=change.customer_id, step=flow.HOUSEHOLD,
-                               data={k: v for k, v in household.items() if k != "attachments"}
-                               | {"code": change.new_code, "provisional_code": change.old_code})
+    if f.customer.code != change.new_code or household is None or household.get("code") == change.new_code:
+        return True  # changed again since, never onboarded here, or the records already follow
+    mine = [r for r in (f.records.get(flow.HOUSEHOLD), f.records.get(flow.SHEET)) if r and r.recorded_by in me]
+    if not mine:
+        return False  # the person who onboarded the household follows it; their records will arrive
+    record_onboarding_step(session, customer_id=change.customer_id, step=flow.HOUSEHOLD,
+                           data={k: v for k, v in household.items() if k != "attachments"}
+                           | {"code": change.new_code, "provisional_code": change.old_code})
     sheet = f.answers.get(flow.SHEET)
     if sheet and sheet.get("sha256"):
         lang: Lang = "en" if sheet.get("lang") == "en" else "vi"
         ob.make_sheet(session, change.customer_id, lang, cfg)
+    return True

@@ -410,3 +410,19 @@ def test_the_applicant_signs_the_request_and_it_prints_the_signature(session):
     signed = docs.pdf_of(session, ref)
     assert len([i for p in pymupdf.open(stream=signed, filetype="pdf") for i in p.get_images()]) == 1
     assert "Ký trên màn hình" in text_of(signed) and "Phạm Thị Hằng" in text_of(signed)
+
+
+def test_a_code_change_is_followed_once_by_who_onboarded_the_household(session, supervisor):
+    """Every laptop of the team pulls the change; only the onboarding person makes the records again
+    (another person's session leaves the note and records nothing)."""
+    cid = new_household(session)
+    pull_customer(session, cid, REAL_CODE)
+    assert docs.follow_code_changes(supervisor) == []  # not theirs: nothing recorded, the note stays
+    with session.store.read() as conn:
+        before = conn.execute("SELECT COUNT(*) FROM onboarding_steps WHERE customer_id = ?", (cid,)).fetchone()[0]
+    assert [c.new_code for c in docs.follow_code_changes(session)] == [REAL_CODE]
+    with session.store.read() as conn:
+        after = conn.execute("SELECT COUNT(*) FROM onboarding_steps WHERE customer_id = ?", (cid,)).fetchone()[0]
+    assert after == before + 2  # one household step, one sheet step
+    pull_customer(session, cid, REAL_CODE)  # the same record pulled again: no new note
+    assert docs.follow_code_changes(supervisor) == [] and docs.follow_code_changes(session) == []
