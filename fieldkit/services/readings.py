@@ -472,66 +472,6 @@ def save_optical(session: Session, target: Target, result: ReadingResult,
     )
 
 
-def manual_fields(target: Target) -> list[str]:
-    """Registers to type from the display: the total, and BT / CD / TD for a time-of-use meter."""
-    prev = target.previous.registers if target.previous is not None else {}
-    if target.meter.tariff_registers >= 3 or any(k in prev for k in ("1.8.1", "1.8.2", "1.8.3")):
-        return ["1.8.0", "1.8.1", "1.8.2", "1.8.3"]
-    return ["1.8.0"]
-
-
-def parse_manual(target: Target, values: Mapping[str, str]) -> dict[str, RegisterValue]:
-    """Typed values -> registers; "1 234,5" and "1234.5" both read; every problem named at once."""
-    registers: dict[str, RegisterValue] = {}
-    problems: list[Problem] = []
-    for obis in manual_fields(target):
-        raw = (values.get(obis) or "").strip()
-        if not raw:
-            if obis == "1.8.0":
-                problems.append(Problem(f"registers.{obis}", "required",
-                                        "Nhập chỉ số tổng (KT) như trên mặt công tơ.",
-                                        "Type the total index (KT) as the meter display shows it."))
-            continue
-        text = raw.replace(" ", "").replace("\u00a0", "")
-        if "," in text and "." not in text:
-            text = text.replace(",", ".")
-        try:
-            value = Decimal(text)
-        except InvalidOperation:
-            value = Decimal("NaN")
-        if not value.is_finite() or value < 0:
-            name_vi, name_en = register_name(obis, "vi") or obis, register_name(obis, "en") or obis
-            problems.append(Problem(f"registers.{obis}", "number",
-                                    f"{name_vi}: “{raw}” không phải là một số (ví dụ 12345,6).",
-                                    f"{name_en}: “{raw}” is not a number (for example 12345.6)."))
-            continue
-        registers[obis] = RegisterValue(value, "kWh")
-    if problems:
-        raise ValidationError(problems)
-    return registers
-
-
-def save_manual(session: Session, target: Target, values: Mapping[str, str], reason: str,
-                photo: bytes | None, photo_mime: str = "image/jpeg", taken_at: datetime | None = None) -> Reading:
-    """A reading typed from the display: marked manual, with the reason and a photo of the meter face."""
-    registers = parse_manual(target, values)
-    problems: list[Problem] = []
-    if not reason.strip():
-        problems.append(Problem("manual_reason", "required",
-                                "Ghi lý do không đọc được qua cổng quang.",
-                                "Say why the meter could not be read through the optical port."))
-    if photo is None:
-        problems.append(Problem("photo", "required", "Chụp ảnh mặt công tơ (thấy rõ chỉ số).",
-                                "Add a photo of the meter face (the index readable)."))
-    if problems:
-        raise ValidationError(problems)
-    return field_facts.record_reading(
-        session, meter_id=target.meter.id, registers=registers, source=ReadingSource.MANUAL,
-        taken_at=taken_at, work_order_id=target.work_order.id if target.work_order is not None else None,
-        customer_id=_customer_id(target), manual_reason=reason, photo=photo, photo_mime=photo_mime,
-    )
-
-
 def failure_text(exc: BaseException, lang: str = "vi") -> str:
     """A device failure in the user's language (ProtocolError carries both)."""
     if isinstance(exc, ProtocolError):

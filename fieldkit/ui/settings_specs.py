@@ -28,6 +28,9 @@ class SettingSpec:
     choices: tuple[tuple[str, str, bool], ...] = ()  # (value, text, translate the text?)
     placeholder: str = ""
     check: Callable[[str], str | None] | None = None  # returns an untranslated problem, or None
+    # a limit that protects data quality: kept in the store by `services.quality_settings`, set by the
+    # server or a supervisor only (read-only for everyone else; the service refuses them too)
+    supervisor_only: bool = False
 
 
 SETTINGS: list[SettingSpec] = [

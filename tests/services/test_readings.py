@@ -13,7 +13,7 @@ from fieldkit.devices.reparse import parse_file_bytes
 from fieldkit.domain.models import Address, ReadingSource, RegisterValue, WorkOrderKind
 from fieldkit.domain.problems import ValidationError
 from fieldkit.domain.tariff import estimate_bill
-from fieldkit.services import customers, field_facts, meters, readings, work_orders
+from fieldkit.services import customers, field_facts, manual_readings, meters, readings, work_orders
 from fieldkit.services.customers import CustomerInput
 
 TRANSCRIPTS = Path(__file__).resolve().parents[1] / "data" / "transcripts"
@@ -137,17 +137,17 @@ def test_save_optical_keeps_the_capture_and_it_reparses_to_the_same_registers(se
 def test_manual_entry_needs_numbers_reason_and_photo(session):
     _c, m, wo = world(session)
     target = readings.target_for_work_order(session, wo.id)
-    assert readings.manual_fields(target) == ["1.8.0", "1.8.1", "1.8.2", "1.8.3"]
+    assert manual_readings.manual_fields(target) == ["1.8.0", "1.8.1", "1.8.2", "1.8.3"]
     with pytest.raises(ValidationError) as err:
-        readings.save_manual(session, target, {"1.8.0": "61 2x0", "1.8.1": "-3"}, "", None)
+        manual_readings.save_manual(session, target, {"1.8.0": "61 2x0", "1.8.1": "-3"}, "", None)
     fields = [p.field for p in err.value.problems]
     assert fields == ["registers.1.8.0", "registers.1.8.1"]
     assert "không phải là một số" in err.value.messages("vi")[0] and "is not a number" in err.value.messages("en")[0]
     with pytest.raises(ValidationError) as err:
-        readings.save_manual(session, target, {"1.8.0": "61 234,5"}, " ", None)
+        manual_readings.save_manual(session, target, {"1.8.0": "61 234,5"}, " ", None)
     assert [p.field for p in err.value.problems] == ["manual_reason", "photo"]
     assert len(field_facts.readings_of_meter(session, m.id)) == 3  # nothing saved
-    saved = readings.save_manual(session, target, {"1.8.0": "61 234,5", "1.8.2": "11003"},
+    saved = manual_readings.save_manual(session, target, {"1.8.0": "61 234,5", "1.8.2": "11003"},
                                  "Đầu đọc không đọc được công tơ", PNG, "image/png")
     assert saved.source is ReadingSource.MANUAL and saved.photo_sha256 and saved.capture_sha256 is None
     assert saved.registers == {"1.8.0": RegisterValue(Decimal("61234.5"), "kWh"),
@@ -160,7 +160,7 @@ def test_single_rate_meter_asks_only_for_the_total(session):
     c = customers.create_customer(session, CustomerInput(code="PA23VG0000009", name="Đỗ Văn Cường"))
     m = meters.register_meter(session, serial="123", customer_id=c.id)
     target = readings.target_for_meter(session, m.id)
-    assert readings.manual_fields(target) == ["1.8.0"] and target.expected_bytes == readings.TYPICAL_BYTES[1]
+    assert manual_readings.manual_fields(target) == ["1.8.0"] and target.expected_bytes == readings.TYPICAL_BYTES[1]
 
 
 def test_work_order_without_a_meter_is_explained(session):

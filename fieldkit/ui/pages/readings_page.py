@@ -1,8 +1,9 @@
 """Readings: choose a reading work order or any meter, then read it (`ReadingPanel`).
 
-The list shows the open reading work orders (most urgent first); typing searches meters by
-serial, customer code, name or phone. Enter (or double-click, or "Read meter") opens the
-reading panel for the chosen one; Back or Escape returns to the list.
+The list shows the open reading work orders (today's first, then overdue); typing searches
+meters by serial, customer code, name or phone. Enter (or double-click, or "Read meter") opens
+the reading panel for the chosen one and starts reading when a probe port is known; Back or
+Escape returns to the list.
 """
 
 from __future__ import annotations
@@ -151,19 +152,21 @@ class ReadingsPage(Page):
             self.open_choice(self.choices[row])
 
     def open_choice(self, choice: Choice) -> None:
+        """Open the reading panel and, with a probe port known, start reading at once: from the list,
+        Enter (or a double-click) reads, and Ctrl+S (or one click on Save) saves a clean reading."""
         session = self.ctx.session
         if choice.kind == "work_order":
-            Op(self, lambda: readings.target_for_work_order(session, choice.id)).success(self.open_target) \
-                .failure(self._problem).run_in_background()
+            Op(self, lambda: readings.target_for_work_order(session, choice.id)) \
+                .success(lambda t: self.open_target(t, autostart=True)).failure(self._problem).run_in_background()
         else:
-            Op(self, lambda: readings.target_for_meter(session, choice.id)).success(self.open_target) \
-                .failure(self._problem).run_in_background()
+            Op(self, lambda: readings.target_for_meter(session, choice.id)) \
+                .success(lambda t: self.open_target(t, autostart=True)).failure(self._problem).run_in_background()
 
-    def open_target(self, target: Target) -> ReadingPanel:
+    def open_target(self, target: Target, autostart: bool = False) -> ReadingPanel:
         old = self.stack.widget(self.PANEL)
         if self.panel is not None:
             self.panel.shutdown()
-        panel = ReadingPanel(self.ctx.session, self.ctx.config, target)
+        panel = ReadingPanel(self.ctx.session, self.ctx.config, target, autostart=autostart)
         self.stack.removeWidget(old)
         old.deleteLater()
         self.stack.insertWidget(self.PANEL, panel)

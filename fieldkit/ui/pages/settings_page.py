@@ -3,6 +3,9 @@ text becomes a line edit (saved when you leave the field or press Enter)."""
 
 from __future__ import annotations
 
+from fieldkit.domain.problems import ValidationError
+from fieldkit.services import quality_settings
+from fieldkit.ui.labels import problem_text
 from fieldkit.ui.pages import Page, PageContext
 from fieldkit.ui.qt import (
     QComboBox,
@@ -46,8 +49,13 @@ class SettingsPage(Page):
         lay.addStretch(1)
         self.retranslate()
 
+    def _value(self, spec: SettingSpec) -> object:
+        if spec.supervisor_only:
+            return quality_settings.value_of(self.ctx.session, spec.key).value
+        return self.ctx.config.get(spec.key)
+
     def _add(self, spec: SettingSpec) -> None:
-        value = self.ctx.config.get(spec.key)
+        value = self._value(spec)
         editor: QComboBox | QLineEdit
         if spec.kind == "choice":
             combo = QComboBox(objectName=f"setting_{spec.key}")
@@ -60,6 +68,9 @@ class SettingsPage(Page):
             line = QLineEdit(str(value or ""), objectName=f"setting_{spec.key}")
             line.setPlaceholderText(spec.placeholder)
             line.editingFinished.connect(lambda s=spec, w=line: self._changed(s, w.text().strip()))
+            if spec.supervisor_only and not quality_settings.may_change(self.ctx.session, spec.key):
+                line.setReadOnly(True)  # the service refuses the change too (quality_settings.change)
+                line.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             editor = line
         label = QLabel()
         label.setBuddy(editor)
@@ -72,23 +83,44 @@ class SettingsPage(Page):
     def _changed(self, spec: SettingSpec, value: str) -> None:
         problem = spec.check(value) if spec.check else None
         if problem:
-            self.helps[spec.key].setText(_t(problem))
-            self.helps[spec.key].setObjectName("Error")
-            self.helps[spec.key].style().polish(self.helps[spec.key])
+            self._show_problem(spec, _t(problem))
             return
         if self.helps[spec.key].objectName() == "Error":
             self.helps[spec.key].setObjectName("Muted")
             self.helps[spec.key].style().polish(self.helps[spec.key])
-            self.helps[spec.key].setText(_t(spec.help))
-        if value == self.ctx.config.get(spec.key):
+            self.helps[spec.key].setText(self._help(spec))
+        if value == self._value(spec):
             return
-        self.ctx.apply_setting(spec.key, value)
+        if spec.supervisor_only:
+            try:
+                quality_settings.change(self.ctx.session, spec.key, value)
+            except ValidationError as exc:
+                self._show_problem(spec, problem_text(exc))
+                self.sync_from_config()
+                return
+        else:
+            self.ctx.apply_setting(spec.key, value)
         self.saved.setText(self.tr("Saved."))
+
+    def _show_problem(self, spec: SettingSpec, text: str) -> None:
+        self.helps[spec.key].setText(text)
+        self.helps[spec.key].setObjectName("Error")
+        self.helps[spec.key].style().polish(self.helps[spec.key])
+
+    def _help(self, spec: SettingSpec) -> str:
+        text = _t(spec.help)
+        if spec.supervisor_only:
+            source = quality_settings.value_of(self.ctx.session, spec.key).source
+            if source == "server":
+                text += " " + self.tr("Set by the utility's server.")
+            elif not quality_settings.may_change(self.ctx.session, spec.key):
+                text += " " + self.tr("Only a supervisor can change it.")
+        return text
 
     def sync_from_config(self) -> None:
         for spec in SETTINGS:
             editor = self.editors[spec.key]
-            value = self.ctx.config.get(spec.key)
+            value = self._value(spec)
             if isinstance(editor, QComboBox):
                 editor.setCurrentIndex(max(0, editor.findData(value)))
             elif editor.text() != value:
@@ -100,7 +132,7 @@ class SettingsPage(Page):
         for spec in SETTINGS:
             self.labels[spec.key].setText(_t(spec.label))
             if self.helps[spec.key].objectName() != "Error":
-                self.helps[spec.key].setText(_t(spec.help))
+                self.helps[spec.key].setText(self._help(spec))
             editor = self.editors[spec.key]
             if isinstance(editor, QComboBox):
                 for i, (_v, text, translate) in enumerate(spec.choices):

@@ -7,34 +7,26 @@ consumption, warnings, abnormal use, bill estimate) comes from `services.reading
 
 from __future__ import annotations
 
-import os
 import time
 from typing import Any
 
-from fieldkit.devices import discovery
 from fieldkit.devices.client import ReadOptions
 from fieldkit.devices.errors import ProtocolError
 from fieldkit.devices.result import ReadingResult
-from fieldkit.domain.anomalies import main_index
 from fieldkit.domain.models import Reading
-from fieldkit.services import meter_clock, readings
+from fieldkit.services import manual_readings, meter_clock, quality_settings, readings
 from fieldkit.services.readings import Assessment, Target
 from fieldkit.services.session import Session
 from fieldkit.ui.config import Config
 from fieldkit.ui.device_bridge import DeviceBridge
-from fieldkit.ui.forms.photos import PhotoPicker
 from fieldkit.ui.labels import current_language, problem_text
 from fieldkit.ui.ops import Op
 from fieldkit.ui.qt import (
-    QComboBox,
     QEvent,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QKeySequence,
     QLabel,
-    QLineEdit,
-    QLocale,
     QPushButton,
     QScrollArea,
     QShortcut,
@@ -45,21 +37,17 @@ from fieldkit.ui.qt import (
     Signal,
 )
 from fieldkit.ui.readings.clock_setter import ClockSetter
-from fieldkit.ui.readings.meter_memory import STEP_OF, phase_label
+from fieldkit.ui.readings.confirm_card import ConfirmCard
+from fieldkit.ui.readings.manual_view import ManualView
+from fieldkit.ui.readings.port_picker import PortPicker
+from fieldkit.ui.readings.progress_view import ProgressView
 from fieldkit.ui.readings.result_view import ResultView
-from fieldkit.ui.readings.settings import CLOCK_KEY, MULTIPLE_KEY
 from fieldkit.ui.readings.widgets import (
     ABNORMAL_STYLE,
     OK_STYLE,
-    STEPS,
     WARN_STYLE,
-    ProgressStrip,
-    card,
-    fmt_day,
-    fmt_decimal,
-    local,
+    target_subtitle,
 )
-from fieldkit.ui.style import MUTED, OK, PRIMARY_DARK, row_height
 
 
 class ReadingPanel(QWidget):
@@ -69,7 +57,7 @@ class ReadingPanel(QWidget):
     saved = Signal(str)  # reading id
 
     def __init__(self, session: Session, config: Config, target: Target, parent: QWidget | None = None,
-                 show_back: bool = True):
+                 show_back: bool = True, autostart: bool = False):
         super().__init__(parent)
         self.setObjectName("ReadingPanel")
         self.session, self.config, self.target = session, config, target
@@ -82,7 +70,7 @@ class ReadingPanel(QWidget):
         self.assessment: Assessment | None = None
         self.error: BaseException | None = None
         self.saved_reading: Reading | None = None
-        self.ports: list[tuple[str, str]] = []  # (device, description) found by discovery
+        self._autostart = autostart  # read as soon as a probe port is known (the page opening an order)
 
         # header
         self.back_button = QPushButton(objectName="ReadingBack")
@@ -94,52 +82,25 @@ class ReadingPanel(QWidget):
         top.addWidget(self.title, 1)
         top.addWidget(self.back_button)
 
-        # probe port + actions
-        self.port_label = QLabel()
-        self.port = QComboBox(objectName="ProbePort")
-        self.port.setEditable(True)
-        self.port.setMinimumWidth(260)
-        self.port_label.setBuddy(self.port)
-        self.find_button = QPushButton(objectName="FindPorts")
+        # probe port (fieldkit/ui/readings/port_picker.py) + actions
+        self.port_picker = PortPicker(config)
+        self.port, self.port_label, self.find_button = self.port_picker.combo, self.port_picker.label, \
+            self.port_picker.find_button
+        self.port_hint = self.port_picker.hint
         self.read_button = QPushButton(objectName="ReadMeter")
         self.read_button.setObjectName("Primary")
         self.cancel_button = QPushButton(objectName="CancelRead")
         self.manual_button = QPushButton(objectName="ManualEntry")
-        self.port.setMaximumWidth(420)
-        port_row = QHBoxLayout()
-        port_row.addWidget(self.port_label)
-        port_row.addWidget(self.port, 1)
-        port_row.addWidget(self.find_button)
-        port_row.addStretch(1)
         actions = QHBoxLayout()
         actions.addWidget(self.read_button)
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.manual_button)
         actions.addStretch(1)
-        self.port_hint = QLabel(objectName="Muted")
-        self.port_hint.setWordWrap(True)
 
-        # progress
-        self.progress_card, pl = card()
-        self.progress_card.setObjectName("Card")
-        self.progress_title = QLabel()
-        self.progress_title.setStyleSheet(f"font-weight: bold; color: {PRIMARY_DARK};")
-        steps = QHBoxLayout()
-        self.step_labels: dict[str, QLabel] = {}
-        for step in STEPS:
-            lab = QLabel(objectName=f"step_{step.replace(' ', '_')}")
-            steps.addWidget(lab)
-            self.step_labels[step] = lab
-        steps.addStretch(1)
-        self.bar = ProgressStrip()
-        self.progress_count = QLabel(objectName="ProgressCount")
-        self.progress_count.setStyleSheet(f"font-size: 15pt; font-weight: bold; color: {PRIMARY_DARK};")
-        self.progress_text = QLabel(objectName="ProgressText")
-        pl.addWidget(self.progress_title)
-        pl.addLayout(steps)
-        pl.addWidget(self.progress_count)
-        pl.addWidget(self.bar)
-        pl.addWidget(self.progress_text)
+        # progress (fieldkit/ui/readings/progress_view.py)
+        self.progress = ProgressView()
+        self.progress_card, self.bar, self.step_labels = self.progress.card, self.progress.bar, self.progress.step_labels
+        self.progress_count, self.progress_text = self.progress.count, self.progress.text
         self.spin = QTimer(self)
         self.spin.setInterval(100)
         self.spin.timeout.connect(self._tick)
@@ -171,79 +132,20 @@ class ReadingPanel(QWidget):
         self.clock.button.clicked.connect(self.set_meter_clock)
         self.result_view.actions.addWidget(self.clock)
         # saving despite a warning (wrong meter, abnormal consumption): confirm with a reason
-        self.confirm_card, cl = card()
-        self.confirm_card.setObjectName("ConfirmCard")
-        self.confirm_text = QLabel(objectName="ConfirmText")
-        self.confirm_text.setWordWrap(True)
-        self.confirm_text.setStyleSheet(ABNORMAL_STYLE)
-        self.confirm_reason = QLineEdit(objectName="ConfirmReason")
-        self.confirm_error = QLabel(objectName="Error")
-        self.confirm_error.setWordWrap(True)
-        self.confirm_error.hide()
-        self.confirm_button = QPushButton(objectName="ConfirmSave")
-        self.confirm_back = QPushButton(objectName="ConfirmBack")
-        crow = QHBoxLayout()
-        crow.addWidget(self.confirm_button)
-        crow.addWidget(self.confirm_back)
-        crow.addStretch(1)
-        cl.addWidget(self.confirm_text)
-        cl.addWidget(self.confirm_reason)
-        cl.addWidget(self.confirm_error)
-        cl.addLayout(crow)
-        self.confirm_card.hide()
+        self.confirm = ConfirmCard()
+        self.confirm_card, self.confirm_text, self.confirm_reason = self.confirm.card, self.confirm.text, \
+            self.confirm.reason
+        self.confirm_error, self.confirm_button, self.confirm_back = self.confirm.error, self.confirm.button, \
+            self.confirm.back
         self.confirming = False
         self.result_view.actions.addWidget(self.confirm_card)
 
-        # manual entry
-        self.manual_card, ml = card()
-        self.manual_title = QLabel()
-        self.manual_title.setStyleSheet(f"font-weight: bold; color: {PRIMARY_DARK};")
-        self.manual_form = QFormLayout()
-        self.manual_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.manual_form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.manual_form.setFormAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.manual_edits: dict[str, QLineEdit] = {}
-        self.manual_labels: dict[str, QLabel] = {}
-        for obis in readings.manual_fields(target):
-            edit = QLineEdit(objectName=f"manual_{obis}")
-            edit.setMaximumWidth(260)
-            lab = QLabel()
-            lab.setBuddy(edit)
-            self.manual_edits[obis], self.manual_labels[obis] = edit, lab
-            self.manual_form.addRow(lab, edit)
-        self.reason = QComboBox(objectName="ManualReason")
-        for code, _vi, _en in readings.MANUAL_REASONS:
-            self.reason.addItem("", code)
-        self.reason_label = QLabel()
-        self.reason_label.setBuddy(self.reason)
-        self.reason_note = QLineEdit(objectName="ManualNote")
-        self.note_label = QLabel()
-        self.note_label.setBuddy(self.reason_note)
-        self.manual_form.addRow(self.reason_label, self.reason)
-        self.manual_form.addRow(self.note_label, self.reason_note)
-        for lab in [*self.manual_labels.values(), self.reason_label, self.note_label]:
-            lab.setMinimumHeight(row_height(str(config.get("ui_scale"))))  # centred beside its field
-            lab.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.photo_label = QLabel()
-        self.photos = PhotoPicker()
-        self.manual_error = QLabel(objectName="Error")
-        self.manual_error.setWordWrap(True)
-        self.manual_error.hide()
-        self.manual_save = QPushButton(objectName="SaveManual")
-        self.manual_save.setObjectName("Primary")
-        self.manual_saved = QLabel()
-        self.manual_saved.setWordWrap(True)
-        self.manual_saved.hide()
-        ml.addWidget(self.manual_title)
-        ml.addLayout(self.manual_form)
-        ml.addWidget(self.photo_label)
-        ml.addWidget(self.photos)
-        ml.addWidget(self.manual_error)
-        mrow = QHBoxLayout()
-        mrow.addWidget(self.manual_save, 0)
-        mrow.addWidget(self.manual_saved, 1)
-        mrow.addStretch(1)
-        ml.addLayout(mrow)
+        # manual entry, with the same checks (fieldkit/ui/readings/manual_view.py)
+        self.manual = ManualView(target, self.limits(), str(config.get("ui_scale")))
+        self.manual_card, self.manual_edits, self.photos = self.manual.card, self.manual.edits, self.manual.photos
+        self.reason, self.reason_note = self.manual.reason, self.manual.note
+        self.manual_error, self.manual_save, self.manual_saved = self.manual.error, self.manual.save, \
+            self.manual.saved
 
         body = QWidget()
         body.setObjectName("Page")
@@ -251,7 +153,7 @@ class ReadingPanel(QWidget):
         bl.setContentsMargins(0, 0, 8, 0)
         bl.setSpacing(10)
         bl.addWidget(self.subtitle)
-        bl.addLayout(port_row)
+        bl.addWidget(self.port_picker)
         bl.addLayout(actions)
         bl.addWidget(self.port_hint)
         bl.addWidget(self.progress_card)
@@ -269,7 +171,7 @@ class ReadingPanel(QWidget):
         outer.addWidget(self.scroll, 1)
 
         self.back_button.clicked.connect(self._back)
-        self.find_button.clicked.connect(self.find_ports)
+        self.port_picker.found.connect(lambda ok: ok and self._auto_read())
         self.read_button.clicked.connect(self.start_read)
         self.cancel_button.clicked.connect(self.cancel_read)
         self.manual_button.clicked.connect(self.show_manual)
@@ -288,48 +190,31 @@ class ReadingPanel(QWidget):
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self._save_shortcut,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
-        configured = os.environ.get("FIELDKIT_PROBE_PORT") or str(config.get("probe_port") or "")
-        if configured:
-            self.port.addItem(configured, configured)
         self.retranslate()
         self._apply_state()
-        if not configured:
-            self.find_ports()
+        if self.port_picker.configured:
+            if autostart:
+                QTimer.singleShot(0, self._auto_read)
+        else:
+            self.port_picker.find()
 
     # -- port ------------------------------------------------------------------------------------
     def port_name(self) -> str:
-        text = self.port.currentText().strip()
-        index = self.port.findText(text)
-        data = self.port.itemData(index) if index >= 0 else None
-        return str(data or text)
+        return self.port_picker.name()
 
     def find_ports(self) -> None:
-        def look() -> list[tuple[str, str]]:
-            return [(c.device, f"{c.device} — {c.chip or c.description}") for c in discovery.candidates()]
+        self.port_picker.find()
 
-        Op(self, look).success(self._got_ports).failure(lambda e: self._got_ports([])).run_in_background()
-
-    def _got_ports(self, ports: list[tuple[str, str]]) -> None:
-        self.ports = ports
-        current = self.port.currentText()
-        for device, text in ports:
-            if self.port.findData(device) < 0:
-                self.port.addItem(text, device)
-        if not current and ports:
-            self.port.setCurrentIndex(self.port.findData(ports[0][0]))
-        self._port_hint()
-
-    def _port_hint(self) -> None:
-        if self.port.count() == 0 and not self.port.currentText().strip():
-            self.port_hint.setText(self.tr("No optical probe found. Plug the probe in and press “Find probe”, "
-                                           "set its port in Settings, or type the reading by hand."))
-            self.port_hint.show()
-        else:
-            self.port_hint.hide()
+    def _auto_read(self) -> None:
+        """Opening a reading work order with a probe present starts the read (one action fewer)."""
+        if self._autostart and self.state == "idle" and self.result is None and self.port_name():
+            self._autostart = False
+            self.start_read()
 
     # -- reading ---------------------------------------------------------------------------------
     def limits(self) -> readings.ReadingLimits:
-        return readings.ReadingLimits.from_settings(self.config.get(CLOCK_KEY), self.config.get(MULTIPLE_KEY))
+        """The checks' limits: the server's, else a supervisor's, else the defaults (never a technician's)."""
+        return quality_settings.reading_limits(self.session)
 
     def models(self) -> list[Any]:
         """The utility's meter model table from the settings (a broken one is ignored: the
@@ -347,6 +232,7 @@ class ReadingPanel(QWidget):
         self.clock_setting = checked
 
     def start_read(self, *_clicked: Any, options: ReadOptions | None = None) -> None:
+        self._autostart = False
         self.clock_setting = None
         self.clock.clear()
         self.confirming = False
@@ -446,13 +332,9 @@ class ReadingPanel(QWidget):
 
     def _ask_confirmation(self) -> None:
         lang = current_language()
-        lines = [f"⚠ {f.message(lang)}" for f in self.flagged()]
-        self.confirm_text.setText("\n".join([self.tr("This reading has a warning. Save it anyway?"), *lines]))
         self.confirming = True
-        self.confirm_error.hide()
-        self.confirm_card.show()
         self.save_button.setEnabled(False)
-        self.confirm_reason.setFocus()
+        self.confirm.ask([f"⚠ {f.message(lang)}" for f in self.flagged()])
 
     def _cancel_confirm(self) -> None:
         self.confirming = False
@@ -463,11 +345,8 @@ class ReadingPanel(QWidget):
     def confirm_save(self) -> None:
         if not self.confirming or self.state != "result":
             return
-        reason = " ".join(self.confirm_reason.text().split())
-        if len(reason) < 3:
-            self.confirm_error.setText(self.tr("Write why you save it anyway (what you saw on site)."))
-            self.confirm_error.show()
-            self.confirm_reason.setFocus()
+        reason = self.confirm.reason_or_error()
+        if reason is None:
             return
         codes = ",".join(f.code for f in self.flagged())
         self.confirming = False
@@ -505,6 +384,7 @@ class ReadingPanel(QWidget):
 
     def _set_target(self, target: Target) -> None:
         self.target = target
+        self.manual.set_target(target, self.limits())
 
     def show_manual(self) -> None:
         if self.state == "reading":
@@ -522,26 +402,19 @@ class ReadingPanel(QWidget):
     def save_manual(self) -> None:
         if self.state != "manual":
             return
-        values = {obis: edit.text() for obis, edit in self.manual_edits.items()}
-        code = self.reason.currentData()
-        lang = current_language()
-        reason = next((vi if lang == "vi" else en for c, vi, en in readings.MANUAL_REASONS if c == code), "")
-        note = self.reason_note.text().strip()
-        if note:
-            reason = f"{reason}: {note}" if code != "other" else note
-        elif code == "other":
-            reason = ""
-        photo = self.photos.photos[0] if self.photos.photos else None
-        session, target = self.session, self.target
+        m = self.manual
+        m.recheck()
+        values, reason, photo, confirmation = m.values(), m.reason_text(), m.photo(), m.confirm.text()
+        session, target, limits = self.session, self.target, self.limits()
         self.manual_save.setEnabled(False)
-        Op(self, lambda: readings.save_manual(session, target, values, reason, photo[0] if photo else None,
-                                              photo[1] if photo else "image/jpeg")) \
-            .success(self._saved).failure(self._manual_failed).run_in_background()
+        Op(self, lambda: manual_readings.save_manual(
+            session, target, values, reason, photo[0] if photo else None, photo[1] if photo else "image/jpeg",
+            limits=limits, confirmation=confirmation)).success(self._saved).failure(self._manual_failed) \
+            .run_in_background()
 
     def _manual_failed(self, exc: BaseException) -> None:
         self.manual_save.setEnabled(True)
-        self.manual_error.setText(problem_text(exc))
-        self.manual_error.show()
+        self.manual.show_error(problem_text(exc))
 
     # -- rendering -------------------------------------------------------------------------------
     def _error_message(self, exc: BaseException) -> str:
@@ -593,39 +466,7 @@ class ReadingPanel(QWidget):
                                  else self.tr("Read meter (F2)"))
 
     def _render_progress(self) -> None:
-        order = {step: i for i, step in enumerate(STEPS)}
-        current = order.get(STEP_OF.get(self.phase, self.phase), len(STEPS) if self.phase == "done" else 0)
-        names = self._step_names()
-        for step, lab in self.step_labels.items():
-            i = order[step]
-            if i < current:
-                lab.setText(f"✓ {names[step]}")
-                lab.setStyleSheet(f"color: {OK}; font-weight: bold;")
-            elif i == current:
-                lab.setText(f"▶ {names[step]}")
-                lab.setStyleSheet(f"color: {PRIMARY_DARK}; font-weight: bold; text-decoration: underline;")
-            else:
-                lab.setText(f"○ {names[step]}")
-                lab.setStyleSheet(f"color: {MUTED};")
-        seconds = QLocale().toString(time.monotonic() - self.started, "f", 1)
-        if self.phase in ("receiving", "done"):
-            got = QLocale().toString(self.received)
-            if self.expected > 0:
-                text = self.tr("%1 of about %2 bytes").replace("%1", got) \
-                    .replace("%2", QLocale().toString(self.expected))
-                self.bar.set_state(min(1.0, self.received / self.expected), text)
-            else:
-                self.bar.set_state(None, self.tr("%1 bytes received").replace("%1", got))
-        else:
-            self.bar.set_state(None, (names.get(self.phase) or phase_label(self.phase)) + "…")
-        self.progress_count.setText(self.bar.text)
-        self.progress_text.setText(self.tr("%1 s · Esc or Cancel stops the reading").replace("%1", seconds))
-
-    def _step_names(self) -> dict[str, str]:
-        return {"sign-on": self.tr("Sign-on"), "identification": self.tr("Identification"),
-                "baud switch": self.tr("Speed switch"), "receiving": self.tr("Receiving data"),
-                "wake-up": self.tr("Waking the meter"), "password": self.tr("Password"),
-                "done": self.tr("Done")}
+        self.progress.render(self.phase, self.received, self.expected, self.started)
 
     def _render_result(self) -> None:
         if self.assessment is not None:
@@ -635,44 +476,14 @@ class ReadingPanel(QWidget):
     def retranslate(self) -> None:
         t = self.target
         self.title.setText(self.tr("Read meter %1").replace("%1", t.meter.serial))
-        parts = []
-        if t.customer is not None:
-            parts.append(f"{t.customer.name} ({t.customer.code})")
-            if t.customer.address.one_line():
-                parts.append(t.customer.address.one_line())
-        if t.work_order is not None:
-            parts.append(self.tr("work order %1").replace("%1", t.work_order.number))
-        prev = t.previous
-        if prev is not None:
-            idx = main_index(prev.registers)
-            parts.append(self.tr("previous reading %1 kWh on %2").replace("%1", fmt_decimal(idx))
-                         .replace("%2", fmt_day(local(prev.taken_at))))
-        else:
-            parts.append(self.tr("no previous reading"))
-        self.subtitle.setText(" · ".join(parts))
+        self.subtitle.setText(target_subtitle(t))
         self.back_button.setText(self.tr("← Back"))
-        self.port_label.setText(self.tr("Probe &port:"))
-        self.port.lineEdit().setPlaceholderText(self.tr("e.g. COM3 or /dev/ttyUSB0"))
-        self.find_button.setText(self.tr("Find probe"))
+        self.port_picker.retranslate()
         self.cancel_button.setText(self.tr("Cancel (Esc)"))
         self.manual_button.setText(self.tr("Type by hand…"))
-        self.progress_title.setText(self.tr("Reading through the optical probe — hold the probe on the port"))
-        self.manual_title.setText(self.tr("Manual reading: type the index as the meter display shows it"))
-        for obis, lab in self.manual_labels.items():
-            name = readings.register_name(obis, current_language())
-            lab.setText(f"{name}:" if name else f"{obis}:")
-        self.reason_label.setText(self.tr("&Reason:"))
-        lang = current_language()
-        for i, (_code, vi, en) in enumerate(readings.MANUAL_REASONS):
-            self.reason.setItemText(i, vi if lang == "vi" else en)
-        self.note_label.setText(self.tr("Note:"))
-        self.reason_note.setPlaceholderText(self.tr("What you saw (optional; required for “another reason”)"))
-        self.photo_label.setText(self.tr("Photo of the meter face (required, the index must be readable):"))
-        self.manual_save.setText(self.tr("Save manual reading (Ctrl+S)"))
-        self.confirm_reason.setPlaceholderText(self.tr("Reason (required), e.g. meter replaced, customer away for a month"))
-        self.confirm_button.setText(self.tr("Save with this reason"))
-        self.confirm_back.setText(self.tr("Do not save"))
-        self._port_hint()
+        self.progress.retranslate()
+        self.manual.retranslate()
+        self.confirm.retranslate()
         self._apply_state()
 
     def changeEvent(self, event: Any) -> None:  # noqa: N802

@@ -1,8 +1,8 @@
 """The reading limits and the utility's meter model table as settings, declared as data (`settings_specs.SETTINGS` appends them; the
 spec class is passed in, so this module does not import `settings_specs` back).
 
-Empty means the default (5 minutes, 3 times); `services.readings.ReadingLimits.from_settings`
-reads them.
+Empty means the default (5 minutes, 3 times). The two limits are supervisor-only: kept in the
+store by `services.quality_settings` (server, else supervisor, else default), not in settings.json.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from collections.abc import Callable
 from typing import Any
 
 from fieldkit.services import meter_clock
+from fieldkit.services.quality_settings import CLOCK_KEY, MULTIPLE_KEY
 from fieldkit.services.readings import setting_problem
 from fieldkit.ui.qt import QT_TRANSLATE_NOOP
 
-CLOCK_KEY = "reading_clock_minutes"
-MULTIPLE_KEY = "reading_abnormal_multiple"
+__all__ = ["CLOCK_KEY", "MULTIPLE_KEY", "reading_settings"]
 
 
 def _check_minutes(value: str) -> str | None:
@@ -43,13 +43,13 @@ def reading_settings(spec: Callable[..., Any]) -> list[Any]:
             CLOCK_KEY, "text", "", QT_TRANSLATE_NOOP("Settings", "Meter clock: allowed difference (minutes)"),
             QT_TRANSLATE_NOOP("Settings", "A reading warns when the meter clock differs from this laptop's clock "
                                           "by more than this. Empty: 5 minutes."),
-            placeholder="5", check=_check_minutes,
+            placeholder="5", check=_check_minutes, supervisor_only=True,
         ),
         spec(
             MULTIPLE_KEY, "text", "", QT_TRANSLATE_NOOP("Settings", "Abnormal consumption: times the usual"),
             QT_TRANSLATE_NOOP("Settings", "A reading is flagged when the consumption per day is more than this many "
                                           "times the average of the last three months. Empty: 3."),
-            placeholder="3", check=_check_multiple,
+            placeholder="3", check=_check_multiple, supervisor_only=True,
         ),
         spec(
             meter_clock.SETTING_KEY, "text", "", QT_TRANSLATE_NOOP("Settings", "Meter model settings file"),

@@ -8,10 +8,13 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from fieldkit.domain.anomalies import main_index
+from fieldkit.services.readings import Target
 from fieldkit.services.review import VIETNAM
 from fieldkit.ui.labels import format_date, format_decimal
 from fieldkit.ui.qt import (
     QColor,
+    QCoreApplication,
     QFrame,
     QLocale,
     QPainter,
@@ -88,3 +91,24 @@ def card() -> tuple[QFrame, QVBoxLayout]:
     lay.setContentsMargins(14, 10, 14, 12)
     lay.setSpacing(8)
     return frame, lay
+
+
+def target_subtitle(t: Target) -> str:
+    """Who, where, which work order and the previous reading, on one line (context "ReadingPanel")."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ReadingPanel", text)
+
+    parts = []
+    if t.customer is not None:
+        parts.append(f"{t.customer.name} ({t.customer.code})")
+        if t.customer.address.one_line():
+            parts.append(t.customer.address.one_line())
+    if t.work_order is not None:
+        parts.append(tr("work order %1").replace("%1", t.work_order.number))
+    prev = t.previous
+    if prev is not None:
+        parts.append(tr("previous reading %1 kWh on %2").replace("%1", fmt_decimal(main_index(prev.registers)))
+                     .replace("%2", fmt_day(local(prev.taken_at))))
+    else:
+        parts.append(tr("no previous reading"))
+    return " · ".join(parts)

@@ -1,0 +1,108 @@
+"""Settings that protect data quality (issue 13 item 5): the reading checks' limits.
+
+A technician could otherwise loosen the abnormal-use threshold before saving a doubtful
+reading. So these limits are not in the laptop's `settings.json` (a plain file anyone can
+edit) but in the encrypted store, and only two parties set them:
+
+1. the server: a reference record ``settings/<key>`` published by the utility
+   (`fieldkit.central.admin.publish_reference`) arrives with sync and wins;
+2. else a supervisor on this laptop (`change`): written in one transaction with its audit line;
+3. else the default (5 minutes, 3 times the usual).
+
+`change` refuses anyone else (a `ValidationError` with the reason, Vietnamese and English), so
+the guard holds whatever the screen shows; the Settings page shows these fields read-only to
+a technician or trainer, with who sets them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Literal
+
+from fieldkit.domain.models import Role
+from fieldkit.domain.problems import Problem, ValidationError
+from fieldkit.services.readings import ReadingLimits, setting_problem
+from fieldkit.services.session import Session
+
+CLOCK_KEY = "reading_clock_minutes"
+MULTIPLE_KEY = "reading_abnormal_multiple"
+GUARDED: dict[str, Literal["minutes", "multiple"]] = {CLOCK_KEY: "minutes", MULTIPLE_KEY: "multiple"}
+REFERENCE_KIND = "settings"  # the server's reference records: settings/<key>
+META_PREFIX = "quality_setting."
+
+Source = Literal["server", "supervisor", "default"]
+
+
+@dataclass(frozen=True)
+class GuardedValue:
+    key: str
+    value: str  # "" = the default
+    source: Source
+
+
+def _server_value(session: Session, key: str) -> str | None:
+    row = session.store.query_one("SELECT data FROM sync_reference WHERE kind = ? AND key = ?",
+                                  (REFERENCE_KIND, key))
+    if row is None:
+        return None
+    try:
+        data = json.loads(row[0])
+    except (TypeError, ValueError):
+        return None
+    if isinstance(data, dict):
+        data = data.get("value")
+    if isinstance(data, bool) or not isinstance(data, (int, float, str)):
+        return None
+    text = str(data).strip()
+    return text if text and setting_problem(text, GUARDED[key]) is None else None
+
+
+def value_of(session: Session, key: str) -> GuardedValue:
+    if key not in GUARDED:
+        raise KeyError(key)
+    server = _server_value(session, key)
+    if server is not None:
+        return GuardedValue(key, server, "server")
+    local = session.store.get_meta(META_PREFIX + key)
+    if local:
+        return GuardedValue(key, local, "supervisor")
+    return GuardedValue(key, "", "default")
+
+
+def may_change(session: Session, key: str) -> bool:
+    """A supervisor may, unless the server set it."""
+    return session.role is Role.SUPERVISOR and value_of(session, key).source != "server"
+
+
+def change(session: Session, key: str, value: str) -> GuardedValue:
+    """Set a limit on this laptop (empty: back to the default). Refused to anyone but a supervisor,
+    and when the server set it; refused for a value the checks cannot use."""
+    if key not in GUARDED:
+        raise KeyError(key)
+    value = value.strip()
+    if session.role is not Role.SUPERVISOR:
+        raise ValidationError([Problem(
+            key, "forbidden", "Chỉ tổ trưởng (giám sát) mới được đổi ngưỡng kiểm tra chỉ số.",
+            "Only a supervisor can change the reading checks' limits.")])
+    if value_of(session, key).source == "server":
+        raise ValidationError([Problem(
+            key, "server", "Ngưỡng này do máy chủ của điện lực đặt; không đổi được trên máy này.",
+            "The utility's server sets this limit; it cannot be changed on this laptop.")])
+    if value:
+        problem = setting_problem(value, GUARDED[key])
+        if problem is not None:
+            raise ValidationError([Problem(key, "number", *problem)])
+    with session.store.transaction(actor=session.user_id) as tx:
+        before = tx.conn.execute("SELECT value FROM meta WHERE key = ?", (META_PREFIX + key,)).fetchone()
+        if value:
+            tx.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (META_PREFIX + key, value))
+        else:
+            tx.conn.execute("DELETE FROM meta WHERE key = ?", (META_PREFIX + key,))
+        tx.audit("setting", key, "change", detail=f"{before[0] if before else ''} -> {value}")
+    return value_of(session, key)
+
+
+def reading_limits(session: Session) -> ReadingLimits:
+    """The limits the reading checks use now (server, else supervisor, else default)."""
+    return ReadingLimits.from_settings(value_of(session, CLOCK_KEY).value, value_of(session, MULTIPLE_KEY).value)
