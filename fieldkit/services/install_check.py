@@ -17,6 +17,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from fieldkit.devices.result import ReadingResult
+from fieldkit.services.session import Session
+from fieldkit.store import work_orders as wo_repo
 
 VIETNAM = timezone(timedelta(hours=7))
 VOLTAGES = ("32.7.0", "52.7.0", "72.7.0")
@@ -99,3 +101,65 @@ def check_installed_meter(values: Mapping[str, Any], result: ReadingResult, *,
                                   f"The {en_name} set in the meter is {configured}, the form says {form}.",
                                   f"{configured}", form))
     return found
+
+
+# --- serials: typed, read through the probe, expected by the work order (issue 13 item 5) ---------
+
+def _probe_serial(values: Mapping[str, Any], field: str) -> str:
+    """The serial the probe read with a meter_reading field's registers (the form keeps it there)."""
+    reading = values.get(field)
+    return str(reading.get("serial") or "").strip() if isinstance(reading, Mapping) else ""
+
+
+def check_serials(values: Mapping[str, Any], *, expected_removed: str = "",
+                  expected_installed: str = "") -> list[Mismatch]:
+    """The serials of the form against what the probe read for each meter and what the work order
+    expects (the meter to take down for a replacement, the meter to put up when the utility named
+    it). Spaces, case and leading zeros are ignored; an empty side is not checked."""
+    found: list[Mismatch] = []
+    for side, typed_field, reading_field, expected, vi_name, en_name in (
+            ("removed", "removed_serial", "removed_reading", expected_removed, "tháo", "removed"),
+            ("installed", "installed_serial", "installed_reading", expected_installed, "treo", "installed")):
+        typed = str(values.get(typed_field) or "").strip()
+        probe = _probe_serial(values, reading_field)
+        if typed and probe and _plain(typed) != _plain(probe):
+            found.append(Mismatch(
+                typed_field, f"Công tơ {vi_name} đọc qua đầu đọc có số {probe}, biên bản ghi {typed}.",
+                f"The {en_name} meter read through the probe has serial {probe}, the form says {typed}.",
+                probe, typed))
+        shown = typed or probe
+        if expected and shown and _plain(expected) != _plain(shown):
+            found.append(Mismatch(
+                f"{side}_expected", f"Phiếu công việc ghi công tơ {vi_name} số {expected}, biên bản ghi {shown}.",
+                f"The work order names the {en_name} meter {expected}, the form says {shown}.",
+                shown, expected))
+    return found
+
+
+def form_checks(values: Mapping[str, Any], result: ReadingResult | None, *, kind: str = "",
+                work_order_serial: str = "", now: datetime | None = None) -> list[Mismatch]:
+    """Everything the install form compares before saving: the serials (`check_serials`, with the
+    work order's meter as the removed one for a replacement and the installed one for a new
+    install) and, when the meter was read through the probe, the installed meter's checks — unless
+    that read was of the removed meter (its serial is the removed reading's)."""
+    expected_removed = work_order_serial if kind == "meter_replacement" else ""
+    expected_installed = work_order_serial if kind == "meter_install" else ""
+    found = check_serials(values, expected_removed=expected_removed, expected_installed=expected_installed)
+    if result is not None:
+        removed_probe = _probe_serial(values, "removed_reading")
+        installed_probe = _probe_serial(values, "installed_reading")
+        of_removed = bool(result.serial) and _plain(result.serial or "") == _plain(removed_probe) \
+            and _plain(result.serial or "") != _plain(installed_probe)
+        if not of_removed:
+            seen = {(m.field, m.meter) for m in found}
+            found += [m for m in check_installed_meter(values, result, now=now)
+                      if (m.field, m.meter) not in seen]
+    return found
+
+
+def work_order_serial(session: Session, work_order_id: str) -> str:
+    """The serial of the meter the work order names ("" when none)."""
+    with session.store.read() as conn:
+        wo = wo_repo.get_work_order(conn, work_order_id)
+        meter = wo_repo.get_meter(conn, wo.meter_id) if wo is not None and wo.meter_id else None
+    return meter.serial if meter is not None else ""

@@ -84,6 +84,7 @@ class FieldEditor(QWidget):
         self.clear_button: QPushButton | None = None
         self.source = "manual"
         self.extra: dict[str, Any] = {}
+        self.has_problems = False  # the error line shows validation problems (not a device message)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         t = field.type
@@ -150,6 +151,8 @@ class FieldEditor(QWidget):
 
     def _typed(self, _text: str) -> None:
         self.source = "manual" if self.field.type == "meter_reading" else "typed"
+        if self.field.type == "meter_reading":
+            self.extra = {}  # typed over: no longer the probe's serial
         self.changed.emit()
 
     def retranslate(self) -> None:
@@ -198,7 +201,7 @@ class FieldEditor(QWidget):
             regs = {r: self.inputs[r].text().strip().replace(",", ".") for r in self.field.registers}
             if not any(regs.values()):
                 return None
-            return regs | {"source": self.source}
+            return regs | {"source": self.source} | self.extra  # extra: the serial the probe read
         if t == "photo":
             assert self.photos is not None
             return [_sha(p[0]) for p in self.photos.photos]
@@ -236,11 +239,13 @@ class FieldEditor(QWidget):
         lang = current_language()
         self.error.setText("\n".join(p.message(lang) for p in problems))
         self.error.setVisible(bool(problems))
+        self.has_problems = bool(problems)
 
     # readers -----------------------------------------------------------------------------
     def _no_device(self, kind: str) -> bool:
         if kind in self.readers:
             return False
+        self.has_problems = False
         self.error.setStyleSheet("color: #B00020; font-weight: bold;")
         self.error.setText(self.tr("No optical probe port is set (Settings); type the readings from the display.")
                            if kind == "probe" else
@@ -253,6 +258,7 @@ class FieldEditor(QWidget):
         if self._no_device("probe"):
             return
         self.action.setEnabled(False)
+        self.has_problems = False
         self.error.setText(self.tr("Reading the meter through the optical probe…"))
         self.error.setStyleSheet("")
         self.error.show()
@@ -273,7 +279,8 @@ class FieldEditor(QWidget):
             self.error.setText(self.tr("The meter did not give %1; type it from the display.")
                                .replace("%1", ", ".join(missing)))
             self.error.show()
-        self.extra = {}
+        # the serial the probe read goes with the registers (install_check compares it with the typed one)
+        self.extra = {"serial": str(regs["serial"])} if regs.get("serial") else {}
         self.changed.emit()
 
     def _read_gps(self) -> None:
@@ -354,7 +361,19 @@ class FormView(QWidget):
 
     def _changed(self) -> None:
         self.apply_relevance()
+        self._clear_fixed()
         self.changed.emit()
+
+    def _clear_fixed(self) -> None:
+        """A problem shown under a field goes as soon as the field is right (typed, or filled by the
+        probe or the GPS); new problems wait for the next check."""
+        showing = [fid for fid, ed in self.editors.items() if ed.has_problems]
+        if not showing:
+            return
+        still = {p.field for p in validate(self.form, self.values())}
+        for fid in showing:
+            if fid not in still:
+                self.editors[fid].show_problems([])
 
     def values(self) -> dict[str, Any]:
         return {fid: ed.value() for fid, ed in self.editors.items()}

@@ -7,7 +7,7 @@ import os
 from typing import Any
 
 from fieldkit.domain.problems import ValidationError
-from fieldkit.services import drafts, installs
+from fieldkit.services import drafts, install_check, installs
 from fieldkit.services.documents import DocumentRef
 from fieldkit.services.install_check import Mismatch
 from fieldkit.services.kept_documents import KeptDocument
@@ -85,10 +85,12 @@ class InstallForm(QWidget):
         self.summary = QLabel(objectName="FormSummary")
         self.summary.setWordWrap(True)
         self.summary.hide()
+        self.summary_is_error = False
         # install verification: the last probe reading, and the mismatches the technician saw
         self.probe_result: Any = None
         self.mismatches: list[Mismatch] = []
         self.acknowledged: set[tuple[str, str, str]] = set()
+        self.expected_serial = install_check.work_order_serial(session, row.id)
         self.checks = QLabel(objectName="InstallCheck")
         self.checks.setWordWrap(True)
         self.checks.setStyleSheet("color: #B00020; font-weight: bold;")
@@ -232,11 +234,20 @@ class InstallForm(QWidget):
         self.probe_result = result
         self._recheck()
 
+    def _form_checks(self) -> list[Mismatch]:
+        """The form against the probe's last read and the work order's meter (install_check.form_checks)."""
+        return install_check.form_checks(self.view.values(), self.probe_result, kind=self.row.kind.value,
+                                         work_order_serial=self.expected_serial)
+
     def _recheck(self) -> None:
         """Compare the form as it is now with the meter's last reading through the probe."""
-        if self.probe_result is None:
+        if self.summary_is_error and not any(ed.has_problems for ed in self.view.editors.values()):
+            self.summary.hide()  # every problem it counted is fixed (typed, or filled by the probe)
+            self.summary_is_error = False
+        self.mismatches = self._form_checks()
+        if self.probe_result is None and not self.mismatches:
+            self.checks.hide()
             return
-        self.mismatches = installs.check_install(self.view.values(), self.probe_result)
         self._show_checks()
 
     def _show_checks(self, asking: bool = False) -> None:
@@ -256,9 +267,7 @@ class InstallForm(QWidget):
 
     def _unacknowledged(self) -> bool:
         """Mismatches the technician has not yet been asked about; asking acknowledges them."""
-        if self.probe_result is None:
-            return False
-        self.mismatches = installs.check_install(self.view.values(), self.probe_result)
+        self.mismatches = self._form_checks()
         keys = {(m.field, m.meter, m.form) for m in self.mismatches}
         if keys <= self.acknowledged:
             return False
@@ -275,6 +284,7 @@ class InstallForm(QWidget):
     def _show_summary(self, text: str, error: bool) -> None:
         self.summary.setText(text)
         self.summary.setStyleSheet("color: #B00020; font-weight: bold;" if error else "color: #1B5E20;")
+        self.summary_is_error = error
         self.summary.show()
 
     def save(self) -> None:
