@@ -48,6 +48,7 @@ class ReadingsPage(Page):
         self.choices: list[Choice] = []
         self.panel: ReadingPanel | None = None
         self.generation = 0
+        self.opening = False  # an order is being opened (its target loads)
         self.title = QLabel(objectName="PageTitle")
         self.intro = QLabel(objectName="Muted")
         self.intro.setWordWrap(True)
@@ -93,10 +94,14 @@ class ReadingsPage(Page):
         self.debounce.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _t: self.debounce.start())
         self.open_button.clicked.connect(self.open_current)
+        # a double click is both "activated" and "double-clicked": `opening` makes it one open, not two
         self.list.itemActivated.connect(lambda _i: self.open_current())
         self.list.itemDoubleClicked.connect(lambda _i: self.open_current())
         for key in ("Return", "Enter"):
             QShortcut(QKeySequence(key), self.list, activated=self.open_current,
+                      context=Qt.ShortcutContext.WidgetShortcut)
+            # Enter in the search box reads the first (or chosen) row
+            QShortcut(QKeySequence(key), self.search, activated=self.open_current,
                       context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence("Down"), self.search, activated=self.list.setFocus,
                   context=Qt.ShortcutContext.WidgetShortcut)
@@ -117,6 +122,7 @@ class ReadingsPage(Page):
             .failure(self._problem).run_in_background()
 
     def _problem(self, exc: BaseException) -> None:
+        self.opening = False
         self.message.setText(problem_text(exc))
         self.message.show()
 
@@ -148,21 +154,21 @@ class ReadingsPage(Page):
 
     def open_current(self) -> None:
         row = self.list.currentRow()
-        if 0 <= row < len(self.choices):
+        if 0 <= row < len(self.choices) and not self.opening:
             self.open_choice(self.choices[row])
 
     def open_choice(self, choice: Choice) -> None:
         """Open the reading panel and, with a probe port known, start reading at once: from the list,
         Enter (or a double-click) reads, and Ctrl+S (or one click on Save) saves a clean reading."""
         session = self.ctx.session
-        if choice.kind == "work_order":
-            Op(self, lambda: readings.target_for_work_order(session, choice.id)) \
-                .success(lambda t: self.open_target(t, autostart=True)).failure(self._problem).run_in_background()
-        else:
-            Op(self, lambda: readings.target_for_meter(session, choice.id)) \
-                .success(lambda t: self.open_target(t, autostart=True)).failure(self._problem).run_in_background()
+        self.opening = True
+        load = (lambda: readings.target_for_work_order(session, choice.id)) if choice.kind == "work_order" \
+            else (lambda: readings.target_for_meter(session, choice.id))
+        Op(self, load).success(lambda t: self.open_target(t, autostart=True)).failure(self._problem) \
+            .run_in_background()
 
     def open_target(self, target: Target, autostart: bool = False) -> ReadingPanel:
+        self.opening = False
         old = self.stack.widget(self.PANEL)
         if self.panel is not None:
             self.panel.shutdown()

@@ -39,6 +39,7 @@ class SettingsPage(Page):
         self.editors: dict[str, QComboBox | QLineEdit] = {}
         self.labels: dict[str, QLabel] = {}
         self.helps: dict[str, QLabel] = {}
+        self.guarded: dict[str, tuple[quality_settings.GuardedValue, bool]] = {}
         for spec in SETTINGS:
             self._add(spec)
         lay = QVBoxLayout(self)
@@ -49,9 +50,21 @@ class SettingsPage(Page):
         lay.addStretch(1)
         self.retranslate()
 
+    def _guarded(self, key: str) -> tuple[quality_settings.GuardedValue, bool]:
+        """A supervisor-only setting's value and whether this user may change it (read once, again
+        after a change or when the page is shown: a language change must not query the store)."""
+        if key not in self.guarded:
+            s = self.ctx.session
+            self.guarded[key] = (quality_settings.value_of(s, key), quality_settings.may_change(s, key))
+        return self.guarded[key]
+
+    def on_shown(self) -> None:
+        self.guarded.clear()
+        self.sync_from_config()
+
     def _value(self, spec: SettingSpec) -> object:
         if spec.supervisor_only:
-            return quality_settings.value_of(self.ctx.session, spec.key).value
+            return self._guarded(spec.key)[0].value
         return self.ctx.config.get(spec.key)
 
     def _add(self, spec: SettingSpec) -> None:
@@ -68,7 +81,7 @@ class SettingsPage(Page):
             line = QLineEdit(str(value or ""), objectName=f"setting_{spec.key}")
             line.setPlaceholderText(spec.placeholder)
             line.editingFinished.connect(lambda s=spec, w=line: self._changed(s, w.text().strip()))
-            if spec.supervisor_only and not quality_settings.may_change(self.ctx.session, spec.key):
+            if spec.supervisor_only and not self._guarded(spec.key)[1]:
                 line.setReadOnly(True)  # the service refuses the change too (quality_settings.change)
                 line.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             editor = line
@@ -98,6 +111,9 @@ class SettingsPage(Page):
                 self._show_problem(spec, problem_text(exc))
                 self.sync_from_config()
                 return
+            finally:
+                self.guarded.pop(spec.key, None)
+                self._guarded(spec.key)  # read again now (the session is open now)
         else:
             self.ctx.apply_setting(spec.key, value)
         self.saved.setText(self.tr("Saved."))
@@ -110,10 +126,10 @@ class SettingsPage(Page):
     def _help(self, spec: SettingSpec) -> str:
         text = _t(spec.help)
         if spec.supervisor_only:
-            source = quality_settings.value_of(self.ctx.session, spec.key).source
-            if source == "server":
+            value, may = self._guarded(spec.key)
+            if value.source == "server":
                 text += " " + self.tr("Set by the utility's server.")
-            elif not quality_settings.may_change(self.ctx.session, spec.key):
+            elif not may:
                 text += " " + self.tr("Only a supervisor can change it.")
         return text
 
