@@ -64,3 +64,40 @@ def test_enrol_sync_now_and_refused_items_with_reasons(qtbot, session, central, 
     assert reasons.problem("code_taken").message(current_language()) in page.refused_list.item(0).text()
     assert refreshed  # the status bar was asked to look again
     assert sync_service.status(session).waiting == 0
+
+
+def test_sync_failed_goes_when_a_later_automatic_sync_succeeds(qtbot, session, central, tmp_path: Path):
+    """Issue 13: the page kept "Sync failed." after the automatic sync had succeeded."""
+    from fieldkit.services import status as status_service
+    from fieldkit.ui.config import Config
+    from fieldkit.ui.pages import PageContext
+    from fieldkit.ui.pages.sync_page import SyncPage
+
+    db, srv = central
+    sync_service.configure(session, srv.url)
+    sync_service.enrol(session, admin.enrol(db, "T1", "ui").code, user_code=people.issue_code(db, "lan"))
+    ctx = PageContext(session=session, config=Config(tmp_path / "config"), refresh_status=lambda: None,
+                      apply_setting=lambda *_: None)
+    page = SyncPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.on_status(status_service.outbox_status(session), None)
+    # the server cannot be reached (a closed port): the page's sync fails
+    sync_service.configure(session, "http://127.0.0.1:9")
+    customers.create_customer(session, CustomerInput(code="PA23LN0000003", name="Đào Văn Tú"))
+    page.sync_button.click()
+    qtbot.waitUntil(lambda: page.last_report is not None and page.sync_button.isEnabled(), timeout=30_000)
+    assert page.progress_label.text() == "Sync failed."
+    qtbot.waitUntil(lambda: page.error_label.text().startswith("Last failure"), timeout=5_000)
+    # the signal is back and the automatic sync (the status bar's timer, not this page) succeeds
+    sync_service.configure(session, srv.url)
+    assert sync_service.sync_now(session).ok
+    page.on_status(status_service.outbox_status(session), None)  # what the main window passes on
+    qtbot.waitUntil(lambda: page.error_label.text() == "", timeout=5_000)
+    assert page.progress_label.text() == "" and "failed" not in page.progress_label.text()
+    assert page.waiting.text() == "0"
+    # a status with no new sync leaves a fresh failure alone
+    page.progress_label.setText("Sync failed.")
+    page.failure_shown = True
+    page.on_status(status_service.outbox_status(session), None)
+    assert page.progress_label.text() == "Sync failed."

@@ -94,6 +94,7 @@ class SyncPage(Page):
         self.details.addWidget(self.refused_list)
         self._cancel: threading.Event | None = None
         self.last_report: sync.SyncReport | None = None
+        self.failure_shown = False  # progress_label says "Sync failed."
         self.relay = _ProgressRelay(self)
         self.relay.progressed.connect(self._show_progress)
         lay = QVBoxLayout(self)
@@ -168,6 +169,7 @@ class SyncPage(Page):
         self._cancel = None
         self.sync_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
+        self.failure_shown = not report.ok and not report.cancelled
         if report.ok:
             self.progress_label.setText(self.tr("Synced: %1 sent, %2 received, %3 refused.")
                                         .replace("%1", format_number(report.pushed))
@@ -185,6 +187,7 @@ class SyncPage(Page):
         self.sync_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self.progress_label.setText(self.tr("Sync failed."))
+        self.failure_shown = True
         self.error_label.setText(problem_text(exc))
 
     def _enrolled(self, device_id: str | None) -> None:
@@ -224,8 +227,17 @@ class SyncPage(Page):
             self.refused_list.addItem(f"{q.entity} {q.entity_id[-8:]} ({q.action}): {q.message(current_language())}")
 
     def on_status(self, outbox: Any, connectivity: Any) -> None:
+        before = getattr(self.outbox, "last_sync", None)
         self.outbox, self.connectivity = outbox, connectivity
         self._render()
+        after = getattr(outbox, "last_sync", None)
+        if after and after != before and self._cancel is None:
+            # a sync succeeded since (the automatic one, or another page's): "Sync failed." and the
+            # "Last failure" line are about an older one now
+            if self.failure_shown:
+                self.progress_label.setText("")
+                self.failure_shown = False
+            self._load_details()
 
     def _render(self) -> None:
         c = self.connectivity
