@@ -291,3 +291,13 @@ def test_a_try_cut_short_still_counts_and_an_edited_person_key_is_named(
     path.write_text(json.dumps(data))
     got = _try(profile_dir, PIN)
     assert got is not None and got.code == "keyring_tampered" and "person_keys.json" in got.en
+
+
+def test_the_first_run_form_refuses_a_common_pin_with_its_other_problems(tmp_path: Path) -> None:
+    from fieldkit.services import ui_queries
+
+    with pytest.raises(ValidationError) as e:
+        ui_queries.create_first_user(tmp_path / "p", display_name="Lan", role="technician", pin="121212",
+                                     pin_again="121213", params=FAST_KDF)
+    assert {p.code for p in e.value.problems} == {"too_simple", "mismatch"}
+    assert "quá dễ đoán" in " ".join(e.value.messages("vi"))
