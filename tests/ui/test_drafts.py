@@ -267,3 +267,37 @@ def test_today_page_shows_the_four_groups(qtbot, shell, session, supervisor):
                     timeout=10_000)
     assert orders.install_form.row.id == drafted.id
     assert orders.install_form.view.editors["representative"].inputs["value"].text() == "x"
+
+
+def test_a_broken_draft_or_a_lost_photo_never_breaks_the_form(qtbot, shell, session, tmp_path):
+    """Careless and hostile input: a draft row with junk in it (an older version, a bad disk
+    sector, an edited database) opens a usable form; a photo whose file is gone is named."""
+    from fieldkit.store import drafts as repo
+
+    c = _customer(session)
+    broken, lost = _order(session, c, "L-BROKEN"), _order(session, c, "L-LOST")
+    junk = {"values": {"reason": {"x": 1}, "representative": ["a", "b"], "install_date": "yesterday",
+                       "position": "north", "removed_reading": {"BT": {"deep": 1}}, "customer_signature": 42},
+            "photos": {"meter_photos": ["not a dict", {"sha": "0" * 64}], "representative": [{"sha": "1"}]},
+            "strokes": {"technician_signature": [[["x", "y"], [float("nan"), 0.5], [0.2, 0.3], [0.4, 0.5]]]}}
+    missing = "ab" * 32
+    with session.store.transaction() as tx:
+        repo.upsert(tx.conn, repo.Draft("install", broken.id, session.user_id, junk, broken.id, c.id), tx.now)
+        repo.upsert(tx.conn, repo.Draft("install", lost.id, session.user_id, {
+            "values": {"representative": "Bình"},
+            "photos": {"meter_photos": [{"sha": missing, "mime": "image/jpeg", "name": "gone.jpg"}]}},
+            lost.id, c.id), tx.now)
+    win = login(qtbot, shell)
+    _page, form = open_form(qtbot, win, broken.id)
+    ed = form.view.editors
+    assert ed["representative"].inputs["value"].text() == "['a', 'b']"  # shown as text, editable
+    assert ed["reason"].combo.currentIndex() == 0 and ed["meter_photos"].photos.photos == []
+    assert len(ed["technician_signature"].pad.strokes) == 1  # junk points dropped, the rest kept
+    qtbot.keyClicks(ed["place"].inputs["value"], "Cot 1")
+    settled(qtbot, form.saver)  # and it saves again
+    assert drafts.draft_of(session, drafts.INSTALL, broken.id).data["values"]["place"] == "Cot 1"
+    form.leave()
+
+    _page, form = open_form(qtbot, win, lost.id)
+    assert form.view.editors["representative"].inputs["value"].text() == "Bình"
+    assert "Không tìm thấy 1 ảnh hoặc chữ ký" in form.banner.text()

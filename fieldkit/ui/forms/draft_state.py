@@ -82,21 +82,33 @@ def _image(thumb: Thumb | None) -> QImage | None:
     return QImage(pixels, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
 
 
+def _dict(value: Any) -> dict[str, Any]:
+    """A draft written by an older or a broken version: anything that is not a mapping is empty."""
+    return dict(value) if isinstance(value, dict) else {}
+
+
 def restore_form(view: FormView, data: dict[str, Any], files: dict[str, tuple[bytes, str]],
                  thumbs: dict[str, Thumb] | None = None) -> list[str]:
     """Fill the form from draft data; returns the sha256 of photos / signatures no longer found."""
     thumbs = thumbs or {}
-    values = dict(data.get("values") or {})
-    strokes = data.get("strokes") or {}
+    values = _dict(data.get("values"))
+    strokes = _dict(data.get("strokes"))
     media = {fid for fid, ed in view.editors.items() if ed.photos is not None or ed.pad is not None}
-    view.set_values({k: v for k, v in values.items() if k not in media})
+    for fid, value in values.items():
+        if fid in view.editors and fid not in media:
+            try:
+                view.editors[fid].set_value(value)
+            except (TypeError, ValueError, AttributeError):  # a broken draft: that answer is left empty
+                continue
     missing: list[str] = []
-    for fid, items in (data.get("photos") or {}).items():
+    for fid, items in _dict(data.get("photos")).items():
         ed = view.editors.get(fid)
-        if ed is None or ed.photos is None:
+        if ed is None or ed.photos is None or not isinstance(items, list):
             continue
         ed.photos.clear()
         for item in items:
+            if not isinstance(item, dict):
+                continue
             sha = str(item.get("sha", ""))
             if sha in files:
                 ed.photos.add_bytes(files[sha][0], str(item.get("mime") or files[sha][1]),

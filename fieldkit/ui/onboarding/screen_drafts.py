@@ -100,10 +100,17 @@ def screen_draft(screen: Screen) -> dict[str, Any] | None:
     return keeper[0](screen) if keeper else None
 
 
-def restore_screen(screen: Screen, data: dict[str, Any]) -> None:
+def restore_screen(screen: Screen, data: Any) -> bool:
+    """Put the draft back; False (the screen keeps its saved answers) for a draft it cannot read."""
     keeper = KEEPERS.get(screen.step_id)
-    if keeper:
+    if not keeper or not isinstance(data, dict):
+        return False
+    try:
         keeper[1](screen, data)
+    except (TypeError, ValueError, AttributeError):
+        screen.load(getattr(screen, "flow", None))
+        return False
+    return True
 
 
 def watch(screen: Screen, changed: Callable[[], None]) -> None:

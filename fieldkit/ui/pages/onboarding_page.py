@@ -203,6 +203,26 @@ class OnboardingPage(Page):
         self.banner.show()
         self._show(self._take_drafts(f, kept))
 
+    def open_household(self, customer_id: str) -> None:
+        """Open one household where it stands (the Today page's drafts and waiting items)."""
+        self.touched = True
+        self.saver.flush_pending()
+        session = self.ctx.session
+
+        def load() -> tuple[Flow | None, list[drafts.Draft]]:
+            return ob.load_flow(session, customer_id), drafts.onboarding_drafts(session, customer_id)
+
+        Op(self, load).success(self._opened).failure(self.show_problem).run_in_background()
+
+    def _opened(self, found: tuple[Flow | None, list[drafts.Draft]]) -> None:
+        f, kept = found
+        if f is None:
+            return
+        self.opened_once = True
+        self.flow = f
+        self.banner.hide()
+        self._show(self._take_drafts(f, kept))
+
     # --- drafts -----------------------------------------------------------------------------
     def _take_drafts(self, f: Flow, kept: list[drafts.Draft]) -> str:
         """Keep the household's unsaved screens; the step to show (the newest draft's, when on the path)."""

@@ -188,7 +188,9 @@ class TodayPage(Page):
         if go_to is None:
             return
         if item.kind in (drafts.ONBOARDING, "onboarding"):
-            go_to("onboarding")
+            page = go_to("onboarding")
+            if item.customer_id and hasattr(page, "open_household"):
+                page.open_household(item.customer_id)
             return
         if not item.work_order_id:
             return
