@@ -34,7 +34,7 @@ from fieldkit.store import work_orders as wo_repo
 from fieldkit.store.drafts import INSTALL, ONBOARDING, Draft
 
 __all__ = ["INSTALL", "ONBOARDING", "Draft", "InstallStart", "Today", "TodayItem", "discard", "files_of",
-           "install_draft_from_record", "onboarding_drafts", "open_install", "save_install", "save_onboarding",
+           "install_draft_from_record", "new_household_draft", "onboarding_drafts", "save_new_household", "open_install", "save_install", "save_onboarding",
            "today"]
 
 INSTALL_FORM = "meter_install"
@@ -170,6 +170,22 @@ def save_onboarding(session: Session, customer_id: str, step: str, data: dict[st
     return True
 
 
+def save_new_household(session: Session, data: dict[str, Any]) -> bool:
+    """Autosave of the new-household form (before the household exists); deleted by
+    `onboarding.start_new_household` in the transaction that registers the household."""
+    with session.store.transaction(actor=session.user_id) as tx:
+        ref = repo.new_household_ref(session.user_id)
+        draft = Draft(kind=ONBOARDING, ref=ref, user_id=session.user_id, step=flow.HOUSEHOLD, data=data)
+        if repo.upsert(tx.conn, draft, tx.now):
+            tx.audit("draft", f"{ONBOARDING}:{ref}", "create", detail=flow.HOUSEHOLD)
+    return True
+
+
+def new_household_draft(session: Session) -> Draft | None:
+    with session.store.lock:
+        return repo.get(session.store.conn, ONBOARDING, repo.new_household_ref(session.user_id), session.user_id)
+
+
 def onboarding_drafts(session: Session, customer_id: str) -> list[Draft]:
     """The person's unsaved screens of this household, newest first, that still apply (their step
     was not saved since); stale ones are dropped."""
@@ -256,6 +272,8 @@ def today(session: Session, day: date | None = None) -> Today:
                     continue
                 households.add(d.customer_id or "")
             name, code = customer(d.customer_id)
+            if d.kind == ONBOARDING and d.customer_id is None:  # a household not registered yet
+                name = str(d.data.get("name") or "") or "…"
             wo = order(d.work_order_id)
             title = wo.number if wo else name
             detail = f"{name} ({code})" if wo and name else code

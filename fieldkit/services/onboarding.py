@@ -284,6 +284,7 @@ def start_new_household(session: Session, data: HouseholdInput, config: Onboardi
                 "This customer code is already on this device: find the customer by the code.")])
         customer_repo.insert(tx.conn, customer, tx.now)
         tx.change("customer", customer.id, "create", customer_repo.payload(customer), base_version=None)
+        drafts_repo.delete(tx.conn, drafts_repo.ONBOARDING, drafts_repo.new_household_ref(session.user_id))
         _append(tx, session, customer.id, flow.HOUSEHOLD, {
             "customer_id": customer.id, "code": customer.code, "new_supply": not data.existing_customer,
             "created": True})

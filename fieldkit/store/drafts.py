@@ -69,6 +69,11 @@ def onboarding_ref(customer_id: str, step: str) -> str:
     return f"{customer_id}:{step}"
 
 
+def new_household_ref(user_id: str) -> str:
+    """The onboarding form of a household not registered yet (no customer id): one per person."""
+    return f"new:{user_id}"
+
+
 def delete(conn: Any, kind: str, ref: str) -> int:
     """Every person's draft of this record (the submitted record supersedes them all)."""
     cur = conn.execute("DELETE FROM drafts WHERE kind = ? AND ref = ?", (kind, ref))

@@ -301,3 +301,35 @@ def test_a_broken_draft_or_a_lost_photo_never_breaks_the_form(qtbot, shell, sess
     _page, form = open_form(qtbot, win, lost.id)
     assert form.view.editors["representative"].inputs["value"].text() == "Bình"
     assert "Không tìm thấy 1 ảnh hoặc chữ ký" in form.banner.text()
+
+
+def test_a_new_household_being_registered_is_kept(qtbot, shell, session):
+    win = login(qtbot, shell)
+    page = win.go_to("onboarding")
+    qtbot.waitUntil(lambda: page.resume_checked, timeout=10_000)
+    hh = page.screens[flow.HOUSEHOLD]
+    qtbot.mouseClick(hh.new_button, LEFT)
+    qtbot.mouseClick(hh.not_customer, LEFT)
+    qtbot.keyClicks(hh.name, "Vu Thi Lan")
+    qtbot.keyClicks(hh.phone, "0987001122")
+    qtbot.keyClicks(hh.street, "Xom 3")
+    settled(qtbot, page.saver)
+    d = drafts.new_household_draft(session)
+    assert d is not None and d.data["name"] == "Vu Thi Lan" and d.data["existing"] is False
+
+    shell.logout()  # (or a crash): nothing registered yet, nothing lost
+    qtbot.waitUntil(lambda: shell.session is None, timeout=5_000)
+    win = login(qtbot, shell)
+    page = win.go_to("onboarding")
+    hh = page.screens[flow.HOUSEHOLD]
+    qtbot.waitUntil(lambda: hh.name.text() == "Vu Thi Lan", timeout=10_000)
+    assert hh.modes.currentWidget() is hh.new_mode and hh.not_customer.isChecked()
+    assert hh.phone.text() == "0987001122" and hh.street.text() == "Xom 3"
+    assert page.banner.isVisible()
+
+    # registering it deletes the draft in the same transaction
+    hh.commune.setCurrentIndex(0)
+    qtbot.mouseClick(page.next_button, LEFT)
+    qtbot.waitUntil(lambda: page.flow is not None and not page.saving, timeout=10_000)
+    qtbot.wait(700)
+    assert drafts.new_household_draft(shell.session) is None

@@ -14,8 +14,28 @@ from fieldkit.domain import onboarding as flow
 from fieldkit.ui.onboarding.app_payment import AppScreen, PaymentScreen
 from fieldkit.ui.onboarding.base import Screen
 from fieldkit.ui.onboarding.contract_sheet import ContractScreen, SheetScreen
-from fieldkit.ui.onboarding.household import NewSupplyScreen
+from fieldkit.ui.onboarding.household import HouseholdScreen, NewSupplyScreen
 from fieldkit.ui.qt import QCheckBox, QComboBox, QLineEdit, QRadioButton, QSpinBox, QWidget
+
+
+def _household(s: Any) -> dict[str, Any] | None:
+    """Only the new-household form (finding a household saves nothing worth keeping)."""
+    assert isinstance(s, HouseholdScreen)
+    if s.modes.currentWidget() is not s.new_mode:
+        return None
+    return {"existing": s.is_customer.isChecked(), "name": s.name.text(), "code": s.code.text(),
+            "phone": s.phone.text(), "national_id": s.national_id.text(), "province": s.province.currentData(),
+            "commune": s.commune.currentText(), "street": s.street.text()}
+
+
+def _set_household(s: Any, d: dict[str, Any]) -> None:
+    (s.is_customer if d.get("existing", True) else s.not_customer).setChecked(True)
+    for key in ("name", "code", "phone", "national_id", "street"):
+        getattr(s, key).setText(str(d.get(key) or ""))
+    if d.get("province") is not None:
+        s.province.setCurrentIndex(max(0, s.province.findData(d["province"])))
+    s.commune.setEditText(str(d.get("commune") or ""))
+    s._kind_changed()
 
 
 def _new_supply(s: Any) -> dict[str, Any]:
@@ -86,7 +106,8 @@ def _set_sheet(s: Any, d: dict[str, Any]) -> None:
     s.printed.setChecked(bool(d.get("printed")))
 
 
-KEEPERS: dict[str, tuple[Callable[[Screen], dict[str, Any]], Callable[[Screen, dict[str, Any]], None]]] = {
+KEEPERS: dict[str, tuple[Callable[[Screen], dict[str, Any] | None], Callable[[Screen, dict[str, Any]], None]]] = {
+    flow.HOUSEHOLD: (_household, _set_household),
     flow.NEW_SUPPLY: (_new_supply, _set_new_supply),
     flow.APP: (_app, _set_app),
     flow.PAYMENT: (_payment, _set_payment),

@@ -108,6 +108,7 @@ class OnboardingPage(Page):
             self.scrolls[screen.step_id] = scroll
             self.stack.addWidget(scroll)
             watch(screen, self._screen_changed)
+        self.household_screen().new_button.clicked.connect(self._new_household_shown)
 
         self.back_button = QPushButton(objectName="Back")
         self.next_button = QPushButton(objectName="Next")
@@ -185,8 +186,9 @@ class OnboardingPage(Page):
 
         def latest() -> tuple[Flow | None, list[drafts.Draft]]:
             items = ob.unfinished(session, limit=1)
-            if not items:
-                return None, []
+            if not items:  # maybe a household being registered when the app stopped
+                new = drafts.new_household_draft(session)
+                return None, [new] if new else []
             return ob.load_flow(session, items[0].customer_id), drafts.onboarding_drafts(session, items[0].customer_id)
 
         Op(self, latest).success(self._resume).failure(self.show_problem).run_in_background()
@@ -194,6 +196,9 @@ class OnboardingPage(Page):
     def _resume(self, found: tuple[Flow | None, list[drafts.Draft]]) -> None:
         f, kept = found
         self.resume_checked = True
+        if f is None and kept and self.flow is None and not self.touched:
+            self._new_household_loaded(kept[0])
+            return
         if f is None or self.flow is not None or self.touched:
             return
         self.flow = f
@@ -244,13 +249,38 @@ class OnboardingPage(Page):
             self._show(step)
 
     def _screen_changed(self) -> None:
-        if not self.loading and self.flow is not None:
+        if not self.loading and (self.flow is not None or self.current == flow.HOUSEHOLD):
             self.saver.schedule()
+
+    def _new_household_shown(self) -> None:
+        """"Add a new household": the one being registered when the app stopped comes back."""
+        session = self.ctx.session
+        Op(self, lambda: drafts.new_household_draft(session)).success(self._new_household_loaded) \
+            .failure(self.show_problem).run_in_background()
+
+    def _new_household_loaded(self, draft: drafts.Draft | None) -> None:
+        hh = self.household_screen()
+        if draft is None or self.flow is not None or self.current != flow.HOUSEHOLD:
+            return
+        if any(w.text() for w in (hh.name, hh.phone, hh.national_id, hh.street)):
+            return  # the trainer is already typing another one
+        if hh.modes.currentWidget() is not hh.new_mode:
+            hh.show_new()
+        self.loading = True
+        try:
+            restore_screen(hh, draft.data)
+        finally:
+            self.loading = False
+        self.banner.setText(self.tr("Unsaved answers of this screen were kept and are filled in again."))
+        self.banner.show()
 
     def _draft(self) -> tuple[str, str, dict[str, Any], str | None] | None:
         f, step = self.flow, self.current
-        if f is None or self.saving or step not in self.screens:
+        if self.saving or step not in self.screens:
             return None
+        if f is None:  # the new-household form, before the household exists
+            data = screen_draft(self.screens[step]) if step == flow.HOUSEHOLD else None
+            return ("", step, data, None) if data is not None else None
         data = screen_draft(self.screens[step])
         if data is None:
             return None
@@ -260,6 +290,8 @@ class OnboardingPage(Page):
 
     def _save_draft(self, state: tuple[str, str, dict[str, Any], str | None]) -> bool:  # in the background
         customer_id, step, data, base = state
+        if not customer_id:
+            return drafts.save_new_household(self.ctx.session, data)
         return drafts.save_onboarding(self.ctx.session, customer_id, step, data, base)
 
     def start_other(self) -> None:
@@ -311,6 +343,8 @@ class OnboardingPage(Page):
             self._advance(self.flow)
             return
         self.saver.timer.stop()  # the step's record replaces its draft (same transaction)
+        hh = self.household_screen()
+        self.registering = self.current == flow.HOUSEHOLD and hh.modes.currentWidget() is hh.new_mode
         self.saving = True
         self._header()
         Op(self, job).success(self._saved).failure(self._save_failed).run_in_background()
@@ -334,6 +368,10 @@ class OnboardingPage(Page):
             self.banner.hide()
         else:  # a household chosen again: its unsaved screens come back
             session, cid = self.ctx.session, f.customer.id
+            if getattr(self, "registering", False):  # an autosave that ran late must not bring it back
+                self.registering = False
+                Op(self, lambda: drafts.discard(session, drafts.ONBOARDING, f"new:{session.user_id}")) \
+                    .failure(lambda _e: None).run_in_background()
             Op(self, lambda: (cid, drafts.onboarding_drafts(session, cid))).success(self._drafts_loaded) \
                 .failure(self.show_problem).run_in_background()
         # After choosing the household, go where its onboarding stands (resume); else the next step.
