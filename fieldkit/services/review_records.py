@@ -395,7 +395,8 @@ def _steps(conn: Any, detail: ReviewDetail) -> list[OnboardingStep]:
 
 
 def records_of(session: Session, detail: ReviewDetail) -> list[RecordView]:
-    """Every record of the work order, oldest first; superseded ones marked with the newer one's id."""
+    """Every record of the work order, oldest first, except that a superseded record follows the one that
+    replaces it (marked with its id)."""
     names = detail.people
     out: list[RecordView] = []
     with session.store.read() as conn:
@@ -418,8 +419,27 @@ def records_of(session: Session, detail: ReviewDetail) -> list[RecordView]:
                                   supersedes=step.supersedes))
     newer = {r.supersedes: r.id for r in out if r.supersedes}
     step_of = {s.id: s.step for s in steps}
-    return [replace(r, superseded_by=newer.get(r.id), document=None if r.id in newer else _document(session, r, step_of))
-            for r in out]
+    marked = [replace(r, superseded_by=newer.get(r.id), document=None if r.id in newer else _document(session, r, step_of))
+              for r in out]
+    return current_first(marked)
+
+
+def current_first(records: list[RecordView]) -> list[RecordView]:
+    """Each record that a newer one replaces goes right after its replacement (the supervisor reads
+    what stands now first, then what it corrected), otherwise oldest first."""
+    by_id = {r.id: r for r in records}
+    shown: list[RecordView] = []
+    placed: set[str] = set()
+    for r in records:
+        if r.superseded_by in by_id or r.id in placed:
+            continue
+        chain: RecordView | None = r
+        while chain is not None and chain.id not in placed:
+            shown.append(chain)
+            placed.add(chain.id)
+            chain = by_id.get(chain.supersedes or "")
+    shown += [r for r in records if r.id not in placed]  # a cycle in bad data: shown anyway
+    return shown
 
 
 DOCUMENT_STEPS = (flow.NEW_SUPPLY, flow.CONTRACT, flow.SHEET)

@@ -728,20 +728,8 @@
       <translation>Estimated bill: %1 for %2 kWh, %3 – %4 (VAT included)</translation>
     </message>
     <message>
-      <source>Open the PDF</source>
-      <translation>Open the PDF</translation>
-    </message>
-    <message>
       <source>Recorded %1 by %2</source>
       <translation>Recorded %1 by %2</translation>
-    </message>
-    <message>
-      <source>replaced by the newer record below (both are kept)</source>
-      <translation>replaced by the newer record below (both are kept)</translation>
-    </message>
-    <message>
-      <source>corrects an earlier record (shown above)</source>
-      <translation>corrects an earlier record (shown above)</translation>
     </message>
     <message>
       <source>Other answer</source>
@@ -754,6 +742,14 @@
     <message>
       <source>picture cannot be shown</source>
       <translation>picture cannot be shown</translation>
+    </message>
+    <message>
+      <source>replaced by the newer record above (both are kept)</source>
+      <translation>replaced by the newer record above (both are kept)</translation>
+    </message>
+    <message>
+      <source>corrects an earlier record (shown below)</source>
+      <translation>corrects an earlier record (shown below)</translation>
     </message>
   </context>
 </TS>

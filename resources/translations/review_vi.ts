@@ -728,20 +728,8 @@
       <translation>Tiền điện ước tính: %1 cho %2 kWh, %3 – %4 (đã gồm thuế GTGT)</translation>
     </message>
     <message>
-      <source>Open the PDF</source>
-      <translation>Mở bản PDF</translation>
-    </message>
-    <message>
       <source>Recorded %1 by %2</source>
       <translation>Ghi lúc %1, người ghi: %2</translation>
-    </message>
-    <message>
-      <source>replaced by the newer record below (both are kept)</source>
-      <translation>đã được thay bằng bản mới hơn ở dưới (cả hai đều được giữ)</translation>
-    </message>
-    <message>
-      <source>corrects an earlier record (shown above)</source>
-      <translation>sửa lại bản trước (ở trên)</translation>
     </message>
     <message>
       <source>Other answer</source>
@@ -754,6 +742,14 @@
     <message>
       <source>picture cannot be shown</source>
       <translation>không hiển thị được ảnh</translation>
+    </message>
+    <message>
+      <source>replaced by the newer record above (both are kept)</source>
+      <translation>đã được thay bằng bản mới hơn ở trên (cả hai đều được giữ)</translation>
+    </message>
+    <message>
+      <source>corrects an earlier record (shown below)</source>
+      <translation>sửa lại bản trước (ở dưới)</translation>
     </message>
   </context>
 </TS>

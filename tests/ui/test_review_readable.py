@@ -201,7 +201,7 @@ def test_every_record_kind_reads_without_ids_hashes_or_reprs_in_both_languages(q
         "REPLACE": (["Biên bản treo tháo công tơ", "Mã chì hộp đấu dây", "NPC-123", "Thay công tơ hỏng",
                      "Giờ bình thường (BT): 34.125,345 kWh", "Chữ ký khách hàng", "đã được thay bằng bản mới hơn"],
                     ["Terminal-cover seal code", "Normal hours (BT): 34,125.345 kWh", "Customer signature",
-                     "replaced by the newer record below"]),
+                     "replaced by the newer record above"]),
         "INSTALL": (["Chỉ số ban đầu", "Seal", "NPC-200", "03/12/2026"], ["Initial reading", "NPC-200"]),
         "OPTICAL": (["Tổng điện năng tác dụng giao (KT): 1.190,5 kWh", "Tiêu thụ: 90,5 kWh", "Tiền điện ước tính"],
                     ["Active energy import, total (KT): 1,190.5 kWh", "Consumption: 90.5 kWh", "Estimated bill"]),

@@ -15,7 +15,7 @@ from fieldkit.services.order_history import History
 from fieldkit.services.session import Session
 from fieldkit.ui.labels import KINDS, STATES, current_language, format_number, label
 from fieldkit.ui.pages.review_conflicts import ConflictsPanel
-from fieldkit.ui.pages.review_records import RecordCard, local_time
+from fieldkit.ui.pages.review_records import RecordCard, bold, local_time
 from fieldkit.ui.pages.review_table import ISSUES, Loaded, rl
 from fieldkit.ui.qt import (
     QAbstractItemView,
@@ -88,6 +88,8 @@ class ReviewDetailView(QScrollArea):
         self.history: History | None = None
         self.history_error = False
 
+        for heading in (self.records_label, self.issues_label, self.history_label):
+            bold(heading)
         inner = QWidget()
         iv = QVBoxLayout(inner)
         for w in (self.detail_title, self.detail_info, self.conflicts_panel, self.records_label, self.no_records,

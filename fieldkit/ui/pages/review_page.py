@@ -89,7 +89,11 @@ class ReviewPage(Page):
         self.commune_combo = QComboBox(objectName="ReviewCommune")
         self.due_combo = QComboBox(objectName="ReviewDue")
         for combo in (self.status_combo, self.tech_combo, self.commune_combo, self.due_combo):
-            combo.setMinimumWidth(190)
+            # the title and the four filters share one row: each filter shows ~9 characters (its list
+            # opens wider), so the row fits 1366 px beside the navigation
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(9)
+            combo.view().setMinimumWidth(240)
         self.refresh_button = QPushButton(objectName="Refresh")
         self.offline_note = QLabel(objectName="Muted")
         self.offline_note.setWordWrap(True)
@@ -154,6 +158,7 @@ class ReviewPage(Page):
         self.splitter.setStretchFactor(1, 3)
         list_panel.setMinimumWidth(280)
         detail_panel.setMinimumWidth(360)
+        self.splitter.setSizes([460, 640])  # the list shows due, number and customer; Qt scales to the width
 
         # one row of title, filters and refresh, one muted line of counts (and the offline note):
         # at 1366x768 the list keeps the height for 8+ rows
@@ -163,11 +168,11 @@ class ReviewPage(Page):
         for w in (self.status_combo, self.tech_combo, self.commune_combo, self.due_combo):
             top.addWidget(w)
         top.addStretch(1)
-        top.addWidget(self.refresh_button)
         info = QHBoxLayout()
         info.addWidget(self.summary)
         info.addSpacing(16)
         info.addWidget(self.offline_note, 1)
+        info.addWidget(self.refresh_button)
         lay = QVBoxLayout(self.review_tab)
         lay.setContentsMargins(8, 8, 8, 8)
         lay.addLayout(top)

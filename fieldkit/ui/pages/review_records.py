@@ -109,20 +109,29 @@ class RecordCard(QFrame):
         lang = current_language()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 8, 12, 10)
-        lay.addWidget(QLabel(record.title.get(lang), objectName="SectionTitle"))
+        title = QLabel(record.title.get(lang), objectName="SectionTitle")
+        bold(title)
+        lay.addWidget(title)
         self.documents: DocumentActions | None = None
         self.pdf_button: QPushButton | None = None
         if session is not None and record.document is not None and not record.superseded_by:
             self.documents = DocumentActions(self)
             self.documents.set_document(session, None, record.document)
             self.pdf_button = self.documents.open_button
-            lay.addWidget(self.documents)
+            # the card is narrow beside the list: its four buttons two by two, the message under them
+            grid = QGridLayout()
+            docs = self.documents
+            for i, button in enumerate((docs.open_button, docs.print_button, docs.make_button, docs.copy_button)):
+                grid.addWidget(button, i // 2, i % 2)
+            lay.addLayout(grid)
+            lay.addWidget(docs.message)
+            docs.hide()  # its buttons and message now live in the card; it keeps doing the work
         who = record.recorded_by or "—"
         meta = tr("Recorded %1 by %2").replace("%1", local_time(record.recorded_at)).replace("%2", who)
         if record.superseded_by:
-            meta += " · " + tr("replaced by the newer record below (both are kept)")
+            meta += " · " + tr("replaced by the newer record above (both are kept)")
         elif record.supersedes:
-            meta += " · " + tr("corrects an earlier record (shown above)")
+            meta += " · " + tr("corrects an earlier record (shown below)")
         self.meta = QLabel(objectName="Muted")
         self.meta.setWordWrap(True)
         if record.superseded_by:
@@ -133,7 +142,7 @@ class RecordCard(QFrame):
         self.value_labels: list[QLabel] = []
         for section in record.sections:
             if section.title is not None:
-                lay.addWidget(QLabel(section.title.get(lang), objectName="FieldSection"))
+                lay.addWidget(bold(QLabel(section.title.get(lang), objectName="FieldSection"), 0))
             grid = QGridLayout()
             grid.setHorizontalSpacing(12)
             grid.setVerticalSpacing(2)
@@ -162,7 +171,8 @@ class RecordCard(QFrame):
             box = QGridLayout()
             for i, pic in enumerate(record.pictures):
                 cell = self._picture(pic, thumbnails.get(pic.sha256), pic.sha256 in present, lang)
-                box.addWidget(cell, i // 3, i % 3)
+                box.addWidget(cell, i // 3, i % 3, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            box.setColumnStretch(3, 1)
             lay.addLayout(box)
 
     def _picture(self, pic: Picture, image: QImage | None, present: bool, lang: str) -> QWidget:
@@ -175,16 +185,26 @@ class RecordCard(QFrame):
         img.setMinimumSize(THUMB_W // 2, THUMB_H // 2)
         if image is not None and not image.isNull():
             img.setPixmap(QPixmap.fromImage(image))
+            img.setFixedSize(image.width() + 4, image.height() + 4)
         else:
             img.setText(tr("not on this laptop yet") if not present else tr("picture cannot be shown"))
             img.setFixedSize(THUMB_W, THUMB_H // 2)
         cap = QLabel(pic.caption.get(lang), cell, objectName="Muted")
         cap.setAlignment(Qt.AlignmentFlag.AlignCenter)
         cap.setWordWrap(True)
+        cap.setMaximumWidth(THUMB_W + 4)
         v.addWidget(img)
         v.addWidget(cap)
         self.picture_labels.append(img)
         return cell
+
+
+def bold(label: QLabel, bigger: float = 1.0) -> QLabel:
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() + bigger)
+    label.setFont(font)
+    return label
 
 
 def visible_texts(root: QWidget) -> list[str]:

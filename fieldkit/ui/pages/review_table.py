@@ -51,10 +51,11 @@ def rl(table: dict[str, str], key: str) -> str:
 class ReviewTableModel(RowTableModel[ReviewRow]):
     CONTEXT = "ReviewColumns"
     HEADERS = (
+        # beside the detail the list is narrow: who and what first, then the rest (scroll sideways)
         QT_TRANSLATE_NOOP("ReviewColumns", "Due"), QT_TRANSLATE_NOOP("ReviewColumns", "Number"),
-        QT_TRANSLATE_NOOP("ReviewColumns", "Kind"), QT_TRANSLATE_NOOP("ReviewColumns", "Status"),
-        QT_TRANSLATE_NOOP("ReviewColumns", "Technician"), QT_TRANSLATE_NOOP("ReviewColumns", "Commune"),
-        QT_TRANSLATE_NOOP("ReviewColumns", "Customer"),
+        QT_TRANSLATE_NOOP("ReviewColumns", "Customer"), QT_TRANSLATE_NOOP("ReviewColumns", "Kind"),
+        QT_TRANSLATE_NOOP("ReviewColumns", "Status"), QT_TRANSLATE_NOOP("ReviewColumns", "Technician"),
+        QT_TRANSLATE_NOOP("ReviewColumns", "Commune"),
     )
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -80,14 +81,14 @@ class ReviewTableModel(RowTableModel[ReviewRow]):
         if col == 1:
             return row.number + ("  ⚑" if row.flagged else "") + ("  ⇅" if row.waiting_to_sync else "")
         if col == 2:
-            return label(KINDS, row.kind)
+            return f"{row.customer_name} ({row.customer_code})" if row.customer_code else "—"
         if col == 3:
-            return label(STATES, row.state)
+            return label(KINDS, row.kind)
         if col == 4:
-            return row.technician or "—"
+            return label(STATES, row.state)
         if col == 5:
-            return row.commune or "—"
-        return f"{row.customer_name} ({row.customer_code})" if row.customer_code else "—"
+            return row.technician or "—"
+        return row.commune or "—"
 
 
 @dataclass(frozen=True)
