@@ -89,7 +89,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
 def bare_env(home: Path, **extra: str) -> dict[str, str]:
     """No virtual environment, no PYTHONPATH, a fresh home: what a field laptop has."""
     env = {"HOME": str(home), "PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8",
-           "QT_QPA_PLATFORM": "offscreen"}
+           "QT_QPA_PLATFORM": "offscreen",
+           # the same laptop as the test process, which made the profiles: their device secrets are here
+           "FIELDKIT_CREDENTIALS": "file", "FIELDKIT_SECRETS_DIR": os.environ["FIELDKIT_SECRETS_DIR"]}
     env.update(extra)
     return env
 
