@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from test_authorization_matrix import Team1, one, op
 
+from fieldkit.central import people
 from fieldkit.central import schema as t
 from fieldkit.domain import lifecycle as lc
 from fieldkit.domain.ids import new_id
@@ -101,10 +102,13 @@ def test_reassign_supervisor_only_to_a_worker_of_the_team(matrix, db):
         assert conn.execute(select(t.work_orders.c.assignee_id).where(t.work_orders.c.id == wid)).scalar_one() == \
             users["lan"]
     # A technician may not reassign (not even to herself).
-    refused(move(m, "lan", wid, "reassign", {"assignee_id": users["old"]}, 2), "role_forbidden")
+    refused(move(m, "lan", wid, "reassign", {"assignee_id": users["lan"]}, 2), "role_forbidden")
     # Not to another team's technician, not to a supervisor, not to someone unknown: the same answer.
     for who in (users["minh"], users["vy"], new_id()):
         refused(move(m, "hung", wid, "reassign", {"assignee_id": who}, 2), "wo_assignee")
+    # Not to a person removed from the team.
+    people.remove(db, "old")
+    refused(move(m, "hung", wid, "reassign", {"assignee_id": users["old"]}, 2), "wo_assignee")
     # A trainer does onboarding only.
     p = refused(move(m, "hung", wid, "reassign", {"assignee_id": users["thu"]}, 2), "wo_assignee_kind")
     assert (p["role"], p["kind"]) == ("trainer", "inspection")
@@ -120,8 +124,8 @@ def test_reassign_supervisor_only_to_a_worker_of_the_team(matrix, db):
     refused(move(m, "hung", wid, "reassign", {}, 2), "field_missing")
     assert versions(db, wid) == 2  # only the one applied reassignment
     # Reassigned on an older version: applied, and flagged for the supervisor as a conflict.
-    res = move(m, "hung", wid, "reassign", {"assignee_id": users["old"]}, 1)
-    assert res["status"] == "conflict" and state_of(m, wid)["assignee_id"] == users["old"]
+    res = move(m, "hung", wid, "reassign", {"assignee_id": users["lan"]}, 1)
+    assert res["status"] == "conflict" and state_of(m, wid)["assignee_id"] == users["lan"]
 
 
 def test_the_table_is_the_same_on_both_sides():
