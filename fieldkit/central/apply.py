@@ -9,6 +9,7 @@ whatever the operation had written and stores the rejection as the operation's a
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,7 @@ from fieldkit.central import attachments, batch_apply, lifecycle, people, signat
 from fieldkit.central import schema as t
 from fieldkit.central.db import Pending, audit, dumps, utc_now
 from fieldkit.central.people import Person
+from fieldkit.domain import codes
 from fieldkit.domain.models import Role, WorkOrderKind, WorkOrderState
 
 APPLIED = "applied"
@@ -283,6 +285,9 @@ def _require_in_team(conn: Connection, ctx: Context, table: Any, entity_id: Any,
                        {"what": what, "id": str(entity_id)})
 
 
+PROVISIONAL_UNIT = os.environ.get("FIELDKIT_PROVISIONAL_UNIT", codes.DEFAULT_PROVISIONAL_UNIT).strip().upper()
+
+
 # --- customers ---------------------------------------------------------------------------------
 
 def customer_create(conn: Connection, pending: Pending, ctx: Context, actor: Actor, op: dict[str, Any],
@@ -293,8 +298,11 @@ def customer_create(conn: Connection, pending: Pending, ctx: Context, actor: Act
         raise Rejected("the customer code is missing")
     # A customer code starts with its managing unit: a team creates customers of its own unit only,
     # so whether another unit's code exists is never asked (nor answered).
+    # A household that is not yet a customer carries the provisional code its laptop derived
+    # from its id (domain/codes.provisional_code), whatever the team's unit.
     unit = conn.execute(select(t.teams.c.unit_code).where(t.teams.c.id == ctx.team_id)).scalar() or ""
-    if unit and not code.startswith(unit.upper()):
+    provisional = codes.is_provisional_code_of(code, PROVISIONAL_UNIT, cid)
+    if unit and not code.startswith(unit.upper()) and not provisional:
         raise Rejected(f"the customer code is not of this team's unit {unit}", "code_other_unit", {"unit": unit})
     data = {k: payload.get(k) for k in ("code", *CUSTOMER_FIELDS)} | {"id": cid, "code": code, "version": 1}
     if not str(data.get("name") or "").strip():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from fieldkit.domain.problems import Problem
@@ -15,6 +16,24 @@ CORPORATIONS = {
 }
 NORTHERN_PREFIXES = ("PA", "PH", "PM", "PN")
 _CUSTOMER_CODE = re.compile(r"^P[A-Z][0-9A-Z]{4}[0-9]{7}$")
+
+
+# The unit of provisional codes: one no real unit uses. The laptops take theirs from
+# resources/onboarding/config.json, the central server from FIELDKIT_PROVISIONAL_UNIT;
+# both default to this.
+DEFAULT_PROVISIONAL_UNIT = "PATAM0"
+
+
+def provisional_code(unit: str, customer_id: str) -> str:
+    """A code for a household that is not yet a customer: the provisional unit and 7 digits
+    from the customer's id. Replaced by the utility's code later."""
+    digits_of_id = str(int(hashlib.sha256(customer_id.encode()).hexdigest(), 16))[-7:]
+    return f"{unit}{digits_of_id}"
+
+
+def is_provisional_code_of(code: str, unit: str, customer_id: str) -> bool:
+    """`code` is the provisional code the laptop gives the customer `customer_id`."""
+    return bool(unit) and normalise_customer_code(code) == provisional_code(unit.upper(), customer_id)
 
 
 def normalise_customer_code(text: str) -> str:

@@ -36,7 +36,7 @@ from fieldkit.documents.resources import resource_path
 from fieldkit.documents.vietqr import VietQRError
 from fieldkit.domain import geography
 from fieldkit.domain import onboarding as flow
-from fieldkit.domain.codes import customer_code_problems, normalise_customer_code
+from fieldkit.domain.codes import customer_code_problems, normalise_customer_code, provisional_code
 from fieldkit.domain.ids import new_id
 from fieldkit.domain.models import (
     Address,
@@ -249,13 +249,6 @@ def _address(data: HouseholdInput) -> Address:
     commune = geography.commune(data.commune_code) if data.commune_code is not None else None
     return Address(province_code=data.province_code, province=province.name if province else "",
                    commune_code=data.commune_code, commune=commune.name if commune else "", street=data.street.strip())
-
-
-def provisional_code(unit: str, customer_id: str) -> str:
-    """A code for a household that is not yet a customer: the configured unit (one no real
-    unit uses) and 7 digits from the customer's id. Replaced by the utility's code later."""
-    digits = str(int(hashlib.sha256(customer_id.encode()).hexdigest(), 16))[-7:]
-    return f"{unit}{digits}"
 
 
 def is_provisional(code: str, config: OnboardingConfig | None = None) -> bool:
