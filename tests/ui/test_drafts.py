@@ -18,6 +18,7 @@ from fieldkit.services import customers, drafts, installs, work_orders
 from fieldkit.services import onboarding as ob
 from fieldkit.services.customers import CustomerInput
 from fieldkit.services.installs import InstallFile
+from fieldkit.ui.main_window import MainWindow  # noqa: F401 - imported here, not inside the first sign-in
 from fieldkit.ui.qt import Qt
 from tests.conftest import TEST_PIN
 
@@ -59,10 +60,13 @@ def login(qtbot: Any, shell: Any) -> Any:
 def open_form(qtbot: Any, win: Any, wo_id: str) -> Any:
     page = win.go_to("work_orders")
     qtbot.waitUntil(lambda: page.loaded and any(r.id == wo_id for r in page.rows), timeout=10_000)
+    old = page.install_form
     page.open_order(next(r for r in page.rows if r.id == wo_id))
-    form = page.install_form
-    qtbot.waitUntil(lambda: form.start is not None, timeout=10_000)
-    return page, form
+    if page.stack.currentIndex() == page.DETAIL:  # a returned order shows the reason first
+        assert page.detail_form.isVisible()
+        page.detail_form.click()
+    qtbot.waitUntil(lambda: page.install_form is not old and page.install_form.start is not None, timeout=10_000)
+    return page, page.install_form
 
 
 def settled(qtbot: Any, saver: Any, saves: int = 1) -> None:

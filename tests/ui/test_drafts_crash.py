@@ -56,6 +56,19 @@ def test_sigkill_with_two_half_filled_forms_reopens_both(qtbot, shell, session, 
             child.kill()
             child.wait(10)
 
+    # nothing typed or photographed is in the clear on the disk after the crash (WAL included)
+    needles = {b"Tran Van Kiem": "typed name", b"VSN2025000777": "typed serial", b"Le Thi Hoa": "signer",
+               "Tran Van Kiem".encode("utf-16-le"): "typed name (UTF-16)", b"\x89PNG": "a plain PNG",
+               b"SQLite format 3": "a plain database"}
+    hits = []
+    scanned = 0
+    for dirpath, _dirs, names in os.walk(profile_dir):
+        for n in names:
+            data = (Path(dirpath) / n).read_bytes()
+            scanned += len(data)
+            hits += [f"{n}: {what}" for needle, what in needles.items() if needle in data]
+    assert hits == [] and scanned > 50_000
+
     # what the store holds after the crash
     d = drafts.draft_of(session, drafts.INSTALL, wo.id)
     assert d is not None
