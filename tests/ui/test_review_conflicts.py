@@ -86,6 +86,11 @@ def test_supervisor_sees_both_versions_and_resolves(qtbot, tmp_path, office, she
     assert page.rows[0].flagged and "⚑" in page.model.data(page.model.index(0, 1))
     assert page.select_number("WO-91")
     qtbot.waitUntil(lambda: page.loaded_detail is not None, timeout=10_000)
+    # the order's history comes from the server's audit (read in the background), in words, local time
+    detail = page.detail_scroll
+    qtbot.waitUntil(lambda: "Theo nhật ký trên máy chủ" in detail.history_note.text(), timeout=20_000)
+    assert "Phiếu được nhập trên máy chủ" in detail.history_text.text()
+    assert "import" not in detail.history_text.text() and "UTC+7" in detail.history_note.text()
     panel = page.conflicts_panel
     assert panel.isVisibleTo(page) and len(panel.boxes) == 1
     assert "1" in panel.heading.text() and "Xung đột" in panel.heading.text()
