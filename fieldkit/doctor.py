@@ -154,6 +154,8 @@ def check_profile(folder: Path, user: str | None, explicit: bool = False, recove
         return [Check("FAIL", "keyring", exc.en, "restore keyring.json from a backup, or re-create the "
                       "profile from the server")]
     checks.append(Check("ok", "keyring", f"{len(users)} user(s)"))
+    status, detail, fix = unlock.protection(folder)  # device secret and recovery seal (issue 11)
+    checks.append(Check(status, "keys", detail, fix))
     if not db.exists():
         return [*checks, Check("FAIL", "database", f"{db} is missing", "re-create the profile from the server")]
     with open(db, "rb") as f:

@@ -110,3 +110,33 @@ def login(folder: str | Path, username: str, secret: str) -> sessions.Session:
         raise ProfileProblem(p.code, p.vi, p.en) from None
     except (ValueError, TypeError, KeyError) as exc:  # a wrapped key that is not even base64
         raise _keyring_damaged(folder, exc) from None
+
+
+def protection(folder: str | Path) -> tuple[str, str, str]:
+    """How this profile's keys are held here, for `fieldkit doctor`: (ok|warn|FAIL, detail, fix)."""
+    from fieldkit.store.keyring import NoCredentialStore, OtherMachine
+
+    keyring = Keyring(folder)
+    try:
+        data = keyring._load()
+        if not data.get("profile_id"):
+            return ("warn", "keyring format 1: the PINs alone protect the data key (no device secret yet)",
+                    "log in once: the profile gets its device secret")
+        keyring.device_secret()
+    except OtherMachine:
+        return ("FAIL", "the profile's device secret is not in this computer's credential store (copied from "
+                        "another computer, or the store was reset)", "fieldkit recover --key PEM --profile DIR")
+    except NoCredentialStore as exc:
+        return ("FAIL", exc.problem.en, "sign in to the desktop session so its credential store answers")
+    except (OSError, ValueError, TypeError) as exc:
+        return ("FAIL", f"keyring.json cannot be read ({type(exc).__name__})", "restore it from a backup")
+    seal = keyring.recovery()
+    sealed = f"sealed to recovery key {seal.get('key_id')}" if seal else "NOT sealed to a recovery key"
+    if data.get("credentials") == "os":
+        where, status, fix = "the OS credential store", "ok", ""
+    else:
+        where, status = "a file outside the profile (fallback: a thief with the whole disk has it)", "warn"
+        fix = "run FieldKit where the OS credential store answers (docs/security.md)"
+    if not seal:
+        status, fix = "warn", fix or "set FIELDKIT_RECOVERY_PUBLIC_KEY (recovery.pub) and log in once"
+    return (status, f"device secret in {where}; {sealed}", fix)
