@@ -80,6 +80,75 @@ VI: dict[tuple[str, str], str] = {
     ("Dialogs", "Confirm"): "Xác nhận",
 }
 
+# Qt's own dialogs (message boxes' standard buttons, the non-native file dialog): PySide6 ships no
+# qtbase_vi.qm, so without these they were English in the Vietnamese app.
+QT_VI: dict[tuple[str, str], str] = {
+    ("QPlatformTheme", "OK"): "Đồng ý", ("QPlatformTheme", "Save"): "Lưu", ("QPlatformTheme", "Cancel"): "Huỷ",
+    ("QPlatformTheme", "Close"): "Đóng", ("QPlatformTheme", "Open"): "Mở", ("QPlatformTheme", "&Yes"): "&Có",
+    ("QPlatformTheme", "&No"): "&Không", ("QPlatformTheme", "Discard"): "Bỏ",
+    ("QPlatformTheme", "Apply"): "Áp dụng", ("QPlatformTheme", "Help"): "Trợ giúp",
+    ("QPlatformTheme", "Retry"): "Thử lại", ("QPlatformTheme", "Ignore"): "Bỏ qua",
+    ("QPlatformTheme", "Abort"): "Huỷ bỏ", ("QPlatformTheme", "Reset"): "Đặt lại",
+    ("QPlatformTheme", "Restore Defaults"): "Khôi phục mặc định", ("QPlatformTheme", "Save All"): "Lưu tất cả",
+    ("QPlatformTheme", "Yes to &All"): "Có với &tất cả", ("QPlatformTheme", "N&o to All"): "K&hông với tất cả",
+    ("QPlatformTheme", "Don't Save"): "Không lưu", ("QPlatformTheme", "Close without Saving"): "Đóng, không lưu",
+    ("QMessageBox", "Show Details..."): "Xem chi tiết...", ("QMessageBox", "Hide Details..."): "Ẩn chi tiết...",
+    ("QFileDialog", "&Look in:"): "&Tìm trong:", ("QFileDialog", "File &name:"): "&Tên tệp:",
+    ("QFileDialog", "Files of &type:"): "&Loại tệp:", ("QFileDialog", "&Save"): "&Lưu",
+    ("QFileDialog", "&Open"): "&Mở", ("QFileDialog", "&Choose"): "&Chọn", ("QFileDialog", "&Delete"): "&Xoá",
+    ("QFileDialog", "&New Folder"): "Thư mục &mới", ("QFileDialog", "&Rename"): "Đổi &tên",
+    ("QFileDialog", "All Files (*)"): "Mọi tệp (*)", ("QFileDialog", "Back"): "Lùi",
+    ("QFileDialog", "Forward"): "Tiến", ("QFileDialog", "Go back"): "Quay lại",
+    ("QFileDialog", "Go forward"): "Đi tiếp", ("QFileDialog", "Parent Directory"): "Thư mục cha",
+    ("QFileDialog", "Go to the parent directory"): "Lên thư mục cha",
+    ("QFileDialog", "Create New Folder"): "Tạo thư mục mới", ("QFileDialog", "Create a New Folder"): "Tạo một thư mục mới",
+    ("QFileDialog", "List View"): "Dạng danh sách", ("QFileDialog", "Detail View"): "Dạng chi tiết",
+    ("QFileDialog", "Change to list view mode"): "Chuyển sang dạng danh sách",
+    ("QFileDialog", "Change to detail view mode"): "Chuyển sang dạng chi tiết",
+    ("QFileDialog", "Directories"): "Thư mục", ("QFileDialog", "Directory:"): "Thư mục:",
+    ("QFileDialog", "Files"): "Tệp", ("QFileDialog", "List of places and bookmarks"): "Các nơi hay dùng",
+    ("QFileDialog", "Sidebar"): "Thanh bên", ("QFileDialog", "Show &hidden files"): "Hiện tệp &ẩn",
+    ("QFileDialog", "New Folder"): "Thư mục mới", ("QFileDialog", "Open"): "Mở", ("QFileDialog", "Save As"): "Lưu thành",
+    ("QFileDialog", "%1 already exists.\nDo you want to replace it?"): "%1 đã có.\nCó thay thế tệp đó không?",
+    ("QFileDialog", "%1\nFile not found.\nPlease verify the correct file name was given."):
+        "%1\nKhông tìm thấy tệp.\nHãy kiểm tra lại tên tệp.",
+    ("QFileDialog", "%1\nDirectory not found.\nPlease verify the correct directory name was given."):
+        "%1\nKhông tìm thấy thư mục.\nHãy kiểm tra lại tên thư mục.",
+    ("QFileDialog", "Are you sure you want to delete '%1'?"): "Có chắc muốn xoá '%1' không?",
+    ("QFileDialog", "Could not delete directory."): "Không xoá được thư mục.",
+    ("QFileSystemModel", "Name"): "Tên", ("QFileSystemModel", "Size"): "Kích thước",
+    ("QFileSystemModel", "Type"): "Loại", ("QFileSystemModel", "Kind"): "Loại",
+    ("QFileSystemModel", "Date Modified"): "Ngày sửa", ("QFileSystemModel", "Computer"): "Máy tính",
+    ("QFileSystemModel", "My Computer"): "Máy tính của tôi",
+    ("QAbstractFileIconProvider", "Drive"): "Ổ đĩa", ("QAbstractFileIconProvider", "Folder"): "Thư mục",
+    ("QAbstractFileIconProvider", "File"): "Tệp", ("QAbstractFileIconProvider", "%1 File"): "Tệp %1",
+    ("QPrintDialog", "&Options <<"): "&Tuỳ chọn <<", ("QPrintDialog", "&Options >>"): "&Tuỳ chọn >>",
+    ("QPrintDialog", "&Print"): "&In", ("QPrintDialog", "Print"): "In", ("QPrintDialog", "All Pages"): "Mọi trang",
+    ("QPrintDialog", "Even Pages"): "Trang chẵn", ("QPrintDialog", "Odd Pages"): "Trang lẻ",
+    ("QPrintDialog", "Local file"): "Tệp trên máy", ("QPrintDialog", "Print to File (PDF)"): "In ra tệp (PDF)",
+    ("QPrintDialog", "Write PDF file"): "Ghi tệp PDF",
+    ("QPrintSettingsOutput", "Collate"): "Sắp theo bộ", ("QPrintSettingsOutput", "Color"): "Màu",
+    ("QPrintSettingsOutput", "Color Mode"): "Chế độ màu", ("QPrintSettingsOutput", "Copies"): "Số bản",
+    ("QPrintSettingsOutput", "Copies:"): "Số bản:", ("QPrintSettingsOutput", "Current Page"): "Trang hiện tại",
+    ("QPrintSettingsOutput", "Double Sided Printing"): "In hai mặt", ("QPrintSettingsOutput", "Grayscale"): "Đen trắng",
+    ("QPrintSettingsOutput", "Long side binding"): "Lật theo cạnh dài",
+    ("QPrintSettingsOutput", "Short side binding"): "Lật theo cạnh ngắn", ("QPrintSettingsOutput", "Off"): "Tắt",
+    ("QPrintSettingsOutput", "Options"): "Tuỳ chọn", ("QPrintSettingsOutput", "Output Settings"): "Cài đặt in",
+    ("QPrintSettingsOutput", "Page &Set:"): "&Bộ trang:", ("QPrintSettingsOutput", "Pages"): "Các trang",
+    ("QPrintSettingsOutput", "Pages from"): "Từ trang", ("QPrintSettingsOutput", "to"): "đến",
+    ("QPrintSettingsOutput", "Print all"): "In tất cả", ("QPrintSettingsOutput", "Print range"): "Phạm vi in",
+    ("QPrintSettingsOutput", "Reverse"): "In ngược", ("QPrintSettingsOutput", "Selection"): "Phần đã chọn",
+    ("QPrintSettingsOutput", "Specify pages or ranges separated by commas. Ranges are specified by two numbers "
+                             "separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9."):
+        "Ghi các trang hoặc khoảng trang, cách nhau bằng dấu phẩy; khoảng trang là hai số nối bằng dấu gạch "
+        "ngang. Ví dụ: 3,5-7,9 in các trang 3, 5, 6, 7 và 9.",
+    ("QPrintWidget", "&Name:"): "&Tên:", ("QPrintWidget", "Location:"): "Vị trí:",
+    ("QPrintWidget", "Output &file:"): "&Tệp ra:", ("QPrintWidget", "P&roperties"): "Th&uộc tính",
+    ("QPrintWidget", "Preview"): "Xem trước", ("QPrintWidget", "Printer"): "Máy in", ("QPrintWidget", "Type:"): "Loại:",
+    ("QTabBar", "Scroll Left"): "Cuộn sang trái", ("QTabBar", "Scroll Right"): "Cuộn sang phải",
+}
+VI.update(QT_VI)
+
 
 def _found() -> list[tuple[str, str]]:
     with tempfile.TemporaryDirectory() as tmp:
