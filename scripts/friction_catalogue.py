@@ -57,6 +57,8 @@ VI: dict[tuple[str, str], str] = {
     ("CustomerDetail", "State"): "Trạng thái",
     ("CustomerDetail", "Due date"): "Ngày hẹn",
     ("CustomerDetail", "Documents"): "Tài liệu",
+    ("CustomerDetail", "No work order for this customer on this laptop."):
+        "Máy này không có phiếu công việc nào của khách hàng này.",
     ("CustomersPage", "Enter opens the selected customer; Esc clears the search."):
         "Enter mở khách hàng đang chọn; Esc xoá nội dung tìm.",
     ("ProgressDialog", "Cancel"): "Huỷ",

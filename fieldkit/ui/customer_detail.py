@@ -116,7 +116,11 @@ class CustomerDetail(QWidget):
         self.orders.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.orders.verticalHeader().setVisible(False)
         self.orders.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        QVBoxLayout(self.orders_box).addWidget(self.orders)
+        self.no_orders = QLabel(objectName="Muted")
+        self.no_orders.setWordWrap(True)
+        orders_layout = QVBoxLayout(self.orders_box)
+        orders_layout.addWidget(self.no_orders)
+        orders_layout.addWidget(self.orders)
 
         self.documents_box = QGroupBox()
         self.documents = QListWidget(objectName="CustomerDocuments")
@@ -235,6 +239,8 @@ class CustomerDetail(QWidget):
             self.meter_widgets.append(box)
 
     def _fill_orders(self, view: CustomerView) -> None:
+        self.no_orders.setVisible(not view.work_orders)
+        self.orders.setVisible(bool(view.work_orders))
         self.orders.setRowCount(len(view.work_orders))
         for row, w in enumerate(view.work_orders):
             cells = (w.number, label(KINDS, w.kind), label(STATES, w.state), format_date(w.due))
@@ -261,6 +267,7 @@ class CustomerDetail(QWidget):
         self.meters_box.setTitle(self.tr("Meters and readings"))
         self.no_meter.setText(self.tr("No meter on this laptop for this customer."))
         self.orders_box.setTitle(self.tr("Work orders (open ones first, in bold)"))
+        self.no_orders.setText(self.tr("No work order for this customer on this laptop."))
         self.orders.setHorizontalHeaderLabels([self.tr("Number"), self.tr("Kind"), self.tr("State"),
                                                self.tr("Due date")])
         self.documents_box.setTitle(self.tr("Documents"))

@@ -95,6 +95,11 @@ def format_decimal(value: Decimal | float | int | None, max_places: int = 3) -> 
         return "—"
     if isinstance(value, Decimal):
         exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and exponent < -max_places and value.is_finite():
+            # more digits than shown (a float that became a Decimal: 26827.30000000000001): rounded, and the
+            # zeros the rounding left are not digits the value has ("26.827,3", not "26.827,300")
+            value = value.quantize(Decimal(1).scaleb(-max_places)).normalize()
+            exponent = value.as_tuple().exponent
         places = min(max_places, max(0, -exponent)) if isinstance(exponent, int) else 0
     elif isinstance(value, int) or float(value).is_integer():
         places = 0

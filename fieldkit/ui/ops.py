@@ -81,6 +81,7 @@ class Op(QObject):
         self.job: Job | None = None
         self._progress_text = ""
         self.dialog: ProgressDialog | None = None
+        self._quiet = False
 
     def success(self, callback: Callable[[Any], None]) -> Op:
         self._on_success = callback
@@ -107,13 +108,20 @@ class Op(QObject):
             QTimer.singleShot(SHOW_AFTER_MS, self, self._show_progress)
         return self
 
-    def cancel(self) -> None:
-        """Ask the work to stop (its failure callback then gets `Cancelled`)."""
+    def cancel(self, quietly: bool = False) -> None:
+        """Ask the work to stop (its failure callback then gets `Cancelled`). `quietly`: work the app
+        itself replaced (e.g. a newer report): its progress dialog closes at once instead of saying
+        "Cancelling…" until the work reaches its next check."""
         if self.job is not None:
             self.job.cancel()
+        if quietly:
+            self._quiet = True
+            if self.dialog is not None:
+                self.dialog.finish()
+                self.dialog = None
 
     def _show_progress(self) -> None:
-        if self._task is None or self.job is None or self.dialog is not None:
+        if self._task is None or self.job is None or self.dialog is not None or self._quiet:
             return
         from fieldkit.ui.progress import ProgressDialog
 

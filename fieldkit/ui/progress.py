@@ -23,6 +23,7 @@ from fieldkit.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from fieldkit.ui.style import PRIMARY
 
 SHOW_AFTER_MS = 400
 
@@ -34,6 +35,8 @@ class ProgressDialog(QDialog):
         self.job = job
         self.started = time.monotonic()
         self.setWindowModality(Qt.WindowModality.WindowModal)
+        # a frame of its own: without a window manager's (or with a flat one) it melted into the page
+        self.setStyleSheet(f"#ProgressDialog {{ border: 2px solid {PRIMARY}; }}")
         self.text = QLabel(text, objectName="ProgressText")
         self.text.setWordWrap(True)
         self.bar = QProgressBar(objectName="ProgressBar")

@@ -120,6 +120,10 @@
         <translation>Work orders (open ones first, in bold)</translation>
     </message>
     <message>
+        <source>No work order for this customer on this laptop.</source>
+        <translation>No work order for this customer on this laptop.</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>Number</translation>
     </message>

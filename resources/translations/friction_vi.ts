@@ -120,6 +120,10 @@
         <translation>Phiếu công việc (phiếu chưa xong in đậm, ở trên)</translation>
     </message>
     <message>
+        <source>No work order for this customer on this laptop.</source>
+        <translation>Máy này không có phiếu công việc nào của khách hàng này.</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>Số phiếu</translation>
     </message>

@@ -33,6 +33,9 @@ def test_one_format_per_language(qapp, lang):
         assert format_decimal(Decimal("31051.463")) == decimal == fmt_decimal(Decimal("31051.463"))
         assert format_decimal(31051.5) == one_place
         assert format_decimal(Decimal("19177")) == ("19.177" if lang == "vi" else "19,177")  # no ",000"
+        # a float that became a Decimal: rounded to 3 places, no zeros the value does not have
+        assert format_decimal(Decimal("26827.30000000000001136868379")) == ("26.827,3" if lang == "vi" else "26,827.3")
+        assert format_decimal(Decimal("1.500")) == ("1,500" if lang == "vi" else "1.500")  # exact: kept
         assert format_percent(50.0) == percent and fmt_money(1261354) == money
         assert format_date(date(2026, 12, 3)) == "03/12/2026"
         # the reports table and the chart

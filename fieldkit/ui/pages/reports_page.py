@@ -104,6 +104,7 @@ class ReportsPage(Page):
         self.report: TeamReport | None = None
         self.job: Job | None = None
         self.export_op: Op | None = None
+        self.report_op: Op | None = None
         self.job_factory: Callable[[], Job] = Job  # tests hand in a Job they can hold at a step
         self.generation = 0
         self.last_saved: Path | None = None
@@ -218,17 +219,18 @@ class ReportsPage(Page):
         commune = self.commune_combo.currentData()
         self.generation += 1
         gen = self.generation
-        if self.job is not None:
-            self.job.cancel()  # the report asked for before is not wanted any more: stop it
+        if self.report_op is not None:
+            self.report_op.cancel(quietly=True)  # the report asked for before is not wanted any more: stop it
         job = self.job = self.job_factory()
-        Op(self, lambda: reports.team_report(session, start, end, commune, job=job)) \
-            .progress(job, self.tr("Making the report…")) \
+        op = self.report_op = Op(self, lambda: reports.team_report(session, start, end, commune, job=job))
+        op.progress(job, self.tr("Making the report…")) \
             .success(lambda rep: self._show(rep, gen)).failure(lambda e: self._report_failed(e, gen)) \
             .run_in_background()
 
     def _report_failed(self, exc: BaseException, generation: int) -> None:
         if generation != self.generation:
             return
+        self.report_op = None
         if isinstance(exc, Cancelled):
             self._set_message(self.tr("Report cancelled."), "Muted")
         else:
@@ -237,6 +239,7 @@ class ReportsPage(Page):
     def _show(self, report: TeamReport, generation: int) -> None:
         if generation != self.generation:
             return
+        self.report_op = None
         self.report = report
         self._fill_table()
         self._draw_chart()
@@ -375,8 +378,8 @@ class ReportsPage(Page):
 
     # -- page hooks ------------------------------------------------------------------------------
     def shutdown(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
+        if self.report_op is not None:
+            self.report_op.cancel(quietly=True)
 
     def on_shown(self) -> None:
         self.reload()
