@@ -37,6 +37,12 @@ COMMON = {"the", "and", "with", "from", "for", "this", "that", "not", "none", "y
           "server", "offline", "online", "waiting", "never", "last", "today", "settings", "search", "page"}
 
 
+# Vietnamese syllables written without diacritics that are also English words (place and person names:
+# "Vĩnh Long", "Xã Phú Long", "Đồng Văn", "Sơn Tây"...): never taken for English.
+VIETNAMESE_SYLLABLES = {"long", "lang", "hang", "sang", "bang", "tan", "van", "ban", "can", "con", "tin", "nam", "man",
+                        "hung", "lan", "mai", "binh", "minh", "thanh", "son", "tam", "thu", "hoa", "kim", "bao"}
+
+
 def vocabulary() -> tuple[set[str], set[str]]:
     english: set[str] = set(COMMON)
     vietnamese: set[str] = set()
@@ -46,7 +52,7 @@ def vocabulary() -> tuple[set[str], set[str]]:
             target = msg.findtext("translation") or ""
             english.update(w.lower() for w in WORD.findall(source))
             vietnamese.update(w.lower() for w in WORD.findall(target))
-    return english - vietnamese, vietnamese
+    return english - vietnamese - VIETNAMESE_SYLLABLES, vietnamese
 
 
 def visible_texts(root) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
