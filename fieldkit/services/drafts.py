@@ -74,7 +74,8 @@ def install_draft_from_record(install: Install, mimes: dict[str, str]) -> dict[s
     photos: dict[str, list[dict[str, str]]] = {}
     for f in form.fields:
         if f.type == "photo" and isinstance(values.get(f.id), list):
-            photos[f.id] = [{"sha": s, "mime": mimes.get(s, "image/jpeg"), "name": f"{f.id}-{i + 1}"}
+            photos[f.id] = [{"sha": s, "mime": mimes.get(s, "image/jpeg"),  # named by number: no field ids on screen
+                             "name": f"{i + 1}.{'png' if mimes.get(s) == 'image/png' else 'jpg'}"}
                             for i, s in enumerate(values[f.id]) if isinstance(s, str)]
     return {"values": values, "photos": photos, "strokes": {}, "from_record": install.id}
 
