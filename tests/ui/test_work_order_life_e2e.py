@@ -21,9 +21,10 @@ from fieldkit.central.server import ServerThread
 from fieldkit.domain import lifecycle as lc
 from fieldkit.domain import onboarding as flow
 from fieldkit.domain.models import Role, WorkOrderKind
-from fieldkit.services import field_facts, readings, sync, work_orders
+from fieldkit.services import field_facts, manual_readings, readings, sync, work_orders
 from fieldkit.services import session as sessions
 from fieldkit.store.keyring import FAST_KDF
+from fieldkit.ui import main_window  # noqa: F401 - imported with the tests, not inside the timed sign-in
 from fieldkit.ui.qt import Qt
 from tests.conftest import TEST_PIN
 
@@ -101,8 +102,9 @@ def save_record(s: sessions.Session, kind: WorkOrderKind, wo_id: str, n: int) ->
     entity = lc.life(kind).record
     if entity == "reading":  # the reading panel's manual path: typed index, reason and photo
         target = readings.target_for_work_order(s, wo_id)
-        return readings.save_manual(s, target, {"1.8.0": f"{1200 + n},5"}, "cổng quang bị che", png(40 * n),
-                                    photo_mime="image/png").id
+        return manual_readings.save_manual(s, target, {"1.8.0": f"{1200 + n},5"}, "cổng quang bị che",
+                                           png(40 * n), photo_mime="image/png",
+                                           confirmation="đã xem mặt công tơ tại chỗ").id
     if entity == "install":
         return field_facts.record_install(s, work_order_id=wo_id, installed_meter_serial=f"CE18-N{n}",
                                           data={"seal": f"NPC-{n}"},
@@ -210,6 +212,9 @@ def test_a_work_order_of_every_kind_lives_its_whole_course(qtbot, app, central, 
     work_orders.review_work_order(supervisor_laptop, wo.id, approve=True)
     synced(supervisor_laptop)
     assert server_order(db, number)["state"] == "approved"
+    # the supervisor's laptop keeps the technician's submission time (reports count it, not the approval)
+    synced(supervisor_laptop)
+    assert work_orders.get_work_order(supervisor_laptop, wo.id).submitted_at == on_server["submitted_at"]
     synced(tech)
     assert wait_status(qtbot, page, number, "Đã duyệt") == "Đã duyệt"
     assert list_cells(qtbot, page, number)[0] == "Đã xong"
