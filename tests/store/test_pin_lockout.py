@@ -301,3 +301,23 @@ def test_the_first_run_form_refuses_a_common_pin_with_its_other_problems(tmp_pat
                                      pin_again="121213", params=FAST_KDF)
     assert {p.code for p in e.value.problems} == {"too_simple", "mismatch"}
     assert "quá dễ đoán" in " ".join(e.value.messages("vi"))
+
+
+def test_doctor_names_where_the_device_secret_is_and_the_recovery_seal(
+        secret_services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    from fieldkit.store import recovery as sealing
+
+    _private, public = sealing.new_pair(tmp_path / "utility")
+    folder = tmp_path / "p"
+    _make(folder)  # the file fallback, no recovery key configured
+    status, detail, _fix = unlock.protection(folder)
+    assert status == "warn" and "file outside the profile" in detail and "NOT sealed" in detail
+    secret_services("A")
+    monkeypatch.setenv(sealing.ENV, str(public))
+    sealed = tmp_path / "sealed"
+    _make(sealed)
+    assert unlock.protection(sealed) == ("ok", f"device secret in the OS credential store; sealed to recovery key "
+                                               f"{sealing.key_id(sealing.parse_public(public.read_text()))}", "")
+    secret_services("B")
+    status, detail, fix = unlock.protection(sealed)
+    assert status == "FAIL" and "not in this computer's credential store" in detail and "recover" in fix
