@@ -61,6 +61,7 @@ QPushButton:focus, QToolButton:focus, QLineEdit:focus, QComboBox:focus, QListWid
 QTableView:focus {{ border: 3px solid {FOCUS}; }}
 QLineEdit, QComboBox, QDateEdit, QSpinBox {{ min-height: {target}px; padding: 0 10px;
   border: 2px solid #5c5c5c; border-radius: 6px; background: {PAPER}; }}
+QLineEdit:read-only {{ background: {PANEL}; border-style: dashed; }}
 QDateEdit::drop-down {{ width: 36px; }}
 QCheckBox::indicator, QRadioButton::indicator {{ width: {target // 2}px; height: {target // 2}px; }}
 QCheckBox, QRadioButton {{ min-height: {target}px; }}
