@@ -26,6 +26,7 @@ from tests.ui.test_readings_page import simulator  # noqa: F401  (the pty simula
 
 @pytest.fixture
 def demo_shell(qapp, tmp_path: Path) -> Iterator[object]:
+    import fieldkit.ui.main_window  # noqa: F401  (imported at sign-in since the fast start: not this test's stall)
     from fieldkit.ui.app import Shell
 
     demo.build_demo_profile(tmp_path / "demo", customers=40, params=FAST_KDF)
