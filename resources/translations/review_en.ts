@@ -680,6 +680,14 @@
       <source>History of the work order</source>
       <translation>History of the work order</translation>
     </message>
+    <message>
+      <source>Pick a work order on the left to see its records, photos and signatures.</source>
+      <translation>Pick a work order on the left to see its records, photos and signatures.</translation>
+    </message>
+    <message>
+      <source>Offline: approvals and returns wait on this laptop for the next sync.</source>
+      <translation>Offline: approvals and returns wait on this laptop for the next sync.</translation>
+    </message>
   </context>
   <context>
     <name>Pages</name>

@@ -680,6 +680,14 @@
       <source>History of the work order</source>
       <translation>Lịch sử của phiếu</translation>
     </message>
+    <message>
+      <source>Pick a work order on the left to see its records, photos and signatures.</source>
+      <translation>Chọn một phiếu ở bên trái để xem hồ sơ, ảnh chụp và chữ ký.</translation>
+    </message>
+    <message>
+      <source>Offline: approvals and returns wait on this laptop for the next sync.</source>
+      <translation>Ngoại tuyến: phiếu duyệt hoặc trả lại được lưu trên máy, gửi ở lần đồng bộ tới.</translation>
+    </message>
   </context>
   <context>
     <name>Pages</name>

@@ -1,7 +1,7 @@
 """Supervisor review: the team's work orders by status, technician, commune and due date
-(overdue ones in red), one work order's evidence side by side (readings and raw capture
-on the left, photos, signatures and server conflicts on the right), and approve / return
-with a comment. A second tab holds the reports (`reports_page.ReportsPage`).
+(overdue ones in red) on the left, one work order's evidence beside it (pages/review_detail.py:
+its records by their forms, checks, pictures, documents, history), and approve / return with a
+comment. A second tab holds the reports (`reports_page.ReportsPage`).
 
 Everything comes from `fieldkit.services.review`, off the UI thread; decisions are outbox
 entries, so the page works the same offline on the data of the last pull.
@@ -140,6 +140,7 @@ class ReviewPage(Page):
         dv.setContentsMargins(0, 0, 0, 0)
         dv.addWidget(self.pick_hint, 1)
         dv.addWidget(self.detail_scroll, 1)
+        dv.addWidget(self.offline_note)  # beside the decision it is about (above the list it took 2 rows)
         dv.addLayout(actions)
         dv.addWidget(self.message)
 
@@ -169,9 +170,7 @@ class ReviewPage(Page):
             top.addWidget(w)
         top.addStretch(1)
         info = QHBoxLayout()
-        info.addWidget(self.summary)
-        info.addSpacing(16)
-        info.addWidget(self.offline_note, 1)
+        info.addWidget(self.summary, 1)
         info.addWidget(self.refresh_button)
         lay = QVBoxLayout(self.review_tab)
         lay.setContentsMargins(8, 8, 8, 8)
@@ -417,12 +416,9 @@ class ReviewPage(Page):
 
     def on_status(self, outbox: Any, connectivity: Any) -> None:
         online = bool(getattr(connectivity, "online", False))
-        if online:
-            self.offline_note.setText("")
-        else:
-            self.offline_note.setText(self.tr(
-                "Offline: you are reviewing what the last sync brought. Approvals and returns wait on this laptop "
-                "and go to the server at the next sync."))
+        self.offline_note.setText("" if online else self.tr(
+            "Offline: approvals and returns wait on this laptop for the next sync."))
+        self.offline_note.setVisible(self.supervisor and not online)
 
     def apply_scale(self, scale: str) -> None:
         self.table.verticalHeader().setDefaultSectionSize(row_height(scale))
@@ -443,7 +439,7 @@ class ReviewPage(Page):
         self.commune_combo.setItemText(0, self.tr("Every commune"))
         self.refresh_button.setText(self.tr("&Refresh"))
         self.empty.setText(self.tr("No work order matches these filters."))
-        self.pick_hint.setText(self.tr("Pick a work order above to see its readings, photos and signatures."))
+        self.pick_hint.setText(self.tr("Pick a work order on the left to see its records, photos and signatures."))
         self.detail_scroll.retranslate()
         self.approve_button.setText(self.tr("&Approve"))
         self.return_button.setText(self.tr("Re&turn with comment"))
