@@ -55,6 +55,7 @@ class Event:
     en: str
     on_server: bool  # known to the server (else: only on this laptop, waiting for the next sync)
     refused: bool = False  # the server refused it
+    by_server: bool = False  # done on the server itself (an import by the utility's office), not by a person
 
     def text(self, lang: str) -> str:
         return self.vi if lang == "vi" else self.en
@@ -152,7 +153,7 @@ def history(session: Session, wo_id: str) -> History:
         if r.get("op_id"):
             seen_ops.add(str(r["op_id"]))
         events.append(Event(parse_time(str(r.get("at") or "")), names.get(str(r.get("user_id") or ""), ""), vi, en,
-                            True, refused))
+                            True, refused, by_server=not r.get("user_id") and not r.get("device_id")))
     for at, actor, action, entity, _eid, op_id, detail in local:
         if op_id and str(op_id) in seen_ops:
             continue

@@ -688,6 +688,10 @@
       <source>Offline: approvals and returns wait on this laptop for the next sync.</source>
       <translation>Offline: approvals and returns wait on this laptop for the next sync.</translation>
     </message>
+    <message>
+      <source>the server</source>
+      <translation>the server</translation>
+    </message>
   </context>
   <context>
     <name>Pages</name>

@@ -688,6 +688,10 @@
       <source>Offline: approvals and returns wait on this laptop for the next sync.</source>
       <translation>Ngoại tuyến: phiếu duyệt hoặc trả lại được lưu trên máy, gửi ở lần đồng bộ tới.</translation>
     </message>
+    <message>
+      <source>the server</source>
+      <translation>máy chủ</translation>
+    </message>
   </context>
   <context>
     <name>Pages</name>

@@ -50,6 +50,7 @@ def test_history_comes_from_the_server_in_words_and_local_time(make_device, cent
                                         "Submitted for review", "Returned for correction"]
     assert all(e.on_server for e in h.events)
     assert [e.who for e in h.events[1:]] == ["Trần Thị Lan", "Trần Thị Lan", "Phạm Văn Hùng"]
+    assert [e.by_server for e in h.events] == [True, False, False, False]
     for e in h.events:
         assert not RAW.search(e.vi) and not RAW.search(e.en), e
         assert e.at.utcoffset() == timedelta(0)  # kept in UTC; the screen shows it in Vietnam's time

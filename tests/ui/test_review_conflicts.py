@@ -89,7 +89,7 @@ def test_supervisor_sees_both_versions_and_resolves(qtbot, tmp_path, office, she
     # the order's history comes from the server's audit (read in the background), in words, local time
     detail = page.detail_scroll
     qtbot.waitUntil(lambda: "Theo nhật ký trên máy chủ" in detail.history_note.text(), timeout=20_000)
-    assert "Phiếu được nhập trên máy chủ" in detail.history_text.text()
+    assert "máy chủ · Phiếu được nhập trên máy chủ" in detail.history_text.text()
     assert "import" not in detail.history_text.text() and "UTC+7" in detail.history_note.text()
     panel = page.conflicts_panel
     assert panel.isVisibleTo(page) and len(panel.boxes) == 1

@@ -199,7 +199,8 @@ class ReviewDetailView(QScrollArea):
         events = history.events if history is not None else []
         lines = []
         for e in events:
-            line = f"{local_time(e.at)} · {e.who or '—'} · {e.text(lang)}"
+            who = e.who or (t("the server") if e.by_server else "—")
+            line = f"{local_time(e.at)} · {who} · {e.text(lang)}"
             if not e.on_server:
                 line += " " + t("(on this laptop, not sent yet)")
             lines.append(line)
