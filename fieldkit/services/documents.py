@@ -40,7 +40,7 @@ from fieldkit.store.documents import CodeChange
 
 __all__ = [
     "KINDS", "DocumentRef", "contract_document", "current", "document_of_record", "documents_of_customer",
-    "documents_of_work_order", "follow_code_changes", "make", "open_document", "open_record_pdf", "pdf_of", "sign_supply_request",
+    "documents_of_work_order", "follow_code_changes", "make", "open_document", "open_record_pdf", "pdf_of", "save_supply_request", "sign_supply_request",
     "supply_request_document",
 ]
 
@@ -165,6 +165,17 @@ def sign_supply_request(session: Session, customer_id: str, signer: str,
                            data=data | {"signer": signer.strip() or f.customer.name,
                                         "signature_sha256": hashlib.sha256(png).hexdigest()},
                            attachments=[(png, "image/png", "signature")])
+    return _flow(session, customer_id)
+
+
+def save_supply_request(session: Session, customer_id: str, answer: flow.NewSupplyAnswer, signer: str = "",
+                        strokes: list[ob.Stroke] | None = None) -> ob.Flow:
+    """The onboarding screen's Next: the request as typed, then the applicant's signature when one was
+    drawn (two records; the signed one supersedes). Without ink the request is saved unsigned and its
+    PDF leaves room to sign on paper: a typed name alone never signs for the applicant."""
+    ob.save_new_supply(session, customer_id, answer)
+    if any(strokes or []):
+        return sign_supply_request(session, customer_id, signer, strokes)
     return _flow(session, customer_id)
 
 

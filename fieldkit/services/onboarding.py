@@ -33,6 +33,7 @@ from fieldkit.documents.household_sheet import (
     household_sheet_pdf,
 )
 from fieldkit.documents.resources import resource_path
+from fieldkit.documents.sheet_content import DueBill
 from fieldkit.documents.vietqr import VietQRError
 from fieldkit.domain import geography
 from fieldkit.domain import onboarding as flow
@@ -52,6 +53,7 @@ from fieldkit.domain.text import clean_name, normalise_phone
 from fieldkit.domain.validation import customer_problems
 from fieldkit.services import customers as customer_service
 from fieldkit.services import field_facts, work_orders
+from fieldkit.services.due_bills import latest_bill
 from fieldkit.services.kept_documents import KeptDocument
 from fieldkit.services.review import local_date, local_today
 from fieldkit.services.session import Session
@@ -379,9 +381,14 @@ def save_payment(session: Session, customer_id: str, method: str, provider: str 
 
 @dataclass(frozen=True)
 class BillQr:
-    estimate: BillEstimate | None  # None: no two readings yet, the QR has no amount
-    transfer: BankTransfer
+    estimate: BillEstimate | None  # None: no two readings yet (an estimate never sets the QR's amount)
+    transfer: BankTransfer  # an amount only for the utility's published, unpaid bill (transfer.bill)
     reason: str = ""  # why there is no estimate: "no_meter", "no_readings", "tariff"
+
+    @property
+    def bill(self) -> DueBill | None:
+        """The utility's bill the QR pays, or None (the QR then carries no amount)."""
+        return self.transfer.bill
 
 
 def _main_index(registers: dict[str, Any]) -> Decimal | None:
@@ -423,9 +430,9 @@ def bill_qr(session: Session, customer_id: str, config: OnboardingConfig | None 
         raise ValidationError([Problem("customer", "missing", "Không tìm thấy khách hàng.", "Customer not found.")])
     estimate, reason = current_bill(session, customer_id)
     acc = cfg.collection
-    try:
-        transfer = BankTransfer.create(acc.bank_bin, acc.bank_name, acc.account, acc.account_name,
-                                       estimate.total if estimate else None, cfg.purpose.format(code=customer.code))
+    try:  # like the sheet: the amount of the utility's published unpaid bill, never the estimate's
+        transfer = BankTransfer.for_bill(acc.bank_bin, acc.bank_name, acc.account, acc.account_name,
+                                         latest_bill(session, customer.code), cfg.purpose.format(code=customer.code))
     except VietQRError as exc:
         raise ValidationError([Problem("bank_qr", "invalid", exc.vi, exc.en)]) from exc
     return BillQr(estimate, transfer, reason)
@@ -436,7 +443,8 @@ def mark_bill_shown(session: Session, customer_id: str, qr: BillQr) -> Flow:
     return _record(session, customer_id, flow.BILL, {
         "shown": True, "kwh": est.kwh if est else None, "total": est.total if est else None,
         "period": [est.period_start.isoformat(), est.period_end.isoformat()] if est else None,
-        "qr_payload": qr.transfer.payload,
+        "qr_payload": qr.transfer.payload, "qr_amount": qr.transfer.amount,
+        "bill_period": [qr.bill.period_start.isoformat(), qr.bill.period_end.isoformat()] if qr.bill else None,
     })
 
 
@@ -522,8 +530,6 @@ def household_sheet(session: Session, customer_id: str, config: OnboardingConfig
     estimate = None if provisional else current_bill(session, customer_id)[0]
     transfer = None
     if not provisional and pay.get("method") != "auto_debit":
-        from fieldkit.services.due_bills import latest_bill
-
         acc = cfg.collection
         try:  # the QR pays the utility's newest unpaid bill, or carries no amount (never an estimate's)
             transfer = BankTransfer.for_bill(acc.bank_bin, acc.bank_name, acc.account, acc.account_name,

@@ -248,7 +248,8 @@ STEP_KEYS: dict[str, dict[str, tuple[Text, str]]] = {
                       "supply_address": (T("Địa chỉ cấp điện", "Supply address"), "address"),
                       "needs_pole": (T("Cần trồng cột", "A pole is needed"), "bool"),
                       "working_days": (T("Thời hạn giải quyết (ngày làm việc)", "Time limit (working days)"),
-                                       "number")},
+                                       "number"),
+                      "signer": (T("Người ký giấy đề nghị", "Request signed by"), "text")},
     flow.APP_INSTALL: {"shown": (T("Đã hướng dẫn cài ứng dụng", "Showed how to install the app"), "bool")},
     flow.APP: {"registered": (T("Đã đăng ký", "Registered"), "bool"),
                "phone": (T("Số điện thoại đăng ký", "Phone registered"), "text")},
@@ -257,8 +258,10 @@ STEP_KEYS: dict[str, dict[str, tuple[Text, str]]] = {
                    "provider_bin": (T("Mã ngân hàng (BIN)", "Bank code (BIN)"), "text")},
     flow.BILL: {"shown": (T("Đã cho xem hoá đơn", "Bill shown"), "bool"),
                 "kwh": (T("Điện năng (kWh)", "Energy (kWh)"), "number"),
-                "total": (T("Số tiền", "Amount"), "money"),
-                "period": (T("Kỳ hoá đơn", "Billing period"), "period")},
+                "total": (T("Tiền điện ước tính", "Estimated bill"), "money"),
+                "period": (T("Kỳ hoá đơn", "Billing period"), "period"),
+                "qr_amount": (T("Số tiền trên mã QR", "Amount in the QR code"), "money"),
+                "bill_period": (T("Kỳ hoá đơn Điện lực phát hành", "Period of the utility's bill"), "period")},
     flow.CONTRACT: {"signed": (T("Đã ký", "Signed"), "bool"),
                     "otp": (T("Xác nhận OTP", "OTP confirmation"), "otp"),
                     "signer": (T("Người ký", "Signed by"), "text"),
@@ -321,6 +324,8 @@ def onboarding_record(step: OnboardingStep) -> tuple[Text, list[Section], list[P
             continue
         if step.step == flow.CONTRACT:
             pictures.append(Picture(sha, "signature", T("Chữ ký của khách hàng", "Customer's signature")))
+        elif step.step == flow.NEW_SUPPLY:
+            pictures.append(Picture(sha, "signature", T("Chữ ký của người đề nghị", "Applicant's signature")))
         else:
             pictures.append(Picture(sha, "photo", PHOTO))
     title = STEP_TITLES.get(step.step, _label_of(step.step))

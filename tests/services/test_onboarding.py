@@ -82,10 +82,14 @@ def test_existing_customer_full_flow(session, existing, tmp_path: Path) -> None:
     # 50 × 1,984 + 50 × 2,050 + 50 × 2,380 = 320,700; VAT 8 % = 25,656
     assert qr.estimate.subtotal == 320_700 and qr.estimate.total == 346_356
     payload = qr.transfer.payload
-    assert "0010A000000727" in payload and "5406346356" in payload and "TIEN DIEN PA23VG0053140" in payload
+    # the estimate is for a past period the household may have paid: the QR carries no amount (static)
+    assert "0010A000000727" in payload and "TIEN DIEN PA23VG0053140" in payload
+    assert payload.startswith("000201010211") and "53037045802VN" in payload  # no field 54 (amount)
+    assert qr.transfer.amount is None and qr.bill is None
     assert payload[-4:] == f"{crc16_ccitt_false(payload[:-4].encode()):04X}"
     f = ob.mark_bill_shown(session, existing.id, qr)
     assert f.step == flow.CONTRACT
+    assert f.answers[flow.BILL]["qr_amount"] is None and f.answers[flow.BILL]["total"] == 346_356
 
     with pytest.raises(ValidationError) as err:
         ob.sign_contract(session, existing.id, signed=True, read_summary=False, signer="")
@@ -245,3 +249,29 @@ def test_adoption_figures(session, existing) -> None:
     assert fig.providers == {"MoMo": 1, "ZaloPay": 1}
     in_commune = ob.adoption_figures(session, commune_code=11560)
     assert in_commune.households_onboarded == 1 and in_commune.cashless == 0
+
+
+def publish_bill(session, code: str, **data) -> None:
+    """A bill as the utility publishes it (server reference kind 'bill'), through the pull's own path."""
+    with session.store.transaction(actor=None) as tx:
+        apply_change(tx.conn, "reference", {"kind": "bill", "key": code, "version": 1, "data": data}, tx.now, {})
+
+
+def test_bill_qr_pays_only_the_published_bill(session, existing) -> None:
+    """The on-screen QR follows the sheet: the amount of the utility's unpaid bill, else no amount."""
+    ob.start_with_customer(session, existing.id)
+    publish_bill(session, existing.code, period_start="2026-10-01", period_end="2026-10-31", amount=287654,
+                 due_date="2026-11-20", paid=False)
+    qr = ob.bill_qr(session, existing.id)
+    assert qr.bill is not None and qr.bill.amount == 287_654 and qr.transfer.amount == 287_654
+    assert "5406287654" in qr.transfer.payload and qr.transfer.payload.startswith("000201010212")
+    assert qr.estimate is not None and qr.estimate.total == 346_356  # still worked out, never the QR's amount
+    f = ob.mark_bill_shown(session, existing.id, qr)
+    saved = f.answers[flow.BILL]
+    assert saved["qr_amount"] == 287_654 and saved["bill_period"] == ["2026-10-01", "2026-10-31"]
+    # paid, or hostile/broken data: no amount
+    for bad in ({"paid": True}, {"amount": "1e9"}, {"amount": 0}, {"period_end": "2026-09-01"}, {"amount": None}):
+        publish_bill(session, existing.code, **({"period_start": "2026-10-01", "period_end": "2026-10-31",
+                                                 "amount": 287654} | bad))
+        qr = ob.bill_qr(session, existing.id)
+        assert qr.transfer.amount is None and qr.bill is None and "5406" not in qr.transfer.payload, bad

@@ -137,7 +137,8 @@ def test_onboarding_end_to_end_with_resume(qtbot, shell, session, household, tmp
     qtbot.waitUntil(lambda: bill.loaded is not None, timeout=5_000)
     assert "346.356 đ" in bill.estimate.text() and "150" in bill.estimate.text()
     [payload] = decode_pixmap(bill.qr.pixmap(), tmp_path)
-    assert payload == bill.loaded.transfer.payload and "5406346356" in payload
+    assert payload == bill.loaded.transfer.payload and "5406346356" not in payload  # an estimate: no amount
+    assert "53037045802VN" in payload and "theo hoá đơn" in bill.facts.text()
     click_next(qtbot, page, flow.CONTRACT)
 
     contract = page.screens[flow.CONTRACT]
@@ -197,11 +198,11 @@ def test_onboarding_end_to_end_with_resume(qtbot, shell, session, household, tmp
     lo, hi = image.convert("L").getextrema()
     assert lo < 30 and hi > 230  # ink on paper, not a blank page
     codes = {r.text for r in zxingcpp.read_barcodes(image)}
-    # the sheet's transfer QR has no amount: no bill published by the utility is known (the bill
-    # step's QR carries the estimate for the past period; the sheet must not)
+    # the sheet's transfer QR has no amount: no bill published by the utility is known; the bill
+    # step's on-screen QR is the same one (never the estimate's amount for the past period)
     acc = cfg.collection
     static = build_vietqr(acc.bank_bin, acc.account, None, cfg.purpose.format(code="PA23VG0053140"))
-    assert payload != static and {cfg.android_url, cfg.ios_url, cfg.chat_url, static} <= codes
+    assert payload == static and {cfg.android_url, cfg.ios_url, cfg.chat_url, static} <= codes
 
 
 def test_new_household_keyboard_only(qtbot, shell, session):

@@ -266,8 +266,8 @@ class BillScreen(Screen):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.intro.setText(self.tr("The estimated bill from the last two readings, and a QR code to pay it "
-                                   "by bank transfer: open the bank app, choose «Scan QR»."))
+        self.intro.setText(self.tr("The household's electricity bill and a QR code to pay it by bank transfer: "
+                                   "open the bank app, choose «Scan QR»."))
         self._show()
 
     def load(self, f: Flow | None) -> None:
@@ -291,7 +291,16 @@ class BillScreen(Screen):
             return
         lang = "vi" if current_language() == "vi" else "en"
         est = qr.estimate
-        if est is None:
+        if qr.bill is not None:  # the utility's bill: the QR pays it; no estimate beside it (as on the sheet)
+            b = qr.bill
+            lines = [self.tr("Bill for %1 – %2").replace("%1", format_date(b.period_start))
+                     .replace("%2", format_date(b.period_end)),
+                     "<b style='font-size:20pt'>" + self.tr("To pay: %1").replace("%1", format_vnd(b.amount, lang))
+                     + "</b>"]
+            if b.due_date is not None:
+                lines.append(self.tr("Due date: %1").replace("%1", format_date(b.due_date)))
+            self.estimate.setText("<br>".join(lines))
+        elif est is None:
             self.estimate.setText(self.tr("No bill estimate yet: this meter does not have two readings on this "
                                           "laptop. The QR code below has no amount; the household types it."))
         else:
@@ -306,13 +315,15 @@ class BillScreen(Screen):
             lines.append(self.tr("VAT %1%: %2").replace("%1", percent).replace("%2", format_vnd(est.vat, lang)))
             lines.append("<b style='font-size:20pt'>" + self.tr("Total: %1").replace("%1", format_vnd(est.total, lang))
                          + "</b>")
+            lines.append(self.tr("An estimate only, for a period that may be paid already: the QR code has no "
+                                 "amount; the household types the amount of its bill."))
             self.estimate.setText("<br>".join(lines))
         t = qr.transfer
         self.qr.setPixmap(qr_pixmap(t.payload, 220))
         facts = [(self.tr("Bank"), t.bank_name), (self.tr("Account"), t.account_number),
                  (self.tr("Account holder"), t.account_name), (self.tr("Reference"), t.purpose)]
-        if t.amount is not None:
-            facts.insert(3, (self.tr("Amount"), format_vnd(t.amount, lang)))
+        facts.insert(3, (self.tr("Amount"), format_vnd(t.amount, lang) if t.amount is not None
+                         else self.tr("as on the electricity bill")))
         self.facts.setText("<br>".join(f"{k}: <b>{v}</b>" for k, v in facts if v))
 
     def save(self, f: Flow | None) -> Job | None:

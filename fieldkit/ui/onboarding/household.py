@@ -8,6 +8,7 @@ from fieldkit.domain import geography
 from fieldkit.domain import onboarding as flow
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.domain.text import fold
+from fieldkit.services import documents as docs
 from fieldkit.services import onboarding as ob
 from fieldkit.services.onboarding import Flow
 from fieldkit.ui.onboarding.base import (
@@ -25,6 +26,7 @@ from fieldkit.ui.qt import (
     QCheckBox,
     QComboBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -38,6 +40,7 @@ from fieldkit.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from fieldkit.ui.signature_pad import SignaturePad
 
 # --- 1. the household ------------------------------------------------------------------------------
 
@@ -328,8 +331,35 @@ class NewSupplyScreen(Screen):
         self.commune = QLabel(objectName="Muted")
         self.needs_pole = QCheckBox(objectName="NeedsPole")
         self.deadline = QLabel(objectName="Muted")
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
+        # the applicant signs the request here (the request's PDF prints the drawn signature)
+        self.pad_label = QLabel(objectName="Muted")
+        self.pad_label.setWordWrap(True)
+        self.pad = SignaturePad(minimum=(340, 150), keep_taps=True)
+        self.pad.setObjectName("RequestSignature")
+        self.clear_button = QPushButton(objectName="ClearRequestSignature")
+        self.signer_caption = QLabel()
+        self.signer = QLineEdit(objectName="RequestSigner")
+        self.signer_caption.setBuddy(self.signer)
+        self.signed_note = QLabel(objectName="Muted")
+        self.signed_note.setWordWrap(True)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(24)
+        lay = QVBoxLayout()
+        outer.addLayout(lay, 5)
+        sign = QVBoxLayout()
+        sign.setSpacing(4)
+        sign.addWidget(self.pad_label)
+        sign.addWidget(self.pad)
+        sign.addWidget(self.signer_caption)  # on its own line: beside the field it squeezed the name
+        row = QHBoxLayout()
+        row.addWidget(self.signer, 1)
+        row.addWidget(self.clear_button)
+        sign.addLayout(row)
+        sign.addWidget(self.signed_note)
+        sign.addStretch(1)
+        outer.addLayout(sign, 4)
+        self.clear_button.clicked.connect(self.pad.clear)
         lay.addWidget(self.intro)
         lay.addWidget(self.docs_label)
         for box in self.docs.values():
@@ -350,6 +380,7 @@ class NewSupplyScreen(Screen):
         self.needs_pole.toggled.connect(self._update)
         self.street.returnPressed.connect(self.page.go_next)
         self.commune_code: int | None = None
+        self.saved: dict[str, Any] = {}
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -361,7 +392,17 @@ class NewSupplyScreen(Screen):
         self.households_caption.setText(self.tr("Households sharing the meter"))
         self.street_caption.setText(self.tr("Supply address (house, hamlet)"))
         self.needs_pole.setText(self.tr("A pole, a cable or a current transformer is needed"))
+        self.pad_label.setText(self.tr("The applicant signs the request here (finger, pen or mouse). "
+                                       "Without a signature the printed request is signed on paper."))
+        self.clear_button.setText(self.tr("Clear"))
+        self.signer_caption.setText(self.tr("Applicant's full name"))
+        self._signed_note()
         self._update()
+
+    def _signed_note(self) -> None:
+        a = self.saved.get("signature_sha256") and self.saved.get("signer")
+        self.signed_note.setText(self.tr("Signed by %1. Draw again to replace the signature; a changed request "
+                                         "must be signed again.").replace("%1", str(a)) if a else "")
 
     def _update(self) -> None:
         shared = self.households.value() > 1
@@ -373,6 +414,10 @@ class NewSupplyScreen(Screen):
         if f is None:
             return
         a = f.answers.get(flow.NEW_SUPPLY, {})
+        self.saved = a
+        self.pad.strokes = []
+        self.signer.setText(str(a.get("signer") or f.customer.name))
+        self._signed_note()
         for d, box in self.docs.items():
             box.setChecked(d in (a.get("documents") or []))
         self.households.setValue(int(a.get("households") or f.customer.households))
@@ -390,4 +435,14 @@ class NewSupplyScreen(Screen):
             documents=tuple(d for d, box in self.docs.items() if box.isChecked() and box.isEnabled()),
             households=self.households.value(), street=self.street.text(), commune_code=self.commune_code,
             needs_pole=self.needs_pole.isChecked())
-        return lambda: ob.save_new_supply(session, cid, answer)
+        strokes, signer = [list(st) for st in self.pad.strokes if st], self.signer.text()
+        if not strokes and self.saved.get("signature_sha256") and self._unchanged(answer):
+            return None  # signed already and nothing changed: keep the signed request
+        return lambda: docs.save_supply_request(session, cid, answer, signer, strokes)
+
+    def _unchanged(self, answer: flow.NewSupplyAnswer) -> bool:
+        a = self.saved
+        return (sorted(answer.documents) == list(a.get("documents") or []) and answer.households == a.get("households")
+                and answer.street.strip() == (a.get("supply_address") or {}).get("street")
+                and answer.commune_code == (a.get("supply_address") or {}).get("commune_code")
+                and answer.needs_pole == bool(a.get("needs_pole")))

@@ -41,7 +41,8 @@ def _set_household(s: Any, d: dict[str, Any]) -> None:
 def _new_supply(s: Any) -> dict[str, Any]:
     assert isinstance(s, NewSupplyScreen)
     return {"documents": [d for d, box in s.docs.items() if box.isChecked()], "households": s.households.value(),
-            "street": s.street.text(), "needs_pole": s.needs_pole.isChecked()}
+            "street": s.street.text(), "needs_pole": s.needs_pole.isChecked(), "signer": s.signer.text(),
+            "strokes": [[[x, y] for x, y in stroke] for stroke in s.pad.strokes]}
 
 
 def _set_new_supply(s: Any, d: dict[str, Any]) -> None:
@@ -50,6 +51,9 @@ def _set_new_supply(s: Any, d: dict[str, Any]) -> None:
     s.households.setValue(int(d.get("households") or 1))
     s.street.setText(str(d.get("street") or ""))
     s.needs_pole.setChecked(bool(d.get("needs_pole")))
+    if "signer" in d:
+        s.signer.setText(str(d.get("signer") or ""))
+    s.pad.strokes = d.get("strokes") or []
     s._update()
 
 
