@@ -90,7 +90,7 @@ def transition(conn: Connection, pending: Pending, who: Mover, op: dict[str, Any
     if move.action is lc.Action.SUBMIT:
         data["submitted_at"] = now
         if payload.get("record_id"):
-            data["submitted_record"] = str(payload["record_id"])
+            data["submitted_record"] = _record(conn, who.team_id, kind, wid, str(payload["record_id"]))
     if move.action is lc.Action.REASSIGN:
         assignee = _assignee(conn, who.team_id, kind, str(payload["assignee_id"]))
         data["assignee_id"] = assignee
@@ -126,3 +126,14 @@ def _assignee(conn: Connection, team_id: str, kind: WorkOrderKind, user_id: str)
     if Role(row[0]) not in lc.life(kind).workers:
         raise Refusal("wo_assignee_kind", user=str(row[3]), role=str(row[0]), kind=kind.value)
     return user_id
+
+
+def _record(conn: Connection, team_id: str, kind: WorkOrderKind, wid: str, record_id: str) -> str:
+    """The submitted record: a fact of this team, of the kind's completing entity, about this order
+    (sent before the submission in the same push). Anything else answers as unknown: a submission
+    whose record was refused stays unsubmitted, like the record."""
+    row = conn.execute(select(t.facts.c.team_id, t.facts.c.entity, t.facts.c.work_order_id)
+                       .where(t.facts.c.id == record_id)).first()
+    if row is None or row[0] != team_id or row[1] != lc.life(kind).record or row[2] != wid:
+        raise Refusal("unknown_record", what=lc.life(kind).record, id=record_id)
+    return record_id

@@ -34,6 +34,16 @@ def move(m: Any, user: str, wid: str, action: str, payload: dict[str, Any], base
     return one(m.push(device, user, [op("work_order", wid, action, {"id": wid} | payload, **extra)]))
 
 
+def reading(m: Any, team1: Team1, wid: str | None) -> str:
+    """A reading of team 1's meter, for the order `wid`; returns its id."""
+    rid = new_id()
+    res = one(m.push("d1", "lan", [op("reading", rid, "append", {
+        "id": rid, "meter_id": team1.meter, "taken_at": "2026-12-03T08:00:00+07:00", "source": "optical",
+        "work_order_id": wid, "registers": {"1.8.0": {"value": "5", "unit": "kWh"}}})]))
+    assert res["status"] == "applied", res
+    return rid
+
+
 def refused(res: dict[str, Any], code: str) -> dict[str, Any]:
     assert res["status"] == "rejected" and res["code"] == code, res
     assert code in REASONS and problem(code, res["params"]).vi  # the laptop says it in Vietnamese
@@ -55,7 +65,13 @@ def test_illegal_moves_are_refused_with_their_own_reason(matrix, db):
     refused(move(m, "hung", wid, "return", {"state": "approved", "comment": "x"}, 1), "wo_wrong_operation")
     assert versions(db, wid) == 1 and state_of(m, wid)["state"] == "assigned"  # nothing written
     # Submitted (with its record): start is no longer possible, nor a second submission.
-    rec = new_id()
+    # The submitted record must be this order's reading, of this team: another order's, an install,
+    # or an unknown id answer as unknown (nothing written).
+    other = team1.work_order("reading")
+    for bad in (new_id(), reading(m, team1, other), reading(m, team1, None)):
+        refused(move(m, "lan", wid, "status", {"state": "done", "record_id": bad}, 1), "unknown_record")
+    assert versions(db, wid) == 1
+    rec = reading(m, team1, wid)
     assert move(m, "lan", wid, "status", {"state": "done", "record_id": rec}, 1)["status"] == "applied"
     data = state_of(m, wid)
     assert data["state"] == "done" and data["submitted_record"] == rec and data["submitted_at"]
@@ -70,7 +86,7 @@ def test_illegal_moves_are_refused_with_their_own_reason(matrix, db):
     # Returned: approve is refused; start and resubmit are the technician's.
     refused(move(m, "hung", wid, "approve", {"state": "approved"}, 3), "wo_transition")
     assert move(m, "lan", wid, "status", {"state": "in_progress"}, 3)["status"] == "applied"
-    rec2 = new_id()
+    rec2 = reading(m, team1, wid)
     assert move(m, "lan", wid, "status", {"state": "done", "record_id": rec2}, 4)["status"] == "applied"
     assert move(m, "hung", wid, "approve", {"state": "approved"}, 5)["status"] == "applied"
     # Approved is final.
