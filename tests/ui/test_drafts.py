@@ -337,3 +337,25 @@ def test_a_new_household_being_registered_is_kept(qtbot, shell, session):
     qtbot.waitUntil(lambda: page.flow is not None and not page.saving, timeout=10_000)
     qtbot.wait(700)
     assert drafts.new_household_draft(shell.session) is None
+
+
+def test_going_to_another_page_right_after_typing_loses_nothing(qtbot, shell, session):
+    """The autosave timer has not fired yet when the technician clicks another page (or opens
+    another order from Today): the form saves what was typed as it is hidden."""
+    c = _customer(session)
+    first, second = _order(session, c, "L-A"), _order(session, c, "L-B")
+    win = login(qtbot, shell)
+    page, form = open_form(qtbot, win, first.id)
+    qtbot.keyClicks(form.view.editors["representative"].inputs["value"], "Nhanh tay")
+    assert form.saver.timer.isActive()  # typed less than 500 ms ago
+    today = win.go_to("today")  # another page: the form is hidden
+    qtbot.waitUntil(lambda: not form.saver.pending(), timeout=10_000)
+    assert drafts.draft_of(session, drafts.INSTALL, first.id).data["values"]["representative"] == "Nhanh tay"
+    qtbot.waitUntil(lambda: today.today is not None, timeout=10_000)
+    assert today.counts()["drafts"] == 1
+    # and replacing the form by another order (from Today) keeps it too
+    page = win.go_to("work_orders")
+    qtbot.keyClicks(form.view.editors["place"].inputs["value"], "Cot 7")
+    page.open_order(next(r for r in page.rows if r.id == second.id))
+    qtbot.waitUntil(lambda: drafts.draft_of(session, drafts.INSTALL, first.id).data["values"].get("place") == "Cot 7",
+                    timeout=10_000)

@@ -204,6 +204,11 @@ class InstallForm(QWidget):
         if written:
             self.draft_status.setText(self.tr("Draft saved"))
 
+    def hideEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Another page, another order or sign-out: what was just typed is saved now, not lost with the timer."""
+        self.saver.flush_pending()
+        super().hideEvent(event)
+
     def leave(self) -> None:
         """Back to the list: asks nothing, loses nothing (the draft is saved now)."""
         self.saver.flush_pending()

@@ -401,6 +401,10 @@ class OnboardingPage(Page):
         self.error.setText(problem_text(exc))
         self.error.show()
 
+    def hideEvent(self, event: Any) -> None:  # noqa: N802
+        self.saver.flush_pending()  # another page or sign-out: the last keystrokes are saved now
+        super().hideEvent(event)
+
     def shutdown(self) -> None:
         self.saver.flush_pending()
         timer: Any = getattr(self.screens[flow.HOUSEHOLD], "timer", None)
