@@ -14,6 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from fieldkit.documents.pdf import FONT_BOLD, FONT_REGULAR, paragraph_styles
@@ -75,7 +76,9 @@ def describe(item: SummaryItem, lang: Lang) -> str:
     """The 'details' cell of one line."""
     t = LABELS[lang]
     if item.kind == "reading":
-        text = t["meter"].format(serial=item.subject, value=item.value)
+        # "1.8.0 = 12345.6 kWh" stays on one line (it was cut after "1.8.0")
+        value = item.value.replace(" = ", "\u00a0=\u00a0").replace(" kWh", "\u00a0kWh")
+        text = t["meter"].format(serial=item.subject, value=value)
         return text + (f" — {t[item.flag]}" if item.flag in t else "")
     if item.kind == "install":
         text = t["installed"].format(serial=item.subject)
@@ -91,6 +94,25 @@ def describe(item: SummaryItem, lang: Lang) -> str:
         kind = t.get(item.subject + "_wo", t.get(item.subject, item.subject))
         return f"{kind} — {t.get(item.value, item.value)}"
     return item.value
+
+
+def breakable_number(number: str, width: float, size: float = 12) -> str:
+    """A work-order number for a narrow cell: when it does not fit on one line it breaks after a
+    hyphen ("GCS-261203-" / "AB12CD"), never inside a part (escaped, for a Paragraph)."""
+    if stringWidth(number, FONT_REGULAR, size) <= width:
+        return escape(number)
+    lines, line = [], ""
+    for part in [x + "-" for x in number.split("-")[:-1]] + [number.split("-")[-1]]:
+        if line and stringWidth(line + part, FONT_REGULAR, size) > width:
+            lines.append(line)
+            line = ""
+        line += part
+    return "<br/>".join(escape(x) for x in [*lines, line])
+
+
+def keep_words(text: str) -> str:
+    """The counts line wraps between its parts, not inside "Phiếu hoàn thành: 1"."""
+    return " · ".join(part.replace(" ", "\u00a0") for part in text.split(" · "))
 
 
 def render_daily_summary(summary: DailySummary, path: str | Path | None = None, lang: Lang = "vi") -> bytes:
@@ -109,24 +131,29 @@ def render_daily_summary(summary: DailySummary, path: str | Path | None = None, 
         out.append(p(t["who"].format(name=summary.user_name), "body"))
         out.append(p(t["day"].format(day=format_day(summary.day)), "body"))
         out.append(Spacer(1, 2 * mm))
-        out.append(p(t["counts"].format(**{k: summary.count(k) for k in
-                                           ("reading", "install", "onboarding", "work_order")}), "label"))
+        out.append(p(keep_words(t["counts"].format(**{k: summary.count(k) for k in
+                                                      ("reading", "install", "onboarding", "work_order")})), "label"))
         out.append(Spacer(1, 3 * mm))
         if summary.items:
-            widths = [13 * mm, 16 * mm, 33 * mm, 26 * mm, 46 * mm]
+            # "STT" in bold needs 15 mm (13 mm wrapped it as "ST/T"); numbers break after a hyphen
+            widths = [15 * mm, 16 * mm, 30 * mm, 34 * mm, 41 * mm]
             widths.append(width - sum(widths))
             rows: list[list[Any]] = [[p(t[k], "table_bold") for k in
                                       ("col_no", "col_time", "col_kind", "col_wo", "col_customer", "col_detail")]]
             for n, item in enumerate(summary.items, 1):
-                who = f"{item.customer_name} ({item.customer_code})" if item.customer_code else "—"
-                rows.append([str(n), item.at.strftime("%H:%M"), p(t[item.kind]), p(item.work_order or "—"),
-                             p(who), p(describe(item, lang))])
+                # the code on its own line: inside "(…)" after the name it was cut in the middle
+                who = Paragraph(f"{escape(item.customer_name)}<br/>{escape(item.customer_code)}", s["table"]) \
+                    if item.customer_code else p("—")
+                number = Paragraph(breakable_number(item.work_order, widths[3] - 16), s["table"]) \
+                    if item.work_order else p("—")
+                rows.append([str(n), item.at.strftime("%H:%M"), p(t[item.kind]), number,
+                             who, p(describe(item, lang))])
             table = Table(rows, colWidths=widths, repeatRows=1)
             table.setStyle(TableStyle([
                 ("FONTNAME", (0, 1), (1, -1), FONT_REGULAR), ("FONTSIZE", (0, 1), (1, -1), 12),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"), ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
                 ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")), ("ALIGN", (0, 1), (0, -1), "CENTER"),
             ]))
             out.append(table)
         else:
@@ -134,7 +161,7 @@ def render_daily_summary(summary: DailySummary, path: str | Path | None = None, 
         out.append(Spacer(1, 12 * mm))
         sign = Table([[p(t["sign_self"], "sign"), p(t["sign_lead"], "sign")],
                       [p(t["sign_hint"], "caption"), p(t["sign_hint"], "caption")],
-                      ["", ""], [p(summary.user_name, "sign"), ""]],
+                      ["", ""], [p(summary.user_name, "sign"), p(summary.supervisor_name, "sign")]],
                      colWidths=[width / 2] * 2, rowHeights=[None, None, 22 * mm, None])
         out.append(sign)
         return out

@@ -79,6 +79,7 @@ class DailySummary:
     day: date
     items: list[SummaryItem]
     team: str
+    supervisor_name: str = ""  # the team's supervisor, who confirms the day ("Tổ trưởng xác nhận")
 
     def count(self, kind: str) -> int:
         return sum(1 for i in self.items if i.kind == kind)

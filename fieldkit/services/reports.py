@@ -386,9 +386,19 @@ def daily_summary(session: Session, user_id: str, day: date) -> DailySummary:
             items.append(SummaryItem(_local(finished), "work_order", str(number), code, name, str(kind),
                                      "late" if late else "on_time"))
         team = _team_name(conn, session)
+        lead = _supervisor_of(conn, user_id)
     items.sort(key=lambda i: (i.at, i.kind))
     return DailySummary(user_id, names.get(user_id, user_id), str(role_row[0]) if role_row else "", day, items,
-                        team)
+                        team, lead)
+
+
+def _supervisor_of(conn: Any, user_id: str) -> str:
+    """The name under "Tổ trưởng xác nhận": an active supervisor of the person's team (not the person);
+    blank, to be written by hand, when the team has none on this laptop."""
+    row = conn.execute("SELECT s.display_name FROM users u JOIN users s ON s.team_id = u.team_id "
+                       "WHERE u.id = ? AND s.id != u.id AND s.role = 'supervisor' AND s.active = 1 "
+                       "ORDER BY s.display_name LIMIT 1", (user_id,)).fetchone()
+    return str(row[0]) if row else ""
 
 
 def _step_value(step: str, data: Any) -> str:

@@ -87,3 +87,39 @@ def test_team_report_prints_when_it_was_made_in_vietnams_time(session, world):
     at_utc = reports.TeamReport(rep.start, rep.end, None, rep.rows, rep.total, "Đội Lý Nhân",
                                 datetime(2026, 2, 1, 20, 30, tzinfo=UTC))
     assert "02/02/2026 03:30" in text_of(render_team_report(at_utc, None, "vi"))  # 20:30 UTC is 03:30 next day
+
+
+def test_daily_summary_names_the_team_supervisor_and_keeps_headers_and_codes_whole(session, world, tmp_path):
+    """Looked at as PNG: "STT" wrapped as "ST/T", the customer code was cut inside "(PA2/3VG…)", and
+    "Tổ trưởng xác nhận" had no name. The supervisor is an active supervisor of the person's team."""
+    with session.store.transaction(actor=session.user_id) as tx:
+        tx.conn.execute("INSERT INTO teams (id, code, name, unit_code) VALUES ('t1', 'GV2', 'Tổ Gia Viễn 2', 'PA23VG'),"
+                        " ('t2', 'GV3', 'Tổ Gia Viễn 3', 'PA23VG')")
+        tx.conn.execute("UPDATE users SET team_id = 't1' WHERE id = ?", (session.user_id,))
+        for uid, name, team, active in (("s1", "Ân Văn Nghỉ", "t1", 0), ("s2", "Bùi Văn Khác", "t2", 1),
+                                        ("s3", "Đỗ Minh Quang", "t1", 1)):
+            tx.conn.execute("INSERT INTO users (id, username, display_name, role, team_id, active) "
+                            "VALUES (?, ?, ?, 'supervisor', ?, ?)", (uid, uid, name, team, active))
+    summary = reports.daily_summary(session, session.user_id, date(2026, 3, 12))
+    assert summary.supervisor_name == "Đỗ Minh Quang"  # not the inactive one, not another team's
+    data = render_daily_summary(summary, tmp_path / "day.pdf", "vi")
+    text = text_of(data)
+    assert "STT Giờ Công việc Phiếu Khách hàng Chi tiết" in text
+    assert "Tổ trưởng xác nhận" in text and text.rstrip().split("Tổ trưởng xác nhận")[1].count("Đỗ Minh Quang") == 1
+    for item in summary.items:
+        if item.customer_code:
+            assert item.customer_code in text, item.customer_code  # never cut across lines
+    # without a supervisor of the team on this laptop the line stays blank, to be written by hand
+    with session.store.transaction(actor=session.user_id) as tx:
+        tx.conn.execute("UPDATE users SET active = 0 WHERE id = 's3'")
+    summary = reports.daily_summary(session, session.user_id, date(2026, 3, 12))
+    assert summary.supervisor_name == "" and "Quang" not in text_of(render_daily_summary(summary, None, "vi"))
+
+
+def test_a_long_work_order_number_breaks_after_a_hyphen_only():
+    from fieldkit.documents.daily_summary import breakable_number
+
+    assert breakable_number("CD-261203-FEB0EA", 500) == "CD-261203-FEB0EA"
+    assert breakable_number("GCS-261203-AB12CD", 85) == "GCS-261203-<br/>AB12CD"
+    assert breakable_number("A<B-1", 5) == "A&lt;B-<br/>1"  # escaped; a part never split
+    assert breakable_number("NOHYPHENATALLBUTLONG", 10) == "NOHYPHENATALLBUTLONG"
