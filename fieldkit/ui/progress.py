@@ -45,6 +45,7 @@ class ProgressDialog(QDialog):
         self.count = QLabel(objectName="Muted")
         self.cancel_button = QPushButton(objectName="ProgressCancel")
         self.cancel_button.clicked.connect(self.reject)
+        self.cancel_button.setAutoDefault(False)  # Enter does not cancel the work by accident; Esc does
         row = QHBoxLayout()
         row.addWidget(self.count, 1)
         row.addWidget(self.cancel_button)

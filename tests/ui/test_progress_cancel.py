@@ -96,6 +96,8 @@ def test_progress_dialog_in_vietnamese_and_cancel_stops_the_report(qtbot, shell,
     assert dialog.windowTitle() == "Đang xử lý…" and dialog.cancel_button.text() == "Huỷ"
     assert dialog.text.text() == "Đang lập báo cáo…" and "giây" in dialog.count.text()
     assert not english_in(visible_texts(dialog), english)
+    qtbot.keyClick(dialog.cancel_button, Qt.Key.Key_Return)  # Enter does not cancel by accident
+    assert not held.cancelled
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Esc = Cancel
     assert held.cancelled and not dialog.cancel_button.isEnabled() and dialog.cancel_button.text() == "Đang huỷ…"
     held.release.set()
