@@ -37,6 +37,11 @@
     </message>
     <message>
         <location filename="../../fieldkit/ui/pages/work_orders_page.py" line="1" />
+        <source>A technician does this kind of work order; ask your supervisor to give it to one.</source>
+        <translation>A technician does this kind of work order; ask your supervisor to give it to one.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/pages/work_orders_page.py" line="1" />
         <source>Returned by the supervisor: %1</source>
         <translation>Returned by the supervisor: %1</translation>
     </message>

@@ -59,3 +59,30 @@ def test_supervisor_sees_reminders_and_gives_an_order_to_another_technician(qtbo
     op = session.store.query("SELECT action, payload, actor FROM outbox ORDER BY seq DESC LIMIT 1")[0]
     hung = next(u for u in sessions.profile_users(session.profile.folder) if u.username == "hung")
     assert (op[0], json.loads(op[1])["assignee_id"], op[2]) == ("reassign", mai.user_id, hung.user_id)
+
+
+@pytest.fixture
+def trainer(session):
+    return sessions.add_user(session, username="thu", display_name="Đặng Thu", role=Role.TRAINER,
+                             secret="402918", params=FAST_KDF)
+
+
+def test_a_trainer_is_told_who_does_a_new_supply(qtbot, trainer, shell, session):
+    """A new-supply order taken by a trainer during onboarding is done by a technician (its record is
+    the install): the trainer's detail says so and offers no form."""
+    thu = next(u for u in sessions.profile_users(session.profile.folder) if u.username == "thu")
+    c = customers.create_customer(session, CustomerInput(code="PA23LN0000032", name="Bùi Thị Thủy"))
+    work_orders.create_work_order(session, kind=WorkOrderKind.NEW_SUPPLY, customer_id=c.id, due_date=local_today(),
+                                  number="CD-1", assignee_id=thu.user_id)
+    form = shell.login_window.login
+    form.select_user("thu")
+    form.pin.setText("402918")
+    form.submit()
+    qtbot.waitUntil(lambda: shell.main_window is not None, timeout=10_000)
+    page = shell.main_window.pages["work_orders"]
+    qtbot.waitUntil(lambda: page.loaded and [r.number for r in page.rows] == ["CD-1"], timeout=10_000)
+    page.open_order(page.rows[0])  # not the install form: a trainer does not hang meters
+    assert page.stack.currentIndex() == page.DETAIL
+    assert "hãy nhờ giám sát viên giao phiếu" in page.detail_text.text()
+    assert not page.detail_form.isVisible() and not page.start_button.isVisible()
+    assert not page.assign_button.isVisible()

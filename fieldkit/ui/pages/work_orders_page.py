@@ -293,7 +293,8 @@ class WorkOrdersPage(Page):
     def open_order(self, row: WorkOrderRow) -> None:
         """Open installs, replacements and new supplies go straight to the install form; a returned
         order (and every other kind) opens its detail first: the supervisor's reason, the actions."""
-        if lifecycle.life(row.kind).opens == "install_form" and row.urgency != "closed" and not row.review_comment:
+        if lifecycle.life(row.kind).opens == "install_form" and row.urgency != "closed" and not row.review_comment \
+                and self.ctx.session.role in lifecycle.life(row.kind).workers:
             self._open_install_form(row)
             return
         self.detail_row = row
@@ -405,6 +406,8 @@ class WorkOrdersPage(Page):
         if not open_:
             note = self.tr("This work order was already submitted; its record is waiting for review.") \
                 if row.state == "done" else ""
+        elif not worker and self.ctx.session.role.value != "supervisor":  # e.g. a trainer's new-supply order
+            note = self.tr("A technician does this kind of work order; ask your supervisor to give it to one.")
         elif life.opens == "onboarding":
             note = self.tr("Do the onboarding on the Onboarding page; finishing it submits this work order.")
         else:
