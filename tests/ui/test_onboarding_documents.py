@@ -142,6 +142,9 @@ def test_bill_screen_qr_pays_the_published_bill_only(qtbot, shell, session, tmp_
     at(qtbot, page, flow.BILL)
     bill = page.screens[flow.BILL]
     qtbot.waitUntil(lambda: bill.loaded is not None, timeout=5_000)
+    shell.main_window.resize(1366, 768)
+    qtbot.wait(50)
+    bill.grab().save(str(tmp_path / "bill.png"))  # looked at
     text = bill.estimate.text()
     assert "01/10/2026 – 31/10/2026" in text and "287.654 đ" in text and "20/11/2026" in text
     assert "346.356" not in text  # the estimate is not shown beside the real bill
@@ -153,3 +156,25 @@ def test_bill_screen_qr_pays_the_published_bill_only(qtbot, shell, session, tmp_
     click_next(qtbot, page, flow.CONTRACT)
     saved = ob.load_flow(session, c.id).answers[flow.BILL]
     assert saved["qr_amount"] == 287_654 and saved["qr_payload"] == payload
+
+
+def test_a_half_drawn_request_signature_survives_signing_out(qtbot, shell, session):
+    """The signature being drawn is part of the screen's draft: after a sign-out it is back on the pad."""
+    f = ob.start_new_household(session, ob.HouseholdInput(
+        name="Lò Thị Hoa", phone="0987333444", street="Bản Mới", province_code=37, commune_code=14464,
+        existing_customer=False))
+    page = login(qtbot, shell)
+    at(qtbot, page, flow.NEW_SUPPLY)
+    screen = page.screens[flow.NEW_SUPPLY]
+    draw(qtbot, screen.pad, QPoint(30, 60), steps=8)
+    screen.signer.setText("Lò Thị Hoa (con gái ký thay)")
+    strokes = [list(s) for s in screen.pad.strokes]
+    shell.logout()
+    qtbot.waitUntil(lambda: shell.session is None, timeout=5_000)
+    page = login(qtbot, shell)
+    at(qtbot, page, flow.NEW_SUPPLY)
+    screen = page.screens[flow.NEW_SUPPLY]
+    qtbot.waitUntil(lambda: screen.pad.has_ink(), timeout=5_000)
+    assert len(screen.pad.strokes) == 1 and len(screen.pad.strokes[0]) == len(strokes[0])
+    assert screen.signer.text() == "Lò Thị Hoa (con gái ký thay)"
+    assert request_records(session, f.customer.id) == 0  # a draft only: nothing recorded, nothing to sync
