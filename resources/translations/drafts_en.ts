@@ -45,6 +45,14 @@
 <context>
     <name>OnboardingPage</name>
     <message>
+        <source>Returned by the supervisor: %1</source>
+        <translation>Returned by the supervisor: %1</translation>
+    </message>
+    <message>
+        <source>Every answer is kept: change what the comment asks, then go on to Finish to send it again.</source>
+        <translation>Every answer is kept: change what the comment asks, then go on to Finish to send it again.</translation>
+    </message>
+    <message>
         <source>Unsaved answers of this screen were kept and are filled in again.</source>
         <translation>Unsaved answers of this screen were kept and are filled in again.</translation>
     </message>

@@ -45,6 +45,14 @@
 <context>
     <name>OnboardingPage</name>
     <message>
+        <source>Returned by the supervisor: %1</source>
+        <translation>Giám sát trả lại: %1</translation>
+    </message>
+    <message>
+        <source>Every answer is kept: change what the comment asks, then go on to Finish to send it again.</source>
+        <translation>Mọi câu trả lời vẫn được giữ: sửa điều giám sát yêu cầu rồi đi tiếp đến «Kết thúc» để gửi lại.</translation>
+    </message>
+    <message>
         <source>Unsaved answers of this screen were kept and are filled in again.</source>
         <translation>Câu trả lời chưa lưu của màn hình này vẫn được giữ và đã điền lại.</translation>
     </message>

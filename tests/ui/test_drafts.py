@@ -359,3 +359,34 @@ def test_going_to_another_page_right_after_typing_loses_nothing(qtbot, shell, se
     page.open_order(next(r for r in page.rows if r.id == second.id))
     qtbot.waitUntil(lambda: drafts.draft_of(session, drafts.INSTALL, first.id).data["values"].get("place") == "Cot 7",
                     timeout=10_000)
+
+
+def test_a_returned_onboarding_reopens_its_household_prefilled_with_the_reason(qtbot, shell, session, supervisor):
+    c = _customer(session)
+    wo = work_orders.create_work_order(session, kind=WorkOrderKind.ONBOARDING, customer_id=c.id,
+                                       due_date=date.today(), number="L-OB-1")
+    ob.start_with_customer(session, c.id)
+    ob.mark_app_shown(session, c.id)
+    ob.save_app(session, c.id, True, "0912345678")
+    ob.save_payment(session, c.id, "auto_debit", ob.load_config().banks[0].name)
+    ob.sign_contract(session, c.id, signed=True, read_summary=True, signer="Nguyễn Văn Bình",
+                     strokes=[[(0.1, 0.5), (0.3, 0.3), (0.6, 0.7)]])
+    ob.make_sheet(session, c.id)
+    ob.finish(session, c.id, True)
+    assert work_orders.get_work_order(session, wo.id).state.value == "done"
+    work_orders.review_work_order(supervisor, wo.id, approve=False, comment="Số điện thoại ứng dụng sai")
+
+    win = login(qtbot, shell)
+    orders = win.go_to("work_orders")
+    qtbot.waitUntil(lambda: orders.loaded and any(r.id == wo.id for r in orders.rows), timeout=10_000)
+    orders.open_order(next(r for r in orders.rows if r.id == wo.id))
+    assert orders.stack.currentIndex() == orders.DETAIL and orders.detail_onboarding.isVisible()
+    orders.detail_onboarding.click()
+    page = win.pages["onboarding"]
+    qtbot.waitUntil(lambda: page.flow is not None and page.flow.customer.id == c.id, timeout=10_000)
+    assert page.current == flow.APP_INSTALL  # not the closed "Finished" screen: every step can be redone
+    assert "Số điện thoại ứng dụng sai" in page.banner.text() and page.banner.isVisible()
+    qtbot.mouseClick(page.next_button, LEFT)
+    qtbot.waitUntil(lambda: page.current == flow.APP and not page.saving, timeout=10_000)
+    app = page.screens[flow.APP]
+    assert app.yes.isChecked() and app.phone.text() == "0912345678"  # the submitted answer, kept

@@ -219,14 +219,40 @@ class OnboardingPage(Page):
 
         Op(self, load).success(self._opened).failure(self.show_problem).run_in_background()
 
-    def _opened(self, found: tuple[Flow | None, list[drafts.Draft]]) -> None:
+    def _opened(self, found: tuple[Flow | None, list[drafts.Draft]], comment: str = "") -> None:
         f, kept = found
         if f is None:
             return
         self.opened_once = True
         self.flow = f
         self.banner.hide()
-        self._show(self._take_drafts(f, kept))
+        step = self._take_drafts(f, kept)
+        if comment:  # returned: every answer is kept; open at the first screen after the household
+            self.banner.setText(self.tr("Returned by the supervisor: %1").replace("%1", comment) + "\n"
+                                + self.tr("Every answer is kept: change what the comment asks, then go on to "
+                                          "Finish to send it again."))
+            self.banner.show()
+            if step == flow.DONE:
+                step = next((s for s in f.path if s not in (flow.HOUSEHOLD, flow.DONE)), step)
+        self._show(step)
+
+    def open_work_order(self, wo_id: str) -> None:
+        """An onboarding (or new-supply) work order, e.g. returned: its household, pre-filled, with the reason."""
+        from fieldkit.services import work_orders
+
+        self.touched = True
+        self.saver.flush_pending()
+        session = self.ctx.session
+
+        def load() -> tuple[tuple[Flow | None, list[drafts.Draft]], str]:
+            wo = work_orders.get_work_order(session, wo_id)
+            if wo is None or not wo.customer_id:
+                return (None, []), ""
+            context = work_orders.returned(session, wo_id)
+            return ((ob.load_flow(session, wo.customer_id), drafts.onboarding_drafts(session, wo.customer_id)),
+                    context.comment if context else "")
+
+        Op(self, load).success(lambda got: self._opened(*got)).failure(self.show_problem).run_in_background()
 
     # --- drafts -----------------------------------------------------------------------------
     def _take_drafts(self, f: Flow, kept: list[drafts.Draft]) -> str:

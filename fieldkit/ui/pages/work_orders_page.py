@@ -369,7 +369,10 @@ class WorkOrdersPage(Page):
     def _open_onboarding(self) -> None:
         window = self.window()
         if hasattr(window, "go_to"):
-            window.go_to("onboarding")
+            page = window.go_to("onboarding")
+            row = getattr(self, "detail_row", None)
+            if row is not None and hasattr(page, "open_work_order"):  # its household, pre-filled (drafts)
+                page.open_work_order(row.id)
 
     def _may(self, row: WorkOrderRow, action: lifecycle.Action) -> bool:
         return action in lifecycle.actions(row.kind, row.state, self.ctx.session.role)
