@@ -28,6 +28,7 @@ from fieldkit.domain import onboarding as flow
 from fieldkit.domain.local_time import local_date, local_today
 from fieldkit.domain.models import OnboardingStep, WorkOrderKind
 from fieldkit.domain.problems import Problem, ValidationError
+from fieldkit.domain.text import clean_name
 from fieldkit.services import installs, kept_documents
 from fieldkit.services import onboarding as ob
 from fieldkit.services.field_facts import record_onboarding_step
@@ -147,6 +148,17 @@ def supply_request_document(session: Session, customer_id: str,
     )
 
 
+SIGNER_MAX = 100  # characters of the applicant's name printed under the signature
+
+
+def _check_signer(signer: str) -> None:
+    if len(signer) > SIGNER_MAX or any(not ch.isprintable() for ch in signer):
+        raise ValidationError([Problem("signer", "invalid",
+                                       f"Họ tên người đề nghị tối đa {SIGNER_MAX} ký tự, không có ký tự điều khiển.",
+                                       f"The applicant's name: at most {SIGNER_MAX} characters, no control "
+                                       "characters.")])
+
+
 def sign_supply_request(session: Session, customer_id: str, signer: str,
                         strokes: list[ob.Stroke] | None = None) -> ob.Flow:
     """The applicant signs the new-supply request on screen (or with the typed name): a new record of
@@ -155,14 +167,16 @@ def sign_supply_request(session: Session, customer_id: str, signer: str,
     answer = f.answers.get(flow.NEW_SUPPLY)
     if not answer:
         raise _missing("Hộ này chưa có yêu cầu cấp điện mới.", "This household has no new-supply request.")
-    if not signer.strip() and not any(strokes or []):
+    signer = clean_name(signer)
+    if not signer and not any(strokes or []):
         raise ValidationError([Problem("signer", "required", "Hãy ký hoặc gõ họ tên người đề nghị.",
                                        "Sign, or type the applicant's name.")])
+    _check_signer(signer)
     png = ob.signature_png(strokes or [], signer or f.customer.name)
     data = {k: v for k, v in answer.items() if k != "attachments"}
     record_onboarding_step(session, customer_id=customer_id, step=flow.NEW_SUPPLY,
                            work_order_id=str(answer.get("work_order_id") or "") or None,
-                           data=data | {"signer": signer.strip() or f.customer.name,
+                           data=data | {"signer": signer or f.customer.name,
                                         "signature_sha256": hashlib.sha256(png).hexdigest()},
                            attachments=[(png, "image/png", "signature")])
     return _flow(session, customer_id)
@@ -173,6 +187,8 @@ def save_supply_request(session: Session, customer_id: str, answer: flow.NewSupp
     """The onboarding screen's Next: the request as typed, then the applicant's signature when one was
     drawn (two records; the signed one supersedes). Without ink the request is saved unsigned and its
     PDF leaves room to sign on paper: a typed name alone never signs for the applicant."""
+    if any(strokes or []):
+        _check_signer(clean_name(signer))  # before anything is saved
     ob.save_new_supply(session, customer_id, answer)
     if any(strokes or []):
         return sign_supply_request(session, customer_id, signer, strokes)

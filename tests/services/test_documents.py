@@ -426,3 +426,24 @@ def test_a_code_change_is_followed_once_by_who_onboarded_the_household(session, 
     assert after == before + 2  # one household step, one sheet step
     pull_customer(session, cid, REAL_CODE)  # the same record pulled again: no new note
     assert docs.follow_code_changes(supervisor) == [] and docs.follow_code_changes(session) == []
+
+
+def test_hostile_applicant_names_on_the_request(session):
+    """Markup prints literally; an over-long name or a control character is refused before anything is
+    saved; spaces are collapsed."""
+    f = ob.start_new_household(session, ob.HouseholdInput(
+        name="Phạm Thị Hằng", phone="0987111222", street="Xóm 3", province_code=37, commune_code=14464,
+        existing_customer=False))
+    cid = f.customer.id
+    answer = flow.NewSupplyAnswer(documents=("id_document", "address_proof"), households=1, street="Xóm 3",
+                                  commune_code=14464)
+    stroke = [[(0.1, 0.5), (0.5, 0.2), (0.9, 0.6)]]
+    for bad in ("H" * 101, "Hằng\x00", "Hằng\u202e"):
+        with pytest.raises(ValidationError) as err:
+            docs.save_supply_request(session, cid, answer, bad, stroke)
+        assert "tối đa 100" in err.value.messages("vi")[0]
+        assert flow.NEW_SUPPLY not in ob.load_flow(session, cid).answers  # nothing saved
+    f = docs.save_supply_request(session, cid, answer, "  <b>Hằng</b>   &  con ", stroke)
+    assert f.answers[flow.NEW_SUPPLY]["signer"] == "<b>Hằng</b> & con"
+    text = text_of(docs.pdf_of(session, docs.DocumentRef("new_supply_request", cid)))
+    assert "<b>Hằng</b> & con" in text
