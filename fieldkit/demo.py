@@ -158,6 +158,7 @@ def run(args: argparse.Namespace) -> int:
     if fresh_server:
         _say("preparing the local central server …")
         codes = _central_setup(central_db)
+        # a new server learns the profile (a .demo made before this: delete it to start again)
         _say(_seed_central(profile, central_db))
 
     port = _free_port()

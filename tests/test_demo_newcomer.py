@@ -49,3 +49,41 @@ def test_a_newcomers_run_has_zero_refusals(tmp_path: Path) -> None:
     assert set(seen["server"]["ops"]) == {"applied"} and seen["server"]["ops"]["applied"] >= 10
     assert seen["server"]["states"] and set(seen["server"]["states"].values()) == {"approved"}
     assert seen["refused"] == 0 and r.returncode == 0, r.stdout[-3000:]
+
+
+def test_the_server_learns_only_what_the_laptop_did_not_make(tmp_path: Path) -> None:
+    pytest.importorskip("sqlalchemy")
+    from fieldkit.central import admin
+    from fieldkit.central.db import Database
+    from fieldkit.domain.models import WorkOrderKind
+    from fieldkit.services import customers, session, work_orders
+    from fieldkit.services.customers import CustomerInput
+    from fieldkit.store.keyring import FAST_KDF
+
+    demo.build_demo_profile(tmp_path / "p", customers=30, params=FAST_KDF)
+    s = session.login(tmp_path / "p", "lan", "246810")
+    try:
+        before = demo.known_records(s.store)
+        new = customers.create_customer(s, CustomerInput(code="PA23LN9999999", name="Hộ mới"))
+        wo = work_orders.create_work_order(s, kind=WorkOrderKind.ONBOARDING, customer_id=new.id, due_date=None)
+        started = before["work_orders"][0]["id"]
+        work_orders.start_work_order(s, started)  # changed here: its state reaches the server by sync
+        after = demo.known_records(s.store)
+    finally:
+        s.close()
+    assert len(before["customers"]) == 30 and len(before["meters"]) == 30 and before["work_orders"]
+    assert after["customers"] == before["customers"] and after["meters"] == before["meters"]
+    assert after["work_orders"] == [w for w in before["work_orders"] if w["id"] != started]
+    assert new.id not in {c["id"] for c in after["customers"]} and wo.id not in {w["id"] for w in after["work_orders"]}
+    db = Database(str(tmp_path / "central.db"))
+    try:
+        db.create_all()
+        admin.create_team(db, "LN01", "Đội", "PA23LN")
+        admin.create_user(db, "lan", "Trần Thị Lan", "technician", "LN01")
+        first = admin.seed_known(db, "LN01", before)
+        assert first == {"customers": 30, "meters": 30, "work_orders": len(before["work_orders"])}
+        assert admin.seed_known(db, "LN01", before) == {"customers": 0, "meters": 0, "work_orders": 0}  # idempotent
+        with pytest.raises(admin.AdminError):
+            admin.seed_known(db, "NOPE", before)
+    finally:
+        db.dispose()

@@ -306,22 +306,28 @@ def _work_orders(store: Any, rng: random.Random, n: int, technician: str, team_i
 
 def known_records(store: Any) -> dict[str, list[dict[str, Any]]]:
     """What the demo's central server must know of this profile (customers, meters, work orders, as
-    the server keeps them), so every operation a newcomer makes on them is accepted there."""
+    the server keeps them), so every operation a newcomer makes on them is accepted there.
+
+    Only records the laptop has not touched: one with an outbox entry (made here, or changed here,
+    e.g. a work order started) reaches the server through sync; seeding its local state would put
+    the server ahead of the operations still to come."""
+    own = {str(r[0]) for r in store.query("SELECT DISTINCT entity_id FROM outbox")}
     customers = [
         {"id": r[0], "code": r[1], "name": r[2], "phone": r[3], "national_id": r[4], "province_code": r[5],
          "province": r[6], "commune_code": r[7], "commune": r[8], "street": r[9], "old_district": r[10],
          "households": r[11], "version": r[12]}
         for r in store.query("SELECT id, code, name, phone, national_id, province_code, province, commune_code, "
-                             "commune, street, old_district, households, version FROM customers ORDER BY id")]
+                             "commune, street, old_district, households, version FROM customers ORDER BY id")
+        if r[0] not in own]
     meters = [
         {"id": r[0], "serial": r[1], "manufacturer": r[2], "model": r[3], "phases": r[4], "protocol": r[5],
          "ct_ratio": r[6], "vt_ratio": r[7], "tariff_registers": r[8], "customer_id": r[9]}
         for r in store.query("SELECT id, serial, manufacturer, model, phases, protocol, ct_ratio, vt_ratio, "
-                             "tariff_registers, customer_id FROM meters ORDER BY id")]
+                             "tariff_registers, customer_id FROM meters ORDER BY id") if r[0] not in own]
     work_orders = [
         {"id": r[0], "number": r[1], "kind": r[2], "state": r[3], "customer_id": r[4], "meter_id": r[5],
          "due_date": r[6], "note": r[7], "review_comment": r[8], "version": r[9], "assignee": r[10] or ""}
         for r in store.query("SELECT w.id, w.number, w.kind, w.state, w.customer_id, w.meter_id, w.due_date, "
                              "w.note, w.review_comment, w.version, u.username FROM work_orders w "
-                             "LEFT JOIN users u ON u.id = w.assignee_id ORDER BY w.id")]
+                             "LEFT JOIN users u ON u.id = w.assignee_id ORDER BY w.id") if r[0] not in own]
     return {"customers": customers, "meters": meters, "work_orders": work_orders}
