@@ -22,6 +22,7 @@ from fieldkit.services import documents as docs
 from fieldkit.services import onboarding as ob
 from fieldkit.services.customers import CustomerInput
 from fieldkit.sync.apply import apply_change
+from fieldkit.ui import main_window  # noqa: F401  (imported at sign-in since the fast start: not these tests' stall)
 from tests.ui.test_onboarding_flow import LEFT, at, click_next, login
 
 
