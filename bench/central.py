@@ -84,14 +84,15 @@ def register(db: Database, device_id: str, team_id: str) -> Any:
     return key
 
 
-def reading_op(meter_id: str, i: int) -> dict[str, Any]:
+def reading_op(meter_id: str, i: int, customer_id: str | None = None) -> dict[str, Any]:
+    """A reading as the laptop pushes it: its meter, its customer (checked in the team), four registers."""
     rid = new_id()
     base = 12000 + 3 * i
     regs = {code: {"value": f"{base * share:.2f}", "unit": "kWh"}
             for code, share in (("1.8.0", 1.0), ("1.8.1", 0.6), ("1.8.2", 0.3), ("1.8.3", 0.1))}
     return {"op_id": new_id(), "entity": "reading", "entity_id": rid, "action": "append",
             "payload": {"id": rid, "meter_id": meter_id, "taken_at": "2026-12-01T08:00:00+07:00",
-                        "source": "optical", "registers": regs},
+                        "source": "optical", "registers": regs, **({"customer_id": customer_id} if customer_id else {})},
             "device_time": "2026-12-01T08:00:00+07:00", "actor": "lan"}
 
 
@@ -116,7 +117,7 @@ def setup_devices(db: Database, url: str, n: int, readings: int, tag: str) -> li
         r = requests.post(url + "/v1/push", json=dev.signed(prep), timeout=60,
                           headers={"Authorization": f"Bearer {got[1]}"})
         assert r.status_code == 200 and all(x["status"] == "applied" for x in r.json()["results"]), r.text[:500]
-        dev.ops = [reading_op(mid, k) | {"actor": "lan"} for k in range(readings)]
+        dev.ops = [reading_op(mid, k, cid) | {"actor": "lan"} for k in range(readings)]
         dev.digests = {op["op_id"]: signing.op_digest(op, dev.device_id) for op in dev.ops}
         devs.append(dev)
     return devs

@@ -69,7 +69,7 @@ def process_batch(conn: Connection, pending: Pending, ctx: Context, ops: list[An
     """Apply a signed batch: each operation by its verified author, each at most once. The authors'
     signatures cover every operation they sent (a refused one too); an operation whose own fields
     are unusable is refused for that first, and nothing about it is stored.
-    Runs of plain reading appends go set-based (batch_apply); everything else, and a run the fast
+    Runs of fact appends go set-based (batch_apply); everything else, and a run the fast
     path hands back, operation by operation with a savepoint each."""
     checked = signatures.check(conn, ctx.device_id, ctx.team_id, ops, sigs or [])
     pairs = list(zip(ops, checked.authors, strict=True))
@@ -115,11 +115,11 @@ def _seen(conn: Connection, team_id: str, op_id: str) -> dict[str, Any]:
 
 
 def _fast_item(op: Any, who: Person | signatures.Refusal) -> batch_apply.Item | None:
-    """A reading the set-based path may take: signed by a known author whose role may append it,
+    """A fact append the set-based path may take: signed by a known author whose role may append it,
     valid to the last field; anything else goes the per-operation way."""
-    if isinstance(who, signatures.Refusal) or not isinstance(op, dict) or not batch_apply.is_plain_reading(op):
+    if isinstance(who, signatures.Refusal) or not isinstance(op, dict) or not batch_apply.is_plain_fact(op):
         return None
-    if not signatures.allowed("reading", "append", who.role):
+    if not signatures.allowed(str(op["entity"]), "append", who.role):
         return None
     try:
         validate.payload(validate.envelope(op))

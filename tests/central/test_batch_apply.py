@@ -147,3 +147,81 @@ def test_another_teams_operation_ids_in_a_run_are_unavailable_not_replayed(world
         stored = conn.execute(select(func.count()).select_from(t.facts).where(
             t.facts.c.id.in_([o["entity_id"] for o in theirs]))).scalar_one()
     assert stored == 0
+
+
+def _customer_and_meter(world, device: str = "d1", user: str = "lan", unit: str = "PA23LN") -> tuple[str, str]:
+    cid, mid = new_id(), new_id()
+    code = f"{unit}{abs(hash(cid)) % 10**7:07d}"
+    r = world.call("POST", "/v1/push", device, user, json={"ops": [customer_op(cid, code), meter_op(mid, cid)]})
+    assert [x["status"] for x in r.json()["results"]] == ["applied", "applied"], r.text
+    return cid, mid
+
+
+def _work_order(world, device: str = "d1", user: str = "lan") -> str:
+    wid = new_id()
+    r = world.call("POST", "/v1/push", device, user, json={"ops": [{
+        "op_id": new_id(), "entity": "work_order", "entity_id": wid, "action": "create",
+        "payload": {"id": wid, "number": "LN-" + wid[-8:], "kind": "inspection"}}]})
+    assert r.json()["results"][0]["status"] == "applied", r.text
+    return wid
+
+
+def _fact(entity: str, **payload: object) -> dict:
+    fid = new_id()
+    return {"op_id": new_id(), "entity": entity, "entity_id": fid, "action": "append",
+            "payload": {"id": fid, **payload}, "device_time": "2025-09-01T08:00:00+07:00"}
+
+
+def test_readings_with_links_installs_and_onboarding_steps_go_set_based_like_one_by_one(world, monkeypatch):
+    taken: list[int] = []
+    real = batch_apply.apply_run
+
+    def counting(*args, **kw):
+        got = real(*args, **kw)
+        taken.append(len(args[4]) if got is not None else -len(args[4]))
+        return got
+
+    monkeypatch.setattr(batch_apply, "apply_run", counting)
+    cid, mid = _customer_and_meter(world)
+    wid = _work_order(world)
+    first = reading_op(mid, 1)
+    first["payload"] |= {"customer_id": cid, "work_order_id": wid}
+    assert _push(world, [first]) == [{"status": "applied"}]  # one alone: per operation
+    run = [reading_op(mid, i) for i in range(10)]
+    for op in run:
+        op["payload"] |= {"customer_id": cid, "work_order_id": wid, "manual_reason": "dial"}
+    run[3]["payload"]["supersedes"] = first["entity_id"]
+    run += [_fact("install", work_order_id=wid, customer_id=cid) for _ in range(5)]
+    run += [_fact("onboarding_step", customer_id=cid, step="app") for _ in range(5)]
+    before = counts(world.db)
+    assert _push(world, run) == [{"status": "applied"}] * 20
+    assert taken[-1] == 20  # the whole mixed run in one set-based savepoint
+    after = counts(world.db)
+    assert {k: after[k] - before[k] for k in ("ops", "facts", "changes", "audit")} == \
+        {"ops": 20, "facts": 20, "changes": 20, "audit": 20}
+    assert _rows(world.db, run[0]["op_id"]) == _rows(world.db, first["op_id"])  # work order column, audit, feed
+    with world.db.read() as conn:
+        kinds = dict(conn.execute(select(t.facts.c.entity, func.count()).where(
+            t.facts.c.op_id.in_([o["op_id"] for o in run])).group_by(t.facts.c.entity)).all())
+    assert kinds == {"reading": 10, "install": 5, "onboarding_step": 5}
+
+
+def test_a_link_to_another_team_in_a_run_is_refused_alone(world):
+    cid, mid = _customer_and_meter(world)
+    wid = _work_order(world)
+    their_cid, _their_mid = _customer_and_meter(world, "d2", "minh", unit="PA23KB")
+    their_wid = _work_order(world, "d2", "minh")
+    run = [reading_op(mid, i) for i in range(12)]
+    for op in run:
+        op["payload"] |= {"customer_id": cid, "work_order_id": wid}
+    run[2]["payload"]["customer_id"] = their_cid  # another team's customer
+    run[7] = _fact("install", work_order_id=their_wid)  # another team's work order
+    run[9]["payload"]["supersedes"] = new_id()  # nothing to supersede
+    got = _push(world, run)
+    assert [x["status"] for x in got] == ["applied"] * 2 + ["rejected"] + ["applied"] * 4 + ["rejected"] + \
+        ["applied"] + ["rejected"] + ["applied"] * 2
+    assert {got[i]["code"] for i in (2, 7, 9)} == {"unknown_record"}
+    with world.db.read() as conn:
+        stored = conn.execute(select(func.count()).select_from(t.facts).where(
+            t.facts.c.id.in_([o["entity_id"] for o in run]))).scalar_one()
+    assert stored == 9
