@@ -17,9 +17,11 @@ import argparse
 import csv
 import io
 import os
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -164,6 +166,12 @@ def run(args: argparse.Namespace) -> int:
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     children: list[subprocess.Popen[str]] = []
+
+    def stop(_signum: int, _frame: object) -> None:  # SIGTERM (a script, CI, a service manager)
+        raise KeyboardInterrupt  # … so the server and the simulator stop too (they were left running)
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, stop)
     try:
         server = subprocess.Popen([sys.executable, "-m", "fieldkit", "central", "serve", "--db", str(central_db),
                                    "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
@@ -238,7 +246,9 @@ def run(args: argparse.Namespace) -> int:
         gui = [sys.executable, "-m", "fieldkit", "gui", "--profile", str(profile)]
         if args.lang:
             gui += ["--lang", args.lang]
-        return subprocess.call(gui)
+        app = subprocess.Popen(gui, text=True)
+        children.append(app)
+        return app.wait()
     except KeyboardInterrupt:
         return 0
     finally:

@@ -205,6 +205,20 @@ def server_view(central_db: Path, orders: list[str]) -> dict[str, Any]:
     return {"ops": by_status, "rejected": rejected, "states": states, "feed_quarantine": quarantine}
 
 
+def _stopped(url: str) -> bool:
+    """Nothing answers at the demo's server address any more (it was left running before)."""
+    import requests
+
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        try:
+            requests.get(url + "/openapi.json", timeout=1)
+        except requests.RequestException:
+            return True
+        time.sleep(0.5)
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dir", type=Path, required=True)
@@ -216,18 +230,19 @@ def main(argv: list[str] | None = None) -> int:
         sup = supervisor_day(args.dir / "profile", tech["orders"])
         server = server_view(args.dir / "central.db", tech["orders"])
     finally:
-        proc.terminate()
+        proc.terminate()  # the demo stops its server and simulator on SIGTERM
         try:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
+    server["stopped"] = _stopped(_url)
     refused = (tech["technician_sync"]["refused"] + sup["first_sync"]["refused"] + sup["after_approval"]["refused"]
                + len(server["rejected"]) + server["feed_quarantine"])
     clean = not tech["read"]["findings"]
     approved = sorted(server["states"].values()) == ["approved"] * 3
     print(json.dumps({"technician": tech, "supervisor": sup, "server": server, "refused": refused,
                       "clean_first_read": clean, "approved": approved}, ensure_ascii=False, default=str))
-    return 0 if refused == 0 and clean and approved else 1
+    return 0 if refused == 0 and clean and approved and server["stopped"] else 1
 
 
 if __name__ == "__main__":

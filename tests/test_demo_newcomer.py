@@ -48,6 +48,7 @@ def test_a_newcomers_run_has_zero_refusals(tmp_path: Path) -> None:
     assert seen["server"]["rejected"] == [] and seen["server"]["feed_quarantine"] == 0
     assert set(seen["server"]["ops"]) == {"applied"} and seen["server"]["ops"]["applied"] >= 10
     assert seen["server"]["states"] and set(seen["server"]["states"].values()) == {"approved"}
+    assert seen["server"]["stopped"]  # SIGTERM to `fieldkit demo` stops its server and simulator
     assert seen["refused"] == 0 and r.returncode == 0, r.stdout[-3000:]
 
 
