@@ -64,12 +64,25 @@ def test_unknown_form_version_and_odd_values_are_shown_without_reprs():
 def test_onboarding_steps_hide_ids_hashes_and_payloads():
     step = OnboardingStep(id="s", customer_id="c", step=flow.BILL, data={
         "shown": True, "kwh": 123, "total": 245600, "period": ["2026-10-01", "2026-10-31"],
-        "qr_payload": "000201" * 10, "customer_id": "c"})
+        "qr_payload": "000201" * 10, "customer_id": "c", "qr_amount": 198000,
+        "bill_period": ["2026-09-01", "2026-09-30"]})
     title, sections, pictures = onboarding_record(step)
     assert title.en == "Current bill"
     shown = {a.label.en: (a.kind, a.value) for a in sections[0].answers}
     assert shown == {"Bill shown": ("bool", True), "Energy (kWh)": ("number", Decimal(123)),
-                     "Amount": ("money", 245600), "Billing period": ("period", (date(2026, 10, 1), date(2026, 10, 31)))}
+                     "Estimated bill": ("money", 245600),
+                     "Billing period": ("period", (date(2026, 10, 1), date(2026, 10, 31))),
+                     "Amount in the QR code": ("money", 198000),
+                     "Period of the utility's bill": ("period", (date(2026, 9, 1), date(2026, 9, 30)))}
+    # a QR without an amount (no published bill): no line, never "None"
+    no_bill = OnboardingStep(id="n", customer_id="c", step=flow.BILL, data={"shown": True, "qr_amount": None,
+                                                                              "bill_period": None})
+    assert [a.label.en for a in onboarding_record(no_bill)[1][0].answers] == ["Bill shown"]
+    request = OnboardingStep(id="r", customer_id="c", step=flow.NEW_SUPPLY, data={
+        "households": 1, "signer": "Phạm Thị Hằng", "signature_sha256": "e" * 64, "attachments": ["e" * 64]})
+    _t, sections, pictures = onboarding_record(request)
+    assert [(p.kind, p.caption.vi) for p in pictures] == [("signature", "Chữ ký của người đề nghị")]
+    assert {a.label.vi: a.value for a in sections[0].answers}["Người ký giấy đề nghị"] == "Phạm Thị Hằng"
     contract = OnboardingStep(id="k", customer_id="c", step=flow.CONTRACT, data={
         "signed": True, "otp": "pending", "signature_sha256": "f" * 64, "attachments": ["f" * 64]})
     _t, sections, pictures = onboarding_record(contract)
