@@ -90,6 +90,8 @@ def visit(app: ProbeApplication, shell, folder: Path, user: str, pin: str,  # ty
     customers = win.go_to("customers")
     measure(app, f"{user}: customers, type 'nguyen van a'", lambda: customers.search.setText("nguyen van a"), results)
     measure(app, f"{user}: customers, scroll to the end", lambda: customers.table.scrollToBottom(), results)
+    measure(app, f"{user}: customers, open a customer's page", lambda: customers.open_customer(0), results)
+    measure(app, f"{user}: customer page, back to the list", lambda: customers.detail.back.emit(), results)
     review = win.go_to("review")
     reports = review.reports
     review.tabs.setCurrentWidget(reports)
