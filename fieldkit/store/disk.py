@@ -62,8 +62,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A file or folder is missing. Check the path.",
     ),
     "other": (
-        "Lỗi đọc/ghi tệp.",
-        "A file could not be read or written.",
+        "Không đọc/ghi được tệp. Hãy thử lại; nếu vẫn lỗi, khởi động lại máy rồi báo cho bộ phận kỹ thuật.",
+        "A file could not be read or written. Try again; if it happens again, restart the computer and tell "
+        "the support team.",
     ),
 }
 

@@ -38,6 +38,10 @@ OS_ERRORS: list[BaseException] = [
     OSError(errno.EDQUOT, "Disk quota exceeded"),
     FileNotFoundError(errno.ENOENT, "No such file or directory", "/tmp/missing/x.csv"),
     PermissionError(errno.EPERM, "Operation not permitted"),
+    OSError(errno.EMFILE, "Too many open files"),
+    OSError(errno.ENAMETOOLONG, "File name too long", "/tmp/" + "x" * 300),
+    OSError(errno.EBUSY, "Device or resource busy"),
+    IsADirectoryError(errno.EISDIR, "Is a directory", "/tmp"),
     sqlite3.OperationalError("database or disk is full"),
     sqlite3.OperationalError("attempt to write a readonly database"),
     sqlite3.OperationalError("disk I/O error"),
@@ -117,7 +121,8 @@ def test_os_and_network_errors_are_vietnamese_with_what_to_do(vi, exc):
                 "refused", "database", "disk", "full", "readonly", "unreachable", "host", "route", "service",
                 "known", "certificate", "verify", "failed", "busy", "unavailable", "incomplete", "answer",
                 "token", "revoked", "pinned", "enrolled", "download", "limit", "negative", "internal",
-                "object", "deleted", "payload", "max", "retries", "exceeded"}
+                "object", "deleted", "payload", "max", "retries", "exceeded", "many", "too", "long",
+                "resource", "directory"}
     text = problem_text(exc)
     assert not _check(text, english), _check(text, english)
 
