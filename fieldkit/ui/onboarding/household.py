@@ -342,9 +342,14 @@ class NewSupplyScreen(Screen):
         self.signer_caption.setBuddy(self.signer)
         self.signed_note = QLabel(objectName="Muted")
         self.signed_note.setWordWrap(True)
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
+        # the intro across the whole width (in the left column it took a third line), then the
+        # request on the left and the applicant's signature on the right
+        top = QVBoxLayout(self)
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.intro)
+        outer = QHBoxLayout()
         outer.setSpacing(24)
+        top.addLayout(outer, 1)
         lay = QVBoxLayout()
         outer.addLayout(lay, 5)
         sign = QVBoxLayout()
@@ -360,7 +365,6 @@ class NewSupplyScreen(Screen):
         sign.addStretch(1)
         outer.addLayout(sign, 4)
         self.clear_button.clicked.connect(self.pad.clear)
-        lay.addWidget(self.intro)
         lay.addWidget(self.docs_label)
         for box in self.docs.values():
             lay.addWidget(box)
