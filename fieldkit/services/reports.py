@@ -385,7 +385,9 @@ def daily_summary(session: Session, user_id: str, day: date) -> DailySummary:
             code, name = who(customer_id)
             items.append(SummaryItem(_local(finished), "work_order", str(number), code, name, str(kind),
                                      "late" if late else "on_time"))
-        team = _team_name(conn, session)
+        own = conn.execute("SELECT t.name FROM users u JOIN teams t ON t.id = u.team_id WHERE u.id = ?",
+                           (user_id,)).fetchone()
+        team = str(own[0]) if own else _team_name(conn, session)  # the person's team, not the reader's
         lead = _supervisor_of(conn, user_id)
     items.sort(key=lambda i: (i.at, i.kind))
     return DailySummary(user_id, names.get(user_id, user_id), str(role_row[0]) if role_row else "", day, items,

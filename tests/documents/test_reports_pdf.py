@@ -89,7 +89,8 @@ def test_team_report_prints_when_it_was_made_in_vietnams_time(session, world):
     assert "02/02/2026 03:30" in text_of(render_team_report(at_utc, None, "vi"))  # 20:30 UTC is 03:30 next day
 
 
-def test_daily_summary_names_the_team_supervisor_and_keeps_headers_and_codes_whole(session, world, tmp_path):
+def test_daily_summary_names_the_team_supervisor_and_keeps_headers_and_codes_whole(session, supervisor, world,
+                                                                                   tmp_path):
     """Looked at as PNG: "STT" wrapped as "ST/T", the customer code was cut inside "(PA2/3VG…)", and
     "Tổ trưởng xác nhận" had no name. The supervisor is an active supervisor of the person's team."""
     with session.store.transaction(actor=session.user_id) as tx:
@@ -100,8 +101,13 @@ def test_daily_summary_names_the_team_supervisor_and_keeps_headers_and_codes_who
                                         ("s3", "Đỗ Minh Quang", "t1", 1)):
             tx.conn.execute("INSERT INTO users (id, username, display_name, role, team_id, active) "
                             "VALUES (?, ?, ?, 'supervisor', ?, ?)", (uid, uid, name, team, active))
+        tx.conn.execute("UPDATE users SET team_id = 't2' WHERE id = ?", (supervisor.user_id,))
     summary = reports.daily_summary(session, session.user_id, date(2026, 3, 12))
     assert summary.supervisor_name == "Đỗ Minh Quang"  # not the inactive one, not another team's
+    assert summary.team == "Tổ Gia Viễn 2"
+    # made by a supervisor of another team: the technician's team and its supervisor, not the reader's
+    theirs = reports.daily_summary(supervisor, session.user_id, date(2026, 3, 12))
+    assert (theirs.team, theirs.supervisor_name) == ("Tổ Gia Viễn 2", "Đỗ Minh Quang")
     data = render_daily_summary(summary, tmp_path / "day.pdf", "vi")
     text = text_of(data)
     assert "STT Giờ Công việc Phiếu Khách hàng Chi tiết" in text
