@@ -229,6 +229,7 @@ def _valid(kind: tuple[str, str], t: dict[str, str]) -> dict[str, Any]:
         ("work_order", "status"): {"state": "in_progress"},
         ("work_order", "approve"): {"state": "approved"},
         ("work_order", "return"): {"state": "returned", "comment": "sửa"},
+        ("work_order", "reassign"): {"assignee_id": new_id()},
         ("meter", "create"): {"serial": "S-" + wid[-6:]},
         ("reading", "append"): {"meter_id": t["meter"], "taken_at": "2025-09-01T08:00:00+07:00",
                                 "source": "manual", "registers": {"1.8.0": {"value": "5", "unit": "kWh"}}},
