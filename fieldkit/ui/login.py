@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+import logging
+from collections.abc import Callable
+
 from fieldkit.domain.models import Role
 from fieldkit.services import session as sessions
 from fieldkit.services import ui_queries
@@ -37,6 +41,22 @@ def _language_button(parent: QWidget, current: str) -> QPushButton:
     b.setObjectName("LanguageButton")
     b.setProperty("lang", other)
     return b
+
+
+log = logging.getLogger(__name__)
+
+
+def _then_load_the_main_window(open_session: Callable[[], Session]) -> Callable[[], Session]:
+    """Sign in, then import the main window's code, both off the UI thread: importing it on the
+    UI thread at sign-in (its pages, the form renderer, reportlab) stalled it 150-450 ms."""
+    def work() -> Session:
+        session = open_session()
+        try:
+            importlib.import_module("fieldkit.ui.main_window")
+        except Exception:  # noqa: BLE001  the UI thread imports it again and shows the error
+            log.exception("could not load the main window in the background")
+        return session
+    return work
 
 
 class LoginForm(QWidget):
@@ -140,7 +160,7 @@ class LoginForm(QWidget):
             return
         username, pin, folder = item.data(Qt.ItemDataRole.UserRole), self.pin.text(), self.folder
         self._set_busy(True)
-        Op(self, lambda: sessions.login(folder, username, pin)).success(self._ok).failure(self._failed) \
+        Op(self, _then_load_the_main_window(lambda: sessions.login(folder, username, pin))).success(self._ok).failure(self._failed) \
             .run_in_background()
 
     def _set_busy(self, busy: bool) -> None:
@@ -250,7 +270,7 @@ class FirstRunForm(QWidget):
         folder = self.folder
         self._busy = True
         self.create_button.setEnabled(False)
-        Op(self, lambda: ui_queries.create_first_user(folder, **args)).success(self._ok) \
+        Op(self, _then_load_the_main_window(lambda: ui_queries.create_first_user(folder, **args))).success(self._ok) \
             .failure(self._failed).run_in_background()
 
     def _ok(self, session: Session) -> None:
