@@ -233,7 +233,8 @@ class MainWindow(QMainWindow):
     # -- navigation --------------------------------------------------------
     def go_to_row(self, row: int) -> None:
         self.nav.setCurrentRow(row)
-        self.nav.setFocus()
+        target = self.current_page().first_focus()
+        (target if target is not None else self.nav).setFocus()
 
     def go_to(self, page_id: str) -> Page:
         row = [s.id for s in PAGES].index(page_id)

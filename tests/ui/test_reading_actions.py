@@ -4,7 +4,8 @@ REAL simulator `fieldkit demo` starts (three-phase-tou on a pty), through the re
 
 Actions counted from the Readings page's list to "saved": keyboard Enter (opens the order and
 reads it, the probe port being known) + Ctrl+S = 2; mouse: a double click + a click on Save = 2.
-From the first screen after login one more (the "Readings" entry of the navigation): 3.
+From the first screen after login one more (the "Readings" entry of the navigation, or Ctrl+4,
+which puts the keyboard on the list): 3 either way.
 """
 
 from __future__ import annotations
@@ -113,3 +114,34 @@ def test_first_read_with_the_mouse_two_actions(qtbot, demo_shell, simulator):  #
     qtbot.waitUntil(lambda: panel.state == "saved", timeout=10_000)
     _saved_reading(demo_shell, panel)
     assert actions == 2  # + the click on "Readings": 3 from the first screen (was 4)
+
+
+def test_from_the_first_screen_three_keys(qtbot, demo_shell, simulator):  # noqa: F811
+    """Ctrl+4 (Readings: the keyboard lands on the list, today's first order current), Enter (opens
+    and reads it), Ctrl+S (saves): 3 keys from the first screen after login."""
+    from PySide6.QtWidgets import QApplication
+
+    from fieldkit.ui.main_window import PAGES
+
+    demo_shell.config.set("probe_port", simulator("--profile", "three-phase-tou"))
+    form = demo_shell.login_window.login
+    form.select_user("lan")
+    form.pin.setText("246810")
+    form.submit()
+    qtbot.waitUntil(lambda: demo_shell.main_window is not None, timeout=10_000)
+    win = demo_shell.main_window
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=5_000)
+    assert win.current_page() is win.pages["work_orders"]  # the first screen
+    row = next(i for i, spec in enumerate(PAGES) if spec.id == "readings")
+    qtbot.keyClick(win, getattr(Qt.Key, f"Key_{row + 1}"), Qt.KeyboardModifier.ControlModifier)  # 1
+    page = win.pages["readings"]
+    assert win.current_page() is page and QApplication.focusWidget() is page.list
+    qtbot.waitUntil(lambda: len(page.choices) > 0 and page.list.currentRow() == 0, timeout=10_000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # 2: open today's first order, read
+    panel = _clean_result(qtbot, page)
+    panel.window().activateWindow()  # the offscreen platform: shortcuts need the active window
+    qtbot.waitUntil(win.isActiveWindow, timeout=5_000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # 3: save
+    qtbot.waitUntil(lambda: panel.state == "saved", timeout=10_000)
+    _saved_reading(demo_shell, panel)

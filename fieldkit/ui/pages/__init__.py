@@ -45,6 +45,11 @@ class Page(QWidget):
         """The field Ctrl+F focuses, if the page has one."""
         return None
 
+    def first_focus(self) -> QWidget | None:
+        """Where the keyboard goes when the page is opened with its Ctrl+N shortcut (None: stay on
+        the navigation)."""
+        return None
+
     def on_status(self, outbox: Any, connectivity: Any) -> None:
         """The status bar learned something new."""
 

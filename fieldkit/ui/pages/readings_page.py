@@ -115,6 +115,10 @@ class ReadingsPage(Page):
     def search_box(self) -> QLineEdit | None:
         return self.search if self.stack.currentIndex() == self.LIST else None
 
+    def first_focus(self) -> QWidget | None:
+        """Ctrl+N lands on the list (today's orders first): Enter opens and reads the first one."""
+        return self.list if self.stack.currentIndex() == self.LIST else None
+
     def reload(self) -> None:
         self.generation += 1
         gen, session, text = self.generation, self.ctx.session, self.search.text()
