@@ -602,9 +602,11 @@ def create_app(db: Database) -> FastAPI:
         """Who did what from which device, for this team's devices (newest first). `entity_id` (repeated,
         at most 100): only those records (a work order's history: the order and its records); then a
         work order's own lines carry the `state` it moved to and the server's import of it is included."""
-        wanted = [str(e)[:64] for e in entity_id or []]
+        wanted = [str(e) for e in entity_id or []]
         if len(wanted) > 100:
             raise HTTPException(422, "at most 100 entity_id values")
+        if not all(re.fullmatch(ID, e) for e in wanted):  # NUL and the like: PostgreSQL refuses them (a 500)
+            raise HTTPException(422, "entity_id: an id of letters, digits and _ . : / - (at most 64)")
         with db.read() as conn:
             devs = select(t.devices.c.id).where(t.devices.c.team_id == ctx.team_id)
             q = select(t.audit).where(t.audit.c.device_id.in_(devs))

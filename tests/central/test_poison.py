@@ -270,3 +270,12 @@ def test_generated_poison_from_the_schemas_is_refused_never_5xx(world, team1):
     assert seen["rejected"] > 50
     feed = world.call("GET", "/v1/changes", "d1b", "hung", params={"since": 0, "limit": 5000})
     assert feed.status_code == 200 and len(feed.json()["changes"]) > 100
+
+
+def test_hostile_audit_filters_are_422_never_5xx(world):
+    """A work order's history filter (`/v1/audit?entity_id=`): NUL (PostgreSQL refuses it in text:
+    it was a 500), controls, over 64 characters, over 100 values — each a 422; a good id answers."""
+    for bad in (["a\x00b"], ["\x1b[31m"], ["x" * 65], ["ok", "a b"], [str(i) for i in range(101)]):
+        r = world.call("GET", "/v1/audit", "d1b", "hung", params={"entity_id": bad})
+        assert r.status_code == 422, (bad[:2], r.status_code, r.text[:200])
+    assert world.call("GET", "/v1/audit", "d1b", "hung", params={"entity_id": [new_id()]}).status_code == 200

@@ -16,7 +16,6 @@ from fieldkit.domain.progress import Cancelled, Job
 from fieldkit.services import customers, field_facts, meters, reports
 from fieldkit.services.customers import CustomerInput
 from fieldkit.services.review import local_today
-from fieldkit.ui import ops
 from fieldkit.ui.pages import reports_page
 from fieldkit.ui.progress import ProgressDialog
 from tests.ui.test_all_vietnamese import english_in, visible_texts, vocabulary
@@ -84,7 +83,7 @@ def test_the_report_counts_meters_and_stops_when_cancelled(session, read_meters)
 
 def test_progress_dialog_in_vietnamese_and_cancel_stops_the_report(qtbot, shell, read_meters):
     page = open_reports(qtbot, shell)
-    qtbot.waitUntil(lambda: not ops._running, timeout=10_000)
+    qtbot.waitUntil(lambda: page.report_op is None, timeout=10_000)  # this page's report is done
     held = HeldJob(hold_at=2)
     page.job_factory = lambda: held
     page.period_combo.setCurrentIndex(page.period_combo.findData("year"))  # the long one
@@ -109,7 +108,7 @@ def test_progress_dialog_in_vietnamese_and_cancel_stops_the_report(qtbot, shell,
 
 def test_a_cancelled_export_writes_nothing(qtbot, shell, read_meters, tmp_path):
     page = open_reports(qtbot, shell)
-    qtbot.waitUntil(lambda: not ops._running, timeout=10_000)  # no report still running to take the held job
+    qtbot.waitUntil(lambda: page.report_op is None, timeout=10_000)  # no report still running to take the held job
     held = HeldJob(hold_at=1)
     page.job_factory = lambda: held
     out = tmp_path / "out"
