@@ -61,8 +61,24 @@ def qapp_cls():
     return ProbeApplication
 
 
+@pytest.fixture
+def no_leftover_windows(qapp):
+    """After the test, the windows our code made (main windows, login windows, pages shown alone) are
+    deleted, not just closed: a closed window lives on hidden, and every later test's language switch
+    sent it a LanguageChange that refilled its tables (hundreds of them by the end of the suite, the
+    UI tests ran ~2x slower). Qt's own windows (tooltips, popups) are left to Qt."""
+    from fieldkit.ui.qt import QApplication, QEvent
+
+    yield
+    for w in QApplication.topLevelWidgets():
+        if type(w).__module__.startswith(("fieldkit.", "tests.")):
+            w.close()
+            w.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture(autouse=True)
-def stall_probe(qapp):
+def stall_probe(qapp, no_leftover_windows):
     """Fails the test if the UI thread stayed inside one event longer than 100 ms.
 
     Replaces fixed "the timer kept ticking" assertions: the probe is on in every UI test.
