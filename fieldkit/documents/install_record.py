@@ -23,7 +23,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
-    Image,
     KeepTogether,
     Paragraph,
     SimpleDocTemplate,
@@ -32,6 +31,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from fieldkit.documents.layout import scaled_image
 from fieldkit.documents.pdf import paragraph_styles
 from fieldkit.documents.qr import QRFlowable
 from fieldkit.forms.definition import Field, FormDefinition
@@ -122,19 +122,6 @@ def format_value(f: Field, value: Any, lang: Lang = "vi") -> str:
     if f.type == "number":
         return str(value).replace(".", ",") if lang == "vi" else str(value)
     return str(value)
-
-
-def _image(data: bytes, max_w: float, max_h: float) -> Image | None:
-    try:
-        img = Image(io.BytesIO(data))
-    except Exception:  # noqa: BLE001 - an unreadable picture is left out, the record still prints
-        return None
-    w, h = img.imageWidth, img.imageHeight
-    if not w or not h:
-        return None
-    k = min(max_w / w, max_h / h)
-    img.drawWidth, img.drawHeight = w * k, h * k
-    return img
 
 
 _GRID = [
@@ -254,7 +241,7 @@ def _readings(f: Field, value: dict[str, Any], lang: Lang, width: float, body: A
 def _photos(f: Field, shas: list[str], files: dict[str, bytes], lang: Lang, width: float, body: Any) -> Flowable:
     cells: list[Any] = []
     for sha in shas:
-        img = _image(files[sha], 26 * mm, 18 * mm) if sha in files else None
+        img = scaled_image(files[sha], 26 * mm, 18 * mm) if sha in files else None
         cells.append(img or Paragraph(sha[:12] + "…", body))
     per_row = 5
     rows = [cells[i:i + per_row] + [""] * (per_row - len(cells[i:i + per_row])) for i in range(0, len(cells), per_row)]
@@ -269,7 +256,7 @@ def _signatures(sigs: list[tuple[Field, Any]], rec: InstallRecord, lang: Lang, w
                 body: Any, bold: Any, small: Any) -> Table:
     cols = []
     for f, sha in sigs:
-        img = _image(rec.attachments[sha], width / len(sigs) - 20 * mm, 16 * mm) \
+        img = scaled_image(rec.attachments[sha], width / len(sigs) - 20 * mm, 16 * mm) \
             if isinstance(sha, str) and sha in rec.attachments else None
         name = rec.technician_name if f.id.startswith("technician") else str(rec.data.get("representative", ""))
         center = {"alignment": TA_CENTER}

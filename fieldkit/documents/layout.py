@@ -94,7 +94,9 @@ class SignColumn:
     note: str = ""  # e.g. "Xác nhận OTP: chờ xác nhận"
 
 
-def _image(data: bytes, max_w: float, max_h: float) -> Image | None:
+def scaled_image(data: bytes, max_w: float, max_h: float) -> Image | None:
+    """A picture (PNG/JPEG bytes) scaled to fit max_w x max_h; None when it cannot be read (it is
+    left out and the document still prints)."""
     try:
         img = Image(io.BytesIO(data))
     except Exception:  # noqa: BLE001 - an unreadable picture is left out, the document still prints
@@ -112,7 +114,7 @@ def signature_row(columns: Sequence[SignColumn], width: float) -> Table:
     col_w = width / len(columns)
     cells = []
     for c in columns:
-        img = _image(c.image, col_w - 16 * mm, 22 * mm) if c.image else None
+        img = scaled_image(c.image, col_w - 16 * mm, 22 * mm) if c.image else None
         cell: list[Flowable] = [Paragraph(f"<b>{e(c.title)}</b>", st["center"]), Paragraph(e(c.hint), st["center_small"]),
                                 img or Spacer(1, 22 * mm), Paragraph(f"<b>{e(c.name)}</b>" if c.name else "", st["center"])]
         if c.note:
