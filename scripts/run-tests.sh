@@ -2,8 +2,8 @@
 # `make test`: lint, types, the whole suite and the README's user commands, in two lanes that
 # run at the same time (the machine has 2 cores and the long installer tests mostly wait on
 # pip, PyInstaller and their subprocesses):
-#   lane A: mypy, the installer tests (clean-clone pip installs and the PyInstaller bundle),
-#           then scripts/user-commands.sh (screenshots and demo under a memory cap);
+#   lane A: mypy, the installer, central-server, device and demo tests (LANE_A_TESTS), then
+#           scripts/user-commands.sh (screenshots and demo under a memory cap);
 #   lane B: ruff, then every other test.
 # Lane A's output is kept in a file and printed when it ends; either lane failing fails the run.
 # With PYTEST_ARGS set (e.g. `make test PYTEST_ARGS="tests/ui -x"`) it runs just that, in one lane.
@@ -12,7 +12,10 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=${1:-.venv/bin/python}
 export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
-LANE_A_TESTS=(tests/installer)
+# lane A: the tests that mostly wait on subprocesses, servers and PostgreSQL (installer builds, the
+# central server's generated requests, the meter simulator on a pty, the demo runs); lane B: the rest,
+# most of it Qt widgets on the UI thread
+LANE_A_TESTS=(tests/installer tests/central tests/devices tests/test_demo_dlms.py tests/test_demo_newcomer.py)
 
 if [ -n "${PYTEST_ARGS:-}" ]; then
   # shellcheck disable=SC2086  # PYTEST_ARGS is a list of words on purpose
