@@ -16,7 +16,7 @@ from fieldkit.store.keyring import KdfParams
 from fieldkit.ui import style
 from fieldkit.ui.config import Config
 from fieldkit.ui.connectivity import Probe, session_probe
-from fieldkit.ui.i18n import Translations
+from fieldkit.ui.i18n import Translations, compile_stale
 from fieldkit.ui.login import LoginWindow
 from fieldkit.ui.ops import Op, wait_for_background
 from fieldkit.ui.qt import QApplication, QMessageBox, QObject, Signal
@@ -62,6 +62,9 @@ class Shell(QObject):
             kept_documents.sweep_stale_private_copies()  # views a crashed run left in the temp folder
 
         Op(self, sweep).run_in_background()  # off the UI thread, and not before the first window
+        # a checkout whose .ts changed since its .qm: compiled for the next switch and start, never
+        # on the UI thread (a switch reads such a .ts directly meanwhile)
+        Op(self, compile_stale).failure(lambda _e: None).run_in_background()
         self.login_window.refresh()
         self.login_window.show()
 

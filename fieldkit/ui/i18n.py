@@ -42,8 +42,11 @@ class TsTranslator(QTranslator):
                 if tr is not None and tr.text and tr.get("type") not in ("unfinished", "obsolete", "vanished"):
                     self._map[(name, source)] = tr.text
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return self._map.get((context, source), "")
+    def translate(self, context: str, source: str, disambiguation: str | None = None,  # type: ignore[override]
+                  n: int = -1) -> str | None:
+        # None (a null QString) lets Qt ask the next catalogue; "" would stop it there, and with one
+        # catalogue per area every text outside the last one came out empty
+        return self._map.get((context, source))
 
     def isEmpty(self) -> bool:  # noqa: N802 (Qt name)
         return not self._map
@@ -64,8 +67,11 @@ def catalogues(lang: str) -> list[str]:
     return sorted(names, key=lambda n: (n != "fieldkit", n))
 
 
-def _compiled(lang: str, name: str = "fieldkit") -> tuple[Path | None, str]:
-    """The .qm to load for `lang`, and how we got it (for the log and the about box)."""
+def _compiled(lang: str, name: str = "fieldkit", build: bool = True) -> tuple[Path | None, str]:
+    """The .qm to load for `lang`, and how we got it (for the log and the about box).
+    With `build=False` (a switch on the UI thread) a stale .qm is never compiled here: lrelease
+    is a process the UI thread would wait for (200-370 ms per switch, 1 ms of its own CPU, caught
+    by bench/ui.py); the caller reads the .ts instead and `compile_stale` fills the cache."""
     ts = resource_path("translations", f"{name}_{lang}.ts")
     qm = ts.with_suffix(".qm")
     if qm.exists() and (not ts.exists() or qm.stat().st_mtime >= ts.stat().st_mtime):
@@ -75,6 +81,8 @@ def _compiled(lang: str, name: str = "fieldkit") -> tuple[Path | None, str]:
     tool = _lrelease()
     if tool:
         out = Path(tempfile.gettempdir()) / "fieldkit-qm" / f"{name}_{lang}_{int(ts.stat().st_mtime)}.qm"
+        if not out.exists() and not build:
+            return None, "ts"
         if not out.exists():
             out.parent.mkdir(parents=True, exist_ok=True)
             try:
@@ -85,6 +93,18 @@ def _compiled(lang: str, name: str = "fieldkit") -> tuple[Path | None, str]:
                 return None, "ts"
         return out, "compiled"
     return None, "ts"
+
+
+def compile_stale() -> int:
+    """Compile every stale or missing .qm of every language into the cache (run in the
+    background, e.g. once the first window is up); returns how many were compiled."""
+    done = 0
+    for lang in LANGUAGES:
+        for name in catalogues(lang):
+            qm, how = _compiled(lang, name, build=False)
+            if qm is None and how == "ts" and _compiled(lang, name)[1] == "compiled":
+                done += 1
+    return done
 
 
 class Translations:
@@ -120,7 +140,7 @@ class Translations:
 
     @staticmethod
     def _load(lang: str, name: str) -> tuple[QTranslator | None, str]:
-        qm, how = _compiled(lang, name)
+        qm, how = _compiled(lang, name, build=False)
         translator: QTranslator | None = None
         if qm is not None:
             translator = QTranslator()
@@ -131,7 +151,7 @@ class Translations:
             ts = resource_path("translations", f"{name}_{lang}.ts")
             if ts.exists():
                 translator, how = TsTranslator(ts), "ts"
-                log.warning("translations for %s read from %s (no .qm; run scripts/setup.sh)", lang, ts.name)
+                log.info("translations for %s read from %s (no .qm; run scripts/setup.sh)", lang, ts.name)
             else:
                 how = "missing"
                 log.warning("no translations for %s: the UI shows the English source text", lang)
