@@ -17,7 +17,14 @@ from decimal import Decimal, InvalidOperation
 from fieldkit.domain.models import Reading, ReadingSource, RegisterValue
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.services import field_facts
-from fieldkit.services.readings import Assessment, ReadingLimits, Target, assess, register_name
+from fieldkit.services.readings import (
+    Assessment,
+    ReadingLimits,
+    Target,
+    assess,
+    needs_confirmation,
+    register_name,
+)
 from fieldkit.services.session import Session
 
 
@@ -111,4 +118,4 @@ def assess_manual(target: Target, values: Mapping[str, str], limits: ReadingLimi
 
 def flagged(assessment: Assessment) -> list[str]:
     """Codes of the findings that need a confirmation before saving (abnormal use, a wrong meter)."""
-    return [f.code for f in assessment.findings if f.kind == "abnormal" or f.code == "serial_mismatch"]
+    return [f.code for f in needs_confirmation(assessment)]

@@ -6,7 +6,8 @@
     read_options(target)                       -> ReadOptions for the device worker (expected size for progress)
     assess_result(target, result, limits)      -> Assessment registers beside the previous reading, consumption,
                                                              warnings, abnormal consumption, bill estimate
-    save_optical(session, target, result)      -> Reading   append-only, with its raw capture as an attachment
+    save_optical(session, target, result, ...) -> Reading   append-only, with its raw capture as an attachment;
+                                                             a flagged reading only with a confirmation
     manual_fields(target) / save_manual(...)   -> Reading   typed from the display, with a reason and a photo
 
 The device I/O itself is not here: the UI runs it on the one device thread
@@ -451,11 +452,32 @@ def _customer_id(target: Target) -> str | None:
     return target.work_order.customer_id if target.work_order is not None else None
 
 
+def needs_confirmation(assessment: Assessment) -> list[Finding]:
+    """The findings that a reading may be saved despite only with a reason: abnormal use (consumption,
+    a tamper event changing it) and a wrong meter. The same rule for optical and manual readings."""
+    return [f for f in assessment.findings if f.kind == "abnormal" or f.code == "serial_mismatch"]
+
+
+def confirmation_problem(assessment: Assessment, confirmation: str) -> Problem | None:
+    """The refusal when the reading is flagged and ``confirmation`` (why it is saved anyway) is missing."""
+    found = needs_confirmation(assessment)
+    if not found or len(" ".join(confirmation.split())) >= 3:
+        return None
+    return Problem("confirmation", "required",
+                   f"{found[0].vi} Ghi lý do vẫn lưu chỉ số này (điều thấy tại chỗ).",
+                   f"{found[0].en} Write why you save it anyway (what you saw on site).")
+
+
 def save_optical(session: Session, target: Target, result: ReadingResult,
-                 taken_at: datetime | None = None, note: str = "") -> Reading:
+                 taken_at: datetime | None = None, *, limits: ReadingLimits | None = None,
+                 confirmation: str = "") -> Reading:
     """Append the reading with its raw capture (the attachment re-parses to the same registers).
-    `note`: for a reading saved despite a warning, the technician's reason and the warnings'
-    codes (kept in the reading's reason field, at most 200 characters)."""
+
+    The service judges the reading again (`limits`: this laptop's, `quality_settings.reading_limits`;
+    the defaults when not given), so a caller that skips the screen cannot save a flagged reading
+    (abnormal use, a wrong meter) without `confirmation`, the technician's reason: it is refused with
+    a ValidationError naming the warning. The reason and the flagged checks' codes are kept in the
+    reading's reason field (``reason [serial_mismatch,high]``, at most 200 characters)."""
     if result.capture is None:
         raise ValidationError([Problem("capture", "missing", "Thiếu dữ liệu thô của lần đọc.",
                                        "The raw capture of the reading is missing.")])
@@ -464,10 +486,20 @@ def save_optical(session: Session, target: Target, result: ReadingResult,
         raise ValidationError([Problem("registers", "required",
                                        "Công tơ không gửi chỉ số điện năng nào. Đọc lại hoặc ghi bằng tay.",
                                        "The meter sent no energy register. Read again or type the reading.")])
+    taken_at = taken_at or datetime.now(UTC)
+    assessment = assess_result(target, result, limits or ReadingLimits(), taken_at)
+    refused = confirmation_problem(assessment, confirmation)
+    if refused is not None:
+        raise ValidationError([refused])
+    codes = [f.code for f in needs_confirmation(assessment)]
+    note = ""
+    if codes:  # the server keeps 200 characters: the flags always fit
+        suffix = f" [{','.join(codes)}]"
+        note = " ".join(confirmation.split())[:200 - len(suffix)] + suffix
     return field_facts.record_reading(
         session, meter_id=target.meter.id, registers=registers, source=ReadingSource.OPTICAL,
         taken_at=taken_at, work_order_id=target.work_order.id if target.work_order is not None else None,
-        customer_id=_customer_id(target), capture=result.capture.to_bytes(), manual_reason=note[:200],
+        customer_id=_customer_id(target), capture=result.capture.to_bytes(), manual_reason=note,
         events=compact_events(result.events), load_profile=compact_profile(result.load_profile),
     )
 

@@ -320,7 +320,7 @@ class ReadingPanel(QWidget):
         a = self.assessment
         if a is None:
             return []
-        return [f for f in a.findings if f.kind == "abnormal" or f.code == "serial_mismatch"]
+        return readings.needs_confirmation(a)
 
     def save(self) -> None:
         if self.state != "result" or self.result is None or self.assessment is None:
@@ -348,16 +348,16 @@ class ReadingPanel(QWidget):
         reason = self.confirm.reason_or_error()
         if reason is None:
             return
-        codes = ",".join(f.code for f in self.flagged())
         self.confirming = False
         self.confirm_card.hide()
-        self._save_with(f"{reason} [{codes}]")
+        self._save_with(reason)
 
-    def _save_with(self, note: str) -> None:
-        session, target, result = self.session, self.target, self.result
+    def _save_with(self, confirmation: str) -> None:
+        session, target, result, limits = self.session, self.target, self.result, self.limits()
         taken_at = self.assessment.taken_at if self.assessment is not None else None
         self.save_button.setEnabled(False)
-        Op(self, lambda: readings.save_optical(session, target, result, taken_at, note)) \
+        Op(self, lambda: readings.save_optical(session, target, result, taken_at, limits=limits,
+                                               confirmation=confirmation)) \
             .success(self._saved).failure(self._save_failed).run_in_background()
 
     def _save_failed(self, exc: BaseException) -> None:
