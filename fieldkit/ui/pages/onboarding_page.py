@@ -33,6 +33,7 @@ from fieldkit.ui.qt import (
     QPushButton,
     QScrollArea,
     QShortcut,
+    QSize,
     QStackedWidget,
     Qt,
     QVBoxLayout,
@@ -63,6 +64,16 @@ QSpinBox {{ min-height: 48px; min-width: 120px; }}
 """
 
 
+class StepStack(QStackedWidget):
+    """The screens, each in its own scroll area. Its size hint is small: the main window's page scroll
+    area sizes a page from its preferred height for the width, so a tall screen (or a long message
+    below it) made the whole page taller than the window and scrolled the Back / Next bar out of
+    view; with this hint the screen scrolls inside the page and the bar stays at the bottom."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self.minimumSizeHint().expandedTo(QSize(0, 96))
+
+
 class OnboardingPage(Page):
     def __init__(self, ctx: PageContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -91,9 +102,10 @@ class OnboardingPage(Page):
         self.banner.hide()
         self.error = QLabel(objectName="Error")
         self.error.setWordWrap(True)
+        self.error.setStyleSheet("font-size: 13pt;")
         self.error.hide()
 
-        self.stack = QStackedWidget()
+        self.stack = StepStack()
         self.screens: dict[str, Screen] = {}
         self.scrolls: dict[str, QScrollArea] = {}
         for cls in SCREENS:
@@ -117,7 +129,9 @@ class OnboardingPage(Page):
         n = QHBoxLayout(nav)
         n.setContentsMargins(0, 8, 0, 0)
         n.addWidget(self.back_button)
-        n.addStretch(1)
+        n.addSpacing(12)
+        n.addWidget(self.error, 1)  # the message sits between Back and Next, where the eye is
+        n.addSpacing(12)
         n.addWidget(self.next_button)
 
         top = QHBoxLayout()
@@ -127,13 +141,12 @@ class OnboardingPage(Page):
         top.addWidget(self.other_button)
         self.title.hide()  # the navigation already names the page; kept for the window's accessibility
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(32, 10, 32, 10)
+        lay.setContentsMargins(32, 6, 32, 6)
         lay.setSpacing(8)
         lay.addLayout(top)
         lay.addWidget(self.step_title)
         lay.addWidget(self.banner)
         lay.addWidget(self.stack, 1)
-        lay.addWidget(self.error)
         lay.addWidget(nav)
 
         self.back_button.clicked.connect(self.go_back)
