@@ -12,6 +12,12 @@
   submitted record (a returned order) is kept by its sha256.
 - A draft saved after its record was submitted (a late autosave) is refused in the same
   transaction: its `base` (the record it was typed over) is no longer the newest.
+- A draft overtaken by a record that arrived by sync (the order done on another laptop, the
+  step saved elsewhere, a newer reading of the meter) is never deleted silently: `set_aside_stale`
+  marks it superseded and moves it out of its form's slot; the Today page lists it, `superseded`
+  shows what was typed, and only `discard` (the person's deliberate act) deletes it.
+- The manual entry of a meter's index has its draft too (`save_reading`, kind `reading`, keyed by
+  the meter), deleted in the reading's own transaction (`field_facts.record_reading`).
 
 Nothing here knows about Qt.
 """
@@ -28,14 +34,15 @@ from fieldkit.forms.definition import load_form
 from fieldkit.services import work_orders
 from fieldkit.services.session import Session
 from fieldkit.store import customers as customer_repo
+from fieldkit.store import documents as doc_repo
 from fieldkit.store import drafts as repo
 from fieldkit.store import field_facts as facts_repo
 from fieldkit.store import work_orders as wo_repo
-from fieldkit.store.drafts import INSTALL, ONBOARDING, Draft
+from fieldkit.store.drafts import INSTALL, ONBOARDING, READING, Draft
 
-__all__ = ["INSTALL", "ONBOARDING", "Draft", "InstallStart", "Today", "TodayItem", "discard", "files_of",
-           "install_draft_from_record", "new_household_draft", "onboarding_drafts", "save_new_household", "open_install", "save_install", "save_onboarding",
-           "today"]
+__all__ = ["INSTALL", "ONBOARDING", "READING", "Draft", "InstallStart", "Today", "TodayItem", "discard", "files_of",
+           "install_draft_from_record", "new_household_draft", "onboarding_drafts", "open_install", "reading_draft",
+           "save_install", "save_new_household", "save_onboarding", "save_reading", "set_aside_stale", "today"]
 
 INSTALL_FORM = "meter_install"
 OPEN = (WorkOrderState.ASSIGNED, WorkOrderState.IN_PROGRESS, WorkOrderState.RETURNED)
@@ -117,8 +124,7 @@ def open_install(session: Session, work_order_id: str) -> InstallStart:
             records = facts_repo.installs_of_work_order(tx.conn, work_order_id)
             latest = next((r for r in records if r.id == context.record_id), latest)
         seeded = False
-        if draft is not None and draft.base != base:  # typed over a record since superseded
-            repo.delete_one(tx.conn, INSTALL, work_order_id, session.user_id)
+        if draft is not None and _overtaken(tx, draft) is not None:  # a record came by sync: kept aside
             draft = None
         if draft is None and returned and latest is not None:
             shas = [s for s in latest.data.get("attachments", []) if isinstance(s, str)]
@@ -140,13 +146,13 @@ def save_install(session: Session, work_order_id: str, data: dict[str, Any], fil
     """Autosave of the install form. Photos go to the encrypted attachment store first (the draft
     keeps their sha256). False (nothing written) when the order is no longer open or its record
     changed since the form was opened (the submit won)."""
-    for content in files or []:
-        session.attachments.put(content)
+    shas = [session.attachments.put(content) for content in files or []]
     with session.store.transaction(actor=session.user_id) as tx:
         wo = wo_repo.get_work_order(tx.conn, work_order_id)
         latest = _latest_install(tx.conn, work_order_id)
         if wo is None or wo.state not in OPEN or (latest.id if latest else None) != base:
             return False
+        _keep_files(session, tx, files or [], shas)
         draft = Draft(kind=INSTALL, ref=work_order_id, user_id=session.user_id, work_order_id=work_order_id,
                       customer_id=wo.customer_id, form_id=INSTALL_FORM, form_version=form_version, base=base,
                       data=data)
@@ -195,8 +201,8 @@ def onboarding_drafts(session: Session, customer_id: str) -> list[Draft]:
         kept: list[Draft] = []
         for d in repo.of_customer(tx.conn, ONBOARDING, customer_id, session.user_id):
             current = records.get(d.step)
-            if (current.id if current else None) != d.base:
-                repo.delete_one(tx.conn, ONBOARDING, d.ref, session.user_id)
+            if (current.id if current else None) != d.base:  # the step was saved elsewhere: kept aside
+                _set_aside(tx, d, current.id if current else "state:missing")
             else:
                 kept.append(d)
         return kept
@@ -208,11 +214,118 @@ def draft_of(session: Session, kind: str, ref: str) -> Draft | None:
 
 
 def discard(session: Session, kind: str, ref: str) -> bool:
+    """The person deletes their draft deliberately (a superseded one too); the photos only it used
+    leave the attachment store (`draft_files.clean`)."""
     with session.store.transaction(actor=session.user_id) as tx:
         gone = repo.delete_one(tx.conn, kind, ref, session.user_id) > 0
         if gone:
             tx.audit("draft", f"{kind}:{ref}", "discard")
+    if gone:
+        from fieldkit.services import draft_files
+
+        draft_files.clean(session)
     return gone
+
+
+# --- files kept by a draft ------------------------------------------------------------------
+
+
+def _keep_files(session: Session, tx: Any, files: list[bytes], shas: list[str]) -> None:
+    """Inside the draft's transaction: every photo it references is in the store (a cleaning run
+    between the `put` and this transaction may have removed an identical, unreferenced one: put it
+    again, under the write lock the cleaning also holds) and is noted as a draft file."""
+    for content, sha in zip(files, shas, strict=True):
+        if not session.attachments.has(sha):
+            session.attachments.put(content)
+    repo.note_files(tx.conn, shas, tx.now)
+
+
+# --- superseded drafts ----------------------------------------------------------------------
+
+
+def _latest_reading_id(conn: Any, meter_id: str) -> str | None:
+    """The reading of the meter stored last on this laptop (typed here or pulled by sync)."""
+    row = conn.execute("SELECT id FROM readings WHERE meter_id = ? ORDER BY rowid DESC LIMIT 1", (meter_id,)).fetchone()
+    return str(row[0]) if row else None
+
+
+def _overtaken(tx: Any, d: Draft) -> str | None:
+    """What overtook a live draft (a record id, "state:<state>"), set aside now; None: still current."""
+    by: str | None = None
+    if d.kind == INSTALL and d.work_order_id:
+        wo = wo_repo.get_work_order(tx.conn, d.work_order_id)
+        latest = _latest_install(tx.conn, d.work_order_id)
+        if wo is None:
+            by = "state:missing"
+        elif (latest.id if latest else None) != d.base:
+            by = latest.id if latest else "state:missing"
+        elif wo.state not in OPEN:
+            by = f"state:{wo.state.value}"
+    elif d.kind == ONBOARDING and d.customer_id and d.step:
+        current = flow.latest_records(facts_repo.onboarding_steps_of(tx.conn, d.customer_id)).get(d.step)
+        if (current.id if current else None) != d.base:
+            by = current.id if current else "state:missing"
+    elif d.kind == READING:
+        latest_id = _latest_reading_id(tx.conn, d.ref)
+        if latest_id != d.base:
+            by = latest_id or "state:missing"
+    if by is not None:
+        _set_aside(tx, d, by)
+    return by
+
+
+def _set_aside(tx: Any, d: Draft, by: str) -> None:
+    aside = repo.set_aside(tx.conn, d, by, tx.now)
+    tx.audit("draft", f"{d.kind}:{d.ref}", "superseded", detail=f"by {by}; kept as {aside}")
+
+
+def set_aside_stale(session: Session) -> int:
+    """Mark superseded (and keep) the person's drafts that a record pulled by sync overtook; the
+    Today page runs it before it lists the drafts. Returns how many were set aside now."""
+    with session.store.read() as conn:
+        mine = [d for kind in (INSTALL, ONBOARDING, READING) for d in repo.live(conn, kind, session.user_id)]
+    if not mine:
+        return 0
+    n = 0
+    with session.store.transaction(actor=session.user_id) as tx:
+        for d in mine:
+            current = repo.get(tx.conn, d.kind, d.ref, d.user_id)
+            if current is not None and not current.superseded and _overtaken(tx, current) is not None:
+                n += 1
+    return n
+
+
+# --- the manual reading --------------------------------------------------------------------
+
+
+def reading_draft(session: Session, meter_id: str) -> tuple[Draft | None, str | None, dict[str, tuple[bytes, str]]]:
+    """The manual entry's draft of this meter (a superseded one is set aside, not returned), the
+    reading it is typed over (`base` for `save_reading`) and its photo decrypted."""
+    with session.store.transaction(actor=session.user_id) as tx:
+        base = _latest_reading_id(tx.conn, meter_id)
+        draft = repo.get(tx.conn, READING, meter_id, session.user_id)
+        if draft is not None and _overtaken(tx, draft) is not None:
+            draft = None
+        shas = _referenced(draft.data) if draft else []
+        mimes = _mimes(tx.conn, shas)
+    return draft, base, files_of(session, shas, mimes) if draft else {}
+
+
+def save_reading(session: Session, meter_id: str, data: dict[str, Any], files: list[bytes] | None = None,
+                 base: str | None = None, work_order_id: str | None = None, customer_id: str | None = None) -> bool:
+    """Autosave of the manual entry of a meter's index: `{"values": {obis: text}, "reason": code,
+    "note": text, "confirmation": text, "photos": {"photo": [{"sha", "mime", "name"}]}}`. False
+    (nothing written) when a reading of the meter was stored since `base` (the save won)."""
+    shas = [session.attachments.put(content) for content in files or []]
+    with session.store.transaction(actor=session.user_id) as tx:
+        if wo_repo.get_meter(tx.conn, meter_id) is None or _latest_reading_id(tx.conn, meter_id) != base:
+            return False
+        _keep_files(session, tx, files or [], shas)
+        draft = Draft(kind=READING, ref=meter_id, user_id=session.user_id, work_order_id=work_order_id,
+                      customer_id=customer_id, base=base, data=data)
+        if repo.upsert(tx.conn, draft, tx.now):
+            tx.audit("draft", f"{READING}:{meter_id}", "create")
+    return True
 
 
 # --- the "today" view ----------------------------------------------------------------------
@@ -230,6 +343,9 @@ class TodayItem:
     customer_id: str | None = None
     step: str = ""
     problem: str = ""  # waiting: the server refused it (quarantined) with this reason
+    superseded: bool = False  # a draft overtaken by a record from sync: kept until discarded
+    overtaken_by: str = ""  # who saved that record (when known)
+    overtaken_at: str = ""  # ISO time (UTC) of that record, else of the setting aside
 
 
 @dataclass(frozen=True)
@@ -268,7 +384,7 @@ def today(session: Session, day: date | None = None) -> Today:
         drafts: list[TodayItem] = []
         households: set[str] = set()
         for d in repo.of_user(conn, session.user_id):  # newest first: a household shows its latest screen
-            if d.kind == ONBOARDING:
+            if d.kind == ONBOARDING and not d.superseded:
                 if d.customer_id in households:
                     continue
                 households.add(d.customer_id or "")
@@ -278,8 +394,18 @@ def today(session: Session, day: date | None = None) -> Today:
             wo = order(d.work_order_id)
             title = wo.number if wo else name
             detail = f"{name} ({code})" if wo and name else code
+            if d.kind == READING:
+                meter = wo_repo.get_meter(conn, d.ref.split(repo.ASIDE)[0])
+                title = (meter.serial if meter else "") or title or "…"
+            by_name = by_at = ""
+            if d.superseded and d.superseded_by and not d.superseded_by.startswith("state:"):
+                stamp = (doc_repo.install_stamp(conn, d.superseded_by) if d.kind == INSTALL else
+                         doc_repo.step_stamp(conn, d.superseded_by) if d.kind == ONBOARDING else None)
+                by_name = doc_repo.person_name(conn, stamp.recorded_by) if stamp else ""
+                by_at = stamp.recorded_at if stamp else ""
             drafts.append(TodayItem(d.kind, d.ref, title, detail, d.updated_at, work_order_id=d.work_order_id,
-                                    customer_id=d.customer_id, step=d.step))
+                                    customer_id=d.customer_id, step=d.step, superseded=d.superseded,
+                                    overtaken_by=by_name, overtaken_at=by_at or (d.superseded_at or "")))
         rows = conn.execute(
             "SELECT entity, entity_id, action, payload, state, last_error, device_time FROM outbox "
             "WHERE actor = ? AND entity IN ('install', 'reading', 'onboarding_step', 'work_order') "

@@ -25,6 +25,7 @@ from fieldkit.domain.problems import Problem, ValidationError, check
 from fieldkit.domain.validation import reading_problems
 from fieldkit.services import work_orders as life
 from fieldkit.services.session import Session
+from fieldkit.store import drafts as drafts_repo
 from fieldkit.store import field_facts as repo
 from fieldkit.store import work_orders as wo_repo
 from fieldkit.store.database import Tx
@@ -79,6 +80,7 @@ def record_reading(
         if supersedes is None and (earlier := life.record_to_supersede(tx.conn, work_order_id, "reading")):
             reading = replace(reading, supersedes=earlier)  # the resubmission of a returned order
         repo.insert_reading(tx.conn, reading, tx.now)
+        drafts_repo.replaced(tx, drafts_repo.READING, meter_id, reading.id)  # the manual entry's draft
         tx.change("reading", reading.id, "append", repo.reading_payload(reading))
         life.submit_with_record(tx, session, work_order_id, "reading", reading.id)
     return reading

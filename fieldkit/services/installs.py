@@ -133,7 +133,7 @@ def complete_install(
             supersedes=earlier[-1].id if earlier else None, recorded_by=session.user_id,
         )
         facts_repo.insert_install(tx.conn, install, tx.now)
-        drafts_repo.delete(tx.conn, drafts_repo.INSTALL, work_order_id)  # the record replaces its drafts
+        drafts_repo.replaced(tx, drafts_repo.INSTALL, work_order_id, install.id)  # others' drafts: kept, superseded
         tx.change("install", install.id, "append", facts_repo.install_payload(install))
         _register_installed_meter(tx, install, data)
         work_orders.submit_with_record(tx, session, wo.id, "install", install.id)

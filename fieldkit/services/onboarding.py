@@ -204,7 +204,7 @@ def _append(tx: Tx, session: Session, customer_id: str, step: str, data: dict[st
                           work_order_id=work_order_id or work_orders.onboarding_order(tx.conn, customer_id),
                           supersedes=current.id if current else None, recorded_by=session.user_id)
     facts_repo.insert_onboarding_step(tx.conn, item, tx.now)
-    drafts_repo.delete(tx.conn, drafts_repo.ONBOARDING, drafts_repo.onboarding_ref(customer_id, step))  # replaces its draft
+    drafts_repo.replaced(tx, drafts_repo.ONBOARDING, drafts_repo.onboarding_ref(customer_id, step), item.id)
     tx.change("onboarding_step", item.id, "append", facts_repo.onboarding_payload(item))
     work_orders.submit_finished_onboarding(tx, session, item)  # the flow complete: the order is submitted
     return item

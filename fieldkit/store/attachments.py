@@ -36,6 +36,10 @@ class AttachmentStore:
         sha = hashlib.sha256(data).hexdigest()
         path = self.path_for(sha)
         if path.exists():
+            try:
+                os.utime(path)  # in use again: a cleaning run leaves recently used files alone
+            except OSError:
+                pass
             return sha
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if self.key is not None:

@@ -1,17 +1,21 @@
 """Today: the person's day at a glance, in four groups — drafts (typed, not submitted), waiting to
 send, sent today, and returned by the supervisor (with the comment). Enter or a double click on
-an install / replacement order opens it where it was left."""
+an install / replacement order opens it where it was left. A draft that a record from sync
+overtook (the order done on another laptop) is kept and shown as superseded: opening it shows
+what was typed, read-only, and offers to discard it (never deleted without that choice)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from fieldkit.services import drafts, ui_queries
+from fieldkit.services import draft_files, drafts, superseded_drafts, ui_queries
 from fieldkit.services.drafts import Today, TodayItem
+from fieldkit.services.superseded_drafts import Superseded
 from fieldkit.ui.labels import KINDS, label, problem_text
 from fieldkit.ui.onboarding.base import step_title
 from fieldkit.ui.ops import Op
 from fieldkit.ui.pages import Page, PageContext
+from fieldkit.ui.pages.superseded_draft import SupersededDraftDialog
 from fieldkit.ui.qt import (
     QGridLayout,
     QGroupBox,
@@ -40,6 +44,8 @@ class TodayPage(Page):
         super().__init__(ctx, parent)
         self.today: Today | None = None
         self.loading = False
+        self.cleaned = False  # unused draft photos are cleaned once per session, at the first load
+        self.dialog: SupersededDraftDialog | None = None
         self.title = QLabel(objectName="PageTitle")
         self.summary = QLabel(objectName="Muted")
         self.summary.setWordWrap(True)
@@ -95,8 +101,16 @@ class TodayPage(Page):
         if self.loading:
             return
         self.loading = True
-        session = self.ctx.session
-        Op(self, lambda: drafts.today(session)).success(self._loaded).failure(self._failed).run_in_background()
+        session, clean = self.ctx.session, not self.cleaned
+        self.cleaned = True
+
+        def load() -> Today:
+            drafts.set_aside_stale(session)  # drafts a record from sync overtook: kept, marked superseded
+            if clean:
+                draft_files.clean(session)
+            return drafts.today(session)
+
+        Op(self, load).success(self._loaded).failure(self._failed).run_in_background()
 
     def _loaded(self, today: Today) -> None:
         self.loading = False
@@ -126,7 +140,11 @@ class TodayPage(Page):
         lines = [head]
         if item.detail:
             lines.append(item.detail)
-        if group == "drafts":
+        if group == "drafts" and item.superseded:
+            lines.append(self.tr("Superseded: the record of this work came from another laptop%1. What you typed "
+                                 "is kept: open it to read it, then discard it.")
+                         .replace("%1", f" ({_time(item.overtaken_at)})" if _time(item.overtaken_at) else ""))
+        elif group == "drafts":
             lines.append(self.tr("Saved at %1; open it to go on").replace("%1", _time(item.at)))
         elif group == "waiting" and item.problem:
             lines.append(self.tr("Refused by the server: %1").replace("%1", item.problem))
@@ -149,6 +167,8 @@ class TodayPage(Page):
                 row.setData(Qt.ItemDataRole.UserRole, it)
                 if group == "returned" or it.problem:
                     row.setForeground(Qt.GlobalColor.darkRed)
+                elif it.superseded:
+                    row.setForeground(Qt.GlobalColor.darkYellow)
                 lst.addItem(row)
             self.empty[group].setVisible(not items)
             lst.setVisible(bool(items))
@@ -187,6 +207,12 @@ class TodayPage(Page):
         go_to = getattr(win, "go_to", None)
         if go_to is None:
             return
+        if item.superseded:
+            self.show_superseded(item)
+            return
+        if item.kind == drafts.READING:
+            self._open_meter(item.ref)
+            return
         if item.kind in (drafts.ONBOARDING, "onboarding"):
             page = go_to("onboarding")
             if item.customer_id and hasattr(page, "open_household"):
@@ -207,3 +233,43 @@ class TodayPage(Page):
             return
         page = go_to("work_orders")
         page.open_order(row)
+
+    # superseded drafts ------------------------------------------------------------------------
+    def show_superseded(self, item: TodayItem) -> None:
+        session = self.ctx.session
+        Op(self, lambda: superseded_drafts.superseded(session, item.kind, item.ref)) \
+            .success(self._show_superseded).failure(self._failed).run_in_background()
+
+    def _show_superseded(self, view: Superseded | None) -> None:
+        if view is None:  # discarded meanwhile
+            self.reload()
+            return
+        dialog = SupersededDraftDialog(view, self)
+        self.dialog = dialog
+        dialog.finished.connect(lambda code, v=view: self._superseded_done(v, code))
+        dialog.open()
+
+    def _superseded_done(self, view: Superseded, code: int) -> None:
+        self.dialog = None
+        if code != SupersededDraftDialog.DialogCode.Accepted:
+            return
+        session, d = self.ctx.session, view.draft
+        Op(self, lambda: drafts.discard(session, d.kind, d.ref)).success(lambda _gone: self.reload()) \
+            .failure(self._failed).run_in_background()
+
+    def _open_meter(self, meter_id: str) -> None:
+        """A manual reading's draft: the meter's reading panel, where the draft fills the manual entry."""
+        from fieldkit.services import readings
+
+        go_to = getattr(self.window(), "go_to", None)
+        if go_to is None:
+            return
+        session = self.ctx.session
+
+        def opened(target: readings.Target) -> None:
+            page = go_to("readings")
+            if hasattr(page, "open_target"):
+                page.open_target(target)
+
+        Op(self, lambda: readings.target_for_meter(session, meter_id)).success(opened).failure(self._failed) \
+            .run_in_background()

@@ -1,0 +1,98 @@
+"""A superseded draft as its person reads it before discarding it deliberately.
+
+A draft overtaken by a record that came by sync is kept (`drafts.set_aside_stale`); the Today
+page lists it and opens it read-only through `superseded`: the answers as typed (labelled from
+the form's version), how many photos it kept, and who saved the record that overtook it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from fieldkit.forms.definition import load_form
+from fieldkit.services.drafts import INSTALL, INSTALL_FORM, ONBOARDING
+from fieldkit.services.session import Session
+from fieldkit.store import customers as customer_repo
+from fieldkit.store import documents as doc_repo
+from fieldkit.store import drafts as repo
+from fieldkit.store import work_orders as wo_repo
+from fieldkit.store.drafts import Draft
+
+
+@dataclass(frozen=True)
+class DraftLine:
+    label_vi: str
+    label_en: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Superseded:
+    """A superseded draft as its person reads it before discarding it."""
+
+    draft: Draft
+    title: str  # the work order's number, the household's name or the meter's serial
+    by_name: str  # who saved the record that overtook it ("" when not known)
+    by_at: str  # when that record was stored on this laptop (ISO UTC; "" when not known)
+    lines: list[DraftLine]  # what was typed
+    photos: int  # photos kept with the draft
+
+
+def _value_text(v: Any) -> str:
+    if isinstance(v, dict):
+        if "lat" in v or "lon" in v:
+            return f"{v.get('lat', '')}, {v.get('lon', '')}"
+        return " · ".join(f"{k} {x}" for k, x in v.items() if k != "source" and x not in (None, ""))
+    if isinstance(v, list):
+        return ", ".join(_value_text(x) for x in v)
+    return "" if v is None else str(v)
+
+
+def _lines(d: Draft) -> list[DraftLine]:
+    values = d.data.get("values") or {}
+    if not isinstance(values, dict):
+        return []
+    labels: dict[str, tuple[str, str]] = {}
+    kinds: dict[str, str] = {}
+    if d.kind == INSTALL:
+        try:
+            form = load_form(d.form_id or INSTALL_FORM, d.form_version)
+        except (OSError, ValueError, KeyError):
+            form = None
+        if form is not None:
+            for f in form.fields:
+                labels[f.id] = (f.label.get("vi"), f.label.get("en"))
+                kinds[f.id] = f.type
+    out: list[DraftLine] = []
+    for fid, v in values.items():
+        if kinds.get(fid) in ("photo", "signature"):
+            continue  # counted as photos / shown as "signed", never as a hash
+        text = _value_text(v).strip()
+        if text:
+            vi, en = labels.get(fid, (fid, fid))
+            out.append(DraftLine(vi, en, text[:300]))
+    for key in ("reason", "note", "confirmation"):
+        if isinstance(d.data.get(key), str) and d.data[key].strip():
+            out.append(DraftLine(key, key, d.data[key].strip()[:300]))
+    return out
+
+
+def superseded(session: Session, kind: str, ref: str) -> Superseded | None:
+    """One of the person's superseded drafts, to read before discarding it."""
+    with session.store.read() as conn:
+        d = repo.get(conn, kind, ref, session.user_id)
+        if d is None:
+            return None
+        by = d.superseded_by or ""
+        stamp = None
+        if d.kind == INSTALL and by and not by.startswith("state:"):
+            stamp = doc_repo.install_stamp(conn, by)
+        elif d.kind == ONBOARDING and by and not by.startswith("state:"):
+            stamp = doc_repo.step_stamp(conn, by)
+        name = doc_repo.person_name(conn, stamp.recorded_by) if stamp else ""
+        wo = wo_repo.get_work_order(conn, d.work_order_id) if d.work_order_id else None
+        c = customer_repo.get(conn, d.customer_id) if d.customer_id else None
+        title = wo.number if wo else (c.name if c else d.ref.split(repo.ASIDE)[0][:8])
+    photos = sum(len(items) for items in (d.data.get("photos") or {}).values() if isinstance(items, list))
+    return Superseded(d, title, name, stamp.recorded_at if stamp else "", _lines(d), photos)

@@ -1,0 +1,42 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Superseded: the record of this work came from another laptop%1. What you typed is kept: open it to read it, then discard it.</source>
+        <translation>Superseded: the record of this work came from another laptop%1. What you typed is kept: open it to read it, then discard it.</translation>
+    </message>
+</context>
+<context>
+    <name>SupersededDraftDialog</name>
+    <message>
+        <source>Superseded draft — %1</source>
+        <translation>Superseded draft — %1</translation>
+    </message>
+    <message>
+        <source>someone on another laptop</source>
+        <translation>someone on another laptop</translation>
+    </message>
+    <message>
+        <source>This order's record was saved by %1%2 and reached this laptop by sync, so this draft can no longer be submitted. It is kept so nothing you typed is lost: read it, note what you need, then discard it.</source>
+        <translation>This order's record was saved by %1%2 and reached this laptop by sync, so this draft can no longer be submitted. It is kept so nothing you typed is lost: read it, note what you need, then discard it.</translation>
+    </message>
+    <message>
+        <source>%1 photo(s) kept with it</source>
+        <translation>%1 photo(s) kept with it</translation>
+    </message>
+    <message>
+        <source>(nothing typed)</source>
+        <translation>(nothing typed)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard this draft</source>
+        <translation>&amp;Discard this draft</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it for now</source>
+        <translation>&amp;Keep it for now</translation>
+    </message>
+</context>
+</TS>

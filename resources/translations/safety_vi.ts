@@ -1,0 +1,42 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Superseded: the record of this work came from another laptop%1. What you typed is kept: open it to read it, then discard it.</source>
+        <translation>Đã bị thay thế: biên bản của việc này đến từ máy khác%1. Những gì bạn đã gõ vẫn được giữ: mở ra để xem, rồi xoá bản nháp.</translation>
+    </message>
+</context>
+<context>
+    <name>SupersededDraftDialog</name>
+    <message>
+        <source>Superseded draft — %1</source>
+        <translation>Bản nháp đã bị thay thế — %1</translation>
+    </message>
+    <message>
+        <source>someone on another laptop</source>
+        <translation>một người trên máy khác</translation>
+    </message>
+    <message>
+        <source>This order's record was saved by %1%2 and reached this laptop by sync, so this draft can no longer be submitted. It is kept so nothing you typed is lost: read it, note what you need, then discard it.</source>
+        <translation>Biên bản của phiếu này đã được %1 lưu%2 và đã về máy này khi đồng bộ, nên bản nháp này không nộp được nữa. Bản nháp vẫn được giữ để không mất gì bạn đã gõ: đọc lại, ghi lại điều cần, rồi xoá.</translation>
+    </message>
+    <message>
+        <source>%1 photo(s) kept with it</source>
+        <translation>Kèm %1 ảnh</translation>
+    </message>
+    <message>
+        <source>(nothing typed)</source>
+        <translation>(chưa gõ gì)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard this draft</source>
+        <translation>&amp;Xoá bản nháp này</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it for now</source>
+        <translation>&amp;Giữ lại lúc này</translation>
+    </message>
+</context>
+</TS>
