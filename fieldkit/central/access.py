@@ -1,0 +1,75 @@
+"""Who is asking, for every router: the device token (checked on every request, no cache), the
+optional user token of a person on that device, the supervisor gate, and answers signed with the
+server's key over the request's `X-FK-Nonce` (`X-FK-Signature`)."""
+
+# No `from __future__ import annotations`: FastAPI resolves the dependency signatures at runtime.
+
+from typing import Annotated, Any
+
+from fastapi import Depends, Header, HTTPException, Request, Response
+from pydantic import BaseModel
+from sqlalchemy import and_, select
+
+from fieldkit.central import admin, people
+from fieldkit.central import schema as t
+from fieldkit.central.apply import Context, actor_of
+from fieldkit.central.db import Database, dumps
+from fieldkit.domain import signing
+
+
+class Access:
+    """The checks and the signing key of one app (one database)."""
+
+    def __init__(self, db: Database):
+        self.db = db
+        self._keys: list[Any] = []  # the server's signing key, loaded on first use (start-up needs no database)
+        # Dependencies for the routers' signatures: `ctx: access.Auth` (any enrolled device),
+        # `ctx: access.Supervisor` (and a supervisor's user token).
+        auth = Annotated[Context, Depends(self.auth)]
+
+        def supervisor(ctx: auth) -> Context:  # type: ignore[valid-type]
+            return self.must_be_supervisor(ctx)
+
+        self.Auth: Any = auth
+        self.Supervisor: Any = Annotated[Context, Depends(supervisor)]
+
+    def server_key(self) -> Any:
+        if not self._keys:
+            self._keys.append(people.server_key(self.db))
+        return self._keys[0]
+
+    def signed(self, request: Request, model: BaseModel | dict[str, Any], **dump: Any) -> Response:
+        """JSON answer signed with the server's key over the request's nonce and the body."""
+        value = model.model_dump(**dump) if isinstance(model, BaseModel) else model
+        body = dumps(value).encode("utf-8")
+        nonce = request.headers.get("x-fk-nonce", "")[:64]
+        sig = signing.sign(self.server_key(), signing.answer_message(nonce, body))
+        return Response(body, media_type="application/json", headers={"X-FK-Signature": sig})
+
+    def auth(self, authorization: Annotated[str | None, Header(description="Bearer <device token>")] = None,
+             *,
+             x_fk_user_token: Annotated[str | None, Header(description="user token (role-gated reads)")] = None
+             ) -> Context:
+        token = authorization[7:].strip() if authorization and authorization.lower().startswith("bearer ") else ""
+        if not token:
+            raise HTTPException(401, "a device token is required")
+        with self.db.read() as conn:
+            dev = conn.execute(select(t.devices.c.id, t.devices.c.team_id).where(and_(
+                t.devices.c.token_hash == admin.hash_token(token), t.devices.c.revoked_at.is_(None)))).first()
+            if dev is None:
+                raise HTTPException(401, "this device is not enrolled or its token was revoked")
+            ctx = Context(str(dev[0]), str(dev[1]))
+            if x_fk_user_token:
+                who = people.token_person(conn, x_fk_user_token[:100], ctx.device_id, ctx.team_id)
+                if who is None:
+                    raise HTTPException(401, "user_token: the user token is invalid or expired; sign in again")
+                ctx.user = actor_of(who)
+        return ctx
+
+    @staticmethod
+    def must_be_supervisor(ctx: Context) -> Context:
+        if ctx.user is None:
+            raise HTTPException(401, "user_token: this needs a user token (sign the server's challenge)")
+        if ctx.user.role != "supervisor":
+            raise HTTPException(403, "role_forbidden: only a supervisor may do this")
+        return ctx

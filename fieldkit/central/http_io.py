@@ -1,0 +1,80 @@
+"""What every router of the HTTP API shares: the request that reads gzip bodies (within the
+endpoint's limit) and parses JSON fast, the route class that uses it, and the patterns and sizes
+that path and query values are held to."""
+
+from __future__ import annotations
+
+import json
+import re
+import zlib
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from fastapi import HTTPException, Request, Response
+from fastapi.routing import APIRoute
+
+from fieldkit.central import limits
+
+try:
+    import orjson
+except ImportError:  # pragma: no cover - the extra installs it; the standard parser does the same job
+    orjson = None
+
+
+MAX_BODY = 32 * 1024 * 1024
+MAX_CHUNK = 4 * 1024 * 1024
+MAX_ATTACHMENT = 256 * 1024 * 1024
+MAX_OPS = 5000
+ID = r"^[0-9A-Za-z][0-9A-Za-z_.:/-]{0,63}$"
+NAME = r"^[a-z_]{1,32}$"
+SHA = r"^[0-9a-f]{64}$"
+
+_LONG_NUMBER = re.compile(rb"[0-9]{19}")
+
+
+def fast_loads(body: bytes) -> Any:
+    """The same value the standard parser gives (operation digests are computed from it), faster.
+    orjson reads integers beyond 64 bits as floats: a body with a run of 19 digits or more goes to
+    the standard parser, as does anything orjson refuses."""
+    if orjson is not None and not _LONG_NUMBER.search(body):
+        try:
+            return orjson.loads(body)
+        except orjson.JSONDecodeError:
+            pass
+    return json.loads(body)
+
+
+class GzipRequest(Request):
+    async def body(self) -> bytes:
+        if not hasattr(self, "_body"):
+            raw = await super().body()
+            if "gzip" in self.headers.get("content-encoding", "").lower():
+                try:
+                    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                    limit = int(self.scope.get(limits.SCOPE_KEY, MAX_BODY))
+                    raw = d.decompress(raw, limit)
+                    if d.unconsumed_tail:
+                        raise limits.BodyTooLarge(limit)
+                except zlib.error as exc:
+                    raise HTTPException(400, "the gzip request body is damaged") from exc
+            self._body = raw
+        return self._body
+
+    async def json(self) -> Any:
+        """The body parsed with orjson when it takes it (3-5x faster: this runs on the event loop),
+        else with the standard parser, which also reads what orjson refuses (NaN, huge integers, lone
+        surrogates) so that such a value is refused per operation by validate.shape, as before."""
+        if not hasattr(self, "_json"):
+            body = await self.body()
+            self._json = fast_loads(body)
+        return self._json
+
+
+class GzipRoute(APIRoute):
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        original = super().get_route_handler()
+
+        async def handler(request: Request) -> Response:
+            return await original(GzipRequest(request.scope, request.receive))
+
+        return handler

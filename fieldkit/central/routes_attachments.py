@@ -1,0 +1,116 @@
+"""Attachments: which hashes the server still misses (`POST /v1/attachments/missing`), resumable
+chunked uploads (`PUT /v1/attachments/{sha256}`), and for supervisors their size and type
+(`POST /v1/attachments/info`) and ranged downloads (`GET /v1/attachments/{sha256}`). The bytes
+and their checks: central/attachments.py."""
+
+# No `from __future__ import annotations`: FastAPI resolves the local `Auth` aliases at runtime.
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from fieldkit.central import attachments
+from fieldkit.central.access import Access
+from fieldkit.central.db import Database, utc_now
+from fieldkit.central.http_io import MAX_ATTACHMENT, MAX_CHUNK, SHA, GzipRoute
+
+
+class MissingRequest(BaseModel):
+    hashes: list[Annotated[str, Field(pattern=SHA)]] = Field(max_length=10000)
+
+
+class MissingItem(BaseModel):
+    sha256: str
+    offset: int
+
+
+class MissingResponse(BaseModel):
+    missing: list[MissingItem]
+
+
+class UploadResponse(BaseModel):
+    sha256: str
+    offset: int
+    size: int
+    complete: bool
+
+
+class AttachmentInfo(BaseModel):
+    sha256: str
+    size: int
+    mime: str
+    kind: str
+
+
+class AttachmentInfoResponse(BaseModel):
+    items: list[AttachmentInfo]
+    unavailable: list[str]
+
+
+def router(db: Database, access: Access) -> APIRouter:
+    router = APIRouter(route_class=GzipRoute)
+    Auth = access.Auth
+    Supervisor = access.Supervisor
+
+    @router.post("/v1/attachments/missing", response_model=MissingResponse, tags=["attachments"])
+    def attachments_missing(body: MissingRequest, ctx: Auth) -> MissingResponse:
+        """Which of these hashes the server has not confirmed, and from which offset to resume each."""
+        wanted = sorted(set(body.hashes))
+        with db.read() as conn:
+            todo = attachments.missing(conn, ctx.team_id, wanted)
+        return MissingResponse(missing=[MissingItem(sha256=h, offset=o) for h, o in todo])
+
+    @router.put("/v1/attachments/{sha256}", response_model=UploadResponse, tags=["attachments"],
+             responses={409: {"description": "offset is not where the server is; body has the right one"},
+                        422: {"description": "the content does not match its hash; start again"}},
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}})
+    async def upload(request: Request, ctx: Auth, sha256: Annotated[str, Path(pattern=SHA)],
+                     offset: Annotated[int, Query(ge=0, le=MAX_ATTACHMENT)] = 0,
+                     size: Annotated[int, Query(ge=0, le=MAX_ATTACHMENT)] = 0,
+                     mime: Annotated[str, Query(max_length=128, pattern=r"^[A-Za-z0-9!#$&^_.+/-]*$")] = "",
+                     kind: Annotated[str, Query(max_length=32, pattern=r"^[a-z_]*$")] = "") -> Any:
+        """Upload one chunk at `offset`. The chunk is accepted only at the confirmed offset; when
+        the last byte arrives the server checks the sha256 and confirms the attachment."""
+        chunk = await request.body()
+        if len(chunk) > MAX_CHUNK:
+            raise HTTPException(413, "chunk too large")
+        got = await run_in_threadpool(attachments.store_chunk, db, ctx.team_id, ctx.device_id,
+                                      ctx.user.user_id if ctx.user else None,
+                                      sha256, offset, size, mime, kind, chunk, utc_now())
+        if got.status != 200:
+            return JSONResponse(status_code=got.status, content=got.body)
+        return UploadResponse(**got.body)
+
+    @router.post("/v1/attachments/info", response_model=AttachmentInfoResponse, tags=["attachments"])
+    def attachments_info(body: MissingRequest, ctx: Supervisor) -> AttachmentInfoResponse:
+        """Size, type and kind of attachments this device may download (complete, own team); the
+        other hashes are listed as `unavailable` (not received yet, or not this team's)."""
+        wanted = sorted(set(body.hashes))
+        with db.read() as conn:
+            rows = attachments.info(conn, ctx.team_id, wanted)
+        items = [AttachmentInfo(sha256=r[0], size=int(r[1]), mime=r[2], kind=r[3]) for r in rows]
+        found = {i.sha256 for i in items}
+        return AttachmentInfoResponse(items=items, unavailable=[h for h in wanted if h not in found])
+
+    @router.get("/v1/attachments/{sha256}", tags=["attachments"],
+             responses={200: {"content": {"application/octet-stream": {}},
+                              "description": "the content, or the part from `offset` (at most `length` bytes); "
+                                             "`X-FK-Size` gives the whole size"}})
+    def download(sha256: Annotated[str, Path(pattern=SHA)], ctx: Supervisor,
+                 offset: Annotated[int, Query(ge=0, le=MAX_ATTACHMENT)] = 0,
+                 length: Annotated[int | None, Query(ge=1, le=MAX_CHUNK)] = None) -> Response:
+        with db.read() as conn:
+            got = attachments.read(conn, ctx.team_id, sha256, offset, length)
+        if got is None:  # not delivered, or another team's: the same answer (no existence leak)
+            raise HTTPException(404, "no such attachment")
+        total, mime, out = got
+        headers = {"X-FK-Size": str(total), "X-FK-Offset": str(offset)}
+        if not (mime.startswith("text/") or "json" in mime or "xml" in mime):
+            headers["Content-Encoding"] = "identity"  # photos are compressed already: no gzip on top
+        return Response(out, media_type=mime, headers=headers)
+
+    return router

@@ -1,0 +1,127 @@
+"""The sync endpoints: `POST /v1/push` (a batch of operations, each applied at most once) and
+`GET /v1/changes` (the team's change feed after a cursor). The protocol: docs/sync.md."""
+
+# No `from __future__ import annotations`: FastAPI resolves the local `Auth` aliases at runtime.
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, Response
+from pydantic import BaseModel, Field, WithJsonSchema
+from sqlalchemy import and_, or_, select
+
+from fieldkit.central import observe, quarantine
+from fieldkit.central import schema as t
+from fieldkit.central.access import Access
+from fieldkit.central.apply import process_batch
+from fieldkit.central.db import Database, utc_now
+from fieldkit.central.http_io import ID, MAX_OPS, NAME, GzipRoute
+from fieldkit.domain import signing
+
+
+class Op(BaseModel):
+    op_id: str = Field(pattern=ID, max_length=36, description="the operation's own id (UUIDv7 made on the device)")
+    entity: str = Field(pattern=NAME)
+    entity_id: str = Field(pattern=ID)
+    action: str = Field(pattern=NAME)
+    payload: dict[str, Any]
+    base_version: int | None = Field(default=None, ge=0, le=2_000_000_000)
+    device_time: str | None = Field(default=None, max_length=40, pattern=r"^[0-9T:.+\-Z ]*$")
+    actor: str | None = Field(default=None, max_length=128, pattern=r"^[^\x00-\x1f]*$",
+                              description="username of the person who made the change (signed)")
+    sig: str | None = Field(default=None, max_length=100, pattern=r"^[A-Za-z0-9+/=]*$",
+                            description="the author's own signature of this operation (else the batch's)")
+
+
+class BatchSig(BaseModel):
+    actor: str = Field(max_length=128, pattern=r"^[^\x00-\x1f]*$")
+    sig: str = Field(max_length=100, pattern=r"^[A-Za-z0-9+/=]*$",
+                     description="Ed25519 over the digests of this author's operations in the batch")
+
+
+class PushRequest(BaseModel):
+    # Each operation is checked on its own (fieldkit.central.validate): one bad operation is
+    # refused with its reason and never stops the rest of the batch.
+    ops: list[Annotated[Any, WithJsonSchema(Op.model_json_schema())]] = Field(max_length=MAX_OPS)
+    sigs: list[BatchSig] = Field(default=[], max_length=100)
+
+
+class OpResult(BaseModel):
+    op_id: str | None = None
+    status: str = Field(description="applied | conflict | rejected")
+    code: str | None = Field(default=None, description="why it was rejected, as a code the laptop translates")
+    version: int | None = None
+    conflict: int | None = None
+    reason: str | None = None
+    code: str | None = Field(default=None, description="stable reason code (fieldkit.domain.reasons)")
+    params: dict[str, str | int] | None = Field(default=None, description="the reason's parameters")
+    replay: bool | None = Field(default=None, description="true: this id was applied before; the first answer")
+
+
+class PushResponse(BaseModel):
+    time: str
+    ids: str = Field(description="SHA-256 (hex) over the batch's operation ids joined by newlines, in order")
+    results: list[OpResult]
+
+
+class Change(BaseModel):
+    seq: int
+    entity: str
+    id: str
+    data: dict[str, Any]
+
+
+class ChangesResponse(BaseModel):
+    time: str
+    changes: list[Change]
+    next: int
+    more: bool
+
+
+def router(db: Database, access: Access) -> APIRouter:
+    router = APIRouter(route_class=GzipRoute)
+    Auth = access.Auth
+
+    @router.post("/v1/push", response_model=PushResponse, response_model_exclude_none=True, tags=["sync"])
+    def push(request: Request, body: PushRequest, ctx: Auth) -> Response:
+        """Apply a batch of operations in order, each at most once; one answer per operation, naming
+        its operation id. Each operation counts only with its author's valid signature, and only if
+        the author's role on the server allows it now."""
+        ops = list(body.ops)
+        sigs = [s.model_dump() for s in body.sigs]
+        with db.write() as (conn, pending):
+            results = process_batch(conn, pending, ctx, ops, sigs)
+        observe.count_results(results)
+        # The answer names exactly the operations it answers: a SHA-256 over their ids in order (one
+        # per batch: an id per result would cost ~17 bytes per reading on 2G), signed with the nonce.
+        named = [str(o.get("op_id")) if isinstance(o, dict) else "" for o in ops]
+        clean = [{k: v for k, v in r.items() if v is not None and k != "op_id"} for r in results]
+        return access.signed(request, {"time": utc_now(), "ids": signing.ids_digest(named), "results": clean})
+
+    @router.get("/v1/changes", response_model=ChangesResponse, tags=["sync"])
+    def changes(ctx: Auth, since: Annotated[int, Query(ge=0, le=2**62)] = 0,
+                limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict[str, Any]:
+        """Changes for this device's team after sequence `since`, oldest first. Field facts this
+        device pushed itself are left out (it has them); the cursor still moves past them."""
+        with db.read() as conn:
+            rows = conn.execute(
+                select(t.changes.c.seq, t.changes.c.entity, t.changes.c.entity_id, t.changes.c.data,
+                       t.changes.c.origin_device)
+                .where(and_(t.changes.c.seq > since,
+                            or_(t.changes.c.team_id == ctx.team_id, t.changes.c.team_id.is_(None))))
+                .order_by(t.changes.c.seq).limit(limit)).all()
+        own_facts = {"reading", "install", "onboarding_step", "meter"}
+        out, bad = [], []
+        for r in rows:
+            if r[4] == ctx.device_id and r[1] in own_facts:
+                continue
+            data, error = quarantine.load(r[3])  # one bad record is skipped, never stops the feed
+            if data is None:
+                bad.append({"seq": r[0], "team_id": ctx.team_id, "entity": r[1], "entity_id": r[2], "error": error})
+            else:
+                out.append({"seq": r[0], "entity": r[1], "id": r[2], "data": data})
+        if bad:
+            quarantine.record(db, bad)
+        return {"time": utc_now(), "changes": out, "next": rows[-1][0] if rows else since,
+                "more": len(rows) == limit}
+
+    return router
