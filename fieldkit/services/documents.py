@@ -29,11 +29,12 @@ from fieldkit.domain.local_time import local_date, local_today
 from fieldkit.domain.models import OnboardingStep, WorkOrderKind
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.domain.text import clean_name
-from fieldkit.services import installs, kept_documents
+from fieldkit.services import installs, kept_documents, supply_request
 from fieldkit.services import onboarding as ob
 from fieldkit.services.field_facts import record_onboarding_step
 from fieldkit.services.kept_documents import KeptDocument
 from fieldkit.services.session import Session
+from fieldkit.services.supply_request import check_signer
 from fieldkit.store import documents as doc_repo
 from fieldkit.store import field_facts as facts_repo
 from fieldkit.store import work_orders as wo_repo
@@ -148,17 +149,6 @@ def supply_request_document(session: Session, customer_id: str,
     )
 
 
-SIGNER_MAX = 100  # characters of the applicant's name printed under the signature
-
-
-def _check_signer(signer: str) -> None:
-    if len(signer) > SIGNER_MAX or any(not ch.isprintable() for ch in signer):
-        raise ValidationError([Problem("signer", "invalid",
-                                       f"Họ tên người đề nghị tối đa {SIGNER_MAX} ký tự, không có ký tự điều khiển.",
-                                       f"The applicant's name: at most {SIGNER_MAX} characters, no control "
-                                       "characters.")])
-
-
 def sign_supply_request(session: Session, customer_id: str, signer: str,
                         strokes: list[ob.Stroke] | None = None) -> ob.Flow:
     """The applicant signs the new-supply request on screen (or with the typed name): a new record of
@@ -171,7 +161,7 @@ def sign_supply_request(session: Session, customer_id: str, signer: str,
     if not signer and not any(strokes or []):
         raise ValidationError([Problem("signer", "required", "Hãy ký hoặc gõ họ tên người đề nghị.",
                                        "Sign, or type the applicant's name.")])
-    _check_signer(signer)
+    check_signer(signer)
     png = ob.signature_png(strokes or [], signer or f.customer.name)
     data = {k: v for k, v in answer.items() if k != "attachments"}
     record_onboarding_step(session, customer_id=customer_id, step=flow.NEW_SUPPLY,
@@ -184,15 +174,9 @@ def sign_supply_request(session: Session, customer_id: str, signer: str,
 
 def save_supply_request(session: Session, customer_id: str, answer: flow.NewSupplyAnswer, signer: str = "",
                         strokes: list[ob.Stroke] | None = None) -> ob.Flow:
-    """The onboarding screen's Next: the request as typed, then the applicant's signature when one was
-    drawn (two records; the signed one supersedes). Without ink the request is saved unsigned and its
-    PDF leaves room to sign on paper: a typed name alone never signs for the applicant."""
-    if any(strokes or []):
-        _check_signer(clean_name(signer))  # before anything is saved
-    ob.save_new_supply(session, customer_id, answer)
-    if any(strokes or []):
-        return sign_supply_request(session, customer_id, signer, strokes)
-    return _flow(session, customer_id)
+    """The onboarding screen's Next: the request and its signature in one transaction
+    (`services.supply_request`)."""
+    return supply_request.save_supply_request(session, customer_id, answer, signer, strokes)
 
 
 # --- finding, making, opening -----------------------------------------------------------------

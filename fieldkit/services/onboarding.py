@@ -41,6 +41,7 @@ from fieldkit.domain.codes import customer_code_problems, normalise_customer_cod
 from fieldkit.domain.ids import new_id
 from fieldkit.domain.models import (
     Address,
+    Attachment,
     Customer,
     OnboardingStep,
     WorkOrder,
@@ -298,10 +299,12 @@ def find_households(session: Session, text: str, limit: int = 20) -> list[Custom
 
 
 def save_new_supply(session: Session, customer_id: str, answer: flow.NewSupplyAnswer,
-                    due: date | None = None) -> Flow:
+                    due: date | None = None, signature: tuple[str, bytes] | None = None) -> Flow:
     """The new-supply request (documents checklist, households on the meter, supply address).
     The first time, a new-supply work order is created in the same transaction; the
-    household count is written on the customer."""
+    household count is written on the customer. `signature` (the applicant's name, the PNG
+    already in the attachment store): the request is recorded signed, with its attachment, in the
+    same transaction (`services.supply_request`)."""
     check(flow.new_supply_problems(answer))
     if answer.commune_code is not None and geography.commune(answer.commune_code) is None:
         raise ValidationError([Problem("commune", "unknown", "Không có xã/phường này trong danh mục hành chính 2025.",
@@ -330,13 +333,22 @@ def save_new_supply(session: Session, customer_id: str, answer: flow.NewSupplyAn
                                "commune": commune.name if commune else ""},
             "needs_pole": answer.needs_pole, "working_days": flow.working_days_limit(answer.needs_pole),
             "work_order_id": wo_id,
-        }, work_order_id=str(wo_id))
+        } | (_signed(tx, *signature) if signature else {}), work_order_id=str(wo_id))
         if customer.households != answer.households:
             updated = replace(customer, households=answer.households, version=customer.version + 1)
             customer_repo.update(tx.conn, updated, tx.now)
             tx.change("customer", customer.id, "update", customer_repo.payload(updated),
                       base_version=customer.version, detail="households")
     return load_flow(session, customer_id)
+
+
+def _signed(tx: Tx, signer: str, png: bytes) -> dict[str, Any]:
+    """The signature's attachment row (and outbox entry) in the request's transaction; its keys."""
+    sha = hashlib.sha256(png).hexdigest()
+    if facts_repo.insert_attachment(tx.conn, Attachment(sha, len(png), "image/png", "signature"), tx.now):
+        tx.change("attachment", sha, "create", {"sha256": sha, "size": len(png), "mime": "image/png",
+                                                "kind": "signature"})
+    return {"signer": signer, "signature_sha256": sha, "attachments": [sha]}
 
 
 def _add_working_days(day: date, n: int) -> date:

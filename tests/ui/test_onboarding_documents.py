@@ -95,12 +95,12 @@ def test_the_applicant_signs_the_new_supply_request_on_screen(qtbot, shell, sess
     assert screen.pad.has_ink() and len(screen.pad.strokes[0]) >= 10
     click_next(qtbot, page, flow.APP_INSTALL)
 
-    # the store: the signed record supersedes the unsigned one; the signature is kept encrypted
+    # the store: one record, signed, written with its signature in one transaction; kept encrypted
     answer = ob.load_flow(session, cid).answers[flow.NEW_SUPPLY]
     assert answer["signer"] == "Phạm Thị Hằng" and answer["work_order_id"]
     png = session.attachments.get(answer["signature_sha256"])
     assert ink(Image.open(io.BytesIO(png))) > 200
-    assert request_records(session, cid) == 2
+    assert request_records(session, cid) == 1
 
     # the request's PDF, opened: the drawn signature and the applicant's name
     pdf = docs.pdf_of(session, docs.DocumentRef("new_supply_request", cid))
@@ -115,14 +115,14 @@ def test_the_applicant_signs_the_new_supply_request_on_screen(qtbot, shell, sess
     at(qtbot, page, flow.NEW_SUPPLY)
     assert "Phạm Thị Hằng" in screen.signed_note.text() and not screen.pad.has_ink()
     click_next(qtbot, page, flow.APP_INSTALL)
-    assert request_records(session, cid) == 2  # unchanged: no new record
+    assert request_records(session, cid) == 1  # unchanged: no new record
     # a changed request without a new signature is saved unsigned: the PDF leaves room to sign on paper
     qtbot.mouseClick(page.back_button, LEFT)
     at(qtbot, page, flow.NEW_SUPPLY)
     screen.needs_pole.setChecked(True)
     click_next(qtbot, page, flow.APP_INSTALL)
     answer = ob.load_flow(session, cid).answers[flow.NEW_SUPPLY]
-    assert answer["needs_pole"] is True and "signature_sha256" not in answer and request_records(session, cid) == 3
+    assert answer["needs_pole"] is True and "signature_sha256" not in answer and request_records(session, cid) == 2
     pdf = docs.pdf_of(session, docs.DocumentRef("new_supply_request", cid))
     assert pdf_images(pdf) == [] and "Ký trên màn hình" not in pdf_text(pdf)
     # signed again

@@ -1,0 +1,49 @@
+"""The new-supply request as the onboarding screen saves it: the request and the applicant's
+signature in ONE transaction (the request record signed, its signature attachment, the new-supply
+work order the first time, the household count on the customer, each with its outbox entry and
+audit line). A crash or a failure anywhere leaves either all of it or nothing: never an unsigned
+request whose signature was lost on the way (it used to be two records in two transactions).
+
+The signature PNG is put in the encrypted attachment store first (content-addressed, written to a
+temporary file and renamed): if the transaction then does not commit, the file is only an unused
+copy, never a record without its file.
+"""
+
+from __future__ import annotations
+
+from fieldkit.domain import onboarding as flow
+from fieldkit.domain.problems import Problem, ValidationError
+from fieldkit.domain.text import clean_name
+from fieldkit.services import onboarding as ob
+from fieldkit.services.session import Session
+from fieldkit.store import customers as customer_repo
+
+__all__ = ["SIGNER_MAX", "check_signer", "save_supply_request"]
+
+SIGNER_MAX = 100  # characters of the applicant's name printed under the signature
+
+
+def check_signer(signer: str) -> None:
+    if len(signer) > SIGNER_MAX or any(not ch.isprintable() for ch in signer):
+        raise ValidationError([Problem("signer", "invalid",
+                                       f"Họ tên người đề nghị tối đa {SIGNER_MAX} ký tự, không có ký tự điều khiển.",
+                                       f"The applicant's name: at most {SIGNER_MAX} characters, no control "
+                                       "characters.")])
+
+
+def save_supply_request(session: Session, customer_id: str, answer: flow.NewSupplyAnswer, signer: str = "",
+                        strokes: list[ob.Stroke] | None = None) -> ob.Flow:
+    """The onboarding screen's Next: the request as typed, signed by the applicant when ink was drawn
+    (one record, one transaction). Without ink the request is saved unsigned and its PDF leaves room
+    to sign on paper: a typed name alone never signs for the applicant."""
+    if not any(strokes or []):
+        return ob.save_new_supply(session, customer_id, answer)
+    name = clean_name(signer)
+    check_signer(name)  # before anything is written
+    if not name:
+        with session.store.lock:
+            customer = customer_repo.get(session.store.conn, customer_id)
+        name = customer.name if customer else ""
+    png = ob.signature_png(strokes or [], name)
+    session.attachments.put(png)
+    return ob.save_new_supply(session, customer_id, answer, signature=(name, png))
