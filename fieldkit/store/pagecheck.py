@@ -46,8 +46,10 @@ def _order(pages: int) -> list[int]:
     return edge + tail + middle
 
 
-def check_pages(path: str | Path, key: bytes, budget_s: float | None = None) -> PageReport:
-    """Verify page HMACs of the main database file (not the WAL); stop after `budget_s` seconds."""
+def check_pages(path: str | Path, key: bytes, budget_s: float | None = None,
+                only: list[int] | None = None) -> PageReport:
+    """Verify page HMACs of the main database file (not the WAL); stop after `budget_s` seconds;
+    `only`: just these page numbers (to look again at pages found bad)."""
     t0 = time.perf_counter()
     with open(path, "rb") as f:
         f.seek(0, 2)
@@ -61,7 +63,7 @@ def check_pages(path: str | Path, key: bytes, budget_s: float | None = None) -> 
         hmac_key = hashlib.pbkdf2_hmac("sha512", key, bytes(b ^ 0x3A for b in salt), 2, 32)
         base = hmac.new(hmac_key, digestmod=hashlib.sha512)
         deadline = None if budget_s is None else t0 + budget_s
-        for n, pgno in enumerate(_order(pages)):
+        for n, pgno in enumerate(_order(pages) if only is None else [p for p in only if 1 <= p <= pages]):
             if deadline is not None and n % 64 == 0 and time.perf_counter() > deadline:
                 break
             f.seek((pgno - 1) * PAGE_SIZE)

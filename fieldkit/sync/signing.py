@@ -11,12 +11,14 @@ a later operation never overtakes an earlier one.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from fieldkit.domain import signing
-from fieldkit.sync.transport import Transport
+
+if TYPE_CHECKING:  # the HTTP client (requests, ~0.2 s) is not needed to sign: every sign-in imports this
+    from fieldkit.sync.transport import Transport
 
 
 def encode_op(row: Any, usernames: dict[str, str], to_server: dict[str, str]) -> dict[str, Any]:

@@ -19,13 +19,21 @@ from fieldkit.ui.connectivity import Probe, session_probe
 from fieldkit.ui.i18n import Translations, compile_stale
 from fieldkit.ui.login import LoginWindow
 from fieldkit.ui.ops import Op, wait_for_background
-from fieldkit.ui.qt import QApplication, QMessageBox, QObject, Signal
+from fieldkit.ui.qt import QApplication, QMessageBox, QObject, QTimer, Signal
 
 if TYPE_CHECKING:  # imported at sign-in: the login window does not need the pages (fast start)
     from fieldkit.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 _frozen = False
+PRELOAD_AFTER_MS = 100
+PAGE_CHECK_AFTER_MS = 2000
+
+
+def _preload_main_window() -> None:
+    import importlib
+
+    importlib.import_module("fieldkit.ui.main_window")
 
 
 class Shell(QObject):
@@ -67,6 +75,11 @@ class Shell(QObject):
         Op(self, compile_stale).failure(lambda _e: None).run_in_background()
         self.login_window.refresh()
         self.login_window.show()
+        # While the PIN is typed: the main window's code is imported off the UI thread (0.3-0.6 s;
+        # the sign-in's Op imports it too, and then finds it loaded or waits for this import).
+        # After the first paint, so the login window comes first.
+        QTimer.singleShot(PRELOAD_AFTER_MS, self, lambda: Op(self, _preload_main_window)
+                          .failure(lambda _e: None).run_in_background())
 
     def set_language(self, lang: str) -> None:
         self.config.set("language", lang)
@@ -131,6 +144,18 @@ class Shell(QObject):
             box.open()  # not modal to the event loop: the app keeps working
             self.disk_warning = box
 
+    def _finish_page_check(self, win: MainWindow, session: Session) -> None:
+        """The login checked the database's pages for 0.15 s (both ends first); the rest is checked
+        in the background once the first page has had its data, and damage found is said as at login."""
+        from fieldkit.services import health
+
+        def found(damaged: bool) -> None:
+            if damaged and self.main_window is win and self.session is session:
+                self._warn_about_the_disk(win, session)
+
+        QTimer.singleShot(PAGE_CHECK_AFTER_MS, win, lambda: Op(win, lambda: health.finish_page_check(session))
+                          .success(found).failure(lambda e: log.warning("page check: %s", e)).run_in_background())
+
     def _logged_in(self, session: Session) -> None:
         self.session = session
         self._adopt_server_url(session)
@@ -149,6 +174,7 @@ class Shell(QObject):
         win.show()
         self.login_window.hide()
         self._warn_about_the_disk(win, session)
+        self._finish_page_check(win, session)
         # What start-up built lives as long as the app: keep it out of every later full garbage
         # collection (each one walked all of it, a visible pause on a slow laptop). Once per
         # process: a later sign-in's window is dropped at sign-out and must stay collectable.

@@ -228,7 +228,8 @@ class WorkOrdersPage(Page):
         QShortcut(QKeySequence("Escape"), self.detail, activated=self.back_to_list,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.retranslate()
-        self.reload()
+        # no reload here: the main window shows this page at once and on_shown loads it (loading in
+        # both ran the work list twice at sign-in, 0.14-0.4 s each on the 80,000-customer profile)
 
     def reload(self) -> None:
         session = self.ctx.session
