@@ -15,11 +15,11 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from fieldkit.central import bulk
+from fieldkit.central import feed
 from fieldkit.central import schema as t
 from fieldkit.domain import signing
 
-CHANGE_SEQ = "change_seq"
+CHANGE_SEQ = feed.CHANGE_SEQ
 
 
 def utc_now() -> str:
@@ -87,11 +87,13 @@ class Database:
         with self.write() as (conn, _):
             copy_legacy(conn)
             upgrade(conn)
+            feed.check_upgrade(conn)
 
     @contextmanager
     def write(self) -> Iterator[tuple[Connection, Pending]]:
-        """One write transaction. Changes added to `Pending` are numbered and written at the end,
-        while the counter row is locked, so sequence order is commit order."""
+        """One write transaction. Changes added to `Pending` are numbered and written at its end
+        (fieldkit/central/feed.py: on SQLite in commit order under the counter row; on PostgreSQL
+        fact appends without a lock, and a pull never passes a transaction still running)."""
         lock = self._write_lock
         if lock is not None:
             lock.acquire()
@@ -128,29 +130,8 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 
 def write_changes(conn: Connection, rows: list[dict[str, Any]]) -> int:
-    """Number the rows from the counter (its row lock is held to commit) and insert them.
-
-    On PostgreSQL the counter update and the insert are one statement, so the lock is taken by
-    the server at the very end of the transaction and no Python runs between taking it and the
-    commit but the commit call itself (with many threads, every step back into Python may wait
-    for the interpreter lock while the counter is held)."""
-    n = len(rows)
-    now = utc_now()
-    if conn.dialect.name == "postgresql":
-        names = ("team_id", "entity", "entity_id", "origin_device", "data")
-        arrays = ", ".join(f"%({c})b::text[]" for c in names)
-        last = conn.exec_driver_sql(
-            "WITH c AS (UPDATE counters SET value = value + %(n)s WHERE name = %(name)s RETURNING value) "
-            "INSERT INTO changes (seq, team_id, entity, entity_id, origin_device, data, at) "
-            f"SELECT c.value - %(n)s + u.k, {', '.join('u.' + c for c in names)}, %(at)s "
-            f"FROM c, unnest({arrays}) WITH ORDINALITY AS u({', '.join(names)}, k) RETURNING seq",
-            {"n": n, "name": CHANGE_SEQ, "at": now} | {c: [r[c] for r in rows] for c in names}).scalars().all()
-        return int(max(last))
-    last = int(conn.execute(update(t.counters).where(t.counters.c.name == CHANGE_SEQ)
-                            .values(value=t.counters.c.value + n).returning(t.counters.c.value)).scalar_one())
-    first = last - n + 1
-    bulk.insert_rows(conn, t.changes, [r | {"seq": first + i, "at": now} for i, r in enumerate(rows)])
-    return last
+    """Number `rows` and add them to the change feed (fieldkit/central/feed.py)."""
+    return feed.write(conn, rows, utc_now())
 
 
 def audit(conn: Connection, *, device_id: str | None, user_id: str | None, action: str, entity: str,

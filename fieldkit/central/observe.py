@@ -30,8 +30,9 @@ from sqlalchemy import func, select, text
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from fieldkit.central import feed
 from fieldkit.central import schema as t
-from fieldkit.central.db import CHANGE_SEQ, Database
+from fieldkit.central.db import Database
 
 log = logging.getLogger("fieldkit.central.access")
 REQUEST_ID = re.compile(r"^[0-9A-Za-z._-]{8,64}$")
@@ -70,7 +71,7 @@ class DatabaseFigures(Collector):
 
     def collect(self) -> Iterable[GaugeMetricFamily]:
         with self.db.read() as conn:
-            head = conn.execute(select(t.counters.c.value).where(t.counters.c.name == CHANGE_SEQ)).scalar()
+            head = feed.head(conn)
             quarantined = conn.execute(select(func.count()).select_from(t.quarantine)
                                        .where(t.quarantine.c.removed_at.is_(None))).scalar()
         yield GaugeMetricFamily("fieldkit_change_feed_head", "sequence number of the newest change",
@@ -209,7 +210,7 @@ def install(app: FastAPI, db: Database) -> None:
 
 
 def observe_pull(db: Database, since: int) -> None:
-    """Record how far behind the feed's head a pull starts (one primary-key read)."""
+    """Record how many changes behind the feed's head a pull starts (counted up to 100,000: on
+    PostgreSQL the numbers have gaps, fieldkit/central/feed.py)."""
     with db.read() as conn:
-        head = conn.execute(select(t.counters.c.value).where(t.counters.c.name == CHANGE_SEQ)).scalar()
-    PULL_BEHIND.observe(max(0, int(head or 0) - since))
+        PULL_BEHIND.observe(feed.behind(conn, since))

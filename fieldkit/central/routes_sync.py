@@ -7,10 +7,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, Field, WithJsonSchema
-from sqlalchemy import and_, or_, select
 
-from fieldkit.central import observe, quarantine
-from fieldkit.central import schema as t
+from fieldkit.central import feed, observe, quarantine
 from fieldkit.central.access import Access
 from fieldkit.central.apply import process_batch
 from fieldkit.central.db import Database, utc_now
@@ -103,12 +101,7 @@ def router(db: Database, access: Access) -> APIRouter:
         """Changes for this device's team after sequence `since`, oldest first. Field facts this
         device pushed itself are left out (it has them); the cursor still moves past them."""
         with db.read() as conn:
-            rows = conn.execute(
-                select(t.changes.c.seq, t.changes.c.entity, t.changes.c.entity_id, t.changes.c.data,
-                       t.changes.c.origin_device)
-                .where(and_(t.changes.c.seq > since,
-                            or_(t.changes.c.team_id == ctx.team_id, t.changes.c.team_id.is_(None))))
-                .order_by(t.changes.c.seq).limit(limit)).all()
+            rows = feed.read(conn, ctx.team_id, since, limit)  # never passes a transaction still running
         own_facts = {"reading", "install", "onboarding_step", "meter"}
         out, bad = [], []
         for r in rows:

@@ -1,0 +1,144 @@
+"""The change feed: numbering the changes a write transaction made, and reading them back in order
+without ever skipping one that commits late.
+
+**SQLite** has one writer at a time: each write transaction takes the next numbers from the
+`counters` row at its end (1, 2, 3…), so feed order is commit order.
+
+**PostgreSQL** lets pushes commit concurrently, and a push of field facts takes no lock for its
+numbers. A change's number (`seq`) is made from the writing transaction's own id (`xid`, from
+`pg_current_xact_id()`; 64 bits, never reused):
+
+    fact rows (readings, installs, onboarding steps, meters):  xid << 24 | k           (k < 2^23)
+    rows of a transaction that also changes mutable records:   the next number under the counter
+                                                              row, at least xid << 24 | 2^23
+
+and a pull returns only numbers below the *horizon* `xmin << 24`, where `xmin` is the oldest
+transaction still running when the pull's snapshot was taken (`pg_snapshot_xmin`). Every
+transaction that has not committed yet has `xid >= xmin`, so all its rows sit above the horizon,
+and every row below it belongs to a transaction that has finished: a row that appears later can
+never have a number below a cursor a device already holds (the test: two connections, the one
+that began first commits last; tests/central/test_feed_order.py).
+
+Why mutable records still take the counter row: two pushes that change the same customer or work
+order read each other's committed version, so their feed rows must come in commit order, or a
+device would apply version 3 and then version 2. Under the row lock the numbers increase in commit
+order (`GREATEST(last + 1, xid << 24 | 2^23)`), and they stay at or above the writer's own
+`xid << 24`, so the horizon holds them back until it commits. Fact appends are written once and
+never changed, and a device only references a record it already received (its push starts after
+that record committed, so its xid is larger): their order needs no lock, and the evening's
+readings from hundreds of laptops never wait for each other.
+
+Cursors stay integers and older cursors keep working: numbers from the counter era are small
+(one per change), numbers made here start at `xid << 24` (about 16 million times the number of
+transactions), so they all sort after. `check_upgrade` refuses the impossible case.
+
+The horizon is cluster-wide (PostgreSQL's xids are): a long *write* transaction in another
+database of the same cluster holds new changes back for its length (read-only transactions do
+not). A pull that finds its own team's changes held back waits up to `HOLD_WAIT` for them.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from sqlalchemy import Connection, and_, func, or_, select, update
+
+from fieldkit.central import bulk
+from fieldkit.central import schema as t
+
+CHANGE_SEQ = "change_seq"
+SHIFT = 24
+MUTABLE = 1 << (SHIFT - 1)  # mutable-path numbers of an xid sit above its fact numbers
+MAX_ROWS = MUTABLE  # rows one transaction may add to the feed on PostgreSQL
+FACTS = frozenset({"reading", "install", "onboarding_step", "meter"})  # append-only: no lock needed
+HOLD_WAIT = 2.0  # seconds a pull waits for its team's committed changes held back by the horizon
+COLUMNS = ("team_id", "entity", "entity_id", "origin_device", "data")
+
+XID = "pg_current_xact_id()::text::bigint"
+HORIZON = f"(pg_snapshot_xmin(pg_current_snapshot())::text::bigint << {SHIFT})"
+
+
+def write(conn: Connection, rows: list[dict[str, Any]], now: str) -> int:
+    """Number `rows` (dicts of COLUMNS) and insert them; returns the highest number."""
+    if conn.dialect.name == "postgresql":
+        return _write_pg(conn, rows, now)
+    n = len(rows)
+    last = int(conn.execute(update(t.counters).where(t.counters.c.name == CHANGE_SEQ)
+                            .values(value=t.counters.c.value + n).returning(t.counters.c.value)).scalar_one())
+    first = last - n + 1
+    bulk.insert_rows(conn, t.changes, [r | {"seq": first + i, "at": now} for i, r in enumerate(rows)])
+    return last
+
+
+def _write_pg(conn: Connection, rows: list[dict[str, Any]], now: str) -> int:
+    n = len(rows)
+    if n >= MAX_ROWS:
+        raise ValueError(f"one transaction may add at most {MAX_ROWS - 1} changes to the feed")
+    arrays = ", ".join(f"%({c})b::text[]" for c in COLUMNS)
+    cols = ", ".join("u." + c for c in COLUMNS)
+    params = {"n": n, "name": CHANGE_SEQ, "at": now} | {c: [r[c] for r in rows] for c in COLUMNS}
+    if all(r["entity"] in FACTS for r in rows):
+        # No lock: the numbers are this transaction's own (its xid), whoever commits first.
+        # (A second call in the same transaction continues after the rows of the first.)
+        sql = (f"WITH b AS (SELECT {XID} << {SHIFT} AS base), "
+               f"o AS (SELECT count(*) AS m FROM changes, b WHERE seq >= b.base AND seq < b.base + {MUTABLE}) "
+               f"INSERT INTO changes (seq, team_id, entity, entity_id, origin_device, data, at) "
+               f"SELECT b.base + o.m + u.k - 1, {cols}, %(at)s "
+               f"FROM b, o, unnest({arrays}) WITH ORDINALITY AS u({', '.join(COLUMNS)}, k) RETURNING seq")
+    else:
+        # The counter row's lock, held to commit, orders the writers of mutable records.
+        sql = (f"WITH c AS (UPDATE counters SET value = GREATEST(value + 1, ({XID} << {SHIFT}) + {MUTABLE}) "
+               f"+ %(n)s - 1 WHERE name = %(name)s RETURNING value) "
+               f"INSERT INTO changes (seq, team_id, entity, entity_id, origin_device, data, at) "
+               f"SELECT c.value - %(n)s + u.k, {cols}, %(at)s "
+               f"FROM c, unnest({arrays}) WITH ORDINALITY AS u({', '.join(COLUMNS)}, k) RETURNING seq")
+    return int(max(conn.exec_driver_sql(sql, params).scalars().all()))
+
+
+def read(conn: Connection, team_id: str, since: int, limit: int, wait: float = HOLD_WAIT) -> list[Any]:
+    """The team's changes (and everyone's: team NULL) after `since`, oldest first, at most `limit`:
+    rows (seq, entity, entity_id, data, origin_device). On PostgreSQL only below the horizon; when
+    the first change after `since` is held back by a transaction still running, waits for it
+    up to `wait` seconds (then answers with what is below the horizon, possibly nothing)."""
+    q = (select(t.changes.c.seq, t.changes.c.entity, t.changes.c.entity_id, t.changes.c.data,
+                t.changes.c.origin_device)
+         .where(and_(t.changes.c.seq > since, or_(t.changes.c.team_id == team_id, t.changes.c.team_id.is_(None))))
+         .order_by(t.changes.c.seq).limit(limit))
+    if conn.dialect.name != "postgresql":
+        return list(conn.execute(q).all())
+    deadline = time.monotonic() + wait
+    while True:
+        horizon = int(conn.exec_driver_sql(f"SELECT {HORIZON}").scalar_one())
+        rows = list(conn.execute(q.where(t.changes.c.seq < horizon)).all())
+        if len(rows) == limit or time.monotonic() >= deadline:
+            return rows
+        held = conn.execute(select(t.changes.c.seq).where(and_(
+            t.changes.c.seq >= horizon, or_(t.changes.c.team_id == team_id, t.changes.c.team_id.is_(None))))
+            .limit(1)).first()
+        if held is None:
+            return rows
+        conn.rollback()  # end the read's transaction: the next look gets a new snapshot
+        time.sleep(0.02)
+
+
+def head(conn: Connection) -> int:
+    """The highest number in the feed (0 when empty)."""
+    return int(conn.execute(select(func.coalesce(func.max(t.changes.c.seq), 0))).scalar_one())
+
+
+def behind(conn: Connection, since: int, cap: int = 100_000) -> int:
+    """How many changes (every team's) come after `since`, counted up to `cap`."""
+    sub = select(t.changes.c.seq).where(t.changes.c.seq > since).limit(cap).subquery()
+    return int(conn.execute(select(func.count()).select_from(sub)).scalar_one())
+
+
+def check_upgrade(conn: Connection) -> None:
+    """On PostgreSQL the numbers made here must sort after every number of the counter era."""
+    if conn.dialect.name != "postgresql":
+        return
+    top = head(conn)
+    floor = int(conn.exec_driver_sql(f"SELECT {XID} << {SHIFT}").scalar_one())
+    if top >= floor:
+        raise RuntimeError(f"the change feed's highest number {top} is above this cluster's new numbering "
+                           f"({floor}); restore into a cluster that has run more transactions")
