@@ -137,6 +137,8 @@ def main() -> int:
     parser.add_argument("--pg", default=os.environ.get("FIELDKIT_TEST_PG"))
     parser.add_argument("--rate", type=int, default=200, help="py-spy samples per second")
     parser.add_argument("--no-py-spy", action="store_true")
+    parser.add_argument("--gil", action="store_true",
+                        help="sample only the thread holding the GIL (exact Python CPU, but slows the server)")
     args = parser.parse_args()
     if not args.pg:
         print("give --pg or FIELDKIT_TEST_PG", file=sys.stderr)
@@ -151,8 +153,8 @@ def main() -> int:
             devs = setup_devices(db, srv.url, args.devices, args.readings, "prof")
             out = Path(tmp) / "spy.txt"
             rec = None if args.no_py_spy else subprocess.Popen(
-                [spy, "record", "--pid", str(pid), "--rate", str(args.rate), "--format", "raw", "--gil",
-                 "-o", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                [spy, "record", "--pid", str(pid), "--rate", str(args.rate), "--format", "raw",
+                 "--gil" if args.gil else "--nonblocking", "-o", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(1.0)
             sampler = PgSampler(args.pg, url.rpartition("/")[2])
             sampler.start()
