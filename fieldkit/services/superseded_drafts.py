@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fieldkit.forms.definition import load_form
-from fieldkit.services.drafts import INSTALL, INSTALL_FORM, ONBOARDING
+from fieldkit.services.drafts import INSTALL, INSTALL_FORM, ONBOARDING, READING
 from fieldkit.services.session import Session
 from fieldkit.store import customers as customer_repo
 from fieldkit.store import documents as doc_repo
@@ -93,6 +93,7 @@ def superseded(session: Session, kind: str, ref: str) -> Superseded | None:
         name = doc_repo.person_name(conn, stamp.recorded_by) if stamp else ""
         wo = wo_repo.get_work_order(conn, d.work_order_id) if d.work_order_id else None
         c = customer_repo.get(conn, d.customer_id) if d.customer_id else None
-        title = wo.number if wo else (c.name if c else d.ref.split(repo.ASIDE)[0][:8])
+        meter = wo_repo.get_meter(conn, d.ref.split(repo.ASIDE)[0]) if d.kind == READING else None
+        title = wo.number if wo else meter.serial if meter else (c.name if c else d.ref.split(repo.ASIDE)[0][:8])
     photos = sum(len(items) for items in (d.data.get("photos") or {}).values() if isinstance(items, list))
     return Superseded(d, title, name, stamp.recorded_at if stamp else "", _lines(d), photos)

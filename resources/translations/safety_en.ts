@@ -4,8 +4,8 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <source>Superseded: the record of this work came from another laptop%1. What you typed is kept: open it to read it, then discard it.</source>
-        <translation>Superseded: the record of this work came from another laptop%1. What you typed is kept: open it to read it, then discard it.</translation>
+        <source>Superseded: the record of this work came from another laptop or person%1. What you typed is kept: open it to read it, then discard it.</source>
+        <translation>Superseded: the record of this work came from another laptop or person%1. What you typed is kept: open it to read it, then discard it.</translation>
     </message>
 </context>
 <context>
@@ -19,8 +19,8 @@
         <translation>someone on another laptop</translation>
     </message>
     <message>
-        <source>This order's record was saved by %1%2 and reached this laptop by sync, so this draft can no longer be submitted. It is kept so nothing you typed is lost: read it, note what you need, then discard it.</source>
-        <translation>This order's record was saved by %1%2 and reached this laptop by sync, so this draft can no longer be submitted. It is kept so nothing you typed is lost: read it, note what you need, then discard it.</translation>
+        <source>The record of this work was saved by %1%2 and reached this laptop, so this draft can no longer be submitted. It is kept so nothing you typed is lost: read it, note what you need, then discard it.</source>
+        <translation>The record of this work was saved by %1%2 and reached this laptop, so this draft can no longer be submitted. It is kept so nothing you typed is lost: read it, note what you need, then discard it.</translation>
     </message>
     <message>
         <source>%1 photo(s) kept with it</source>

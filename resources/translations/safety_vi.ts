@@ -4,8 +4,8 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <source>Superseded: the record of this work came from another laptop%1. What you typed is kept: open it to read it, then discard it.</source>
-        <translation>Đã bị thay thế: biên bản của việc này đến từ máy khác%1. Những gì bạn đã gõ vẫn được giữ: mở ra để xem, rồi xoá bản nháp.</translation>
+        <source>Superseded: the record of this work came from another laptop or person%1. What you typed is kept: open it to read it, then discard it.</source>
+        <translation>Đã bị thay thế: biên bản của việc này đến từ máy khác hoặc người khác%1. Những gì bạn đã gõ vẫn được giữ: mở ra để xem, rồi xoá bản nháp.</translation>
     </message>
 </context>
 <context>
@@ -19,8 +19,8 @@
         <translation>một người trên máy khác</translation>
     </message>
     <message>
-        <source>This order's record was saved by %1%2 and reached this laptop by sync, so this draft can no longer be submitted. It is kept so nothing you typed is lost: read it, note what you need, then discard it.</source>
-        <translation>Biên bản của phiếu này đã được %1 lưu%2 và đã về máy này khi đồng bộ, nên bản nháp này không nộp được nữa. Bản nháp vẫn được giữ để không mất gì bạn đã gõ: đọc lại, ghi lại điều cần, rồi xoá.</translation>
+        <source>The record of this work was saved by %1%2 and reached this laptop, so this draft can no longer be submitted. It is kept so nothing you typed is lost: read it, note what you need, then discard it.</source>
+        <translation>Biên bản của việc này đã được %1 lưu%2 và đã có trên máy này, nên bản nháp này không nộp được nữa. Bản nháp vẫn được giữ để không mất gì bạn đã gõ: đọc lại, ghi lại điều cần, rồi xoá.</translation>
     </message>
     <message>
         <source>%1 photo(s) kept with it</source>

@@ -174,3 +174,27 @@ def test_on_a_shared_laptop_another_persons_submit_keeps_my_draft(session, profi
         assert item.superseded and item.overtaken_by == "Nguyễn Thị Mai"
     finally:
         mai.close()
+
+
+def test_a_manual_reading_draft_overtaken_by_a_reading_from_sync_is_kept(laptops):
+    from decimal import Decimal
+
+    from fieldkit.domain.models import ReadingSource, RegisterValue
+    from fieldkit.services import field_facts
+
+    a, b = laptops
+    meter_id = a.store.query("SELECT id FROM meters WHERE serial = 'VSE-881'")[0][0]
+    draft, base, files = drafts.reading_draft(a, meter_id)
+    assert draft is None and files == {}
+    assert drafts.save_reading(a, meter_id, {"values": {"1.8.0": "4471,5"}, "reason": "no_probe"}, [], base)
+    field_facts.record_reading(b, meter_id=meter_id, registers={"1.8.0": RegisterValue(Decimal("4480"), "kWh")},
+                               source=ReadingSource.OPTICAL)
+    assert sync.sync_now(b).ok and sync.sync_now(a).ok
+    draft, new_base, _files = drafts.reading_draft(a, meter_id)
+    assert draft is None and new_base != base  # the entry starts afresh over the new reading...
+    [kept] = repo.of_user(a.store.conn, a.user_id)  # ...and what was typed is kept, superseded
+    assert kept.kind == drafts.READING and kept.superseded and kept.data["values"] == {"1.8.0": "4471,5"}
+    [item] = drafts.today(a).drafts
+    assert item.superseded and item.title == "VSE-881"
+    view = superseded_drafts.superseded(a, drafts.READING, kept.ref)
+    assert view is not None and any(line.value == "4471,5" for line in view.lines)

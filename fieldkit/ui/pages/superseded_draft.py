@@ -32,7 +32,7 @@ class SupersededDraftDialog(QDialog):
         who = view.by_name or self.tr("someone on another laptop")
         when = _when(view.by_at)
         self.intro.setText(
-            self.tr("This order's record was saved by %1%2 and reached this laptop by sync, so this draft can "
+            self.tr("The record of this work was saved by %1%2 and reached this laptop, so this draft can "
                     "no longer be submitted. It is kept so nothing you typed is lost: read it, note what you "
                     "need, then discard it.").replace("%1", who).replace("%2", f" ({when})" if when else ""))
         lang = current_language()

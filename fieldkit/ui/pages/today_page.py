@@ -141,8 +141,8 @@ class TodayPage(Page):
         if item.detail:
             lines.append(item.detail)
         if group == "drafts" and item.superseded:
-            lines.append(self.tr("Superseded: the record of this work came from another laptop%1. What you typed "
-                                 "is kept: open it to read it, then discard it.")
+            lines.append(self.tr("Superseded: the record of this work came from another laptop or person%1. What "
+                                 "you typed is kept: open it to read it, then discard it.")
                          .replace("%1", f" ({_time(item.overtaken_at)})" if _time(item.overtaken_at) else ""))
         elif group == "drafts":
             lines.append(self.tr("Saved at %1; open it to go on").replace("%1", _time(item.at)))

@@ -38,6 +38,7 @@ from fieldkit.ui.qt import (
 )
 from fieldkit.ui.readings.clock_setter import ClockSetter
 from fieldkit.ui.readings.confirm_card import ConfirmCard
+from fieldkit.ui.readings.manual_draft import ManualDraft
 from fieldkit.ui.readings.manual_view import ManualView
 from fieldkit.ui.readings.port_picker import PortPicker
 from fieldkit.ui.readings.progress_view import ProgressView
@@ -190,6 +191,7 @@ class ReadingPanel(QWidget):
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self._save_shortcut,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
+        self.manual_draft = ManualDraft(self)  # the manual entry kept as typed (services.drafts)
         self.retranslate()
         self._apply_state()
         if self.port_picker.configured:
