@@ -28,13 +28,15 @@ def main() -> int:
     parser.add_argument("--profile", required=True)
     parser.add_argument("--user", default="hung")
     parser.add_argument("--pin", default="135790")
+    parser.add_argument("--modes", default="normal,large", help="comma-separated: normal, large")
+    parser.add_argument("--langs", default="vi,en", help="comma-separated: vi, en")
     args = parser.parse_args()
     os.environ["FIELDKIT_CONFIG_DIR"] = tempfile.mkdtemp(prefix="fk-shots-config-")
     from fieldkit.services import session as sessions
     from fieldkit.ui import style
     from fieldkit.ui.app import Shell
     from fieldkit.ui.main_window import PAGES
-    from fieldkit.ui.qt import QApplication, QEventLoop, QTimer
+    from fieldkit.ui.qt import QApplication, QEventLoop, QTimer, QWidget
 
     app = QApplication(sys.argv[:1])
 
@@ -51,8 +53,8 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     problems = 0
     print(f"screen {tag}: free area {free.width()}x{free.height()} logical px")
-    for mode in ("normal", "large"):
-        for lang in ("vi", "en"):
+    for mode in args.modes.split(","):
+        for lang in args.langs.split(","):
             shell = Shell(app, args.profile, language=lang, start_auto_sync=False)
             shell.config.set("ui_scale", mode)
             style.apply(app, mode)
@@ -74,6 +76,23 @@ def main() -> int:
                 print(f"  {lang} {mode:<6} {spec.id:<12} window {frame.width()}x{frame.height()} "
                       f"min {win.minimumSizeHint().width()}x{win.minimumSizeHint().height()} "
                       f"{'fits' if fits else 'DOES NOT FIT'} ({time.monotonic() - started:.1f} s)", flush=True)
+            # the customer page (a Customers row opened): the customer of the first work order, which
+            # has a meter and a reading history
+            from fieldkit.services import ui_queries
+
+            orders = [o for o in ui_queries.my_work_orders(session) if o.customer_code]
+            if orders:
+                customers = win.go_to("customers")
+                customers.search.setText(orders[0].customer_code)
+                spin(1.0)
+                customers.open_customer(0)
+                spin(1.5)
+                detail = customers.detail
+                chart = detail.findChild(QWidget, "CustomerHistory")
+                in_view = chart is not None and chart.isVisible() and not chart.visibleRegion().isEmpty()
+                win.grab().save(str(out / f"{tag}-{lang}-{mode}-customer.png"))
+                problems += not in_view
+                print(f"  {lang} {mode:<6} customer     chart {'in view' if in_view else 'NOT IN VIEW'}", flush=True)
             shell.logout()
             spin(0.3)
             shell.shutdown()

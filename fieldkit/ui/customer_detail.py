@@ -31,6 +31,7 @@ from fieldkit.ui.qt import (
     QCoreApplication,
     QEvent,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -40,6 +41,7 @@ from fieldkit.ui.qt import (
     QPushButton,
     QScrollArea,
     QShortcut,
+    QSizePolicy,
     Qt,
     QTableWidget,
     QTableWidgetItem,
@@ -47,6 +49,7 @@ from fieldkit.ui.qt import (
     QWidget,
     Signal,
 )
+from fieldkit.ui.table_sizing import fit_columns
 
 STEPS = {
     "household": QT_TRANSLATE_NOOP("CustomerDetail", "Household"),
@@ -92,6 +95,7 @@ class CustomerDetail(QWidget):
         self.title.setWordWrap(True)
         self.message = QLabel(objectName="CustomerMessage")
         self.message.setWordWrap(True)
+        self.message.hide()  # shown while loading or when the customer cannot be read (no empty gap)
 
         self.details_box = QGroupBox()
         self.details = QFormLayout(self.details_box)
@@ -129,22 +133,36 @@ class CustomerDetail(QWidget):
         self.document_panel.heading.hide()
         self.documents_box.layout().addWidget(self.document_panel)
 
-        body = QWidget()
-        grid = QHBoxLayout(body)
-        left, right = QVBoxLayout(), QVBoxLayout()
-        left.addWidget(self.details_box)
-        left.addWidget(self.meters_box, 1)
-        right.addWidget(self.orders_box, 2)
-        right.addWidget(self.documents_box, 1)
-        grid.addLayout(left, 1)
-        grid.addLayout(right, 1)
-        scroll = QScrollArea()
+        # Two rows of two: what the user came for (who, and the meters with their history chart) on
+        # top, side by side, so the chart is in view without scrolling on a 1280x720 laptop at 125 %
+        # (1024x576 logical px; stacked in one column it started below the fold); work orders and
+        # documents below. Each column gets half the width; the page scrolls (this scroll area, not
+        # the main window's) only when a customer has more than fits.
+        body = QWidget(objectName="CustomerBody")
+        grid = QGridLayout(body)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.details_box, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.meters_box, 0, 1)
+        grid.addWidget(self.orders_box, 1, 0)
+        grid.addWidget(self.documents_box, 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(1, 1)
+        self.meters_layout.addStretch(1)
+        self.orders.setMinimumHeight(120)
+        scroll = QScrollArea(objectName="CustomerScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
+        # its height is what the window gives it: without this the main window's page scroll area
+        # asked for the whole body's height (height-for-width of the wrapped labels) and showed a
+        # second scroll bar beside this one
+        scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.scroll = scroll
 
         top = QHBoxLayout()
         top.addWidget(self.back_button)
+        top.addSpacing(12)
         top.addWidget(self.title, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -162,22 +180,28 @@ class CustomerDetail(QWidget):
         self.customer_id = customer_id
         self.view = None
         self.title.setText(name)
-        self.message.setText(self.tr("Loading…"))
+        self._say(self.tr("Loading…"))
         for w in self.meter_widgets:
             w.deleteLater()
         self.meter_widgets = []
         self.orders.setRowCount(0)
         self.documents.clear()
+        for empty in (self.no_meter, self.no_orders):  # not "no meter" while it is still being read
+            empty.hide()
         session = self.session
         self.document_panel.show_customer(session, customer_id)
         Op(self, lambda: customer_view.customer_view(session, customer_id)).success(self._show) \
-            .failure(lambda e: self.message.setText(problem_text(e))).run_in_background()
+            .failure(lambda e: self._say(problem_text(e))).run_in_background()
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     def _show(self, view: CustomerView) -> None:
         if view.customer.id != self.customer_id:
             return  # a later customer was opened meanwhile
         self.view = view
-        self.message.setText("")
+        self._say("")
         self._fill()
 
     def _fill(self) -> None:
@@ -227,15 +251,17 @@ class CustomerDetail(QWidget):
             if last is None:
                 v.addWidget(QLabel(self.tr("No reading yet.")))
             else:
-                v.addWidget(QLabel(self.tr("Last reading: %1 kWh on %2").replace(
-                    "%1", format_decimal(last[1])).replace("%2", format_date(last[0]))))
+                last_label = QLabel(self.tr("Last reading: %1 kWh on %2").replace(
+                    "%1", format_decimal(last[1])).replace("%2", format_date(last[0])))
+                last_label.setWordWrap(True)  # in large mode at 125 % it set the column's minimum width
+                v.addWidget(last_label)
                 chart = BarChart()
                 chart.setObjectName("CustomerHistory")
                 chart.set_empty_text(self.tr("One reading only: no consumption yet."))
                 chart.set_bars(consumption_bars(h))
                 chart.setToolTip(self.tr("kWh used between readings"))
                 v.addWidget(chart)
-            self.meters_layout.addWidget(box)
+            self.meters_layout.insertWidget(self.meters_layout.count() - 1, box)  # above the stretch
             self.meter_widgets.append(box)
 
     def _fill_orders(self, view: CustomerView) -> None:
@@ -251,6 +277,10 @@ class CustomerDetail(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 self.orders.setItem(row, col, item)
+        # number, state and date whole (all four stretched cut the number and the date at 1280x720);
+        # the kind takes what is left
+        fit_columns(self.orders)
+        self.orders.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
     # -- texts ---------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

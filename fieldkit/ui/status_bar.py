@@ -12,7 +12,7 @@ from fieldkit.services.status import OutboxStatus
 from fieldkit.ui.connectivity import Connectivity, Probe
 from fieldkit.ui.labels import current_language, format_number
 from fieldkit.ui.ops import Op
-from fieldkit.ui.qt import QEvent, QLabel, QStatusBar, QTimer, QWidget, Signal
+from fieldkit.ui.qt import QEvent, QLabel, QPainter, QStatusBar, Qt, QTimer, QWidget, Signal
 
 REFRESH_MS = 10_000
 
@@ -27,6 +27,20 @@ def format_last_sync(value: str | None, never: str) -> str:
     return when.strftime("%d/%m/%Y %H:%M")
 
 
+class ElidedLabel(QLabel):
+    """A status item that ends in "…" when the window is too narrow: clipped, it was cut mid-word
+    on every page at 1280x720 and 125 % ("Đang chờ đồn", "Quá hạ"). `text()` and the tooltip
+    keep the whole text."""
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter = QPainter(self)
+        self.style().drawItemText(painter, rect, int(self.alignment() | Qt.AlignmentFlag.AlignVCenter),
+                                  self.palette(), self.isEnabled(), shown, self.foregroundRole())
+        painter.end()
+
+
 class StatusBar(QStatusBar):
     updated = Signal(object, object)  # OutboxStatus, Connectivity
 
@@ -37,10 +51,10 @@ class StatusBar(QStatusBar):
         self.connectivity: Connectivity | None = None
         self.outbox: OutboxStatus | None = None
         self.setSizeGripEnabled(False)
-        self.online_label = QLabel(objectName="Offline")
-        self.waiting_label = QLabel(objectName="Waiting")
-        self.last_sync_label = QLabel(objectName="LastSync")
-        self.reminders_label = QLabel(objectName="Reminders")
+        self.online_label = ElidedLabel(objectName="Offline")
+        self.waiting_label = ElidedLabel(objectName="Waiting")
+        self.last_sync_label = ElidedLabel(objectName="LastSync")
+        self.reminders_label = ElidedLabel(objectName="Reminders")
         self.reminders: work_orders.Reminders | None = None
         for lab in (self.online_label, self.waiting_label, self.last_sync_label, self.reminders_label):
             lab.setMinimumWidth(80)  # may be clipped (the tooltip keeps the text) rather than widen the window

@@ -5,7 +5,8 @@ and date field is at least 44 px tall.
 
 The offscreen platform has one small screen, so the test sets the window to each laptop's
 free area itself (what `fit_to_screen` does on a real screen) and checks the geometry; the
-screenshots under Xvfb (`scripts/laptop_shots.py`) are the same check on a real X server.
+screenshots under Xvfb (`scripts/laptop_shots.py`, which also opens a customer page) are the same
+check on a real X server.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from fieldkit.ui import style
 from fieldkit.ui.main_window import PAGES
 from fieldkit.ui.qt import QComboBox, QDateEdit, QLineEdit, QPushButton, QSpinBox
 from fieldkit.ui.screen_fit import TITLE_BAR
+from tests.ui.test_customer_page import household  # noqa: F401,F811  (a customer with a meter and readings)
 
 # free area of the screen in logical pixels (a 40 px task bar taken off)
 LAPTOPS = {"1366x768@100%": (1366, 728), "1280x720@100%": (1280, 680),
@@ -75,3 +77,38 @@ def test_large_mode_keeps_touch_targets(qtbot, shell):
                 if row < 44:
                     small.append(f"{spec.id}: drop-down items of {combo.objectName()} {row} px")
     assert small == []
+
+
+@pytest.mark.parametrize("scale", ["normal", "large"])
+def test_the_customer_page_shows_its_chart_on_every_laptop(qtbot, shell, household, scale):  # noqa: F811
+    """The customer page (a Customers row opened): details and the meters with their reading history
+    side by side, so the chart is in view without scrolling on every laptop in normal mode (at
+    1280x720 and 125 % it was below the fold); one scroll bar (the page's own), none sideways."""
+    from fieldkit.ui.charts import BarChart
+
+    win = sign_in(qtbot, shell, scale)
+    page = win.go_to("customers")
+    page.search.setText("dang thi hoa")
+    qtbot.waitUntil(lambda: page.model.total == 1, timeout=10_000)
+    assert page.open_customer(0)
+    detail = page.detail
+    qtbot.waitUntil(lambda: detail.view is not None, timeout=10_000)
+    chart = detail.findChild(BarChart, "CustomerHistory")
+    assert chart is not None and len(chart.bars) == 3
+    holder = win.pages.holders["customers"]
+    for laptop, (w, h) in LAPTOPS.items():
+        width, height = w - 8, h - TITLE_BAR
+        win.resize(width, height)
+        qtbot.waitUntil(lambda win=win, width=width, height=height: (win.width(), win.height()) == (width, height),
+                        timeout=2_000)
+        qtbot.wait(30)
+        seen = chart.visibleRegion().boundingRect()
+        where = (laptop, scale, seen, chart.rect())
+        if scale == "normal":
+            assert seen == chart.rect(), where  # the whole chart, without scrolling
+        else:
+            assert seen.height() >= chart.height() // 2, where  # large mode: at least its first half
+        assert detail.scroll.horizontalScrollBar().maximum() == 0, where  # nothing to scroll sideways to
+        assert holder.verticalScrollBar().maximum() == 0, where  # no second scroll bar around the page
+        bar = win.statusBar()
+        assert bar.isVisible() and bar.mapTo(win, bar.rect().bottomLeft()).y() <= win.height(), where
