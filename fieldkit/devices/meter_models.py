@@ -84,7 +84,10 @@ assert set(ALLOWED) <= _OPTION_NAMES
 
 def load(path: str | Path) -> list[MeterModel]:
     """A utility's table (JSON list). ValueError naming the entry that is wrong."""
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except RecursionError:  # "[[[[..." : a hostile file must not take the app down
+        raise ValueError("the meter model settings are nested too deeply") from None
     if not isinstance(data, list):
         raise ValueError("the meter model settings must be a JSON list")
     models = []

@@ -12,6 +12,10 @@ edit) but in the encrypted store, and only two parties set them:
 `change` refuses anyone else (a `ValidationError` with the reason, Vietnamese and English), so
 the guard holds whatever the screen shows; the Settings page shows these fields read-only to
 a technician or trainer, with who sets them.
+
+The meter model table (`meter_model_settings.KEY`) is guarded the same way on the Settings page:
+its value is the name of the file a supervisor imported, and changing it imports the file into the
+encrypted store (`services.meter_model_settings`).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from typing import Literal
 
 from fieldkit.domain.models import Role
 from fieldkit.domain.problems import Problem, ValidationError
+from fieldkit.services import meter_model_settings
 from fieldkit.services.readings import ReadingLimits, setting_problem
 from fieldkit.services.session import Session
 
@@ -59,6 +64,9 @@ def _server_value(session: Session, key: str) -> str | None:
 
 
 def value_of(session: Session, key: str) -> GuardedValue:
+    if key == meter_model_settings.KEY:
+        name = meter_model_settings.source(session)
+        return GuardedValue(key, name, "supervisor" if name else "default")
     if key not in GUARDED:
         raise KeyError(key)
     server = _server_value(session, key)
@@ -77,7 +85,14 @@ def may_change(session: Session, key: str) -> bool:
 
 def change(session: Session, key: str, value: str) -> GuardedValue:
     """Set a limit on this laptop (empty: back to the default). Refused to anyone but a supervisor,
-    and when the server set it; refused for a value the checks cannot use."""
+    and when the server set it; refused for a value the checks cannot use. The meter model table:
+    the file named by `value` is imported (empty: the table is removed)."""
+    if key == meter_model_settings.KEY:
+        if value.strip():
+            meter_model_settings.import_file(session, value.strip())
+        else:
+            meter_model_settings.clear(session)
+        return value_of(session, key)
     if key not in GUARDED:
         raise KeyError(key)
     value = value.strip()

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 from fieldkit.devices.result import ReadingResult
 from fieldkit.domain.models import WorkOrderKind
-from fieldkit.services import customers, meter_clock, meters, readings, work_orders
+from fieldkit.services import customers, meter_clock, meter_model_settings, meters, readings, work_orders
 from fieldkit.services.customers import CustomerInput
 from fieldkit.sync.client import K_SKEW
 from tests.ui.test_readings_page import open_panel, simulator  # noqa: F401 - fixture
@@ -40,7 +40,8 @@ def _read(qtbot, panel) -> None:
     qtbot.waitUntil(lambda: panel.state == "result", timeout=90_000)
 
 
-def test_clock_set_from_the_readings_page(qtbot, shell, session, simulator, tmp_path: Path):  # noqa: F811
+def test_clock_set_from_the_readings_page(qtbot, shell, session, supervisor, simulator,  # noqa: F811
+                                          tmp_path: Path):
     port = simulator("--profile", "dlms-three-phase")          # its clock is 37 s fast
     _world(session)
     session.store.set_meta(K_SKEW, "-20.0")                    # the server said: this laptop is 20 s fast
@@ -49,11 +50,11 @@ def test_clock_set_from_the_readings_page(qtbot, shell, session, simulator, tmp_
     _read(qtbot, panel)
     assert panel.assessment is not None and panel.assessment.protocol == "dlms"
     assert not panel.clock.isVisible()
-    # the utility's table gives the model a write password: offered after the next read
+    # the utility's table (imported by a supervisor) gives the model a write password: offered after the next read
     table = tmp_path / "meter_models.json"
     table.write_text(json.dumps([{"manufacturer": "FKD", "model": "FK3P-DLMS*", "client_address": 17,
                                   "dlms_password": "12345678"}]), encoding="utf-8")
-    shell.config.set(meter_clock.SETTING_KEY, str(table))
+    meter_model_settings.import_file(supervisor, table)
     _read(qtbot, panel)
     assert panel.clock.isVisible() and panel.clock.button.isEnabled() and _audit(session) == []
     assert panel.clock.button.text() == "Chỉnh đồng hồ công tơ"
@@ -81,14 +82,14 @@ def test_clock_set_from_the_readings_page(qtbot, shell, session, simulator, tmp_
                     timeout=5_000)
 
 
-def test_without_a_server_check_the_laptop_time_is_written_and_said(qtbot, shell, session, simulator,  # noqa: F811
-                                                                    tmp_path: Path):
+def test_without_a_server_check_the_laptop_time_is_written_and_said(qtbot, shell, session, supervisor,
+                                                                    simulator, tmp_path: Path):  # noqa: F811
     port = simulator("--profile", "dlms-three-phase")
     _world(session)
     table = tmp_path / "meter_models.json"
     table.write_text(json.dumps([{"manufacturer": "FKD", "client_address": 17, "dlms_password": "12345678"}]),
                      encoding="utf-8")
-    shell.config.set(meter_clock.SETTING_KEY, str(table))
+    meter_model_settings.import_file(supervisor, table)
     _win, _page, panel = open_panel(qtbot, shell, port)
     _read(qtbot, panel)
     qtbot.mouseClick(panel.clock.button, Qt.MouseButton.LeftButton)

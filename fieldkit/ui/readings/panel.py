@@ -14,7 +14,7 @@ from fieldkit.devices.client import ReadOptions
 from fieldkit.devices.errors import ProtocolError
 from fieldkit.devices.result import ReadingResult
 from fieldkit.domain.models import Reading
-from fieldkit.services import manual_readings, meter_clock, quality_settings, readings
+from fieldkit.services import manual_readings, meter_clock, meter_model_settings, quality_settings, readings
 from fieldkit.services.readings import Assessment, Target
 from fieldkit.services.session import Session
 from fieldkit.ui.config import Config
@@ -223,7 +223,7 @@ class ReadingPanel(QWidget):
         Settings page refuses it when it is set). Read once per read, not on every repaint."""
         if self._models is None:
             try:
-                self._models = meter_clock.models_from_setting(self.config.get(meter_clock.SETTING_KEY))
+                self._models = meter_model_settings.models(self.session)  # the supervisor's, encrypted
             except (OSError, ValueError):
                 self._models = []
         return self._models

@@ -3,6 +3,8 @@ spec class is passed in, so this module does not import `settings_specs` back).
 
 Empty means the default (5 minutes, 3 times). The two limits are supervisor-only: kept in the
 store by `services.quality_settings` (server, else supervisor, else default), not in settings.json.
+So is the meter model table (it holds the meters' passwords): a supervisor names the utility's file
+and it is imported into the encrypted store (`services.meter_model_settings`).
 """
 
 from __future__ import annotations
@@ -56,5 +58,6 @@ def reading_settings(spec: Callable[..., Any]) -> list[Any]:
             QT_TRANSLATE_NOOP("Settings", "Given by the utility: DLMS client address and passwords per meter model. "
                                           "With a write password, a meter's clock can be set after reading it."),
             placeholder="C:\\FieldKit\\meter_models.json", check=_check_models,
+            supervisor_only=True,  # imported into the encrypted store by a supervisor (meter_model_settings)
         ),
     ]
