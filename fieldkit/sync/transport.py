@@ -105,12 +105,21 @@ class Transport:
     def close(self) -> None:
         self.http.close()
 
+    def pack(self, body: bytes, level: int | None = None) -> tuple[bytes, bool]:
+        """A request body compressed ahead of sending (when that helps): (bytes, gzipped)."""
+        if len(body) > 200:
+            packed = gzip.compress(body, compresslevel=self.compresslevel if level is None else level, mtime=0)
+            if len(packed) < len(body) * 0.95:  # photos are compressed already
+                return packed, True
+        return body, False
+
     def request(self, method: str, path: str, *, json_body: Any = None, data: bytes | None = None,
                 params: dict[str, Any] | None = None, compress: bool = True,
                 content_type: str = "application/json", ok: tuple[int, ...] = (200,),
-                as_bytes: bool = False, signed: bool = False) -> Exchange:
+                as_bytes: bool = False, signed: bool = False, gzipped: bool = False) -> Exchange:
         """One request. `as_bytes=True` gives the answer's bytes as they are (downloads), JSON or not.
-        `signed=True`: the answer must carry the pinned server's signature over a fresh nonce."""
+        `signed=True`: the answer must carry the pinned server's signature over a fresh nonce.
+        `gzipped=True`: `data` is a JSON body already compressed (`pack`)."""
         headers: dict[str, str] = {}
         proof: Exchange | None = None
         if self.token and path not in ("/v1/ping", "/v1/hello", "/v1/enrol"):
@@ -128,6 +137,9 @@ class Transport:
             body = json.dumps(json_body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         elif data is not None:
             body = data
+        if gzipped:
+            headers["Content-Encoding"] = "gzip"
+            compress = False
         ex = self._send(method, path, body, params, headers, ok, as_bytes, compress, content_type)
         if signed and self.server_key is not None:
             sig = str(ex.headers.get("x-fk-signature", "")) if ex.headers is not None else ""
@@ -143,10 +155,9 @@ class Transport:
               content_type: str = "application/json") -> Exchange:
         if body is not None:
             headers["Content-Type"] = content_type
-            if compress and len(body) > 200:
-                packed = gzip.compress(body, compresslevel=self.compresslevel, mtime=0)
-                if len(packed) < len(body) * 0.95:  # photos are compressed already
-                    body = packed
+            if compress:
+                body, packed = self.pack(body)
+                if packed:
                     headers["Content-Encoding"] = "gzip"
         url = self.base_url + path
         started = time.monotonic()

@@ -1,0 +1,105 @@
+"""Enrolment and the calls around it that are not part of a sync: reachability probe, trading an
+enrolment code for the device token (pinning the server's key), registering a person's key, and
+learning the team's people and roles."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from fieldkit.store.database import Store
+from fieldkit.sync import signing
+from fieldkit.sync.apply import apply_change
+from fieldkit.sync.report import K_CURSOR, K_DEVICE, K_SERVER_KEY, K_TEAM, K_TOKEN, K_URL, NotConfigured
+from fieldkit.sync.transport import AuthRefused, ServerRefused, SyncError, Transport, Unreachable
+
+
+def probe(url: str, timeout: float = 5.0) -> tuple[bool, float | None]:
+    """Is the server reachable? Returns (reachable, clock skew in seconds)."""
+    t = Transport(url, timeout=(timeout, timeout))
+    try:
+        ex = t.request("GET", "/v1/ping")
+    except SyncError:
+        return False, None
+    finally:
+        t.close()
+    if ex.server_time is None:
+        return True, None
+    local_mid = datetime.now(UTC) - timedelta(seconds=ex.seconds / 2)
+    return True, round((ex.server_time - local_mid).total_seconds(), 3)
+
+
+def enrol(store: Store, url: str, code: str, username: str, device_name: str = "",
+          signer: Ed25519PrivateKey | None = None, user_code: str | None = None,
+          server_key: str | None = None) -> str:
+    """Trade an enrolment code for a token and pin the server's key (the one it proves it holds now,
+    or `server_key` given out of band). With `user_code`, also register the person's key and take
+    their role from the server. Returns the server's device id."""
+    t = Transport(url, server_key=server_key)
+    body = {"code": code.strip(), "name": device_name[:100], "device_key": store.device_id}
+    try:
+        pinned, _ = t.hello()
+        for attempt in range(5):  # a lost answer is safe to ask again: same device_key, same enrolment
+            try:
+                ex = t.request("POST", "/v1/enrol", json_body=body)
+                break
+            except Unreachable:
+                if attempt == 4:
+                    raise
+                time.sleep(0.2 * 2 ** attempt)
+    except ServerRefused as exc:
+        raise AuthRefused(str(exc).split(": ", 1)[-1]) from exc
+    finally:
+        t.close()
+    answer = ex.body
+    with store.transaction() as tx:
+        for key, value in ((K_URL, url.rstrip("/")), (K_TOKEN, answer["token"]), (K_DEVICE, answer["device_id"]),
+                           (K_TEAM, answer["team_id"]), (K_CURSOR, "0"), (K_SERVER_KEY, pinned)):
+            tx.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+        tx.audit("device", str(answer["device_id"]), "enrol", detail=url)
+    if user_code and signer is not None:
+        register_person(store, username, user_code, signer)
+    refresh_users(store, username)
+    return str(answer["device_id"])
+
+
+def _transport(store: Store) -> Transport:
+    url, token = store.get_meta(K_URL), store.get_meta(K_TOKEN)
+    if not url or not token:
+        raise NotConfigured("this device is not enrolled yet: enrol it with a code from `fieldkit central enrol`")
+    return Transport(url, token, server_key=store.get_meta(K_SERVER_KEY))
+
+
+def register_person(store: Store, username: str, user_code: str, signer: Ed25519PrivateKey) -> dict[str, Any]:
+    """Register a person's public key for this laptop with their one-time user code (online). Returns
+    the server's record of them (id, username, display name, role) and the team id."""
+    public, proof = signing.register_proof(signer, store.device_id, username)
+    t = _transport(store)
+    try:
+        ex = t.request("POST", "/v1/users/register", signed=True, json_body={
+            "username": username, "code": user_code.strip(), "public_key": public, "proof": proof})
+    except ServerRefused as exc:
+        raise AuthRefused(str(exc).split(": ", 1)[-1]) from exc
+    finally:
+        t.close()
+    user = dict(ex.body["user"])
+    with store.transaction() as tx:
+        apply_change(tx.conn, "user", user | {"team_id": ex.body["team_id"]}, tx.now, {})
+        tx.audit("user", str(user["id"]), "register-key", detail=username)
+    return user | {"team_id": ex.body["team_id"]}
+
+
+def refresh_users(store: Store, username: str) -> None:
+    """Learn the server's users of this team and their roles (signed by the pinned server)."""
+    del username
+    t = _transport(store)
+    try:
+        ex = t.request("GET", "/v1/me", signed=True)
+    finally:
+        t.close()
+    with store.transaction() as tx:
+        for u in ex.body["users"]:
+            apply_change(tx.conn, "user", u | {"team_id": ex.body["team_id"]}, tx.now, {})
