@@ -24,9 +24,14 @@ class Pulling(EngineBase):
             self._check_cancel()
             cursor = self.cursor()
 
-            def fetch(cursor: int = cursor) -> Exchange:
+            # After a push the feed holds this device's new facts (left out of the page, counted in its
+            # limit): the first page makes room for them.
+            limit = min(5000, self.pull_batch.size + self._pushed_facts)
+            self._pushed_facts = 0
+
+            def fetch(cursor: int = cursor, limit: int = limit) -> Exchange:
                 return self._count(self.transport.request(
-                    "GET", "/v1/changes", params={"since": cursor, "limit": self.pull_batch.size}))
+                    "GET", "/v1/changes", params={"since": cursor, "limit": limit}))
 
             ex = self._retrying(fetch, self.pull_batch.failed)
             got = ex.body.get("changes") if isinstance(ex.body, dict) else None

@@ -80,6 +80,7 @@ class Transport:
         self.token = token
         self.server_key = server_key
         self.proven = False
+        self.ordered = False  # the server said it keeps pipelined pushes in order (hello, push answers)
         self.user_token: str | None = None
         # gzip level for request bodies: 9 by default (bytes are what a 2G link costs); a caller that
         # measured a fast link lowers it (level 9 costs about twice the CPU of 5 for ~2 % fewer bytes)
@@ -97,6 +98,8 @@ class Transport:
         if self.server_key is not None and key != self.server_key:
             raise NotOurServer("this is not the server this laptop was enrolled with (its key differs)")
         self.proven = True
+        # A server that keeps pipelined pushes in order says so here (older ones do not).
+        self.ordered = body.get("ordered") is True
         return key, ex
 
     def set_user_token(self, token: str | None) -> None:
