@@ -60,6 +60,7 @@ class Hello(BaseModel):
     public_key: str
     signature: str
     time: str
+    ordered: bool = Field(default=True, description="pushes may be pipelined (`after`): this server keeps them in order")
 
 
 class RegisterRequest(BaseModel):

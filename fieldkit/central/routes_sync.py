@@ -1,16 +1,21 @@
 """The sync endpoints: `POST /v1/push` (a batch of operations, each applied at most once) and
-`GET /v1/changes` (the team's change feed after a cursor). The protocol: docs/sync.md."""
+`GET /v1/changes` (the team's change feed after a cursor). The protocol: docs/sync.md.
+
+A push may be pipelined (`after`: applied only once the previous batch's last operation has its
+answer here, central/turns.py) and may ask for the first page of changes in its answer (`pull`),
+so that a sync with little to pull needs no request of its own for it. A client that sends
+neither gets the answer it always got, plus `ordered: true` (ignored by older clients)."""
 
 # No `from __future__ import annotations`: FastAPI resolves the local `Auth` aliases at runtime.
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field, WithJsonSchema
 
-from fieldkit.central import feed, observe, quarantine
+from fieldkit.central import feed, observe, quarantine, turns
 from fieldkit.central.access import Access
-from fieldkit.central.apply import process_batch
+from fieldkit.central.apply import Context, process_batch
 from fieldkit.central.db import Database, utc_now
 from fieldkit.central.http_io import ID, MAX_OPS, NAME, GzipRoute
 from fieldkit.domain import signing
@@ -36,11 +41,32 @@ class BatchSig(BaseModel):
                      description="Ed25519 over the digests of this author's operations in the batch")
 
 
+class PullAsk(BaseModel):
+    since: int = Field(ge=0, le=2**62)
+    limit: int = Field(default=1000, ge=1, le=5000)
+
+
 class PushRequest(BaseModel):
     # Each operation is checked on its own (fieldkit.central.validate): one bad operation is
     # refused with its reason and never stops the rest of the batch.
     ops: list[Annotated[Any, WithJsonSchema(Op.model_json_schema())]] = Field(max_length=MAX_OPS)
     sigs: list[BatchSig] = Field(default=[], max_length=100)
+    after: str | None = Field(default=None, pattern=ID, max_length=36,
+                              description="pipelined: apply only once this operation of the device has its answer")
+    pull: PullAsk | None = Field(default=None, description="also answer the first page of changes after `since`")
+
+
+class Change(BaseModel):
+    seq: int
+    entity: str
+    id: str
+    data: dict[str, Any]
+
+
+class ChangesPage(BaseModel):
+    changes: list[Change]
+    next: int
+    more: bool
 
 
 class OpResult(BaseModel):
@@ -59,20 +85,12 @@ class PushResponse(BaseModel):
     time: str
     ids: str = Field(description="SHA-256 (hex) over the batch's operation ids joined by newlines, in order")
     results: list[OpResult]
+    ordered: bool | None = Field(default=None, description="true: this server keeps pipelined batches in order")
+    pull: ChangesPage | None = Field(default=None, description="the page of changes asked for with `pull`")
 
 
-class Change(BaseModel):
-    seq: int
-    entity: str
-    id: str
-    data: dict[str, Any]
-
-
-class ChangesResponse(BaseModel):
+class ChangesResponse(ChangesPage):
     time: str
-    changes: list[Change]
-    next: int
-    more: bool
 
 
 def router(db: Database, access: Access) -> APIRouter:
@@ -86,6 +104,8 @@ def router(db: Database, access: Access) -> APIRouter:
         the author's role on the server allows it now."""
         ops = list(body.ops)
         sigs = [s.model_dump() for s in body.sigs]
+        if body.after is not None and not turns.wait_turn(db, ctx.device_id, body.after):
+            raise HTTPException(409, turns.OUT_OF_ORDER)
         with db.write() as (conn, pending):
             results = process_batch(conn, pending, ctx, ops, sigs)
         observe.count_results(results)
@@ -93,13 +113,20 @@ def router(db: Database, access: Access) -> APIRouter:
         # per batch: an id per result would cost ~17 bytes per reading on 2G), signed with the nonce.
         named = [str(o.get("op_id")) if isinstance(o, dict) else "" for o in ops]
         clean = [{k: v for k, v in r.items() if v is not None and k != "op_id"} for r in results]
-        return access.signed(request, {"time": utc_now(), "ids": signing.ids_digest(named), "results": clean})
+        answer: dict[str, Any] = {"time": utc_now(), "ids": signing.ids_digest(named), "results": clean,
+                                  "ordered": True}
+        if body.pull is not None:  # the pull's first page in the same round trip (and signed)
+            answer["pull"] = page(ctx, body.pull.since, body.pull.limit)
+        return access.signed(request, answer)
 
     @router.get("/v1/changes", response_model=ChangesResponse, tags=["sync"])
     def changes(ctx: Auth, since: Annotated[int, Query(ge=0, le=2**62)] = 0,
                 limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict[str, Any]:
         """Changes for this device's team after sequence `since`, oldest first. Field facts this
         device pushed itself are left out (it has them); the cursor still moves past them."""
+        return {"time": utc_now()} | page(ctx, since, limit)
+
+    def page(ctx: Context, since: int, limit: int) -> dict[str, Any]:
         with db.read() as conn:
             rows = feed.read(conn, ctx.team_id, since, limit)  # never passes a transaction still running
         own_facts = {"reading", "install", "onboarding_step", "meter"}
@@ -114,7 +141,6 @@ def router(db: Database, access: Access) -> APIRouter:
                 out.append({"seq": r[0], "entity": r[1], "id": r[2], "data": data})
         if bad:
             quarantine.record(db, bad)
-        return {"time": utc_now(), "changes": out, "next": rows[-1][0] if rows else since,
-                "more": len(rows) == limit}
+        return {"changes": out, "next": rows[-1][0] if rows else since, "more": len(rows) == limit}
 
     return router
