@@ -58,6 +58,7 @@ class InstallStart:
     comment: str  # the supervisor's comment when the order was returned
     seeded: bool  # the draft was made now from the submitted record
     files: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # sha256 -> (content, mime)
+    superseded: int = 0  # the person's earlier drafts of this order overtaken by a record: kept (Today)
 
 
 def _latest_install(conn: Any, work_order_id: str) -> Install | None:
@@ -137,8 +138,9 @@ def open_install(session: Session, work_order_id: str) -> InstallStart:
             seeded = True
         shas = _referenced(draft.data) if draft else []
         mimes = _mimes(tx.conn, shas)
+        kept_aside = repo.superseded_count(tx.conn, INSTALL, work_order_id, session.user_id)
     return InstallStart(draft=draft, base=base, returned=returned, comment=comment, seeded=seeded,
-                        files=files_of(session, shas, mimes) if draft else {})
+                        files=files_of(session, shas, mimes) if draft else {}, superseded=kept_aside)
 
 
 def save_install(session: Session, work_order_id: str, data: dict[str, Any], files: list[bytes] | None = None,
@@ -249,26 +251,31 @@ def _latest_reading_id(conn: Any, meter_id: str) -> str | None:
     return str(row[0]) if row else None
 
 
-def _overtaken(tx: Any, d: Draft) -> str | None:
-    """What overtook a live draft (a record id, "state:<state>"), set aside now; None: still current."""
-    by: str | None = None
+def _overtaken_by(conn: Any, d: Draft) -> str | None:
+    """What overtook a live draft (a record id, "state:<state>"); None: it is still current. Reads only."""
     if d.kind == INSTALL and d.work_order_id:
-        wo = wo_repo.get_work_order(tx.conn, d.work_order_id)
-        latest = _latest_install(tx.conn, d.work_order_id)
+        wo = wo_repo.get_work_order(conn, d.work_order_id)
+        latest = _latest_install(conn, d.work_order_id)
         if wo is None:
-            by = "state:missing"
-        elif (latest.id if latest else None) != d.base:
-            by = latest.id if latest else "state:missing"
-        elif wo.state not in OPEN:
-            by = f"state:{wo.state.value}"
+            return "state:missing"
+        if (latest.id if latest else None) != d.base:
+            return latest.id if latest else "state:missing"
+        if wo.state not in OPEN:
+            return f"state:{wo.state.value}"
     elif d.kind == ONBOARDING and d.customer_id and d.step:
-        current = flow.latest_records(facts_repo.onboarding_steps_of(tx.conn, d.customer_id)).get(d.step)
+        current = flow.latest_records(facts_repo.onboarding_steps_of(conn, d.customer_id)).get(d.step)
         if (current.id if current else None) != d.base:
-            by = current.id if current else "state:missing"
+            return current.id if current else "state:missing"
     elif d.kind == READING:
-        latest_id = _latest_reading_id(tx.conn, d.ref)
+        latest_id = _latest_reading_id(conn, d.ref)
         if latest_id != d.base:
-            by = latest_id or "state:missing"
+            return latest_id or "state:missing"
+    return None
+
+
+def _overtaken(tx: Any, d: Draft) -> str | None:
+    """`_overtaken_by`, and the draft set aside (kept, superseded) when it was overtaken."""
+    by = _overtaken_by(tx.conn, d)
     if by is not None:
         _set_aside(tx, d, by)
     return by
@@ -282,8 +289,9 @@ def _set_aside(tx: Any, d: Draft, by: str) -> None:
 def set_aside_stale(session: Session) -> int:
     """Mark superseded (and keep) the person's drafts that a record pulled by sync overtook; the
     Today page runs it before it lists the drafts. Returns how many were set aside now."""
-    with session.store.read() as conn:
-        mine = [d for kind in (INSTALL, ONBOARDING, READING) for d in repo.live(conn, kind, session.user_id)]
+    with session.store.read() as conn:  # most loads find nothing: no write transaction then
+        mine = [d for kind in (INSTALL, ONBOARDING, READING) for d in repo.live(conn, kind, session.user_id)
+                if _overtaken_by(conn, d) is not None]
     if not mine:
         return 0
     n = 0

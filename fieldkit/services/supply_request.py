@@ -5,8 +5,8 @@ audit line). A crash or a failure anywhere leaves either all of it or nothing: n
 request whose signature was lost on the way (it used to be two records in two transactions).
 
 The signature PNG is put in the encrypted attachment store first (content-addressed, written to a
-temporary file and renamed): if the transaction then does not commit, the file is only an unused
-copy, never a record without its file.
+temporary file and renamed) and noted as a pending file: if the transaction then does not commit,
+the file is an unused copy that `draft_files.clean` removes later, never a record without its file.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from fieldkit.domain.text import clean_name
 from fieldkit.services import onboarding as ob
 from fieldkit.services.session import Session
 from fieldkit.store import customers as customer_repo
+from fieldkit.store import drafts as drafts_repo
 
 __all__ = ["SIGNER_MAX", "check_signer", "save_supply_request"]
 
@@ -45,5 +46,7 @@ def save_supply_request(session: Session, customer_id: str, answer: flow.NewSupp
             customer = customer_repo.get(session.store.conn, customer_id)
         name = customer.name if customer else ""
     png = ob.signature_png(strokes or [], name)
-    session.attachments.put(png)
+    sha = session.attachments.put(png)
+    with session.store.transaction(actor=session.user_id) as tx:  # if the save below never commits, the
+        drafts_repo.note_files(tx.conn, [sha], tx.now)  # file is an unused one `draft_files.clean` removes
     return ob.save_new_supply(session, customer_id, answer, signature=(name, png))

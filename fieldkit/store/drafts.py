@@ -115,6 +115,13 @@ def live(conn: Any, kind: str, user_id: str | None = None) -> list[Draft]:
     return [_row(r) for r in conn.execute(sql, args).fetchall()]
 
 
+def superseded_count(conn: Any, kind: str, work_order_id: str, user_id: str) -> int:
+    """The person's superseded drafts of this work order (kept until they discard them)."""
+    row = conn.execute("SELECT count(*) FROM drafts WHERE kind = ? AND work_order_id = ? AND user_id = ? "
+                       "AND superseded_by IS NOT NULL", (kind, work_order_id, user_id)).fetchone()
+    return int(row[0])
+
+
 def note_files(conn: Any, shas: list[str], now: str) -> None:
     """Photos a draft put in the attachment store: candidates for removal once nothing uses them."""
     conn.executemany("INSERT OR IGNORE INTO draft_files (sha256, added_at) VALUES (?, ?)", [(s, now) for s in shas])
@@ -126,6 +133,14 @@ def unreferenced_files(conn: Any) -> list[str]:
     return [str(r[0]) for r in conn.execute(
         "SELECT f.sha256 FROM draft_files f WHERE NOT EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = f.sha256) "
         "AND NOT EXISTS (SELECT 1 FROM drafts d WHERE instr(d.data, f.sha256) > 0) ORDER BY f.sha256").fetchall()]
+
+
+def unreferenced(conn: Any, sha: str) -> bool:
+    """`unreferenced_files` for one file (the check made again under the write lock)."""
+    return conn.execute(
+        "SELECT 1 FROM draft_files f WHERE f.sha256 = ? AND NOT EXISTS (SELECT 1 FROM attachments a WHERE "
+        "a.sha256 = f.sha256) AND NOT EXISTS (SELECT 1 FROM drafts d WHERE instr(d.data, f.sha256) > 0)",
+        (sha,)).fetchone() is not None
 
 
 def forget_file(conn: Any, sha: str) -> None:

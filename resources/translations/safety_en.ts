@@ -9,6 +9,13 @@
     </message>
 </context>
 <context>
+    <name>InstallForm</name>
+    <message>
+        <source>Your earlier draft of this order was overtaken by a record from another laptop or person; it is kept on the Today page, where you can read and discard it.</source>
+        <translation>Your earlier draft of this order was overtaken by a record from another laptop or person; it is kept on the Today page, where you can read and discard it.</translation>
+    </message>
+</context>
+<context>
     <name>SupersededDraftDialog</name>
     <message>
         <source>Superseded draft — %1</source>

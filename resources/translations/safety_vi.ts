@@ -9,6 +9,13 @@
     </message>
 </context>
 <context>
+    <name>InstallForm</name>
+    <message>
+        <source>Your earlier draft of this order was overtaken by a record from another laptop or person; it is kept on the Today page, where you can read and discard it.</source>
+        <translation>Bản nháp trước của phiếu này đã bị một biên bản từ máy khác hoặc người khác thay thế; bản nháp vẫn được giữ ở trang Hôm nay, nơi bạn có thể xem và xoá.</translation>
+    </message>
+</context>
+<context>
     <name>SupersededDraftDialog</name>
     <message>
         <source>Superseded draft — %1</source>

@@ -100,7 +100,7 @@ def test_a_draft_overtaken_by_a_record_from_sync_is_kept_until_discarded(laptops
 
     # opening the order no longer finds a draft to type on... but the draft is not gone
     start = drafts.open_install(a, wo_a)
-    assert start.draft is None
+    assert start.draft is None and start.superseded == 1  # the form says where the draft is kept
     [kept] = repo.of_user(a.store.conn, a.user_id)
     assert kept.superseded and kept.superseded_by == record.id and kept.data == data
     assert kept.ref.startswith(wo_a + repo.ASIDE) and kept.work_order_id == wo_a

@@ -16,6 +16,7 @@ import pytest
 
 from fieldkit.domain import onboarding as flow
 from fieldkit.services import documents as docs
+from fieldkit.services import draft_files
 from fieldkit.services import onboarding as ob
 from fieldkit.services import session as sessions
 from fieldkit.store import field_facts as facts_repo
@@ -76,9 +77,13 @@ def test_a_failure_while_writing_the_signature_leaves_nothing_half_written(sessi
         docs.save_supply_request(session, cid, ANSWER, "Phạm Thị Hằng", STROKES)
     assert _state(session, cid) == before  # nothing: no unsigned request, no order, no outbox entry
     assert flow.NEW_SUPPLY not in ob.load_flow(session, cid).answers
+    # the signature's file, put before the transaction, is not left behind for ever
+    [(sha,)] = session.store.query("SELECT sha256 FROM draft_files")
+    assert session.attachments.has(sha) and draft_files.clean(session, grace_s=0).removed == 1
     monkeypatch.setattr(facts_repo, "insert_attachment", real)
     docs.save_supply_request(session, cid, ANSWER, "Phạm Thị Hằng", STROKES)  # saved again: all of it
     _check_saved_once(session, cid, before)
+    assert draft_files.clean(session, grace_s=0).removed == 0  # the record's signature is never cleaned
 
 
 def test_killed_between_the_request_and_its_signature_leaves_nothing_half_written(session, profile_dir):

@@ -42,17 +42,22 @@ def other_laptop(session: sessions.Session, tmp_path: Path) -> Iterator[sessions
     db.create_all()
     admin.create_team(db, "T1", "Đội Lý Nhân", "PA23LN")
     admin.create_user(db, "lan", "Trần Thị Lan", "technician", "T1")
+    admin.create_user(db, "hung", "Phạm Văn Hùng", "supervisor", "T1")
     admin.import_work_orders(db, "number,kind,customer_code,customer_name,phone,street,commune,province,"
                                  "meter_serial,due_date,assignee\nWO-UI-9,meter_replacement,PA23LN0000991,Đinh Văn Tú,"
                                  "0987000001,Xóm 3,Nhân Thịnh,Ninh Bình,VSE-991,2026-12-31,lan\n", team_code="T1")
     with ServerThread(db) as srv:
         b = sessions.create(tmp_path / "b", username="lan", display_name="Trần Thị Lan", role=Role.TECHNICIAN,
                             secret="246810", params=FAST_KDF)
-        for s, name in ((session, "a"), (b, "b")):
-            sync.enrol(s, admin.enrol(db, "T1", name).code, srv.url, user_code=people.issue_code(db, "lan"))
+        sup = sessions.create(tmp_path / "s", username="hung", display_name="Phạm Văn Hùng", role=Role.SUPERVISOR,
+                              secret="135790", params=FAST_KDF)
+        for s, name, user in ((session, "a", "lan"), (b, "b", "lan"), (sup, "s", "hung")):
+            sync.enrol(s, admin.enrol(db, "T1", name).code, srv.url, user_code=people.issue_code(db, user))
             assert sync.sync_now(s).ok
+        b.supervisor_laptop = sup  # type: ignore[attr-defined]
         yield b
         b.close()
+        sup.close()
     db.dispose()
 
 
@@ -113,6 +118,31 @@ def test_a_superseded_draft_is_listed_readable_and_discarded_only_on_purpose(qtb
     assert session.store.query("SELECT action FROM audit WHERE entity = 'draft' ORDER BY seq") == [
         ("create",), ("superseded",), ("discard",)]
     assert page is win.pages["work_orders"]
+
+
+def test_the_form_of_a_returned_order_says_where_the_overtaken_draft_is(qtbot, shell, session, other_laptop):
+    """Done on laptop B, returned by the supervisor: laptop A opens the order pre-filled from B's record and
+    says that the draft typed here earlier is kept on the Today page."""
+    from fieldkit.services import work_orders
+
+    win = login(qtbot, shell)
+    wo_id = repo_order_id(session)
+    _page, form = open_form(qtbot, win, wo_id)
+    qtbot.keyClicks(form.view.editors["representative"].inputs["value"], TYPED)
+    settled(qtbot, form.saver)
+    form.leave()
+    _complete(other_laptop, wo_id)
+    sup = other_laptop.supervisor_laptop
+    assert sync.sync_now(other_laptop).ok and sync.sync_now(sup).ok
+    work_orders.review_work_order(sup, wo_id, approve=False, comment="Chụp lại ảnh công tơ")
+    assert sync.sync_now(sup).ok and sync.sync_now(session).ok
+    _page, form = open_form(qtbot, win, wo_id)
+    assert form.start.returned and form.start.seeded and form.start.superseded == 1
+    assert form.view.editors["representative"].inputs["value"].text() == "Đinh Văn Tú"  # B's record
+    text = form.banner.text()
+    assert "Chụp lại ảnh công tơ" in text and "trang Hôm nay" in text and form.banner.isVisibleTo(form)
+    [kept] = [d for d in repo.of_user(session.store.conn, session.user_id) if d.superseded]
+    assert kept.data["values"]["representative"] == TYPED
 
 
 def repo_order_id(session: sessions.Session) -> str:

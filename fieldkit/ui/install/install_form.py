@@ -182,6 +182,9 @@ class InstallForm(QWidget):
                                  "change only what the comment asks, then save again."))
         elif start.draft is not None:
             lines.append(self.tr("Draft reopened: everything typed before is filled in."))
+        if start.superseded:  # kept, never dropped silently (services.drafts.set_aside_stale)
+            lines.append(self.tr("Your earlier draft of this order was overtaken by a record from another laptop "
+                                 "or person; it is kept on the Today page, where you can read and discard it."))
         if missing:
             lines.append(self.tr("%1 photo(s) or signature(s) could not be found; add them again.")
                          .replace("%1", str(len(missing))))
