@@ -24,7 +24,7 @@ from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.services.readings import Target, read_options
 from fieldkit.services.session import Session
 
-SETTING_KEY = "meter_models_file"     # the utility's meter model table (JSON), in the settings
+SETTING_KEY = "meter_models_file"     # the Settings field; the table is in the encrypted store (meter_model_settings)
 
 
 def models_from_setting(path: str | None) -> list[MeterModel]:
