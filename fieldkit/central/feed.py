@@ -75,9 +75,9 @@ def _write_pg(conn: Connection, rows: list[dict[str, Any]], now: str) -> int:
     n = len(rows)
     if n >= MAX_ROWS:
         raise ValueError(f"one transaction may add at most {MAX_ROWS - 1} changes to the feed")
-    arrays = ", ".join(f"%({c})b::text[]" for c in COLUMNS)
+    arrays, values = bulk.pg_arrays([(c, "text") for c in COLUMNS], rows)
     cols = ", ".join("u." + c for c in COLUMNS)
-    params = {"n": n, "name": CHANGE_SEQ, "at": now} | {c: [r[c] for r in rows] for c in COLUMNS}
+    params = {"n": n, "name": CHANGE_SEQ, "at": now} | values
     if all(r["entity"] in FACTS for r in rows):
         # No lock: the numbers are this transaction's own (its xid), whoever commits first.
         # (A second call in the same transaction continues after the rows of the first.)

@@ -5,7 +5,6 @@ that path and query values are held to."""
 from __future__ import annotations
 
 import json
-import re
 import zlib
 from collections.abc import Callable, Coroutine
 from typing import Any
@@ -29,14 +28,15 @@ ID = r"^[0-9A-Za-z][0-9A-Za-z_.:/-]{0,63}$"
 NAME = r"^[a-z_]{1,32}$"
 SHA = r"^[0-9a-f]{64}$"
 
-_LONG_NUMBER = re.compile(rb"[0-9]{19}")
+_DIGITS_AS_NINES = bytes.maketrans(b"0123456789", b"9" * 10)
+_LONG_RUN = b"9" * 19  # a run of 19 digits (a C-speed search: a regex took longer than orjson's parse)
 
 
 def fast_loads(body: bytes) -> Any:
     """The same value the standard parser gives (operation digests are computed from it), faster.
     orjson reads integers beyond 64 bits as floats: a body with a run of 19 digits or more goes to
     the standard parser, as does anything orjson refuses."""
-    if orjson is not None and not _LONG_NUMBER.search(body):
+    if orjson is not None and _LONG_RUN not in body.translate(_DIGITS_AS_NINES):
         try:
             return orjson.loads(body)
         except orjson.JSONDecodeError:
