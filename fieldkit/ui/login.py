@@ -11,6 +11,7 @@ from fieldkit.services import session as sessions
 from fieldkit.services import ui_queries
 from fieldkit.services.session import Session
 from fieldkit.store.keyring import KdfParams
+from fieldkit.ui.forms.enter_keys import EnterForward
 from fieldkit.ui.i18n import LANGUAGES
 from fieldkit.ui.labels import ROLES, label, problem_text
 from fieldkit.ui.ops import Op
@@ -109,7 +110,8 @@ class LoginForm(QWidget):
         outer.addWidget(card, 1)
 
         self.sign_in.clicked.connect(self.submit)
-        self.pin.returnPressed.connect(self.submit)
+        # Enter: in the list, to the PIN (the list's own activation); in the PIN, sign in
+        EnterForward(self, self.submit)
         self.users.itemActivated.connect(lambda _i: self.pin.setFocus())
         self.users.currentRowChanged.connect(lambda _r: self.error.hide())
         self.language.clicked.connect(lambda: self.languageRequested.emit(self.language.property("lang")))
@@ -257,7 +259,7 @@ class FirstRunForm(QWidget):
         outer.addStretch(1)
 
         self.create_button.clicked.connect(self.submit)
-        self.pin_again.returnPressed.connect(self.submit)
+        EnterForward(self, self.submit)  # Enter: name, role, PIN, PIN again, then create
         self.language.clicked.connect(lambda: self.languageRequested.emit(self.language.property("lang")))
         self._busy = False
         self.retranslate()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import mimetypes
 from pathlib import Path
 
+from fieldkit.ui.forms.enter_keys import passive
 from fieldkit.ui.qt import (
     QBuffer,
     QByteArray,
@@ -74,6 +75,7 @@ class PhotoPicker(QWidget):
         self.add_button.clicked.connect(self._choose_files)
         self.camera_button.clicked.connect(self._choose_camera_folder)
         self.remove_button.clicked.connect(self.remove_selected)
+        passive(self.remove_button)  # Enter on it must not throw photos away
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -17,6 +17,7 @@ from fieldkit.domain.problems import Problem
 from fieldkit.forms.definition import Field, FormDefinition
 from fieldkit.forms.engine import relevant_fields, validate
 from fieldkit.services.installs import InstallFile
+from fieldkit.ui.forms.enter_keys import passive
 from fieldkit.ui.forms.photos import PhotoPicker
 from fieldkit.ui.labels import current_language, problem_text
 from fieldkit.ui.ops import Op
@@ -132,6 +133,7 @@ class FieldEditor(QWidget):
             self.pad.changed.connect(self.changed.emit)
             self.clear_button = QPushButton(objectName=f"clear_{field.id}")
             self.clear_button.clicked.connect(self.pad.clear)
+            passive(self.clear_button)  # Enter on it must not wipe the signature
             body.addWidget(self.pad, 1)
             body.addWidget(self.clear_button)
         lay = QVBoxLayout(self)

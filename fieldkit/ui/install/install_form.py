@@ -18,6 +18,7 @@ from fieldkit.ui.device_bridge import shared_worker
 from fieldkit.ui.documents_view import DocumentActions
 from fieldkit.ui.forms.autosave import DraftSaver
 from fieldkit.ui.forms.draft_state import form_draft, restore_form, thumbnails
+from fieldkit.ui.forms.enter_keys import EnterForward
 from fieldkit.ui.forms.renderer import FormView, Reader
 from fieldkit.ui.labels import KINDS, current_language, label, problem_text
 from fieldkit.ui.ops import Op
@@ -137,6 +138,8 @@ class InstallForm(QWidget):
         self.saver.saved.connect(self._draft_saved)
         self.view.changed.connect(self.saver.schedule)
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
+        # Enter: to the next field, after the last one Save; never Back or a signature's Clear
+        EnterForward(self, self.save, passive=[self.back_button])
         QShortcut(QKeySequence("Escape"), self, activated=self.leave)
         self.retranslate()
         self._open_draft()

@@ -119,7 +119,6 @@ class AppScreen(Screen):
         lay.addWidget(self.hint)
         lay.addStretch(1)
         self.yes.toggled.connect(self._update)
-        self.phone.returnPressed.connect(self.page.go_next)
         self._update()
         self.retranslate()
 

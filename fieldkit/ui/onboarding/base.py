@@ -9,6 +9,7 @@ from typing import Any, Protocol
 from fieldkit.documents.qr import qr_png_bytes
 from fieldkit.domain import onboarding as flow
 from fieldkit.services.onboarding import Flow
+from fieldkit.ui.forms.enter_keys import is_field
 from fieldkit.ui.qt import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -117,4 +118,12 @@ class Screen(QWidget):
         return ""
 
     def focus_first(self) -> None:
-        self.focusNextChild()
+        """The screen's first field; on a screen with nothing to type or choose, Next (so Enter goes on:
+        focusNextChild() from the Next just pressed wrapped round to Back, and Enter went back)."""
+        w = self.nextInFocusChain()
+        while w is not None and w is not self:
+            if self.isAncestorOf(w) and is_field(w):
+                w.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            w = w.nextInFocusChain()
+        self.page.next_button.setFocus(Qt.FocusReason.TabFocusReason)

@@ -9,6 +9,7 @@ from fieldkit.services import onboarding as ob
 from fieldkit.services.kept_documents import KeptDocument
 from fieldkit.services.onboarding import Flow
 from fieldkit.ui.documents_view import DocumentActions, DocumentsPanel
+from fieldkit.ui.forms.enter_keys import passive
 from fieldkit.ui.onboarding.base import (
     METHODS,
     Host,
@@ -72,7 +73,7 @@ class ContractScreen(Screen):
         lay.addLayout(right, 6)
         self.clear_button.clicked.connect(self.pad.clear)
         self.later.toggled.connect(self._update)
-        self.signer.returnPressed.connect(self.page.go_next)
+        passive(self.clear_button)  # Enter on it must not wipe the signature
         self.flow: Flow | None = None
         self.retranslate()
 

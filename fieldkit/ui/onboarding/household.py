@@ -11,6 +11,7 @@ from fieldkit.domain.text import fold
 from fieldkit.services import documents as docs
 from fieldkit.services import onboarding as ob
 from fieldkit.services.onboarding import Flow
+from fieldkit.ui.forms.enter_keys import passive
 from fieldkit.ui.onboarding.base import (
     DOCUMENTS,
     Host,
@@ -136,8 +137,6 @@ class HouseholdScreen(Screen):
         self.other_button.clicked.connect(self.page.start_other)
         self.is_customer.toggled.connect(self._kind_changed)
         self.province.currentIndexChanged.connect(self._fill_communes)
-        for edit in (self.code, self.name, self.phone, self.national_id, self.street):
-            edit.returnPressed.connect(self.page.go_next)
         cfg = ob.load_config()
         for p in sorted(geography.provinces().values(), key=lambda p: p.name):
             self.province.addItem(p.name, p.code)
@@ -230,8 +229,8 @@ class HouseholdScreen(Screen):
             self.search.setFocus()
         elif self.modes.currentWidget() is self.new_mode:
             self.is_customer.setFocus()
-        else:
-            self.other_button.setFocus()
+        else:  # the household chosen before: Enter goes on with it
+            self.page.next_button.setFocus()
 
     # search ------------------------------------------------------------------------------
     def _load_unfinished(self) -> None:
@@ -365,6 +364,7 @@ class NewSupplyScreen(Screen):
         sign.addStretch(1)
         outer.addLayout(sign, 4)
         self.clear_button.clicked.connect(self.pad.clear)
+        passive(self.clear_button)  # Enter on it must not wipe the signature
         lay.addWidget(self.docs_label)
         for box in self.docs.values():
             lay.addWidget(box)
@@ -382,7 +382,6 @@ class NewSupplyScreen(Screen):
         lay.addStretch(1)
         self.households.valueChanged.connect(self._update)
         self.needs_pole.toggled.connect(self._update)
-        self.street.returnPressed.connect(self.page.go_next)
         self.commune_code: int | None = None
         self.saved: dict[str, Any] = {}
         self.retranslate()

@@ -7,7 +7,9 @@ the page opens it reopens the trainer's most recent unfinished household at the 
 where they stopped, with the earlier answers filled in.
 
 Keyboard: Alt + the underlined letter of Back / Next (also Ctrl+Enter for Next), Tab
-between fields, arrows in lists and radio groups, Enter in a text field goes on.
+between fields, arrows in lists and radio groups; Enter goes to the next field and after the
+last one to the next screen (never back: focus after Next is on the new screen's first field, or
+on Next when it has none); Esc goes back, keeping what was typed.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from fieldkit.services import drafts
 from fieldkit.services import onboarding as ob
 from fieldkit.services.onboarding import Flow
 from fieldkit.ui.forms.autosave import DraftSaver
+from fieldkit.ui.forms.enter_keys import EnterForward
 from fieldkit.ui.labels import problem_text
 from fieldkit.ui.onboarding.screen_drafts import restore_screen, screen_draft, watch
 from fieldkit.ui.onboarding.screens import SCREENS, HouseholdScreen, Screen, step_title
@@ -152,6 +155,10 @@ class OnboardingPage(Page):
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
         self.other_button.clicked.connect(self.start_other)
+        # Enter goes forward: to the next field of the screen, after the last one Next; never Back
+        EnterForward(self, self.go_next, passive=[self.back_button])
+        QShortcut(QKeySequence("Escape"), self, activated=self.go_back,  # what was typed stays (drafts)
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, activated=self.go_next,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -430,7 +437,11 @@ class OnboardingPage(Page):
     def go_back(self) -> None:
         if self.saving:
             return
-        if self.current == flow.HOUSEHOLD and self.household_screen().back_inside():
+        if self.current == flow.HOUSEHOLD and self.household_screen().has_back_inside():
+            # save the new-household form's last keystrokes now: once back on the search its draft
+            # reads as nothing (the autosave due 500 ms later dropped them)
+            self.saver.flush_pending()
+            self.household_screen().back_inside()
             return
         prev = flow.previous_step(self.current, self.flow.answers if self.flow else {})
         if prev is not None:

@@ -17,6 +17,7 @@ from fieldkit.services.reports import METHODS, Figures, TeamReport
 from fieldkit.services.review import local_today
 from fieldkit.ui.charts import BarChart
 from fieldkit.ui.documents_view import confirm_unencrypted_copy
+from fieldkit.ui.forms.enter_keys import EnterForward
 from fieldkit.ui.labels import current_language, format_number, problem_text
 from fieldkit.ui.ops import Op
 from fieldkit.ui.pages import Page, PageContext
@@ -188,6 +189,7 @@ class ReportsPage(Page):
         self.pdf_button.clicked.connect(lambda: self._ask("pdf"))
         self.csv_button.clicked.connect(lambda: self._ask("csv"))
         self.daily_button.clicked.connect(lambda: self._ask("daily"))
+        EnterForward(self)  # Enter: to the next choice (a period or commune chosen reloads the report)
         self.retranslate()
         self._load_lists()
         self.reload()

@@ -16,6 +16,7 @@ from fieldkit.domain.models import Role
 from fieldkit.services import order_history, review
 from fieldkit.services import sync as sync_service
 from fieldkit.services.review import ReviewFilter, ReviewRow
+from fieldkit.ui.forms.enter_keys import EnterForward
 from fieldkit.ui.labels import format_number, problem_text
 from fieldkit.ui.ops import Op
 from fieldkit.ui.pages import Page, PageContext
@@ -198,6 +199,7 @@ class ReviewPage(Page):
             w.setVisible(self.supervisor)
         self.not_allowed.setVisible(not self.supervisor)
         self._show_detail(None)
+        EnterForward(self)  # Enter: to the next filter; in the comment, send back (its own Enter)
         self.retranslate()
         if not self.supervisor:
             self.tabs.setCurrentWidget(self.reports)

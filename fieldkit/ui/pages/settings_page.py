@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from fieldkit.domain.problems import ValidationError
 from fieldkit.services import quality_settings
+from fieldkit.ui.forms.enter_keys import EnterForward
 from fieldkit.ui.labels import problem_text
 from fieldkit.ui.pages import Page, PageContext
 from fieldkit.ui.qt import (
@@ -48,6 +49,7 @@ class SettingsPage(Page):
         lay.addWidget(card)
         lay.addWidget(self.saved)
         lay.addStretch(1)
+        EnterForward(self)  # Enter: to the next setting (each is saved as it is left)
         self.retranslate()
 
     def _guarded(self, key: str) -> tuple[quality_settings.GuardedValue, bool]:

@@ -13,6 +13,7 @@ import threading
 from typing import Any
 
 from fieldkit.services import sync
+from fieldkit.ui.forms.enter_keys import EnterForward
 from fieldkit.ui.labels import current_language, format_number, problem_text, sync_failure_text
 from fieldkit.ui.ops import Op
 from fieldkit.ui.pages import Page, PageContext
@@ -109,6 +110,7 @@ class SyncPage(Page):
         self.sync_button.clicked.connect(self.sync_now)
         self.cancel_button.clicked.connect(self.cancel_sync)
         self.enrol_button.clicked.connect(self.enrol)
+        EnterForward(self, self.enrol, passive=[self.cancel_button])  # Enter: address, code, user code, enrol
         self.retranslate()
         self._load_details()
 

@@ -10,6 +10,7 @@ from fieldkit.domain import lifecycle
 from fieldkit.services import installs, readings, work_orders
 from fieldkit.services.installs import WorkListRow
 from fieldkit.services.ui_queries import WorkOrderRow
+from fieldkit.ui.forms.enter_keys import EnterForward
 from fieldkit.ui.install.install_form import InstallForm
 from fieldkit.ui.labels import KINDS, STATES, URGENCY, format_number, label, problem_text
 from fieldkit.ui.ops import Op
@@ -227,6 +228,7 @@ class WorkOrdersPage(Page):
                       context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence("Escape"), self.detail, activated=self.back_to_list,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        EnterForward(self, passive=[self.detail_back])  # Enter: to the next filter; never back
         self.retranslate()
         # no reload here: the main window shows this page at once and on_shown loads it (loading in
         # both ran the work list twice at sign-in, 0.14-0.4 s each on the 80,000-customer profile)

@@ -19,6 +19,7 @@ from fieldkit.services.readings import Assessment, Target
 from fieldkit.services.session import Session
 from fieldkit.ui.config import Config
 from fieldkit.ui.device_bridge import DeviceBridge
+from fieldkit.ui.forms.enter_keys import EnterForward, passive
 from fieldkit.ui.labels import current_language, problem_text
 from fieldkit.ui.ops import Op
 from fieldkit.ui.qt import (
@@ -178,7 +179,13 @@ class ReadingPanel(QWidget):
         self.manual_button.clicked.connect(self.show_manual)
         self.save_button.clicked.connect(self.save)
         self.confirm_button.clicked.connect(self.confirm_save)
-        self.confirm_reason.returnPressed.connect(self.confirm_save)
+        # Enter goes forward: on the focused action (Read, Save when nothing is flagged, Read again after a
+        # flagged read), in the confirmation's reason "Save with this reason", in the manual entry to the
+        # next field and then Save; never Back, Cancel or "Do not save" (Esc does those)
+        passive(self.back_button, self.cancel_button, self.confirm_back)
+        EnterForward(self)
+        EnterForward(self.confirm_card, self.confirm_save)
+        EnterForward(self.manual_card, self.save_manual)
         self.confirm_back.clicked.connect(self._cancel_confirm)
         self.manual_save.clicked.connect(self.save_manual)
         self.bridge.progress.connect(self._on_progress)
