@@ -86,8 +86,11 @@ def main() -> int:
                 customers.search.setText(orders[0].customer_code)
                 spin(1.0)
                 customers.open_customer(0)
-                spin(1.5)
                 detail = customers.detail
+                waited = time.monotonic()
+                while detail.view is None and time.monotonic() - waited < 30:  # read in the background
+                    spin(0.1)
+                spin(0.3)
                 chart = detail.findChild(QWidget, "CustomerHistory")
                 in_view = chart is not None and chart.isVisible() and not chart.visibleRegion().isEmpty()
                 win.grab().save(str(out / f"{tag}-{lang}-{mode}-customer.png"))

@@ -90,10 +90,11 @@ class ReviewPage(Page):
         self.commune_combo = QComboBox(objectName="ReviewCommune")
         self.due_combo = QComboBox(objectName="ReviewDue")
         for combo in (self.status_combo, self.tech_combo, self.commune_combo, self.due_combo):
-            # the title and the four filters share one row: each filter shows ~9 characters (its list
-            # opens wider), so the row fits 1366 px beside the navigation
+            # the title and the four filters share one row: each filter shows at least ~7 characters
+            # (its list opens wider), so the row fits 1280x720 at 125 % beside the navigation (9 made
+            # the page 30 px wider than the window there: it scrolled sideways, Refresh cut off)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(9)
+            combo.setMinimumContentsLength(7)
             combo.view().setMinimumWidth(240)
         self.refresh_button = QPushButton(objectName="Refresh")
         self.offline_note = QLabel(objectName="Muted")
