@@ -34,7 +34,9 @@ transactions), so they all sort after. `check_upgrade` refuses the impossible ca
 
 The horizon is cluster-wide (PostgreSQL's xids are): a long *write* transaction in another
 database of the same cluster holds new changes back for its length (read-only transactions do
-not). A pull that finds its own team's changes held back waits up to `HOLD_WAIT` for them.
+not). A pull that finds changes of its team held back that had committed when it came waits up to
+`HOLD_WAIT` for the horizon to pass them (not for later ones), so a device that pulls right after
+another pushed sees that push.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ SHIFT = 24
 MUTABLE = 1 << (SHIFT - 1)  # mutable-path numbers of an xid sit above its fact numbers
 MAX_ROWS = MUTABLE  # rows one transaction may add to the feed on PostgreSQL
 FACTS = frozenset({"reading", "install", "onboarding_step", "meter"})  # append-only: no lock needed
-HOLD_WAIT = 2.0  # seconds a pull waits for its team's committed changes held back by the horizon
+HOLD_WAIT = 2.0  # seconds a pull waits at most for its team's changes committed before it came
 COLUMNS = ("team_id", "entity", "entity_id", "origin_device", "data")
 
 XID = "pg_current_xact_id()::text::bigint"
@@ -98,27 +100,30 @@ def _write_pg(conn: Connection, rows: list[dict[str, Any]], now: str) -> int:
 
 def read(conn: Connection, team_id: str, since: int, limit: int, wait: float = HOLD_WAIT) -> list[Any]:
     """The team's changes (and everyone's: team NULL) after `since`, oldest first, at most `limit`:
-    rows (seq, entity, entity_id, data, origin_device). On PostgreSQL only below the horizon; when
-    the first change after `since` is held back by a transaction still running, waits for it
-    up to `wait` seconds (then answers with what is below the horizon, possibly nothing)."""
+    rows (seq, entity, entity_id, data, origin_device). On PostgreSQL only below the horizon. When
+    changes of the team that had committed when the pull came are held back by an older transaction
+    still running, waits (up to `wait` seconds) until the horizon has passed them, not for changes
+    committed later (under a steady stream of pushes there always are some), then answers with what
+    is below the horizon."""
+    team = or_(t.changes.c.team_id == team_id, t.changes.c.team_id.is_(None))
     q = (select(t.changes.c.seq, t.changes.c.entity, t.changes.c.entity_id, t.changes.c.data,
                 t.changes.c.origin_device)
-         .where(and_(t.changes.c.seq > since, or_(t.changes.c.team_id == team_id, t.changes.c.team_id.is_(None))))
-         .order_by(t.changes.c.seq).limit(limit))
+         .where(and_(t.changes.c.seq > since, team)).order_by(t.changes.c.seq).limit(limit))
     if conn.dialect.name != "postgresql":
         return list(conn.execute(q).all())
     deadline = time.monotonic() + wait
+    target: int | None = None
     while True:
         horizon = int(conn.exec_driver_sql(f"SELECT {HORIZON}").scalar_one())
         rows = list(conn.execute(q.where(t.changes.c.seq < horizon)).all())
         if len(rows) == limit or time.monotonic() >= deadline:
             return rows
-        held = conn.execute(select(t.changes.c.seq).where(and_(
-            t.changes.c.seq >= horizon, or_(t.changes.c.team_id == team_id, t.changes.c.team_id.is_(None))))
-            .limit(1)).first()
-        if held is None:
+        if target is None:  # the newest of the team's changes committed by now
+            target = conn.execute(select(func.max(t.changes.c.seq)).where(and_(
+                t.changes.c.seq >= horizon, team))).scalar()
+        if target is None or horizon > target:
             return rows
-        conn.rollback()  # end the read's transaction: the next look gets a new snapshot
+        conn.rollback()  # end the read's transaction while waiting
         time.sleep(0.02)
 
 
