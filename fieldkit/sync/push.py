@@ -218,6 +218,13 @@ class Pushing(Pulling):
                 self.report.reasons.append(f"{row[2]} {row[3]}: {reason}")
                 refused.append((text, reason, row[0]))
         with self.store.transaction() as tx:
+            if len(texts) == 1 and len(sent) == len(rows) and len(rows) > 1:
+                # The usual answer: every operation applied alike. The batch is every pending row from
+                # its first to its last (read in order): one statement over that range.
+                tx.conn.execute("UPDATE outbox SET state = 'sent', attempts = attempts + 1, result = ?, last_error = ? "
+                                "WHERE seq BETWEEN ? AND ? AND state = 'pending'",
+                                (sent[0][0], sent[0][1], rows[0][0], rows[-1][0]))
+                return
             if sent:
                 tx.conn.executemany("UPDATE outbox SET state = 'sent', attempts = attempts + 1, result = ?, "
                                     "last_error = ? WHERE seq = ?", sent)

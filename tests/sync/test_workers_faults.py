@@ -109,8 +109,14 @@ def test_two_workers_on_postgres_faults_and_kill_9_every_operation_once(pg_url: 
                 try:
                     # batches of 100, as before link-sized batches: enough requests for every fault
                     # kind and for the killer to find workers inside a write transaction
-                    results[s.user_id] = sync_until_done(s, attempts=200, batch=Batcher(start=100, high=100),
-                                                         **FAST)
+                    # two batches in flight (pipelined, the default): kills and faults hit both
+                    reports = []
+                    for _ in range(200):
+                        reports.append(sync.sync_now(s, batch=Batcher(start=100, high=100), **FAST))
+                        if reports[-1].ok:
+                            break
+                    assert reports[-1].ok, reports[-1]
+                    results[s.user_id] = reports
                 except BaseException as exc:  # reported below
                     results[s.user_id] = exc
 
@@ -127,6 +133,7 @@ def test_two_workers_on_postgres_faults_and_kill_9_every_operation_once(pg_url: 
             stop.set()
             proxy.stop()
         assert all(not isinstance(r, BaseException) for r in results.values()), results
+        assert sum(rep.pipelined for reps in results.values() for rep in reps) >= 4  # both pipelined
         assert len(kills) >= 2, f"workers killed inside a write transaction: {kills}"
         assert [f for f in FAULTS if proxy.stats.counts[f] == 0] == []
         assert len(srv.worker_pids()) == 2  # the supervisor replaced the killed workers
