@@ -28,6 +28,10 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from fieldkit.domain.messages import Message, Texts
+
+_M = Texts("documents.vietqr")
+
 __all__ = [
     "NAPAS_GUID",
     "SERVICE_ACCOUNT",
@@ -55,10 +59,11 @@ _PRINTABLE_ASCII = re.compile(r"[\x20-\x7e]*", re.ASCII)
 class VietQRError(ValueError):
     """Invalid input for a VietQR payload; the message is Vietnamese / English."""
 
-    def __init__(self, vi: str, en: str) -> None:
-        super().__init__(f"{vi} / {en}")
-        self.vi = vi
-        self.en = en
+    def __init__(self, message: Message) -> None:
+        super().__init__(f"{message.vi} / {message.en}")
+        self.message = message
+        self.vi = message.vi
+        self.en = message.en
 
 
 def crc16_ccitt_false(data: bytes) -> int:
@@ -94,13 +99,11 @@ def ascii_purpose(text: str) -> str:
     if not _PRINTABLE_ASCII.fullmatch(folded):
         bad = sorted({ch for ch in folded if not _PRINTABLE_ASCII.fullmatch(ch)})
         raise VietQRError(
-            f"Nội dung chuyển khoản có ký tự không hỗ trợ: {''.join(bad)!r}",
-            f"transfer purpose has unsupported characters: {''.join(bad)!r}",
+            _M("transfer purpose has unsupported characters: {join}", join=repr(''.join(bad))),
         )
     if len(folded) > MAX_PURPOSE:
         raise VietQRError(
-            f"Nội dung chuyển khoản tối đa {MAX_PURPOSE} ký tự (hiện có {len(folded)}): {folded!r}",
-            f"transfer purpose is at most {MAX_PURPOSE} characters (got {len(folded)}): {folded!r}",
+            _M("transfer purpose is at most {MAX_PURPOSE} characters (got {n_folded}): {folded}", MAX_PURPOSE=MAX_PURPOSE, n_folded=len(folded), folded=repr(folded)),
         )
     return folded
 
@@ -108,20 +111,17 @@ def ascii_purpose(text: str) -> str:
 def _amount_text(amount: int | Decimal) -> str:
     if isinstance(amount, bool) or not isinstance(amount, int | Decimal):
         raise VietQRError(
-            "Số tiền phải là số nguyên đồng",
-            f"amount must be a whole number of VND, got {type(amount).__name__}",
+            _M("amount must be a whole number of VND, got {name}", name=type(amount).__name__),
         )
     value = Decimal(amount)
     if not value.is_finite() or value != value.to_integral_value() or value <= 0:
         raise VietQRError(
-            f"Số tiền phải là số nguyên dương (đồng): {amount}",
-            f"amount must be a positive whole number of VND: {amount}",
+            _M("amount must be a positive whole number of VND: {amount}", amount=amount),
         )
     text = str(int(value))
     if len(text) > MAX_AMOUNT_DIGITS:
         raise VietQRError(
-            f"Số tiền quá lớn (tối đa {MAX_AMOUNT_DIGITS} chữ số): {text}",
-            f"amount too large (at most {MAX_AMOUNT_DIGITS} digits): {text}",
+            _M("amount too large (at most {MAX_AMOUNT_DIGITS} digits): {text}", MAX_AMOUNT_DIGITS=MAX_AMOUNT_DIGITS, text=text),
         )
     return text
 
@@ -139,14 +139,12 @@ def build_vietqr(
     is dynamic (tag 01 = "12"), otherwise static ("11"). ``purpose`` is folded to ASCII."""
     if not isinstance(bank_bin, str) or not _BIN.fullmatch(bank_bin):
         raise VietQRError(
-            f"Mã BIN ngân hàng phải gồm đúng 6 chữ số: {bank_bin!r}",
-            f"bank BIN must be exactly 6 digits: {bank_bin!r}",
+            _M("bank BIN must be exactly 6 digits: {bank_bin}", bank_bin=repr(bank_bin)),
         )
     if not isinstance(account, str) or not _ACCOUNT.fullmatch(account):
-        what_vi, what_en = ("số thẻ", "card number") if to_card else ("số tài khoản", "account number")
+        what = _M("Card number") if to_card else _M("Account number")
         raise VietQRError(
-            f"{what_vi.capitalize()} phải gồm 1–19 chữ cái hoặc chữ số, không dấu cách: {account!r}",
-            f"{what_en} must be 1-19 letters or digits, no spaces: {account!r}",
+            _M("{what} must be 1-19 letters or digits, no spaces: {account}", what=what, account=repr(account)),
         )
     amount_text = _amount_text(amount) if amount is not None else None
     purpose_text = ascii_purpose(purpose) if purpose is not None else ""

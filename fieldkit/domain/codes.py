@@ -5,8 +5,11 @@ from __future__ import annotations
 import hashlib
 import re
 
+from fieldkit.domain.messages import Texts
 from fieldkit.domain.problems import Problem
 from fieldkit.domain.text import digits, normalise_phone
+
+_M = Texts("domain.codes")
 
 # Second letter of the customer code names the power corporation (DOMAIN.md).
 CORPORATIONS = {
@@ -43,18 +46,16 @@ def normalise_customer_code(text: str) -> str:
 def customer_code_problems(code: str, field: str = "code") -> list[Problem]:
     c = normalise_customer_code(code)
     if not c:
-        return [Problem(field, "required", "Chưa nhập mã khách hàng.", "The customer code is missing.")]
+        return [Problem(field, "required", _M("The customer code is missing."))]
     if len(c) != 13:
         return [Problem(
             field, "length",
-            f"Mã khách hàng phải có đúng 13 ký tự (đang có {len(c)}), ví dụ PA23VG0053140.",
-            f"A customer code has exactly 13 characters (this one has {len(c)}), e.g. PA23VG0053140.",
+            _M("A customer code has exactly 13 characters (this one has {n_c}), e.g. PA23VG0053140.", n_c=len(c)),
         )]
     if not _CUSTOMER_CODE.match(c) or c[1] not in CORPORATIONS:
         return [Problem(
             field, "format",
-            "Mã khách hàng không đúng dạng: bắt đầu bằng P, 6 ký tự đơn vị rồi 7 chữ số (PA23VG0053140).",
-            "The customer code is not in the right form: P, a 6-character unit, then 7 digits (PA23VG0053140).",
+            _M("The customer code is not in the right form: P, a 6-character unit, then 7 digits (PA23VG0053140)."),
         )]
     return []
 
@@ -76,13 +77,12 @@ def phone_problems(phone: str, field: str = "phone", required: bool = False) -> 
     p = normalise_phone(phone)
     if not p:
         if required:
-            return [Problem(field, "required", "Chưa nhập số điện thoại.", "The phone number is missing.")]
+            return [Problem(field, "required", _M("The phone number is missing."))]
         return []
     if not (p.startswith("0") and len(p) in (10, 11)):
         return [Problem(
             field, "format",
-            "Số điện thoại phải có 10 chữ số và bắt đầu bằng 0, ví dụ 0912345678.",
-            "A phone number has 10 digits and starts with 0, e.g. 0912345678.",
+            _M("A phone number has 10 digits and starts with 0, e.g. 0912345678."),
         )]
     return []
 
@@ -94,7 +94,6 @@ def national_id_problems(number: str, field: str = "national_id") -> list[Proble
     if len(d) not in (9, 12) or d != re.sub(r"\s+", "", number):
         return [Problem(
             field, "format",
-            "Số CCCD có 12 chữ số (CMND cũ: 9 chữ số).",
-            "A citizen ID number has 12 digits (old ID cards: 9 digits).",
+            _M("A citizen ID number has 12 digits (old ID cards: 9 digits)."),
         )]
     return []

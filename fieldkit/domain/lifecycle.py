@@ -23,7 +23,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from fieldkit.domain.messages import Message, Texts
 from fieldkit.domain.models import Role, WorkOrderKind, WorkOrderState
+
+_M = Texts("domain.lifecycle")
 
 S = WorkOrderState
 
@@ -76,19 +79,17 @@ FIELD = frozenset({Role.TECHNICIAN})
 FIELD_OR_TRAINER = frozenset({Role.TECHNICIAN, Role.TRAINER})
 
 # What the supervisor must see before deciding, by key (the review page shows each).
-REVIEW_ITEMS: dict[str, tuple[str, str]] = {
-    "record": ("Biên bản / bản ghi đã nộp, với nhãn của biểu mẫu", "The submitted record, with the form's labels"),
-    "photos": ("Ảnh công tơ và niêm phong", "Photos of the meter and seals"),
-    "signature": ("Chữ ký của khách hàng", "The customer's signature"),
-    "readings": ("Chỉ số, sản lượng so với lần trước và kiểm tra bất thường",
-                 "Readings, consumption since the previous one and the abnormal check"),
-    "capture": ("Dữ liệu thô đọc qua cổng quang, hoặc ảnh mặt công tơ khi ghi tay",
-                "The raw optical capture, or the meter-face photo of a manual reading"),
-    "events": ("Nhật ký sự kiện và biểu đồ phụ tải của công tơ (DLMS)", "The meter's event log and load profile (DLMS)"),
-    "steps": ("Các bước hướng dẫn: ứng dụng, thanh toán, hợp đồng", "The onboarding steps: app, payment, contract"),
-    "document": ("Tài liệu PDF đã lập", "The PDF document made"),
-    "history": ("Lịch sử của phiếu (trả lại, nộp lại)", "The order's history (returns, resubmissions)"),
-    "delivered": ("Máy chủ đã nhận đủ tệp đính kèm", "Every attachment received by the server"),
+REVIEW_ITEMS: dict[str, Message] = {
+    "record": _M("The submitted record, with the form's labels"),
+    "photos": _M("Photos of the meter and seals"),
+    "signature": _M("The customer's signature"),
+    "readings": _M("Readings, consumption since the previous one and the abnormal check"),
+    "capture": _M("The raw optical capture, or the meter-face photo of a manual reading"),
+    "events": _M("The meter's event log and load profile (DLMS)"),
+    "steps": _M("The onboarding steps: app, payment, contract"),
+    "document": _M("The PDF document made"),
+    "history": _M("The order's history (returns, resubmissions)"),
+    "delivered": _M("Every attachment received by the server"),
 }
 
 KINDS: dict[WorkOrderKind, KindLife] = {k.kind: k for k in (
@@ -163,23 +164,12 @@ def is_open(state: WorkOrderState) -> bool:
 
 # Reason codes of the life cycle (merged into fieldkit.domain.reasons.REASONS), each ending with what
 # to do; fieldkit.domain.reasons names the parameters (states, actions, roles) in Vietnamese.
-_SYNC = ("Hãy đồng bộ lại để xem trạng thái mới nhất của phiếu.", "Sync again to see the order's latest state.")
-REASONS: dict[str, tuple[str, str]] = {
-    "wo_transition": ("Phiếu đang ở trạng thái “{state}”; không thể {action}. " + _SYNC[0],
-                      "The work order is '{state}'; it cannot be given '{action}'. " + _SYNC[1]),
-    "wo_wrong_operation": ("Thao tác “{operation}” không dùng để {action} phiếu (cần “{expected}”). Đây là lỗi "
-                           "của phần mềm, không phải của bạn; hãy báo cho bộ phận kỹ thuật.",
-                           "The operation {operation} does not {action} a work order (it is {expected}). This is a "
-                           "software error, not yours; tell the support team."),
-    "wo_comment_required": ("Khi trả lại phiếu, hãy ghi rõ cần sửa gì.",
-                            "When returning a work order, say what needs fixing."),
-    "wo_not_delivered": ("Máy chủ chưa nhận đủ tệp đính kèm của phiếu ({count} tệp còn thiếu). Hãy chờ người làm "
-                         "phiếu đồng bộ xong rồi duyệt lại.",
-                         "The work order is not delivered yet: {count} attachment(s) not received by the server. "
-                         "Wait until its author has synced, then approve again."),
-    "wo_assignee": ("Người được chọn ({user}) không phải kỹ thuật viên hoặc hướng dẫn viên của đội. "
-                    "Hãy chọn người khác.",
-                    "The assignee {user} is not a technician or trainer of the team. Choose someone else."),
-    "wo_assignee_kind": ("Người được chọn ({user}, {role}) không làm được loại phiếu này. Hãy chọn một kỹ thuật viên.",
-                         "The assignee {user} ({role}) cannot do this kind of work order. Choose a technician."),
+_SYNC = _M("Sync again to see the order's latest state.")
+REASONS: dict[str, Message] = {
+    "wo_transition": _M("The work order is '{state}'; it cannot be given '{action}'. {advice}", advice=_SYNC),
+    "wo_wrong_operation": _M("The operation {operation} does not {action} a work order (it is {expected}). This is a software error, not yours; tell the support team."),
+    "wo_comment_required": _M("When returning a work order, say what needs fixing."),
+    "wo_not_delivered": _M("The work order is not delivered yet: {count} attachment(s) not received by the server. Wait until its author has synced, then approve again."),
+    "wo_assignee": _M("The assignee {user} is not a technician or trainer of the team. Choose someone else."),
+    "wo_assignee_kind": _M("The assignee {user} ({role}) cannot do this kind of work order. Choose a technician."),
 }

@@ -31,9 +31,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldkit.domain.codes import phone_problems
+from fieldkit.domain.messages import Texts
 from fieldkit.domain.models import OnboardingStep
 from fieldkit.domain.problems import Problem
 from fieldkit.domain.text import normalise_phone
+
+_M = Texts("domain.onboarding")
 
 HOUSEHOLD = "household"
 NEW_SUPPLY = "new_supply"
@@ -208,8 +211,7 @@ class NewSupplyAnswer:
 def new_supply_problems(a: NewSupplyAnswer) -> list[Problem]:
     problems: list[Problem] = []
     if not 1 <= a.households <= 50:
-        problems.append(Problem("households", "range", "Số hộ dùng chung công tơ phải từ 1 đến 50.",
-                                "The number of households sharing the meter must be between 1 and 50."))
+        problems.append(Problem("households", "range", _M("The number of households sharing the meter must be between 1 and 50.")))
     missing = [doc for doc, only_shared in NEW_SUPPLY_DOCUMENTS
                if doc not in a.documents and (not only_shared or a.households > 1)]
     names = {
@@ -220,10 +222,9 @@ def new_supply_problems(a: NewSupplyAnswer) -> list[Problem]:
     if missing:
         vi = ", ".join(names[d][0] for d in missing)
         en = ", ".join(names[d][1] for d in missing)
-        problems.append(Problem("documents", "missing", f"Còn thiếu giấy tờ: {vi}.", f"Documents missing: {en}."))
+        problems.append(Problem("documents", "missing", _M("Documents missing: {en}.", vi=vi, en=en)))
     if not a.street.strip():
-        problems.append(Problem("supply_address", "required", "Chưa nhập địa chỉ cấp điện (số nhà, thôn/xóm).",
-                                "The supply address (house number, hamlet) is missing."))
+        problems.append(Problem("supply_address", "required", _M("The supply address (house number, hamlet) is missing.")))
     return problems
 
 
@@ -241,25 +242,22 @@ def app_problems(registered: bool, phone: str, contract_phone: str) -> list[Prob
     if contract_phone and normalise_phone(phone) != normalise_phone(contract_phone):
         return [Problem(
             "phone", "not_contract_phone",
-            f"Tài khoản ứng dụng phải đăng ký bằng số điện thoại trên hợp đồng ({contract_phone}). "
-            "Nếu hộ đã đổi số, hãy sửa số điện thoại của khách hàng trước.",
-            f"The app account must be registered with the contract's phone number ({contract_phone}). "
-            "If the household changed its number, change the customer's phone first.",
+            _M("The app account must be registered with the contract's phone number ({contract_phone}). If the household changed its number, change the customer's phone first.", contract_phone=contract_phone),
         )]
     return []
 
 
 def payment_problems(method: str, provider: str, banks: Iterable[str], wallets: Iterable[str]) -> list[Problem]:
     if method not in PAYMENT_METHODS:
-        return [Problem("method", "required", "Hãy chọn một hình thức thanh toán.", "Choose a payment method.")]
+        return [Problem("method", "required", _M("Choose a payment method."))]
     kind = PROVIDER_LIST[method]
     if kind is None:
         return []
     allowed = list(banks if kind == "bank" else wallets)
     if provider not in allowed:
         if kind == "bank":
-            return [Problem("provider", "required", "Hãy chọn ngân hàng của hộ.", "Choose the household's bank.")]
-        return [Problem("provider", "required", "Hãy chọn ví điện tử.", "Choose the e-wallet.")]
+            return [Problem("provider", "required", _M("Choose the household's bank."))]
+        return [Problem("provider", "required", _M("Choose the e-wallet."))]
     return []
 
 
@@ -268,10 +266,9 @@ def contract_problems(signed: bool, read_summary: bool, signer: str, has_signatu
         return []
     problems: list[Problem] = []
     if not read_summary:
-        problems.append(Problem("read", "required", "Hãy đọc tóm tắt hợp đồng cùng hộ và đánh dấu đã đọc.",
-                                "Read the contract summary with the household and tick that it was read."))
+        problems.append(Problem("read", "required", _M("Read the contract summary with the household and tick that it was read.")))
     if not signer.strip():
-        problems.append(Problem("signer", "required", "Chưa nhập họ tên người ký.", "The signer's name is missing."))
+        problems.append(Problem("signer", "required", _M("The signer's name is missing.")))
     if not has_signature and not signer.strip():
-        problems.append(Problem("signature", "required", "Chưa có chữ ký.", "There is no signature."))
+        problems.append(Problem("signature", "required", _M("There is no signature.")))
     return problems

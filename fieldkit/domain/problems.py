@@ -1,20 +1,32 @@
-"""Validation problems with messages a technician understands, in Vietnamese and English."""
+"""Validation problems with messages a technician understands: a field, a stable code and a marked text
+(`domain/messages.py`) translated from the catalogues when shown, Vietnamese first."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from fieldkit.domain.messages import Message, Texts
+
+_M = Texts("domain.problems")
+
 
 @dataclass(frozen=True)
 class Problem:
     field: str
     code: str
-    vi: str
-    en: str
+    text: Message
 
     def message(self, lang: str = "vi") -> str:
-        return self.vi if lang == "vi" else self.en
+        return self.text.text(lang)
+
+    @property
+    def vi(self) -> str:
+        return self.text.text("vi")
+
+    @property
+    def en(self) -> str:
+        return self.text.text("en")
 
 
 class ValidationError(ValueError):
@@ -41,41 +53,18 @@ def check(problems: list[Problem]) -> None:
 
 # --- the network, as a field worker meets it (OS errors, the HTTP library's, the sync client's) -------------
 
-NETWORK: dict[str, tuple[str, str]] = {
-    "unreachable": ("Không kết nối được máy chủ. Kiểm tra mạng (Wi-Fi, 3G/4G) và địa chỉ máy chủ trong Cài đặt; "
-                    "công việc vẫn được giữ trên máy và sẽ tự đồng bộ khi có mạng.",
-                    "The server cannot be reached. Check the network (Wi-Fi, 3G/4G) and the server address in "
-                    "Settings; the work stays on this laptop and syncs by itself when the network is back."),
-    "timeout": ("Máy chủ không trả lời kịp (mạng chậm). Hãy thử lại sau hoặc ra chỗ sóng tốt hơn; "
-                "công việc vẫn được giữ trên máy.",
-                "The server did not answer in time (slow network). Try again later or move to a better signal; "
-                "the work stays on this laptop."),
-    "dns": ("Không tìm thấy máy chủ theo địa chỉ đã nhập. Kiểm tra địa chỉ máy chủ trong Cài đặt và kết nối mạng.",
-            "The server's address was not found. Check the server address in Settings and the network."),
-    "tls": ("Kết nối bảo mật với máy chủ không hợp lệ. Đừng gửi dữ liệu; hãy báo cho bộ phận kỹ thuật.",
-            "The secure connection to the server is not valid. Do not send data; tell the support team."),
-    "busy": ("Máy chủ đang bận hoặc tạm ngừng. Máy sẽ tự thử lại; không cần làm gì thêm.",
-             "The server is busy or down for a while. The laptop tries again by itself; nothing to do."),
-    "not_our_server": ("Máy chủ này không phải máy chủ đã đăng ký cho máy; không có gì được gửi đi. "
-                       "Kiểm tra địa chỉ máy chủ trong Cài đặt hoặc báo cho bộ phận kỹ thuật.",
-                       "This is not the server this laptop was enrolled with; nothing was sent. Check the server "
-                       "address in Settings or tell the support team."),
-    "auth_refused": ("Máy chủ không chấp nhận máy này hoặc người dùng này. Hãy đăng ký lại máy bằng mã mới "
-                     "(trang Đồng bộ) hoặc nhờ giám sát viên kiểm tra người dùng.",
-                     "The server does not accept this laptop or this user. Enrol the laptop again with a new code "
-                     "(Sync page) or ask your supervisor to check the user."),
-    "not_enrolled": ("Máy này chưa được đăng ký với máy chủ. Vào trang Đồng bộ, nhập địa chỉ máy chủ và mã đăng ký.",
-                     "This laptop is not enrolled with the server yet. On the Sync page enter the server address "
-                     "and the enrolment code."),
-    "server_refused": ("Máy chủ từ chối yêu cầu. Hãy đồng bộ lại sau; nếu vẫn bị từ chối, báo cho bộ phận kỹ thuật.",
-                       "The server refused the request. Sync again later; if it is still refused, tell the support "
-                       "team."),
-    "cancelled": ("Đã huỷ đồng bộ; những gì đã gửi được giữ nguyên, phần còn lại sẽ gửi lần sau.",
-                  "Sync cancelled; what was sent stays sent, the rest goes next time."),
-    "unexpected": ("Đã xảy ra lỗi không mong đợi; công việc đã lưu không bị mất. Hãy thử lại; nếu vẫn lỗi, "
-                   "báo cho bộ phận kỹ thuật.",
-                   "Something unexpected went wrong; saved work is not lost. Try again; if it happens again, "
-                   "tell the support team."),
+NETWORK: dict[str, Message] = {
+    "unreachable": _M("The server cannot be reached. Check the network (Wi-Fi, 3G/4G) and the server address in Settings; the work stays on this laptop and syncs by itself when the network is back."),
+    "timeout": _M("The server did not answer in time (slow network). Try again later or move to a better signal; the work stays on this laptop."),
+    "dns": _M("The server's address was not found. Check the server address in Settings and the network."),
+    "tls": _M("The secure connection to the server is not valid. Do not send data; tell the support team."),
+    "busy": _M("The server is busy or down for a while. The laptop tries again by itself; nothing to do."),
+    "not_our_server": _M("This is not the server this laptop was enrolled with; nothing was sent. Check the server address in Settings or tell the support team."),
+    "auth_refused": _M("The server does not accept this laptop or this user. Enrol the laptop again with a new code (Sync page) or ask your supervisor to check the user."),
+    "not_enrolled": _M("This laptop is not enrolled with the server yet. On the Sync page enter the server address and the enrolment code."),
+    "server_refused": _M("The server refused the request. Sync again later; if it is still refused, tell the support team."),
+    "cancelled": _M("Sync cancelled; what was sent stays sent, the rest goes next time."),
+    "unexpected": _M("Something unexpected went wrong; saved work is not lost. Try again; if it happens again, tell the support team."),
 }
 
 _NET_ERRNOS = {"ECONNREFUSED", "ECONNRESET", "ECONNABORTED", "ENETUNREACH", "EHOSTUNREACH", "ENETDOWN",
@@ -85,8 +74,15 @@ _SYNC_CODES = {"Unreachable": "unreachable", "AuthRefused": "auth_refused", "Not
 
 
 def network(code: str, detail: str = "") -> Problem:
-    vi, en = NETWORK[code]
-    return Problem("", code, vi, f"{en} ({detail})" if detail else en)
+    """The network problem `code`; `detail` (the library's English) is kept in the English text only."""
+    if not detail:
+        return Problem("", code, NETWORK[code])
+    return Problem("", code, with_detail(NETWORK[code], detail))
+
+
+def with_detail(message: Message, detail: str) -> Message:
+    """`message (detail)` in English; the Vietnamese translation of this template leaves the detail out."""
+    return _M("{message} ({detail})", message=message, detail=detail)
 
 
 def network_code(exc: BaseException) -> str | None:
@@ -128,7 +124,7 @@ def network_code(exc: BaseException) -> str | None:
 
 
 def sync_failure(text: str) -> Problem:
-    """The sync client's stored failure text (English, `sync.client.describe`) as a vi/en Problem."""
+    """The sync client's stored failure text (English, `sync.client.describe`) as a Problem."""
     t = text.lower()
     for marker, code in (("not the enrolled server", "not_our_server"), ("refused by the server", "auth_refused"),
                          ("not enrolled", "not_enrolled"), ("busy or unavailable", "busy"), ("timed out", "timeout"),

@@ -27,9 +27,12 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from fieldkit.domain.messages import Texts
 from fieldkit.domain.problems import Problem
 from fieldkit.forms.definition import Field, FormDefinition
 from fieldkit.forms.expr import Expr, ExprError, evaluate
+
+_M = Texts("forms.engine")
 
 __all__ = ["SERIAL_PATTERN", "clean", "expression_values", "is_empty", "relevant_fields", "validate"]
 
@@ -84,8 +87,7 @@ def _eval(expr: Expr, env: dict[str, Any], current: Any, fid: str, problems: lis
     except ExprError as exc:
         problems.append(Problem(
             fid, "expression",
-            f"Biểu mẫu có điều kiện không tính được ({exc.reason}); báo cho người quản lý biểu mẫu.",
-            f"The form has a rule that could not be evaluated ({exc.reason}); tell whoever maintains the form.",
+            _M("The form has a rule that could not be evaluated ({reason}); tell whoever maintains the form.", reason=exc.reason),
         ))
         return None
 
@@ -187,13 +189,11 @@ def _type_problems(f: Field, v: Any) -> list[Problem]:
             raw = v.get(reg)
             if is_empty(raw):
                 if f.required:
-                    out.append(Problem(f.id, "required", f"{f.label.vi}: chưa nhập chỉ số {reg}.",
-                                       f"{f.label.en}: the {reg} reading is missing."))
+                    out.append(Problem(f.id, "required", _M("{en}: the {reg} reading is missing.", vi=f.label.vi, reg=reg, en=f.label.en)))
                 continue
             d = _decimal(raw)
             if d is None or d < 0 or d > MAX_READING:
-                out.append(Problem(f.id, "reading", f"{f.label.vi}: chỉ số {reg} phải là số không âm.",
-                                   f"{f.label.en}: the {reg} reading must be a number of 0 or more."))
+                out.append(Problem(f.id, "reading", _M("{en}: the {reg} reading must be a number of 0 or more.", vi=f.label.vi, reg=reg, en=f.label.en)))
         return out
     return []  # pragma: no cover - every type is handled above
 

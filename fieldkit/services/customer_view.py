@@ -10,11 +10,14 @@ from decimal import Decimal
 
 from fieldkit.domain import anomalies
 from fieldkit.domain import onboarding as flow
+from fieldkit.domain.messages import Texts
 from fieldkit.domain.models import Customer, Meter
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.services.session import Session
 from fieldkit.store import customers as customer_repo
 from fieldkit.store import field_facts as facts_repo
+
+_M = Texts("services.customer_view")
 
 READINGS_PER_METER = 12
 OPEN_STATES = ("assigned", "in_progress", "returned")
@@ -64,8 +67,7 @@ def customer_view(session: Session, customer_id: str) -> CustomerView:
     with session.store.read() as conn:
         customer = customer_repo.get(conn, customer_id)
         if customer is None:
-            raise ValidationError([Problem("customer", "missing", "Không tìm thấy khách hàng.",
-                                           "Customer not found.")])
+            raise ValidationError([Problem("customer", "missing", _M("Customer not found."))])
         meters = [_meter_from_row(r) for r in conn.execute(
             "SELECT id, serial, manufacturer, model, phases, customer_id FROM meters WHERE customer_id = ? "
             "ORDER BY serial", (customer_id,))]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 
 from fieldkit.domain.codes import normalise_customer_code
 from fieldkit.domain.ids import new_id
+from fieldkit.domain.messages import Texts
 from fieldkit.domain.models import Address, Customer
 from fieldkit.domain.problems import Problem, ValidationError, check
 from fieldkit.domain.text import clean_name, normalise_phone
@@ -13,6 +14,8 @@ from fieldkit.domain.validation import customer_problems
 from fieldkit.services.session import Session
 from fieldkit.store import customers as repo
 from fieldkit.store.customers import CustomerQuery
+
+_M = Texts("services.customers")
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ def create_customer(session: Session, data: CustomerInput) -> Customer:
     with session.store.transaction(actor=session.user_id) as tx:
         if repo.by_code(tx.conn, customer.code) is not None:
             raise ValidationError([Problem(
-                "code", "taken", "Mã khách hàng này đã có trong máy.", "This customer code is already on this device.",
+                "code", "taken", _M("This customer code is already on this device."),
             )])
         repo.insert(tx.conn, customer, tx.now)
         tx.change("customer", customer.id, "create", repo.payload(customer), base_version=None)
@@ -58,7 +61,7 @@ def update_customer(session: Session, customer_id: str, **changes: object) -> Cu
     with session.store.transaction(actor=session.user_id) as tx:
         current = repo.get(tx.conn, customer_id)
         if current is None:
-            raise ValidationError([Problem("customer", "missing", "Không tìm thấy khách hàng.", "Customer not found.")])
+            raise ValidationError([Problem("customer", "missing", _M("Customer not found."))])
         updated = _normalised(replace(current, **changes, version=current.version + 1))  # type: ignore[arg-type]
         check(customer_problems(updated))
         if replace(updated, version=current.version) == current:

@@ -26,6 +26,7 @@ from fieldkit.documents.contract_terms import DEFAULT_TERMS, load_terms
 from fieldkit.documents.supply_request import SupplyRequest, render_supply_request
 from fieldkit.domain import onboarding as flow
 from fieldkit.domain.local_time import local_date, local_today
+from fieldkit.domain.messages import Message, Texts
 from fieldkit.domain.models import OnboardingStep, WorkOrderKind
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.domain.text import clean_name
@@ -39,6 +40,8 @@ from fieldkit.store import documents as doc_repo
 from fieldkit.store import field_facts as facts_repo
 from fieldkit.store import work_orders as wo_repo
 from fieldkit.store.documents import CodeChange
+
+_M = Texts("services.documents")
 
 __all__ = [
     "KINDS", "DocumentRef", "contract_document", "current", "document_of_record", "documents_of_customer",
@@ -62,8 +65,8 @@ class DocumentRef:
     subject_id: str  # the work order (install record) or the customer (the others)
 
 
-def _missing(vi: str, en: str) -> ValidationError:
-    return ValidationError([Problem("document", "missing", vi, en)])
+def _missing(message: Message) -> ValidationError:
+    return ValidationError([Problem("document", "missing", message)])
 
 
 def _flow(session: Session, customer_id: str) -> ob.Flow:
@@ -84,7 +87,7 @@ def contract_document(session: Session, customer_id: str, config: ob.OnboardingC
     f = _flow(session, customer_id)
     answer, record = f.answers.get(flow.CONTRACT, {}), f.records.get(flow.CONTRACT)
     if answer.get("signed") is not True or record is None:
-        raise _missing("Hộ này chưa ký hợp đồng điện tử.", "This household has not signed the e-contract.")
+        raise _missing(_M("This household has not signed the e-contract."))
     c = f.customer
     with session.store.read() as conn:
         stamp = doc_repo.step_stamp(conn, record.id)
@@ -126,7 +129,7 @@ def supply_request_document(session: Session, customer_id: str,
     f = _flow(session, customer_id)
     answer, record = f.answers.get(flow.NEW_SUPPLY), f.records.get(flow.NEW_SUPPLY)
     if not answer or record is None:
-        raise _missing("Hộ này chưa có yêu cầu cấp điện mới.", "This household has no new-supply request.")
+        raise _missing(_M("This household has no new-supply request."))
     c = f.customer
     with session.store.read() as conn:
         stamp = doc_repo.step_stamp(conn, record.id)
@@ -156,11 +159,10 @@ def sign_supply_request(session: Session, customer_id: str, signer: str,
     f = _flow(session, customer_id)
     answer = f.answers.get(flow.NEW_SUPPLY)
     if not answer:
-        raise _missing("Hộ này chưa có yêu cầu cấp điện mới.", "This household has no new-supply request.")
+        raise _missing(_M("This household has no new-supply request."))
     signer = clean_name(signer)
     if not signer and not any(strokes or []):
-        raise ValidationError([Problem("signer", "required", "Hãy ký hoặc gõ họ tên người đề nghị.",
-                                       "Sign, or type the applicant's name.")])
+        raise ValidationError([Problem("signer", "required", _M("Sign, or type the applicant's name."))])
     check_signer(signer)
     png = ob.signature_png(strokes or [], signer or f.customer.name)
     data = {k: v for k, v in answer.items() if k != "attachments"}
@@ -236,7 +238,7 @@ def current(session: Session, ref: DocumentRef, lang: Lang = "vi") -> KeptDocume
     if ref.kind == HOUSEHOLD_SHEET:
         sheet = _flow(session, ref.subject_id).answers.get(flow.SHEET, {})
         if not sheet.get("sha256"):
-            raise _missing("Chưa tạo phiếu thông tin khách hàng.", "The household sheet has not been made yet.")
+            raise _missing(_M("The household sheet has not been made yet."))
         return KeptDocument(str(sheet["sha256"]), HOUSEHOLD_SHEET, str(sheet.get("file") or "phieu-khach-hang.pdf"))
     return make(session, ref, lang)
 
@@ -273,7 +275,7 @@ def open_record_pdf(session: Session, entity: str, record_id: str, lang: Lang = 
     the session closes). Raises ValidationError when the record has no document."""
     ref = document_of_record(session, entity, record_id)
     if ref is None:
-        raise _missing("Bản ghi này không có tài liệu PDF.", "This record has no PDF document.")
+        raise _missing(_M("This record has no PDF document."))
     return open_document(session, ref, lang)
 
 

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from fieldkit.domain.ids import new_id
+from fieldkit.domain.messages import Texts
 from fieldkit.domain.models import (
     Attachment,
     Install,
@@ -29,6 +30,8 @@ from fieldkit.store import drafts as drafts_repo
 from fieldkit.store import field_facts as repo
 from fieldkit.store import work_orders as wo_repo
 from fieldkit.store.database import Tx
+
+_M = Texts("services.field_facts")
 
 
 def _attach(session: Session, tx: Tx, data: bytes, mime: str, kind: str, sha: str) -> None:
@@ -61,18 +64,16 @@ def record_reading(
     if source is ReadingSource.MANUAL and photo is None:
         raise ValidationError([Problem(
             "photo", "required",
-            "Ghi chỉ số bằng tay cần có ảnh mặt công tơ.",
-            "A manual reading needs a photo of the meter face.",
+            _M("A manual reading needs a photo of the meter face."),
         )])
     capture_sha = session.attachments.put(capture) if capture is not None else None
     photo_sha = session.attachments.put(photo) if photo is not None else None
     reading = replace(reading, capture_sha256=capture_sha, photo_sha256=photo_sha)
     with session.store.transaction(actor=session.user_id) as tx:
         if wo_repo.get_meter(tx.conn, meter_id) is None:
-            raise ValidationError([Problem("meter", "missing", "Không tìm thấy công tơ.", "Meter not found.")])
+            raise ValidationError([Problem("meter", "missing", _M("Meter not found."))])
         if supersedes is not None and repo.get_reading(tx.conn, supersedes) is None:
-            raise ValidationError([Problem("supersedes", "missing", "Không tìm thấy lần đọc cần sửa.",
-                                           "The reading to correct was not found.")])
+            raise ValidationError([Problem("supersedes", "missing", _M("The reading to correct was not found."))])
         if capture is not None and capture_sha is not None:
             _attach(session, tx, capture, "application/json", "capture", capture_sha)
         if photo is not None and photo_sha is not None:
@@ -93,14 +94,12 @@ def record_install(
 ) -> Install:
     """`attachments`: (content, mime, kind) for photos and signatures referenced by `data`."""
     if not installed_meter_serial.strip():
-        raise ValidationError([Problem("installed_meter_serial", "required", "Chưa nhập số công tơ treo mới.",
-                                       "The serial of the installed meter is missing.")])
+        raise ValidationError([Problem("installed_meter_serial", "required", _M("The serial of the installed meter is missing."))])
     files = [(content, mime, kind, session.attachments.put(content)) for content, mime, kind in attachments or []]
     with session.store.transaction(actor=session.user_id) as tx:
         wo = wo_repo.get_work_order(tx.conn, work_order_id)
         if wo is None:
-            raise ValidationError([Problem("work_order", "missing", "Không tìm thấy phiếu công việc.",
-                                           "Work order not found.")])
+            raise ValidationError([Problem("work_order", "missing", _M("Work order not found."))])
         install = Install(
             id=new_id(), work_order_id=work_order_id, customer_id=wo.customer_id,
             installed_meter_serial=installed_meter_serial.strip(), removed_meter_serial=removed_meter_serial.strip(),

@@ -19,13 +19,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fieldkit.domain import reasons
-from fieldkit.domain.problems import NETWORK, ValidationError, network, network_code
+from fieldkit.domain.messages import Texts
+from fieldkit.domain.problems import NETWORK, ValidationError, network, network_code, with_detail
 from fieldkit.services.session import Session
 from fieldkit.store import disk
 from fieldkit.store.database import StoreError
 from fieldkit.store.pagecheck import PageReport, check_pages
 from fieldkit.store.profile import DB_FILE
 from fieldkit.store.salvage import SalvageReport, salvage
+
+_M = Texts("services.health")
 
 
 def describe_known(exc: BaseException) -> tuple[str, str] | None:
@@ -62,18 +65,13 @@ def describe(exc: BaseException) -> tuple[str, str]:
     if known is not None:
         return known
     text = str(exc).strip() or type(exc).__name__
-    vi, en = NETWORK["unexpected"]
-    return vi, f"{en} ({text})"
+    message = with_detail(NETWORK["unexpected"], text)
+    return message.vi, message.en
 
 
 def damaged_text() -> tuple[str, str]:
-    return (
-        "Cơ sở dữ liệu trên máy bị hỏng. Công việc đã lưu ở các trang còn tốt vẫn đọc được. Hãy đồng bộ ngay, "
-        "rồi chạy `fieldkit doctor --user TÊN --recover` để cứu dữ liệu và tạo lại hồ sơ từ máy chủ.",
-        "The database on this laptop is damaged. Work saved on the pages that are still good can be read. Sync "
-        "now, then run `fieldkit doctor --user NAME --recover` to recover the data and re-create the profile "
-        "from the server.",
-    )
+    message = _M("The database on this laptop is damaged. Work saved on the pages that are still good can be read. Sync now, then run `fieldkit doctor --user NAME --recover` to recover the data and re-create the profile from the server.")
+    return message.vi, message.en
 
 
 def login_warnings(session: Session) -> list[tuple[str, str]]:

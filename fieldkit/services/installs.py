@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from fieldkit.domain import lifecycle
 from fieldkit.domain.ids import new_id
+from fieldkit.domain.messages import Message, Texts
 from fieldkit.domain.models import (
     Attachment,
     Install,
@@ -37,6 +38,8 @@ from fieldkit.store import documents as doc_repo
 from fieldkit.store import drafts as drafts_repo
 from fieldkit.store import field_facts as facts_repo
 from fieldkit.store import work_orders as wo_repo
+
+_M = Texts("services.installs")
 
 if TYPE_CHECKING:
     from fieldkit.devices.result import ReadingResult
@@ -71,8 +74,8 @@ def form_for(version: int | None = None) -> FormDefinition:
     return load_form(FORM_ID, version)
 
 
-def _missing(msg_vi: str, msg_en: str, field: str = "work_order") -> ValidationError:
-    return ValidationError([Problem(field, "missing", msg_vi, msg_en)])
+def _missing(message: Message, field: str = "work_order") -> ValidationError:
+    return ValidationError([Problem(field, "missing", message)])
 
 
 def _referenced(form: FormDefinition, values: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -101,8 +104,7 @@ def complete_install(
     by_sha = {f.sha256: f for f in files}
     for field_id, sha in _referenced(form, values):
         if sha not in by_sha and not session.attachments.has(sha):
-            problems.append(Problem(field_id, "attachment", "Không tìm thấy tệp ảnh / chữ ký; hãy chọn lại.",
-                                    "The photo / signature file is missing; please add it again."))
+            problems.append(Problem(field_id, "attachment", _M("The photo / signature file is missing; please add it again.")))
     if problems:
         raise ValidationError(problems)
     data = clean(form, values)
@@ -111,14 +113,12 @@ def complete_install(
     with session.store.transaction(actor=session.user_id) as tx:
         wo = wo_repo.get_work_order(tx.conn, work_order_id)
         if wo is None:
-            raise _missing("Không tìm thấy phiếu công việc.", "Work order not found.")
+            raise _missing(_M("Work order not found."))
         if wo.kind not in INSTALL_KINDS:
-            raise ValidationError([Problem("work_order", "kind", "Phiếu này không phải phiếu treo / thay công tơ.",
-                                           "This work order is not a meter install or replacement.")])
+            raise ValidationError([Problem("work_order", "kind", _M("This work order is not a meter install or replacement."))])
         if lifecycle.refusal(wo.kind, wo.state, lifecycle.BY_ACTION[lifecycle.Action.SUBMIT], session.role):
             raise ValidationError([Problem(
-                "work_order", "state", "Phiếu này đã nộp hoặc đã duyệt, không thể lập biên bản nữa.",
-                "This work order was already submitted or approved; a record cannot be added now.")])
+                "work_order", "state", _M("This work order was already submitted or approved; a record cannot be added now."))])
         for f, sha in stored:
             if facts_repo.insert_attachment(tx.conn, Attachment(sha, len(f.content), f.mime, f.kind), tx.now):
                 tx.change("attachment", sha, "create",
@@ -176,9 +176,9 @@ def install_record_pdf(session: Session, work_order_id: str, lang: str = "vi") -
         technician = doc_repo.person_name(conn, stamp.recorded_by if stamp else None) or session.display_name
         unit = doc_repo.team_name(conn, wo.team_id if wo else None)
     if wo is None:
-        raise _missing("Không tìm thấy phiếu công việc.", "Work order not found.")
+        raise _missing(_M("Work order not found."))
     if not records:
-        raise _missing("Phiếu này chưa có biên bản treo tháo.", "This work order has no install record yet.",
+        raise _missing(_M("This work order has no install record yet."),
                        "install")
     install = records[-1]
     files = {sha: session.attachments.get(sha) for sha in install.data.get("attachments", [])
@@ -279,7 +279,7 @@ def wo_repo_get(session: Session, work_order_id: str) -> WorkOrder:
     with session.store.lock:
         wo = wo_repo.get_work_order(session.store.conn, work_order_id)
     if wo is None:
-        raise _missing("Không tìm thấy phiếu công việc.", "Work order not found.")
+        raise _missing(_M("Work order not found."))
     return wo
 
 

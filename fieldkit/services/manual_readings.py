@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
+from functools import partial
 
+from fieldkit.domain.messages import ByLanguage, Texts
 from fieldkit.domain.models import Reading, ReadingSource, RegisterValue
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.services import field_facts
@@ -26,6 +28,12 @@ from fieldkit.services.readings import (
     register_name,
 )
 from fieldkit.services.session import Session
+
+_M = Texts("services.manual_readings")
+
+
+def _register_or_code(obis: str, lang: str) -> str:
+    return register_name(obis, lang) or obis
 
 
 def _customer_id(target: Target) -> str | None:
@@ -51,8 +59,7 @@ def parse_manual(target: Target, values: Mapping[str, str]) -> dict[str, Registe
         if not raw:
             if obis == "1.8.0":
                 problems.append(Problem(f"registers.{obis}", "required",
-                                        "Nhập chỉ số tổng (KT) như trên mặt công tơ.",
-                                        "Type the total index (KT) as the meter display shows it."))
+                                        _M("Type the total index (KT) as the meter display shows it.")))
             continue
         text = raw.replace(" ", "").replace("\u00a0", "")
         if "," in text and "." not in text:
@@ -62,10 +69,9 @@ def parse_manual(target: Target, values: Mapping[str, str]) -> dict[str, Registe
         except InvalidOperation:
             value = Decimal("NaN")
         if not value.is_finite() or value < 0:
-            name_vi, name_en = register_name(obis, "vi") or obis, register_name(obis, "en") or obis
+            name = ByLanguage(partial(_register_or_code, obis))
             problems.append(Problem(f"registers.{obis}", "number",
-                                    f"{name_vi}: “{raw}” không phải là một số (ví dụ 12345,6).",
-                                    f"{name_en}: “{raw}” is not a number (for example 12345.6)."))
+                                    _M("{name}: “{raw}” is not a number (for example 12345.6).", name=name, raw=raw)))
             continue
         registers[obis] = RegisterValue(value, "kWh")
     if problems:
@@ -87,16 +93,14 @@ def save_manual(session: Session, target: Target, values: Mapping[str, str], rea
     problems: list[Problem] = []
     if not reason.strip():
         problems.append(Problem("manual_reason", "required",
-                                "Ghi lý do không đọc được qua cổng quang.",
-                                "Say why the meter could not be read through the optical port."))
+                                _M("Say why the meter could not be read through the optical port.")))
     if photo is None:
-        problems.append(Problem("photo", "required", "Chụp ảnh mặt công tơ (thấy rõ chỉ số).",
-                                "Add a photo of the meter face (the index readable)."))
+        problems.append(Problem("photo", "required", _M("Add a photo of the meter face (the index readable).")))
     if codes and len(confirmation) < 3:
         finding = next(f for f in assessment.findings if f.code == codes[0])
         problems.append(Problem("confirmation", "required",
-                                f"{finding.vi} Ghi lý do vẫn lưu chỉ số này (điều thấy tại chỗ).",
-                                f"{finding.en} Write why you save it anyway (what you saw on site)."))
+                                _M("{finding} Write why you save it anyway (what you saw on site).",
+                                   finding=ByLanguage(finding.message))))
     if problems:
         raise ValidationError(problems)
     if codes:  # the server keeps 200 characters: the flags and the confirmation always fit

@@ -20,9 +20,12 @@ from fieldkit.devices.client import ReadOptions
 from fieldkit.devices.meter_models import MeterModel
 from fieldkit.devices.meter_models import load as load_table
 from fieldkit.devices.result import ReadingResult
+from fieldkit.domain.messages import Texts
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.services.readings import Target, read_options
 from fieldkit.services.session import Session
+
+_M = Texts("services.meter_clock")
 
 SETTING_KEY = "meter_models_file"     # the Settings field; the table is in the encrypted store (meter_model_settings)
 
@@ -55,8 +58,7 @@ def clock_set_options(session: Session, target: Target, models: Sequence[MeterMo
     options = read_options(target, models)
     if not options.dlms_password:
         raise ValidationError([Problem("clock", "password_required",
-                                       "Chưa có mật khẩu ghi cho loại công tơ này: không chỉnh được đồng hồ.",
-                                       "No write password for this meter model: the clock cannot be set.")])
+                                       _M("No write password for this meter model: the clock cannot be set."))])
     # the sync client (requests: 0.5 s) is imported only when a clock is set, not at start
     from fieldkit.services.sync import clock_skew
 

@@ -23,9 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fieldkit.devices.meter_models import MeterModel, load, model_from_dict
+from fieldkit.domain.messages import Texts
 from fieldkit.domain.models import Role
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.services.session import Session
+
+_M = Texts("services.meter_model_settings")
 
 __all__ = ["KEY", "ModelSummary", "clear", "import_file", "may_change", "models", "source", "summary"]
 
@@ -48,8 +51,7 @@ class ModelSummary:
 def _forbidden() -> ValidationError:
     return ValidationError([Problem(
         KEY, "forbidden",
-        "Chỉ tổ trưởng (giám sát) mới được đổi bảng cài đặt loại công tơ (chứa mật khẩu công tơ).",
-        "Only a supervisor can change the meter model settings (they hold the meters' passwords).")])
+        _M("Only a supervisor can change the meter model settings (they hold the meters' passwords)."))])
 
 
 def may_change(session: Session) -> bool:
@@ -102,8 +104,7 @@ def import_file(session: Session, path: str | Path) -> list[ModelSummary]:
         entries = json.loads(content.decode("utf-8"))
     except (OSError, ValueError) as exc:
         raise ValidationError([Problem(
-            KEY, "invalid", f"Không dùng được tệp cài đặt loại công tơ này: {exc}",
-            f"This meter model settings file cannot be used: {exc}")]) from None
+            KEY, "invalid", _M("This meter model settings file cannot be used: {exc}", exc=exc))]) from None
     digest = hashlib.sha256(content).hexdigest()
     with session.store.transaction(actor=session.user_id) as tx:
         for key, value in ((META_TABLE, json.dumps(entries, ensure_ascii=False)), (META_SOURCE, p.name)):

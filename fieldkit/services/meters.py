@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from fieldkit.domain.ids import new_id
+from fieldkit.domain.messages import Texts
 from fieldkit.domain.models import Meter, MeterProtocol
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.services.session import Session
 from fieldkit.store import work_orders as repo
+
+_M = Texts("services.meters")
 
 
 def register_meter(
@@ -17,9 +20,9 @@ def register_meter(
     serial = serial.strip()
     problems = []
     if not serial:
-        problems.append(Problem("serial", "required", "Chưa nhập số công tơ.", "The meter serial is missing."))
+        problems.append(Problem("serial", "required", _M("The meter serial is missing.")))
     if phases not in (1, 3):
-        problems.append(Problem("phases", "range", "Công tơ 1 pha hoặc 3 pha.", "A meter has 1 or 3 phases."))
+        problems.append(Problem("phases", "range", _M("A meter has 1 or 3 phases.")))
     if problems:
         raise ValidationError(problems)
     meter = Meter(

@@ -39,6 +39,7 @@ from fieldkit.domain import geography
 from fieldkit.domain import onboarding as flow
 from fieldkit.domain.codes import customer_code_problems, normalise_customer_code, provisional_code
 from fieldkit.domain.ids import new_id
+from fieldkit.domain.messages import Texts
 from fieldkit.domain.models import (
     Address,
     Attachment,
@@ -63,6 +64,8 @@ from fieldkit.store import drafts as drafts_repo
 from fieldkit.store import field_facts as facts_repo
 from fieldkit.store import work_orders as wo_repo
 from fieldkit.store.database import Tx
+
+_M = Texts("services.onboarding")
 
 Lang = Literal["vi", "en"]
 
@@ -186,7 +189,7 @@ class Flow:
 def _flow(conn: Any, customer_id: str) -> Flow:
     customer = customer_repo.get(conn, customer_id)
     if customer is None:
-        raise ValidationError([Problem("customer", "missing", "Không tìm thấy khách hàng.", "Customer not found.")])
+        raise ValidationError([Problem("customer", "missing", _M("Customer not found."))])
     records = flow.latest_records(facts_repo.onboarding_steps_of(conn, customer_id))
     answers = flow.drop_stale({k: dict(r.data) for k, r in records.items()})
     return Flow(customer, answers, flow.resume_step(answers), flow.path(answers), records)
@@ -214,7 +217,7 @@ def _append(tx: Tx, session: Session, customer_id: str, step: str, data: dict[st
 def _record(session: Session, customer_id: str, step: str, data: dict[str, Any]) -> Flow:
     with session.store.transaction(actor=session.user_id) as tx:
         if customer_repo.get(tx.conn, customer_id) is None:
-            raise ValidationError([Problem("customer", "missing", "Không tìm thấy khách hàng.", "Customer not found.")])
+            raise ValidationError([Problem("customer", "missing", _M("Customer not found."))])
         _append(tx, session, customer_id, step, data)
     return load_flow(session, customer_id)
 
@@ -239,7 +242,7 @@ def start_with_customer(session: Session, customer_id: str) -> Flow:
     with session.store.transaction(actor=session.user_id) as tx:
         customer = customer_repo.get(tx.conn, customer_id)
         if customer is None:
-            raise ValidationError([Problem("customer", "missing", "Không tìm thấy khách hàng.", "Customer not found.")])
+            raise ValidationError([Problem("customer", "missing", _M("Customer not found."))])
         current = flow.latest_records(facts_repo.onboarding_steps_of(tx.conn, customer_id)).get(flow.HOUSEHOLD)
         if current is None:
             _append(tx, session, customer_id, flow.HOUSEHOLD, {
@@ -271,13 +274,12 @@ def start_new_household(session: Session, data: HouseholdInput, config: Onboardi
     if not data.existing_customer:
         problems = [p for p in problems if p.field != "code"]
     if data.commune_code is None:
-        problems.append(Problem("commune", "required", "Hãy chọn xã/phường.", "Choose the commune/ward."))
+        problems.append(Problem("commune", "required", _M("Choose the commune/ward.")))
     check(problems)
     with session.store.transaction(actor=session.user_id) as tx:
         if customer_repo.by_code(tx.conn, customer.code) is not None:
             raise ValidationError([Problem(
-                "code", "taken", "Mã khách hàng này đã có trong máy: hãy tìm khách hàng theo mã.",
-                "This customer code is already on this device: find the customer by the code.")])
+                "code", "taken", _M("This customer code is already on this device: find the customer by the code."))])
         customer_repo.insert(tx.conn, customer, tx.now)
         tx.change("customer", customer.id, "create", customer_repo.payload(customer), base_version=None)
         drafts_repo.delete(tx.conn, drafts_repo.ONBOARDING, drafts_repo.new_household_ref(session.user_id))
@@ -307,13 +309,12 @@ def save_new_supply(session: Session, customer_id: str, answer: flow.NewSupplyAn
     same transaction (`services.supply_request`)."""
     check(flow.new_supply_problems(answer))
     if answer.commune_code is not None and geography.commune(answer.commune_code) is None:
-        raise ValidationError([Problem("commune", "unknown", "Không có xã/phường này trong danh mục hành chính 2025.",
-                                       "This commune/ward is not in the 2025 list of administrative units.")])
+        raise ValidationError([Problem("commune", "unknown", _M("This commune/ward is not in the 2025 list of administrative units."))])
     today = local_today()
     with session.store.transaction(actor=session.user_id) as tx:
         customer = customer_repo.get(tx.conn, customer_id)
         if customer is None:
-            raise ValidationError([Problem("customer", "missing", "Không tìm thấy khách hàng.", "Customer not found.")])
+            raise ValidationError([Problem("customer", "missing", _M("Customer not found."))])
         current = flow.latest_records(facts_repo.onboarding_steps_of(tx.conn, customer_id)).get(flow.NEW_SUPPLY)
         wo_id = current.data.get("work_order_id") if current else None
         if not wo_id:
@@ -369,7 +370,7 @@ def mark_app_shown(session: Session, customer_id: str) -> Flow:
 def save_app(session: Session, customer_id: str, registered: bool, phone: str) -> Flow:
     customer = customer_service.get_customer(session, customer_id)
     if customer is None:
-        raise ValidationError([Problem("customer", "missing", "Không tìm thấy khách hàng.", "Customer not found.")])
+        raise ValidationError([Problem("customer", "missing", _M("Customer not found."))])
     check(flow.app_problems(registered, phone, customer.phone))
     phone = normalise_phone(phone)
     if registered and not customer.phone:
@@ -439,14 +440,14 @@ def bill_qr(session: Session, customer_id: str, config: OnboardingConfig | None 
     cfg = config or load_config()
     customer = customer_service.get_customer(session, customer_id)
     if customer is None:
-        raise ValidationError([Problem("customer", "missing", "Không tìm thấy khách hàng.", "Customer not found.")])
+        raise ValidationError([Problem("customer", "missing", _M("Customer not found."))])
     estimate, reason = current_bill(session, customer_id)
     acc = cfg.collection
     try:  # like the sheet: the amount of the utility's published unpaid bill, never the estimate's
         transfer = BankTransfer.for_bill(acc.bank_bin, acc.bank_name, acc.account, acc.account_name,
                                          latest_bill(session, customer.code), cfg.purpose.format(code=customer.code))
     except VietQRError as exc:
-        raise ValidationError([Problem("bank_qr", "invalid", exc.vi, exc.en)]) from exc
+        raise ValidationError([Problem("bank_qr", "invalid", exc.message)]) from exc
     return BillQr(estimate, transfer, reason)
 
 
@@ -501,7 +502,7 @@ def sign_contract(session: Session, customer_id: str, *, signed: bool, read_summ
     check(flow.contract_problems(signed, read_summary, signer, any(strokes)))
     customer = customer_service.get_customer(session, customer_id)
     if customer is None:
-        raise ValidationError([Problem("customer", "missing", "Không tìm thấy khách hàng.", "Customer not found.")])
+        raise ValidationError([Problem("customer", "missing", _M("Customer not found."))])
     if not signed:
         return _record(session, customer_id, flow.CONTRACT, {"signed": False})
     png = signature_png(strokes, signer)
@@ -547,7 +548,7 @@ def household_sheet(session: Session, customer_id: str, config: OnboardingConfig
             transfer = BankTransfer.for_bill(acc.bank_bin, acc.bank_name, acc.account, acc.account_name,
                                              latest_bill(session, c.code), cfg.purpose.format(code=c.code))
         except VietQRError as exc:
-            raise ValidationError([Problem("bank_qr", "invalid", exc.vi, exc.en)]) from exc
+            raise ValidationError([Problem("bank_qr", "invalid", exc.message)]) from exc
     if transfer is not None and transfer.bill is not None:
         estimate = None  # the utility's bill is printed with its QR; an estimate beside it would confuse
     return HouseholdSheet(
@@ -590,8 +591,7 @@ def finish(session: Session, customer_id: str, printed: bool) -> Flow:
     f = load_flow(session, customer_id)
     sheet = f.answers.get(flow.SHEET)
     if not sheet or "sha256" not in sheet:
-        raise ValidationError([Problem("sheet", "required", "Hãy tạo phiếu thông tin khách hàng trước.",
-                                       "Make the household sheet first.")])
+        raise ValidationError([Problem("sheet", "required", _M("Make the household sheet first."))])
     if bool(sheet.get("printed")) == printed:
         return f
     return _record(session, customer_id, flow.SHEET, {k: v for k, v in sheet.items() if k != "attachments"}

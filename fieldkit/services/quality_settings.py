@@ -24,11 +24,14 @@ import json
 from dataclasses import dataclass
 from typing import Literal
 
+from fieldkit.domain.messages import Texts
 from fieldkit.domain.models import Role
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.services import meter_model_settings
 from fieldkit.services.readings import ReadingLimits, setting_problem
 from fieldkit.services.session import Session
+
+_M = Texts("services.quality_settings")
 
 CLOCK_KEY = "reading_clock_minutes"
 MULTIPLE_KEY = "reading_abnormal_multiple"
@@ -98,16 +101,14 @@ def change(session: Session, key: str, value: str) -> GuardedValue:
     value = value.strip()
     if session.role is not Role.SUPERVISOR:
         raise ValidationError([Problem(
-            key, "forbidden", "Chỉ tổ trưởng (giám sát) mới được đổi ngưỡng kiểm tra chỉ số.",
-            "Only a supervisor can change the reading checks' limits.")])
+            key, "forbidden", _M("Only a supervisor can change the reading checks' limits."))])
     if value_of(session, key).source == "server":
         raise ValidationError([Problem(
-            key, "server", "Ngưỡng này do máy chủ của điện lực đặt; không đổi được trên máy này.",
-            "The utility's server sets this limit; it cannot be changed on this laptop.")])
+            key, "server", _M("The utility's server sets this limit; it cannot be changed on this laptop."))])
     if value:
         problem = setting_problem(value, GUARDED[key])
         if problem is not None:
-            raise ValidationError([Problem(key, "number", *problem)])
+            raise ValidationError([Problem(key, "number", problem)])
     with session.store.transaction(actor=session.user_id) as tx:
         before = tx.conn.execute("SELECT value FROM meta WHERE key = ?", (META_PREFIX + key,)).fetchone()
         if value:

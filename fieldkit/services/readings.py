@@ -37,6 +37,7 @@ from fieldkit.devices.meter_models import MeterModel, options_for
 from fieldkit.devices.result import ReadingResult
 from fieldkit.domain import anomalies
 from fieldkit.domain.anomalies import Finding
+from fieldkit.domain.messages import ByLanguage, Message, Texts
 from fieldkit.domain.models import (
     Customer,
     Meter,
@@ -56,6 +57,8 @@ from fieldkit.store import customers as customer_repo
 from fieldkit.store import field_facts as facts_repo
 from fieldkit.store import work_orders as wo_repo
 from fieldkit.store.customers import CustomerQuery
+
+_M = Texts("services.readings")
 
 log = logging.getLogger(__name__)
 
@@ -120,13 +123,13 @@ def _setting_number(value: Any) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-def setting_problem(value: str, kind: str) -> tuple[str, str] | None:
-    """(vi, en) when a typed limit is not usable; ``kind`` "minutes" or "multiple"."""
+def setting_problem(value: str, kind: str) -> Message | None:
+    """Why a typed limit is not usable, or None; ``kind`` "minutes" or "multiple"."""
     number = _setting_number(value) if value.strip() else None
     if kind == "minutes" and (number is None or number < 0 or number > 24 * 60):
-        return ("Nhập số phút từ 0 đến 1440.", "Type a number of minutes from 0 to 1440.")
+        return _M("Type a number of minutes from 0 to 1440.")
     if kind == "multiple" and (number is None or number <= 1 or number > 100):
-        return ("Nhập một số lớn hơn 1 (ví dụ 3).", "Type a number above 1 (for example 3).")
+        return _M("Type a number above 1 (for example 3).")
     return None
 
 
@@ -213,8 +216,8 @@ def choices(session: Session, text: str = "", limit: int = 50) -> list[Choice]:
     return out
 
 
-def _missing(vi: str, en: str, field_name: str = "meter") -> ValidationError:
-    return ValidationError([Problem(field_name, "missing", vi, en)])
+def _missing(message: Message, field_name: str = "meter") -> ValidationError:
+    return ValidationError([Problem(field_name, "missing", message)])
 
 
 def _expected_bytes(session: Session, meter: Meter, history: tuple[Reading, ...]) -> int | None:
@@ -239,14 +242,13 @@ def target_for_work_order(session: Session, wo_id: str) -> Target:
     with session.store.read() as conn:
         wo = wo_repo.get_work_order(conn, wo_id)
         if wo is None:
-            raise _missing("Không tìm thấy phiếu công việc.", "Work order not found.", "work_order")
+            raise _missing(_M("Work order not found."), "work_order")
         meter = wo_repo.get_meter(conn, wo.meter_id) if wo.meter_id else None
         if meter is None and wo.customer_id:
             meters = wo_repo.meters_of_customer(conn, wo.customer_id)
             meter = meters[0] if len(meters) == 1 else None
         if meter is None:
-            raise _missing("Phiếu này chưa ghi công tơ nào. Chọn công tơ trong danh sách công tơ.",
-                           "This work order names no meter. Choose the meter from the meter list.")
+            raise _missing(_M("This work order names no meter. Choose the meter from the meter list."))
         target = _target(session, conn, meter, wo)
     return Target(target.meter, target.customer, target.work_order, target.history,
                   _expected_bytes(session, target.meter, target.history))
@@ -256,7 +258,7 @@ def target_for_meter(session: Session, meter_id: str) -> Target:
     with session.store.read() as conn:
         meter = wo_repo.get_meter(conn, meter_id)
         if meter is None:
-            raise _missing("Không tìm thấy công tơ.", "Meter not found.")
+            raise _missing(_M("Meter not found."))
         target = _target(session, conn, meter, None)
     return Target(target.meter, target.customer, None, target.history,
                   _expected_bytes(session, target.meter, target.history))
@@ -464,8 +466,8 @@ def confirmation_problem(assessment: Assessment, confirmation: str) -> Problem |
     if not found or len(" ".join(confirmation.split())) >= 3:
         return None
     return Problem("confirmation", "required",
-                   f"{found[0].vi} Ghi lý do vẫn lưu chỉ số này (điều thấy tại chỗ).",
-                   f"{found[0].en} Write why you save it anyway (what you saw on site).")
+                   _M("{finding} Write why you save it anyway (what you saw on site).",
+                      finding=ByLanguage(found[0].message)))
 
 
 def save_optical(session: Session, target: Target, result: ReadingResult,
@@ -479,13 +481,11 @@ def save_optical(session: Session, target: Target, result: ReadingResult,
     a ValidationError naming the warning. The reason and the flagged checks' codes are kept in the
     reading's reason field (``reason [serial_mismatch,high]``, at most 200 characters)."""
     if result.capture is None:
-        raise ValidationError([Problem("capture", "missing", "Thiếu dữ liệu thô của lần đọc.",
-                                       "The raw capture of the reading is missing.")])
+        raise ValidationError([Problem("capture", "missing", _M("The raw capture of the reading is missing."))])
     registers = stored_registers(result)
     if not registers:
         raise ValidationError([Problem("registers", "required",
-                                       "Công tơ không gửi chỉ số điện năng nào. Đọc lại hoặc ghi bằng tay.",
-                                       "The meter sent no energy register. Read again or type the reading.")])
+                                       _M("The meter sent no energy register. Read again or type the reading."))])
     taken_at = taken_at or datetime.now(UTC)
     assessment = assess_result(target, result, limits or ReadingLimits(), taken_at)
     refused = confirmation_problem(assessment, confirmation)

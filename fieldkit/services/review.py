@@ -40,6 +40,7 @@ from fieldkit.domain import anomalies
 from fieldkit.domain.local_time import VIETNAM as VIETNAM
 from fieldkit.domain.local_time import local_date as local_date
 from fieldkit.domain.local_time import local_today as local_today
+from fieldkit.domain.messages import Texts
 from fieldkit.domain.models import (
     Customer,
     Install,
@@ -70,6 +71,8 @@ from fieldkit.services.work_orders import review_work_order
 from fieldkit.store import customers as customer_repo
 from fieldkit.store import field_facts as facts_repo
 from fieldkit.store import work_orders as wo_repo
+
+_M = Texts("services.review")
 
 STATUS_GROUPS: dict[str, tuple[WorkOrderState, ...]] = {
     "waiting": (WorkOrderState.DONE,),
@@ -291,8 +294,7 @@ class ReviewDetail:
 
 
 def _missing() -> ValidationError:
-    return ValidationError([Problem("work_order", "missing", "Không tìm thấy phiếu công việc.",
-                                    "Work order not found.")])
+    return ValidationError([Problem("work_order", "missing", _M("Work order not found."))])
 
 
 def review_detail(session: Session, wo_id: str, today: date | None = None) -> ReviewDetail:

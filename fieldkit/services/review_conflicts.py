@@ -17,16 +17,18 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from fieldkit.domain.messages import Texts
 from fieldkit.domain.models import Role
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.services.people import people
 from fieldkit.services.session import Session
 from fieldkit.store import work_orders as wo_repo
 
+_M = Texts("services.review_conflicts")
+
 
 def _missing() -> ValidationError:
-    return ValidationError([Problem("work_order", "missing", "Không tìm thấy phiếu công việc.",
-                                    "Work order not found.")])
+    return ValidationError([Problem("work_order", "missing", _M("Work order not found."))])
 
 
 def _conflict_rows(conn: Any, where: str = "1", params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
@@ -166,13 +168,11 @@ def resolve_conflict(session: Session, conflict_id: int, note: str = "") -> Conf
         row = tx.conn.execute("SELECT data FROM sync_reference WHERE kind = 'conflict' AND key = ?",
                               (key,)).fetchone()
         if row is None:
-            raise ValidationError([Problem("conflict", "missing", "Không tìm thấy xung đột này trên máy.",
-                                           "This conflict is not on this laptop.")])
+            raise ValidationError([Problem("conflict", "missing", _M("This conflict is not on this laptop."))])
         data = json.loads(row[0])
         local = _local_resolutions(tx.conn)
         if data.get("resolved_at") or local.get(key, ("", ""))[0] in ("pending", "sent"):
-            raise ValidationError([Problem("conflict", "resolved", "Xung đột này đã được xử lý.",
-                                           "This conflict is resolved already.")])
+            raise ValidationError([Problem("conflict", "resolved", _M("This conflict is resolved already."))])
         tx.change("conflict", key, "resolve", {"id": int(key), "note": note.strip()[:2000]},
                   detail=note.strip()[:200])
         local = _local_resolutions(tx.conn)

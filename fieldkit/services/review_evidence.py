@@ -8,9 +8,12 @@ from decimal import Decimal
 
 from fieldkit.devices.capture import Capture
 from fieldkit.devices.errors import ProtocolError
+from fieldkit.domain.messages import Texts
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.services.session import Session
 from fieldkit.store.attachments import AttachmentError
+
+_M = Texts("services.review_evidence")
 
 
 def attachment_bytes(session: Session, sha256: str) -> bytes:
@@ -20,8 +23,7 @@ def attachment_bytes(session: Session, sha256: str) -> bytes:
     except AttachmentError as exc:
         raise ValidationError([Problem(
             "attachment", "missing",
-            "Tệp đính kèm này chưa có trên máy (chưa tải về hoặc bị hỏng).",
-            "This attachment is not on this laptop (not downloaded yet, or damaged).",
+            _M("This attachment is not on this laptop (not downloaded yet, or damaged)."),
         )]) from exc
 
 

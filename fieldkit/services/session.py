@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldkit.domain.messages import Texts
 from fieldkit.domain.models import Role
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.store.attachments import AttachmentStore
@@ -12,6 +13,8 @@ from fieldkit.store.database import Store
 from fieldkit.store.keyring import KdfParams, Keyring, KeyringUser, Refused
 from fieldkit.store.pin_policy import strength_problems as secret_problems
 from fieldkit.store.profile import OpenProfile, create_profile, open_profile
+
+_M = Texts("services.session")
 
 
 @dataclass
@@ -51,8 +54,7 @@ class Session:
         if self.role not in roles:
             raise ValidationError([Problem(
                 "role", "forbidden",
-                "Vai trò của bạn không được làm việc này.",
-                "Your role is not allowed to do this.",
+                _M("Your role is not allowed to do this."),
             )])
 
     def close(self) -> None:
@@ -99,14 +101,14 @@ def add_user(
 
     username = username.strip()
     if not username:
-        raise ValidationError([Problem("username", "required", "Chưa nhập tên đăng nhập.", "The user name is missing.")])
+        raise ValidationError([Problem("username", "required", _M("The user name is missing."))])
     problems = secret_problems(secret)
     if problems:
         raise ValidationError(problems)
     keyring = Keyring(session.profile.folder)
     if keyring.find(username) is not None:
         raise ValidationError([Problem(
-            "username", "taken", "Tên đăng nhập này đã có.", "That user name is already taken.",
+            "username", "taken", _M("That user name is already taken."),
         )])
     user_id = new_id()
     with session.store.transaction(actor=session.user_id) as tx:
@@ -135,14 +137,14 @@ def add_person(session: Session, *, username: str, user_code: str, secret: str,
     from fieldkit.sync.client import register_person
 
     username = username.strip()
-    problems = [*([Problem("username", "required", "Chưa nhập tên đăng nhập.", "The user name is missing.")]
+    problems = [*([Problem("username", "required", _M("The user name is missing."))]
                   if not username else []), *secret_problems(secret)]
     if problems:
         raise ValidationError(problems)
     keyring = Keyring(session.profile.folder)
     if keyring.find(username) is not None:
         raise ValidationError([Problem(
-            "username", "taken", "Tên đăng nhập này đã có.", "That user name is already taken.",
+            "username", "taken", _M("That user name is already taken."),
         )])
     key = signing.new_private_key()
     server = register_person(session.store, username, user_code, key)  # raises when the server says no
@@ -166,8 +168,7 @@ def unlock_person(session: Session, username: str) -> None:
     session.require(Role.SUPERVISOR)
     keyring = Keyring(session.profile.folder)
     if keyring.find(username) is None:
-        raise ValidationError([Problem("username", "unknown", f"Không có người dùng '{username}'.",
-                                       f"There is no user '{username}'.")])
+        raise ValidationError([Problem("username", "unknown", _M("There is no user '{username}'.", username=username))])
     keyring.reset_attempts(username)
     with session.store.transaction(actor=session.user_id) as tx:
         tx.audit("user", session.user_id, "unlock", detail=username)

@@ -12,12 +12,15 @@ the file is an unused copy that `draft_files.clean` removes later, never a recor
 from __future__ import annotations
 
 from fieldkit.domain import onboarding as flow
+from fieldkit.domain.messages import Texts
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.domain.text import clean_name
 from fieldkit.services import onboarding as ob
 from fieldkit.services.session import Session
 from fieldkit.store import customers as customer_repo
 from fieldkit.store import drafts as drafts_repo
+
+_M = Texts("services.supply_request")
 
 __all__ = ["SIGNER_MAX", "check_signer", "save_supply_request"]
 
@@ -27,9 +30,7 @@ SIGNER_MAX = 100  # characters of the applicant's name printed under the signatu
 def check_signer(signer: str) -> None:
     if len(signer) > SIGNER_MAX or any(not ch.isprintable() for ch in signer):
         raise ValidationError([Problem("signer", "invalid",
-                                       f"Họ tên người đề nghị tối đa {SIGNER_MAX} ký tự, không có ký tự điều khiển.",
-                                       f"The applicant's name: at most {SIGNER_MAX} characters, no control "
-                                       "characters.")])
+                                       _M("The applicant's name: at most {SIGNER_MAX} characters, no control characters.", SIGNER_MAX=SIGNER_MAX))])
 
 
 def save_supply_request(session: Session, customer_id: str, answer: flow.NewSupplyAnswer, signer: str = "",

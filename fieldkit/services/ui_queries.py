@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from fieldkit.domain.messages import Texts
 from fieldkit.domain.models import Role, WorkOrderKind, WorkOrderState
 from fieldkit.domain.problems import Problem, ValidationError, check
 from fieldkit.domain.text import clean_name, fold
@@ -22,6 +23,8 @@ from fieldkit.store import work_orders as wo_repo
 from fieldkit.store.keyring import KdfParams
 from fieldkit.store.pin_policy import strength_problems as secret_problems
 from fieldkit.store.work_orders import WorkOrderQuery
+
+_M = Texts("services.ui_queries")
 
 OPEN_STATES = (WorkOrderState.ASSIGNED, WorkOrderState.IN_PROGRESS, WorkOrderState.RETURNED)
 
@@ -107,22 +110,19 @@ def create_first_user(
     problems: list[Problem] = []
     name = clean_name(display_name)
     if len(name) < 2:
-        problems.append(Problem("name", "required", "Hãy nhập họ và tên (ít nhất 2 ký tự).",
-                                "Enter the full name (at least 2 characters)."))
+        problems.append(Problem("name", "required", _M("Enter the full name (at least 2 characters).")))
     try:
         role_value = Role(role) if role else None
     except ValueError:
         role_value = None
     if role_value is None:
-        problems.append(Problem("role", "required", "Hãy chọn vai trò.", "Choose a role."))
+        problems.append(Problem("role", "required", _M("Choose a role.")))
     problems += secret_problems(pin)
     if pin != pin_again:
-        problems.append(Problem("pin_again", "mismatch", "Hai lần nhập mã PIN không giống nhau.",
-                                "The two PINs do not match."))
+        problems.append(Problem("pin_again", "mismatch", _M("The two PINs do not match.")))
     check(problems)
     if has_users(folder):
-        raise ValidationError([Problem("profile", "exists", "Hồ sơ này đã có người dùng; hãy đăng nhập.",
-                                       "This profile already has users; sign in instead.")])
+        raise ValidationError([Problem("profile", "exists", _M("This profile already has users; sign in instead."))])
     assert role_value is not None
     username = _username_for(name, set())
     return create(folder, username=username, display_name=name, role=role_value, secret=pin, params=params)

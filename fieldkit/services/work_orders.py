@@ -14,6 +14,7 @@ from fieldkit.domain import lifecycle as lc
 from fieldkit.domain import onboarding as flow
 from fieldkit.domain.ids import new_id
 from fieldkit.domain.local_time import local_today
+from fieldkit.domain.messages import Texts
 from fieldkit.domain.models import OnboardingStep, Role, WorkOrder, WorkOrderKind, WorkOrderState
 from fieldkit.domain.problems import Problem, ValidationError, check
 from fieldkit.domain.reasons import problem
@@ -23,6 +24,8 @@ from fieldkit.store import field_facts as facts_repo
 from fieldkit.store import work_orders as repo
 from fieldkit.store.database import Tx
 from fieldkit.store.work_orders import WorkOrderQuery
+
+_M = Texts("services.work_orders")
 
 
 def create_work_order(
@@ -44,13 +47,12 @@ def create_work_order(
 
 
 def _not_found() -> ValidationError:
-    return ValidationError([Problem("work_order", "missing", "Không tìm thấy phiếu công việc.",
-                                    "Work order not found.")])
+    return ValidationError([Problem("work_order", "missing", _M("Work order not found."))])
 
 
 def _refused(r: lc.Refusal) -> ValidationError:
     p = problem(r.code, r.params)
-    return ValidationError([Problem("state" if r.code.startswith("wo_") else "role", r.code, p.vi, p.en)])
+    return ValidationError([Problem("state" if r.code.startswith("wo_") else "role", r.code, p.text)])
 
 
 def _move(tx: Tx, session: Session, wo: WorkOrder, action: lc.Action, comment: str = "",
@@ -60,7 +62,7 @@ def _move(tx: Tx, session: Session, wo: WorkOrder, action: lc.Action, comment: s
     move = lc.BY_ACTION[action]
     if move.needs_comment and not comment.strip():  # what the supervisor typed is checked first
         p = problem("wo_comment_required")
-        raise ValidationError([Problem("comment", "required", p.vi, p.en)])
+        raise ValidationError([Problem("comment", "required", p.text)])
     refused = lc.refusal(wo.kind, wo.state, move, session.role)
     if refused is not None:
         raise _refused(refused)
@@ -218,7 +220,7 @@ def reassign(session: Session, wo_id: str, member: TeamMember) -> WorkOrder:
     session.require(Role.SUPERVISOR)
     if Role(member.role) not in lc.life(_kind(session, wo_id)).workers:
         p = problem("wo_assignee_kind", {"user": member.name, "role": member.role.value, "kind": _kind(session, wo_id)})
-        raise ValidationError([Problem("assignee", "wo_assignee_kind", p.vi, p.en)])
+        raise ValidationError([Problem("assignee", "wo_assignee_kind", p.text)])
     with session.store.transaction(actor=session.user_id) as tx:
         wo = repo.get_work_order(tx.conn, wo_id)
         if wo is None:

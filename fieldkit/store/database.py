@@ -223,7 +223,7 @@ class Store:
             self._reopen()
         p = disk.problem(code)
         if code == "damaged":
-            p = disk.DiskProblem(code, p.vi, f"{p.en} ({type(exc).__name__}: {str(exc) or 'page check failed'})")
+            p = disk.problem(code, f"{type(exc).__name__}: {str(exc) or 'page check failed'}")
         return StoreError(p.text(), code)
 
     def _reopen(self) -> None:

@@ -13,6 +13,11 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldkit.domain.messages import Message, Texts
+from fieldkit.domain.problems import with_detail
+
+_M = Texts("store.disk")
+
 # A day's photos: about 60 jobs x 6 photos x 1.5 MB, plus signatures, captures and PDFs.
 DAY_OF_PHOTOS_BYTES = 600 * 1024 * 1024
 
@@ -20,52 +25,28 @@ DAY_OF_PHOTOS_BYTES = 600 * 1024 * 1024
 @dataclass(frozen=True)
 class DiskProblem:
     code: str  # disk_full | read_only | permission | io_error | damaged | missing | other
-    vi: str
-    en: str
+    message: Message  # translated when shown (core_vi.ts)
+
+    @property
+    def vi(self) -> str:
+        return self.message.text("vi")
+
+    @property
+    def en(self) -> str:
+        return self.message.text("en")
 
     def text(self) -> str:
         return f"{self.vi} / {self.en}"
 
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "disk_full": (
-        "Ổ đĩa đã đầy. Hãy xoá bớt tệp không cần (ảnh, video, tệp tải về) hoặc đồng bộ rồi thử lại; "
-        "dữ liệu đã lưu không bị mất.",
-        "The disk is full. Delete files you do not need (photos, videos, downloads) or sync, then try "
-        "again; nothing already saved is lost.",
-    ),
-    "read_only": (
-        "Ổ đĩa hoặc thư mục hồ sơ chỉ cho phép đọc, không ghi được. Hãy chép hồ sơ sang ổ đĩa ghi được "
-        "hoặc mở khoá ghi của thiết bị.",
-        "The disk or the profile folder is read-only: nothing can be written. Copy the profile to a writable "
-        "disk or turn off the device's write protection.",
-    ),
-    "permission": (
-        "Không có quyền đọc/ghi thư mục hồ sơ. Hãy đăng nhập Windows bằng đúng tài khoản đã dùng FieldKit, "
-        "hoặc nhờ quản trị cấp quyền.",
-        "No permission to read or write the profile folder. Sign in to the computer as the account that "
-        "uses FieldKit, or ask the administrator to grant access.",
-    ),
-    "io_error": (
-        "Ổ đĩa báo lỗi đọc/ghi (có thể hỏng). Đừng tắt máy; hãy đồng bộ ngay và báo cho bộ phận kỹ thuật.",
-        "The disk reported a read/write error (it may be failing). Do not switch off; sync now and tell "
-        "the support team.",
-    ),
-    "damaged": (
-        "Tệp dữ liệu bị hỏng. Chạy `fieldkit doctor` để kiểm tra, gửi lên máy chủ những gì còn đọc được, "
-        "rồi tạo lại hồ sơ từ máy chủ.",
-        "The data file is damaged. Run `fieldkit doctor` to check it, push what can still be read, then "
-        "re-create the profile from the server.",
-    ),
-    "missing": (
-        "Không tìm thấy tệp hoặc thư mục. Kiểm tra lại đường dẫn.",
-        "A file or folder is missing. Check the path.",
-    ),
-    "other": (
-        "Không đọc/ghi được tệp. Hãy thử lại; nếu vẫn lỗi, khởi động lại máy rồi báo cho bộ phận kỹ thuật.",
-        "A file could not be read or written. Try again; if it happens again, restart the computer and tell "
-        "the support team.",
-    ),
+MESSAGES: dict[str, Message] = {
+    "disk_full": _M("The disk is full. Delete files you do not need (photos, videos, downloads) or sync, then try again; nothing already saved is lost."),
+    "read_only": _M("The disk or the profile folder is read-only: nothing can be written. Copy the profile to a writable disk or turn off the device's write protection."),
+    "permission": _M("No permission to read or write the profile folder. Sign in to the computer as the account that uses FieldKit, or ask the administrator to grant access."),
+    "io_error": _M("The disk reported a read/write error (it may be failing). Do not switch off; sync now and tell the support team."),
+    "damaged": _M("The data file is damaged. Run `fieldkit doctor` to check it, push what can still be read, then re-create the profile from the server."),
+    "missing": _M("A file or folder is missing. Check the path."),
+    "other": _M("A file could not be read or written. Try again; if it happens again, restart the computer and tell the support team."),
 }
 
 _ERRNO_CODES = {
@@ -78,10 +59,7 @@ _ERRNO_CODES = {
 
 
 def problem(code: str, detail: str = "") -> DiskProblem:
-    vi, en = MESSAGES[code]
-    if detail:
-        en = f"{en} ({detail})"
-    return DiskProblem(code, vi, en)
+    return DiskProblem(code, with_detail(MESSAGES[code], detail) if detail else MESSAGES[code])
 
 
 def classify(exc: BaseException) -> str | None:
@@ -128,10 +106,7 @@ def low_space(path: str | Path, need: int = DAY_OF_PHOTOS_BYTES) -> DiskProblem 
     mb = free // (1024 * 1024)
     return DiskProblem(
         "low_space",
-        f"Ổ đĩa sắp đầy: chỉ còn {mb} MB, không đủ cho ảnh của một ngày làm việc. Hãy xoá bớt tệp "
-        f"không cần hoặc đồng bộ sớm.",
-        f"The disk is almost full: only {mb} MB free, less than a day's photos need. Delete files you do "
-        f"not need or sync soon.",
+        _M("The disk is almost full: only {mb} MB free, less than a day's photos need. Delete files you do not need or sync soon.", mb=mb),
     )
 
 

@@ -33,9 +33,12 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from fieldkit.domain.messages import Texts, joined
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.store import credentials, pin_policy
 from fieldkit.store.credentials import CredentialsUnavailable, canonical, hkdf
+
+_M = Texts("store.keyring")
 
 KEYRING_FILE = "keyring.json"
 secret_problems = pin_policy.basic_problems  # the store's own floor; services check pin_policy.strength_problems
@@ -71,55 +74,41 @@ class WrongSecret(Refused):
         self.username, self.failures = username, failures
         left = pin_policy.LOCK_AT - failures
         wait = pin_policy.delay_after(failures)
-        vi, en = "Sai mã PIN hoặc mật khẩu.", "Wrong PIN or password."
+        parts = [_M("Wrong PIN or password.")]
         if failures and left <= 0:
-            vi += " Tài khoản đã bị khoá: nhờ tổ trưởng hoặc trung tâm mở khoá."
-            en += " The account is now locked: ask a supervisor or the centre to unlock it."
+            parts.append(_M("The account is now locked: ask a supervisor or the centre to unlock it."))
         elif failures >= pin_policy.FREE_FAILURES:
             if wait:
-                wv, we = pin_policy.wait_text(wait)
-                vi += f" Hãy chờ {wv} rồi thử lại."
-                en += f" Wait {we} before the next try."
+                parts.append(_M("Wait {wait} before the next try.", wait=pin_policy.wait_text(wait)))
             else:
-                vi += " Hãy thử lại."
-                en += " Try again."
-            vi += f" Còn {left} lần thử trước khi tài khoản bị khoá."
-            en += f" {left} tries left before the account is locked."
+                parts.append(_M("Try again."))
+            parts.append(_M("{left} tries left before the account is locked.", left=left))
         else:
-            vi += " Hãy thử lại."
-            en += " Try again."
-        super().__init__(Problem("pin", "wrong", vi, en))
+            parts.append(_M("Try again."))
+        super().__init__(Problem("pin", "wrong", joined(parts)))
 
 
 class PinDelay(Refused):
     def __init__(self, wait_s: float, failures: int):
         self.wait_s, self.failures = wait_s, failures
-        wv, we = pin_policy.wait_text(wait_s)
         super().__init__(Problem(
-            "pin", "wait", f"Đã nhập sai mã PIN {failures} lần. Hãy chờ {wv} nữa rồi thử lại.",
-            f"{failures} wrong PINs in a row. Wait {we} more before the next try."))
+            "pin", "wait", _M("{failures} wrong PINs in a row. Wait {wait} more before the next try.", failures=failures,
+                              wait=pin_policy.wait_text(wait_s))))
 
 
 class PinLocked(Refused):
     def __init__(self, tampered: bool = False):
-        why_vi = "Bộ đếm lần nhập sai đã bị sửa ngoài FieldKit" if tampered else "Đã nhập sai mã PIN quá nhiều lần"
-        why_en = "The wrong-PIN counter was changed outside FieldKit" if tampered else "Too many wrong PINs"
+        why = _M("The wrong-PIN counter was changed outside FieldKit") if tampered else _M("Too many wrong PINs")
         super().__init__(Problem(
             "pin", "locked",
-            f"{why_vi}: tài khoản bị khoá. Nhờ tổ trưởng mở khoá (`fieldkit user unlock`) hoặc trung tâm "
-            f"dùng khoá khôi phục (`fieldkit recover`).",
-            f"{why_en}: the account is locked. Ask a supervisor to unlock it (`fieldkit user unlock`) or the "
-            f"centre to use the recovery key (`fieldkit recover`)."))
+            _M("{why}: the account is locked. Ask a supervisor to unlock it (`fieldkit user unlock`) or the centre to use the recovery key (`fieldkit recover`).", why=why)))
 
 
 class KeyringTampered(Refused):
     def __init__(self, folder: Path, name: str = KEYRING_FILE):
         super().__init__(Problem(
             "keyring", "tampered",
-            f"Tệp {folder / name} đã bị sửa ngoài FieldKit nên không được dùng. Khôi phục bản gốc, "
-            f"hoặc nhờ trung tâm mở hồ sơ bằng khoá khôi phục (`fieldkit recover`).",
-            f"{folder / name} was changed outside FieldKit and is not trusted. Put the original back, or "
-            f"ask the centre to open the profile with the recovery key (`fieldkit recover`)."))
+            _M("{value} was changed outside FieldKit and is not trusted. Put the original back, or ask the centre to open the profile with the recovery key (`fieldkit recover`).", value=folder / name)))
 
 
 class OtherMachine(Refused):
@@ -128,21 +117,14 @@ class OtherMachine(Refused):
             else ("thư mục khoá của máy", "this computer's device-secret folder")
         super().__init__(Problem(
             "profile", "other_machine",
-            f"Không tìm thấy khoá thiết bị của hồ sơ này trong {where[0]}: hồ sơ được chép từ máy khác, hoặc kho "
-            f"khoá đã bị xoá. Mã PIN không đủ để mở; trung tâm mở được bằng khoá khôi phục (`fieldkit recover`).",
-            f"This profile's device secret is not in {where[1]}: the profile was copied from another computer or "
-            f"the store was reset. A PIN alone cannot open it; the centre can, with the recovery key "
-            f"(`fieldkit recover`)."))
+            _M("This profile's device secret is not in {where2}: the profile was copied from another computer or the store was reset. A PIN alone cannot open it; the centre can, with the recovery key (`fieldkit recover`).", where=where[0], where2=where[1])))
 
 
 class NoCredentialStore(Refused):
     def __init__(self, detail: str):
         super().__init__(Problem(
             "profile", "no_credential_store",
-            f"Kho khoá của hệ điều hành không trả lời ({detail}); hồ sơ này cần nó để mở. Đăng nhập lại vào máy "
-            f"tính rồi thử lại.",
-            f"The operating system's credential store does not answer ({detail}); this profile needs it. Sign in "
-            f"to the computer again and retry."))
+            _M("The operating system's credential store does not answer ({detail}); this profile needs it. Sign in to the computer again and retry.", detail=detail)))
 
 
 @dataclass(frozen=True)
@@ -369,8 +351,7 @@ class Keyring:
         if not remaining:
             raise ValidationError([Problem(
                 "username", "last_user",
-                "Không thể xóa người dùng cuối cùng: dữ liệu sẽ không mở được nữa.",
-                "The last user cannot be removed: nobody could open the data any more.",
+                _M("The last user cannot be removed: nobody could open the data any more."),
             )])
         data["users"] = remaining
         self._save(data, device)

@@ -19,7 +19,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from fieldkit.domain.messages import Message, Texts
 from fieldkit.domain.problems import Problem
+
+_M = Texts("store.pin_policy")
 
 MIN_LENGTH = 6
 FREE_FAILURES = 3
@@ -67,8 +70,7 @@ def strength_problems(secret: str) -> list[Problem]:
     if weak:
         return [Problem(
             "pin", "too_simple",
-            "Mã PIN này quá dễ đoán (dãy số liên tiếp, lặp lại hoặc rất phổ biến). Hãy chọn mã khác.",
-            "That PIN is too easy to guess (a run, a repeat or one of the commonest). Choose another.",
+            _M("That PIN is too easy to guess (a run, a repeat or one of the commonest). Choose another."),
         )]
     return []
 
@@ -78,11 +80,10 @@ def basic_problems(secret: str) -> list[Problem]:
     if len(secret) < MIN_LENGTH:
         return [Problem(
             "pin", "too_short",
-            f"Mã PIN hoặc mật khẩu phải có ít nhất {MIN_LENGTH} ký tự.",
-            f"The PIN or password needs at least {MIN_LENGTH} characters.",
+            _M("The PIN or password needs at least {MIN_LENGTH} characters.", MIN_LENGTH=MIN_LENGTH),
         )]
     if len(set(secret)) == 1:
-        return [Problem("pin", "too_simple", "Mã PIN quá dễ đoán.", "That PIN is too easy to guess.")]
+        return [Problem("pin", "too_simple", _M("That PIN is too easy to guess."))]
     return []
 
 
@@ -93,9 +94,8 @@ def delay_after(failures: int) -> float:
     return float(min(DELAY_CAP_S, DELAY_BASE_S * 2 ** (failures - FREE_FAILURES - 1)))
 
 
-def wait_text(seconds: float) -> tuple[str, str]:
+def wait_text(seconds: float) -> Message:
     s = max(1, int(seconds + 0.999))
     if s < 120:
-        return f"{s} giây", f"{s} s"
-    m = (s + 59) // 60
-    return f"{m} phút", f"{m} min"
+        return _M("{s} s", s=s)
+    return _M("{m} min", m=(s + 59) // 60)

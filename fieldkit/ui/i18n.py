@@ -1,6 +1,8 @@
-"""Vietnamese / English through Qt Linguist, switchable while the app runs.
+"""Vietnamese / English through Qt Linguist, switchable while the app runs: the one translation mechanism
+of the UI and the core (docs/ui.md). `switch` also hands `QCoreApplication.translate` to the core's
+`domain/messages.py`, so the core's marked texts (core_<lang>.ts) follow the UI language.
 
-`resources/translations/fieldkit_<lang>.ts` are the sources; the setup script compiles
+`resources/translations/<area>_<lang>.ts` are the sources; the setup script compiles
 them to `.qm`. At run time we load the `.qm`. When it is missing or older than its
 `.ts` (a fresh checkout without setup) we compile it on the fly with pyside6-lrelease
 into a cache folder; when lrelease is not available either, we read the `.ts` directly
@@ -15,16 +17,20 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from fieldkit.domain import messages
 from fieldkit.ui.qt import QCoreApplication, QLocale, QTranslator
 from fieldkit.ui.resources import resource_path
 
 log = logging.getLogger(__name__)
 
 LANGUAGES: dict[str, str] = {"vi": "Tiếng Việt", "en": "English"}  # each named in its own language
-DEFAULT_LANGUAGE = "vi"
+DEFAULT_LANGUAGE = messages.DEFAULT_LANGUAGE
+
+
+def _qt_translate(context: str, source: str) -> str:
+    return QCoreApplication.translate(context, source)
 
 
 class TsTranslator(QTranslator):
@@ -32,15 +38,7 @@ class TsTranslator(QTranslator):
 
     def __init__(self, ts_file: Path):
         super().__init__()
-        self._map: dict[tuple[str, str], str] = {}
-        root = ET.parse(ts_file).getroot()
-        for ctx in root.iter("context"):
-            name = ctx.findtext("name") or ""
-            for msg in ctx.iter("message"):
-                source = msg.findtext("source") or ""
-                tr = msg.find("translation")
-                if tr is not None and tr.text and tr.get("type") not in ("unfinished", "obsolete", "vanished"):
-                    self._map[(name, source)] = tr.text
+        self._map = messages.read_ts(ts_file)  # the core's Qt-free reader: one parser of our catalogues
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,  # type: ignore[override]
                   n: int = -1) -> str | None:
@@ -133,6 +131,8 @@ class Translations:
                 app.installTranslator(translator)  # sends LanguageChange to every widget
                 self._translators.append(translator)
         self.language = lang
+        # the core's marked texts (domain/messages.py) now come from the same loaded translators
+        messages.install(_qt_translate, lambda: self.language or DEFAULT_LANGUAGE)
         self.source = sources[0] if len(set(sources)) == 1 else ",".join(sources)
         QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if lang == "vi" else QLocale.Language.English,
                                    QLocale.Country.Vietnam))

@@ -7,6 +7,7 @@ import logging
 from datetime import date, datetime
 from decimal import Decimal
 
+from fieldkit.domain import numbers
 from fieldkit.domain.problems import ValidationError
 from fieldkit.ui.qt import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
@@ -72,7 +73,7 @@ def problem_text(exc: BaseException) -> str:
 def describe_unexpected() -> tuple[str, str]:
     from fieldkit.domain.problems import NETWORK
 
-    return NETWORK["unexpected"]
+    return NETWORK["unexpected"].vi, NETWORK["unexpected"].en
 
 
 def sync_failure_text(text: str) -> str:
@@ -82,42 +83,27 @@ def sync_failure_text(text: str) -> str:
     return sync_failure(text).message(current_language())
 
 
-# One number and date format per language, everywhere (tests/ui/test_number_format.py):
+# One number and date format per language, everywhere (tests/ui/test_number_format.py), worded by the core
+# (domain/numbers.py) so the core's texts and the widgets agree:
 # vi 31.051,463 · 50,0 % · 03/12/2026; en 31,051.463 · 50.0 % · 03/12/2026.
 
 def format_number(n: int) -> str:
-    return QLocale().toString(int(n))
+    return numbers.format_number(n, current_language())
 
 
 def format_decimal(value: Decimal | float | int | None, max_places: int = 3) -> str:
     """As many decimals as the value has (at most `max_places`), in the UI language's format."""
-    if value is None:
-        return "—"
-    if isinstance(value, Decimal):
-        exponent = value.as_tuple().exponent
-        if isinstance(exponent, int) and exponent < -max_places and value.is_finite():
-            # more digits than shown (a float that became a Decimal: 26827.30000000000001): rounded, and the
-            # zeros the rounding left are not digits the value has ("26.827,3", not "26.827,300")
-            value = value.quantize(Decimal(1).scaleb(-max_places)).normalize()
-            exponent = value.as_tuple().exponent
-        places = min(max_places, max(0, -exponent)) if isinstance(exponent, int) else 0
-    elif isinstance(value, int) or float(value).is_integer():
-        places = 0
-    else:
-        places = max_places
-        text = f"{float(value):.{max_places}f}".rstrip("0")
-        places = len(text.split(".")[1]) if "." in text else 0
-    return QLocale().toString(float(value), "f", places)
+    return numbers.format_decimal(value, current_language(), max_places)
 
 
 def format_percent(value: float, places: int = 1) -> str:
-    return QLocale().toString(float(value), "f", places) + " %"
+    return numbers.format_percent(value, current_language(), places)
 
 
 def format_share(value: float, places: int = 1) -> str:
     """A percentage in a column whose heading says %."""
-    return QLocale().toString(float(value), "f", places)
+    return numbers.format_fixed(value, current_language(), places)
 
 
 def format_date(day: date | datetime | None) -> str:
-    return day.strftime("%d/%m/%Y") if day is not None else "—"
+    return numbers.format_date(day)

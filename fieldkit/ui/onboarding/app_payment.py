@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from fieldkit.documents.household_sheet import format_date, format_vnd
 from fieldkit.domain import onboarding as flow
+from fieldkit.domain.messages import Texts
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.services import onboarding as ob
 from fieldkit.services.onboarding import Flow
@@ -29,6 +30,8 @@ from fieldkit.ui.qt import (
     Qt,
     QVBoxLayout,
 )
+
+_M = Texts("ui.onboarding.app_payment")
 
 # --- 3. install the app ---------------------------------------------------------------------------
 
@@ -149,8 +152,7 @@ class AppScreen(Screen):
     def save(self, f: Flow | None) -> Job | None:
         assert f is not None
         if not (self.yes.isChecked() or self.no.isChecked()):
-            raise ValidationError([Problem("registered", "required", "Hãy chọn «Đã đăng ký» hoặc «Chưa».",
-                                           "Choose «Registered» or «Not yet».")])
+            raise ValidationError([Problem("registered", "required", _M("Choose «Registered» or «Not yet»."))])
         session, cid, registered, phone = self.session, f.customer.id, self.yes.isChecked(), self.phone.text()
         return lambda: ob.save_app(session, cid, registered, phone)
 
@@ -328,7 +330,6 @@ class BillScreen(Screen):
     def save(self, f: Flow | None) -> Job | None:
         assert f is not None
         if self.loaded is None:
-            raise ValidationError([Problem("bill", "loading", "Đang tính hoá đơn, hãy chờ một chút.",
-                                           "The bill is still being worked out; wait a moment.")])
+            raise ValidationError([Problem("bill", "loading", _M("The bill is still being worked out; wait a moment."))])
         session, cid, qr = self.session, f.customer.id, self.loaded
         return lambda: ob.mark_bill_shown(session, cid, qr)

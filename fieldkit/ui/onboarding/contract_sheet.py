@@ -4,6 +4,7 @@ household sheet, and the closing screen."""
 from __future__ import annotations
 
 from fieldkit.domain import onboarding as flow
+from fieldkit.domain.messages import Texts
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.services import onboarding as ob
 from fieldkit.services.kept_documents import KeptDocument
@@ -29,6 +30,8 @@ from fieldkit.ui.qt import (
     QVBoxLayout,
 )
 from fieldkit.ui.signature_pad import SignaturePad
+
+_M = Texts("ui.onboarding.contract_sheet")
 
 # --- 7. the electronic contract ---------------------------------------------------------------
 
@@ -251,8 +254,7 @@ class SheetScreen(Screen):
     def save(self, f: Flow | None) -> Job | None:
         assert f is not None
         if not f.answers.get(flow.SHEET, {}).get("sha256"):
-            raise ValidationError([Problem("sheet", "required", "Hãy bấm «Tạo phiếu» trước khi kết thúc.",
-                                           "Press «Make the household sheet» before finishing.")])
+            raise ValidationError([Problem("sheet", "required", _M("Press «Make the household sheet» before finishing."))])
         session, cid, printed = self.session, f.customer.id, self.printed.isChecked()
         return lambda: ob.finish(session, cid, printed)
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from fieldkit.domain import geography
 from fieldkit.domain import onboarding as flow
+from fieldkit.domain.messages import Texts
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.domain.text import fold
 from fieldkit.services import documents as docs
@@ -42,6 +43,8 @@ from fieldkit.ui.qt import (
     QWidget,
 )
 from fieldkit.ui.signature_pad import SignaturePad
+
+_M = Texts("ui.onboarding.household")
 
 # --- 1. the household ------------------------------------------------------------------------------
 
@@ -295,8 +298,7 @@ class HouseholdScreen(Screen):
             item = self.results.currentItem()
             if item is None:
                 raise ValidationError([Problem(
-                    "customer", "required", "Hãy chọn một hộ trong danh sách, hoặc bấm «Hộ mới».",
-                    "Pick a household in the list, or press «New household».")])
+                    "customer", "required", _M("Pick a household in the list, or press «New household»."))])
             cid = str(item.data(Qt.ItemDataRole.UserRole))
             return lambda: ob.start_with_customer(session, cid)
         commune_index = self.commune_index(self.commune.currentText())

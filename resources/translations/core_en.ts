@@ -1,0 +1,1509 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+    <context>
+        <name>documents.vietqr</name>
+        <message>
+            <location filename="../../fieldkit/documents/vietqr.py" />
+            <source>Account number</source>
+            <translation>Account number</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/vietqr.py" />
+            <source>Card number</source>
+            <translation>Card number</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/vietqr.py" />
+            <source>amount must be a positive whole number of VND: {amount}</source>
+            <translation>amount must be a positive whole number of VND: {amount}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/vietqr.py" />
+            <source>amount must be a whole number of VND, got {name}</source>
+            <translation>amount must be a whole number of VND, got {name}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/vietqr.py" />
+            <source>amount too large (at most {MAX_AMOUNT_DIGITS} digits): {text}</source>
+            <translation>amount too large (at most {MAX_AMOUNT_DIGITS} digits): {text}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/vietqr.py" />
+            <source>bank BIN must be exactly 6 digits: {bank_bin}</source>
+            <translation>bank BIN must be exactly 6 digits: {bank_bin}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/vietqr.py" />
+            <source>transfer purpose has unsupported characters: {join}</source>
+            <translation>transfer purpose has unsupported characters: {join}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/vietqr.py" />
+            <source>transfer purpose is at most {MAX_PURPOSE} characters (got {n_folded}): {folded}</source>
+            <translation>transfer purpose is at most {MAX_PURPOSE} characters (got {n_folded}): {folded}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/vietqr.py" />
+            <source>{what} must be 1-19 letters or digits, no spaces: {account}</source>
+            <translation>{what} must be 1-19 letters or digits, no spaces: {account}</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.codes</name>
+        <message>
+            <location filename="../../fieldkit/domain/codes.py" />
+            <source>A citizen ID number has 12 digits (old ID cards: 9 digits).</source>
+            <translation>A citizen ID number has 12 digits (old ID cards: 9 digits).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/codes.py" />
+            <source>A customer code has exactly 13 characters (this one has {n_c}), e.g. PA23VG0053140.</source>
+            <translation>A customer code has exactly 13 characters (this one has {n_c}), e.g. PA23VG0053140.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/codes.py" />
+            <source>A phone number has 10 digits and starts with 0, e.g. 0912345678.</source>
+            <translation>A phone number has 10 digits and starts with 0, e.g. 0912345678.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/codes.py" />
+            <source>The customer code is missing.</source>
+            <translation>The customer code is missing.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/codes.py" />
+            <source>The customer code is not in the right form: P, a 6-character unit, then 7 digits (PA23VG0053140).</source>
+            <translation>The customer code is not in the right form: P, a 6-character unit, then 7 digits (PA23VG0053140).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/codes.py" />
+            <source>The phone number is missing.</source>
+            <translation>The phone number is missing.</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.lifecycle</name>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>Every attachment received by the server</source>
+            <translation>Every attachment received by the server</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>Photos of the meter and seals</source>
+            <translation>Photos of the meter and seals</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>Readings, consumption since the previous one and the abnormal check</source>
+            <translation>Readings, consumption since the previous one and the abnormal check</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>Sync again to see the order's latest state.</source>
+            <translation>Sync again to see the order's latest state.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>The PDF document made</source>
+            <translation>The PDF document made</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>The assignee {user} ({role}) cannot do this kind of work order. Choose a technician.</source>
+            <translation>The assignee {user} ({role}) cannot do this kind of work order. Choose a technician.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>The assignee {user} is not a technician or trainer of the team. Choose someone else.</source>
+            <translation>The assignee {user} is not a technician or trainer of the team. Choose someone else.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>The customer's signature</source>
+            <translation>The customer's signature</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>The meter's event log and load profile (DLMS)</source>
+            <translation>The meter's event log and load profile (DLMS)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>The onboarding steps: app, payment, contract</source>
+            <translation>The onboarding steps: app, payment, contract</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>The operation {operation} does not {action} a work order (it is {expected}). This is a software error, not yours; tell the support team.</source>
+            <translation>The operation {operation} does not {action} a work order (it is {expected}). This is a software error, not yours; tell the support team.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>The order's history (returns, resubmissions)</source>
+            <translation>The order's history (returns, resubmissions)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>The raw optical capture, or the meter-face photo of a manual reading</source>
+            <translation>The raw optical capture, or the meter-face photo of a manual reading</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>The submitted record, with the form's labels</source>
+            <translation>The submitted record, with the form's labels</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>The work order is '{state}'; it cannot be given '{action}'. {advice}</source>
+            <translation>The work order is '{state}'; it cannot be given '{action}'. {advice}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>The work order is not delivered yet: {count} attachment(s) not received by the server. Wait until its author has synced, then approve again.</source>
+            <translation>The work order is not delivered yet: {count} attachment(s) not received by the server. Wait until its author has synced, then approve again.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>When returning a work order, say what needs fixing.</source>
+            <translation>When returning a work order, say what needs fixing.</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.onboarding</name>
+        <message>
+            <location filename="../../fieldkit/domain/onboarding.py" />
+            <source>Choose a payment method.</source>
+            <translation>Choose a payment method.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/onboarding.py" />
+            <source>Choose the e-wallet.</source>
+            <translation>Choose the e-wallet.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/onboarding.py" />
+            <source>Choose the household's bank.</source>
+            <translation>Choose the household's bank.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/onboarding.py" />
+            <source>Documents missing: {en}.</source>
+            <translation>Documents missing: {en}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/onboarding.py" />
+            <source>Read the contract summary with the household and tick that it was read.</source>
+            <translation>Read the contract summary with the household and tick that it was read.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/onboarding.py" />
+            <source>The app account must be registered with the contract's phone number ({contract_phone}). If the household changed its number, change the customer's phone first.</source>
+            <translation>The app account must be registered with the contract's phone number ({contract_phone}). If the household changed its number, change the customer's phone first.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/onboarding.py" />
+            <source>The number of households sharing the meter must be between 1 and 50.</source>
+            <translation>The number of households sharing the meter must be between 1 and 50.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/onboarding.py" />
+            <source>The signer's name is missing.</source>
+            <translation>The signer's name is missing.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/onboarding.py" />
+            <source>The supply address (house number, hamlet) is missing.</source>
+            <translation>The supply address (house number, hamlet) is missing.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/onboarding.py" />
+            <source>There is no signature.</source>
+            <translation>There is no signature.</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.problems</name>
+        <message>
+            <location filename="../../fieldkit/domain/problems.py" />
+            <source>Something unexpected went wrong; saved work is not lost. Try again; if it happens again, tell the support team.</source>
+            <translation>Something unexpected went wrong; saved work is not lost. Try again; if it happens again, tell the support team.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/problems.py" />
+            <source>Sync cancelled; what was sent stays sent, the rest goes next time.</source>
+            <translation>Sync cancelled; what was sent stays sent, the rest goes next time.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/problems.py" />
+            <source>The secure connection to the server is not valid. Do not send data; tell the support team.</source>
+            <translation>The secure connection to the server is not valid. Do not send data; tell the support team.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/problems.py" />
+            <source>The server cannot be reached. Check the network (Wi-Fi, 3G/4G) and the server address in Settings; the work stays on this laptop and syncs by itself when the network is back.</source>
+            <translation>The server cannot be reached. Check the network (Wi-Fi, 3G/4G) and the server address in Settings; the work stays on this laptop and syncs by itself when the network is back.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/problems.py" />
+            <source>The server did not answer in time (slow network). Try again later or move to a better signal; the work stays on this laptop.</source>
+            <translation>The server did not answer in time (slow network). Try again later or move to a better signal; the work stays on this laptop.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/problems.py" />
+            <source>The server does not accept this laptop or this user. Enrol the laptop again with a new code (Sync page) or ask your supervisor to check the user.</source>
+            <translation>The server does not accept this laptop or this user. Enrol the laptop again with a new code (Sync page) or ask your supervisor to check the user.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/problems.py" />
+            <source>The server is busy or down for a while. The laptop tries again by itself; nothing to do.</source>
+            <translation>The server is busy or down for a while. The laptop tries again by itself; nothing to do.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/problems.py" />
+            <source>The server refused the request. Sync again later; if it is still refused, tell the support team.</source>
+            <translation>The server refused the request. Sync again later; if it is still refused, tell the support team.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/problems.py" />
+            <source>The server's address was not found. Check the server address in Settings and the network.</source>
+            <translation>The server's address was not found. Check the server address in Settings and the network.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/problems.py" />
+            <source>This is not the server this laptop was enrolled with; nothing was sent. Check the server address in Settings or tell the support team.</source>
+            <translation>This is not the server this laptop was enrolled with; nothing was sent. Check the server address in Settings or tell the support team.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/problems.py" />
+            <source>This laptop is not enrolled with the server yet. On the Sync page enter the server address and the enrolment code.</source>
+            <translation>This laptop is not enrolled with the server yet. On the Sync page enter the server address and the enrolment code.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/problems.py" />
+            <source>{message} ({detail})</source>
+            <translation>{message} ({detail})</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.reasons</name>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>A customer with this code already exists in this team.</source>
+            <translation>A customer with this code already exists in this team.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>A {role} may not do {operation} (the server's rule).</source>
+            <translation>A {role} may not do {operation} (the server's rule).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>An empty file is only valid with the empty file's hash.</source>
+            <translation>An empty file is only valid with the empty file's hash.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>Ask someone whose role allows it to do this.</source>
+            <translation>Ask someone whose role allows it to do this.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>Ask your supervisor to check this user on the server.</source>
+            <translation>Ask your supervisor to check this user on the server.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>Check the customer code.</source>
+            <translation>Check the customer code.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>Look up the customer who has this code instead of making a new one.</source>
+            <translation>Look up the customer who has this code instead of making a new one.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>Refused by the server: {detail}</source>
+            <translation>Refused by the server: {detail}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>Refused by the server: {text}</source>
+            <translation>Refused by the server: {text}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>Sync again to get the latest data; if it is still refused, tell your supervisor.</source>
+            <translation>Sync again to get the latest data; if it is still refused, tell your supervisor.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The customer code is not of the team's unit {unit}.</source>
+            <translation>The customer code is not of the team's unit {unit}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The field {field} contains broken Unicode.</source>
+            <translation>The field {field} contains broken Unicode.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The field {field} contains control characters.</source>
+            <translation>The field {field} contains control characters.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The field {field} has a value that is not allowed; allowed: {allowed}.</source>
+            <translation>The field {field} has a value that is not allowed; allowed: {allowed}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The field {field} has too many items (at most {max}).</source>
+            <translation>The field {field} has too many items (at most {max}).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The field {field} is missing.</source>
+            <translation>The field {field} is missing.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The field {field} is nested too deeply (at most {max} levels).</source>
+            <translation>The field {field} is nested too deeply (at most {max} levels).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The field {field} is not a valid {format}.</source>
+            <translation>The field {field} is not a valid {format}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The field {field} is not allowed here.</source>
+            <translation>The field {field} is not allowed here.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The field {field} is out of range ({min} to {max}).</source>
+            <translation>The field {field} is out of range ({min} to {max}).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The field {field} is too long (at most {max}).</source>
+            <translation>The field {field} is too long (at most {max}).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The field {field} is too short (at least {min}).</source>
+            <translation>The field {field} is too short (at least {min}).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The field {field} must be a finite number.</source>
+            <translation>The field {field} must be a finite number.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The field {field} must be {expected}.</source>
+            <translation>The field {field} must be {expected}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The file's size differs from the upload in progress of the same file.</source>
+            <translation>The file's size differs from the upload in progress of the same file.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The operation is not a JSON object.</source>
+            <translation>The operation is not a JSON object.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The operation is not signed by {user}; that person needs to sync it.</source>
+            <translation>The operation is not signed by {user}; that person needs to sync it.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The operation's author cannot be established ({user}).</source>
+            <translation>The operation's author cannot be established ({user}).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The operation's data is too large (at most {max} bytes).</source>
+            <translation>The operation's data is too large (at most {max} bytes).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The payload's id differs from the operation's id.</source>
+            <translation>The payload's id differs from the operation's id.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The server does not know the operation {entity}/{action}.</source>
+            <translation>The server does not know the operation {entity}/{action}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The server does not know the user {user}.</source>
+            <translation>The server does not know the user {user}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The server has no {what} {id} in this team.</source>
+            <translation>The server has no {what} {id} in this team.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The user {user} is not in this device's team.</source>
+            <translation>The user {user} is not in this device's team.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The user {user} was removed from the team; the offline work is kept on this laptop.</source>
+            <translation>The user {user} was removed from the team; the offline work is kept on this laptop.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>This is a data error of the software, not yours; the work stays on this laptop. Tell the support team.</source>
+            <translation>This is a data error of the software, not yours; the work stays on this laptop. Tell the support team.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>This {field} cannot be used; make a new record.</source>
+            <translation>This {field} cannot be used; make a new record.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>data</source>
+            <translation>data</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>record</source>
+            <translation>record</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>see the guide</source>
+            <translation>see the guide</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>{user}'s signature does not match the operation, the device or the author.</source>
+            <translation>{user}'s signature does not match the operation, the device or the author.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>{user}'s signing key is not registered for this device; add them again with a user code.</source>
+            <translation>{user}'s signing key is not registered for this device; add them again with a user code.</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.reasons.words</name>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>JSON</source>
+            <translation>JSON</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>a list</source>
+            <translation>a list</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>a number</source>
+            <translation>a number</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>a whole number</source>
+            <translation>a whole number</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>address</source>
+            <translation>address</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>an object</source>
+            <translation>an object</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>append</source>
+            <translation>append</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>approve</source>
+            <translation>approve</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>approved</source>
+            <translation>approved</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>assigned</source>
+            <translation>assigned</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>assigned_to</source>
+            <translation>assigned_to</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>attachment</source>
+            <translation>attachment</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>capture</source>
+            <translation>capture</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>code</source>
+            <translation>code</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>comment</source>
+            <translation>comment</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>commune</source>
+            <translation>commune</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>commune_code</source>
+            <translation>commune_code</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>conflict</source>
+            <translation>conflict</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>create</source>
+            <translation>create</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>customer</source>
+            <translation>customer</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>customer code</source>
+            <translation>customer code</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>customer_id</source>
+            <translation>customer_id</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>data</source>
+            <translation>data</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>decimal number</source>
+            <translation>decimal number</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>done</source>
+            <translation>done</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>due_date</source>
+            <translation>due_date</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>entity_id</source>
+            <translation>entity_id</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>events</source>
+            <translation>events</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>field name</source>
+            <translation>field name</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>id</source>
+            <translation>id</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>in_progress</source>
+            <translation>in_progress</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>install</source>
+            <translation>install</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>kind</source>
+            <translation>kind</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>load_profile</source>
+            <translation>load_profile</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>manufacturer</source>
+            <translation>manufacturer</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>media type</source>
+            <translation>media type</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>meter</source>
+            <translation>meter</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>meter_id</source>
+            <translation>meter_id</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>method</source>
+            <translation>method</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>mime</source>
+            <translation>mime</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>model</source>
+            <translation>model</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>name</source>
+            <translation>name</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>null</source>
+            <translation>null</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>number</source>
+            <translation>number</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>onboarding_step</source>
+            <translation>onboarding_step</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>op_id</source>
+            <translation>op_id</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>payload</source>
+            <translation>payload</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>phases</source>
+            <translation>phases</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>phone</source>
+            <translation>phone</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>photos</source>
+            <translation>photos</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>reading</source>
+            <translation>reading</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>reason</source>
+            <translation>reason</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>reassign</source>
+            <translation>reassign</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>recorded_at</source>
+            <translation>recorded_at</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>register name</source>
+            <translation>register name</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>registers</source>
+            <translation>registers</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>resolve</source>
+            <translation>resolve</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>return</source>
+            <translation>return</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>returned</source>
+            <translation>returned</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>serial</source>
+            <translation>serial</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>sha</source>
+            <translation>sha</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>sha256</source>
+            <translation>sha256</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>signature</source>
+            <translation>signature</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>size</source>
+            <translation>size</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>start</source>
+            <translation>start</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>state</source>
+            <translation>state</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>status</source>
+            <translation>status</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>step</source>
+            <translation>step</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>submit</source>
+            <translation>submit</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>supervisor</source>
+            <translation>supervisor</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>taken_at</source>
+            <translation>taken_at</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>technician</source>
+            <translation>technician</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>text</source>
+            <translation>text</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>trainer</source>
+            <translation>trainer</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>true or false</source>
+            <translation>true or false</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>unit</source>
+            <translation>unit</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>update</source>
+            <translation>update</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>value</source>
+            <translation>value</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>values</source>
+            <translation>values</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>work order</source>
+            <translation>work order</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>work_order</source>
+            <translation>work_order</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>work_order_id</source>
+            <translation>work_order_id</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.validation</name>
+        <message>
+            <location filename="../../fieldkit/domain/validation.py" />
+            <source>A work order needs a customer.</source>
+            <translation>A work order needs a customer.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/validation.py" />
+            <source>Manual reading: say why the meter could not be read through the optical port.</source>
+            <translation>Manual reading: say why the meter could not be read through the optical port.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/validation.py" />
+            <source>No register value was entered.</source>
+            <translation>No register value was entered.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/validation.py" />
+            <source>Register {obis} is not valid: it must be a number, not negative.</source>
+            <translation>Register {obis} is not valid: it must be a number, not negative.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/validation.py" />
+            <source>The customer's name is missing.</source>
+            <translation>The customer's name is missing.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/validation.py" />
+            <source>The name is too long (120 characters at most).</source>
+            <translation>The name is too long (120 characters at most).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/validation.py" />
+            <source>The number of households sharing the meter must be between 1 and 50.</source>
+            <translation>The number of households sharing the meter must be between 1 and 50.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/validation.py" />
+            <source>This commune/ward is not in the 2025 list of administrative units.</source>
+            <translation>This commune/ward is not in the 2025 list of administrative units.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/validation.py" />
+            <source>This commune/ward is not in the chosen province.</source>
+            <translation>This commune/ward is not in the chosen province.</translation>
+        </message>
+    </context>
+    <context>
+        <name>forms.engine</name>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>The form has a rule that could not be evaluated ({reason}); tell whoever maintains the form.</source>
+            <translation>The form has a rule that could not be evaluated ({reason}); tell whoever maintains the form.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{en}: the {reg} reading is missing.</source>
+            <translation>{en}: the {reg} reading is missing.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{en}: the {reg} reading must be a number of 0 or more.</source>
+            <translation>{en}: the {reg} reading must be a number of 0 or more.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.customer_view</name>
+        <message>
+            <location filename="../../fieldkit/services/customer_view.py" />
+            <source>Customer not found.</source>
+            <translation>Customer not found.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.customers</name>
+        <message>
+            <location filename="../../fieldkit/services/customers.py" />
+            <source>Customer not found.</source>
+            <translation>Customer not found.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/customers.py" />
+            <source>This customer code is already on this device.</source>
+            <translation>This customer code is already on this device.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.documents</name>
+        <message>
+            <location filename="../../fieldkit/services/documents.py" />
+            <source>Sign, or type the applicant's name.</source>
+            <translation>Sign, or type the applicant's name.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/documents.py" />
+            <source>The applicant's name: at most {SIGNER_MAX} characters, no control characters.</source>
+            <translation>The applicant's name: at most {SIGNER_MAX} characters, no control characters.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/documents.py" />
+            <source>The household sheet has not been made yet.</source>
+            <translation>The household sheet has not been made yet.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/documents.py" />
+            <source>This household has no new-supply request.</source>
+            <translation>This household has no new-supply request.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/documents.py" />
+            <source>This household has not signed the e-contract.</source>
+            <translation>This household has not signed the e-contract.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/documents.py" />
+            <source>This record has no PDF document.</source>
+            <translation>This record has no PDF document.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.field_facts</name>
+        <message>
+            <location filename="../../fieldkit/services/field_facts.py" />
+            <source>A manual reading needs a photo of the meter face.</source>
+            <translation>A manual reading needs a photo of the meter face.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/field_facts.py" />
+            <source>Meter not found.</source>
+            <translation>Meter not found.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/field_facts.py" />
+            <source>The reading to correct was not found.</source>
+            <translation>The reading to correct was not found.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/field_facts.py" />
+            <source>The serial of the installed meter is missing.</source>
+            <translation>The serial of the installed meter is missing.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/field_facts.py" />
+            <source>Work order not found.</source>
+            <translation>Work order not found.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.health</name>
+        <message>
+            <location filename="../../fieldkit/services/health.py" />
+            <source>The database on this laptop is damaged. Work saved on the pages that are still good can be read. Sync now, then run `fieldkit doctor --user NAME --recover` to recover the data and re-create the profile from the server.</source>
+            <translation>The database on this laptop is damaged. Work saved on the pages that are still good can be read. Sync now, then run `fieldkit doctor --user NAME --recover` to recover the data and re-create the profile from the server.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.installs</name>
+        <message>
+            <location filename="../../fieldkit/services/installs.py" />
+            <source>The photo / signature file is missing; please add it again.</source>
+            <translation>The photo / signature file is missing; please add it again.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/installs.py" />
+            <source>This work order has no install record yet.</source>
+            <translation>This work order has no install record yet.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/installs.py" />
+            <source>This work order is not a meter install or replacement.</source>
+            <translation>This work order is not a meter install or replacement.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/installs.py" />
+            <source>This work order was already submitted or approved; a record cannot be added now.</source>
+            <translation>This work order was already submitted or approved; a record cannot be added now.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/installs.py" />
+            <source>Work order not found.</source>
+            <translation>Work order not found.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.manual_readings</name>
+        <message>
+            <location filename="../../fieldkit/services/manual_readings.py" />
+            <source>Add a photo of the meter face (the index readable).</source>
+            <translation>Add a photo of the meter face (the index readable).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/manual_readings.py" />
+            <source>Say why the meter could not be read through the optical port.</source>
+            <translation>Say why the meter could not be read through the optical port.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/manual_readings.py" />
+            <source>Type the total index (KT) as the meter display shows it.</source>
+            <translation>Type the total index (KT) as the meter display shows it.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/manual_readings.py" />
+            <source>{finding} Write why you save it anyway (what you saw on site).</source>
+            <translation>{finding} Write why you save it anyway (what you saw on site).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/manual_readings.py" />
+            <source>{name}: “{raw}” is not a number (for example 12345.6).</source>
+            <translation>{name}: “{raw}” is not a number (for example 12345.6).</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.meter_clock</name>
+        <message>
+            <location filename="../../fieldkit/services/meter_clock.py" />
+            <source>No write password for this meter model: the clock cannot be set.</source>
+            <translation>No write password for this meter model: the clock cannot be set.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.meter_model_settings</name>
+        <message>
+            <location filename="../../fieldkit/services/meter_model_settings.py" />
+            <source>Only a supervisor can change the meter model settings (they hold the meters' passwords).</source>
+            <translation>Only a supervisor can change the meter model settings (they hold the meters' passwords).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/meter_model_settings.py" />
+            <source>This meter model settings file cannot be used: {exc}</source>
+            <translation>This meter model settings file cannot be used: {exc}</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.meters</name>
+        <message>
+            <location filename="../../fieldkit/services/meters.py" />
+            <source>A meter has 1 or 3 phases.</source>
+            <translation>A meter has 1 or 3 phases.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/meters.py" />
+            <source>The meter serial is missing.</source>
+            <translation>The meter serial is missing.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.onboarding</name>
+        <message>
+            <location filename="../../fieldkit/services/onboarding.py" />
+            <source>Choose the commune/ward.</source>
+            <translation>Choose the commune/ward.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/onboarding.py" />
+            <source>Customer not found.</source>
+            <translation>Customer not found.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/onboarding.py" />
+            <source>Make the household sheet first.</source>
+            <translation>Make the household sheet first.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/onboarding.py" />
+            <source>This commune/ward is not in the 2025 list of administrative units.</source>
+            <translation>This commune/ward is not in the 2025 list of administrative units.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/onboarding.py" />
+            <source>This customer code is already on this device: find the customer by the code.</source>
+            <translation>This customer code is already on this device: find the customer by the code.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.quality_settings</name>
+        <message>
+            <location filename="../../fieldkit/services/quality_settings.py" />
+            <source>Only a supervisor can change the reading checks' limits.</source>
+            <translation>Only a supervisor can change the reading checks' limits.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/quality_settings.py" />
+            <source>The utility's server sets this limit; it cannot be changed on this laptop.</source>
+            <translation>The utility's server sets this limit; it cannot be changed on this laptop.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.readings</name>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Meter not found.</source>
+            <translation>Meter not found.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>The meter sent no energy register. Read again or type the reading.</source>
+            <translation>The meter sent no energy register. Read again or type the reading.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>The raw capture of the reading is missing.</source>
+            <translation>The raw capture of the reading is missing.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>This work order names no meter. Choose the meter from the meter list.</source>
+            <translation>This work order names no meter. Choose the meter from the meter list.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Type a number above 1 (for example 3).</source>
+            <translation>Type a number above 1 (for example 3).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Type a number of minutes from 0 to 1440.</source>
+            <translation>Type a number of minutes from 0 to 1440.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Work order not found.</source>
+            <translation>Work order not found.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>{finding} Write why you save it anyway (what you saw on site).</source>
+            <translation>{finding} Write why you save it anyway (what you saw on site).</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.review</name>
+        <message>
+            <location filename="../../fieldkit/services/review.py" />
+            <source>Work order not found.</source>
+            <translation>Work order not found.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.review_conflicts</name>
+        <message>
+            <location filename="../../fieldkit/services/review_conflicts.py" />
+            <source>This conflict is not on this laptop.</source>
+            <translation>This conflict is not on this laptop.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_conflicts.py" />
+            <source>This conflict is resolved already.</source>
+            <translation>This conflict is resolved already.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_conflicts.py" />
+            <source>Work order not found.</source>
+            <translation>Work order not found.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.review_evidence</name>
+        <message>
+            <location filename="../../fieldkit/services/review_evidence.py" />
+            <source>This attachment is not on this laptop (not downloaded yet, or damaged).</source>
+            <translation>This attachment is not on this laptop (not downloaded yet, or damaged).</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.session</name>
+        <message>
+            <location filename="../../fieldkit/services/session.py" />
+            <source>That user name is already taken.</source>
+            <translation>That user name is already taken.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/session.py" />
+            <source>The user name is missing.</source>
+            <translation>The user name is missing.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/session.py" />
+            <source>There is no user '{username}'.</source>
+            <translation>There is no user '{username}'.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/session.py" />
+            <source>Your role is not allowed to do this.</source>
+            <translation>Your role is not allowed to do this.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.supply_request</name>
+        <message>
+            <location filename="../../fieldkit/services/supply_request.py" />
+            <source>The applicant's name: at most {SIGNER_MAX} characters, no control characters.</source>
+            <translation>The applicant's name: at most {SIGNER_MAX} characters, no control characters.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.ui_queries</name>
+        <message>
+            <location filename="../../fieldkit/services/ui_queries.py" />
+            <source>Choose a role.</source>
+            <translation>Choose a role.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/ui_queries.py" />
+            <source>Enter the full name (at least 2 characters).</source>
+            <translation>Enter the full name (at least 2 characters).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/ui_queries.py" />
+            <source>The two PINs do not match.</source>
+            <translation>The two PINs do not match.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/ui_queries.py" />
+            <source>This profile already has users; sign in instead.</source>
+            <translation>This profile already has users; sign in instead.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.work_orders</name>
+        <message>
+            <location filename="../../fieldkit/services/work_orders.py" />
+            <source>Work order not found.</source>
+            <translation>Work order not found.</translation>
+        </message>
+    </context>
+    <context>
+        <name>store.disk</name>
+        <message>
+            <location filename="../../fieldkit/store/disk.py" />
+            <source>A file could not be read or written. Try again; if it happens again, restart the computer and tell the support team.</source>
+            <translation>A file could not be read or written. Try again; if it happens again, restart the computer and tell the support team.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/disk.py" />
+            <source>A file or folder is missing. Check the path.</source>
+            <translation>A file or folder is missing. Check the path.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/disk.py" />
+            <source>No permission to read or write the profile folder. Sign in to the computer as the account that uses FieldKit, or ask the administrator to grant access.</source>
+            <translation>No permission to read or write the profile folder. Sign in to the computer as the account that uses FieldKit, or ask the administrator to grant access.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/disk.py" />
+            <source>The data file is damaged. Run `fieldkit doctor` to check it, push what can still be read, then re-create the profile from the server.</source>
+            <translation>The data file is damaged. Run `fieldkit doctor` to check it, push what can still be read, then re-create the profile from the server.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/disk.py" />
+            <source>The disk is almost full: only {mb} MB free, less than a day's photos need. Delete files you do not need or sync soon.</source>
+            <translation>The disk is almost full: only {mb} MB free, less than a day's photos need. Delete files you do not need or sync soon.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/disk.py" />
+            <source>The disk is full. Delete files you do not need (photos, videos, downloads) or sync, then try again; nothing already saved is lost.</source>
+            <translation>The disk is full. Delete files you do not need (photos, videos, downloads) or sync, then try again; nothing already saved is lost.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/disk.py" />
+            <source>The disk or the profile folder is read-only: nothing can be written. Copy the profile to a writable disk or turn off the device's write protection.</source>
+            <translation>The disk or the profile folder is read-only: nothing can be written. Copy the profile to a writable disk or turn off the device's write protection.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/disk.py" />
+            <source>The disk reported a read/write error (it may be failing). Do not switch off; sync now and tell the support team.</source>
+            <translation>The disk reported a read/write error (it may be failing). Do not switch off; sync now and tell the support team.</translation>
+        </message>
+    </context>
+    <context>
+        <name>store.keyring</name>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>The account is now locked: ask a supervisor or the centre to unlock it.</source>
+            <translation>The account is now locked: ask a supervisor or the centre to unlock it.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>The last user cannot be removed: nobody could open the data any more.</source>
+            <translation>The last user cannot be removed: nobody could open the data any more.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>The operating system's credential store does not answer ({detail}); this profile needs it. Sign in to the computer again and retry.</source>
+            <translation>The operating system's credential store does not answer ({detail}); this profile needs it. Sign in to the computer again and retry.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>The wrong-PIN counter was changed outside FieldKit</source>
+            <translation>The wrong-PIN counter was changed outside FieldKit</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>This profile's device secret is not in {where2}: the profile was copied from another computer or the store was reset. A PIN alone cannot open it; the centre can, with the recovery key (`fieldkit recover`).</source>
+            <translation>This profile's device secret is not in {where2}: the profile was copied from another computer or the store was reset. A PIN alone cannot open it; the centre can, with the recovery key (`fieldkit recover`).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>Too many wrong PINs</source>
+            <translation>Too many wrong PINs</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>Try again.</source>
+            <translation>Try again.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>Wait {wait} before the next try.</source>
+            <translation>Wait {wait} before the next try.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>Wrong PIN or password.</source>
+            <translation>Wrong PIN or password.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>{failures} wrong PINs in a row. Wait {wait} more before the next try.</source>
+            <translation>{failures} wrong PINs in a row. Wait {wait} more before the next try.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>{left} tries left before the account is locked.</source>
+            <translation>{left} tries left before the account is locked.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>{value} was changed outside FieldKit and is not trusted. Put the original back, or ask the centre to open the profile with the recovery key (`fieldkit recover`).</source>
+            <translation>{value} was changed outside FieldKit and is not trusted. Put the original back, or ask the centre to open the profile with the recovery key (`fieldkit recover`).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>{why}: the account is locked. Ask a supervisor to unlock it (`fieldkit user unlock`) or the centre to use the recovery key (`fieldkit recover`).</source>
+            <translation>{why}: the account is locked. Ask a supervisor to unlock it (`fieldkit user unlock`) or the centre to use the recovery key (`fieldkit recover`).</translation>
+        </message>
+    </context>
+    <context>
+        <name>store.pin_policy</name>
+        <message>
+            <location filename="../../fieldkit/store/pin_policy.py" />
+            <source>That PIN is too easy to guess (a run, a repeat or one of the commonest). Choose another.</source>
+            <translation>That PIN is too easy to guess (a run, a repeat or one of the commonest). Choose another.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/pin_policy.py" />
+            <source>That PIN is too easy to guess.</source>
+            <translation>That PIN is too easy to guess.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/pin_policy.py" />
+            <source>The PIN or password needs at least {MIN_LENGTH} characters.</source>
+            <translation>The PIN or password needs at least {MIN_LENGTH} characters.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/pin_policy.py" />
+            <source>{m} min</source>
+            <translation>{m} min</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/pin_policy.py" />
+            <source>{s} s</source>
+            <translation>{s} s</translation>
+        </message>
+    </context>
+    <context>
+        <name>ui.onboarding.app_payment</name>
+        <message>
+            <location filename="../../fieldkit/ui/onboarding/app_payment.py" />
+            <source>Choose «Registered» or «Not yet».</source>
+            <translation>Choose «Registered» or «Not yet».</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/ui/onboarding/app_payment.py" />
+            <source>The bill is still being worked out; wait a moment.</source>
+            <translation>The bill is still being worked out; wait a moment.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ui.onboarding.contract_sheet</name>
+        <message>
+            <location filename="../../fieldkit/ui/onboarding/contract_sheet.py" />
+            <source>Press «Make the household sheet» before finishing.</source>
+            <translation>Press «Make the household sheet» before finishing.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ui.onboarding.household</name>
+        <message>
+            <location filename="../../fieldkit/ui/onboarding/household.py" />
+            <source>Pick a household in the list, or press «New household».</source>
+            <translation>Pick a household in the list, or press «New household».</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,1509 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+    <context>
+        <name>documents.vietqr</name>
+        <message>
+            <location filename="../../fieldkit/documents/vietqr.py" />
+            <source>Account number</source>
+            <translation>Số tài khoản</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/vietqr.py" />
+            <source>Card number</source>
+            <translation>Số thẻ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/vietqr.py" />
+            <source>amount must be a positive whole number of VND: {amount}</source>
+            <translation>Số tiền phải là số nguyên dương (đồng): {amount}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/vietqr.py" />
+            <source>amount must be a whole number of VND, got {name}</source>
+            <translation>Số tiền phải là số nguyên đồng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/vietqr.py" />
+            <source>amount too large (at most {MAX_AMOUNT_DIGITS} digits): {text}</source>
+            <translation>Số tiền quá lớn (tối đa {MAX_AMOUNT_DIGITS} chữ số): {text}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/vietqr.py" />
+            <source>bank BIN must be exactly 6 digits: {bank_bin}</source>
+            <translation>Mã BIN ngân hàng phải gồm đúng 6 chữ số: {bank_bin}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/vietqr.py" />
+            <source>transfer purpose has unsupported characters: {join}</source>
+            <translation>Nội dung chuyển khoản có ký tự không hỗ trợ: {join}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/vietqr.py" />
+            <source>transfer purpose is at most {MAX_PURPOSE} characters (got {n_folded}): {folded}</source>
+            <translation>Nội dung chuyển khoản tối đa {MAX_PURPOSE} ký tự (hiện có {n_folded}): {folded}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/vietqr.py" />
+            <source>{what} must be 1-19 letters or digits, no spaces: {account}</source>
+            <translation>{what} phải gồm 1–19 chữ cái hoặc chữ số, không dấu cách: {account}</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.codes</name>
+        <message>
+            <location filename="../../fieldkit/domain/codes.py" />
+            <source>A citizen ID number has 12 digits (old ID cards: 9 digits).</source>
+            <translation>Số CCCD có 12 chữ số (CMND cũ: 9 chữ số).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/codes.py" />
+            <source>A customer code has exactly 13 characters (this one has {n_c}), e.g. PA23VG0053140.</source>
+            <translation>Mã khách hàng phải có đúng 13 ký tự (đang có {n_c}), ví dụ PA23VG0053140.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/codes.py" />
+            <source>A phone number has 10 digits and starts with 0, e.g. 0912345678.</source>
+            <translation>Số điện thoại phải có 10 chữ số và bắt đầu bằng 0, ví dụ 0912345678.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/codes.py" />
+            <source>The customer code is missing.</source>
+            <translation>Chưa nhập mã khách hàng.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/codes.py" />
+            <source>The customer code is not in the right form: P, a 6-character unit, then 7 digits (PA23VG0053140).</source>
+            <translation>Mã khách hàng không đúng dạng: bắt đầu bằng P, 6 ký tự đơn vị rồi 7 chữ số (PA23VG0053140).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/codes.py" />
+            <source>The phone number is missing.</source>
+            <translation>Chưa nhập số điện thoại.</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.lifecycle</name>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>Every attachment received by the server</source>
+            <translation>Máy chủ đã nhận đủ tệp đính kèm</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>Photos of the meter and seals</source>
+            <translation>Ảnh công tơ và niêm phong</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>Readings, consumption since the previous one and the abnormal check</source>
+            <translation>Chỉ số, sản lượng so với lần trước và kiểm tra bất thường</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>Sync again to see the order's latest state.</source>
+            <translation>Hãy đồng bộ lại để xem trạng thái mới nhất của phiếu.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>The PDF document made</source>
+            <translation>Tài liệu PDF đã lập</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>The assignee {user} ({role}) cannot do this kind of work order. Choose a technician.</source>
+            <translation>Người được chọn ({user}, {role}) không làm được loại phiếu này. Hãy chọn một kỹ thuật viên.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>The assignee {user} is not a technician or trainer of the team. Choose someone else.</source>
+            <translation>Người được chọn ({user}) không phải kỹ thuật viên hoặc hướng dẫn viên của đội. Hãy chọn người khác.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>The customer's signature</source>
+            <translation>Chữ ký của khách hàng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>The meter's event log and load profile (DLMS)</source>
+            <translation>Nhật ký sự kiện và biểu đồ phụ tải của công tơ (DLMS)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>The onboarding steps: app, payment, contract</source>
+            <translation>Các bước hướng dẫn: ứng dụng, thanh toán, hợp đồng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>The operation {operation} does not {action} a work order (it is {expected}). This is a software error, not yours; tell the support team.</source>
+            <translation>Thao tác “{operation}” không dùng để {action} phiếu (cần “{expected}”). Đây là lỗi của phần mềm, không phải của bạn; hãy báo cho bộ phận kỹ thuật.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>The order's history (returns, resubmissions)</source>
+            <translation>Lịch sử của phiếu (trả lại, nộp lại)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>The raw optical capture, or the meter-face photo of a manual reading</source>
+            <translation>Dữ liệu thô đọc qua cổng quang, hoặc ảnh mặt công tơ khi ghi tay</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>The submitted record, with the form's labels</source>
+            <translation>Biên bản / bản ghi đã nộp, với nhãn của biểu mẫu</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>The work order is '{state}'; it cannot be given '{action}'. {advice}</source>
+            <translation>Phiếu đang ở trạng thái “{state}”; không thể {action}. {advice}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>The work order is not delivered yet: {count} attachment(s) not received by the server. Wait until its author has synced, then approve again.</source>
+            <translation>Máy chủ chưa nhận đủ tệp đính kèm của phiếu ({count} tệp còn thiếu). Hãy chờ người làm phiếu đồng bộ xong rồi duyệt lại.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>When returning a work order, say what needs fixing.</source>
+            <translation>Khi trả lại phiếu, hãy ghi rõ cần sửa gì.</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.onboarding</name>
+        <message>
+            <location filename="../../fieldkit/domain/onboarding.py" />
+            <source>Choose a payment method.</source>
+            <translation>Hãy chọn một hình thức thanh toán.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/onboarding.py" />
+            <source>Choose the e-wallet.</source>
+            <translation>Hãy chọn ví điện tử.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/onboarding.py" />
+            <source>Choose the household's bank.</source>
+            <translation>Hãy chọn ngân hàng của hộ.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/onboarding.py" />
+            <source>Documents missing: {en}.</source>
+            <translation>Còn thiếu giấy tờ: {vi}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/onboarding.py" />
+            <source>Read the contract summary with the household and tick that it was read.</source>
+            <translation>Hãy đọc tóm tắt hợp đồng cùng hộ và đánh dấu đã đọc.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/onboarding.py" />
+            <source>The app account must be registered with the contract's phone number ({contract_phone}). If the household changed its number, change the customer's phone first.</source>
+            <translation>Tài khoản ứng dụng phải đăng ký bằng số điện thoại trên hợp đồng ({contract_phone}). Nếu hộ đã đổi số, hãy sửa số điện thoại của khách hàng trước.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/onboarding.py" />
+            <source>The number of households sharing the meter must be between 1 and 50.</source>
+            <translation>Số hộ dùng chung công tơ phải từ 1 đến 50.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/onboarding.py" />
+            <source>The signer's name is missing.</source>
+            <translation>Chưa nhập họ tên người ký.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/onboarding.py" />
+            <source>The supply address (house number, hamlet) is missing.</source>
+            <translation>Chưa nhập địa chỉ cấp điện (số nhà, thôn/xóm).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/onboarding.py" />
+            <source>There is no signature.</source>
+            <translation>Chưa có chữ ký.</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.problems</name>
+        <message>
+            <location filename="../../fieldkit/domain/problems.py" />
+            <source>Something unexpected went wrong; saved work is not lost. Try again; if it happens again, tell the support team.</source>
+            <translation>Đã xảy ra lỗi không mong đợi; công việc đã lưu không bị mất. Hãy thử lại; nếu vẫn lỗi, báo cho bộ phận kỹ thuật.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/problems.py" />
+            <source>Sync cancelled; what was sent stays sent, the rest goes next time.</source>
+            <translation>Đã huỷ đồng bộ; những gì đã gửi được giữ nguyên, phần còn lại sẽ gửi lần sau.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/problems.py" />
+            <source>The secure connection to the server is not valid. Do not send data; tell the support team.</source>
+            <translation>Kết nối bảo mật với máy chủ không hợp lệ. Đừng gửi dữ liệu; hãy báo cho bộ phận kỹ thuật.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/problems.py" />
+            <source>The server cannot be reached. Check the network (Wi-Fi, 3G/4G) and the server address in Settings; the work stays on this laptop and syncs by itself when the network is back.</source>
+            <translation>Không kết nối được máy chủ. Kiểm tra mạng (Wi-Fi, 3G/4G) và địa chỉ máy chủ trong Cài đặt; công việc vẫn được giữ trên máy và sẽ tự đồng bộ khi có mạng.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/problems.py" />
+            <source>The server did not answer in time (slow network). Try again later or move to a better signal; the work stays on this laptop.</source>
+            <translation>Máy chủ không trả lời kịp (mạng chậm). Hãy thử lại sau hoặc ra chỗ sóng tốt hơn; công việc vẫn được giữ trên máy.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/problems.py" />
+            <source>The server does not accept this laptop or this user. Enrol the laptop again with a new code (Sync page) or ask your supervisor to check the user.</source>
+            <translation>Máy chủ không chấp nhận máy này hoặc người dùng này. Hãy đăng ký lại máy bằng mã mới (trang Đồng bộ) hoặc nhờ giám sát viên kiểm tra người dùng.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/problems.py" />
+            <source>The server is busy or down for a while. The laptop tries again by itself; nothing to do.</source>
+            <translation>Máy chủ đang bận hoặc tạm ngừng. Máy sẽ tự thử lại; không cần làm gì thêm.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/problems.py" />
+            <source>The server refused the request. Sync again later; if it is still refused, tell the support team.</source>
+            <translation>Máy chủ từ chối yêu cầu. Hãy đồng bộ lại sau; nếu vẫn bị từ chối, báo cho bộ phận kỹ thuật.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/problems.py" />
+            <source>The server's address was not found. Check the server address in Settings and the network.</source>
+            <translation>Không tìm thấy máy chủ theo địa chỉ đã nhập. Kiểm tra địa chỉ máy chủ trong Cài đặt và kết nối mạng.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/problems.py" />
+            <source>This is not the server this laptop was enrolled with; nothing was sent. Check the server address in Settings or tell the support team.</source>
+            <translation>Máy chủ này không phải máy chủ đã đăng ký cho máy; không có gì được gửi đi. Kiểm tra địa chỉ máy chủ trong Cài đặt hoặc báo cho bộ phận kỹ thuật.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/problems.py" />
+            <source>This laptop is not enrolled with the server yet. On the Sync page enter the server address and the enrolment code.</source>
+            <translation>Máy này chưa được đăng ký với máy chủ. Vào trang Đồng bộ, nhập địa chỉ máy chủ và mã đăng ký.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/problems.py" />
+            <source>{message} ({detail})</source>
+            <translation>{message}</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.reasons</name>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>A customer with this code already exists in this team.</source>
+            <translation>Đội đã có khách hàng với mã này.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>A {role} may not do {operation} (the server's rule).</source>
+            <translation>Vai trò {role} không được làm {operation} (theo máy chủ).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>An empty file is only valid with the empty file's hash.</source>
+            <translation>Tệp rỗng chỉ hợp lệ với mã băm của tệp rỗng.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>Ask someone whose role allows it to do this.</source>
+            <translation>Hãy nhờ người có vai trò phù hợp làm việc này.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>Ask your supervisor to check this user on the server.</source>
+            <translation>Hãy nhờ giám sát viên kiểm tra người dùng này trên máy chủ.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>Check the customer code.</source>
+            <translation>Hãy kiểm tra lại mã khách hàng.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>Look up the customer who has this code instead of making a new one.</source>
+            <translation>Hãy tìm khách hàng đã có mã này thay vì tạo mới.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>Refused by the server: {detail}</source>
+            <translation>Máy chủ từ chối thao tác này{detail}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>Refused by the server: {text}</source>
+            <translation>Máy chủ từ chối thao tác này.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>Sync again to get the latest data; if it is still refused, tell your supervisor.</source>
+            <translation>Hãy đồng bộ lại để lấy dữ liệu mới nhất; nếu vẫn bị từ chối, báo cho giám sát viên.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The customer code is not of the team's unit {unit}.</source>
+            <translation>Mã khách hàng không thuộc đơn vị {unit} của đội.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The field {field} contains broken Unicode.</source>
+            <translation>Trường {field} chứa ký tự Unicode hỏng.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The field {field} contains control characters.</source>
+            <translation>Trường {field} chứa ký tự điều khiển.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The field {field} has a value that is not allowed; allowed: {allowed}.</source>
+            <translation>Giá trị của trường {field} không hợp lệ; cho phép: {allowed}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The field {field} has too many items (at most {max}).</source>
+            <translation>Trường {field} có quá nhiều phần tử (tối đa {max}).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The field {field} is missing.</source>
+            <translation>Thiếu trường {field}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The field {field} is nested too deeply (at most {max} levels).</source>
+            <translation>Trường {field} lồng nhau quá sâu (tối đa {max} cấp).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The field {field} is not a valid {format}.</source>
+            <translation>Trường {field} không đúng dạng {format}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The field {field} is not allowed here.</source>
+            <translation>Trường {field} không được phép ở đây.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The field {field} is out of range ({min} to {max}).</source>
+            <translation>Trường {field} nằm ngoài khoảng cho phép ({min} đến {max}).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The field {field} is too long (at most {max}).</source>
+            <translation>Trường {field} dài quá (tối đa {max}).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The field {field} is too short (at least {min}).</source>
+            <translation>Trường {field} ngắn quá (ít nhất {min}).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The field {field} must be a finite number.</source>
+            <translation>Trường {field} phải là số hữu hạn.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The field {field} must be {expected}.</source>
+            <translation>Trường {field} phải là {expected}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The file's size differs from the upload in progress of the same file.</source>
+            <translation>Kích thước tệp khác với lần tải lên đang dở của cùng tệp.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The operation is not a JSON object.</source>
+            <translation>Thao tác không phải là một đối tượng JSON.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The operation is not signed by {user}; that person needs to sync it.</source>
+            <translation>Thao tác chưa có chữ ký của {user}; người đó cần tự đồng bộ.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The operation's author cannot be established ({user}).</source>
+            <translation>Không xác định được người làm thao tác ({user}).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The operation's data is too large (at most {max} bytes).</source>
+            <translation>Dữ liệu của thao tác quá lớn (tối đa {max} byte).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The payload's id differs from the operation's id.</source>
+            <translation>Mã trong dữ liệu khác mã của thao tác.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The server does not know the operation {entity}/{action}.</source>
+            <translation>Máy chủ không biết thao tác {entity}/{action}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The server does not know the user {user}.</source>
+            <translation>Máy chủ không biết người dùng {user}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The server has no {what} {id} in this team.</source>
+            <translation>Máy chủ không có {what} {id} trong đội này.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The user {user} is not in this device's team.</source>
+            <translation>Người dùng {user} không thuộc đội của máy này.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>The user {user} was removed from the team; the offline work is kept on this laptop.</source>
+            <translation>Người dùng {user} đã bị xóa khỏi đội; việc làm khi ngoại tuyến được giữ lại trên máy.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>This is a data error of the software, not yours; the work stays on this laptop. Tell the support team.</source>
+            <translation>Đây là lỗi dữ liệu của phần mềm, không phải lỗi của bạn; công việc vẫn được giữ trên máy. Hãy báo cho bộ phận kỹ thuật.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>This {field} cannot be used; make a new record.</source>
+            <translation>Mã {field} này không dùng được; hãy tạo bản ghi mới.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>data</source>
+            <translation>dữ liệu</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>record</source>
+            <translation>bản ghi</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>see the guide</source>
+            <translation>xem hướng dẫn</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>{user}'s signature does not match the operation, the device or the author.</source>
+            <translation>Chữ ký của {user} không khớp với thao tác, máy hoặc người làm.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>{user}'s signing key is not registered for this device; add them again with a user code.</source>
+            <translation>Khóa ký của {user} chưa được đăng ký cho máy này; hãy thêm lại bằng mã người dùng.</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.reasons.words</name>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>JSON</source>
+            <translation>JSON</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>a list</source>
+            <translation>danh sách</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>a number</source>
+            <translation>số</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>a whole number</source>
+            <translation>số nguyên</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>address</source>
+            <translation>địa chỉ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>an object</source>
+            <translation>một đối tượng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>append</source>
+            <translation>ghi</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>approve</source>
+            <translation>duyệt</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>approved</source>
+            <translation>đã duyệt</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>assigned</source>
+            <translation>đã giao</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>assigned_to</source>
+            <translation>người được giao</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>attachment</source>
+            <translation>tệp đính kèm</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>capture</source>
+            <translation>bản ghi trao đổi</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>code</source>
+            <translation>mã</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>comment</source>
+            <translation>ghi chú</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>commune</source>
+            <translation>xã/phường</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>commune_code</source>
+            <translation>mã xã/phường</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>conflict</source>
+            <translation>xung đột</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>create</source>
+            <translation>tạo</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>customer</source>
+            <translation>khách hàng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>customer code</source>
+            <translation>mã khách hàng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>customer_id</source>
+            <translation>mã khách hàng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>data</source>
+            <translation>dữ liệu</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>decimal number</source>
+            <translation>số thập phân</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>done</source>
+            <translation>chờ duyệt</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>due_date</source>
+            <translation>ngày hẹn</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>entity_id</source>
+            <translation>mã bản ghi</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>events</source>
+            <translation>nhật ký sự kiện</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>field name</source>
+            <translation>tên trường</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>id</source>
+            <translation>mã</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>in_progress</source>
+            <translation>đang làm</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>install</source>
+            <translation>biên bản treo công tơ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>kind</source>
+            <translation>loại</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>load_profile</source>
+            <translation>biểu đồ phụ tải</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>manufacturer</source>
+            <translation>hãng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>media type</source>
+            <translation>kiểu tệp</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>meter</source>
+            <translation>công tơ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>meter_id</source>
+            <translation>mã công tơ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>method</source>
+            <translation>cách thanh toán</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>mime</source>
+            <translation>kiểu tệp</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>model</source>
+            <translation>kiểu công tơ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>name</source>
+            <translation>tên</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>null</source>
+            <translation>trống</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>number</source>
+            <translation>số phiếu</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>onboarding_step</source>
+            <translation>bước hướng dẫn khách hàng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>op_id</source>
+            <translation>mã thao tác</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>payload</source>
+            <translation>dữ liệu</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>phases</source>
+            <translation>số pha</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>phone</source>
+            <translation>số điện thoại</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>photos</source>
+            <translation>ảnh</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>reading</source>
+            <translation>lần đọc chỉ số</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>reason</source>
+            <translation>lý do</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>reassign</source>
+            <translation>giao lại</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>recorded_at</source>
+            <translation>thời điểm ghi</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>register name</source>
+            <translation>tên thanh ghi</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>registers</source>
+            <translation>chỉ số</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>resolve</source>
+            <translation>xử lý</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>return</source>
+            <translation>trả lại</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>returned</source>
+            <translation>bị trả lại</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>serial</source>
+            <translation>số công tơ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>sha</source>
+            <translation>mã băm</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>sha256</source>
+            <translation>mã băm SHA-256</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>signature</source>
+            <translation>chữ ký</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>size</source>
+            <translation>kích thước</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>start</source>
+            <translation>bắt đầu làm</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>state</source>
+            <translation>trạng thái</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>status</source>
+            <translation>đổi trạng thái</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>step</source>
+            <translation>bước</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>submit</source>
+            <translation>nộp</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>supervisor</source>
+            <translation>giám sát viên</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>taken_at</source>
+            <translation>thời điểm đọc</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>technician</source>
+            <translation>kỹ thuật viên</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>text</source>
+            <translation>chữ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>trainer</source>
+            <translation>hướng dẫn viên</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>true or false</source>
+            <translation>đúng/sai</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>unit</source>
+            <translation>đơn vị</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>update</source>
+            <translation>sửa</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>value</source>
+            <translation>giá trị</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>values</source>
+            <translation>giá trị</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>work order</source>
+            <translation>phiếu công việc</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>work_order</source>
+            <translation>phiếu công việc</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/reasons.py" />
+            <source>work_order_id</source>
+            <translation>mã phiếu</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.validation</name>
+        <message>
+            <location filename="../../fieldkit/domain/validation.py" />
+            <source>A work order needs a customer.</source>
+            <translation>Phiếu công việc cần có khách hàng.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/validation.py" />
+            <source>Manual reading: say why the meter could not be read through the optical port.</source>
+            <translation>Ghi chỉ số bằng tay: hãy ghi lý do không đọc được qua cổng quang.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/validation.py" />
+            <source>No register value was entered.</source>
+            <translation>Chưa có chỉ số nào.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/validation.py" />
+            <source>Register {obis} is not valid: it must be a number, not negative.</source>
+            <translation>Chỉ số {obis} không hợp lệ: phải là số không âm.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/validation.py" />
+            <source>The customer's name is missing.</source>
+            <translation>Chưa nhập họ tên khách hàng.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/validation.py" />
+            <source>The name is too long (120 characters at most).</source>
+            <translation>Họ tên quá dài (tối đa 120 ký tự).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/validation.py" />
+            <source>The number of households sharing the meter must be between 1 and 50.</source>
+            <translation>Số hộ dùng chung công tơ phải từ 1 đến 50.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/validation.py" />
+            <source>This commune/ward is not in the 2025 list of administrative units.</source>
+            <translation>Không có xã/phường này trong danh mục hành chính 2025.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/validation.py" />
+            <source>This commune/ward is not in the chosen province.</source>
+            <translation>Xã/phường này không thuộc tỉnh/thành phố đã chọn.</translation>
+        </message>
+    </context>
+    <context>
+        <name>forms.engine</name>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>The form has a rule that could not be evaluated ({reason}); tell whoever maintains the form.</source>
+            <translation>Biểu mẫu có điều kiện không tính được ({reason}); báo cho người quản lý biểu mẫu.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{en}: the {reg} reading is missing.</source>
+            <translation>{vi}: chưa nhập chỉ số {reg}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{en}: the {reg} reading must be a number of 0 or more.</source>
+            <translation>{vi}: chỉ số {reg} phải là số không âm.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.customer_view</name>
+        <message>
+            <location filename="../../fieldkit/services/customer_view.py" />
+            <source>Customer not found.</source>
+            <translation>Không tìm thấy khách hàng.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.customers</name>
+        <message>
+            <location filename="../../fieldkit/services/customers.py" />
+            <source>Customer not found.</source>
+            <translation>Không tìm thấy khách hàng.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/customers.py" />
+            <source>This customer code is already on this device.</source>
+            <translation>Mã khách hàng này đã có trong máy.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.documents</name>
+        <message>
+            <location filename="../../fieldkit/services/documents.py" />
+            <source>Sign, or type the applicant's name.</source>
+            <translation>Hãy ký hoặc gõ họ tên người đề nghị.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/documents.py" />
+            <source>The applicant's name: at most {SIGNER_MAX} characters, no control characters.</source>
+            <translation>Họ tên người đề nghị tối đa {SIGNER_MAX} ký tự, không có ký tự điều khiển.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/documents.py" />
+            <source>The household sheet has not been made yet.</source>
+            <translation>Chưa tạo phiếu thông tin khách hàng.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/documents.py" />
+            <source>This household has no new-supply request.</source>
+            <translation>Hộ này chưa có yêu cầu cấp điện mới.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/documents.py" />
+            <source>This household has not signed the e-contract.</source>
+            <translation>Hộ này chưa ký hợp đồng điện tử.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/documents.py" />
+            <source>This record has no PDF document.</source>
+            <translation>Bản ghi này không có tài liệu PDF.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.field_facts</name>
+        <message>
+            <location filename="../../fieldkit/services/field_facts.py" />
+            <source>A manual reading needs a photo of the meter face.</source>
+            <translation>Ghi chỉ số bằng tay cần có ảnh mặt công tơ.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/field_facts.py" />
+            <source>Meter not found.</source>
+            <translation>Không tìm thấy công tơ.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/field_facts.py" />
+            <source>The reading to correct was not found.</source>
+            <translation>Không tìm thấy lần đọc cần sửa.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/field_facts.py" />
+            <source>The serial of the installed meter is missing.</source>
+            <translation>Chưa nhập số công tơ treo mới.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/field_facts.py" />
+            <source>Work order not found.</source>
+            <translation>Không tìm thấy phiếu công việc.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.health</name>
+        <message>
+            <location filename="../../fieldkit/services/health.py" />
+            <source>The database on this laptop is damaged. Work saved on the pages that are still good can be read. Sync now, then run `fieldkit doctor --user NAME --recover` to recover the data and re-create the profile from the server.</source>
+            <translation>Cơ sở dữ liệu trên máy bị hỏng. Công việc đã lưu ở các trang còn tốt vẫn đọc được. Hãy đồng bộ ngay, rồi chạy `fieldkit doctor --user TÊN --recover` để cứu dữ liệu và tạo lại hồ sơ từ máy chủ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.installs</name>
+        <message>
+            <location filename="../../fieldkit/services/installs.py" />
+            <source>The photo / signature file is missing; please add it again.</source>
+            <translation>Không tìm thấy tệp ảnh / chữ ký; hãy chọn lại.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/installs.py" />
+            <source>This work order has no install record yet.</source>
+            <translation>Phiếu này chưa có biên bản treo tháo.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/installs.py" />
+            <source>This work order is not a meter install or replacement.</source>
+            <translation>Phiếu này không phải phiếu treo / thay công tơ.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/installs.py" />
+            <source>This work order was already submitted or approved; a record cannot be added now.</source>
+            <translation>Phiếu này đã nộp hoặc đã duyệt, không thể lập biên bản nữa.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/installs.py" />
+            <source>Work order not found.</source>
+            <translation>Không tìm thấy phiếu công việc.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.manual_readings</name>
+        <message>
+            <location filename="../../fieldkit/services/manual_readings.py" />
+            <source>Add a photo of the meter face (the index readable).</source>
+            <translation>Chụp ảnh mặt công tơ (thấy rõ chỉ số).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/manual_readings.py" />
+            <source>Say why the meter could not be read through the optical port.</source>
+            <translation>Ghi lý do không đọc được qua cổng quang.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/manual_readings.py" />
+            <source>Type the total index (KT) as the meter display shows it.</source>
+            <translation>Nhập chỉ số tổng (KT) như trên mặt công tơ.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/manual_readings.py" />
+            <source>{finding} Write why you save it anyway (what you saw on site).</source>
+            <translation>{finding} Ghi lý do vẫn lưu chỉ số này (điều thấy tại chỗ).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/manual_readings.py" />
+            <source>{name}: “{raw}” is not a number (for example 12345.6).</source>
+            <translation>{name}: “{raw}” không phải là một số (ví dụ 12345,6).</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.meter_clock</name>
+        <message>
+            <location filename="../../fieldkit/services/meter_clock.py" />
+            <source>No write password for this meter model: the clock cannot be set.</source>
+            <translation>Chưa có mật khẩu ghi cho loại công tơ này: không chỉnh được đồng hồ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.meter_model_settings</name>
+        <message>
+            <location filename="../../fieldkit/services/meter_model_settings.py" />
+            <source>Only a supervisor can change the meter model settings (they hold the meters' passwords).</source>
+            <translation>Chỉ tổ trưởng (giám sát) mới được đổi bảng cài đặt loại công tơ (chứa mật khẩu công tơ).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/meter_model_settings.py" />
+            <source>This meter model settings file cannot be used: {exc}</source>
+            <translation>Không dùng được tệp cài đặt loại công tơ này: {exc}</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.meters</name>
+        <message>
+            <location filename="../../fieldkit/services/meters.py" />
+            <source>A meter has 1 or 3 phases.</source>
+            <translation>Công tơ 1 pha hoặc 3 pha.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/meters.py" />
+            <source>The meter serial is missing.</source>
+            <translation>Chưa nhập số công tơ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.onboarding</name>
+        <message>
+            <location filename="../../fieldkit/services/onboarding.py" />
+            <source>Choose the commune/ward.</source>
+            <translation>Hãy chọn xã/phường.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/onboarding.py" />
+            <source>Customer not found.</source>
+            <translation>Không tìm thấy khách hàng.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/onboarding.py" />
+            <source>Make the household sheet first.</source>
+            <translation>Hãy tạo phiếu thông tin khách hàng trước.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/onboarding.py" />
+            <source>This commune/ward is not in the 2025 list of administrative units.</source>
+            <translation>Không có xã/phường này trong danh mục hành chính 2025.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/onboarding.py" />
+            <source>This customer code is already on this device: find the customer by the code.</source>
+            <translation>Mã khách hàng này đã có trong máy: hãy tìm khách hàng theo mã.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.quality_settings</name>
+        <message>
+            <location filename="../../fieldkit/services/quality_settings.py" />
+            <source>Only a supervisor can change the reading checks' limits.</source>
+            <translation>Chỉ tổ trưởng (giám sát) mới được đổi ngưỡng kiểm tra chỉ số.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/quality_settings.py" />
+            <source>The utility's server sets this limit; it cannot be changed on this laptop.</source>
+            <translation>Ngưỡng này do máy chủ của điện lực đặt; không đổi được trên máy này.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.readings</name>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Meter not found.</source>
+            <translation>Không tìm thấy công tơ.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>The meter sent no energy register. Read again or type the reading.</source>
+            <translation>Công tơ không gửi chỉ số điện năng nào. Đọc lại hoặc ghi bằng tay.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>The raw capture of the reading is missing.</source>
+            <translation>Thiếu dữ liệu thô của lần đọc.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>This work order names no meter. Choose the meter from the meter list.</source>
+            <translation>Phiếu này chưa ghi công tơ nào. Chọn công tơ trong danh sách công tơ.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Type a number above 1 (for example 3).</source>
+            <translation>Nhập một số lớn hơn 1 (ví dụ 3).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Type a number of minutes from 0 to 1440.</source>
+            <translation>Nhập số phút từ 0 đến 1440.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Work order not found.</source>
+            <translation>Không tìm thấy phiếu công việc.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>{finding} Write why you save it anyway (what you saw on site).</source>
+            <translation>{finding} Ghi lý do vẫn lưu chỉ số này (điều thấy tại chỗ).</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.review</name>
+        <message>
+            <location filename="../../fieldkit/services/review.py" />
+            <source>Work order not found.</source>
+            <translation>Không tìm thấy phiếu công việc.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.review_conflicts</name>
+        <message>
+            <location filename="../../fieldkit/services/review_conflicts.py" />
+            <source>This conflict is not on this laptop.</source>
+            <translation>Không tìm thấy xung đột này trên máy.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_conflicts.py" />
+            <source>This conflict is resolved already.</source>
+            <translation>Xung đột này đã được xử lý.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_conflicts.py" />
+            <source>Work order not found.</source>
+            <translation>Không tìm thấy phiếu công việc.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.review_evidence</name>
+        <message>
+            <location filename="../../fieldkit/services/review_evidence.py" />
+            <source>This attachment is not on this laptop (not downloaded yet, or damaged).</source>
+            <translation>Tệp đính kèm này chưa có trên máy (chưa tải về hoặc bị hỏng).</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.session</name>
+        <message>
+            <location filename="../../fieldkit/services/session.py" />
+            <source>That user name is already taken.</source>
+            <translation>Tên đăng nhập này đã có.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/session.py" />
+            <source>The user name is missing.</source>
+            <translation>Chưa nhập tên đăng nhập.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/session.py" />
+            <source>There is no user '{username}'.</source>
+            <translation>Không có người dùng '{username}'.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/session.py" />
+            <source>Your role is not allowed to do this.</source>
+            <translation>Vai trò của bạn không được làm việc này.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.supply_request</name>
+        <message>
+            <location filename="../../fieldkit/services/supply_request.py" />
+            <source>The applicant's name: at most {SIGNER_MAX} characters, no control characters.</source>
+            <translation>Họ tên người đề nghị tối đa {SIGNER_MAX} ký tự, không có ký tự điều khiển.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.ui_queries</name>
+        <message>
+            <location filename="../../fieldkit/services/ui_queries.py" />
+            <source>Choose a role.</source>
+            <translation>Hãy chọn vai trò.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/ui_queries.py" />
+            <source>Enter the full name (at least 2 characters).</source>
+            <translation>Hãy nhập họ và tên (ít nhất 2 ký tự).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/ui_queries.py" />
+            <source>The two PINs do not match.</source>
+            <translation>Hai lần nhập mã PIN không giống nhau.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/ui_queries.py" />
+            <source>This profile already has users; sign in instead.</source>
+            <translation>Hồ sơ này đã có người dùng; hãy đăng nhập.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.work_orders</name>
+        <message>
+            <location filename="../../fieldkit/services/work_orders.py" />
+            <source>Work order not found.</source>
+            <translation>Không tìm thấy phiếu công việc.</translation>
+        </message>
+    </context>
+    <context>
+        <name>store.disk</name>
+        <message>
+            <location filename="../../fieldkit/store/disk.py" />
+            <source>A file could not be read or written. Try again; if it happens again, restart the computer and tell the support team.</source>
+            <translation>Không đọc/ghi được tệp. Hãy thử lại; nếu vẫn lỗi, khởi động lại máy rồi báo cho bộ phận kỹ thuật.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/disk.py" />
+            <source>A file or folder is missing. Check the path.</source>
+            <translation>Không tìm thấy tệp hoặc thư mục. Kiểm tra lại đường dẫn.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/disk.py" />
+            <source>No permission to read or write the profile folder. Sign in to the computer as the account that uses FieldKit, or ask the administrator to grant access.</source>
+            <translation>Không có quyền đọc/ghi thư mục hồ sơ. Hãy đăng nhập Windows bằng đúng tài khoản đã dùng FieldKit, hoặc nhờ quản trị cấp quyền.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/disk.py" />
+            <source>The data file is damaged. Run `fieldkit doctor` to check it, push what can still be read, then re-create the profile from the server.</source>
+            <translation>Tệp dữ liệu bị hỏng. Chạy `fieldkit doctor` để kiểm tra, gửi lên máy chủ những gì còn đọc được, rồi tạo lại hồ sơ từ máy chủ.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/disk.py" />
+            <source>The disk is almost full: only {mb} MB free, less than a day's photos need. Delete files you do not need or sync soon.</source>
+            <translation>Ổ đĩa sắp đầy: chỉ còn {mb} MB, không đủ cho ảnh của một ngày làm việc. Hãy xoá bớt tệp không cần hoặc đồng bộ sớm.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/disk.py" />
+            <source>The disk is full. Delete files you do not need (photos, videos, downloads) or sync, then try again; nothing already saved is lost.</source>
+            <translation>Ổ đĩa đã đầy. Hãy xoá bớt tệp không cần (ảnh, video, tệp tải về) hoặc đồng bộ rồi thử lại; dữ liệu đã lưu không bị mất.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/disk.py" />
+            <source>The disk or the profile folder is read-only: nothing can be written. Copy the profile to a writable disk or turn off the device's write protection.</source>
+            <translation>Ổ đĩa hoặc thư mục hồ sơ chỉ cho phép đọc, không ghi được. Hãy chép hồ sơ sang ổ đĩa ghi được hoặc mở khoá ghi của thiết bị.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/disk.py" />
+            <source>The disk reported a read/write error (it may be failing). Do not switch off; sync now and tell the support team.</source>
+            <translation>Ổ đĩa báo lỗi đọc/ghi (có thể hỏng). Đừng tắt máy; hãy đồng bộ ngay và báo cho bộ phận kỹ thuật.</translation>
+        </message>
+    </context>
+    <context>
+        <name>store.keyring</name>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>The account is now locked: ask a supervisor or the centre to unlock it.</source>
+            <translation>Tài khoản đã bị khoá: nhờ tổ trưởng hoặc trung tâm mở khoá.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>The last user cannot be removed: nobody could open the data any more.</source>
+            <translation>Không thể xóa người dùng cuối cùng: dữ liệu sẽ không mở được nữa.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>The operating system's credential store does not answer ({detail}); this profile needs it. Sign in to the computer again and retry.</source>
+            <translation>Kho khoá của hệ điều hành không trả lời ({detail}); hồ sơ này cần nó để mở. Đăng nhập lại vào máy tính rồi thử lại.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>The wrong-PIN counter was changed outside FieldKit</source>
+            <translation>Bộ đếm lần nhập sai đã bị sửa ngoài FieldKit</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>This profile's device secret is not in {where2}: the profile was copied from another computer or the store was reset. A PIN alone cannot open it; the centre can, with the recovery key (`fieldkit recover`).</source>
+            <translation>Không tìm thấy khoá thiết bị của hồ sơ này trong {where}: hồ sơ được chép từ máy khác, hoặc kho khoá đã bị xoá. Mã PIN không đủ để mở; trung tâm mở được bằng khoá khôi phục (`fieldkit recover`).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>Too many wrong PINs</source>
+            <translation>Đã nhập sai mã PIN quá nhiều lần</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>Try again.</source>
+            <translation>Hãy thử lại.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>Wait {wait} before the next try.</source>
+            <translation>Hãy chờ {wait} rồi thử lại.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>Wrong PIN or password.</source>
+            <translation>Sai mã PIN hoặc mật khẩu.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>{failures} wrong PINs in a row. Wait {wait} more before the next try.</source>
+            <translation>Đã nhập sai mã PIN {failures} lần. Hãy chờ {wait} nữa rồi thử lại.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>{left} tries left before the account is locked.</source>
+            <translation>Còn {left} lần thử trước khi tài khoản bị khoá.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>{value} was changed outside FieldKit and is not trusted. Put the original back, or ask the centre to open the profile with the recovery key (`fieldkit recover`).</source>
+            <translation>Tệp {value} đã bị sửa ngoài FieldKit nên không được dùng. Khôi phục bản gốc, hoặc nhờ trung tâm mở hồ sơ bằng khoá khôi phục (`fieldkit recover`).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>{why}: the account is locked. Ask a supervisor to unlock it (`fieldkit user unlock`) or the centre to use the recovery key (`fieldkit recover`).</source>
+            <translation>{why}: tài khoản bị khoá. Nhờ tổ trưởng mở khoá (`fieldkit user unlock`) hoặc trung tâm dùng khoá khôi phục (`fieldkit recover`).</translation>
+        </message>
+    </context>
+    <context>
+        <name>store.pin_policy</name>
+        <message>
+            <location filename="../../fieldkit/store/pin_policy.py" />
+            <source>That PIN is too easy to guess (a run, a repeat or one of the commonest). Choose another.</source>
+            <translation>Mã PIN này quá dễ đoán (dãy số liên tiếp, lặp lại hoặc rất phổ biến). Hãy chọn mã khác.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/pin_policy.py" />
+            <source>That PIN is too easy to guess.</source>
+            <translation>Mã PIN quá dễ đoán.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/pin_policy.py" />
+            <source>The PIN or password needs at least {MIN_LENGTH} characters.</source>
+            <translation>Mã PIN hoặc mật khẩu phải có ít nhất {MIN_LENGTH} ký tự.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/pin_policy.py" />
+            <source>{m} min</source>
+            <translation>{m} phút</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/pin_policy.py" />
+            <source>{s} s</source>
+            <translation>{s} giây</translation>
+        </message>
+    </context>
+    <context>
+        <name>ui.onboarding.app_payment</name>
+        <message>
+            <location filename="../../fieldkit/ui/onboarding/app_payment.py" />
+            <source>Choose «Registered» or «Not yet».</source>
+            <translation>Hãy chọn «Đã đăng ký» hoặc «Chưa».</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/ui/onboarding/app_payment.py" />
+            <source>The bill is still being worked out; wait a moment.</source>
+            <translation>Đang tính hoá đơn, hãy chờ một chút.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ui.onboarding.contract_sheet</name>
+        <message>
+            <location filename="../../fieldkit/ui/onboarding/contract_sheet.py" />
+            <source>Press «Make the household sheet» before finishing.</source>
+            <translation>Hãy bấm «Tạo phiếu» trước khi kết thúc.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ui.onboarding.household</name>
+        <message>
+            <location filename="../../fieldkit/ui/onboarding/household.py" />
+            <source>Pick a household in the list, or press «New household».</source>
+            <translation>Hãy chọn một hộ trong danh sách, hoặc bấm «Hộ mới».</translation>
+        </message>
+    </context>
+</TS>
