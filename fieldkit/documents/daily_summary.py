@@ -6,6 +6,8 @@ and work order completed, with counts at the top and signature boxes at the end.
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 from xml.sax.saxutils import escape
@@ -20,6 +22,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from fieldkit.documents.pdf import FONT_BOLD, FONT_REGULAR, paragraph_styles
 from fieldkit.documents.reports_pdf import LABELS as REPORT_LABELS
 from fieldkit.documents.reports_pdf import build_pdf, format_day
+from fieldkit.domain import numbers
 from fieldkit.domain.report_figures import DailySummary, SummaryItem
 
 Lang = Literal["vi", "en"]
@@ -72,12 +75,17 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+_READING = re.compile(r"(=\s*)(-?\d+(?:\.\d+)?)(\s*kWh)")
+
+
 def describe(item: SummaryItem, lang: Lang) -> str:
     """The 'details' cell of one line."""
     t = LABELS[lang]
     if item.kind == "reading":
         # "1.8.0 = 12345.6 kWh" stays on one line (it was cut after "1.8.0")
-        value = item.value.replace(" = ", "\u00a0=\u00a0").replace(" kWh", "\u00a0kWh")
+        value = _READING.sub(lambda m: m.group(1) + numbers.format_decimal(Decimal(m.group(2)), lang) + m.group(3),
+                             item.value)  # the number in the language's format (vi 12.345,6)
+        value = value.replace(" = ", "\u00a0=\u00a0").replace(" kWh", "\u00a0kWh")
         text = t["meter"].format(serial=item.subject, value=value)
         return text + (f" — {t[item.flag]}" if item.flag in t else "")
     if item.kind == "install":

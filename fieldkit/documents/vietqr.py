@@ -142,7 +142,7 @@ def build_vietqr(
             _M("bank BIN must be exactly 6 digits: {bank_bin}", bank_bin=repr(bank_bin)),
         )
     if not isinstance(account, str) or not _ACCOUNT.fullmatch(account):
-        what = _M("Card number") if to_card else _M("Account number")
+        what = _M("card number") if to_card else _M("account number")
         raise VietQRError(
             _M("{what} must be 1-19 letters or digits, no spaces: {account}", what=what, account=repr(account)),
         )

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from fieldkit.domain import numbers
 from fieldkit.domain.models import RegisterValue
 
 DEFAULT_CLOCK_MINUTES = 5
@@ -58,10 +59,20 @@ class Finding:
         return self.vi if lang == "vi" else self.en
 
 
-def _num(value: Decimal, places: int = 3) -> str:
-    """A number rounded to ``places`` without trailing zeros: 12.500 -> 12.5, 40.000 -> 40."""
-    text = format(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP).normalize(), "f")
+def _num(value: Decimal, places: int = 3, lang: str = "en") -> str:
+    """A number rounded to ``places`` without trailing zeros, in the language's format (domain/numbers.py):
+    12.500 -> 12.5 (vi 12,5), 40.000 -> 40, 31051.463 -> 31,051.463 (vi 31.051,463)."""
+    rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP).normalize()
+    text = numbers.format_decimal(rounded, lang, places)
     return "0" if text == "-0" else text
+
+
+def _num_vi(value: Decimal, places: int = 3) -> str:
+    return _num(value, places, "vi")
+
+
+def _num_en(value: Decimal, places: int = 3) -> str:
+    return _num(value, places, "en")
 
 
 def main_index(registers: Mapping[str, RegisterValue]) -> Decimal | None:
@@ -103,18 +114,18 @@ def check_clock(meter_clock: datetime | None, laptop_clock: datetime,
         return None
     shown = round(minutes)
     if minutes >= 120:
-        amount_vi, amount_en = f"{_num(Decimal(str(round(minutes / 60, 1))))} giờ", \
-            f"{_num(Decimal(str(round(minutes / 60, 1))))} hours"
+        amount_vi, amount_en = f"{_num_vi(Decimal(str(round(minutes / 60, 1))))} giờ", \
+            f"{_num_en(Decimal(str(round(minutes / 60, 1))))} hours"
     else:
         amount_vi, amount_en = f"{shown} phút", f"{shown} minutes"
     ahead = diff.total_seconds() > 0
     return Finding(
         "clock", "warning",
         f"Đồng hồ công tơ {'nhanh' if ahead else 'chậm'} {amount_vi} so với máy tính "
-        f"(giới hạn {_num(Decimal(str(limit_minutes)))} phút). Báo đội để chỉnh giờ công tơ; "
+        f"(giới hạn {_num_vi(Decimal(str(limit_minutes)))} phút). Báo đội để chỉnh giờ công tơ; "
         "giờ sai làm lệch chỉ số theo khung giờ (bình thường, cao điểm, thấp điểm).",
         f"The meter clock is {amount_en} {'ahead of' if ahead else 'behind'} the laptop clock "
-        f"(limit {_num(Decimal(str(limit_minutes)))} minutes). Report it so the meter clock is set; "
+        f"(limit {_num_en(Decimal(str(limit_minutes)))} minutes). Report it so the meter clock is set; "
         "a wrong clock puts energy into the wrong time-of-use register.",
         {"minutes": str(shown), "meter": meter_clock.isoformat(), "laptop": laptop_clock.isoformat()},
     )
@@ -168,11 +179,11 @@ def check_consumption(previous: Series, current: tuple[datetime, Decimal],
     if used < 0:
         return Finding(
             "negative", "abnormal",
-            f"Chỉ số mới ({_num(now_v)} kWh) thấp hơn lần đọc trước ({_num(last_v)} kWh): điện năng tiêu thụ âm "
-            f"({_num(used)} kWh). Đọc lại cho chắc; nếu đúng thì công tơ có thể đã bị thay, quay vòng hoặc "
+            f"Chỉ số mới ({_num_vi(now_v)} kWh) thấp hơn lần đọc trước ({_num_vi(last_v)} kWh): điện năng tiêu thụ âm "
+            f"({_num_vi(used)} kWh). Đọc lại cho chắc; nếu đúng thì công tơ có thể đã bị thay, quay vòng hoặc "
             "can thiệp.",
-            f"The new index ({_num(now_v)} kWh) is lower than the previous reading ({_num(last_v)} kWh): "
-            f"consumption is negative ({_num(used)} kWh). Read again to be sure; if it is right, the meter may "
+            f"The new index ({_num_en(now_v)} kWh) is lower than the previous reading ({_num_en(last_v)} kWh): "
+            f"consumption is negative ({_num_en(used)} kWh). Read again to be sure; if it is right, the meter may "
             "have been replaced, rolled over or tampered with.",
             {"consumption": str(used), "previous": str(last_v), "current": str(now_v)},
         )
@@ -181,9 +192,9 @@ def check_consumption(previous: Series, current: tuple[datetime, Decimal],
             return None
         return Finding(
             "zero", "abnormal",
-            f"Không tiêu thụ điện từ lần đọc trước ({_num(now_v)} kWh) dù nhà có người ở. Hỏi chủ nhà và xem "
+            f"Không tiêu thụ điện từ lần đọc trước ({_num_vi(now_v)} kWh) dù nhà có người ở. Hỏi chủ nhà và xem "
             "công tơ có chạy không (đèn nháy khi có tải).",
-            f"No consumption since the previous reading ({_num(now_v)} kWh) although the household lives "
+            f"No consumption since the previous reading ({_num_en(now_v)} kWh) although the household lives "
             "there. Ask the customer and check the meter runs (its LED blinks under load).",
             {"consumption": "0", "previous": str(last_v), "current": str(now_v)},
         )
@@ -197,13 +208,13 @@ def check_consumption(previous: Series, current: tuple[datetime, Decimal],
     ratio = per_day / average
     return Finding(
         "high", "abnormal",
-        f"Tiêu thụ cao bất thường: {_num(used)} kWh trong {_num(days, 1)} ngày "
-        f"({_num(per_day, 1)} kWh/ngày), gấp {_num(ratio, 1)} lần trung bình ba tháng trước "
-        f"({_num(average, 1)} kWh/ngày; ngưỡng {_num(multiple, 1)} lần). Đọc lại và hỏi chủ nhà có thêm thiết bị "
+        f"Tiêu thụ cao bất thường: {_num_vi(used)} kWh trong {_num_vi(days, 1)} ngày "
+        f"({_num_vi(per_day, 1)} kWh/ngày), gấp {_num_vi(ratio, 1)} lần trung bình ba tháng trước "
+        f"({_num_vi(average, 1)} kWh/ngày; ngưỡng {_num_vi(multiple, 1)} lần). Đọc lại và hỏi chủ nhà có thêm thiết bị "
         "điện không.",
-        f"Unusually high consumption: {_num(used)} kWh in {_num(days, 1)} days ({_num(per_day, 1)} kWh a day), "
-        f"{_num(ratio, 1)} times the average of the last three months ({_num(average, 1)} kWh a day; the limit "
-        f"is {_num(multiple, 1)} times). Read again and ask the customer about new appliances.",
+        f"Unusually high consumption: {_num_en(used)} kWh in {_num_en(days, 1)} days ({_num_en(per_day, 1)} kWh a day), "
+        f"{_num_en(ratio, 1)} times the average of the last three months ({_num_en(average, 1)} kWh a day; the limit "
+        f"is {_num_en(multiple, 1)} times). Read again and ask the customer about new appliances.",
         {"consumption": str(used), "per_day": str(per_day), "average_per_day": str(average),
          "ratio": str(ratio), "days": str(days)},
     )

@@ -181,6 +181,11 @@ def verbatim(text: str) -> Message:
     return Message("", "{text}", (("text", text),))
 
 
+def localised(words: Localised) -> Message:
+    """A text that already says itself in each language (a form's own vi/en label, from the form's file)."""
+    return Message("", "{text}", (("text", words),))
+
+
 class ByLanguage:
     """A parameter worded by a function of the language (a table not yet in the catalogues: register names)."""
 

@@ -47,6 +47,12 @@ class Text:
     def get(self, lang: str) -> str:
         return self.vi if lang == "vi" else self.en
 
+    def text(self, lang: str | None = None) -> str:
+        """The form's own words in `lang` (a form file carries its vi and en; messages.Localised)."""
+        from fieldkit.domain.messages import current_language
+
+        return self.get(lang or current_language())
+
 
 @dataclass(frozen=True)
 class Choice:

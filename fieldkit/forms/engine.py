@@ -27,7 +27,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from fieldkit.domain.messages import Texts
+from fieldkit.domain.messages import Message, Texts, localised
 from fieldkit.domain.problems import Problem
 from fieldkit.forms.definition import Field, FormDefinition
 from fieldkit.forms.expr import Expr, ExprError, evaluate
@@ -116,84 +116,78 @@ def clean(form: FormDefinition, data: Mapping[str, Any]) -> dict[str, Any]:
     return {f.id: data[f.id] for f in form.fields if f.id in shown and not is_empty(data.get(f.id))}
 
 
-def _p(f: Field, code: str, vi: str, en: str) -> Problem:
-    return Problem(f.id, code, vi.replace("{}", f.label.vi), en.replace("{}", f.label.en))
+def _p(f: Field, code: str, message: Message) -> Problem:
+    """The field's problem; `{label}` in the text is the field's label (the form's own vi/en words)."""
+    return Problem(f.id, code, message.with_params(label=f.label))
 
 
-def _fmt(n: float) -> str:
-    return str(int(n)) if float(n).is_integer() else str(n)
+def _fmt(n: float) -> int | float:
+    return int(n) if float(n).is_integer() else n
 
 
 def _type_problems(f: Field, v: Any) -> list[Problem]:
     t = f.type
     if t in ("text", "choice", "date", "meter_serial", "signature") and not isinstance(v, str):
-        return [_p(f, "type", "{}: giá trị không hợp lệ.", "{}: the value is not valid.")]
+        return [_p(f, "type", _M("{label}: the value is not valid."))]
     if t == "text":
         return []
     if t == "number":
         d = _decimal(v)
         if d is None:
-            return [_p(f, "number", "{}: hãy nhập một số (ví dụ 12 hoặc 12,5).",
-                       "{}: enter a number (for example 12 or 12.5).")]
+            return [_p(f, "number", _M("{label}: enter a number (for example 12 or 12.5)."))]
         if f.integer and d != d.to_integral_value():
-            return [_p(f, "integer", "{}: hãy nhập số nguyên.", "{}: enter a whole number.")]
+            return [_p(f, "integer", _M("{label}: enter a whole number."))]
         if f.minimum is not None and d < Decimal(str(f.minimum)):
-            return [_p(f, "min", f"{{}}: không được nhỏ hơn {_fmt(f.minimum)}.",
-                       f"{{}}: must be at least {_fmt(f.minimum)}.")]
+            return [_p(f, "min", _M("{label}: must be at least {minimum}.", minimum=_fmt(f.minimum)))]
         if f.maximum is not None and d > Decimal(str(f.maximum)):
-            return [_p(f, "max", f"{{}}: không được lớn hơn {_fmt(f.maximum)}.",
-                       f"{{}}: must be at most {_fmt(f.maximum)}.")]
+            return [_p(f, "max", _M("{label}: must be at most {maximum}.", maximum=_fmt(f.maximum)))]
         return []
     if t == "choice":
         if v not in [c.value for c in f.choices]:
-            return [_p(f, "choice", "{}: hãy chọn một mục trong danh sách.", "{}: pick one of the listed options.")]
+            return [_p(f, "choice", _M("{label}: pick one of the listed options."))]
         return []
     if t == "date":
         try:
             date.fromisoformat(v)
         except ValueError:
-            return [_p(f, "date", "{}: ngày không hợp lệ.", "{}: not a valid date.")]
+            return [_p(f, "date", _M("{label}: not a valid date."))]
         return []
     if t == "meter_serial":
         if not SERIAL_PATTERN.match(v.strip()):
-            return [_p(f, "serial", "{}: số công tơ gồm 4–20 chữ cái, chữ số hoặc dấu gạch ngang.",
-                       "{}: a meter serial has 4–20 letters, digits or dashes.")]
+            return [_p(f, "serial", _M("{label}: a meter serial has 4–20 letters, digits or dashes."))]
         return []
     if t == "signature":
         if not _SHA.match(v):
-            return [_p(f, "signature", "{}: chữ ký chưa được lưu.", "{}: the signature was not saved.")]
+            return [_p(f, "signature", _M("{label}: the signature was not saved."))]
         return []
     if t == "photo":
         if not isinstance(v, list) or not all(isinstance(x, str) and _SHA.match(x) for x in v):
-            return [_p(f, "photo", "{}: ảnh chưa được lưu.", "{}: the photos were not saved.")]
+            return [_p(f, "photo", _M("{label}: the photos were not saved."))]
         if f.minimum is not None and len(v) < f.minimum:
-            return [_p(f, "min", f"{{}}: cần ít nhất {_fmt(f.minimum)} ảnh.",
-                       f"{{}}: needs at least {_fmt(f.minimum)} photo(s).")]
+            return [_p(f, "min", _M("{label}: needs at least {minimum} photo(s).", minimum=_fmt(f.minimum)))]
         if f.maximum is not None and len(v) > f.maximum:
-            return [_p(f, "max", f"{{}}: nhiều nhất {_fmt(f.maximum)} ảnh.",
-                       f"{{}}: at most {_fmt(f.maximum)} photo(s).")]
+            return [_p(f, "max", _M("{label}: at most {maximum} photo(s).", maximum=_fmt(f.maximum)))]
         return []
     if t == "gps":
         if not isinstance(v, dict):
-            return [_p(f, "gps", "{}: vị trí không hợp lệ.", "{}: the position is not valid.")]
+            return [_p(f, "gps", _M("{label}: the position is not valid."))]
         lat, lon = _decimal(v.get("lat")), _decimal(v.get("lon"))
         if lat is None or lon is None or not (-90 <= lat <= 90) or not (-180 <= lon <= 180):
-            return [_p(f, "gps", "{}: vĩ độ từ -90 đến 90, kinh độ từ -180 đến 180 (ví dụ 20.5412, 106.0521).",
-                       "{}: latitude from -90 to 90, longitude from -180 to 180 (for example 20.5412, 106.0521).")]
+            return [_p(f, "gps", _M("{label}: latitude from -90 to 90, longitude from -180 to 180 (for example 20.5412, 106.0521)."))]
         return []
     if t == "meter_reading":
         if not isinstance(v, dict):
-            return [_p(f, "reading", "{}: chỉ số không hợp lệ.", "{}: the reading is not valid.")]
+            return [_p(f, "reading", _M("{label}: the reading is not valid."))]
         out = []
         for reg in f.registers:
             raw = v.get(reg)
             if is_empty(raw):
                 if f.required:
-                    out.append(Problem(f.id, "required", _M("{en}: the {reg} reading is missing.", vi=f.label.vi, reg=reg, en=f.label.en)))
+                    out.append(Problem(f.id, "required", _M("{label}: the {reg} reading is missing.", label=f.label, reg=reg)))
                 continue
             d = _decimal(raw)
             if d is None or d < 0 or d > MAX_READING:
-                out.append(Problem(f.id, "reading", _M("{en}: the {reg} reading must be a number of 0 or more.", vi=f.label.vi, reg=reg, en=f.label.en)))
+                out.append(Problem(f.id, "reading", _M("{label}: the {reg} reading must be a number of 0 or more.", label=f.label, reg=reg)))
         return out
     return []  # pragma: no cover - every type is handled above
 
@@ -212,7 +206,7 @@ def validate(form: FormDefinition, data: Mapping[str, Any]) -> list[Problem]:
         v = data.get(f.id)
         if is_empty(v):
             if f.required:
-                problems.append(_p(f, "required", "Chưa nhập: {}.", "Required: {}."))
+                problems.append(_p(f, "required", _M("Required: {label}.")))
             continue
         found = _type_problems(f, v)
         problems.extend(found)
@@ -221,5 +215,5 @@ def validate(form: FormDefinition, data: Mapping[str, Any]) -> list[Problem]:
         if not _eval(f.constraint, env, env.get(f.id), f.id, problems):
             msg = f.constraint_message
             assert msg is not None
-            problems.append(Problem(f.id, "constraint", msg.vi, msg.en))
+            problems.append(Problem(f.id, "constraint", localised(msg)))
     return problems

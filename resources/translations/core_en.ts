@@ -5,13 +5,13 @@
         <name>documents.vietqr</name>
         <message>
             <location filename="../../fieldkit/documents/vietqr.py" />
-            <source>Account number</source>
-            <translation>Account number</translation>
+            <source>account number</source>
+            <translation>account number</translation>
         </message>
         <message>
             <location filename="../../fieldkit/documents/vietqr.py" />
-            <source>Card number</source>
-            <translation>Card number</translation>
+            <source>card number</source>
+            <translation>card number</translation>
         </message>
         <message>
             <location filename="../../fieldkit/documents/vietqr.py" />
@@ -964,18 +964,98 @@
         <name>forms.engine</name>
         <message>
             <location filename="../../fieldkit/forms/engine.py" />
+            <source>Required: {label}.</source>
+            <translation>Required: {label}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
             <source>The form has a rule that could not be evaluated ({reason}); tell whoever maintains the form.</source>
             <translation>The form has a rule that could not be evaluated ({reason}); tell whoever maintains the form.</translation>
         </message>
         <message>
             <location filename="../../fieldkit/forms/engine.py" />
-            <source>{en}: the {reg} reading is missing.</source>
-            <translation>{en}: the {reg} reading is missing.</translation>
+            <source>{label}: a meter serial has 4–20 letters, digits or dashes.</source>
+            <translation>{label}: a meter serial has 4–20 letters, digits or dashes.</translation>
         </message>
         <message>
             <location filename="../../fieldkit/forms/engine.py" />
-            <source>{en}: the {reg} reading must be a number of 0 or more.</source>
-            <translation>{en}: the {reg} reading must be a number of 0 or more.</translation>
+            <source>{label}: at most {maximum} photo(s).</source>
+            <translation>{label}: at most {maximum} photo(s).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: enter a number (for example 12 or 12.5).</source>
+            <translation>{label}: enter a number (for example 12 or 12.5).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: enter a whole number.</source>
+            <translation>{label}: enter a whole number.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: latitude from -90 to 90, longitude from -180 to 180 (for example 20.5412, 106.0521).</source>
+            <translation>{label}: latitude from -90 to 90, longitude from -180 to 180 (for example 20.5412, 106.0521).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: must be at least {minimum}.</source>
+            <translation>{label}: must be at least {minimum}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: must be at most {maximum}.</source>
+            <translation>{label}: must be at most {maximum}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: needs at least {minimum} photo(s).</source>
+            <translation>{label}: needs at least {minimum} photo(s).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: not a valid date.</source>
+            <translation>{label}: not a valid date.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: pick one of the listed options.</source>
+            <translation>{label}: pick one of the listed options.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: the photos were not saved.</source>
+            <translation>{label}: the photos were not saved.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: the position is not valid.</source>
+            <translation>{label}: the position is not valid.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: the reading is not valid.</source>
+            <translation>{label}: the reading is not valid.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: the signature was not saved.</source>
+            <translation>{label}: the signature was not saved.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: the value is not valid.</source>
+            <translation>{label}: the value is not valid.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: the {reg} reading is missing.</source>
+            <translation>{label}: the {reg} reading is missing.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: the {reg} reading must be a number of 0 or more.</source>
+            <translation>{label}: the {reg} reading must be a number of 0 or more.</translation>
         </message>
     </context>
     <context>

@@ -5,12 +5,12 @@
         <name>documents.vietqr</name>
         <message>
             <location filename="../../fieldkit/documents/vietqr.py" />
-            <source>Account number</source>
+            <source>account number</source>
             <translation>Số tài khoản</translation>
         </message>
         <message>
             <location filename="../../fieldkit/documents/vietqr.py" />
-            <source>Card number</source>
+            <source>card number</source>
             <translation>Số thẻ</translation>
         </message>
         <message>
@@ -964,18 +964,98 @@
         <name>forms.engine</name>
         <message>
             <location filename="../../fieldkit/forms/engine.py" />
+            <source>Required: {label}.</source>
+            <translation>Chưa nhập: {label}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
             <source>The form has a rule that could not be evaluated ({reason}); tell whoever maintains the form.</source>
             <translation>Biểu mẫu có điều kiện không tính được ({reason}); báo cho người quản lý biểu mẫu.</translation>
         </message>
         <message>
             <location filename="../../fieldkit/forms/engine.py" />
-            <source>{en}: the {reg} reading is missing.</source>
-            <translation>{vi}: chưa nhập chỉ số {reg}.</translation>
+            <source>{label}: a meter serial has 4–20 letters, digits or dashes.</source>
+            <translation>{label}: số công tơ gồm 4–20 chữ cái, chữ số hoặc dấu gạch ngang.</translation>
         </message>
         <message>
             <location filename="../../fieldkit/forms/engine.py" />
-            <source>{en}: the {reg} reading must be a number of 0 or more.</source>
-            <translation>{vi}: chỉ số {reg} phải là số không âm.</translation>
+            <source>{label}: at most {maximum} photo(s).</source>
+            <translation>{label}: nhiều nhất {maximum} ảnh.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: enter a number (for example 12 or 12.5).</source>
+            <translation>{label}: hãy nhập một số (ví dụ 12 hoặc 12,5).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: enter a whole number.</source>
+            <translation>{label}: hãy nhập số nguyên.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: latitude from -90 to 90, longitude from -180 to 180 (for example 20.5412, 106.0521).</source>
+            <translation>{label}: vĩ độ từ -90 đến 90, kinh độ từ -180 đến 180 (ví dụ 20.5412, 106.0521).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: must be at least {minimum}.</source>
+            <translation>{label}: không được nhỏ hơn {minimum}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: must be at most {maximum}.</source>
+            <translation>{label}: không được lớn hơn {maximum}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: needs at least {minimum} photo(s).</source>
+            <translation>{label}: cần ít nhất {minimum} ảnh.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: not a valid date.</source>
+            <translation>{label}: ngày không hợp lệ.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: pick one of the listed options.</source>
+            <translation>{label}: hãy chọn một mục trong danh sách.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: the photos were not saved.</source>
+            <translation>{label}: ảnh chưa được lưu.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: the position is not valid.</source>
+            <translation>{label}: vị trí không hợp lệ.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: the reading is not valid.</source>
+            <translation>{label}: chỉ số không hợp lệ.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: the signature was not saved.</source>
+            <translation>{label}: chữ ký chưa được lưu.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: the value is not valid.</source>
+            <translation>{label}: giá trị không hợp lệ.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: the {reg} reading is missing.</source>
+            <translation>{label}: chưa nhập chỉ số {reg}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/forms/engine.py" />
+            <source>{label}: the {reg} reading must be a number of 0 or more.</source>
+            <translation>{label}: chỉ số {reg} phải là số không âm.</translation>
         </message>
     </context>
     <context>
