@@ -31,9 +31,11 @@ PAGE_CHECK_AFTER_MS = 2000
 
 
 def _preload_main_window() -> None:
+    """What the sign-in needs next, imported while the PIN is typed."""
     import importlib
 
-    importlib.import_module("fieldkit.ui.main_window")
+    for module in ("fieldkit.ui.main_window", "fieldkit.services.health", "fieldkit.services.sync"):
+        importlib.import_module(module)
 
 
 class Shell(QObject):
@@ -108,12 +110,13 @@ class Shell(QObject):
     def _adopt_server_url(self, session: Session) -> None:
         """The server address typed in Settings is the one sync uses (kept in the profile).
         Off the UI thread: reading the profile waits for its lock, which a background write may
-        hold (242 ms at sign-in, caught by the stall probe)."""
-        from fieldkit.services import sync
-
+        hold (242 ms at sign-in, caught by the stall probe). The sync module is imported there too:
+        it brings the HTTP client (requests, 70-150 ms on the UI thread at the first sign-in)."""
         url = str(self.config.get("server_url") or "").strip()
 
         def work() -> str | None:
+            from fieldkit.services import sync
+
             current = sync.server_url(session)
             if url and current != url:
                 sync.configure(session, url)
