@@ -26,6 +26,7 @@ import argparse
 import gzip
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -256,6 +257,11 @@ def seed(url: str) -> Database:
     return db
 
 
+def _cpu() -> float:
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return ru.ru_utime + ru.ru_stime
+
+
 def pct(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
@@ -276,11 +282,12 @@ def run_engine(engine: str, pg: str | None, workers_list: list[int], devices_lis
                     threads = [threading.Thread(target=push_all, args=(d, srv.url, start)) for d in devs]
                     for th in threads:
                         th.start()
-                    t0 = time.perf_counter()
+                    t0, c0 = time.perf_counter(), _cpu()
                     start.set()
                     for th in threads:
                         th.join()
                     wall = time.perf_counter() - t0
+                    clients = (_cpu() - c0) / wall  # cores the bench's own client threads took
                     load = os.getloadavg()[0]
                     lost, dup = exact_counts(db, devs)
                     lat = [x for d in devs for x in d.latencies]
@@ -288,7 +295,7 @@ def run_engine(engine: str, pg: str | None, workers_list: list[int], devices_lis
                     got[(workers, n)] = (total / wall, pct(lat, 95))
                     print(f"{engine:<9} {workers:>7} {n:>7} {total:>7} {total / wall:>9.0f} {pct(lat, 50):>7.2f} "
                           f"{pct(lat, 95):>7.2f} {sum(d.pushes for d in devs):>7} "
-                          f"{sum(d.errors for d in devs):>6} {lost:>5} {dup:>5} {load:>6.1f}", flush=True)
+                          f"{sum(d.errors for d in devs):>6} {lost:>5} {dup:>5} {load:>6.1f} {clients:>7.2f}", flush=True)
             db.dispose()
     for method in ("unnest", "executemany"):
         with fresh_database(engine, pg, folder) as url:
@@ -330,7 +337,9 @@ def main() -> int:
     devices = [int(x) for x in args.devices.split(",")]
     print(f"load average before: {os.getloadavg()}  cores: {os.cpu_count()}", flush=True)
     print(f"{'engine':<9} {'workers':>7} {'devices':>7} {'ops':>7} {'ops/s':>9} {'p50 s':>7} {'p95 s':>7} "
-          f"{'pushes':>7} {'errors':>6} {'lost':>5} {'dup':>5} {'load1':>6}", flush=True)
+          f"{'pushes':>7} {'errors':>6} {'lost':>5} {'dup':>5} {'load1':>6} {'clients':>7}", flush=True)
+    print("(clients: CPU cores the bench's own client threads took during the pushes; on 2 cores they "
+          "compete with the server and PostgreSQL)", flush=True)
     results = {}
     with tempfile.TemporaryDirectory(prefix="fk-bench-central-") as tmp:
         for engine in args.engines.split(","):

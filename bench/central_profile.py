@@ -136,6 +136,7 @@ def main() -> int:
     parser.add_argument("--readings", type=int, default=500)
     parser.add_argument("--pg", default=os.environ.get("FIELDKIT_TEST_PG"))
     parser.add_argument("--rate", type=int, default=200, help="py-spy samples per second")
+    parser.add_argument("--workers", type=int, default=1, help="server worker processes (py-spy records the first)")
     parser.add_argument("--no-py-spy", action="store_true")
     parser.add_argument("--gil", action="store_true",
                         help="sample only the thread holding the GIL (exact Python CPU, but slows the server)")
@@ -147,9 +148,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="fk-central-profile-") as tmp, \
             fresh_database("postgres", args.pg, Path(tmp)) as url:
         db = seed(url)
-        with ServerProcess(url, workers=1, log_path=str(Path(tmp) / "server.log")) as srv:
+        with ServerProcess(url, workers=args.workers, log_path=str(Path(tmp) / "server.log")) as srv:
             assert srv.proc is not None
-            pid = srv.proc.pid
+            pids = srv.worker_pids() if args.workers > 1 else [srv.proc.pid]
+            pid = pids[0]
             devs = setup_devices(db, srv.url, args.devices, args.readings, "prof")
             out = Path(tmp) / "spy.txt"
             rec = None if args.no_py_spy else subprocess.Popen(
@@ -164,7 +166,7 @@ def main() -> int:
                 th.start()
             time.sleep(0.3)
             backends0 = {}
-            server0 = cpu_seconds(pid)
+            server0 = sum(cpu_seconds(p) for p in pids)
             client0 = resource.getrusage(resource.RUSAGE_SELF)
             t0 = time.perf_counter()
             start.set()
@@ -172,7 +174,7 @@ def main() -> int:
                 th.join()
             wall = time.perf_counter() - t0
             client1 = resource.getrusage(resource.RUSAGE_SELF)
-            server1 = cpu_seconds(pid)
+            server1 = sum(cpu_seconds(p) for p in pids)
             sampler.stop.set()
             sampler.join()
             backends1 = {b: cpu_seconds(b) for b in sampler.backends}
