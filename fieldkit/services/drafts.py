@@ -3,7 +3,7 @@
 - A draft is one row of the encrypted store per (kind, record, person): the install form of a
   work order, or the current onboarding screen of a household. It is overwritten on each
   autosave and deleted when the record is submitted, in the submit's own transaction
-  (`installs.complete_install`, `onboarding._append`).
+  (`installs.complete_install`, `onboarding_flow._append`).
 - Drafts do not sync (no outbox entry): a half-typed form is not a fact, the server would
   have to store and serve versions nobody submitted, and a supervisor must never review one.
   See docs/forms.md, "Drafts".
