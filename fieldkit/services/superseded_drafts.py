@@ -10,14 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from fieldkit.domain.messages import Texts
 from fieldkit.forms.definition import load_form
 from fieldkit.services.drafts import INSTALL, INSTALL_FORM, ONBOARDING, READING
+from fieldkit.services.readings import MANUAL_REASONS, register_name
 from fieldkit.services.session import Session
 from fieldkit.store import customers as customer_repo
 from fieldkit.store import documents as doc_repo
 from fieldkit.store import drafts as repo
 from fieldkit.store import work_orders as wo_repo
 from fieldkit.store.drafts import Draft
+
+_M = Texts("services.superseded_drafts")
+_REASON, _NOTE, _CONFIRMATION = _M("Reason"), _M("Note"), _M("Why it is saved anyway")
 
 
 @dataclass(frozen=True)
@@ -72,9 +77,16 @@ def _lines(d: Draft) -> list[DraftLine]:
         if text:
             vi, en = labels.get(fid, (fid, fid))
             out.append(DraftLine(vi, en, text[:300]))
-    for key in ("reason", "note", "confirmation"):
+    if d.kind == READING:  # the manual entry: registers by name, the reason by its words
+        out = [DraftLine(register_name(line.label_vi, "vi") or line.label_vi,
+                         register_name(line.label_en, "en") or line.label_en, line.value) for line in out]
+        reasons = {code: (vi, en) for code, vi, en in MANUAL_REASONS}
+        code = d.data.get("reason")
+        if isinstance(code, str) and code in reasons:
+            out.append(DraftLine(_REASON.vi, _REASON.en, reasons[code][0] + " / " + reasons[code][1]))
+    for key, label in (("note", _NOTE), ("confirmation", _CONFIRMATION)):
         if isinstance(d.data.get(key), str) and d.data[key].strip():
-            out.append(DraftLine(key, key, d.data[key].strip()[:300]))
+            out.append(DraftLine(label.vi, label.en, d.data[key].strip()[:300]))
     return out
 
 

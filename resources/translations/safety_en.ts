@@ -16,6 +16,21 @@
     </message>
 </context>
 <context>
+    <name>services.superseded_drafts</name>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Why it is saved anyway</source>
+        <translation>Why it is saved anyway</translation>
+    </message>
+</context>
+<context>
     <name>SupersededDraftDialog</name>
     <message>
         <source>Superseded draft — %1</source>

@@ -16,6 +16,21 @@
     </message>
 </context>
 <context>
+    <name>services.superseded_drafts</name>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Why it is saved anyway</source>
+        <translation>Lý do vẫn lưu</translation>
+    </message>
+</context>
+<context>
     <name>SupersededDraftDialog</name>
     <message>
         <source>Superseded draft — %1</source>

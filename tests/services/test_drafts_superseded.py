@@ -197,4 +197,8 @@ def test_a_manual_reading_draft_overtaken_by_a_reading_from_sync_is_kept(laptops
     [item] = drafts.today(a).drafts
     assert item.superseded and item.title == "VSE-881"
     view = superseded_drafts.superseded(a, drafts.READING, kept.ref)
-    assert view is not None and any(line.value == "4471,5" for line in view.lines)
+    assert view is not None
+    lines = {(line.label_vi, line.label_en): line.value for line in view.lines}
+    assert lines[("Tổng điện năng tác dụng giao (KT)", "Active energy import, total (KT)")] == "4471,5"
+    reason = next(v for (vi, en), v in lines.items() if (vi, en) == ("Lý do", "Reason"))
+    assert reason.startswith("Không mang theo đầu đọc")
