@@ -237,3 +237,45 @@ def test_encode_body_is_the_same_json_as_the_standard_encoder():
     body = {"ops": [{"op_id": "x", "payload": {"name": "Nguyễn Văn Bền", "n": 12345678901234567, "f": 0.1,
                                                "z": None, "t": True, "l": [1, "2"]}}], "sigs": []}
     assert json.loads(encode_body(body)) == body
+
+
+@pytest.mark.parametrize("where", ["up", "down"])
+def test_a_sync_whose_line_dies_with_two_batches_in_flight_resumes_exactly_once(
+        make_device, central, server, add_readings, where):
+    """The line goes for good part-way through a pipelined push (mid-request or mid-answer): the sync
+    fails, with some batches answered and some perhaps applied but unanswered; the next sync sends the
+    rest and the unanswered again, and every operation is applied once, the edits in order."""
+    proxy = FaultProxy(("127.0.0.1", server.port), rate=0.0).start()
+    try:
+        a, c, m = _device(make_device, "a", "lan", "PA23LN0003009", proxy.url)
+        assert sync.sync_now(a).ok
+        for k in range(4):
+            add_readings(a, m.id, 60)
+            customers.update_customer(a, c.id, name=f"Tên lần {k + 1}")
+        outbox = [r[0] for r in a.store.query("SELECT op_id FROM outbox ORDER BY seq")]
+        if where == "up":
+            proxy.cut_after_up_bytes = 9_000
+        else:
+            proxy.cut_after_down_bytes = 1_500
+        failed = sync.sync_now(a, batch=Batcher(start=30, low=30, high=30), max_retries=1, backoff_base=0.01,
+                               backoff_cap=0.02)
+        assert not failed.ok and "not reachable" in (failed.error or "")
+        assert failed.pipelined >= 1
+        sent_before = a.store.query("SELECT count(*) FROM outbox WHERE state = 'sent'")[0][0]
+        assert 0 < sent_before < len(outbox)
+        proxy.cut_after_up_bytes = None
+        proxy.cut_after_down_bytes = None
+        again = sync.sync_now(a, batch=Batcher(start=30, low=30, high=30))
+    finally:
+        proxy.stop()
+    assert again.ok, again
+    if where == "down":
+        assert again.replayed > 0  # applied batches whose answers were lost came back as replays
+    n_ops, n_facts, ids = _server_counts(central)
+    assert ids == set(outbox) and n_ops == len(outbox) and n_facts == 240
+    assert a.store.query("SELECT DISTINCT state FROM outbox") == [("sent",)]
+    with central.read() as conn:
+        row = conn.execute(select(t.customers.c.data, t.customers.c.version, t.customers.c.conflict)
+                           .where(t.customers.c.id == c.id)).one()
+    data = json.loads(row[0]) if isinstance(row[0], str) else row[0]
+    assert data["name"] == "Tên lần 4" and row[1] == 5 and not row[2]
