@@ -165,12 +165,18 @@ class ReviewPage(Page):
 
         # one row of title, filters and refresh, one muted line of counts (and the offline note):
         # at 1366x768 the list keeps the height for 8+ rows
+        # (in large mode the title goes above the filters: on one row they were 54 px wider than
+        # the window at 1280x720 and 125 %, and Refresh was cut off)
         top = QHBoxLayout()
+        top.setSpacing(12)
         top.addWidget(self.title)
-        top.addSpacing(12)
+        filters = QHBoxLayout()
         for w in (self.status_combo, self.tech_combo, self.commune_combo, self.due_combo):
-            top.addWidget(w)
-        top.addStretch(1)
+            filters.addWidget(w)
+        filters.addStretch(1)
+        top.addLayout(filters, 1)
+        self.header = top
+        self._fit_header(str(ctx.config.get("ui_scale")))
         info = QHBoxLayout()
         info.addWidget(self.summary, 1)
         info.addWidget(self.refresh_button)
@@ -425,6 +431,11 @@ class ReviewPage(Page):
 
     def apply_scale(self, scale: str) -> None:
         self.table.verticalHeader().setDefaultSectionSize(row_height(scale))
+        self._fit_header(scale)
+
+    def _fit_header(self, scale: str) -> None:
+        self.header.setDirection(QHBoxLayout.Direction.TopToBottom if scale == "large"
+                                 else QHBoxLayout.Direction.LeftToRight)
 
     def shutdown(self) -> None:
         self.reports.shutdown()
