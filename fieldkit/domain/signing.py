@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from json.encoder import encode_basestring
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
@@ -32,9 +33,30 @@ ANSWER = b"fk-answer-v1"
 HELLO = b"fk-hello-v1"
 
 
+# One encoder for every call: json.dumps with options builds a new one each time (a tenth of a
+# digest's time, and a push of 10,000 readings computes 20,000 of these on each side).
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True, allow_nan=False)
+
+
 def canonical(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True,
-                      allow_nan=False).encode("utf-8")
+    return _CANONICAL.encode(value).encode("utf-8")
+
+
+def _canonical_list(items: list[Any]) -> bytes:
+    """canonical() of a flat list of strings, whole numbers and None, byte for byte, without the
+    encoder's recursion; anything else goes to canonical()."""
+    parts = []
+    for item in items:
+        kind = type(item)
+        if kind is str:
+            parts.append(encode_basestring(item))
+        elif item is None:
+            parts.append("null")
+        elif kind is int:
+            parts.append(int.__repr__(item))
+        else:
+            return canonical(items)
+    return ("[" + ",".join(parts) + "]").encode("utf-8")
 
 
 def b64(data: bytes) -> str:
@@ -50,7 +72,7 @@ def op_digest(op: dict[str, Any], device_key: str) -> bytes:
     payload = hashlib.sha256(canonical(op.get("payload"))).hexdigest()
     fields = ["fk-op-v1", str(op["op_id"]), str(op["entity"]), str(op["action"]), str(op["entity_id"]), payload,
               op.get("base_version"), device_key, str(op.get("device_time") or ""), str(op.get("actor") or "")]
-    return hashlib.sha256(canonical(fields)).digest()
+    return hashlib.sha256(_canonical_list(fields)).digest()
 
 
 def ids_digest(op_ids: list[str]) -> str:
