@@ -37,8 +37,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from fieldkit.domain import numbers
+from fieldkit.domain.messages import Message, Texts
 from fieldkit.domain.models import RegisterValue
+
+_M = Texts("domain.anomalies")
 
 DEFAULT_CLOCK_MINUTES = 5
 DEFAULT_ABNORMAL_MULTIPLE = Decimal(3)
@@ -51,28 +53,26 @@ Series = Sequence[tuple[datetime, Decimal]]
 class Finding:
     code: str  # serial_mismatch, clock, error_register, negative, zero, high
     kind: str  # "warning" (about the visit) or "abnormal" (about the consumption)
-    vi: str
-    en: str
+    text: Message  # translated when shown (core_vi.ts); numbers in the language's format
     facts: dict[str, str] = field(default_factory=dict)  # the numbers behind the message, as text
 
     def message(self, lang: str = "vi") -> str:
-        return self.vi if lang == "vi" else self.en
+        return self.text.text(lang)
+
+    @property
+    def vi(self) -> str:
+        return self.text.text("vi")
+
+    @property
+    def en(self) -> str:
+        return self.text.text("en")
 
 
-def _num(value: Decimal, places: int = 3, lang: str = "en") -> str:
-    """A number rounded to ``places`` without trailing zeros, in the language's format (domain/numbers.py):
-    12.500 -> 12.5 (vi 12,5), 40.000 -> 40, 31051.463 -> 31,051.463 (vi 31.051,463)."""
+def _num(value: Decimal, places: int = 3) -> Decimal:
+    """A number rounded to ``places`` without trailing zeros (12.500 -> 12.5, 40.000 -> 40); a Message
+    shows it in the language's format (vi 12,5; 31.051,463)."""
     rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP).normalize()
-    text = numbers.format_decimal(rounded, lang, places)
-    return "0" if text == "-0" else text
-
-
-def _num_vi(value: Decimal, places: int = 3) -> str:
-    return _num(value, places, "vi")
-
-
-def _num_en(value: Decimal, places: int = 3) -> str:
-    return _num(value, places, "en")
+    return rounded if rounded != 0 else Decimal(0)
 
 
 def main_index(registers: Mapping[str, RegisterValue]) -> Decimal | None:
@@ -95,10 +95,8 @@ def check_serial(expected: str | None, read: str | None) -> Finding | None:
         return None
     return Finding(
         "serial_mismatch", "warning",
-        f"Số công tơ đọc được ({read.strip()}) khác số công tơ trên phiếu ({expected.strip()}). "
-        "Kiểm tra đúng công tơ của khách hàng trước khi lưu.",
-        f"The meter says its serial is {read.strip()}, but the work order names meter {expected.strip()}. "
-        "Check this is the customer's meter before saving.",
+_M("The meter says its serial is {read}, but the work order names meter {expected}. Check this is the "
+           "customer's meter before saving.", read=read.strip(), expected=expected.strip()),
         {"expected": expected.strip(), "read": read.strip()},
     )
 
@@ -114,19 +112,18 @@ def check_clock(meter_clock: datetime | None, laptop_clock: datetime,
         return None
     shown = round(minutes)
     if minutes >= 120:
-        amount_vi, amount_en = f"{_num_vi(Decimal(str(round(minutes / 60, 1))))} giờ", \
-            f"{_num_en(Decimal(str(round(minutes / 60, 1))))} hours"
+        amount = _M("{n} hours", n=_num(Decimal(str(round(minutes / 60, 1)))))
     else:
-        amount_vi, amount_en = f"{shown} phút", f"{shown} minutes"
+        amount = _M("{n} minutes", n=shown)
     ahead = diff.total_seconds() > 0
+    limit = _num(Decimal(str(limit_minutes)))
+    text = _M("The meter clock is {amount} ahead of the laptop clock (limit {limit} minutes). Report it so the meter "
+              "clock is set; a wrong clock puts energy into the wrong time-of-use register.", amount=amount,
+              limit=limit) if ahead else \
+        _M("The meter clock is {amount} behind the laptop clock (limit {limit} minutes). Report it so the meter "
+           "clock is set; a wrong clock puts energy into the wrong time-of-use register.", amount=amount, limit=limit)
     return Finding(
-        "clock", "warning",
-        f"Đồng hồ công tơ {'nhanh' if ahead else 'chậm'} {amount_vi} so với máy tính "
-        f"(giới hạn {_num_vi(Decimal(str(limit_minutes)))} phút). Báo đội để chỉnh giờ công tơ; "
-        "giờ sai làm lệch chỉ số theo khung giờ (bình thường, cao điểm, thấp điểm).",
-        f"The meter clock is {amount_en} {'ahead of' if ahead else 'behind'} the laptop clock "
-        f"(limit {_num_en(Decimal(str(limit_minutes)))} minutes). Report it so the meter clock is set; "
-        "a wrong clock puts energy into the wrong time-of-use register.",
+        "clock", "warning", text,
         {"minutes": str(shown), "meter": meter_clock.isoformat(), "laptop": laptop_clock.isoformat()},
     )
 
@@ -139,9 +136,8 @@ def check_error_register(value: str | None) -> Finding | None:
         return None
     return Finding(
         "error_register", "warning",
-        f"Công tơ báo lỗi (mã lỗi F.F = {text}). Ghi lại mã lỗi và báo đội kiểm tra công tơ.",
-        f"The meter reports an error (error register F.F = {text}). Note the code and report the meter "
-        "for a check.",
+_M("The meter reports an error (error register F.F = {code}). Note the code and report the meter for a "
+           "check.", code=text),
         {"error_register": text},
     )
 
@@ -179,12 +175,9 @@ def check_consumption(previous: Series, current: tuple[datetime, Decimal],
     if used < 0:
         return Finding(
             "negative", "abnormal",
-            f"Chỉ số mới ({_num_vi(now_v)} kWh) thấp hơn lần đọc trước ({_num_vi(last_v)} kWh): điện năng tiêu thụ âm "
-            f"({_num_vi(used)} kWh). Đọc lại cho chắc; nếu đúng thì công tơ có thể đã bị thay, quay vòng hoặc "
-            "can thiệp.",
-            f"The new index ({_num_en(now_v)} kWh) is lower than the previous reading ({_num_en(last_v)} kWh): "
-            f"consumption is negative ({_num_en(used)} kWh). Read again to be sure; if it is right, the meter may "
-            "have been replaced, rolled over or tampered with.",
+_M("The new index ({now} kWh) is lower than the previous reading ({last} kWh): consumption is negative "
+               "({used} kWh). Read again to be sure; if it is right, the meter may have been replaced, rolled over "
+               "or tampered with.", now=_num(now_v), last=_num(last_v), used=_num(used)),
             {"consumption": str(used), "previous": str(last_v), "current": str(now_v)},
         )
     if used == 0:
@@ -192,10 +185,8 @@ def check_consumption(previous: Series, current: tuple[datetime, Decimal],
             return None
         return Finding(
             "zero", "abnormal",
-            f"Không tiêu thụ điện từ lần đọc trước ({_num_vi(now_v)} kWh) dù nhà có người ở. Hỏi chủ nhà và xem "
-            "công tơ có chạy không (đèn nháy khi có tải).",
-            f"No consumption since the previous reading ({_num_en(now_v)} kWh) although the household lives "
-            "there. Ask the customer and check the meter runs (its LED blinks under load).",
+_M("No consumption since the previous reading ({now} kWh) although the household lives there. Ask the "
+               "customer and check the meter runs (its LED blinks under load).", now=_num(now_v)),
             {"consumption": "0", "previous": str(last_v), "current": str(now_v)},
         )
     average = baseline_per_day(previous)
@@ -208,13 +199,10 @@ def check_consumption(previous: Series, current: tuple[datetime, Decimal],
     ratio = per_day / average
     return Finding(
         "high", "abnormal",
-        f"Tiêu thụ cao bất thường: {_num_vi(used)} kWh trong {_num_vi(days, 1)} ngày "
-        f"({_num_vi(per_day, 1)} kWh/ngày), gấp {_num_vi(ratio, 1)} lần trung bình ba tháng trước "
-        f"({_num_vi(average, 1)} kWh/ngày; ngưỡng {_num_vi(multiple, 1)} lần). Đọc lại và hỏi chủ nhà có thêm thiết bị "
-        "điện không.",
-        f"Unusually high consumption: {_num_en(used)} kWh in {_num_en(days, 1)} days ({_num_en(per_day, 1)} kWh a day), "
-        f"{_num_en(ratio, 1)} times the average of the last three months ({_num_en(average, 1)} kWh a day; the limit "
-        f"is {_num_en(multiple, 1)} times). Read again and ask the customer about new appliances.",
+_M("Unusually high consumption: {used} kWh in {days} days ({per_day} kWh a day), {ratio} times the average "
+           "of the last three months ({average} kWh a day; the limit is {multiple} times). Read again and ask the "
+           "customer about new appliances.", used=_num(used), days=_num(days, 1), per_day=_num(per_day, 1),
+           ratio=_num(ratio, 1), average=_num(average, 1), multiple=_num(multiple, 1)),
         {"consumption": str(used), "per_day": str(per_day), "average_per_day": str(average),
          "ratio": str(ratio), "days": str(days)},
     )

@@ -67,8 +67,7 @@ OPERATIONS: frozenset[str] = frozenset(m.operation for m in MOVES)  # status, ap
 class KindLife:
     kind: WorkOrderKind
     record: str  # the entity whose saving submits the order: install | reading | onboarding_step
-    record_vi: str
-    record_en: str
+    record_name: Message  # what the saved record is called (core_vi.ts)
     workers: frozenset[Role]  # who starts and submits it
     opens: str  # what the laptop opens to do the work: install_form | reading_panel | onboarding
     review: tuple[str, ...]  # what the supervisor must see to decide (REVIEW_ITEMS)
@@ -93,19 +92,19 @@ REVIEW_ITEMS: dict[str, Message] = {
 }
 
 KINDS: dict[WorkOrderKind, KindLife] = {k.kind: k for k in (
-    KindLife(WorkOrderKind.METER_INSTALL, "install", "biên bản treo tháo công tơ", "meter install record", FIELD,
+    KindLife(WorkOrderKind.METER_INSTALL, "install", _M("meter install record"), FIELD,
              "install_form", ("record", "photos", "signature", "document", "history", "delivered")),
-    KindLife(WorkOrderKind.METER_REPLACEMENT, "install", "biên bản treo tháo công tơ", "meter install record", FIELD,
+    KindLife(WorkOrderKind.METER_REPLACEMENT, "install", _M("meter install record"), FIELD,
              "install_form", ("record", "photos", "signature", "readings", "document", "history", "delivered")),
     # A new supply is done when its meter hangs on the household's supply (the install record).
-    KindLife(WorkOrderKind.NEW_SUPPLY, "install", "biên bản treo công tơ cấp điện mới", "new-supply install record",
+    KindLife(WorkOrderKind.NEW_SUPPLY, "install", _M("new-supply install record"),
              FIELD, "install_form", ("record", "photos", "signature", "document", "history", "delivered")),
-    KindLife(WorkOrderKind.READING, "reading", "lần ghi chỉ số", "meter reading", FIELD, "reading_panel",
+    KindLife(WorkOrderKind.READING, "reading", _M("meter reading"), FIELD, "reading_panel",
              ("readings", "capture", "history", "delivered")),
     # An inspection reads the meter with its event log and load profile: the evidence of tampering.
-    KindLife(WorkOrderKind.INSPECTION, "reading", "lần đọc kiểm tra công tơ", "inspection reading", FIELD,
+    KindLife(WorkOrderKind.INSPECTION, "reading", _M("inspection reading"), FIELD,
              "reading_panel", ("readings", "capture", "events", "history", "delivered")),
-    KindLife(WorkOrderKind.ONBOARDING, "onboarding_step", "hướng dẫn khách hàng hoàn tất", "finished onboarding",
+    KindLife(WorkOrderKind.ONBOARDING, "onboarding_step", _M("finished onboarding"),
              FIELD_OR_TRAINER, "onboarding", ("steps", "signature", "document", "history", "delivered"),
              when_flow_finished=True),
 )}

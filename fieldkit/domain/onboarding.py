@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldkit.domain.codes import phone_problems
-from fieldkit.domain.messages import Texts
+from fieldkit.domain.messages import Texts, joined
 from fieldkit.domain.models import OnboardingStep
 from fieldkit.domain.problems import Problem
 from fieldkit.domain.text import normalise_phone
@@ -215,14 +215,13 @@ def new_supply_problems(a: NewSupplyAnswer) -> list[Problem]:
     missing = [doc for doc, only_shared in NEW_SUPPLY_DOCUMENTS
                if doc not in a.documents and (not only_shared or a.households > 1)]
     names = {
-        "id_document": ("căn cước công dân", "citizen ID"),
-        "address_proof": ("giấy tờ chứng minh quyền sử dụng địa điểm", "proof of the right to the address"),
-        "household_authorisation": ("giấy ủy quyền của các hộ dùng chung", "authorisation of the sharing households"),
+        "id_document": _M("citizen ID"),
+        "address_proof": _M("proof of the right to the address"),
+        "household_authorisation": _M("authorisation of the sharing households"),
     }
     if missing:
-        vi = ", ".join(names[d][0] for d in missing)
-        en = ", ".join(names[d][1] for d in missing)
-        problems.append(Problem("documents", "missing", _M("Documents missing: {en}.", vi=vi, en=en)))
+        problems.append(Problem("documents", "missing", _M("Documents missing: {documents}.",
+                                                            documents=joined([names[d] for d in missing], ", "))))
     if not a.street.strip():
         problems.append(Problem("supply_address", "required", _M("The supply address (house number, hamlet) is missing.")))
     return problems

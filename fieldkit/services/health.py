@@ -39,6 +39,8 @@ def describe_known(exc: BaseException) -> tuple[str, str] | None:
         vi, en = getattr(exc, vi_attr, None), getattr(exc, en_attr, None)
         if isinstance(vi, str) and isinstance(en, str) and (vi or en):
             return vi or en, en or vi
+    if isinstance(exc, StoreError) and exc.message.context:  # a marked text
+        return exc.message.vi, exc.message.en
     if isinstance(exc, StoreError):
         vi, sep, en = str(exc).partition(" / ")
         return vi, en if sep else vi

@@ -83,10 +83,11 @@ def clock_messages(result: ReadingResult, server_checked: bool) -> tuple[str, st
     """(vi, en, confirmed) for the technician."""
     report = result.clock_set or {}
     after = str(report.get("after") or "?").replace("T", " ")[:19]
-    source_vi = "" if server_checked else " (giờ máy tính chưa được máy chủ kiểm tra)"
-    source_en = "" if server_checked else " (the laptop's time was not checked by the server yet)"
     if report.get("confirmed"):
-        return (f"Đã chỉnh đồng hồ công tơ; đọc lại: {after}{source_vi}.",
-                f"The meter's clock was set; read back: {after}{source_en}.", True)
-    return (f"Chỉnh đồng hồ công tơ không được xác nhận (đọc lại: {after}). Thử lại hoặc báo đội trưởng.",
-            f"The clock setting was not confirmed (read back: {after}). Try again or tell your team leader.", False)
+        done = _M("The meter's clock was set; read back: {after}.", after=after) if server_checked else \
+            _M("The meter's clock was set; read back: {after} (the laptop's time was not checked by the server yet).",
+               after=after)
+        return done.vi, done.en, True
+    failed = _M("The clock setting was not confirmed (read back: {after}). Try again or tell your team leader.",
+                after=after)
+    return failed.vi, failed.en, False

@@ -416,23 +416,29 @@ def evidence_findings(target: Target, events: list[MeterEvent], profile: LoadPro
     recent = [e for e in events if e.tamper and e.time is not None
               and (since is None or since.tzinfo is None or e.time.tzinfo is None or e.time >= since)]
     if recent:
-        names_vi = ", ".join(dict.fromkeys(e.text_vi.lower() for e in recent))
-        names_en = ", ".join(dict.fromkeys(e.text_en.lower() for e in recent))
+        def names(lang: str) -> str:
+            return ", ".join(dict.fromkeys((e.text_vi if lang == "vi" else e.text_en).lower() for e in recent))
+
         found.append(Finding("tamper_events", "warning",
-                             f"Công tơ ghi nhận {len(recent)} sự kiện can thiệp: {names_vi}. Kiểm tra niêm phong.",
-                             f"The meter logged {len(recent)} tamper events: {names_en}. Check the seals.",
+                             _M("The meter logged {count} tamper events: {names}. Check the seals.",
+                                count=len(recent), names=ByLanguage(names)),
                              {"count": str(len(recent))}))
     evidence = consumption_change(events, profile)
     if evidence is not None and evidence.event.time is not None:
         hour, day = _when(evidence.event.time)
         pct = str(abs(evidence.change * 100).quantize(Decimal(1)))
         fell = evidence.change < 0
+        ev = evidence.event
+
+        def event(lang: str) -> str:
+            return ev.text_vi if lang == "vi" else ev.text_en
+
         found.append(Finding(
             "tamper_consumption", "abnormal",
-            f"{evidence.event.text_vi} lúc {hour} ngày {day}; điện năng tiêu thụ "
-            f"{'giảm' if fell else 'tăng'} {pct} % từ ngày đó.",
-            f"{evidence.event.text_en} on {day} at {hour}; consumption {'fell' if fell else 'rose'} "
-            f"by {pct} % from that day.",
+            (_M("{event} on {day} at {hour}; consumption fell by {pct} % from that day.", event=ByLanguage(event), day=day,
+                hour=hour, pct=pct) if fell else
+             _M("{event} on {day} at {hour}; consumption rose by {pct} % from that day.", event=ByLanguage(event), day=day,
+                hour=hour, pct=pct)),
             {"event": evidence.event.key, "at": evidence.event.time.isoformat(), "change_pct": pct,
              "before_kwh_day": str(evidence.before_per_day.quantize(Decimal("0.01"))),
              "after_kwh_day": str(evidence.after_per_day.quantize(Decimal("0.01")))}))

@@ -12,26 +12,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fieldkit.domain.messages import Message, Texts
 from fieldkit.domain.problems import ValidationError
 from fieldkit.services import session as sessions
 from fieldkit.store.database import DatabaseError, StoreError
 from fieldkit.store.keyring import KEYRING_FILE, Keyring, KeyringUser
 from fieldkit.store.profile import DB_FILE
 
-DAMAGED_WAY_OUT_VI = ("Chạy `fieldkit doctor --user TÊN` để kiểm tra và cứu dữ liệu, gửi lên máy chủ những gì "
-                      "còn đọc được, rồi tạo lại hồ sơ từ máy chủ.")
-DAMAGED_WAY_OUT_EN = ("Run `fieldkit doctor --user NAME` to check it and recover what can be read, push it, "
-                      "then re-create the profile from the server.")
+_M = Texts("services.unlock")
+
+DAMAGED_WAY_OUT = _M("Run `fieldkit doctor --user NAME` to check it and recover what can be read, push it, then "
+                     "re-create the profile from the server.")
+
 
 
 class ProfileProblem(Exception):
     """The profile cannot be opened; `code` says why, `vi`/`en` say what to do."""
 
-    def __init__(self, code: str, vi: str, en: str):
-        super().__init__(en)
+    def __init__(self, code: str, message: Message):
+        super().__init__(message.en)
         self.code = code
-        self.vi = vi
-        self.en = en
+        self.message = message
+
+    @property
+    def vi(self) -> str:
+        return self.message.text("vi")
+
+    @property
+    def en(self) -> str:
+        return self.message.text("en")
 
     def text(self) -> str:
         return f"{self.vi} / {self.en}"
@@ -41,15 +50,11 @@ def profile_users(folder: str | Path) -> list[KeyringUser]:
     """The people who can log in, or ProfileProblem (no such folder, no or damaged keyring)."""
     folder = Path(folder)
     if not folder.exists():
-        raise ProfileProblem("no_profile", f"Thư mục hồ sơ {folder} không tồn tại. Kiểm tra lại đường dẫn.",
-                             f"The profile folder {folder} does not exist. Check the path.")
+        raise ProfileProblem("no_profile", _M("The profile folder {folder} does not exist. Check the path.", folder=folder))
     if not folder.is_dir():
-        raise ProfileProblem("no_profile", f"{folder} không phải là thư mục hồ sơ.",
-                             f"{folder} is not a folder; give the profile folder.")
+        raise ProfileProblem("no_profile", _M("{folder} is not a folder; give the profile folder.", folder=folder))
     if not (folder / KEYRING_FILE).exists():
-        raise ProfileProblem("no_profile", f"Chưa có hồ sơ nào trong {folder}.",
-                             f"There is no profile in {folder} (no {KEYRING_FILE}). Check the path, or create "
-                             f"one by starting FieldKit.")
+        raise ProfileProblem("no_profile", _M("There is no profile in {folder} (no {KEYRING_FILE}). Check the path, or create one by starting FieldKit.", folder=folder, KEYRING_FILE=KEYRING_FILE))
     try:
         users = Keyring(folder).users()
     except OSError as exc:
@@ -57,13 +62,11 @@ def profile_users(folder: str | Path) -> list[KeyringUser]:
 
         p = describe_os_error(exc)
         assert p is not None
-        raise ProfileProblem(p.code, p.vi, p.en) from None
+        raise ProfileProblem(p.code, p.message) from None
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise _keyring_damaged(folder, exc) from None
     if not users:
-        raise ProfileProblem("keyring_damaged", "Tệp keyring.json không có người dùng nào.",
-                             f"The keyring {folder / KEYRING_FILE} has no users: restore it from a backup "
-                             f"or re-create the profile from the server.")
+        raise ProfileProblem("keyring_damaged", _M("The keyring {value} has no users: restore it from a backup or re-create the profile from the server.", value=folder / KEYRING_FILE))
     return users
 
 
@@ -71,9 +74,7 @@ def _keyring_damaged(folder: Path, exc: BaseException) -> ProfileProblem:
     detail = " ".join(str(exc).split())[:80]
     return ProfileProblem(
         "keyring_damaged",
-        f"Tệp khoá {folder / KEYRING_FILE} bị hỏng. Khôi phục từ bản sao lưu hoặc tạo lại hồ sơ từ máy chủ.",
-        f"The keyring {folder / KEYRING_FILE} is damaged ({type(exc).__name__}: {detail}). Restore it from a "
-        f"backup or re-create the profile from the server.")
+        _M("The keyring {value} is damaged ({name}: {detail}). Restore it from a backup or re-create the profile from the server.", value=folder / KEYRING_FILE, name=type(exc).__name__, detail=detail))
 
 
 def login(folder: str | Path, username: str, secret: str) -> sessions.Session:
@@ -81,33 +82,28 @@ def login(folder: str | Path, username: str, secret: str) -> sessions.Session:
     users = profile_users(folder)
     if username not in {u.username for u in users}:
         names = ", ".join(sorted(u.username for u in users))
-        raise ProfileProblem("no_user", f"Hồ sơ này không có người dùng '{username}' (có: {names}).",
-                             f"There is no user '{username}' in this profile (users: {names}).")
+        raise ProfileProblem("no_user", _M("There is no user '{username}' in this profile (users: {names}).", username=username, names=names))
     if not (folder / DB_FILE).is_file():
         raise ProfileProblem(
-            "db_missing", f"Thiếu tệp cơ sở dữ liệu {folder / DB_FILE}. Tạo lại hồ sơ từ máy chủ.",
-            f"The database file {folder / DB_FILE} is missing. Restore it from a backup or re-create the "
-            f"profile from the server.")
+            "db_missing", _M("The database file {value} is missing. Restore it from a backup or re-create the profile from the server.", value=folder / DB_FILE))
     try:
         return sessions.login(folder, username, secret)
     except ValidationError as exc:  # "wrong PIN" only for a wrong PIN; the others say what they are
         code = {"wrong": "wrong_pin", "wait": "pin_wait", "locked": "pin_locked",
                 "tampered": "keyring_tampered"}.get(exc.problems[0].code, exc.problems[0].code)
-        raise ProfileProblem(code, exc.messages("vi")[0], exc.messages("en")[0]) from None
+        raise ProfileProblem(code, exc.problems[0].text) from None
     except StoreError as exc:
-        vi, _, en = str(exc).partition(" / ")
         if exc.code == "damaged":  # the PIN fitted, so the key is right: the file is damaged
             raise ProfileProblem(
-                "damaged", f"Cơ sở dữ liệu {folder / DB_FILE} bị hỏng. {DAMAGED_WAY_OUT_VI}",
-                f"The database {folder / DB_FILE} is damaged. {DAMAGED_WAY_OUT_EN}") from None
-        raise ProfileProblem(exc.code, vi, en or vi) from None
+                "damaged", _M("The database {value} is damaged. {way_out}", value=folder / DB_FILE, way_out=DAMAGED_WAY_OUT)) from None
+        raise ProfileProblem(exc.code, exc.message) from None
     except DatabaseError as exc:  # opened, then failed while migrating or reading
         from fieldkit.store.disk import classify, problem
 
         p = problem(classify(exc) or "damaged")
         if p.code == "damaged":
-            raise ProfileProblem("damaged", f"{p.vi}", f"{p.en}") from None
-        raise ProfileProblem(p.code, p.vi, p.en) from None
+            raise ProfileProblem("damaged", p.message) from None
+        raise ProfileProblem(p.code, p.message) from None
     except (ValueError, TypeError, KeyError) as exc:  # a wrapped key that is not even base64
         raise _keyring_damaged(folder, exc) from None
 

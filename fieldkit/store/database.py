@@ -22,8 +22,11 @@ from typing import TYPE_CHECKING, Any
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from fieldkit.domain.ids import new_id
+from fieldkit.domain.messages import Message, Texts, verbatim
 from fieldkit.store.guard import GuardedConnection, disk_code
 from fieldkit.store.migrations import all_migrations
+
+_M = Texts("store.database")
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -38,8 +41,10 @@ class StoreError(Exception):
     `code` names the cause: damaged | read_only | permission | disk_full | io_error | missing |
     newer | other (see fieldkit.store.disk)."""
 
-    def __init__(self, message: str, code: str = "other"):
-        super().__init__(message)
+    def __init__(self, message: str | Message, code: str = "other"):
+        # str(exc) stays "Vietnamese / English" for logs and the CLI; `message` is translated when shown
+        self.message = message if isinstance(message, Message) else verbatim(message)
+        super().__init__(f"{self.message.vi} / {self.message.en}" if isinstance(message, Message) else message)
         self.code = code
 
 
@@ -49,19 +54,17 @@ def _open_error(path: Path, exc: Exception) -> StoreError:
 
     if not path.exists():
         p = disk.problem("missing", str(path))
-        return StoreError(p.text(), p.code)
+        return StoreError(p.message, p.code)
     blocked = disk.writable(path.parent)
     if blocked is None and not os.access(path, os.R_OK | os.W_OK):
         blocked = disk.problem("permission", str(path))
     if blocked is not None:
-        return StoreError(blocked.text(), blocked.code)
+        return StoreError(blocked.message, blocked.code)
     code = disk.classify(exc) or "damaged"
     if code in ("damaged", "other"):
-        return StoreError(
-            "Không mở được cơ sở dữ liệu: sai khóa hoặc tệp hỏng. / "
-            "The database cannot be opened: wrong key or a damaged file.", "damaged")
+        return StoreError(_M("The database cannot be opened: wrong key or a damaged file."), "damaged")
     p = disk.problem(code)
-    return StoreError(p.text(), p.code)
+    return StoreError(p.message, p.code)
 
 
 def utc_now() -> str:
@@ -117,10 +120,8 @@ def migrate(conn: Any, target: int | None = None) -> int:
     target = latest if target is None else target
     current = schema_version(conn)
     if current > latest:
-        raise StoreError(
-            f"Cơ sở dữ liệu thuộc phiên bản mới hơn ({current} > {latest}); hãy cập nhật FieldKit. / "
-            f"This database comes from a newer FieldKit (schema {current} > {latest}); update FieldKit."
-        )
+        raise StoreError(_M("This database comes from a newer FieldKit (schema {current} > {latest}); update FieldKit.",
+                            current=current, latest=latest))
     for m in migrations:
         if current < m.version <= target:
             conn.execute("BEGIN IMMEDIATE")
@@ -184,7 +185,7 @@ class Store:
             from fieldkit.store import disk
 
             p = disk.problem("missing", f"{self.path}: the profile's database file is missing")
-            raise StoreError(p.text(), "missing")
+            raise StoreError(p.message, "missing")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._key = key
         self.damaged = False  # set once a page failed its check: the profile needs `fieldkit doctor`
@@ -224,7 +225,7 @@ class Store:
         p = disk.problem(code)
         if code == "damaged":
             p = disk.problem(code, f"{type(exc).__name__}: {str(exc) or 'page check failed'}")
-        return StoreError(p.text(), code)
+        return StoreError(p.message, code)
 
     def _reopen(self) -> None:
         old = self.conn.raw

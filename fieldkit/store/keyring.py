@@ -113,11 +113,11 @@ class KeyringTampered(Refused):
 
 class OtherMachine(Refused):
     def __init__(self, kind: str):
-        where = ("kho khoá của hệ điều hành", "the operating system's credential store") if kind == credentials.OS \
-            else ("thư mục khoá của máy", "this computer's device-secret folder")
+        where = _M("the operating system's credential store") if kind == credentials.OS \
+            else _M("this computer's device-secret folder")
         super().__init__(Problem(
             "profile", "other_machine",
-            _M("This profile's device secret is not in {where2}: the profile was copied from another computer or the store was reset. A PIN alone cannot open it; the centre can, with the recovery key (`fieldkit recover`).", where=where[0], where2=where[1])))
+            _M("This profile's device secret is not in {where}: the profile was copied from another computer or the store was reset. A PIN alone cannot open it; the centre can, with the recovery key (`fieldkit recover`).", where=where)))
 
 
 class NoCredentialStore(Refused):

@@ -2,16 +2,79 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
     <context>
+        <name>devices.errors</name>
+        <message>
+            <location filename="../../fieldkit/devices/errors.py" />
+            <source>The DLMS meter refused the connection. Check the client address and the reading settings for this meter model.</source>
+            <translation>The DLMS meter refused the connection. Check the client address and the reading settings for this meter model.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/errors.py" />
+            <source>The connection dropped in the middle of the reading. Hold the probe steady and read again.</source>
+            <translation>The connection dropped in the middle of the reading. Hold the probe steady and read again.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/errors.py" />
+            <source>The data arrived damaged (checksum failed) after several retries. Hold the probe steady and read again.</source>
+            <translation>The data arrived damaged (checksum failed) after several retries. Hold the probe steady and read again.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/errors.py" />
+            <source>The meter asks for a password. Enter it in the meter profile.</source>
+            <translation>The meter asks for a password. Enter it in the meter profile.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/errors.py" />
+            <source>The meter does not answer. Check the probe is seated on the optical port.</source>
+            <translation>The meter does not answer. Check the probe is seated on the optical port.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/errors.py" />
+            <source>The meter refused this operation (write access). Check the write password for this meter model.</source>
+            <translation>The meter refused this operation (write access). Check the write password for this meter model.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/errors.py" />
+            <source>The meter rejected the password. Check the password.</source>
+            <translation>The meter rejected the password. Check the password.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/errors.py" />
+            <source>The meter sent an unexpected reply. Check the meter type and the reading profile.</source>
+            <translation>The meter sent an unexpected reply. Check the meter type and the reading profile.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/errors.py" />
+            <source>The meter's data could not be parsed.</source>
+            <translation>The meter's data could not be parsed.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/errors.py" />
+            <source>The meter's identification message could not be understood.</source>
+            <translation>The meter's identification message could not be understood.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/errors.py" />
+            <source>The probe's port could not be opened. Check the probe is plugged into the computer.</source>
+            <translation>The probe's port could not be opened. Check the probe is plugged into the computer.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/errors.py" />
+            <source>The raw capture file is not valid.</source>
+            <translation>The raw capture file is not valid.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/errors.py" />
+            <source>The reading was cancelled.</source>
+            <translation>The reading was cancelled.</translation>
+        </message>
+    </context>
+    <context>
         <name>documents.vietqr</name>
         <message>
             <location filename="../../fieldkit/documents/vietqr.py" />
             <source>account number</source>
             <translation>account number</translation>
-        </message>
-        <message>
-            <location filename="../../fieldkit/documents/vietqr.py" />
-            <source>card number</source>
-            <translation>card number</translation>
         </message>
         <message>
             <location filename="../../fieldkit/documents/vietqr.py" />
@@ -35,6 +98,11 @@
         </message>
         <message>
             <location filename="../../fieldkit/documents/vietqr.py" />
+            <source>card number</source>
+            <translation>card number</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/vietqr.py" />
             <source>transfer purpose has unsupported characters: {join}</source>
             <translation>transfer purpose has unsupported characters: {join}</translation>
         </message>
@@ -47,6 +115,54 @@
             <location filename="../../fieldkit/documents/vietqr.py" />
             <source>{what} must be 1-19 letters or digits, no spaces: {account}</source>
             <translation>{what} must be 1-19 letters or digits, no spaces: {account}</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.anomalies</name>
+        <message>
+            <location filename="../../fieldkit/domain/anomalies.py" />
+            <source>No consumption since the previous reading ({now} kWh) although the household lives there. Ask the customer and check the meter runs (its LED blinks under load).</source>
+            <translation>No consumption since the previous reading ({now} kWh) although the household lives there. Ask the customer and check the meter runs (its LED blinks under load).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/anomalies.py" />
+            <source>The meter clock is {amount} ahead of the laptop clock (limit {limit} minutes). Report it so the meter clock is set; a wrong clock puts energy into the wrong time-of-use register.</source>
+            <translation>The meter clock is {amount} ahead of the laptop clock (limit {limit} minutes). Report it so the meter clock is set; a wrong clock puts energy into the wrong time-of-use register.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/anomalies.py" />
+            <source>The meter clock is {amount} behind the laptop clock (limit {limit} minutes). Report it so the meter clock is set; a wrong clock puts energy into the wrong time-of-use register.</source>
+            <translation>The meter clock is {amount} behind the laptop clock (limit {limit} minutes). Report it so the meter clock is set; a wrong clock puts energy into the wrong time-of-use register.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/anomalies.py" />
+            <source>The meter reports an error (error register F.F = {code}). Note the code and report the meter for a check.</source>
+            <translation>The meter reports an error (error register F.F = {code}). Note the code and report the meter for a check.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/anomalies.py" />
+            <source>The meter says its serial is {read}, but the work order names meter {expected}. Check this is the customer's meter before saving.</source>
+            <translation>The meter says its serial is {read}, but the work order names meter {expected}. Check this is the customer's meter before saving.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/anomalies.py" />
+            <source>The new index ({now} kWh) is lower than the previous reading ({last} kWh): consumption is negative ({used} kWh). Read again to be sure; if it is right, the meter may have been replaced, rolled over or tampered with.</source>
+            <translation>The new index ({now} kWh) is lower than the previous reading ({last} kWh): consumption is negative ({used} kWh). Read again to be sure; if it is right, the meter may have been replaced, rolled over or tampered with.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/anomalies.py" />
+            <source>Unusually high consumption: {used} kWh in {days} days ({per_day} kWh a day), {ratio} times the average of the last three months ({average} kWh a day; the limit is {multiple} times). Read again and ask the customer about new appliances.</source>
+            <translation>Unusually high consumption: {used} kWh in {days} days ({per_day} kWh a day), {ratio} times the average of the last three months ({average} kWh a day; the limit is {multiple} times). Read again and ask the customer about new appliances.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/anomalies.py" />
+            <source>{n} hours</source>
+            <translation>{n} hours</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/anomalies.py" />
+            <source>{n} minutes</source>
+            <translation>{n} minutes</translation>
         </message>
     </context>
     <context>
@@ -169,6 +285,31 @@
             <source>When returning a work order, say what needs fixing.</source>
             <translation>When returning a work order, say what needs fixing.</translation>
         </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>finished onboarding</source>
+            <translation>finished onboarding</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>inspection reading</source>
+            <translation>inspection reading</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>meter install record</source>
+            <translation>meter install record</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>meter reading</source>
+            <translation>meter reading</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>new-supply install record</source>
+            <translation>new-supply install record</translation>
+        </message>
     </context>
     <context>
         <name>domain.onboarding</name>
@@ -189,8 +330,8 @@
         </message>
         <message>
             <location filename="../../fieldkit/domain/onboarding.py" />
-            <source>Documents missing: {en}.</source>
-            <translation>Documents missing: {en}.</translation>
+            <source>Documents missing: {documents}.</source>
+            <translation>Documents missing: {documents}.</translation>
         </message>
         <message>
             <location filename="../../fieldkit/domain/onboarding.py" />
@@ -221,6 +362,21 @@
             <location filename="../../fieldkit/domain/onboarding.py" />
             <source>There is no signature.</source>
             <translation>There is no signature.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/onboarding.py" />
+            <source>authorisation of the sharing households</source>
+            <translation>authorisation of the sharing households</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/onboarding.py" />
+            <source>citizen ID</source>
+            <translation>citizen ID</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/onboarding.py" />
+            <source>proof of the right to the address</source>
+            <translation>proof of the right to the address</translation>
         </message>
     </context>
     <context>
@@ -1211,6 +1367,21 @@
             <source>No write password for this meter model: the clock cannot be set.</source>
             <translation>No write password for this meter model: the clock cannot be set.</translation>
         </message>
+        <message>
+            <location filename="../../fieldkit/services/meter_clock.py" />
+            <source>The clock setting was not confirmed (read back: {after}). Try again or tell your team leader.</source>
+            <translation>The clock setting was not confirmed (read back: {after}). Try again or tell your team leader.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/meter_clock.py" />
+            <source>The meter's clock was set; read back: {after} (the laptop's time was not checked by the server yet).</source>
+            <translation>The meter's clock was set; read back: {after} (the laptop's time was not checked by the server yet).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/meter_clock.py" />
+            <source>The meter's clock was set; read back: {after}.</source>
+            <translation>The meter's clock was set; read back: {after}.</translation>
+        </message>
     </context>
     <context>
         <name>services.meter_model_settings</name>
@@ -1288,6 +1459,11 @@
         </message>
         <message>
             <location filename="../../fieldkit/services/readings.py" />
+            <source>The meter logged {count} tamper events: {names}. Check the seals.</source>
+            <translation>The meter logged {count} tamper events: {names}. Check the seals.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
             <source>The meter sent no energy register. Read again or type the reading.</source>
             <translation>The meter sent no energy register. Read again or type the reading.</translation>
         </message>
@@ -1315,6 +1491,16 @@
             <location filename="../../fieldkit/services/readings.py" />
             <source>Work order not found.</source>
             <translation>Work order not found.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>{event} on {day} at {hour}; consumption fell by {pct} % from that day.</source>
+            <translation>{event} on {day} at {hour}; consumption fell by {pct} % from that day.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>{event} on {day} at {hour}; consumption rose by {pct} % from that day.</source>
+            <translation>{event} on {day} at {hour}; consumption rose by {pct} % from that day.</translation>
         </message>
         <message>
             <location filename="../../fieldkit/services/readings.py" />
@@ -1411,11 +1597,72 @@
         </message>
     </context>
     <context>
+        <name>services.unlock</name>
+        <message>
+            <location filename="../../fieldkit/services/unlock.py" />
+            <source>Run `fieldkit doctor --user NAME` to check it and recover what can be read, push it, then re-create the profile from the server.</source>
+            <translation>Run `fieldkit doctor --user NAME` to check it and recover what can be read, push it, then re-create the profile from the server.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/unlock.py" />
+            <source>The database file {value} is missing. Restore it from a backup or re-create the profile from the server.</source>
+            <translation>The database file {value} is missing. Restore it from a backup or re-create the profile from the server.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/unlock.py" />
+            <source>The database {value} is damaged. {way_out}</source>
+            <translation>The database {value} is damaged. {way_out}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/unlock.py" />
+            <source>The keyring {value} has no users: restore it from a backup or re-create the profile from the server.</source>
+            <translation>The keyring {value} has no users: restore it from a backup or re-create the profile from the server.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/unlock.py" />
+            <source>The keyring {value} is damaged ({name}: {detail}). Restore it from a backup or re-create the profile from the server.</source>
+            <translation>The keyring {value} is damaged ({name}: {detail}). Restore it from a backup or re-create the profile from the server.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/unlock.py" />
+            <source>The profile folder {folder} does not exist. Check the path.</source>
+            <translation>The profile folder {folder} does not exist. Check the path.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/unlock.py" />
+            <source>There is no profile in {folder} (no {KEYRING_FILE}). Check the path, or create one by starting FieldKit.</source>
+            <translation>There is no profile in {folder} (no {KEYRING_FILE}). Check the path, or create one by starting FieldKit.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/unlock.py" />
+            <source>There is no user '{username}' in this profile (users: {names}).</source>
+            <translation>There is no user '{username}' in this profile (users: {names}).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/unlock.py" />
+            <source>{folder} is not a folder; give the profile folder.</source>
+            <translation>{folder} is not a folder; give the profile folder.</translation>
+        </message>
+    </context>
+    <context>
         <name>services.work_orders</name>
         <message>
             <location filename="../../fieldkit/services/work_orders.py" />
             <source>Work order not found.</source>
             <translation>Work order not found.</translation>
+        </message>
+    </context>
+    <context>
+        <name>store.database</name>
+        <message>
+            <location filename="../../fieldkit/store/database.py" />
+            <source>The database cannot be opened: wrong key or a damaged file.</source>
+            <translation>The database cannot be opened: wrong key or a damaged file.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/database.py" />
+            <source>This database comes from a newer FieldKit (schema {current} &gt; {latest}); update FieldKit.</source>
+            <translation>This database comes from a newer FieldKit (schema {current} &gt; {latest}); update FieldKit.</translation>
         </message>
     </context>
     <context>
@@ -1485,8 +1732,8 @@
         </message>
         <message>
             <location filename="../../fieldkit/store/keyring.py" />
-            <source>This profile's device secret is not in {where2}: the profile was copied from another computer or the store was reset. A PIN alone cannot open it; the centre can, with the recovery key (`fieldkit recover`).</source>
-            <translation>This profile's device secret is not in {where2}: the profile was copied from another computer or the store was reset. A PIN alone cannot open it; the centre can, with the recovery key (`fieldkit recover`).</translation>
+            <source>This profile's device secret is not in {where}: the profile was copied from another computer or the store was reset. A PIN alone cannot open it; the centre can, with the recovery key (`fieldkit recover`).</source>
+            <translation>This profile's device secret is not in {where}: the profile was copied from another computer or the store was reset. A PIN alone cannot open it; the centre can, with the recovery key (`fieldkit recover`).</translation>
         </message>
         <message>
             <location filename="../../fieldkit/store/keyring.py" />
@@ -1507,6 +1754,16 @@
             <location filename="../../fieldkit/store/keyring.py" />
             <source>Wrong PIN or password.</source>
             <translation>Wrong PIN or password.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>the operating system's credential store</source>
+            <translation>the operating system's credential store</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>this computer's device-secret folder</source>
+            <translation>this computer's device-secret folder</translation>
         </message>
         <message>
             <location filename="../../fieldkit/store/keyring.py" />

@@ -2,16 +2,79 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
     <context>
+        <name>devices.errors</name>
+        <message>
+            <location filename="../../fieldkit/devices/errors.py" />
+            <source>The DLMS meter refused the connection. Check the client address and the reading settings for this meter model.</source>
+            <translation>Công tơ DLMS từ chối kết nối. Kiểm tra địa chỉ client và cấu hình đọc của loại công tơ này.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/errors.py" />
+            <source>The connection dropped in the middle of the reading. Hold the probe steady and read again.</source>
+            <translation>Mất kết nối giữa chừng. Giữ chặt đầu đọc và đọc lại.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/errors.py" />
+            <source>The data arrived damaged (checksum failed) after several retries. Hold the probe steady and read again.</source>
+            <translation>Dữ liệu nhận được bị lỗi (sai mã kiểm tra) sau nhiều lần thử. Giữ chặt đầu đọc và đọc lại.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/errors.py" />
+            <source>The meter asks for a password. Enter it in the meter profile.</source>
+            <translation>Công tơ yêu cầu mật khẩu. Nhập mật khẩu trong cấu hình công tơ.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/errors.py" />
+            <source>The meter does not answer. Check the probe is seated on the optical port.</source>
+            <translation>Công tơ không trả lời. Kiểm tra đầu đọc quang đã áp đúng vào cổng quang của công tơ.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/errors.py" />
+            <source>The meter refused this operation (write access). Check the write password for this meter model.</source>
+            <translation>Công tơ không cho phép thao tác này (quyền ghi). Kiểm tra mật khẩu ghi của loại công tơ này.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/errors.py" />
+            <source>The meter rejected the password. Check the password.</source>
+            <translation>Công tơ từ chối mật khẩu. Kiểm tra lại mật khẩu.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/errors.py" />
+            <source>The meter sent an unexpected reply. Check the meter type and the reading profile.</source>
+            <translation>Công tơ trả lời không đúng giao thức. Kiểm tra loại công tơ và cấu hình đọc.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/errors.py" />
+            <source>The meter's data could not be parsed.</source>
+            <translation>Không phân tích được dữ liệu của công tơ.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/errors.py" />
+            <source>The meter's identification message could not be understood.</source>
+            <translation>Không hiểu được bản tin nhận dạng của công tơ.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/errors.py" />
+            <source>The probe's port could not be opened. Check the probe is plugged into the computer.</source>
+            <translation>Không mở được cổng đầu đọc. Kiểm tra đầu đọc đã cắm vào máy tính.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/errors.py" />
+            <source>The raw capture file is not valid.</source>
+            <translation>Tệp dữ liệu thô không hợp lệ.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/errors.py" />
+            <source>The reading was cancelled.</source>
+            <translation>Đã huỷ việc đọc.</translation>
+        </message>
+    </context>
+    <context>
         <name>documents.vietqr</name>
         <message>
             <location filename="../../fieldkit/documents/vietqr.py" />
             <source>account number</source>
             <translation>Số tài khoản</translation>
-        </message>
-        <message>
-            <location filename="../../fieldkit/documents/vietqr.py" />
-            <source>card number</source>
-            <translation>Số thẻ</translation>
         </message>
         <message>
             <location filename="../../fieldkit/documents/vietqr.py" />
@@ -35,6 +98,11 @@
         </message>
         <message>
             <location filename="../../fieldkit/documents/vietqr.py" />
+            <source>card number</source>
+            <translation>Số thẻ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/vietqr.py" />
             <source>transfer purpose has unsupported characters: {join}</source>
             <translation>Nội dung chuyển khoản có ký tự không hỗ trợ: {join}</translation>
         </message>
@@ -47,6 +115,54 @@
             <location filename="../../fieldkit/documents/vietqr.py" />
             <source>{what} must be 1-19 letters or digits, no spaces: {account}</source>
             <translation>{what} phải gồm 1–19 chữ cái hoặc chữ số, không dấu cách: {account}</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain.anomalies</name>
+        <message>
+            <location filename="../../fieldkit/domain/anomalies.py" />
+            <source>No consumption since the previous reading ({now} kWh) although the household lives there. Ask the customer and check the meter runs (its LED blinks under load).</source>
+            <translation>Không tiêu thụ điện từ lần đọc trước ({now} kWh) dù nhà có người ở. Hỏi chủ nhà và xem công tơ có chạy không (đèn nháy khi có tải).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/anomalies.py" />
+            <source>The meter clock is {amount} ahead of the laptop clock (limit {limit} minutes). Report it so the meter clock is set; a wrong clock puts energy into the wrong time-of-use register.</source>
+            <translation>Đồng hồ công tơ nhanh {amount} so với máy tính (giới hạn {limit} phút). Báo đội để chỉnh giờ công tơ; giờ sai làm lệch chỉ số theo khung giờ (bình thường, cao điểm, thấp điểm).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/anomalies.py" />
+            <source>The meter clock is {amount} behind the laptop clock (limit {limit} minutes). Report it so the meter clock is set; a wrong clock puts energy into the wrong time-of-use register.</source>
+            <translation>Đồng hồ công tơ chậm {amount} so với máy tính (giới hạn {limit} phút). Báo đội để chỉnh giờ công tơ; giờ sai làm lệch chỉ số theo khung giờ (bình thường, cao điểm, thấp điểm).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/anomalies.py" />
+            <source>The meter reports an error (error register F.F = {code}). Note the code and report the meter for a check.</source>
+            <translation>Công tơ báo lỗi (mã lỗi F.F = {code}). Ghi lại mã lỗi và báo đội kiểm tra công tơ.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/anomalies.py" />
+            <source>The meter says its serial is {read}, but the work order names meter {expected}. Check this is the customer's meter before saving.</source>
+            <translation>Số công tơ đọc được ({read}) khác số công tơ trên phiếu ({expected}). Kiểm tra đúng công tơ của khách hàng trước khi lưu.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/anomalies.py" />
+            <source>The new index ({now} kWh) is lower than the previous reading ({last} kWh): consumption is negative ({used} kWh). Read again to be sure; if it is right, the meter may have been replaced, rolled over or tampered with.</source>
+            <translation>Chỉ số mới ({now} kWh) thấp hơn lần đọc trước ({last} kWh): điện năng tiêu thụ âm ({used} kWh). Đọc lại cho chắc; nếu đúng thì công tơ có thể đã bị thay, quay vòng hoặc can thiệp.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/anomalies.py" />
+            <source>Unusually high consumption: {used} kWh in {days} days ({per_day} kWh a day), {ratio} times the average of the last three months ({average} kWh a day; the limit is {multiple} times). Read again and ask the customer about new appliances.</source>
+            <translation>Tiêu thụ cao bất thường: {used} kWh trong {days} ngày ({per_day} kWh/ngày), gấp {ratio} lần trung bình ba tháng trước ({average} kWh/ngày; ngưỡng {multiple} lần). Đọc lại và hỏi chủ nhà có thêm thiết bị điện không.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/anomalies.py" />
+            <source>{n} hours</source>
+            <translation>{n} giờ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/anomalies.py" />
+            <source>{n} minutes</source>
+            <translation>{n} phút</translation>
         </message>
     </context>
     <context>
@@ -169,6 +285,31 @@
             <source>When returning a work order, say what needs fixing.</source>
             <translation>Khi trả lại phiếu, hãy ghi rõ cần sửa gì.</translation>
         </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>finished onboarding</source>
+            <translation>hướng dẫn khách hàng hoàn tất</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>inspection reading</source>
+            <translation>lần đọc kiểm tra công tơ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>meter install record</source>
+            <translation>biên bản treo tháo công tơ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>meter reading</source>
+            <translation>lần ghi chỉ số</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/lifecycle.py" />
+            <source>new-supply install record</source>
+            <translation>biên bản treo công tơ cấp điện mới</translation>
+        </message>
     </context>
     <context>
         <name>domain.onboarding</name>
@@ -189,8 +330,8 @@
         </message>
         <message>
             <location filename="../../fieldkit/domain/onboarding.py" />
-            <source>Documents missing: {en}.</source>
-            <translation>Còn thiếu giấy tờ: {vi}.</translation>
+            <source>Documents missing: {documents}.</source>
+            <translation>Còn thiếu giấy tờ: {documents}.</translation>
         </message>
         <message>
             <location filename="../../fieldkit/domain/onboarding.py" />
@@ -221,6 +362,21 @@
             <location filename="../../fieldkit/domain/onboarding.py" />
             <source>There is no signature.</source>
             <translation>Chưa có chữ ký.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/onboarding.py" />
+            <source>authorisation of the sharing households</source>
+            <translation>giấy ủy quyền của các hộ dùng chung</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/onboarding.py" />
+            <source>citizen ID</source>
+            <translation>căn cước công dân</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/domain/onboarding.py" />
+            <source>proof of the right to the address</source>
+            <translation>giấy tờ chứng minh quyền sử dụng địa điểm</translation>
         </message>
     </context>
     <context>
@@ -1211,6 +1367,21 @@
             <source>No write password for this meter model: the clock cannot be set.</source>
             <translation>Chưa có mật khẩu ghi cho loại công tơ này: không chỉnh được đồng hồ.</translation>
         </message>
+        <message>
+            <location filename="../../fieldkit/services/meter_clock.py" />
+            <source>The clock setting was not confirmed (read back: {after}). Try again or tell your team leader.</source>
+            <translation>Chỉnh đồng hồ công tơ không được xác nhận (đọc lại: {after}). Thử lại hoặc báo đội trưởng.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/meter_clock.py" />
+            <source>The meter's clock was set; read back: {after} (the laptop's time was not checked by the server yet).</source>
+            <translation>Đã chỉnh đồng hồ công tơ; đọc lại: {after} (giờ máy tính chưa được máy chủ kiểm tra).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/meter_clock.py" />
+            <source>The meter's clock was set; read back: {after}.</source>
+            <translation>Đã chỉnh đồng hồ công tơ; đọc lại: {after}.</translation>
+        </message>
     </context>
     <context>
         <name>services.meter_model_settings</name>
@@ -1288,6 +1459,11 @@
         </message>
         <message>
             <location filename="../../fieldkit/services/readings.py" />
+            <source>The meter logged {count} tamper events: {names}. Check the seals.</source>
+            <translation>Công tơ ghi nhận {count} sự kiện can thiệp: {names}. Kiểm tra niêm phong.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
             <source>The meter sent no energy register. Read again or type the reading.</source>
             <translation>Công tơ không gửi chỉ số điện năng nào. Đọc lại hoặc ghi bằng tay.</translation>
         </message>
@@ -1315,6 +1491,16 @@
             <location filename="../../fieldkit/services/readings.py" />
             <source>Work order not found.</source>
             <translation>Không tìm thấy phiếu công việc.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>{event} on {day} at {hour}; consumption fell by {pct} % from that day.</source>
+            <translation>{event} lúc {hour} ngày {day}; điện năng tiêu thụ giảm {pct} % từ ngày đó.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>{event} on {day} at {hour}; consumption rose by {pct} % from that day.</source>
+            <translation>{event} lúc {hour} ngày {day}; điện năng tiêu thụ tăng {pct} % từ ngày đó.</translation>
         </message>
         <message>
             <location filename="../../fieldkit/services/readings.py" />
@@ -1411,11 +1597,72 @@
         </message>
     </context>
     <context>
+        <name>services.unlock</name>
+        <message>
+            <location filename="../../fieldkit/services/unlock.py" />
+            <source>Run `fieldkit doctor --user NAME` to check it and recover what can be read, push it, then re-create the profile from the server.</source>
+            <translation>Chạy `fieldkit doctor --user TÊN` để kiểm tra và cứu dữ liệu, gửi lên máy chủ những gì còn đọc được, rồi tạo lại hồ sơ từ máy chủ.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/unlock.py" />
+            <source>The database file {value} is missing. Restore it from a backup or re-create the profile from the server.</source>
+            <translation>Thiếu tệp cơ sở dữ liệu {value}. Tạo lại hồ sơ từ máy chủ.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/unlock.py" />
+            <source>The database {value} is damaged. {way_out}</source>
+            <translation>Cơ sở dữ liệu {value} bị hỏng. {way_out}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/unlock.py" />
+            <source>The keyring {value} has no users: restore it from a backup or re-create the profile from the server.</source>
+            <translation>Tệp keyring.json không có người dùng nào.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/unlock.py" />
+            <source>The keyring {value} is damaged ({name}: {detail}). Restore it from a backup or re-create the profile from the server.</source>
+            <translation>Tệp khoá {value} bị hỏng. Khôi phục từ bản sao lưu hoặc tạo lại hồ sơ từ máy chủ.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/unlock.py" />
+            <source>The profile folder {folder} does not exist. Check the path.</source>
+            <translation>Thư mục hồ sơ {folder} không tồn tại. Kiểm tra lại đường dẫn.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/unlock.py" />
+            <source>There is no profile in {folder} (no {KEYRING_FILE}). Check the path, or create one by starting FieldKit.</source>
+            <translation>Chưa có hồ sơ nào trong {folder}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/unlock.py" />
+            <source>There is no user '{username}' in this profile (users: {names}).</source>
+            <translation>Hồ sơ này không có người dùng '{username}' (có: {names}).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/unlock.py" />
+            <source>{folder} is not a folder; give the profile folder.</source>
+            <translation>{folder} không phải là thư mục hồ sơ.</translation>
+        </message>
+    </context>
+    <context>
         <name>services.work_orders</name>
         <message>
             <location filename="../../fieldkit/services/work_orders.py" />
             <source>Work order not found.</source>
             <translation>Không tìm thấy phiếu công việc.</translation>
+        </message>
+    </context>
+    <context>
+        <name>store.database</name>
+        <message>
+            <location filename="../../fieldkit/store/database.py" />
+            <source>The database cannot be opened: wrong key or a damaged file.</source>
+            <translation>Không mở được cơ sở dữ liệu: sai khóa hoặc tệp hỏng.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/database.py" />
+            <source>This database comes from a newer FieldKit (schema {current} &gt; {latest}); update FieldKit.</source>
+            <translation>Cơ sở dữ liệu thuộc phiên bản mới hơn ({current} &gt; {latest}); hãy cập nhật FieldKit.</translation>
         </message>
     </context>
     <context>
@@ -1485,7 +1732,7 @@
         </message>
         <message>
             <location filename="../../fieldkit/store/keyring.py" />
-            <source>This profile's device secret is not in {where2}: the profile was copied from another computer or the store was reset. A PIN alone cannot open it; the centre can, with the recovery key (`fieldkit recover`).</source>
+            <source>This profile's device secret is not in {where}: the profile was copied from another computer or the store was reset. A PIN alone cannot open it; the centre can, with the recovery key (`fieldkit recover`).</source>
             <translation>Không tìm thấy khoá thiết bị của hồ sơ này trong {where}: hồ sơ được chép từ máy khác, hoặc kho khoá đã bị xoá. Mã PIN không đủ để mở; trung tâm mở được bằng khoá khôi phục (`fieldkit recover`).</translation>
         </message>
         <message>
@@ -1507,6 +1754,16 @@
             <location filename="../../fieldkit/store/keyring.py" />
             <source>Wrong PIN or password.</source>
             <translation>Sai mã PIN hoặc mật khẩu.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>the operating system's credential store</source>
+            <translation>kho khoá của hệ điều hành</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/store/keyring.py" />
+            <source>this computer's device-secret folder</source>
+            <translation>thư mục khoá của máy</translation>
         </message>
         <message>
             <location filename="../../fieldkit/store/keyring.py" />

@@ -225,7 +225,7 @@ def test_silent_meter_then_manual_reading_with_reason_and_photo(qtbot, shell, se
     _win, _page, panel = open_panel(qtbot, shell, port)
     qtbot.mouseClick(panel.read_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.state == "failed", timeout=20_000)
-    vi, en = MESSAGES["NO_ANSWER"]
+    vi, en = MESSAGES["NO_ANSWER"].vi, MESSAGES["NO_ANSWER"].en
     assert panel.error_label.isVisible() and vi in panel.error_label.text()
     shell.set_language("en")
     qtbot.waitUntil(lambda: en in panel.error_label.text(), timeout=5_000)
