@@ -120,7 +120,14 @@ class Database:
         self.engine.dispose()
 
 
+def _lenient_text(raw: bytes) -> str:
+    return raw.decode("utf-8", "surrogateescape")
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # Text that is not UTF-8 (stored behind the server's back) is read as lone surrogates instead of
+    # failing the whole query; read endpoints withhold such rows (central/withhold.py).
+    dbapi_conn.text_factory = _lenient_text
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")

@@ -33,6 +33,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from fieldkit.central import feed
 from fieldkit.central import schema as t
 from fieldkit.central.db import Database
+from fieldkit.central.withhold import WITHHELD
 
 log = logging.getLogger("fieldkit.central.access")
 REQUEST_ID = re.compile(r"^[0-9A-Za-z._-]{8,64}$")
@@ -88,7 +89,7 @@ def registry(db: Database) -> CollectorRegistry:
 
         multiprocess.MultiProcessCollector(reg, path=folder)
     else:  # one process (tests, the demo): our collectors as they are
-        for collector in (REQUESTS, LATENCY, OPS, REJECTIONS, UPLOAD_BYTES, PULL_BEHIND):
+        for collector in (REQUESTS, LATENCY, OPS, REJECTIONS, UPLOAD_BYTES, PULL_BEHIND, WITHHELD):
             reg.register(collector)
     reg.register(DatabaseFigures(db))
     return reg

@@ -10,12 +10,17 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from sqlalchemy import and_, select
 from starlette.concurrency import run_in_threadpool
 
-from fieldkit.central import attachments
+from fieldkit.central import attachments, storage, stored
+from fieldkit.central import schema as t
 from fieldkit.central.access import Access
 from fieldkit.central.db import Database, utc_now
 from fieldkit.central.http_io import MAX_ATTACHMENT, MAX_CHUNK, SHA, GzipRoute
+from fieldkit.central.withhold import Bad, Withheld
+
+A = t.team_attachments.c
 
 
 class MissingRequest(BaseModel):
@@ -56,12 +61,23 @@ def router(db: Database, access: Access) -> APIRouter:
     Supervisor = access.Supervisor
 
     @router.post("/v1/attachments/missing", response_model=MissingResponse, tags=["attachments"])
-    def attachments_missing(body: MissingRequest, ctx: Auth) -> MissingResponse:
-        """Which of these hashes the server has not confirmed, and from which offset to resume each."""
+    def attachments_missing(request: Request, response: Response, body: MissingRequest,
+                            ctx: Auth) -> MissingResponse:
+        """Which of these hashes the server has not confirmed, and from which offset to resume each
+        (a damaged row of the team's counts as not received: offset 0)."""
         wanted = sorted(set(body.hashes))
-        with db.read() as conn:
-            todo = attachments.missing(conn, ctx.team_id, wanted)
-        return MissingResponse(missing=[MissingItem(sha256=h, offset=o) for h, o in todo])
+        withheld = Withheld(request)
+        have: dict[str, tuple[int, bool]] = {}
+        if wanted:
+            with db.read() as conn:
+                for r in conn.execute(select(A.sha256, A.received, A.complete)
+                                      .where(and_(A.team_id == ctx.team_id, A.sha256.in_(wanted)))):
+                    got = withheld.keep("team_attachments", r[0], stored.upload_state, r)
+                    if got is not None:
+                        have[got[0]] = (got[1], got[2])
+        withheld.apply(response)
+        return MissingResponse(missing=[MissingItem(sha256=h, offset=have.get(h, (0, False))[0])
+                                        for h in wanted if not have.get(h, (0, False))[1]])
 
     @router.put("/v1/attachments/{sha256}", response_model=UploadResponse, tags=["attachments"],
              responses={409: {"description": "offset is not where the server is; body has the right one"},
@@ -86,31 +102,57 @@ def router(db: Database, access: Access) -> APIRouter:
         return UploadResponse(**got.body)
 
     @router.post("/v1/attachments/info", response_model=AttachmentInfoResponse, tags=["attachments"])
-    def attachments_info(body: MissingRequest, ctx: Supervisor) -> AttachmentInfoResponse:
+    def attachments_info(request: Request, response: Response, body: MissingRequest,
+                         ctx: Supervisor) -> AttachmentInfoResponse:
         """Size, type and kind of attachments this device may download (complete, own team); the
-        other hashes are listed as `unavailable` (not received yet, or not this team's)."""
+        other hashes are listed as `unavailable` (not received yet, not this team's, or damaged)."""
         wanted = sorted(set(body.hashes))
-        with db.read() as conn:
-            rows = attachments.info(conn, ctx.team_id, wanted)
-        items = [AttachmentInfo(sha256=r[0], size=int(r[1]), mime=r[2], kind=r[3]) for r in rows]
+        withheld = Withheld(request)
+        items = []
+        if wanted:
+            with db.read() as conn:
+                for r in conn.execute(select(A.sha256, A.size, A.mime, A.kind).where(and_(
+                        A.team_id == ctx.team_id, A.sha256.in_(wanted), A.complete.is_(True)))):
+                    got = withheld.keep("team_attachments", r[0], stored.attachment, r)
+                    if got is not None:
+                        items.append(AttachmentInfo(sha256=got[0], size=got[1], mime=got[2], kind=got[3]))
         found = {i.sha256 for i in items}
+        withheld.apply(response)
         return AttachmentInfoResponse(items=items, unavailable=[h for h in wanted if h not in found])
 
     @router.get("/v1/attachments/{sha256}", tags=["attachments"],
              responses={200: {"content": {"application/octet-stream": {}},
                               "description": "the content, or the part from `offset` (at most `length` bytes); "
                                              "`X-FK-Size` gives the whole size"}})
-    def download(sha256: Annotated[str, Path(pattern=SHA)], ctx: Supervisor,
+    def download(request: Request, sha256: Annotated[str, Path(pattern=SHA)], ctx: Supervisor,
                  offset: Annotated[int, Query(ge=0, le=MAX_ATTACHMENT)] = 0,
                  length: Annotated[int | None, Query(ge=1, le=MAX_CHUNK)] = None) -> Response:
+        withheld = Withheld(request)
         with db.read() as conn:
-            got = attachments.read(conn, ctx.team_id, sha256, offset, length)
-        if got is None:  # not delivered, or another team's: the same answer (no existence leak)
-            raise HTTPException(404, "no such attachment")
-        total, mime, out = got
+            row = conn.execute(select(A.sha256, A.size, A.mime, A.kind).where(and_(
+                A.team_id == ctx.team_id, A.sha256 == sha256, A.complete.is_(True)))).first()
+            if row is None:  # not delivered, or another team's: the same answer (no existence leak)
+                raise HTTPException(404, "no such attachment")
+            info = withheld.keep("team_attachments", sha256, stored.attachment, row)
+            out = None
+            if info is not None:
+                total, mime = info[1], info[2]
+                end = total if length is None else min(total, offset + length)
+                out = withheld.keep("team_attachment_chunks", sha256, _part, conn, ctx.team_id, sha256, offset, end)
+        if out is None:
+            raise HTTPException(404, "record_withheld: this attachment is damaged on the server and is withheld",
+                                headers=withheld.headers())
         headers = {"X-FK-Size": str(total), "X-FK-Offset": str(offset)}
         if not (mime.startswith("text/") or "json" in mime or "xml" in mime):
             headers["Content-Encoding"] = "identity"  # photos are compressed already: no gzip on top
         return Response(out, media_type=mime, headers=headers)
 
     return router
+
+
+def _part(conn: Any, team_id: str, sha: str, offset: int, end: int) -> bytes:
+    """The stored bytes [offset, end): exactly that many, or the attachment's chunks are damaged."""
+    out = storage.chunks().range(conn, team_id, sha, offset, end)
+    if not isinstance(out, bytes) or len(out) != max(0, end - offset):
+        raise Bad("bytes", "data", "the stored chunks do not add up to the attachment's size")
+    return out

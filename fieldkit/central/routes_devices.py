@@ -11,11 +11,12 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from fieldkit import __version__
-from fieldkit.central import admin, people
+from fieldkit.central import admin, people, stored
 from fieldkit.central import schema as t
 from fieldkit.central.access import Access
 from fieldkit.central.db import Database, utc_now
 from fieldkit.central.http_io import GzipRoute
+from fieldkit.central.withhold import Withheld
 from fieldkit.domain import signing
 
 
@@ -151,15 +152,21 @@ def router(db: Database, access: Access) -> APIRouter:
 
     @router.get("/v1/me", response_model=Me, tags=["devices"])
     def me(request: Request, ctx: Auth) -> Response:
-        """This device's team and its people with their roles (signed: the laptop takes roles from here)."""
+        """This device's team and its people with their roles (signed: the laptop takes roles from here).
+        A damaged user row is left out (`X-FK-Withheld`)."""
+        withheld = Withheld(request)
         with db.read() as conn:
             team_code = conn.execute(select(t.teams.c.code).where(t.teams.c.id == ctx.team_id)).scalar_one()
             rows = conn.execute(select(t.users.c.id, t.users.c.username, t.users.c.display_name, t.users.c.role,
                                        t.users.c.active)
                                 .where(t.users.c.team_id == ctx.team_id).order_by(t.users.c.username)).all()
-        users = [UserOut(id=r[0], username=r[1], display_name=r[2], role=r[3], active=bool(r[4])) for r in rows]
+        users = [UserOut(**u) for u in (withheld.keep("users", r[0], stored.user, r) for r in rows) if u is not None]
         mine = next((u for u in users if ctx.user is not None and u.id == ctx.user.user_id), None)
-        return access.signed(request, Me(device_id=ctx.device_id, team_id=ctx.team_id, team_code=team_code, user=mine,
-                                  users=users, time=utc_now()))
+        answer = access.signed(request, Me(device_id=ctx.device_id, team_id=ctx.team_id,
+                                           team_code=withheld.keep("teams", ctx.team_id, stored.text, team_code,
+                                                                   "code") or "",
+                                           user=mine, users=users, time=utc_now()))
+        withheld.apply(answer)
+        return answer
 
     return router

@@ -4,19 +4,24 @@ version (`/v1/work-orders`, `/v1/customers/{id}`), conflicts and their resolutio
 
 # No `from __future__ import annotations`: FastAPI resolves the local `Auth` aliases at runtime.
 
-import json
 import re
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from pydantic import BaseModel
 from sqlalchemy import and_, or_, select
 
 from fieldkit.central import schema as t
+from fieldkit.central import stored
 from fieldkit.central.access import Access
-from fieldkit.central.apply import missing_attachments, resolve_conflict
+from fieldkit.central.apply import resolve_conflict
 from fieldkit.central.db import Database, audit, utc_now
 from fieldkit.central.http_io import ID, NAME, GzipRoute
+from fieldkit.central.withhold import Withheld
+
+W, WV, C, CV, A = (t.work_orders.c, t.work_order_versions.c, t.customers.c, t.customer_versions.c,
+                   t.team_attachments.c)
+WITHHELD_RECORD = "record_withheld: this record is damaged on the server and is withheld (see the server log)"
 
 
 class WorkOrderOut(BaseModel):
@@ -57,83 +62,122 @@ def router(db: Database, access: Access) -> APIRouter:
     Auth = access.Auth
     Supervisor = access.Supervisor
 
+    def delivery(conn: Any, withheld: Withheld, team_id: str, work_order_id: str) -> list[str] | None:
+        """The attachments the work order's records refer to that this team has not delivered; None
+        when one of its records is damaged (then nobody can say it is delivered)."""
+        shas: set[str] = set()
+        damaged = False
+        for f in conn.execute(select(t.facts.c.id, t.facts.c.data).where(t.facts.c.work_order_id == work_order_id)):
+            got = withheld.keep("facts", f[0], stored.fact_attachments, f)
+            damaged = damaged or got is None
+            shas |= got or set()
+        done = {str(r[0]) for r in conn.execute(select(A.sha256).where(and_(
+            A.team_id == team_id, A.sha256.in_(sorted(shas)), A.complete.is_(True))))} if shas else set()
+        return None if damaged else sorted(shas - done)
+
+    def work_order_out(conn: Any, withheld: Withheld, team_id: str, row: dict[str, Any],
+                       versions: list[dict[str, Any]] | None = None) -> WorkOrderOut:
+        missing = delivery(conn, withheld, team_id, row["id"])
+        return WorkOrderOut(**row, delivered=missing == [], missing_attachments=missing or [],
+                            **({"versions": versions} if versions is not None else {}))
+
     @router.get("/v1/work-orders", response_model=list[WorkOrderOut], tags=["review"])
-    def work_orders(ctx: Auth, state: Annotated[str | None, Query(max_length=16, pattern=NAME)] = None) -> list[WorkOrderOut]:
+    def work_orders(request: Request, response: Response, ctx: Auth,
+                    state: Annotated[str | None, Query(max_length=16, pattern=NAME)] = None) -> list[WorkOrderOut]:
+        """The team's work orders. A damaged one is left out (header `X-FK-Withheld`: how many); one
+        whose records are damaged is served with `delivered` false."""
+        withheld = Withheld(request)
         with db.read() as conn:
-            q = select(t.work_orders.c.id, t.work_orders.c.data, t.work_orders.c.version, t.work_orders.c.conflict)\
-                .where(t.work_orders.c.team_id == ctx.team_id).order_by(t.work_orders.c.number)
+            q = select(W.id, W.data, W.version, W.conflict, W.state)\
+                .where(W.team_id == ctx.team_id).order_by(W.number)
             if state:
-                q = q.where(t.work_orders.c.state == state)
+                q = q.where(W.state == state)
             out = []
             for r in conn.execute(q).all():
-                missing = missing_attachments(conn, r[0])
-                out.append(WorkOrderOut(id=r[0], data=json.loads(r[1]), version=r[2], conflict=bool(r[3]),
-                                        delivered=not missing, missing_attachments=missing))
+                row = withheld.keep("work_orders", r[0], stored.work_order, r)
+                if row is not None:
+                    out.append(work_order_out(conn, withheld, ctx.team_id, row))
+        withheld.apply(response)
         return out
 
     @router.get("/v1/work-orders/{work_order_id}", response_model=WorkOrderOut, tags=["review"])
-    def work_order(work_order_id: Annotated[str, Path(pattern=ID, max_length=36)], ctx: Auth) -> WorkOrderOut:
+    def work_order(request: Request, response: Response,
+                   work_order_id: Annotated[str, Path(pattern=ID, max_length=36)], ctx: Auth) -> WorkOrderOut:
+        """One work order with every version; damaged versions are left out (`X-FK-Withheld`)."""
+        withheld = Withheld(request)
         with db.read() as conn:
-            r = conn.execute(select(t.work_orders.c.id, t.work_orders.c.data, t.work_orders.c.version,
-                                    t.work_orders.c.conflict, t.work_orders.c.team_id)
-                             .where(t.work_orders.c.id == work_order_id)).first()
-            if r is None or r[4] != ctx.team_id:  # another team's answers as unknown: no existence leak
+            r = conn.execute(select(W.id, W.data, W.version, W.conflict, W.state, W.team_id)
+                             .where(W.id == work_order_id)).first()
+            if r is None or r[5] != ctx.team_id:  # another team's answers as unknown: no existence leak
                 raise HTTPException(404, "no such work order")
-            missing = missing_attachments(conn, r[0])
-            versions = [{"version": v[0], "data": json.loads(v[1]), "op_id": v[2], "device_id": v[3], "at": v[4]}
-                        for v in conn.execute(select(t.work_order_versions.c.version, t.work_order_versions.c.data,
-                                                     t.work_order_versions.c.op_id, t.work_order_versions.c.device_id,
-                                                     t.work_order_versions.c.at)
-                                              .where(t.work_order_versions.c.work_order_id == work_order_id)
-                                              .order_by(t.work_order_versions.c.version))]
-        return WorkOrderOut(id=r[0], data=json.loads(r[1]), version=r[2], conflict=bool(r[3]), delivered=not missing,
-                            missing_attachments=missing, versions=versions)
+            row = withheld.keep("work_orders", r[0], stored.work_order, r)
+            if row is None:
+                raise HTTPException(404, WITHHELD_RECORD, headers=withheld.headers())
+            versions = [v for v in (withheld.keep("work_order_versions", (work_order_id, x[0]),
+                                                  stored.work_order_version, x)
+                                    for x in conn.execute(select(WV.version, WV.data, WV.op_id, WV.device_id, WV.at)
+                                                          .where(WV.work_order_id == work_order_id)
+                                                          .order_by(WV.version))) if v is not None]
+            out = work_order_out(conn, withheld, ctx.team_id, row, versions)
+        withheld.apply(response)
+        return out
 
     @router.get("/v1/customers/{customer_id}", response_model=CustomerOut, tags=["review"])
-    def customer(customer_id: Annotated[str, Path(pattern=ID, max_length=36)], ctx: Auth) -> CustomerOut:
+    def customer(request: Request, response: Response,
+                 customer_id: Annotated[str, Path(pattern=ID, max_length=36)], ctx: Auth) -> CustomerOut:
+        """One customer with every version; damaged versions are left out (`X-FK-Withheld`)."""
+        withheld = Withheld(request)
         with db.read() as conn:
-            r = conn.execute(select(t.customers.c.id, t.customers.c.data, t.customers.c.version,
-                                    t.customers.c.conflict, t.customers.c.team_id)
-                             .where(t.customers.c.id == customer_id)).first()
+            r = conn.execute(select(C.id, C.data, C.version, C.conflict, C.team_id)
+                             .where(C.id == customer_id)).first()
             if r is None or r[4] != ctx.team_id:  # another team's answers as unknown: no existence leak
                 raise HTTPException(404, "no such customer")
-            versions = [{"version": v[0], "data": json.loads(v[1]), "base_version": v[2], "op_id": v[3],
-                         "device_id": v[4], "user_id": v[5], "at": v[6]}
-                        for v in conn.execute(select(t.customer_versions.c.version, t.customer_versions.c.data,
-                                                     t.customer_versions.c.base_version, t.customer_versions.c.op_id,
-                                                     t.customer_versions.c.device_id, t.customer_versions.c.user_id,
-                                                     t.customer_versions.c.at)
-                                              .where(t.customer_versions.c.customer_id == customer_id)
-                                              .order_by(t.customer_versions.c.version))]
-        return CustomerOut(id=r[0], data=json.loads(r[1]), version=r[2], conflict=bool(r[3]), versions=versions)
+            row = withheld.keep("customers", r[0], stored.customer, r)
+            if row is None:
+                raise HTTPException(404, WITHHELD_RECORD, headers=withheld.headers())
+            versions = [v for v in (withheld.keep("customer_versions", (customer_id, x[0]), stored.customer_version, x)
+                                    for x in conn.execute(select(CV.version, CV.data, CV.base_version, CV.op_id,
+                                                                 CV.device_id, CV.user_id, CV.at)
+                                                          .where(CV.customer_id == customer_id)
+                                                          .order_by(CV.version))) if v is not None]
+        withheld.apply(response)
+        return CustomerOut(**row, versions=versions)
 
     @router.get("/v1/conflicts", response_model=list[ConflictOut], tags=["review"])
-    def conflicts(ctx: Supervisor, open_only: bool = True) -> list[ConflictOut]:
-        """Edits made on an out-of-date version, for the supervisor to look at. Nothing was dropped."""
+    def conflicts(request: Request, response: Response, ctx: Supervisor, open_only: bool = True) -> list[ConflictOut]:
+        """Edits made on an out-of-date version, for the supervisor to look at. Nothing was dropped
+        (a damaged conflict row is left out of the answer: `X-FK-Withheld`)."""
+        withheld = Withheld(request)
         with db.read() as conn:
             q = select(t.conflicts).where(t.conflicts.c.team_id == ctx.team_id).order_by(t.conflicts.c.id)
             if open_only:
                 q = q.where(t.conflicts.c.resolved_at.is_(None))
             rows = conn.execute(q).mappings().all()
-        return [ConflictOut(**{k: r[k] for k in ConflictOut.model_fields}) for r in rows]
+        out = [ConflictOut(**c) for c in (withheld.keep("conflicts", r["id"], stored.conflict, r) for r in rows)
+               if c is not None]
+        withheld.apply(response)
+        return out
 
     @router.post("/v1/conflicts/{conflict_id}/resolve", response_model=ConflictOut, tags=["review"])
-    def resolve(conflict_id: Annotated[int, Path(ge=1, le=2**31 - 1)], ctx: Supervisor) -> ConflictOut:
+    def resolve(request: Request, conflict_id: Annotated[int, Path(ge=1, le=2**31 - 1)], ctx: Supervisor) -> ConflictOut:
         """Mark a conflict resolved at once (devices do the same offline with a `conflict/resolve`
         operation). The team's devices learn it through the change feed."""
         with db.write() as (conn, pending):
             r = conn.execute(select(t.conflicts).where(t.conflicts.c.id == conflict_id)).mappings().first()
             if r is None or r["team_id"] != ctx.team_id:  # no existence leak
                 raise HTTPException(404, "no such conflict")
+            withheld = Withheld(request)
+            if withheld.keep("conflicts", conflict_id, stored.conflict, r) is None:
+                raise HTTPException(404, WITHHELD_RECORD, headers=withheld.headers())
             assert ctx.user is not None
             if resolve_conflict(conn, pending, ctx.device_id, ctx.user, conflict_id, "", utc_now()) is not None:
                 audit(conn, device_id=ctx.device_id, user_id=ctx.user.user_id, action="resolve", entity="conflict",
                       entity_id=str(conflict_id))
             r = conn.execute(select(t.conflicts).where(t.conflicts.c.id == conflict_id)).mappings().one()
-        return ConflictOut(**{k: r[k] for k in ConflictOut.model_fields})
+        return ConflictOut(**stored.conflict(r))
 
     @router.get("/v1/audit", tags=["review"])
-    def audit_log(ctx: Supervisor, limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+    def audit_log(request: Request, response: Response, ctx: Supervisor, limit: Annotated[int, Query(ge=1, le=1000)] = 200,
                   entity_id: Annotated[list[str] | None, Query()] = None) -> list[dict[str, Any]]:
         """Who did what from which device, for this team's devices (newest first). `entity_id` (repeated,
         at most 100): only those records (a work order's history: the order and its records); then a
@@ -143,19 +187,23 @@ def router(db: Database, access: Access) -> APIRouter:
             raise HTTPException(422, "at most 100 entity_id values")
         if not all(re.fullmatch(ID, e) for e in wanted):  # NUL and the like: PostgreSQL refuses them (a 500)
             raise HTTPException(422, "entity_id: an id of letters, digits and _ . : / - (at most 64)")
+        withheld = Withheld(request)
         with db.read() as conn:
             devs = select(t.devices.c.id).where(t.devices.c.team_id == ctx.team_id)
             q = select(t.audit).where(t.audit.c.device_id.in_(devs))
             if wanted:
-                ours = select(t.work_orders.c.id).where(t.work_orders.c.team_id == ctx.team_id)
+                ours = select(W.id).where(W.team_id == ctx.team_id)
                 q = select(t.audit).where(t.audit.c.entity_id.in_(wanted), or_(
                     t.audit.c.device_id.in_(devs), and_(t.audit.c.device_id.is_(None), t.audit.c.entity == "work_order",
                                                         t.audit.c.entity_id.in_(ours))))
-            rows = [dict(r) for r in conn.execute(q.order_by(t.audit.c.seq.desc()).limit(limit)).mappings()]
-            ops = [str(r["op_id"]) for r in rows if r["entity"] == "work_order" and r["op_id"]]
-            states = {str(v[0]): json.loads(v[1]).get("state") for v in conn.execute(
-                select(t.work_order_versions.c.op_id, t.work_order_versions.c.data)
-                .where(t.work_order_versions.c.op_id.in_(ops)))} if ops else {}
+            rows = [a for a in (withheld.keep("audit", r["seq"], stored.audit_line, r)
+                                for r in conn.execute(q.order_by(t.audit.c.seq.desc()).limit(limit)).mappings())
+                    if a is not None]
+            ops = sorted({str(r["op_id"]) for r in rows if r["entity"] == "work_order" and r["op_id"]})
+            states = dict(s for s in (withheld.keep("work_order_versions", v[0], stored.state_of, v)
+                                      for v in conn.execute(select(WV.op_id, WV.data).where(WV.op_id.in_(ops))))
+                          if s is not None) if ops else {}
+        withheld.apply(response)
         return [r | ({"state": states[str(r["op_id"])]} if str(r["op_id"]) in states else {}) for r in rows]
 
     return router

@@ -8,17 +8,21 @@ neither gets the answer it always got, plus `ordered: true` (ignored by older cl
 
 # No `from __future__ import annotations`: FastAPI resolves the local `Auth` aliases at runtime.
 
+import logging
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field, WithJsonSchema
 
-from fieldkit.central import feed, observe, quarantine, turns
+from fieldkit.central import feed, observe, quarantine, stored, turns
 from fieldkit.central.access import Access
 from fieldkit.central.apply import Context, process_batch
 from fieldkit.central.db import Database, utc_now
 from fieldkit.central.http_io import ID, MAX_OPS, NAME, GzipRoute
+from fieldkit.central.withhold import HEADER, Withheld, printable
 from fieldkit.domain import signing
+
+log = logging.getLogger("fieldkit.central.quarantine")
 
 
 class Op(BaseModel):
@@ -67,6 +71,8 @@ class ChangesPage(BaseModel):
     changes: list[Change]
     next: int
     more: bool
+    withheld: int = Field(default=0, description="damaged changes left out of this page (logged, quarantined; "
+                                                   "header X-FK-Withheld)")
 
 
 class OpResult(BaseModel):
@@ -117,31 +123,41 @@ def router(db: Database, access: Access) -> APIRouter:
         answer: dict[str, Any] = {"time": utc_now(), "ids": signing.ids_digest(named), "results": clean,
                                   "ordered": True}
         if body.pull is not None:  # the pull's first page in the same round trip (and signed)
-            answer["pull"] = page(ctx, body.pull.since, body.pull.limit)
+            answer["pull"] = page(ctx, body.pull.since, body.pull.limit, request)
         return access.signed(request, answer)
 
     @router.get("/v1/changes", response_model=ChangesResponse, tags=["sync"])
-    def changes(ctx: Auth, since: Annotated[int, Query(ge=0, le=2**62)] = 0,
+    def changes(request: Request, response: Response, ctx: Auth, since: Annotated[int, Query(ge=0, le=2**62)] = 0,
                 limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict[str, Any]:
         """Changes for this device's team after sequence `since`, oldest first. Field facts this
         device pushed itself are left out (it has them); the cursor still moves past them."""
-        return {"time": utc_now()} | page(ctx, since, limit)
+        got = page(ctx, since, limit, request)
+        if got.get("withheld"):
+            response.headers[HEADER] = str(got["withheld"])
+        return {"time": utc_now()} | got
 
-    def page(ctx: Context, since: int, limit: int) -> dict[str, Any]:
+    def page(ctx: Context, since: int, limit: int, request: Request | None = None) -> dict[str, Any]:
         with db.read() as conn:
             rows = feed.read(conn, ctx.team_id, since, limit)  # never passes a transaction still running
         own_facts = {"reading", "install", "onboarding_step", "meter"}
-        out, bad = [], []
+        out, bad, withheld = [], [], Withheld(request)
         for r in rows:
             if r[4] == ctx.device_id and r[1] in own_facts:
                 continue
-            data, error = quarantine.load(r[3])  # one bad record is skipped, never stops the feed
-            if data is None:
-                bad.append({"seq": r[0], "team_id": ctx.team_id, "entity": r[1], "entity_id": r[2], "error": error})
+            change = withheld.keep("changes", r[0], stored.change, r)  # one bad record never stops the feed
+            if change is None:
+                bad.append({"seq": r[0], "team_id": ctx.team_id, "entity": printable(r[1]),
+                            "entity_id": printable(r[2]), "error": withheld.items[-1]["error"]})
             else:
-                out.append({"seq": r[0], "entity": r[1], "id": r[2], "data": data})
+                out.append(change)
         if bad:
-            quarantine.record(db, bad)
-        return {"changes": out, "next": rows[-1][0] if rows else since, "more": len(rows) == limit}
+            try:
+                quarantine.record(db, bad)
+            except Exception:  # remembering it must never cost the device its page
+                log.exception("could not record a damaged change in the quarantine table")
+        # the cursor moves past every row read, damaged or not (a seq that is no number is never a cursor)
+        last = next((int(r[0]) for r in reversed(rows) if isinstance(r[0], int) and not isinstance(r[0], bool)), since)
+        return {"changes": out, "next": max(since, last), "more": len(rows) == limit,
+                **({"withheld": withheld.count} if withheld.count else {})}
 
     return router
