@@ -103,7 +103,8 @@ def router(db: Database, access: Access) -> APIRouter:
     router = APIRouter(route_class=GzipRoute)
     Auth = access.Auth
 
-    @router.post("/v1/push", response_model=PushResponse, response_model_exclude_none=True, tags=["sync"])
+    @router.post("/v1/push", response_model=PushResponse, response_model_exclude_none=True, tags=["sync"],
+                 responses={409: {"description": "out_of_order: the batch named in `after` has no answer here (yet)"}})
     def push(request: Request, body: PushRequest, ctx: Auth) -> Response:
         """Apply a batch of operations in order, each at most once; one answer per operation, naming
         its operation id. Each operation counts only with its author's valid signature, and only if
