@@ -144,7 +144,7 @@ class Pushing(Pulling):
             # but they count toward its limit): room for them, so one page can reach the end.
             since = self.cursor()
             body["pull"] = {"since": since, "limit": min(MAX_PAGE, self.pull_batch.size + self._pushed_facts
-                                                         + len(rows))}
+                                                         + n)}
         # On a link that carries megabytes a second, CPU is dearer than bytes: a lighter gzip.
         level = 9 if (self.batch.rate or 0.0) < FAST_LINK else 4
         data, gzipped = self.transport.pack(encode_body(body), level)
@@ -188,7 +188,9 @@ class Pushing(Pulling):
             n, more = self.apply_page(page, batch.pull_since)
             self.report.pulled_with_push += n
             self._pulled_all = not more
-            self._pushed_facts = 0
+            # Own facts the page could not reach are still ahead: the next page makes room for them.
+            limit = int(batch.body["pull"]["limit"])
+            self._pushed_facts = 0 if not more else max(0, self._pushed_facts - (limit - self.pull_batch.size))
             self._tell("pull", n, n)
         return len(rows)
 
