@@ -89,7 +89,7 @@ def main() -> int:
             body = timed("request model (PushRequest)", lambda: PushRequest.model_validate(value))  # noqa: B023
             got_ops = list(body.ops)
             sigs = [s.model_dump() for s in body.sigs]
-            timed("digests (op_digest)", lambda: [signing.op_digest(o, ctx.device_id) for o in got_ops])  # noqa: B023
+            timed("digests (op_digest)", lambda: [signatures.op_digest(o, ctx.device_id) for o in got_ops])  # noqa: B023
             with db.write() as (conn, pending):
                 checked = timed("signatures.check (digests + verify + look-ups)",
                                 lambda: signatures.check(conn, ctx.device_id, ctx.team_id, got_ops, sigs))  # noqa: B023
