@@ -36,7 +36,7 @@ VI = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹ
 MARKER = "_M"
 IMPORT = "from fieldkit.domain.messages import Texts"
 # callee -> index of the Vietnamese argument (the English one follows it)
-CALLS = {"Problem": 2, "DiskProblem": 1, "_missing": 0, "VietQRError": 0, "_p": 2, "ProfileProblem": 1, "KindLife": 2}
+CALLS = {"Problem": 2, "DiskProblem": 1, "_missing": 0, "VietQRError": 0, "_p": 2, "ProfileProblem": 1, "KindLife": 2, "PrintError": 0}
 
 
 def context_of(path: Path) -> str:

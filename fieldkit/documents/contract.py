@@ -28,45 +28,46 @@ from fieldkit.documents.layout import (
     signature_row,
     styles,
 )
+from fieldkit.domain.messages import Message, Texts
+
+_M = Texts("documents.contract")
 
 __all__ = ["ContractDocument", "contract_number", "render_contract"]
 
-_T: dict[str, tuple[str, str]] = {
-    "number": ("Số", "No."),
-    "today": ("Hôm nay, {day}, tại {place}, chúng tôi gồm:", "On {day}, at {place}, the parties:"),
-    "today_noplace": ("Hôm nay, {day}, chúng tôi gồm:", "On {day}, the parties:"),
-    "seller": ("BÊN BÁN ĐIỆN (Bên A)", "THE SELLER (party A)"),
-    "buyer": ("BÊN MUA ĐIỆN (Bên B)", "THE BUYER (party B)"),
-    "company": ("Tên đơn vị", "Company"),
-    "unit": ("Đơn vị quản lý", "Managing unit"),
-    "hotline": ("Tổng đài chăm sóc khách hàng", "Customer-care hotline"),
-    "staff": ("Nhân viên thực hiện", "Staff member"),
-    "name": ("Họ và tên", "Name"),
-    "national_id": ("Số căn cước công dân", "Citizen ID number"),
-    "phone": ("Số điện thoại nhận OTP", "Phone (for the OTP)"),
-    "customer_code": ("Mã khách hàng", "Customer code"),
-    "provisional": (" (mã tạm, sẽ thay bằng mã chính thức)", " (provisional, to be replaced by the real code)"),
-    "address": ("Địa chỉ sử dụng điện", "Supply address"),
-    "purpose": ("Mục đích sử dụng điện", "Use"),
-    "household_use": ("Sinh hoạt", "Household"),
-    "households": ("Số hộ dùng chung công tơ", "Households sharing the meter"),
-    "agree": ("Hai bên thoả thuận ký hợp đồng mua bán điện với các điều khoản sau:",
-              "The parties agree to this contract on the following terms:"),
-    "buyer_sign": ("ĐẠI DIỆN BÊN MUA ĐIỆN", "FOR THE BUYER"),
-    "seller_sign": ("ĐẠI DIỆN BÊN BÁN ĐIỆN", "FOR THE SELLER"),
-    "sign_hint": ("(ký, ghi rõ họ tên)", "(signature, full name)"),
-    "signed_screen": ("Ký trên màn hình", "Signed on screen"),
-    "typed_name": ("Chữ ký bằng họ tên đã gõ", "Signature: the typed name"),
-    "otp_confirmed": ("Đã xác nhận bằng mã OTP", "Confirmed by one-time code (OTP)"),
-    "otp_pending": ("Chờ xác nhận bằng mã OTP gửi tới {phone}", "Awaiting confirmation by the code sent to {phone}"),
-    "seller_note": ("Xác nhận điện tử của Bên A khi hợp đồng được duyệt", "Party A confirms electronically on approval"),
-    "terms": ("Điều khoản", "Terms"),
+_T: dict[str, Message] = {
+    "number": _M("No."),
+    "today": _M("On {day}, at {place}, the parties:"),
+    "today_noplace": _M("On {day}, the parties:"),
+    "seller": _M("THE SELLER (party A)"),
+    "buyer": _M("THE BUYER (party B)"),
+    "company": _M("Company"),
+    "unit": _M("Managing unit"),
+    "hotline": _M("Customer-care hotline"),
+    "staff": _M("Staff member"),
+    "name": _M("Name"),
+    "national_id": _M("Citizen ID number"),
+    "phone": _M("Phone (for the OTP)"),
+    "customer_code": _M("Customer code"),
+    "provisional": _M(" (provisional, to be replaced by the real code)"),
+    "address": _M("Supply address"),
+    "purpose": _M("Use"),
+    "household_use": _M("Household"),
+    "households": _M("Households sharing the meter"),
+    "agree": _M("The parties agree to this contract on the following terms:"),
+    "buyer_sign": _M("FOR THE BUYER"),
+    "seller_sign": _M("FOR THE SELLER"),
+    "sign_hint": _M("(signature, full name)"),
+    "signed_screen": _M("Signed on screen"),
+    "typed_name": _M("Signature: the typed name"),
+    "otp_confirmed": _M("Confirmed by one-time code (OTP)"),
+    "otp_pending": _M("Awaiting confirmation by the code sent to {phone}"),
+    "seller_note": _M("Party A confirms electronically on approval"),
+    "terms": _M("Terms"),
 }
 
 
 def _t(key: str, lang: Lang) -> str:
-    vi, en = _T[key]
-    return vi if lang == "vi" else en
+    return _T[key].text(lang)
 
 
 @dataclass(frozen=True)

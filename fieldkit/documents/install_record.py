@@ -34,44 +34,46 @@ from reportlab.platypus import (
 from fieldkit.documents.layout import scaled_image
 from fieldkit.documents.pdf import paragraph_styles
 from fieldkit.documents.qr import QRFlowable
+from fieldkit.domain.messages import Message, Texts
 from fieldkit.forms.definition import Field, FormDefinition
 from fieldkit.forms.engine import is_empty, relevant_fields
+
+_M = Texts("documents.install_record")
 
 __all__ = ["InstallRecord", "format_value", "qr_payload", "record_date_text", "render_install_record", "signed_on_line"]
 
 Lang = Literal["vi", "en"]
 
-_T: dict[str, tuple[str, str]] = {
-    "title": ("BIÊN BẢN TREO THÁO CÔNG TƠ", "METER INSTALL / REMOVAL RECORD"),
-    "number": ("Số biên bản", "Record number"),
-    "work_order": ("Phiếu công việc", "Work order"),
-    "customer": ("Khách hàng", "Customer"),
-    "customer_code": ("Mã khách hàng", "Customer code"),
-    "metering_point": ("Mã điểm đo", "Metering point"),
-    "phone": ("Điện thoại", "Phone"),
-    "address": ("Địa chỉ", "Address"),
-    "date": ("Ngày lập", "Date"),
-    "form": ("Mẫu biểu", "Form"),
-    "register": ("Biểu giá", "Register"),
-    "reading": ("Chỉ số", "Reading"),
-    "source": ("Nguồn", "Source"),
-    "optical": ("Đầu đọc quang", "Optical probe"),
-    "manual": ("Nhập tay", "Typed"),
-    "technician": ("Nhân viên treo tháo", "Installer"),
-    "customer_sign": ("Đại diện khách hàng", "Customer representative"),
-    "sign_hint": ("(ký, ghi rõ họ tên)", "(signature, full name)"),
-    "qr": ("Mã phiếu", "Work-order code"),
+_T: dict[str, Message] = {
+    "title": _M("METER INSTALL / REMOVAL RECORD"),
+    "number": _M("Record number"),
+    "work_order": _M("Work order"),
+    "customer": _M("Customer"),
+    "customer_code": _M("Customer code"),
+    "metering_point": _M("Metering point"),
+    "phone": _M("Phone"),
+    "address": _M("Address"),
+    "date": _M("Date"),
+    "form": _M("Form"),
+    "register": _M("Register"),
+    "reading": _M("Reading"),
+    "source": _M("Source"),
+    "optical": _M("Optical probe"),
+    "manual": _M("Typed"),
+    "technician": _M("Installer"),
+    "customer_sign": _M("Customer representative"),
+    "sign_hint": _M("(signature, full name)"),
+    "qr": _M("Work-order code"),
     "none": ("—", "—"),
-    "typed": ("nhập tay", "typed"),
-    "nmea": ("máy thu GPS", "GPS receiver"),
-    "photos": ("ảnh", "photo(s)"),
+    "typed": _M("typed"),
+    "nmea": _M("GPS receiver"),
+    "photos": _M("photo(s)"),
     "page": ("Trang", "Page"),
 }
 
 
 def _t(key: str, lang: Lang) -> str:
-    vi, en = _T[key]
-    return vi if lang == "vi" else en
+    return _T[key].text(lang)
 
 
 @dataclass

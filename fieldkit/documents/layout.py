@@ -20,6 +20,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from fieldkit.documents.pdf import FONT_REGULAR, paragraph_styles
+from fieldkit.domain.messages import Texts
+
+_M = Texts("documents.layout")
 
 __all__ = ["MARGIN", "Lang", "SignColumn", "build_pdf", "dated_line", "e", "heading", "pairs", "signature_row",
            "signed_on_text", "styles"]
@@ -27,8 +30,8 @@ __all__ = ["MARGIN", "Lang", "SignColumn", "build_pdf", "dated_line", "e", "head
 Lang = Literal["vi", "en"]
 MARGIN = 16 * mm
 
-_NATION = ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM")
-_MOTTO = ("Độc lập – Tự do – Hạnh phúc", "Independence – Freedom – Happiness")
+_NATION = _M("SOCIALIST REPUBLIC OF VIETNAM")
+_MOTTO = _M("Independence – Freedom – Happiness")
 
 
 def e(text: str) -> str:
@@ -49,13 +52,12 @@ def styles() -> dict[str, ParagraphStyle]:
 def heading(company: str, unit: str, number_label: str, number: str, lang: Lang, width: float) -> Table:
     """Company and unit on the left with the document number; the national heading on the right."""
     st = styles()
-    i = 0 if lang == "vi" else 1
     left: list[Flowable] = [Paragraph(e(company), ParagraphStyle("hc", st["header"], alignment=TA_CENTER))]
     if unit:
         left.append(Paragraph(e(unit), ParagraphStyle("hu", st["header_sub"], alignment=TA_CENTER)))
     left.append(Paragraph(f"{e(number_label)}: {e(number)}", st["center_small"]))
-    right = [Paragraph(_NATION[i], ParagraphStyle("hn", st["header"], alignment=TA_CENTER)),
-             Paragraph(f"<u>{_MOTTO[i]}</u>", st["center_bold"])]
+    right = [Paragraph(_NATION.text(lang), ParagraphStyle("hn", st["header"], alignment=TA_CENTER)),
+             Paragraph(f"<u>{_MOTTO.text(lang)}</u>", st["center_bold"])]
     table = Table([[left, right]], colWidths=[width * 0.45, width * 0.55])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))

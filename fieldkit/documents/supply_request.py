@@ -26,54 +26,54 @@ from fieldkit.documents.layout import (
     signature_row,
     styles,
 )
+from fieldkit.domain.messages import Message, Texts
+
+_M = Texts("documents.supply_request")
 
 __all__ = ["DOCUMENT_NAMES", "SupplyRequest", "render_supply_request"]
 
 # The papers a new-supply request asks for (keys of domain.onboarding.NEW_SUPPLY_DOCUMENTS).
-DOCUMENT_NAMES: dict[str, tuple[str, str]] = {
-    "id_document": ("Căn cước công dân của người đề nghị", "The applicant's citizen ID"),
-    "address_proof": ("Giấy tờ chứng minh quyền sử dụng địa điểm mua điện", "Proof of the right to use the address"),
-    "household_authorisation": ("Giấy uỷ quyền của các hộ dùng chung công tơ",
-                                "Authorisation of the households sharing the meter"),
+DOCUMENT_NAMES: dict[str, Message] = {
+    "id_document": _M("The applicant's citizen ID"),
+    "address_proof": _M("Proof of the right to use the address"),
+    "household_authorisation": _M("Authorisation of the households sharing the meter"),
 }
 
-_T: dict[str, tuple[str, str]] = {
-    "title": ("GIẤY ĐỀ NGHỊ MUA ĐIỆN", "REQUEST FOR ELECTRICITY SUPPLY"),
-    "subtitle": ("(Phục vụ mục đích sinh hoạt)", "(household use)"),
-    "number": ("Số yêu cầu", "Request no."),
-    "to": ("Kính gửi", "To"),
-    "applicant": ("Người đề nghị", "Applicant"),
-    "national_id": ("Số căn cước công dân", "Citizen ID number"),
-    "phone": ("Số điện thoại", "Phone"),
-    "lives_at": ("Địa chỉ liên hệ", "Contact address"),
-    "request_code": ("Mã tạm của yêu cầu", "Provisional request code"),
-    "customer_code": ("Mã khách hàng", "Customer code"),
-    "ask": ("Đề nghị được mua điện với các thông tin sau:", "asks to buy electricity as follows:"),
-    "supply_address": ("Địa chỉ sử dụng điện", "Supply address"),
-    "purpose": ("Mục đích sử dụng điện", "Use"),
-    "household_use": ("Sinh hoạt", "Household"),
-    "households": ("Số hộ dùng chung công tơ", "Households sharing the meter"),
-    "pole": ("Cần trồng cột, kéo cáp hoặc lắp TI", "Pole, cable or CT needed"),
-    "yes": ("Có", "Yes"),
-    "no": ("Không", "No"),
-    "deadline": ("Thời hạn giải quyết", "Time to connect"),
-    "days": ("{n} ngày làm việc (đến {day})", "{n} working days (by {day})"),
-    "days_only": ("{n} ngày làm việc", "{n} working days"),
-    "work_order": ("Phiếu công việc", "Work order"),
-    "papers": ("Giấy tờ kèm theo", "Papers handed in"),
-    "not_needed": ("không cần (một hộ)", "not needed (one household)"),
-    "commit": ("Tôi cam kết các thông tin trên là đúng và thực hiện đúng các quy định về sử dụng điện.",
-               "I confirm the above is true and will follow the rules on the use of electricity."),
-    "applicant_sign": ("NGƯỜI ĐỀ NGHỊ", "APPLICANT"),
-    "staff_sign": ("NHÂN VIÊN TIẾP NHẬN", "RECEIVED BY"),
-    "sign_hint": ("(ký, ghi rõ họ tên)", "(signature, full name)"),
-    "signed_screen": ("Ký trên màn hình", "Signed on screen"),
+_T: dict[str, Message] = {
+    "title": _M("REQUEST FOR ELECTRICITY SUPPLY"),
+    "subtitle": _M("(household use)"),
+    "number": _M("Request no."),
+    "to": _M("To"),
+    "applicant": _M("Applicant"),
+    "national_id": _M("Citizen ID number"),
+    "phone": _M("Phone"),
+    "lives_at": _M("Contact address"),
+    "request_code": _M("Provisional request code"),
+    "customer_code": _M("Customer code"),
+    "ask": _M("asks to buy electricity as follows:"),
+    "supply_address": _M("Supply address"),
+    "purpose": _M("Use"),
+    "household_use": _M("Household"),
+    "households": _M("Households sharing the meter"),
+    "pole": _M("Pole, cable or CT needed"),
+    "yes": _M("Yes"),
+    "no": _M("No"),
+    "deadline": _M("Time to connect"),
+    "days": _M("{n} working days (by {day})"),
+    "days_only": _M("{n} working days"),
+    "work_order": _M("Work order"),
+    "papers": _M("Papers handed in"),
+    "not_needed": _M("not needed (one household)"),
+    "commit": _M("I confirm the above is true and will follow the rules on the use of electricity."),
+    "applicant_sign": _M("APPLICANT"),
+    "staff_sign": _M("RECEIVED BY"),
+    "sign_hint": _M("(signature, full name)"),
+    "signed_screen": _M("Signed on screen"),
 }
 
 
 def _t(key: str, lang: Lang) -> str:
-    vi, en = _T[key]
-    return vi if lang == "vi" else en
+    return _T[key].text(lang)
 
 
 @dataclass(frozen=True)
@@ -125,9 +125,9 @@ def _story(req: SupplyRequest, lang: Lang, width: float) -> list[Flowable]:
         (_t("deadline", lang), deadline), (_t("work_order", lang), req.request_number),
     ], width))
     story += [Spacer(1, 2 * mm), Paragraph(_t("papers", lang), st["table_bold"])]
-    for key, (vi, en) in DOCUMENT_NAMES.items():
+    for key, document in DOCUMENT_NAMES.items():
         handed = key in req.documents
-        name = vi if lang == "vi" else en
+        name = document.text(lang)
         if key == "household_authorisation" and req.households <= 1 and not handed:
             name += f" — {_t('not_needed', lang)}"
         story.append(Paragraph(f"{'☒' if handed else '☐'}&nbsp;&nbsp;{e(name)}", st["table"]))

@@ -154,7 +154,7 @@ class Message:
     def text(self, lang: str | None = None) -> str:
         lang = lang or current_language()
         template = translate(self.context, self.source, lang)
-        if not self.params and "{" not in template:
+        if not self.params:  # a marked table text: its {placeholders} are filled by whoever formats it
             return template
         try:
             return _Formatter(lang).vformat(template, (), _Missing(self.params))

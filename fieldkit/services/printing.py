@@ -16,15 +16,27 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldkit.domain.messages import Message, Texts
+
+_M = Texts("services.printing")
+
 __all__ = ["PrintError", "PrintJob", "can_print", "print_pdf"]
 
 
 class PrintError(RuntimeError):
     """The system refused the job; `vi` / `en` say why for the user."""
 
-    def __init__(self, vi: str, en: str) -> None:
-        super().__init__(en)
-        self.vi, self.en = vi, en
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.en)
+        self.message = message
+
+    @property
+    def vi(self) -> str:
+        return self.message.text("vi")
+
+    @property
+    def en(self) -> str:
+        return self.message.text("en")
 
 
 @dataclass(frozen=True)
@@ -41,8 +53,7 @@ def can_print() -> bool:
 def _lp_command(job: PrintJob) -> list[str]:
     lp = shutil.which("lp")
     if lp is None:
-        raise PrintError("Máy này chưa cài dịch vụ in (CUPS). Hãy mở tài liệu và in từ trình xem PDF.",
-                         "No print service (CUPS) on this computer. Open the document and print it from the viewer.")
+        raise PrintError(_M("No print service (CUPS) on this computer. Open the document and print it from the viewer."))
     cmd = [lp, "-s"]
     if job.printer:
         cmd += ["-d", job.printer]
@@ -53,16 +64,16 @@ def print_pdf(job: PrintJob, timeout: float = 60.0) -> bool:
     """Send the file to the printer. Returns True when the file was copied into the spool (the
     caller may delete it now), False when the system still reads it (Windows)."""
     if not job.path.is_file():
-        raise PrintError("Không tìm thấy tệp để in.", "The file to print is missing.")
+        raise PrintError(_M("The file to print is missing."))
     if sys.platform == "win32":  # pragma: no cover - exercised on Windows laptops only
         os.startfile(str(job.path), "print")  # type: ignore[attr-defined]  # noqa: S606
         return False
     try:
         done = subprocess.run(_lp_command(job), capture_output=True, text=True, timeout=timeout, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise PrintError("Không gửi được tài liệu tới máy in.", f"Could not send the document to the printer: {exc}") \
+        raise PrintError(_M("Could not send the document to the printer: {exc}", exc=exc)) \
             from exc
     if done.returncode != 0:
         reason = (done.stderr or done.stdout).strip()[:200]
-        raise PrintError(f"Máy in từ chối tài liệu: {reason}", f"The printer refused the document: {reason}")
+        raise PrintError(_M("The printer refused the document: {reason}", reason=reason))
     return True

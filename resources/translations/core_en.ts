@@ -70,6 +70,438 @@
         </message>
     </context>
     <context>
+        <name>documents.contract</name>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source> (provisional, to be replaced by the real code)</source>
+            <translation> (provisional, to be replaced by the real code)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>(signature, full name)</source>
+            <translation>(signature, full name)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Awaiting confirmation by the code sent to {phone}</source>
+            <translation>Awaiting confirmation by the code sent to {phone}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Citizen ID number</source>
+            <translation>Citizen ID number</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Company</source>
+            <translation>Company</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Confirmed by one-time code (OTP)</source>
+            <translation>Confirmed by one-time code (OTP)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Customer code</source>
+            <translation>Customer code</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Customer-care hotline</source>
+            <translation>Customer-care hotline</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>FOR THE BUYER</source>
+            <translation>FOR THE BUYER</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>FOR THE SELLER</source>
+            <translation>FOR THE SELLER</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Household</source>
+            <translation>Household</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Households sharing the meter</source>
+            <translation>Households sharing the meter</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Managing unit</source>
+            <translation>Managing unit</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>No.</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>On {day}, at {place}, the parties:</source>
+            <translation>On {day}, at {place}, the parties:</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>On {day}, the parties:</source>
+            <translation>On {day}, the parties:</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Party A confirms electronically on approval</source>
+            <translation>Party A confirms electronically on approval</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Phone (for the OTP)</source>
+            <translation>Phone (for the OTP)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Signature: the typed name</source>
+            <translation>Signature: the typed name</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Signed on screen</source>
+            <translation>Signed on screen</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Staff member</source>
+            <translation>Staff member</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Supply address</source>
+            <translation>Supply address</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>THE BUYER (party B)</source>
+            <translation>THE BUYER (party B)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>THE SELLER (party A)</source>
+            <translation>THE SELLER (party A)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Terms</source>
+            <translation>Terms</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>The parties agree to this contract on the following terms:</source>
+            <translation>The parties agree to this contract on the following terms:</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Use</source>
+            <translation>Use</translation>
+        </message>
+    </context>
+    <context>
+        <name>documents.install_record</name>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>(signature, full name)</source>
+            <translation>(signature, full name)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Address</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Customer</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Customer code</source>
+            <translation>Customer code</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Customer representative</source>
+            <translation>Customer representative</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Form</source>
+            <translation>Form</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>GPS receiver</source>
+            <translation>GPS receiver</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Installer</source>
+            <translation>Installer</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>METER INSTALL / REMOVAL RECORD</source>
+            <translation>METER INSTALL / REMOVAL RECORD</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Metering point</source>
+            <translation>Metering point</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Optical probe</source>
+            <translation>Optical probe</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Reading</source>
+            <translation>Reading</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Record number</source>
+            <translation>Record number</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Register</source>
+            <translation>Register</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Source</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Typed</source>
+            <translation>Typed</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Work order</source>
+            <translation>Work order</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Work-order code</source>
+            <translation>Work-order code</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>photo(s)</source>
+            <translation>photo(s)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>typed</source>
+            <translation>typed</translation>
+        </message>
+    </context>
+    <context>
+        <name>documents.layout</name>
+        <message>
+            <location filename="../../fieldkit/documents/layout.py" />
+            <source>Independence – Freedom – Happiness</source>
+            <translation>Independence – Freedom – Happiness</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/layout.py" />
+            <source>SOCIALIST REPUBLIC OF VIETNAM</source>
+            <translation>SOCIALIST REPUBLIC OF VIETNAM</translation>
+        </message>
+    </context>
+    <context>
+        <name>documents.supply_request</name>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>(household use)</source>
+            <translation>(household use)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>(signature, full name)</source>
+            <translation>(signature, full name)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>APPLICANT</source>
+            <translation>APPLICANT</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Applicant</source>
+            <translation>Applicant</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Authorisation of the households sharing the meter</source>
+            <translation>Authorisation of the households sharing the meter</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Citizen ID number</source>
+            <translation>Citizen ID number</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Contact address</source>
+            <translation>Contact address</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Customer code</source>
+            <translation>Customer code</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Household</source>
+            <translation>Household</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Households sharing the meter</source>
+            <translation>Households sharing the meter</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>I confirm the above is true and will follow the rules on the use of electricity.</source>
+            <translation>I confirm the above is true and will follow the rules on the use of electricity.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Papers handed in</source>
+            <translation>Papers handed in</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Pole, cable or CT needed</source>
+            <translation>Pole, cable or CT needed</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Proof of the right to use the address</source>
+            <translation>Proof of the right to use the address</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Provisional request code</source>
+            <translation>Provisional request code</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>RECEIVED BY</source>
+            <translation>RECEIVED BY</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>REQUEST FOR ELECTRICITY SUPPLY</source>
+            <translation>REQUEST FOR ELECTRICITY SUPPLY</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Request no.</source>
+            <translation>Request no.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Signed on screen</source>
+            <translation>Signed on screen</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Supply address</source>
+            <translation>Supply address</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>The applicant's citizen ID</source>
+            <translation>The applicant's citizen ID</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Time to connect</source>
+            <translation>Time to connect</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>To</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Use</source>
+            <translation>Use</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Work order</source>
+            <translation>Work order</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>asks to buy electricity as follows:</source>
+            <translation>asks to buy electricity as follows:</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>not needed (one household)</source>
+            <translation>not needed (one household)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>{n} working days</source>
+            <translation>{n} working days</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>{n} working days (by {day})</source>
+            <translation>{n} working days (by {day})</translation>
+        </message>
+    </context>
+    <context>
         <name>documents.vietqr</name>
         <message>
             <location filename="../../fieldkit/documents/vietqr.py" />
@@ -1435,6 +1867,29 @@
             <location filename="../../fieldkit/services/onboarding.py" />
             <source>This customer code is already on this device: find the customer by the code.</source>
             <translation>This customer code is already on this device: find the customer by the code.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.printing</name>
+        <message>
+            <location filename="../../fieldkit/services/printing.py" />
+            <source>Could not send the document to the printer: {exc}</source>
+            <translation>Could not send the document to the printer: {exc}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/printing.py" />
+            <source>No print service (CUPS) on this computer. Open the document and print it from the viewer.</source>
+            <translation>No print service (CUPS) on this computer. Open the document and print it from the viewer.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/printing.py" />
+            <source>The file to print is missing.</source>
+            <translation>The file to print is missing.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/printing.py" />
+            <source>The printer refused the document: {reason}</source>
+            <translation>The printer refused the document: {reason}</translation>
         </message>
     </context>
     <context>

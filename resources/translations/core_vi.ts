@@ -70,6 +70,438 @@
         </message>
     </context>
     <context>
+        <name>documents.contract</name>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source> (provisional, to be replaced by the real code)</source>
+            <translation> (mã tạm, sẽ thay bằng mã chính thức)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>(signature, full name)</source>
+            <translation>(ký, ghi rõ họ tên)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Awaiting confirmation by the code sent to {phone}</source>
+            <translation>Chờ xác nhận bằng mã OTP gửi tới {phone}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Citizen ID number</source>
+            <translation>Số căn cước công dân</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Company</source>
+            <translation>Tên đơn vị</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Confirmed by one-time code (OTP)</source>
+            <translation>Đã xác nhận bằng mã OTP</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Customer code</source>
+            <translation>Mã khách hàng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Customer-care hotline</source>
+            <translation>Tổng đài chăm sóc khách hàng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>FOR THE BUYER</source>
+            <translation>ĐẠI DIỆN BÊN MUA ĐIỆN</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>FOR THE SELLER</source>
+            <translation>ĐẠI DIỆN BÊN BÁN ĐIỆN</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Household</source>
+            <translation>Sinh hoạt</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Households sharing the meter</source>
+            <translation>Số hộ dùng chung công tơ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Managing unit</source>
+            <translation>Đơn vị quản lý</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>No.</source>
+            <translation>Số</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>On {day}, at {place}, the parties:</source>
+            <translation>Hôm nay, {day}, tại {place}, chúng tôi gồm:</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>On {day}, the parties:</source>
+            <translation>Hôm nay, {day}, chúng tôi gồm:</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Party A confirms electronically on approval</source>
+            <translation>Xác nhận điện tử của Bên A khi hợp đồng được duyệt</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Phone (for the OTP)</source>
+            <translation>Số điện thoại nhận OTP</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Signature: the typed name</source>
+            <translation>Chữ ký bằng họ tên đã gõ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Signed on screen</source>
+            <translation>Ký trên màn hình</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Staff member</source>
+            <translation>Nhân viên thực hiện</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Supply address</source>
+            <translation>Địa chỉ sử dụng điện</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>THE BUYER (party B)</source>
+            <translation>BÊN MUA ĐIỆN (Bên B)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>THE SELLER (party A)</source>
+            <translation>BÊN BÁN ĐIỆN (Bên A)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Terms</source>
+            <translation>Điều khoản</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>The parties agree to this contract on the following terms:</source>
+            <translation>Hai bên thoả thuận ký hợp đồng mua bán điện với các điều khoản sau:</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/contract.py" />
+            <source>Use</source>
+            <translation>Mục đích sử dụng điện</translation>
+        </message>
+    </context>
+    <context>
+        <name>documents.install_record</name>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>(signature, full name)</source>
+            <translation>(ký, ghi rõ họ tên)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Address</source>
+            <translation>Địa chỉ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Customer</source>
+            <translation>Khách hàng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Customer code</source>
+            <translation>Mã khách hàng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Customer representative</source>
+            <translation>Đại diện khách hàng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Date</source>
+            <translation>Ngày lập</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Form</source>
+            <translation>Mẫu biểu</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>GPS receiver</source>
+            <translation>máy thu GPS</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Installer</source>
+            <translation>Nhân viên treo tháo</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>METER INSTALL / REMOVAL RECORD</source>
+            <translation>BIÊN BẢN TREO THÁO CÔNG TƠ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Metering point</source>
+            <translation>Mã điểm đo</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Optical probe</source>
+            <translation>Đầu đọc quang</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Phone</source>
+            <translation>Điện thoại</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Reading</source>
+            <translation>Chỉ số</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Record number</source>
+            <translation>Số biên bản</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Register</source>
+            <translation>Biểu giá</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Source</source>
+            <translation>Nguồn</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Typed</source>
+            <translation>Nhập tay</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Work order</source>
+            <translation>Phiếu công việc</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Work-order code</source>
+            <translation>Mã phiếu</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>photo(s)</source>
+            <translation>ảnh</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
+            <source>typed</source>
+            <translation>nhập tay</translation>
+        </message>
+    </context>
+    <context>
+        <name>documents.layout</name>
+        <message>
+            <location filename="../../fieldkit/documents/layout.py" />
+            <source>Independence – Freedom – Happiness</source>
+            <translation>Độc lập – Tự do – Hạnh phúc</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/layout.py" />
+            <source>SOCIALIST REPUBLIC OF VIETNAM</source>
+            <translation>CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM</translation>
+        </message>
+    </context>
+    <context>
+        <name>documents.supply_request</name>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>(household use)</source>
+            <translation>(Phục vụ mục đích sinh hoạt)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>(signature, full name)</source>
+            <translation>(ký, ghi rõ họ tên)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>APPLICANT</source>
+            <translation>NGƯỜI ĐỀ NGHỊ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Applicant</source>
+            <translation>Người đề nghị</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Authorisation of the households sharing the meter</source>
+            <translation>Giấy uỷ quyền của các hộ dùng chung công tơ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Citizen ID number</source>
+            <translation>Số căn cước công dân</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Contact address</source>
+            <translation>Địa chỉ liên hệ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Customer code</source>
+            <translation>Mã khách hàng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Household</source>
+            <translation>Sinh hoạt</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Households sharing the meter</source>
+            <translation>Số hộ dùng chung công tơ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>I confirm the above is true and will follow the rules on the use of electricity.</source>
+            <translation>Tôi cam kết các thông tin trên là đúng và thực hiện đúng các quy định về sử dụng điện.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>No</source>
+            <translation>Không</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Papers handed in</source>
+            <translation>Giấy tờ kèm theo</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Phone</source>
+            <translation>Số điện thoại</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Pole, cable or CT needed</source>
+            <translation>Cần trồng cột, kéo cáp hoặc lắp TI</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Proof of the right to use the address</source>
+            <translation>Giấy tờ chứng minh quyền sử dụng địa điểm mua điện</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Provisional request code</source>
+            <translation>Mã tạm của yêu cầu</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>RECEIVED BY</source>
+            <translation>NHÂN VIÊN TIẾP NHẬN</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>REQUEST FOR ELECTRICITY SUPPLY</source>
+            <translation>GIẤY ĐỀ NGHỊ MUA ĐIỆN</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Request no.</source>
+            <translation>Số yêu cầu</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Signed on screen</source>
+            <translation>Ký trên màn hình</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Supply address</source>
+            <translation>Địa chỉ sử dụng điện</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>The applicant's citizen ID</source>
+            <translation>Căn cước công dân của người đề nghị</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Time to connect</source>
+            <translation>Thời hạn giải quyết</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>To</source>
+            <translation>Kính gửi</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Use</source>
+            <translation>Mục đích sử dụng điện</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Work order</source>
+            <translation>Phiếu công việc</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>Yes</source>
+            <translation>Có</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>asks to buy electricity as follows:</source>
+            <translation>Đề nghị được mua điện với các thông tin sau:</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>not needed (one household)</source>
+            <translation>không cần (một hộ)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>{n} working days</source>
+            <translation>{n} ngày làm việc</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/supply_request.py" />
+            <source>{n} working days (by {day})</source>
+            <translation>{n} ngày làm việc (đến {day})</translation>
+        </message>
+    </context>
+    <context>
         <name>documents.vietqr</name>
         <message>
             <location filename="../../fieldkit/documents/vietqr.py" />
@@ -1435,6 +1867,29 @@
             <location filename="../../fieldkit/services/onboarding.py" />
             <source>This customer code is already on this device: find the customer by the code.</source>
             <translation>Mã khách hàng này đã có trong máy: hãy tìm khách hàng theo mã.</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.printing</name>
+        <message>
+            <location filename="../../fieldkit/services/printing.py" />
+            <source>Could not send the document to the printer: {exc}</source>
+            <translation>Không gửi được tài liệu tới máy in.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/printing.py" />
+            <source>No print service (CUPS) on this computer. Open the document and print it from the viewer.</source>
+            <translation>Máy này chưa cài dịch vụ in (CUPS). Hãy mở tài liệu và in từ trình xem PDF.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/printing.py" />
+            <source>The file to print is missing.</source>
+            <translation>Không tìm thấy tệp để in.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/printing.py" />
+            <source>The printer refused the document: {reason}</source>
+            <translation>Máy in từ chối tài liệu: {reason}</translation>
         </message>
     </context>
     <context>
