@@ -34,7 +34,7 @@ from reportlab.platypus import (
 from fieldkit.documents.layout import scaled_image
 from fieldkit.documents.pdf import paragraph_styles
 from fieldkit.documents.qr import QRFlowable
-from fieldkit.domain.messages import Message, Texts
+from fieldkit.domain.messages import Message, Texts, verbatim
 from fieldkit.forms.definition import Field, FormDefinition
 from fieldkit.forms.engine import is_empty, relevant_fields
 
@@ -64,11 +64,11 @@ _T: dict[str, Message] = {
     "customer_sign": _M("Customer representative"),
     "sign_hint": _M("(signature, full name)"),
     "qr": _M("Work-order code"),
-    "none": ("—", "—"),
+    "none": verbatim("—"),
     "typed": _M("typed"),
     "nmea": _M("GPS receiver"),
     "photos": _M("photo(s)"),
-    "page": ("Trang", "Page"),
+    "page": _M("Page"),
 }
 
 

@@ -276,6 +276,11 @@
         </message>
         <message>
             <location filename="../../fieldkit/documents/install_record.py" />
+            <source>Page</source>
+            <translation>Trang</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
             <source>Phone</source>
             <translation>Điện thoại</translation>
         </message>

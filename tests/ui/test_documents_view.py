@@ -135,7 +135,7 @@ def test_print_asks_the_printer_spools_and_leaves_no_plaintext(qtbot, session, t
     assert list(temp.iterdir()) == []  # the private copy went once spooled
     # a printer that refuses: the reason is shown, the copy still goes
     def refuse(job: printing.PrintJob) -> bool:
-        raise printing.PrintError("Máy in từ chối tài liệu: hết giấy", "The printer refused the document: no paper")
+        raise printing.PrintError(printing._M("The printer refused the document: {reason}", reason="hết giấy"))
 
     actions.send_to_printer = refuse
     actions.print_button.click()
