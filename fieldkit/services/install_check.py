@@ -17,8 +17,11 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from fieldkit.devices.result import ReadingResult
+from fieldkit.domain.messages import Message, Texts
 from fieldkit.services.session import Session
 from fieldkit.store import work_orders as wo_repo
+
+_M = Texts("services.install_check")
 
 VIETNAM = timezone(timedelta(hours=7))
 VOLTAGES = ("32.7.0", "52.7.0", "72.7.0")
@@ -29,13 +32,20 @@ MIN_VOLTS = Decimal(180)        # below this a phase is missing or badly wired (
 @dataclass(frozen=True)
 class Mismatch:
     field: str           # the form field (or "clock", "voltage_L2", "current_L1")
-    vi: str
-    en: str
+    text: Message        # translated when shown (core_vi.ts)
     meter: str = ""      # what the meter says
     form: str = ""       # what the form says
 
     def message(self, lang: str = "vi") -> str:
-        return self.vi if lang == "vi" else self.en
+        return self.text.text(lang)
+
+    @property
+    def vi(self) -> str:
+        return self.text.text("vi")
+
+    @property
+    def en(self) -> str:
+        return self.text.text("en")
 
 
 def _plain(text: str) -> str:
@@ -58,8 +68,8 @@ def check_installed_meter(values: Mapping[str, Any], result: ReadingResult, *,
     regs = result.registers
     serial = str(values.get("installed_serial") or "").strip()
     if serial and result.serial and _plain(serial) != _plain(result.serial):
-        found.append(Mismatch("installed_serial", f"Số công tơ đọc được {result.serial} khác số trên biên bản {serial}.",
-                              f"The meter reads serial {result.serial}, the form says {serial}.",
+        found.append(Mismatch("installed_serial", _M("The meter reads serial {read}, the form says {serial}.",
+                                                     read=result.serial, serial=serial),
                               result.serial, serial))
     deviation = result.clock_deviation
     if deviation is None and result.meter_clock is not None and now is not None:
@@ -68,38 +78,38 @@ def check_installed_meter(values: Mapping[str, Any], result: ReadingResult, *,
     if deviation is not None and abs(deviation) > clock_limit:
         ahead = deviation > 0
         if abs(deviation) < 120:
-            vi_amount = en_amount = f"{abs(deviation):.0f} s"
+            amount = _M("{n} s", n=round(abs(deviation)))
         else:
-            vi_amount, en_amount = f"{abs(deviation) / 60:.0f} phút", f"{abs(deviation) / 60:.0f} min"
-        found.append(Mismatch("clock", f"Đồng hồ công tơ {'nhanh' if ahead else 'chậm'} {vi_amount}.",
-                              f"The meter's clock is {en_amount} {'fast' if ahead else 'slow'}.",
-                              f"{deviation:.0f} s", ""))
+            amount = _M("{n} min", n=round(abs(deviation) / 60))
+        text = _M("The meter's clock is {amount} fast.", amount=amount) if ahead else \
+            _M("The meter's clock is {amount} slow.", amount=amount)
+        found.append(Mismatch("clock", text, f"{deviation:.0f} s", ""))
     phases = str(values.get("phases") or "").strip()
     wanted = VOLTAGES if phases == "3" else VOLTAGES[:1] if phases == "1" else ()
     for index, obis in enumerate(wanted, start=1):
         if obis in regs and regs[obis][0] < MIN_VOLTS:
             volts = f"{regs[obis][0]}"
-            found.append(Mismatch(f"voltage_L{index}", f"Pha {index} chỉ có {volts} V: kiểm tra đấu dây.",
-                                  f"Phase L{index} has only {volts} V: check the wiring.", volts, phases))
+            found.append(Mismatch(f"voltage_L{index}", _M("Phase L{index} has only {volts} V: check the wiring.",
+                                                          index=index, volts=volts), volts, phases))
     if phases == "1" and any(o in regs and regs[o][0] >= MIN_VOLTS for o in VOLTAGES[1:]):
-        found.append(Mismatch("phases", "Công tơ đo ba pha nhưng biên bản ghi một pha.",
-                              "The meter measures three phases but the form says single phase.", "3", "1"))
+        found.append(Mismatch("phases", _M("The meter measures three phases but the form says single phase."), "3",
+                              "1"))
     for index, obis in enumerate(CURRENTS, start=1):
         if obis in regs and regs[obis][0] < 0:
-            found.append(Mismatch(f"current_L{index}", f"Dòng điện pha {index} ngược chiều: kiểm tra TI và đấu dây.",
-                                  f"The current on L{index} flows backwards: check the CT and the wiring.",
-                                  f"{regs[obis][0]}", ""))
-    for field, obis, vi_name, en_name in (("ct_ratio", "0.4.2", "Tỷ số TI", "CT ratio"),
-                                          ("vt_ratio", "0.4.3", "Tỷ số TU", "VT ratio")):
+            found.append(Mismatch(f"current_L{index}", _M("The current on L{index} flows backwards: check the CT and "
+                                                          "the wiring.", index=index), f"{regs[obis][0]}", ""))
+    for field, obis, ratio in (("ct_ratio", "0.4.2", _M("The CT ratio set in the meter is {configured}, the form "
+                                                       "says {form}.")),
+                               ("vt_ratio", "0.4.3", _M("The VT ratio set in the meter is {configured}, the form "
+                                                       "says {form}."))):
         form = str(values.get(field) or "").strip()
         expected = _ratio(form) if form else None
         if expected is None or obis not in regs:
             continue
         configured = regs[obis][0]
         if configured != expected:
-            found.append(Mismatch(field, f"{vi_name} cài trong công tơ là {configured}, biên bản ghi {form}.",
-                                  f"The {en_name} set in the meter is {configured}, the form says {form}.",
-                                  f"{configured}", form))
+            found.append(Mismatch(field, ratio.with_params(configured=str(configured), form=form), f"{configured}",
+                                  form))
     return found
 
 
@@ -117,22 +127,23 @@ def check_serials(values: Mapping[str, Any], *, expected_removed: str = "",
     expects (the meter to take down for a replacement, the meter to put up when the utility named
     it). Spaces, case and leading zeros are ignored; an empty side is not checked."""
     found: list[Mismatch] = []
-    for side, typed_field, reading_field, expected, vi_name, en_name in (
-            ("removed", "removed_serial", "removed_reading", expected_removed, "tháo", "removed"),
-            ("installed", "installed_serial", "installed_reading", expected_installed, "treo", "installed")):
+    for side, typed_field, reading_field, expected in (
+            ("removed", "removed_serial", "removed_reading", expected_removed),
+            ("installed", "installed_serial", "installed_reading", expected_installed)):
+        removed = side == "removed"
         typed = str(values.get(typed_field) or "").strip()
         probe = _probe_serial(values, reading_field)
         if typed and probe and _plain(typed) != _plain(probe):
-            found.append(Mismatch(
-                typed_field, f"Công tơ {vi_name} đọc qua đầu đọc có số {probe}, biên bản ghi {typed}.",
-                f"The {en_name} meter read through the probe has serial {probe}, the form says {typed}.",
-                probe, typed))
+            found.append(Mismatch(typed_field, (
+                _M("The removed meter read through the probe has serial {probe}, the form says {typed}.") if removed
+                else _M("The installed meter read through the probe has serial {probe}, the form says {typed}.")
+            ).with_params(probe=probe, typed=typed), probe, typed))
         shown = typed or probe
         if expected and shown and _plain(expected) != _plain(shown):
-            found.append(Mismatch(
-                f"{side}_expected", f"Phiếu công việc ghi công tơ {vi_name} số {expected}, biên bản ghi {shown}.",
-                f"The work order names the {en_name} meter {expected}, the form says {shown}.",
-                shown, expected))
+            found.append(Mismatch(f"{side}_expected", (
+                _M("The work order names the removed meter {expected}, the form says {shown}.") if removed
+                else _M("The work order names the installed meter {expected}, the form says {shown}.")
+            ).with_params(expected=expected, shown=shown), shown, expected))
     return found
 
 

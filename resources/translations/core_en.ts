@@ -1742,6 +1742,79 @@
         </message>
     </context>
     <context>
+        <name>services.install_check</name>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>Phase L{index} has only {volts} V: check the wiring.</source>
+            <translation>Phase L{index} has only {volts} V: check the wiring.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>The CT ratio set in the meter is {configured}, the form says {form}.</source>
+            <translation>The CT ratio set in the meter is {configured}, the form says {form}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>The VT ratio set in the meter is {configured}, the form says {form}.</source>
+            <translation>The VT ratio set in the meter is {configured}, the form says {form}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>The current on L{index} flows backwards: check the CT and the wiring.</source>
+            <translation>The current on L{index} flows backwards: check the CT and the wiring.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>The installed meter read through the probe has serial {probe}, the form says {typed}.</source>
+            <translation>The installed meter read through the probe has serial {probe}, the form says {typed}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>The meter measures three phases but the form says single phase.</source>
+            <translation>The meter measures three phases but the form says single phase.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>The meter reads serial {read}, the form says {serial}.</source>
+            <translation>The meter reads serial {read}, the form says {serial}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>The meter's clock is {amount} fast.</source>
+            <translation>The meter's clock is {amount} fast.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>The meter's clock is {amount} slow.</source>
+            <translation>The meter's clock is {amount} slow.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>The removed meter read through the probe has serial {probe}, the form says {typed}.</source>
+            <translation>The removed meter read through the probe has serial {probe}, the form says {typed}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>The work order names the installed meter {expected}, the form says {shown}.</source>
+            <translation>The work order names the installed meter {expected}, the form says {shown}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>The work order names the removed meter {expected}, the form says {shown}.</source>
+            <translation>The work order names the removed meter {expected}, the form says {shown}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>{n} min</source>
+            <translation>{n} min</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>{n} s</source>
+            <translation>{n} s</translation>
+        </message>
+    </context>
+    <context>
         <name>services.installs</name>
         <message>
             <location filename="../../fieldkit/services/installs.py" />

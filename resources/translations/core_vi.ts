@@ -1742,6 +1742,79 @@
         </message>
     </context>
     <context>
+        <name>services.install_check</name>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>Phase L{index} has only {volts} V: check the wiring.</source>
+            <translation>Pha {index} chỉ có {volts} V: kiểm tra đấu dây.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>The CT ratio set in the meter is {configured}, the form says {form}.</source>
+            <translation>Tỷ số TI cài trong công tơ là {configured}, biên bản ghi {form}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>The VT ratio set in the meter is {configured}, the form says {form}.</source>
+            <translation>Tỷ số TU cài trong công tơ là {configured}, biên bản ghi {form}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>The current on L{index} flows backwards: check the CT and the wiring.</source>
+            <translation>Dòng điện pha {index} ngược chiều: kiểm tra TI và đấu dây.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>The installed meter read through the probe has serial {probe}, the form says {typed}.</source>
+            <translation>Công tơ treo đọc qua đầu đọc có số {probe}, biên bản ghi {typed}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>The meter measures three phases but the form says single phase.</source>
+            <translation>Công tơ đo ba pha nhưng biên bản ghi một pha.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>The meter reads serial {read}, the form says {serial}.</source>
+            <translation>Số công tơ đọc được {read} khác số trên biên bản {serial}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>The meter's clock is {amount} fast.</source>
+            <translation>Đồng hồ công tơ nhanh {amount}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>The meter's clock is {amount} slow.</source>
+            <translation>Đồng hồ công tơ chậm {amount}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>The removed meter read through the probe has serial {probe}, the form says {typed}.</source>
+            <translation>Công tơ tháo đọc qua đầu đọc có số {probe}, biên bản ghi {typed}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>The work order names the installed meter {expected}, the form says {shown}.</source>
+            <translation>Phiếu công việc ghi công tơ treo số {expected}, biên bản ghi {shown}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>The work order names the removed meter {expected}, the form says {shown}.</source>
+            <translation>Phiếu công việc ghi công tơ tháo số {expected}, biên bản ghi {shown}.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>{n} min</source>
+            <translation>{n} phút</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/install_check.py" />
+            <source>{n} s</source>
+            <translation>{n} s</translation>
+        </message>
+    </context>
+    <context>
         <name>services.installs</name>
         <message>
             <location filename="../../fieldkit/services/installs.py" />

@@ -174,7 +174,6 @@ PAIRS_LEFT: dict[str, int] = {
     "fieldkit/demo.py": 13,
     "fieldkit/devices/meter_log.py": 30,
     "fieldkit/domain/text.py": 1,
-    "fieldkit/services/install_check.py": 12,
     "fieldkit/services/kept_documents.py": 1,
     "fieldkit/services/order_history.py": 14,
     "fieldkit/services/readings.py": 19,
