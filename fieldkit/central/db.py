@@ -82,7 +82,7 @@ class Database:
                     conn.execute(insert(t.counters).values(name=CHANGE_SEQ, value=0))
             except IntegrityError:
                 pass
-        from fieldkit.central.attachments import copy_legacy
+        from fieldkit.central.attachments_legacy import copy_legacy
 
         with self.write() as (conn, _):
             copy_legacy(conn)

@@ -66,7 +66,10 @@ class GzipRequest(Request):
         surrogates) so that such a value is refused per operation by validate.shape, as before."""
         if not hasattr(self, "_json"):
             body = await self.body()
-            self._json = fast_loads(body)
+            try:
+                self._json = fast_loads(body)
+            except RecursionError:  # nested deeper than the parser goes: a 422 like any body that is no JSON
+                raise json.JSONDecodeError("the JSON body is nested too deeply", "", 0) from None
         return self._json
 
 

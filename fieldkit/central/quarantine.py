@@ -11,72 +11,38 @@ removed, with an audit line.
 
 from __future__ import annotations
 
-import json
 import logging
-import math
-import re
 from typing import Any
 
 from sqlalchemy import and_, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from fieldkit.central import schema as t
-from fieldkit.central import validate
+from fieldkit.central import stored, withhold
 from fieldkit.central.db import Database, audit, utc_now
 
 log = logging.getLogger(__name__)
 
-MAX_DEPTH = 16  # stored records nest deeper than operations (a conflict carries both versions)
+MAX_DEPTH = stored.MAX_DEPTH
 SCAN_BATCH = 500
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def load(text: Any) -> tuple[dict[str, Any] | None, str]:
-    """(the record, "") when it can be served, else (None, why not)."""
+    """(the record, "") when it can be served, else (None, why not): the same rule the read
+    endpoints apply (central/stored.py: an object, nesting at most 16, finite numbers within
+    +-2^53, clean Unicode without NUL, at most 1 MiB)."""
     try:
-        data = json.loads(text, parse_constant=_no_constant)
-    except (ValueError, TypeError, RecursionError) as exc:
-        return None, f"not valid JSON: {type(exc).__name__}: {str(exc)[:200]}"
-    if not isinstance(data, dict):
-        return None, f"not a JSON object: {type(data).__name__}"
-    try:
-        _check(data)
-    except validate.Refusal as exc:
-        return None, f"{exc.code}: {exc.reason}"
-    return data, ""
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
-
-
-def _check(data: dict[str, Any]) -> None:
-    """Bounded nesting, finite numbers, clean Unicode: what every client's JSON reader accepts."""
-    stack: list[tuple[Any, int]] = [(data, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if isinstance(node, dict):
-            if depth > MAX_DEPTH:
-                raise validate.Refusal("too_deep", field="data", max=MAX_DEPTH)
-            for k, v in node.items():
-                if _SURROGATE.search(str(k)):
-                    raise validate.Refusal("text_unicode", field="data")
-                stack.append((v, depth + 1))
-        elif isinstance(node, list):
-            if depth > MAX_DEPTH:
-                raise validate.Refusal("too_deep", field="data", max=MAX_DEPTH)
-            stack.extend((v, depth + 1) for v in node)
-        elif isinstance(node, str):
-            if _SURROGATE.search(node):
-                raise validate.Refusal("text_unicode", field="data")
-        elif isinstance(node, float) and not math.isfinite(node):
-            raise validate.Refusal("number_not_finite", field="data")
+        return stored.record(text), ""
+    except withhold.Bad as exc:
+        return None, str(exc)
 
 
 def record(db: Database, bad: list[dict[str, Any]]) -> None:
     """Remember changes the feed had to skip (once each); log every skip."""
     now = utc_now()
-    for row in bad:
+    for given in bad:  # whatever a damaged row holds, what is written and logged is printable
+        row = given | {"entity": withhold.printable(given["entity"], 32),
+                       "entity_id": withhold.printable(given["entity_id"], 64)}
         log.error("change %s (%s %s) cannot be served and is skipped: %s", row["seq"], row["entity"],
                   row["entity_id"], row["error"])
         try:
