@@ -197,10 +197,11 @@ def test_push_answer_carries_the_first_pull_page_one_round_trip_fewer(make_devic
 def _old_client(tmp_path: Path) -> Any:
     """The sync client as it was before pipelining (fieldkit/sync/client.py at the commit before the
     split), loaded as its own module over today's transport, signing and apply modules."""
-    base = subprocess.run(["git", "log", "--format=%H", "-1", "--", "fieldkit/sync/client.py"], cwd=ROOT,
-                          capture_output=True, text=True, check=True).stdout.strip()
-    old = subprocess.run(["git", "show", f"{base}~1:fieldkit/sync/client.py"], cwd=ROOT, capture_output=True,
-                         text=True, check=True).stdout
+    base = subprocess.run(["git", "log", "--format=%H", "-1", "--grep=^Sync client split by concern", "--",
+                           "fieldkit/sync/client.py"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    got = subprocess.run(["git", "show", f"{base}~1:fieldkit/sync/client.py"], cwd=ROOT, capture_output=True,
+                         text=True) if base else None
+    old = got.stdout if got is not None and got.returncode == 0 else ""
     if "class SyncEngine" not in old or "def push(self)" not in old:
         pytest.skip("the pre-pipelining client is not in this checkout's history")
     path = tmp_path / "old_sync_client.py"
