@@ -12,7 +12,7 @@ from fieldkit.services.status import OutboxStatus
 from fieldkit.ui.connectivity import Connectivity, Probe
 from fieldkit.ui.labels import current_language, format_number
 from fieldkit.ui.ops import Op
-from fieldkit.ui.qt import QEvent, QLabel, QPainter, QStatusBar, Qt, QTimer, QWidget, Signal
+from fieldkit.ui.qt import QEvent, QLabel, QPainter, QSize, QStatusBar, Qt, QTimer, QWidget, Signal
 
 REFRESH_MS = 10_000
 
@@ -28,16 +28,38 @@ def format_last_sync(value: str | None, never: str) -> str:
 
 
 class ElidedLabel(QLabel):
-    """A status item that ends in "…" when the window is too narrow: clipped, it was cut mid-word
-    on every page at 1280x720 and 125 % ("Đang chờ đồn", "Quá hạ"). `text()` and the tooltip
-    keep the whole text."""
+    """A status item that fits its width: the whole text, else its short form (`short`), else the
+    short form ending in "…" (clipped, the items were cut mid-word on every page at 1280x720 and
+    125 %: "Đang chờ đồn", "Quá hạ"). `text()` and the tooltip keep the whole text."""
+
+    short = ""
+
+    def set_texts(self, text: str, short: str = "") -> None:
+        self.short = short
+        self.setText(text)
+        self.updateGeometry()
+        self.update()
+
+    def shown(self) -> str:
+        """What is drawn at the current width."""
+        width = self.contentsRect().width()
+        metrics = self.fontMetrics()
+        for candidate in (self.text(), self.short):
+            if candidate and metrics.horizontalAdvance(candidate) <= width:
+                return candidate
+        return metrics.elidedText(self.short or self.text(), Qt.TextElideMode.ElideRight, width)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        """The short form's width: the status bar shrinks the other items before this one's numbers."""
+        hint = super().minimumSizeHint()
+        margins = self.contentsMargins()
+        width = self.fontMetrics().horizontalAdvance(self.short or self.text()) + margins.left() + margins.right()
+        return QSize(min(width, 400), hint.height())
 
     def paintEvent(self, _event: object) -> None:  # noqa: N802
-        rect = self.contentsRect()
-        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
         painter = QPainter(self)
-        self.style().drawItemText(painter, rect, int(self.alignment() | Qt.AlignmentFlag.AlignVCenter),
-                                  self.palette(), self.isEnabled(), shown, self.foregroundRole())
+        self.style().drawItemText(painter, self.contentsRect(), int(self.alignment() | Qt.AlignmentFlag.AlignVCenter),
+                                  self.palette(), self.isEnabled(), self.shown(), self.foregroundRole())
         painter.end()
 
 
@@ -56,8 +78,6 @@ class StatusBar(QStatusBar):
         self.last_sync_label = ElidedLabel(objectName="LastSync")
         self.reminders_label = ElidedLabel(objectName="Reminders")
         self.reminders: work_orders.Reminders | None = None
-        for lab in (self.online_label, self.waiting_label, self.last_sync_label, self.reminders_label):
-            lab.setMinimumWidth(80)  # may be clipped (the tooltip keeps the text) rather than widen the window
         self.addWidget(self.online_label)
         self.addWidget(self.waiting_label)
         self.addWidget(self.reminders_label)
@@ -90,7 +110,7 @@ class StatusBar(QStatusBar):
             text, name = self.tr("○ Offline — no server configured"), "Offline"
         else:
             text, name = self.tr("○ Offline"), "Offline"
-        self.online_label.setText(text)
+        self.online_label.set_texts(text, self.tr("○ Offline") if name == "Offline" and text else "")
         self.online_label.setToolTip(text)
         if self.online_label.objectName() != name:
             self.online_label.setObjectName(name)
@@ -100,27 +120,33 @@ class StatusBar(QStatusBar):
         parts = [] if r is None else [
             self.tr("Due today: %1").replace("%1", format_number(r.due_today)),
             self.tr("Overdue: %1").replace("%1", format_number(r.overdue))]
+        short = [] if r is None else [self.tr("Today: %1").replace("%1", format_number(r.due_today)), *parts[1:]]
         if r is not None and r.returned:
             parts.append(self.tr("Returned: %1").replace("%1", format_number(r.returned)))
-        self.reminders_label.setText("  ·  ".join(parts))
+            short.append(parts[-1])
+        self.reminders_label.set_texts("  ·  ".join(parts), " · ".join(short))
         self.reminders_label.setToolTip(self.reminders_label.text())
         o = self.outbox
         if o is None:
-            self.waiting_label.setText("")
-            self.last_sync_label.setText("")
+            self.waiting_label.set_texts("")
+            self.last_sync_label.set_texts("")
             return
         waiting = self.tr("Waiting to sync: %1").replace("%1", format_number(o.waiting))
+        waiting_short = self.tr("To send: %1").replace("%1", format_number(o.waiting))
         if o.quarantined:
-            waiting += "  ·  " + self.tr("Refused: %1").replace("%1", format_number(o.quarantined))
+            refused = self.tr("Refused: %1").replace("%1", format_number(o.quarantined))
+            waiting, waiting_short = f"{waiting}  ·  {refused}", f"{waiting_short} · {refused}"
         tip = waiting
         if o.disk_warning is not None:  # the disk is almost full: said all day, not only at login
             full = o.disk_warning[0] if current_language() == "vi" else o.disk_warning[1]
             waiting += "  ·  ⚠ " + full.split(":", 1)[0]
+            waiting_short += " · ⚠"
             tip = f"{tip}\n{full}"
-        self.waiting_label.setText(waiting)
+        self.waiting_label.set_texts(waiting, waiting_short)
         self.waiting_label.setToolTip(tip)
-        self.last_sync_label.setText(self.tr("Last sync: %1").replace(
-            "%1", format_last_sync(o.last_sync, self.tr("never"))))
+        when = format_last_sync(o.last_sync, self.tr("never"))
+        self.last_sync_label.set_texts(self.tr("Last sync: %1").replace("%1", when),
+                                       self.tr("Synced: %1").replace("%1", when))
         self.last_sync_label.setToolTip(self.last_sync_label.text())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
