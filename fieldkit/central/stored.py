@@ -118,10 +118,12 @@ def choice(value: Any, field: str, allowed: frozenset[str]) -> str:
 
 def record(value: Any, field: str = "data") -> dict[str, Any]:
     """A stored JSON record: an object any client's JSON reader takes as it is."""
-    raw = text(value, field, max_len=MAX_RECORD)
-    assert raw is not None
+    if not isinstance(value, str):
+        text(value, field)  # raises: missing, bytes or another type
+    if len(value) > MAX_RECORD:
+        raise Bad("too_large", field, f"{len(value)} characters")
     try:
-        data = json.loads(raw, parse_constant=_no_constant)
+        data = _DECODER.decode(value)
     except RecursionError:
         raise Bad("too_deep", field) from None
     except ValueError as exc:  # also an integer of more than 4,300 digits
@@ -136,29 +138,35 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"constant {name} is not a JSON number")
 
 
+_DECODER = json.JSONDecoder(parse_constant=_no_constant)
+
+
 def _walk(data: dict[str, Any], field: str) -> None:
+    """Nesting, numbers and text of a parsed record, in one pass without recursion; the text of
+    the whole record (keys and strings) is checked with one search at the end."""
+    strings: list[str] = []
     stack: list[tuple[Any, int]] = [(data, 1)]
+    pop, push, keep = stack.pop, stack.append, strings.append
     while stack:
-        node, depth = stack.pop()
-        if isinstance(node, dict):
-            if depth > MAX_DEPTH:
-                raise Bad("too_deep", field)
-            for k, v in node.items():
-                _clean(k, field)
-                stack.append((v, depth + 1))
-        elif isinstance(node, list):
-            if depth > MAX_DEPTH:
-                raise Bad("too_deep", field)
-            stack.extend((v, depth + 1) for v in node)
-        elif isinstance(node, str):
-            _clean(node, field)
-        elif isinstance(node, bool) or node is None:
-            continue
-        elif isinstance(node, int):
-            if abs(node) > MAX_INT:
-                raise Bad("number", field, "an integer beyond 2^53")
-        elif isinstance(node, float) and not math.isfinite(node):
-            raise Bad("number", field, "not finite")
+        node, depth = pop()
+        if depth > MAX_DEPTH:
+            raise Bad("too_deep", field)
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        for k, v in items:
+            if k.__class__ is str:
+                keep(k)
+            cls = v.__class__
+            if cls is str:
+                keep(v)
+            elif cls is dict or cls is list:
+                push((v, depth + 1))
+            elif cls is int:
+                if not -MAX_INT <= v <= MAX_INT:
+                    raise Bad("number", field, "an integer beyond 2^53")
+            elif cls is float and not math.isfinite(v):
+                raise Bad("number", field, "not finite")
+    if strings:
+        _clean("\x01".join(strings), field)
 
 
 # --- rows ---------------------------------------------------------------------------------------

@@ -333,3 +333,24 @@ def test_a_device_pulling_a_feed_with_one_bad_change_gets_every_other_and_moves_
     assert ids["change_bad"] not in seen and ids["change_after"] in seen and since >= ids["change_after"]
     again = world.call("GET", "/v1/changes", "d1b", "lan", params={"since": since}).json()
     assert again["changes"] == [] and again["next"] == since and again["more"] is False
+
+
+@pytest.mark.parametrize(("raw", "reason"), [
+    ('{"a": ' * 15 + "1" + "}" * 15, None), ('{"a": ' * 16 + "1" + "}" * 16, None),
+    ('{"a": ' * 17 + "1" + "}" * 17, "too_deep"), ('{"a": ' + "[" * 16 + "]" * 16 + "}", "too_deep"),
+    ('{"n": 9007199254740992}', None), ('{"n": -9007199254740992}', None),
+    ('{"n": 9007199254740993}', "number"), ('{"n": [1, -9007199254740993]}', "number"),
+    ('{"x": 1e308}', None), ('{"x": -1e400}', "number"), ('{"x": NaN}', "number"), ('{"x": Infinity}', "number"),
+    ('{"a\\u0000": 1}', "nul"), ('{"k": ["ok", "a\\u0000"]}', "nul"), ('{"k": {"\\udc80": 1}}', "unicode"),
+    ('{"k": "\\ud83d\\udca3 b\\u00e0"}', None), ('{"k": "\x01 \t"}', "json"), ("[]", "not_object"),
+    ('"x"', "not_object"), ("", "json"), ("{" * 5000, "json"),
+])
+def test_the_record_rule(raw, reason):
+    from fieldkit.central import stored, withhold
+
+    if reason is None:
+        assert isinstance(stored.record(raw), dict)
+    else:
+        with pytest.raises(withhold.Bad) as got:
+            stored.record(raw)
+        assert got.value.reason == reason
