@@ -20,16 +20,14 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldkit.domain.messages import Texts
 from fieldkit.services.session import Session
+
+_M = Texts("services.kept_documents")
 
 PRIVATE_PREFIX = "fieldkit-view-"
 
-COPY_WARNING = (
-    "Bản sao này KHÔNG được mã hoá: ai có tệp này đều đọc được tên, mã khách hàng, số điện thoại, địa chỉ "
-    "và chữ ký. Chỉ lưu vào nơi an toàn (không lưu vào USB hay thư mục dùng chung) và xoá khi không cần nữa.",
-    "This copy is NOT encrypted: anyone who has the file can read the customer's name, code, phone, address "
-    "and signature. Save it only somewhere safe (not a USB stick or a shared folder) and delete it when done.",
-)
+COPY_WARNING = _M("This copy is NOT encrypted: anyone who has the file can read the customer's name, code, phone, address and signature. Save it only somewhere safe (not a USB stick or a shared folder) and delete it when done.")
 
 
 @dataclass(frozen=True)

@@ -17,34 +17,37 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from fieldkit.domain.messages import Texts
 from fieldkit.domain.models import Role
 from fieldkit.services.people import people
 from fieldkit.services.session import Session
 
+_M = Texts("services.order_history")
+
 KIND = "order_history"  # sync_reference kind of the kept server audit (key: work order id)
 
 STATES = {
-    "assigned": ("Giao cho kỹ thuật viên", "Assigned to the technician"),
-    "in_progress": ("Bắt đầu làm", "Work started"),
-    "done": ("Nộp để duyệt", "Submitted for review"),
-    "approved": ("Được duyệt", "Approved"),
-    "returned": ("Trả lại để sửa", "Returned for correction"),
+    "assigned": _M("Assigned to the technician"),
+    "in_progress": _M("Work started"),
+    "done": _M("Submitted for review"),
+    "approved": _M("Approved"),
+    "returned": _M("Returned for correction"),
 }
 ACTIONS = {
-    ("work_order", "create"): ("Tạo phiếu", "Work order created"),
-    ("work_order", "import"): ("Phiếu được nhập trên máy chủ", "Work order imported on the server"),
+    ("work_order", "create"): _M("Work order created"),
+    ("work_order", "import"): _M("Work order imported on the server"),
     ("work_order", "approve"): STATES["approved"],
     ("work_order", "return"): STATES["returned"],
-    ("work_order", "reassign"): ("Giao lại cho kỹ thuật viên khác", "Reassigned to another technician"),
+    ("work_order", "reassign"): _M("Reassigned to another technician"),
     ("work_order", "start"): STATES["in_progress"],
     ("work_order", "submit"): STATES["done"],
-    ("reading", "append"): ("Ghi chỉ số công tơ", "Meter reading recorded"),
-    ("reading", "create"): ("Ghi chỉ số công tơ", "Meter reading recorded"),
-    ("install", "append"): ("Lập biên bản treo tháo công tơ", "Install record made"),
-    ("install", "create"): ("Lập biên bản treo tháo công tơ", "Install record made"),
-    ("onboarding_step", "append"): ("Ghi một bước hướng dẫn khách hàng", "Onboarding step recorded"),
+    ("reading", "append"): _M("Meter reading recorded"),
+    ("reading", "create"): _M("Meter reading recorded"),
+    ("install", "append"): _M("Install record made"),
+    ("install", "create"): _M("Install record made"),
+    ("onboarding_step", "append"): _M("Onboarding step recorded"),
 }
-OTHER = ("Thay đổi khác", "Other change")
+OTHER = _M("Other change")
 
 
 @dataclass(frozen=True)
@@ -78,15 +81,15 @@ def _state_of(detail: str) -> str | None:
 def describe(entity: str, action: str, state: str | None, result: str = "") -> tuple[str, str, bool]:
     """(vi, en, refused) of one audit line."""
     if entity == "work_order" and state in STATES:
-        vi, en = STATES[state]
+        message = STATES[state]
     else:
-        vi, en = ACTIONS.get((entity, action), OTHER)
+        message = ACTIONS.get((entity, action), OTHER)
     refused = result.startswith(("rejected", "refused"))
     if refused:
-        vi, en = vi + " (máy chủ từ chối)", en + " (refused by the server)"
+        message = _M("{event} (refused by the server)", event=message)
     elif result.startswith("conflict"):
-        vi, en = vi + " (máy chủ ghi nhận xung đột)", en + " (the server flagged a conflict)"
-    return vi, en, refused
+        message = _M("{event} (the server flagged a conflict)", event=message)
+    return message.vi, message.en, refused
 
 
 def record_ids(conn: Any, wo_id: str) -> list[str]:

@@ -68,18 +68,18 @@ ENERGY = re.compile(r"^\d{1,3}\.8\.\d{1,3}$")
 # Rough size of a readout when this meter has never been read through the probe (for the progress bar).
 TYPICAL_BYTES = {1: 200, 3: 1500}
 
-REGISTER_NAMES: dict[str, tuple[str, str]] = {
-    "1.8.0": ("Tổng điện năng tác dụng giao (KT)", "Active energy import, total (KT)"),
-    "1.8.1": ("Giờ bình thường (BT)", "Normal hours (BT)"),
-    "1.8.2": ("Giờ cao điểm (CD)", "Peak hours (CD)"),
-    "1.8.3": ("Giờ thấp điểm (TD)", "Off-peak hours (TD)"),
-    "2.8.0": ("Điện năng tác dụng nhận", "Active energy export"),
-    "3.8.0": ("Điện năng phản kháng giao (VC)", "Reactive energy import (VC)"),
-    "4.8.0": ("Điện năng phản kháng nhận", "Reactive energy export"),
-    "1.6.0": ("Công suất cực đại", "Maximum demand"),
-    "1.6.1": ("Công suất cực đại BT", "Maximum demand, normal hours"),
-    "1.6.2": ("Công suất cực đại CD", "Maximum demand, peak hours"),
-    "1.6.3": ("Công suất cực đại TD", "Maximum demand, off-peak hours"),
+REGISTER_NAMES: dict[str, Message] = {
+    "1.8.0": _M("Active energy import, total (KT)"),
+    "1.8.1": _M("Normal hours (BT)"),
+    "1.8.2": _M("Peak hours (CD)"),
+    "1.8.3": _M("Off-peak hours (TD)"),
+    "2.8.0": _M("Active energy export"),
+    "3.8.0": _M("Reactive energy import (VC)"),
+    "4.8.0": _M("Reactive energy export"),
+    "1.6.0": _M("Maximum demand"),
+    "1.6.1": _M("Maximum demand, normal hours"),
+    "1.6.2": _M("Maximum demand, peak hours"),
+    "1.6.3": _M("Maximum demand, off-peak hours"),
 }
 
 # Why a reading was typed by hand: (code, Vietnamese, English).
@@ -93,8 +93,8 @@ MANUAL_REASONS: tuple[tuple[str, str, str], ...] = (
 
 
 def register_name(obis: str, lang: str = "vi") -> str:
-    names = REGISTER_NAMES.get(obis.split("*")[0])
-    return (names[0] if lang == "vi" else names[1]) if names else ""
+    name = REGISTER_NAMES.get(obis.split("*")[0])
+    return name.text(lang) if name else ""
 
 
 @dataclass(frozen=True)

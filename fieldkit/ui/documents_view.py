@@ -50,7 +50,7 @@ VIEW_KEEP_MS = 10 * 60 * 1000  # the viewer has read the file long before; the c
 
 def confirm_unencrypted_copy(parent: QWidget) -> bool:
     """The warning before any plain copy leaves the encrypted profile (documents, report exports)."""
-    vi, en = kept_documents.COPY_WARNING
+    vi, en = kept_documents.COPY_WARNING.vi, kept_documents.COPY_WARNING.en
     text = vi if current_language() == "vi" else en
     title = QCoreApplication.translate("DocumentActions", "Save an unencrypted copy?")
     answer = QMessageBox.warning(parent, title, text,

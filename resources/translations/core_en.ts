@@ -1843,6 +1843,14 @@
         </message>
     </context>
     <context>
+        <name>services.kept_documents</name>
+        <message>
+            <location filename="../../fieldkit/services/kept_documents.py" />
+            <source>This copy is NOT encrypted: anyone who has the file can read the customer's name, code, phone, address and signature. Save it only somewhere safe (not a USB stick or a shared folder) and delete it when done.</source>
+            <translation>This copy is NOT encrypted: anyone who has the file can read the customer's name, code, phone, address and signature. Save it only somewhere safe (not a USB stick or a shared folder) and delete it when done.</translation>
+        </message>
+    </context>
+    <context>
         <name>services.manual_readings</name>
         <message>
             <location filename="../../fieldkit/services/manual_readings.py" />
@@ -1948,6 +1956,79 @@
         </message>
     </context>
     <context>
+        <name>services.order_history</name>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>Approved</source>
+            <translation>Approved</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>Assigned to the technician</source>
+            <translation>Assigned to the technician</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>Install record made</source>
+            <translation>Install record made</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>Meter reading recorded</source>
+            <translation>Meter reading recorded</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>Onboarding step recorded</source>
+            <translation>Onboarding step recorded</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>Other change</source>
+            <translation>Other change</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>Reassigned to another technician</source>
+            <translation>Reassigned to another technician</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>Returned for correction</source>
+            <translation>Returned for correction</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>Submitted for review</source>
+            <translation>Submitted for review</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>Work order created</source>
+            <translation>Work order created</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>Work order imported on the server</source>
+            <translation>Work order imported on the server</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>Work started</source>
+            <translation>Work started</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>{event} (refused by the server)</source>
+            <translation>{event} (refused by the server)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>{event} (the server flagged a conflict)</source>
+            <translation>{event} (the server flagged a conflict)</translation>
+        </message>
+    </context>
+    <context>
         <name>services.printing</name>
         <message>
             <location filename="../../fieldkit/services/printing.py" />
@@ -1987,8 +2068,63 @@
         <name>services.readings</name>
         <message>
             <location filename="../../fieldkit/services/readings.py" />
+            <source>Active energy export</source>
+            <translation>Active energy export</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Active energy import, total (KT)</source>
+            <translation>Active energy import, total (KT)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Maximum demand</source>
+            <translation>Maximum demand</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Maximum demand, normal hours</source>
+            <translation>Maximum demand, normal hours</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Maximum demand, off-peak hours</source>
+            <translation>Maximum demand, off-peak hours</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Maximum demand, peak hours</source>
+            <translation>Maximum demand, peak hours</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
             <source>Meter not found.</source>
             <translation>Meter not found.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Normal hours (BT)</source>
+            <translation>Normal hours (BT)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Off-peak hours (TD)</source>
+            <translation>Off-peak hours (TD)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Peak hours (CD)</source>
+            <translation>Peak hours (CD)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Reactive energy export</source>
+            <translation>Reactive energy export</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Reactive energy import (VC)</source>
+            <translation>Reactive energy import (VC)</translation>
         </message>
         <message>
             <location filename="../../fieldkit/services/readings.py" />

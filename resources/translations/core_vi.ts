@@ -1843,6 +1843,14 @@
         </message>
     </context>
     <context>
+        <name>services.kept_documents</name>
+        <message>
+            <location filename="../../fieldkit/services/kept_documents.py" />
+            <source>This copy is NOT encrypted: anyone who has the file can read the customer's name, code, phone, address and signature. Save it only somewhere safe (not a USB stick or a shared folder) and delete it when done.</source>
+            <translation>Bản sao này KHÔNG được mã hoá: ai có tệp này đều đọc được tên, mã khách hàng, số điện thoại, địa chỉ và chữ ký. Chỉ lưu vào nơi an toàn (không lưu vào USB hay thư mục dùng chung) và xoá khi không cần nữa.</translation>
+        </message>
+    </context>
+    <context>
         <name>services.manual_readings</name>
         <message>
             <location filename="../../fieldkit/services/manual_readings.py" />
@@ -1948,6 +1956,79 @@
         </message>
     </context>
     <context>
+        <name>services.order_history</name>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>Approved</source>
+            <translation>Được duyệt</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>Assigned to the technician</source>
+            <translation>Giao cho kỹ thuật viên</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>Install record made</source>
+            <translation>Lập biên bản treo tháo công tơ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>Meter reading recorded</source>
+            <translation>Ghi chỉ số công tơ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>Onboarding step recorded</source>
+            <translation>Ghi một bước hướng dẫn khách hàng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>Other change</source>
+            <translation>Thay đổi khác</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>Reassigned to another technician</source>
+            <translation>Giao lại cho kỹ thuật viên khác</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>Returned for correction</source>
+            <translation>Trả lại để sửa</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>Submitted for review</source>
+            <translation>Nộp để duyệt</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>Work order created</source>
+            <translation>Tạo phiếu</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>Work order imported on the server</source>
+            <translation>Phiếu được nhập trên máy chủ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>Work started</source>
+            <translation>Bắt đầu làm</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>{event} (refused by the server)</source>
+            <translation>{event} (máy chủ từ chối)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/order_history.py" />
+            <source>{event} (the server flagged a conflict)</source>
+            <translation>{event} (máy chủ ghi nhận xung đột)</translation>
+        </message>
+    </context>
+    <context>
         <name>services.printing</name>
         <message>
             <location filename="../../fieldkit/services/printing.py" />
@@ -1987,8 +2068,63 @@
         <name>services.readings</name>
         <message>
             <location filename="../../fieldkit/services/readings.py" />
+            <source>Active energy export</source>
+            <translation>Điện năng tác dụng nhận</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Active energy import, total (KT)</source>
+            <translation>Tổng điện năng tác dụng giao (KT)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Maximum demand</source>
+            <translation>Công suất cực đại</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Maximum demand, normal hours</source>
+            <translation>Công suất cực đại BT</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Maximum demand, off-peak hours</source>
+            <translation>Công suất cực đại TD</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Maximum demand, peak hours</source>
+            <translation>Công suất cực đại CD</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
             <source>Meter not found.</source>
             <translation>Không tìm thấy công tơ.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Normal hours (BT)</source>
+            <translation>Giờ bình thường (BT)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Off-peak hours (TD)</source>
+            <translation>Giờ thấp điểm (TD)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Peak hours (CD)</source>
+            <translation>Giờ cao điểm (CD)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Reactive energy export</source>
+            <translation>Điện năng phản kháng nhận</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>Reactive energy import (VC)</source>
+            <translation>Điện năng phản kháng giao (VC)</translation>
         </message>
         <message>
             <location filename="../../fieldkit/services/readings.py" />

@@ -55,7 +55,7 @@ def test_save_a_copy_warns_first_and_cancel_writes_nothing(qtbot, session, doc, 
 
 
 def test_the_warning_names_what_the_copy_exposes():
-    vi, en = kept_documents.COPY_WARNING
+    vi, en = kept_documents.COPY_WARNING.vi, kept_documents.COPY_WARNING.en
     assert "KHÔNG được mã hoá" in vi and "NOT encrypted" in en and "phone" in en
 
 

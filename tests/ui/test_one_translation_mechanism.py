@@ -168,18 +168,15 @@ def test_the_scan_finds_what_it_looks_for(tmp_path):
 CORE = [p for p in sorted((ROOT / "fieldkit").rglob("*.py"))
         if p.relative_to(ROOT / "fieldkit").parts[0] not in ("ui", "central")]
 VI_LETTERS = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.IGNORECASE)
+# Vietnamese next to ASCII that is not a translation: demo people and units (names, codes), the diacritic folding.
+NOT_TRANSLATIONS = {"fieldkit/demo.py", "fieldkit/store/demo.py", "fieldkit/domain/text.py"}
 # Core files whose vi/en pairs are not converted yet (count of pairs each); the number may only go down.
 # Empty it as they go: `python scripts/i18n_codemod.py --tuples FILE` then fix the consumers by hand.
 PAIRS_LEFT: dict[str, int] = {
-    "fieldkit/demo.py": 13,
     "fieldkit/devices/meter_log.py": 30,
-    "fieldkit/domain/text.py": 1,
-    "fieldkit/services/kept_documents.py": 1,
-    "fieldkit/services/order_history.py": 14,
-    "fieldkit/services/readings.py": 19,
+    "fieldkit/services/readings.py": 8,
     "fieldkit/services/reports.py": 21,
     "fieldkit/services/review_records.py": 67,
-    "fieldkit/store/demo.py": 2,
 }
 
 
@@ -223,6 +220,8 @@ def _marked(tree: ast.Module) -> list[tuple[int, str, str]]:
 def test_no_vi_en_pair_left_in_the_core():
     found: dict[str, int] = {}
     for path in CORE:
+        if path.relative_to(ROOT).as_posix() in NOT_TRANSLATIONS:
+            continue
         n = len(_pairs(ast.parse(path.read_text(encoding="utf-8"))))
         if n:
             found[path.relative_to(ROOT).as_posix()] = n
