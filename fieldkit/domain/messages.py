@@ -21,7 +21,6 @@ from __future__ import annotations
 import string
 import sys
 import threading
-import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -44,6 +43,8 @@ def translations_folder() -> Path:
 
 def read_ts(path: Path) -> dict[tuple[str, str], str]:
     """(context, source) -> finished translation, from one Qt Linguist .ts file (standard library only)."""
+    import xml.etree.ElementTree as ET  # only when a catalogue is read (the GUI asks Qt's loaded .qm)
+
     out: dict[tuple[str, str], str] = {}
     root = ET.parse(path).getroot()
     for ctx in root.iter("context"):

@@ -337,3 +337,28 @@ def test_core_translations_use_only_the_sources_placeholders():
            messages.read_ts(ROOT / "resources" / "translations" / "core_vi.ts").items()
            if not fields(tr) <= fields(src) or "" in fields(src)]
     assert not bad, "\n".join(bad)
+
+
+def test_the_gui_shows_core_texts_through_qt_and_follows_a_live_switch(qapp):
+    """In the GUI the core's marked texts are looked up with QCoreApplication.translate in the UI language
+    (the .qm loaded for the widgets), so a language switch changes them too."""
+    from fieldkit.domain import messages
+    from fieldkit.domain.problems import network
+    from fieldkit.ui import labels
+    from fieldkit.ui.i18n import Translations
+
+    t = Translations()
+    asked: list[tuple[str, str]] = []
+    try:
+        t.switch("en")
+        qt_lookup = messages._state["lookup"]
+        assert qt_lookup is not None and messages.current_language() == "en"
+        messages.install(lambda c, s: asked.append((c, s)) or qt_lookup(c, s), lambda: t.language)
+        assert network("unreachable").text.text().startswith("The server cannot be reached.")
+        assert labels.format_decimal(109.5) == "109.5"
+        t.switch("vi")  # installs Qt's lookup again, for Vietnamese
+        assert network("unreachable").text.text().startswith("Không kết nối được máy chủ.")
+        assert labels.format_decimal(109.5) == "109,5"
+        assert ("domain.problems", messages.Texts.noop(network("unreachable").text.source)) in asked
+    finally:
+        t.switch("vi")
