@@ -39,6 +39,7 @@ from typing import Any
 
 from fieldkit.domain import anomalies, progress
 from fieldkit.domain.local_time import VIETNAM, local_date, local_today
+from fieldkit.domain.messages import Message, Texts
 from fieldkit.domain.models import ReadingSource, RegisterValue, WorkOrderState
 from fieldkit.domain.progress import Job
 from fieldkit.domain.report_figures import CASHLESS as CASHLESS
@@ -54,6 +55,8 @@ from fieldkit.domain.text import vi_sort_key
 from fieldkit.services.people import people
 from fieldkit.services.session import Session
 from fieldkit.store import field_facts as facts_repo
+
+_M = Texts("services.reports")
 
 ABNORMAL_MULTIPLE = anomalies.DEFAULT_ABNORMAL_MULTIPLE
 DONE_STATES = (WorkOrderState.DONE.value, WorkOrderState.APPROVED.value)
@@ -248,30 +251,30 @@ def communes(session: Session) -> list[tuple[int, str]]:
 
 # --- CSV -----------------------------------------------------------------------------------------------
 
-CSV_COLUMNS: list[tuple[str, str, str]] = [  # key, Vietnamese, English
-    ("commune", "Xã/phường", "Commune"),
-    ("customers", "Số khách hàng", "Customers"),
-    ("installs", "Số công tơ đã treo", "Installs done"),
-    ("done_on_time", "Phiếu xong đúng hạn", "Work orders done on time"),
-    ("done_late", "Phiếu xong trễ hạn", "Work orders done late"),
-    ("open_overdue", "Phiếu quá hạn chưa xong", "Open overdue work orders"),
-    ("readings", "Lần đọc chỉ số", "Readings"),
-    ("abnormal", "Chỉ số bất thường", "Abnormal readings"),
-    ("e_contracts", "Hợp đồng điện tử", "E-contracts"),
-    ("e_contracts_pct", "Tỷ lệ hợp đồng điện tử (%)", "E-contract share (%)"),
-    ("app_users", "Dùng ứng dụng CSKH", "App users"),
-    ("app_users_pct", "Tỷ lệ dùng ứng dụng (%)", "App user share (%)"),
-    ("mobile_banking", "Mobile banking", "Mobile banking"),
-    ("mobile_banking_pct", "Mobile banking (%)", "Mobile banking (%)"),
-    ("e_wallet", "Ví điện tử", "E-wallet"),
-    ("e_wallet_pct", "Ví điện tử (%)", "E-wallet (%)"),
-    ("auto_debit", "Trích nợ tự động", "Automatic debit"),
-    ("auto_debit_pct", "Trích nợ tự động (%)", "Automatic debit (%)"),
-    ("bank_qr", "Chuyển khoản QR", "Bank-transfer QR"),
-    ("bank_qr_pct", "Chuyển khoản QR (%)", "Bank-transfer QR (%)"),
-    ("cash", "Tiền mặt", "Cash"),
-    ("cashless", "Không dùng tiền mặt", "Cashless payers"),
-    ("cashless_pct", "Tỷ lệ không dùng tiền mặt (%)", "Cashless share (%)"),
+CSV_COLUMNS: list[tuple[str, Message]] = [  # key, heading (its Vietnamese in core_vi.ts)
+    ("commune", _M("Commune")),
+    ("customers", _M("Customers")),
+    ("installs", _M("Installs done")),
+    ("done_on_time", _M("Work orders done on time")),
+    ("done_late", _M("Work orders done late")),
+    ("open_overdue", _M("Open overdue work orders")),
+    ("readings", _M("Readings")),
+    ("abnormal", _M("Abnormal readings")),
+    ("e_contracts", _M("E-contracts")),
+    ("e_contracts_pct", _M("E-contract share (%)")),
+    ("app_users", _M("App users")),
+    ("app_users_pct", _M("App user share (%)")),
+    ("mobile_banking", _M("Mobile banking")),
+    ("mobile_banking_pct", _M("Mobile banking (%)")),
+    ("e_wallet", _M("E-wallet")),
+    ("e_wallet_pct", _M("E-wallet (%)")),
+    ("auto_debit", _M("Automatic debit")),
+    ("auto_debit_pct", _M("Automatic debit (%)")),
+    ("bank_qr", _M("Bank-transfer QR")),
+    ("bank_qr_pct", _M("Bank-transfer QR (%)")),
+    ("cash", _M("Cash")),
+    ("cashless", _M("Cashless payers")),
+    ("cashless_pct", _M("Cashless share (%)")),
 ]
 
 
@@ -302,7 +305,7 @@ def report_csv(report: TeamReport, lang: str = "vi") -> bytes:
     decimal."""
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=CSV_DELIMITER, lineterminator="\r\n")
-    writer.writerow([vi if lang == "vi" else en for _k, vi, en in CSV_COLUMNS])
+    writer.writerow([heading.text(lang) for _k, heading in CSV_COLUMNS])
     no_commune = "(chưa rõ xã)" if lang == "vi" else "(no commune)"
 
     def cell(value: Any) -> Any:
@@ -312,9 +315,9 @@ def report_csv(report: TeamReport, lang: str = "vi") -> bytes:
 
     for f in report.rows:
         rec = figures_record(f, f.commune or no_commune)
-        writer.writerow([cell(rec[k]) for k, _vi, _en in CSV_COLUMNS])
+        writer.writerow([cell(rec[k]) for k, _heading in CSV_COLUMNS])
     rec = figures_record(report.total, "Tổng cộng" if lang == "vi" else "Total")
-    writer.writerow([cell(rec[k]) for k, _vi, _en in CSV_COLUMNS])
+    writer.writerow([cell(rec[k]) for k, _heading in CSV_COLUMNS])
     return buf.getvalue().encode("utf-8-sig")
 
 

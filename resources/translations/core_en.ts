@@ -2178,6 +2178,124 @@
         </message>
     </context>
     <context>
+        <name>services.reports</name>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Abnormal readings</source>
+            <translation>Abnormal readings</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>App user share (%)</source>
+            <translation>App user share (%)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>App users</source>
+            <translation>App users</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Automatic debit</source>
+            <translation>Automatic debit</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Automatic debit (%)</source>
+            <translation>Automatic debit (%)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Bank-transfer QR</source>
+            <translation>Bank-transfer QR</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Bank-transfer QR (%)</source>
+            <translation>Bank-transfer QR (%)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Cash</source>
+            <translation>Cash</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Cashless payers</source>
+            <translation>Cashless payers</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Cashless share (%)</source>
+            <translation>Cashless share (%)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Commune</source>
+            <translation>Commune</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Customers</source>
+            <translation>Customers</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>E-contract share (%)</source>
+            <translation>E-contract share (%)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>E-contracts</source>
+            <translation>E-contracts</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>E-wallet</source>
+            <translation>E-wallet</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>E-wallet (%)</source>
+            <translation>E-wallet (%)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Installs done</source>
+            <translation>Installs done</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Mobile banking</source>
+            <translation>Mobile banking</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Mobile banking (%)</source>
+            <translation>Mobile banking (%)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Open overdue work orders</source>
+            <translation>Open overdue work orders</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Readings</source>
+            <translation>Readings</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Work orders done late</source>
+            <translation>Work orders done late</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Work orders done on time</source>
+            <translation>Work orders done on time</translation>
+        </message>
+    </context>
+    <context>
         <name>services.review</name>
         <message>
             <location filename="../../fieldkit/services/review.py" />

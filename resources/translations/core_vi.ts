@@ -2178,6 +2178,124 @@
         </message>
     </context>
     <context>
+        <name>services.reports</name>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Abnormal readings</source>
+            <translation>Chỉ số bất thường</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>App user share (%)</source>
+            <translation>Tỷ lệ dùng ứng dụng (%)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>App users</source>
+            <translation>Dùng ứng dụng CSKH</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Automatic debit</source>
+            <translation>Trích nợ tự động</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Automatic debit (%)</source>
+            <translation>Trích nợ tự động (%)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Bank-transfer QR</source>
+            <translation>Chuyển khoản QR</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Bank-transfer QR (%)</source>
+            <translation>Chuyển khoản QR (%)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Cash</source>
+            <translation>Tiền mặt</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Cashless payers</source>
+            <translation>Không dùng tiền mặt</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Cashless share (%)</source>
+            <translation>Tỷ lệ không dùng tiền mặt (%)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Commune</source>
+            <translation>Xã/phường</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Customers</source>
+            <translation>Số khách hàng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>E-contract share (%)</source>
+            <translation>Tỷ lệ hợp đồng điện tử (%)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>E-contracts</source>
+            <translation>Hợp đồng điện tử</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>E-wallet</source>
+            <translation>Ví điện tử</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>E-wallet (%)</source>
+            <translation>Ví điện tử (%)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Installs done</source>
+            <translation>Số công tơ đã treo</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Mobile banking</source>
+            <translation>Mobile banking</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Mobile banking (%)</source>
+            <translation>Mobile banking (%)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Open overdue work orders</source>
+            <translation>Phiếu quá hạn chưa xong</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Readings</source>
+            <translation>Lần đọc chỉ số</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Work orders done late</source>
+            <translation>Phiếu xong trễ hạn</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>Work orders done on time</source>
+            <translation>Phiếu xong đúng hạn</translation>
+        </message>
+    </context>
+    <context>
         <name>services.review</name>
         <message>
             <location filename="../../fieldkit/services/review.py" />

@@ -231,7 +231,7 @@ def test_csv_has_bom_vietnamese_headers_and_the_figures(session, world):
         ("2", "33,3", "5")
     english = list(csv.reader(io.StringIO(reports.report_csv(rep, "en").decode("utf-8-sig")), delimiter=";"))
     assert english[0][:3] == ["Commune", "Customers", "Installs done"] and english[-1][0] == "Total"
-    assert english[-1][[k for k, _v, _e in reports.CSV_COLUMNS].index("cashless_pct")] == "50.0"
+    assert english[-1][[k for k, _heading in reports.CSV_COLUMNS].index("cashless_pct")] == "50.0"
 
 
 def test_daily_summary_lists_each_thing_done_that_day(session, world):

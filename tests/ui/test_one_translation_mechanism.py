@@ -175,7 +175,6 @@ NOT_TRANSLATIONS = {"fieldkit/demo.py", "fieldkit/store/demo.py", "fieldkit/doma
 PAIRS_LEFT: dict[str, int] = {
     "fieldkit/devices/meter_log.py": 30,
     "fieldkit/services/readings.py": 8,
-    "fieldkit/services/reports.py": 21,
     "fieldkit/services/review_records.py": 67,
 }
 
