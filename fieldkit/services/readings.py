@@ -294,7 +294,7 @@ class Assessment:
     consumption: Decimal | None  # current_index - previous_index
     findings: list[Finding]
     bill: BillEstimate | None
-    bill_note: tuple[str, str] | None  # (vi, en) why there is no estimate
+    bill_note: Message | None  # why there is no estimate
     serial: str | None = None
     meter_clock: datetime | None = None
     error_register: str | None = None
@@ -327,15 +327,13 @@ def local_day(when: datetime) -> date:
 
 
 def bill_for(households: int, previous_index: Decimal | None, current_index: Decimal | None,
-             previous_at: datetime | None, taken_at: datetime) -> tuple[BillEstimate | None, tuple[str, str] | None]:
+             previous_at: datetime | None, taken_at: datetime) -> tuple[BillEstimate | None, Message | None]:
     """The estimate for the whole kWh used (as the display shows them: floor(now) - floor(before)) from the
     day of the previous reading to the day before this one; or (None, why not)."""
     if previous_at is None or previous_index is None or current_index is None:
-        return None, ("Chưa có lần đọc trước nên chưa ước tính được tiền điện.",
-                      "No previous reading yet, so there is no bill estimate.")
+        return None, _M("No previous reading yet, so there is no bill estimate.")
     if current_index < previous_index:
-        return None, ("Điện năng tiêu thụ âm: không ước tính tiền điện.",
-                      "Consumption is negative: no bill estimate.")
+        return None, _M("Consumption is negative: no bill estimate.")
     kwh = current_index.to_integral_value(ROUND_FLOOR) - previous_index.to_integral_value(ROUND_FLOOR)
     start = local_day(previous_at)
     end = max(start, local_day(taken_at) - timedelta(days=1))
@@ -343,8 +341,7 @@ def bill_for(households: int, previous_index: Decimal | None, current_index: Dec
         return estimate_bill(kwh, start, end, households=households), None
     except (TariffError, ValueError) as exc:
         log.info("no bill estimate: %s", exc)
-        return None, ("Không ước tính được tiền điện cho kỳ này (chưa có giá điện cho các ngày đó).",
-                      "No bill estimate for this period (no prices are known for those days).")
+        return None, _M("No bill estimate for this period (no prices are known for those days).")
 
 
 def assess(target: Target, registers: Mapping[str, RegisterValue], *, taken_at: datetime | None = None,

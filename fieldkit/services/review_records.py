@@ -25,6 +25,7 @@ from typing import Any
 
 from fieldkit.domain import anomalies
 from fieldkit.domain import onboarding as flow
+from fieldkit.domain.messages import Message
 from fieldkit.domain.models import Install, OnboardingStep, Reading, WorkOrderKind
 from fieldkit.forms import FormDefinition, FormDefinitionError, load_form
 from fieldkit.forms.definition import Field, Text
@@ -69,7 +70,7 @@ class ReadingChecks:
     previous_at: datetime | None
     findings: list[anomalies.Finding]
     bill: Any  # tariff.BillEstimate | None
-    bill_note: tuple[str, str] | None  # (vi, en) why there is no estimate
+    bill_note: Message | None  # why there is no estimate
 
 
 @dataclass(frozen=True)

@@ -2078,6 +2078,11 @@
         </message>
         <message>
             <location filename="../../fieldkit/services/readings.py" />
+            <source>Consumption is negative: no bill estimate.</source>
+            <translation>Consumption is negative: no bill estimate.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
             <source>Maximum demand</source>
             <translation>Maximum demand</translation>
         </message>
@@ -2100,6 +2105,16 @@
             <location filename="../../fieldkit/services/readings.py" />
             <source>Meter not found.</source>
             <translation>Meter not found.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>No bill estimate for this period (no prices are known for those days).</source>
+            <translation>No bill estimate for this period (no prices are known for those days).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>No previous reading yet, so there is no bill estimate.</source>
+            <translation>No previous reading yet, so there is no bill estimate.</translation>
         </message>
         <message>
             <location filename="../../fieldkit/services/readings.py" />

@@ -2078,6 +2078,11 @@
         </message>
         <message>
             <location filename="../../fieldkit/services/readings.py" />
+            <source>Consumption is negative: no bill estimate.</source>
+            <translation>Điện năng tiêu thụ âm: không ước tính tiền điện.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
             <source>Maximum demand</source>
             <translation>Công suất cực đại</translation>
         </message>
@@ -2100,6 +2105,16 @@
             <location filename="../../fieldkit/services/readings.py" />
             <source>Meter not found.</source>
             <translation>Không tìm thấy công tơ.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>No bill estimate for this period (no prices are known for those days).</source>
+            <translation>Không ước tính được tiền điện cho kỳ này (chưa có giá điện cho các ngày đó).</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>No previous reading yet, so there is no bill estimate.</source>
+            <translation>Chưa có lần đọc trước nên chưa ước tính được tiền điện.</translation>
         </message>
         <message>
             <location filename="../../fieldkit/services/readings.py" />

@@ -104,7 +104,7 @@ def test_zero_and_negative_consumption(session):
     assert [f.code for f in same.findings] == ["zero"] and same.bill is not None and same.bill.total == 0
     lower = readings.assess(target, {"1.8.0": RegisterValue(Decimal(61000), "kWh")}, taken_at=NOW)
     assert [f.code for f in lower.findings] == ["negative"] and lower.bill is None
-    assert lower.bill_note is not None and "negative" in lower.bill_note[1]
+    assert lower.bill_note is not None and "negative" in lower.bill_note.en
 
 
 def test_first_reading_has_no_previous_and_no_estimate(session):
@@ -112,7 +112,7 @@ def test_first_reading_has_no_previous_and_no_estimate(session):
     target = readings.target_for_meter(session, m.id)
     a = readings.assess(target, {"1.8.0": RegisterValue(Decimal(5), "kWh")}, taken_at=NOW)
     assert a.previous_at is None and a.consumption is None and a.rows[0].previous is None
-    assert a.findings == [] and a.bill is None and "No previous reading" in a.bill_note[1]
+    assert a.findings == [] and a.bill is None and "No previous reading" in a.bill_note.en
 
 
 def test_save_optical_keeps_the_capture_and_it_reparses_to_the_same_registers(session):

@@ -93,7 +93,7 @@ def checks_lines(checks: ReadingChecks, lang: str) -> list[tuple[str, bool]]:
                       .replace("%2", QLocale().toString(int(b.kwh))).replace("%3", format_date(b.period_start))
                       .replace("%4", format_date(b.period_end)), False))
     elif checks.bill_note:
-        lines.append((checks.bill_note[0] if lang == "vi" else checks.bill_note[1], False))
+        lines.append((checks.bill_note.text(lang), False))
     return lines
 
 

@@ -164,6 +164,6 @@ class ResultView(QFrame):
                               f"{escape(head)}</span><br/>{escape(detail)}"
                               + (f"<br/><span style='color: {MUTED};'>{escape(tiers)}</span>" if tiers else ""))
         else:
-            note = a.bill_note[0] if a.bill_note and lang == "vi" else (a.bill_note[1] if a.bill_note else "")
+            note = a.bill_note.text(lang) if a.bill_note else ""
             self.bill.setText(escape(note))
 
