@@ -36,6 +36,27 @@ def _row(conn: Connection, team_id: str, sha: str) -> Any:
                         .where(and_(A.team_id == team_id, A.sha256 == sha))).first()
 
 
+def _numbers(row: Any) -> tuple[int, int, bool] | None:
+    """(size, received, complete) of a stored upload row, or None when the row is damaged (a value that
+    is not a whole number, a negative or inconsistent count, a flag that is not 0/1)."""
+    size, received, complete = row[0], row[1], row[2]
+    if type(size) is not int or type(received) is not int or complete not in (0, 1):  # bool is 0/1 too
+        return None
+    if size < 0 or not 0 <= received <= size:
+        return None
+    return size, received, bool(complete)
+
+
+def _reset_damaged(conn: Connection, team_id: str, sha: str, size: int, now: str) -> tuple[int, int, bool]:
+    """A damaged upload row starts again from 0 (its stored bytes dropped): the laptop still has the
+    file and sends it again; the hash check at the end keeps what is stored exact."""
+    storage.chunks().drop(conn, team_id, sha)
+    conn.execute(update(t.team_attachments).where(and_(A.team_id == team_id, A.sha256 == sha))
+                 .values(size=size, received=0, complete=sha == EMPTY_SHA and size == 0))
+    audit(conn, device_id=None, user_id=None, action="upload-reset-damaged", entity="attachment", entity_id=sha)
+    return size, 0, sha == EMPTY_SHA and size == 0
+
+
 def _create(conn: Connection, team_id: str, sha: str, size: int, mime: str, kind: str, now: str) -> Any:
     try:
         with conn.begin_nested():
@@ -57,8 +78,11 @@ def claim(conn: Connection, team_id: str, sha: str, size: int, mime: str, kind: 
     if row is None:
         _create(conn, team_id, sha, size, mime, kind, now)
         return
-    if int(row[0]) != size:
-        if int(row[1]) or bool(row[2]):
+    numbers = _numbers(row)
+    if numbers is None:
+        numbers = _reset_damaged(conn, team_id, sha, size, now)
+    if numbers[0] != size:
+        if numbers[1] or numbers[2]:
             raise Refusal("attachment_size")
         conn.execute(update(t.team_attachments).where(and_(A.team_id == team_id, A.sha256 == sha)).values(size=size))
     conn.execute(update(t.team_attachments).where(and_(A.team_id == team_id, A.sha256 == sha))
@@ -78,7 +102,10 @@ def store_chunk(db: Database, team_id: str, device_id: str, user_id: str, sha: s
         row = _row(conn, team_id, sha)
         if row is None:
             row = _create(conn, team_id, sha, size, mime, kind, now)
-        total, received, complete = int(row[0]), int(row[1]), bool(row[2])
+        numbers = _numbers(row)
+        if numbers is None:
+            numbers = _reset_damaged(conn, team_id, sha, size, now)
+        total, received, complete = numbers
         if complete:
             return Stored(200, {"sha256": sha, "offset": total, "size": total, "complete": True})
         if size and size != total:

@@ -138,10 +138,23 @@ def behind(conn: Connection, since: int, cap: int = 100_000) -> int:
     return int(conn.execute(select(func.count()).select_from(sub)).scalar_one())
 
 
+XID_LIMIT = (1 << (63 - SHIFT)) - (1 << 32)  # xid << SHIFT must stay a positive bigint, one epoch spare
+
+
+def check_room(xid: int) -> None:
+    """Refuse to start when the cluster's transaction ids come near 2^39 (at which `xid << 24` would
+    no longer fit a bigint and PostgreSQL would wrap it silently). At 10,000 write transactions a
+    second that is 1.7 years of nothing but pushes; a utility's real rate gives centuries."""
+    if xid >= XID_LIMIT:
+        raise RuntimeError(f"this PostgreSQL cluster's transaction id {xid} is too large for the change feed's "
+                           f"numbering (limit {XID_LIMIT}); move the database to a new cluster (pg_dump/restore)")
+
+
 def check_upgrade(conn: Connection) -> None:
     """On PostgreSQL the numbers made here must sort after every number of the counter era."""
     if conn.dialect.name != "postgresql":
         return
+    check_room(int(conn.exec_driver_sql(f"SELECT {XID}").scalar_one()))
     top = head(conn)
     floor = int(conn.exec_driver_sql(f"SELECT {XID} << {SHIFT}").scalar_one())
     if top >= floor:

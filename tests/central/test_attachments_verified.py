@@ -153,3 +153,47 @@ def test_rows_of_the_older_shared_tables_are_copied_once_and_size_0_claims_stay_
     assert world.call("GET", f"/v1/attachments/{PHOTO_SHA}", "d1", "hung").content == PHOTO
     with world.db.read() as conn:
         assert len(conn.execute(select(t.team_attachment_chunks)).all()) == 1
+
+
+def test_a_damaged_upload_row_starts_again_from_0_and_never_answers_500(world):
+    """An upload row damaged behind the server's back (a count that is not a whole number, a count past the
+    size, a negative size) makes the next chunk restart the upload, not a 500; the bytes that
+    end up stored are still the verified ones."""
+    from sqlalchemy import update
+
+    from fieldkit.central import schema as t
+
+    A = t.team_attachments.c
+    sqlite = world.db.engine.dialect.name == "sqlite"
+    kinds: list[dict[str, Any]] = [{"received": 10**6}, {"received": -1}, {"size": -3}]
+    if sqlite:  # PostgreSQL's column types cannot hold these
+        kinds += [{"received": "x"}, {"size": "big"}, {"received": 2.5}]
+    for damage in kinds:
+        data = PHOTO + repr(damage).encode()
+        sha = hashlib.sha256(data).hexdigest()
+        push(world, "d1", "lan", claim(sha, len(data)))
+        half = world.call("PUT", f"/v1/attachments/{sha}", "d1", "lan", data=data[:100],
+                          params={"offset": 0, "size": len(data), "mime": "image/jpeg", "kind": "photo"})
+        assert half.status_code == 200 and half.json()["offset"] == 100
+        with world.db.write() as (conn, _):
+            done = conn.execute(update(t.team_attachments).where(A.sha256 == sha)
+                                .values(**damage))
+            assert done.rowcount == 1
+        # The laptop goes on from where it was: told to start again from 0, nothing stored.
+        r = world.call("PUT", f"/v1/attachments/{sha}", "d1", "lan", data=data[100:],
+                       params={"offset": 100, "size": len(data), "mime": "image/jpeg", "kind": "photo"})
+        assert r.status_code == 409 and r.json()["offset"] == 0, (damage, r.status_code, r.text)
+        assert missing(world, "d1", "lan", sha) == [{"sha256": sha, "offset": 0}]
+        up = upload(world, "d1", "lan", data)
+        assert up.status_code == 200 and up.json()["complete"] is True, (damage, up.text)
+        got = world.call("GET", f"/v1/attachments/{sha}", "d1", "hung")
+        assert got.status_code == 200 and got.content == data
+    # A claim onto a damaged row (a push) is applied and resets it too, never a refusal of the batch.
+    data = PHOTO + b"claim"
+    sha = hashlib.sha256(data).hexdigest()
+    push(world, "d1", "lan", claim(sha, len(data)))
+    with world.db.write() as (conn, _):
+        conn.execute(update(t.team_attachments).where(A.sha256 == sha)
+                     .values(received=len(data) * 2))
+    assert push(world, "d1", "lan", claim(sha, len(data)))[0]["status"] == "applied"
+    assert upload(world, "d1", "lan", data).json()["complete"] is True

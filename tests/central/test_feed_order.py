@@ -193,3 +193,13 @@ def test_a_transaction_writing_the_feed_twice_gets_distinct_numbers(pg: Database
         second = feed.write(conn, rows("reading", 2, "y"), utc_now())
     assert second == first + 2
     assert [e for _s, e in pull_all(pg, 0)[0]] == ["x-0", "x-1", "y-0", "y-1"]
+
+
+def test_numbering_refuses_a_cluster_whose_transaction_ids_would_overflow() -> None:
+    from fieldkit.central import feed
+
+    feed.check_room(12345)
+    feed.check_room(feed.XID_LIMIT - 1)
+    assert ((feed.XID_LIMIT - 1) << feed.SHIFT) + feed.MUTABLE * 2 < 1 << 63  # still a positive bigint
+    with pytest.raises(RuntimeError, match="too large"):
+        feed.check_room(feed.XID_LIMIT)
