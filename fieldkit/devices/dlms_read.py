@@ -258,7 +258,7 @@ def _events(decoded: dict[str, Any], names: dict[int, tuple[str, str, str, bool]
             continue
         when = axdr.parse_datetime(row[clock_col]) if isinstance(row[clock_col], bytes) else None
         event = meaning(code, names)
-        events.append(MeterEvent(when, code, event.key, event.text_vi, event.text_en, event.tamper))
+        events.append(MeterEvent(when, code, event.key, event.name, event.tamper))
     return events
 
 

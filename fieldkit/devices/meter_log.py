@@ -1,9 +1,10 @@
 """What a DLMS meter remembers: its event log (codes with their meaning) and load profile.
 
 Event codes are those of the standard event log (object 0.0.99.98.0.255) as the DLMS
-UA Blue Book / IDIS define them; ``EVENT_CODES`` maps each to a stable key, a Vietnamese
-and an English text, and whether it is a tamper sign. Codes a meter model numbers
-differently can be given per model (``extra`` in :func:`meaning`).
+UA Blue Book / IDIS define them; ``EVENT_CODES`` maps each to a stable key, its name (a marked
+text, translated from core_vi.ts when shown) and whether it is a tamper sign. Codes a meter model
+numbers differently can be given per model (``extra`` in :func:`meaning`: the meter-model
+settings are data and carry their own Vietnamese and English names).
 """
 
 from __future__ import annotations
@@ -13,40 +14,44 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-# code -> (key, Vietnamese, English, tamper)
-EVENT_CODES: dict[int, tuple[str, str, str, bool]] = {
-    1: ("power_down", "Mất điện", "Power down", False),
-    2: ("power_up", "Có điện trở lại", "Power up", False),
-    3: ("dst", "Đổi giờ mùa hè", "Daylight saving time changed", False),
-    4: ("clock_set_old", "Chỉnh đồng hồ (giờ cũ)", "Clock adjusted (old time)", True),
-    5: ("clock_set_new", "Chỉnh đồng hồ (giờ mới)", "Clock adjusted (new time)", True),
-    6: ("clock_invalid", "Đồng hồ không hợp lệ", "Clock invalid", False),
-    7: ("battery_replace", "Cần thay pin", "Replace battery", False),
-    8: ("battery_low", "Pin yếu", "Battery voltage low", False),
-    9: ("tou_activated", "Kích hoạt biểu giá mới", "Time-of-use table activated", False),
-    10: ("error_cleared", "Xoá thanh ghi lỗi", "Error register cleared", True),
-    11: ("alarm_cleared", "Xoá thanh ghi cảnh báo", "Alarm register cleared", True),
-    12: ("program_memory_error", "Lỗi bộ nhớ chương trình", "Program memory error", False),
-    13: ("ram_error", "Lỗi RAM", "RAM error", False),
-    14: ("nv_memory_error", "Lỗi bộ nhớ", "Non-volatile memory error", False),
-    15: ("watchdog", "Lỗi watchdog", "Watchdog error", False),
-    16: ("measurement_error", "Lỗi hệ đo lường", "Measurement system error", False),
-    17: ("firmware_ready", "Phần mềm mới sẵn sàng", "Firmware ready for activation", False),
-    18: ("firmware_activated", "Đã cập nhật phần mềm", "Firmware activated", True),
-    40: ("terminal_cover_open", "Mở nắp hộp đấu dây", "Terminal cover removed", True),
-    41: ("terminal_cover_closed", "Đóng nắp hộp đấu dây", "Terminal cover closed", False),
-    42: ("magnetic_field", "Phát hiện từ trường mạnh", "Strong magnetic field detected", True),
-    43: ("magnetic_field_gone", "Hết từ trường mạnh", "Strong magnetic field gone", False),
-    44: ("cover_open", "Mở nắp công tơ", "Meter cover removed", True),
-    45: ("cover_closed", "Đóng nắp công tơ", "Meter cover closed", False),
-    46: ("auth_failure", "Đăng nhập sai nhiều lần", "Association authentication failure", True),
-    47: ("decrypt_failure", "Lỗi giải mã", "Decryption or authentication failure", True),
-    48: ("replay_attack", "Tấn công gửi lại", "Replay attack", True),
+from fieldkit.domain.messages import Localised, Texts, current_language
+
+_M = Texts("devices.meter_log")
+
+# code -> (key, name, tamper)
+EVENT_CODES: dict[int, tuple[str, Localised, bool]] = {
+    1: ("power_down", _M("Power down"), False),
+    2: ("power_up", _M("Power up"), False),
+    3: ("dst", _M("Daylight saving time changed"), False),
+    4: ("clock_set_old", _M("Clock adjusted (old time)"), True),
+    5: ("clock_set_new", _M("Clock adjusted (new time)"), True),
+    6: ("clock_invalid", _M("Clock invalid"), False),
+    7: ("battery_replace", _M("Replace battery"), False),
+    8: ("battery_low", _M("Battery voltage low"), False),
+    9: ("tou_activated", _M("Time-of-use table activated"), False),
+    10: ("error_cleared", _M("Error register cleared"), True),
+    11: ("alarm_cleared", _M("Alarm register cleared"), True),
+    12: ("program_memory_error", _M("Program memory error"), False),
+    13: ("ram_error", _M("RAM error"), False),
+    14: ("nv_memory_error", _M("Non-volatile memory error"), False),
+    15: ("watchdog", _M("Watchdog error"), False),
+    16: ("measurement_error", _M("Measurement system error"), False),
+    17: ("firmware_ready", _M("Firmware ready for activation"), False),
+    18: ("firmware_activated", _M("Firmware activated"), True),
+    40: ("terminal_cover_open", _M("Terminal cover removed"), True),
+    41: ("terminal_cover_closed", _M("Terminal cover closed"), False),
+    42: ("magnetic_field", _M("Strong magnetic field detected"), True),
+    43: ("magnetic_field_gone", _M("Strong magnetic field gone"), False),
+    44: ("cover_open", _M("Meter cover removed"), True),
+    45: ("cover_closed", _M("Meter cover closed"), False),
+    46: ("auth_failure", _M("Association authentication failure"), True),
+    47: ("decrypt_failure", _M("Decryption or authentication failure"), True),
+    48: ("replay_attack", _M("Replay attack"), True),
     # reverse energy flow (IDIS "fraud detection" numbering, as many meters put it in this log)
-    91: ("reverse_current", "Dòng điện ngược", "Reverse current", True),
-    92: ("reverse_current_gone", "Hết dòng điện ngược", "Reverse current ended", False),
+    91: ("reverse_current", _M("Reverse current"), True),
+    92: ("reverse_current_gone", _M("Reverse current ended"), False),
 }
-TAMPER_KEYS = {key for key, _vi, _en, tamper in EVENT_CODES.values() if tamper}
+TAMPER_KEYS = {key for key, _name, tamper in EVENT_CODES.values() if tamper}
 # tampering with the meter itself (the evidence a reading looks for around them)
 PHYSICAL_KEYS = {"terminal_cover_open", "cover_open", "magnetic_field", "reverse_current"}
 
@@ -56,19 +61,43 @@ class MeterEvent:
     time: datetime | None          # as the meter's clock said (aware when the meter gave its offset)
     code: int
     key: str                       # stable name ("cover_open"), "unknown" for a code not in the table
-    text_vi: str
-    text_en: str
+    name: Localised                # what it means, in the language asked for (.text(lang))
     tamper: bool
+
+    @property
+    def text_vi(self) -> str:
+        return self.name.text("vi")
+
+    @property
+    def text_en(self) -> str:
+        return self.name.text("en")
 
     def to_json(self) -> dict[str, Any]:
         return {"t": self.time.isoformat() if self.time else None, "code": self.code, "key": self.key,
                 "tamper": self.tamper}
 
 
+@dataclass(frozen=True)
+class ModelWords:
+    """A meter model's own name for an event code, in both languages (from the meter-model settings: data)."""
+
+    vi: str
+    en: str
+
+    def text(self, lang: str | None = None) -> str:
+        return self.en if (lang or current_language()) == "en" else self.vi
+
+
 def meaning(code: int, extra: dict[int, tuple[str, str, str, bool]] | None = None) -> MeterEvent:
-    entry = (extra or {}).get(code) or EVENT_CODES.get(code)
+    """The event `code` means: a meter model's own numbering first (`extra`: code -> (key, Vietnamese,
+    English, tamper), from its settings), then the standard table."""
+    own = (extra or {}).get(code)
+    if own is not None:
+        key, vi, en, tamper = own
+        return MeterEvent(None, code, key, ModelWords(vi, en), tamper)
+    entry = EVENT_CODES.get(code)
     if entry is None:
-        return MeterEvent(None, code, "unknown", f"Sự kiện mã {code}", f"Event code {code}", False)
+        return MeterEvent(None, code, "unknown", _M("Event code {code}", code=str(code)), False)
     return MeterEvent(None, code, *entry)
 
 

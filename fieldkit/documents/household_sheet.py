@@ -29,7 +29,10 @@ from reportlab.platypus import Flowable, KeepInFrame, Paragraph, SimpleDocTempla
 from fieldkit.documents.pdf import paragraph_styles
 from fieldkit.documents.qr import QRFlowable
 from fieldkit.documents.sheet_content import LABELS, BankTransfer, DueBill, PaymentKind, PaymentMethod
+from fieldkit.domain.messages import Texts
 from fieldkit.domain.tariff import BillEstimate
+
+_M = Texts("documents.household_sheet")
 
 __all__ = [
     "LABELS",
@@ -71,8 +74,7 @@ class HouseholdSheet:
 
 def format_vnd(amount: int | Decimal, lang: Lang = "vi") -> str:
     """``636.768 đ`` (vi) or ``636,768 VND`` (en); amounts are whole đồng."""
-    grouped = f"{int(amount):,}"
-    return f"{grouped.replace(',', '.')} đ" if lang == "vi" else f"{grouped} VND"
+    return _M.text("{amount:,} VND", lang, amount=int(amount))
 
 
 def _format_int(value: int, lang: Lang) -> str:

@@ -213,7 +213,7 @@ def record_date_text(when: datetime | None) -> str:
 
 def signed_on_line(day: date, place: str, lang: Lang) -> str:
     """The line above the signatures: ``Ninh Bình, ngày 03 tháng 12 năm 2026``."""
-    text = f"ngày {day:%d} tháng {day:%m} năm {day:%Y}" if lang == "vi" else f"on {day:%d/%m/%Y}"
+    text = _M.text("on {dd}/{mm}/{yyyy}", lang, dd=f"{day:%d}", mm=f"{day:%m}", yyyy=f"{day:%Y}")
     return f"{place}, {text}" if place else text[0].upper() + text[1:]
 
 

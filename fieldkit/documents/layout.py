@@ -77,7 +77,7 @@ def pairs(rows: Sequence[tuple[str, str]], width: float, label_share: float = 0.
 
 def signed_on_text(day: date, place: str, lang: Lang) -> str:
     """``Ninh Bình, ngày 03 tháng 12 năm 2026`` (vi) or ``Ninh Bình, 03/12/2026`` (en)."""
-    text = f"ngày {day:%d} tháng {day:%m} năm {day:%Y}" if lang == "vi" else f"{day:%d/%m/%Y}"
+    text = _M.text("{dd}/{mm}/{yyyy}", lang, dd=f"{day:%d}", mm=f"{day:%m}", yyyy=f"{day:%Y}")
     if place:
         return f"{place}, {text}"
     return text[0].upper() + text[1:]
@@ -132,7 +132,7 @@ def build_pdf(story: list[Flowable], *, title: str, subject: str, footer: str, l
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=12 * mm,
                             bottomMargin=14 * mm, title=title, author="FieldKit", subject=subject, creator="FieldKit")
-    page_word = "Trang" if lang == "vi" else "Page"
+    page_word = _M.text("Page", lang)
 
     def draw_footer(canvas: Any, d: Any) -> None:
         canvas.saveState()

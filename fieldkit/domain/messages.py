@@ -21,7 +21,7 @@ from __future__ import annotations
 import string
 import sys
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -187,17 +187,17 @@ def localised(words: Localised) -> Message:
     return Message("", "{text}", (("text", words),))
 
 
-class ByLanguage:
-    """A parameter worded by a function of the language (a table not yet in the catalogues: register names)."""
+class Lowered:
+    """A translated text in lower case, for the middle of a sentence (a list of event names)."""
 
-    def __init__(self, word: Callable[[str], str]):
-        self.word = word
+    def __init__(self, words: Localised):
+        self.words = words
 
     def text(self, lang: str | None = None) -> str:
-        return self.word(lang or current_language())
+        return self.words.text(lang).lower()
 
 
-def joined(parts: list[Message], sep: str = " ") -> Message:
+def joined(parts: Sequence[Localised], sep: str = " ") -> Message:
     """Messages shown one after the other (each translated)."""
     names = [f"p{i}" for i in range(len(parts))]
     return Message("", sep.join("{" + n + "}" for n in names), tuple(zip(names, parts, strict=True)))

@@ -13,27 +13,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
-from functools import partial
 
-from fieldkit.domain.messages import ByLanguage, Texts
+from fieldkit.domain.messages import Texts, verbatim
 from fieldkit.domain.models import Reading, ReadingSource, RegisterValue
 from fieldkit.domain.problems import Problem, ValidationError
 from fieldkit.services import field_facts
 from fieldkit.services.readings import (
+    REGISTER_NAMES,
     Assessment,
     ReadingLimits,
     Target,
     assess,
     needs_confirmation,
-    register_name,
 )
 from fieldkit.services.session import Session
 
 _M = Texts("services.manual_readings")
-
-
-def _register_or_code(obis: str, lang: str) -> str:
-    return register_name(obis, lang) or obis
 
 
 def _customer_id(target: Target) -> str | None:
@@ -69,7 +64,7 @@ def parse_manual(target: Target, values: Mapping[str, str]) -> dict[str, Registe
         except InvalidOperation:
             value = Decimal("NaN")
         if not value.is_finite() or value < 0:
-            name = ByLanguage(partial(_register_or_code, obis))
+            name = REGISTER_NAMES.get(obis.split("*")[0]) or verbatim(obis)
             problems.append(Problem(f"registers.{obis}", "number",
                                     _M("{name}: “{raw}” is not a number (for example 12345.6).", name=name, raw=raw)))
             continue
@@ -100,7 +95,7 @@ def save_manual(session: Session, target: Target, values: Mapping[str, str], rea
         finding = next(f for f in assessment.findings if f.code == codes[0])
         problems.append(Problem("confirmation", "required",
                                 _M("{finding} Write why you save it anyway (what you saw on site).",
-                                   finding=ByLanguage(finding.message))))
+                                   finding=finding.text)))
     if problems:
         raise ValidationError(problems)
     if codes:  # the server keeps 200 characters: the flags and the confirmation always fit

@@ -37,7 +37,7 @@ from fieldkit.devices.meter_models import MeterModel, options_for
 from fieldkit.devices.result import ReadingResult
 from fieldkit.domain import anomalies
 from fieldkit.domain.anomalies import Finding
-from fieldkit.domain.messages import ByLanguage, Message, Texts
+from fieldkit.domain.messages import Lowered, Message, Texts, joined
 from fieldkit.domain.models import (
     Customer,
     Meter,
@@ -82,13 +82,13 @@ REGISTER_NAMES: dict[str, Message] = {
     "1.6.3": _M("Maximum demand, off-peak hours"),
 }
 
-# Why a reading was typed by hand: (code, Vietnamese, English).
-MANUAL_REASONS: tuple[tuple[str, str, str], ...] = (
-    ("probe_failed", "Đầu đọc không đọc được công tơ", "The probe could not read the meter"),
-    ("no_optical_port", "Công tơ không có cổng quang (công tơ cơ)", "The meter has no optical port (mechanical)"),
-    ("port_blocked", "Cổng quang bị che, bẩn hoặc hỏng", "The optical port is covered, dirty or damaged"),
-    ("no_probe", "Không mang theo đầu đọc hoặc đầu đọc hỏng", "No probe with me, or the probe is broken"),
-    ("other", "Lý do khác", "Another reason"),
+# Why a reading was typed by hand: (code, its words).
+MANUAL_REASONS: tuple[tuple[str, Message], ...] = (
+    ("probe_failed", _M("The probe could not read the meter")),
+    ("no_optical_port", _M("The meter has no optical port (mechanical)")),
+    ("port_blocked", _M("The optical port is covered, dirty or damaged")),
+    ("no_probe", _M("No probe with me, or the probe is broken")),
+    ("other", _M("Another reason")),
 )
 
 
@@ -413,28 +413,20 @@ def evidence_findings(target: Target, events: list[MeterEvent], profile: LoadPro
     recent = [e for e in events if e.tamper and e.time is not None
               and (since is None or since.tzinfo is None or e.time.tzinfo is None or e.time >= since)]
     if recent:
-        def names(lang: str) -> str:
-            return ", ".join(dict.fromkeys((e.text_vi if lang == "vi" else e.text_en).lower() for e in recent))
-
         found.append(Finding("tamper_events", "warning",
                              _M("The meter logged {count} tamper events: {names}. Check the seals.",
-                                count=len(recent), names=ByLanguage(names)),
+                                count=len(recent), names=joined([Lowered(e.name) for e in {e.key: e for e in recent}.values()], ", ")),
                              {"count": str(len(recent))}))
     evidence = consumption_change(events, profile)
     if evidence is not None and evidence.event.time is not None:
         hour, day = _when(evidence.event.time)
         pct = str(abs(evidence.change * 100).quantize(Decimal(1)))
         fell = evidence.change < 0
-        ev = evidence.event
-
-        def event(lang: str) -> str:
-            return ev.text_vi if lang == "vi" else ev.text_en
-
         found.append(Finding(
             "tamper_consumption", "abnormal",
-            (_M("{event} on {day} at {hour}; consumption fell by {pct} % from that day.", event=ByLanguage(event), day=day,
+            (_M("{event} on {day} at {hour}; consumption fell by {pct} % from that day.", event=evidence.event.name, day=day,
                 hour=hour, pct=pct) if fell else
-             _M("{event} on {day} at {hour}; consumption rose by {pct} % from that day.", event=ByLanguage(event), day=day,
+             _M("{event} on {day} at {hour}; consumption rose by {pct} % from that day.", event=evidence.event.name, day=day,
                 hour=hour, pct=pct)),
             {"event": evidence.event.key, "at": evidence.event.time.isoformat(), "change_pct": pct,
              "before_kwh_day": str(evidence.before_per_day.quantize(Decimal("0.01"))),
@@ -470,7 +462,7 @@ def confirmation_problem(assessment: Assessment, confirmation: str) -> Problem |
         return None
     return Problem("confirmation", "required",
                    _M("{finding} Write why you save it anyway (what you saw on site).",
-                      finding=ByLanguage(found[0].message)))
+                      finding=found[0].text))
 
 
 def save_optical(session: Session, target: Target, result: ReadingResult,

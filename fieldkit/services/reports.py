@@ -306,7 +306,7 @@ def report_csv(report: TeamReport, lang: str = "vi") -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow([heading.text(lang) for _k, heading in CSV_COLUMNS])
-    no_commune = "(chưa rõ xã)" if lang == "vi" else "(no commune)"
+    no_commune = _M.text("(no commune)", lang)
 
     def cell(value: Any) -> Any:
         if isinstance(value, float) and lang == "vi":
@@ -316,7 +316,7 @@ def report_csv(report: TeamReport, lang: str = "vi") -> bytes:
     for f in report.rows:
         rec = figures_record(f, f.commune or no_commune)
         writer.writerow([cell(rec[k]) for k, _heading in CSV_COLUMNS])
-    rec = figures_record(report.total, "Tổng cộng" if lang == "vi" else "Total")
+    rec = figures_record(report.total, _M.text("Total", lang))
     writer.writerow([cell(rec[k]) for k, _heading in CSV_COLUMNS])
     return buf.getvalue().encode("utf-8-sig")
 

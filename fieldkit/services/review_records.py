@@ -11,7 +11,7 @@ Onboarding steps (and the new-supply request, which is one) are laid out from th
 below. Ids, hashes and internal keys are never answers: photos and signatures are
 `pictures` (the UI decodes them off its thread), a made document is a `KeptDocument`.
 
-Values keep their type (Decimal, date, bool, Text) so the UI formats them in its language
+Values keep their type (Decimal, date, bool, Words) so the UI formats them in its language
 (`ui/labels.format_*`). A record that a later one supersedes (a correction, or the
 resubmission of a returned order) is kept and marked with the id of the newer one.
 """
@@ -25,7 +25,7 @@ from typing import Any
 
 from fieldkit.domain import anomalies
 from fieldkit.domain import onboarding as flow
-from fieldkit.domain.messages import Message
+from fieldkit.domain.messages import Message, Texts, verbatim
 from fieldkit.domain.models import Install, OnboardingStep, Reading, WorkOrderKind
 from fieldkit.forms import FormDefinition, FormDefinitionError, load_form
 from fieldkit.forms.definition import Field, Text
@@ -35,6 +35,14 @@ from fieldkit.services.review import ReviewDetail
 from fieldkit.services.session import Session
 from fieldkit.store import field_facts as facts_repo
 
+_M = Texts("services.review_records")
+
+# A text the review page shows: a marked core text (a Message, translated from core_*.ts) or a form file's
+# own vi/en label (a Text: form files are data). Both say themselves with .text(lang) (and .vi, .en).
+Words = Text | Message
+BLANK = verbatim("")
+
+
 # --- what one answer is ----------------------------------------------------------------------------
 
 
@@ -42,18 +50,18 @@ from fieldkit.store import field_facts as facts_repo
 class Answer:
     """One answer: `kind` says how the UI shows `value`.
 
-    text: str · number: Decimal · money: int (VND) · date: date · bool: bool · choice: Text ·
-    texts: list[Text] · registers: list[(Text name, Decimal, unit)] · gps: (Decimal lat, Decimal lon) ·
+    text: str · number: Decimal · money: int (VND) · date: date · bool: bool · choice: Words ·
+    texts: list[Words] · registers: list[(Words name, Decimal, unit)] · gps: (Decimal lat, Decimal lon) ·
     period: (date, date)"""
 
-    label: Text
+    label: Words
     kind: str
     value: Any
 
 
 @dataclass(frozen=True)
 class Section:
-    title: Text | None
+    title: Words | None
     answers: list[Answer]
 
 
@@ -61,7 +69,7 @@ class Section:
 class Picture:
     sha256: str
     kind: str  # "photo" or "signature"
-    caption: Text
+    caption: Words
 
 
 @dataclass(frozen=True)
@@ -77,7 +85,7 @@ class ReadingChecks:
 class RecordView:
     id: str
     kind: str  # "install", "reading" or "onboarding"
-    title: Text
+    title: Words
     recorded_at: datetime | None
     recorded_by: str  # display name
     sections: list[Section]
@@ -88,19 +96,15 @@ class RecordView:
     superseded_by: str | None = None  # the newer record that replaces this one (both are kept)
 
 
-def T(vi: str, en: str) -> Text:  # noqa: N802 - reads like the form files' {"vi", "en"}
-    return Text(vi, en)
-
-
-YES_NO = {True: T("Có", "Yes"), False: T("Không", "No")}
-PHOTO = T("Ảnh", "Photo")
-SIGNATURE = T("Chữ ký", "Signature")
+YES_NO = {True: _M("Yes"), False: _M("No")}
+PHOTO = _M("Photo")
+SIGNATURE = _M("Signature")
 
 # Register codes of a meter_reading answer -> the OBIS code whose name the reading screen shows.
 REGISTER_OBIS = {"KT": "1.8.0", "BT": "1.8.1", "CD": "1.8.2", "TD": "1.8.3"}
-SOURCES = {"optical": T("Đọc qua đầu đọc quang", "Read through the optical probe"),
-           "manual": T("Nhập tay", "Typed by hand"), "nmea": T("Máy thu GPS", "GPS receiver"),
-           "typed": T("Nhập tay", "Typed by hand")}
+SOURCES = {"optical": _M("Read through the optical probe"),
+           "manual": _M("Typed by hand"), "nmea": _M("GPS receiver"),
+           "typed": _M("Typed by hand")}
 
 
 def _decimal(value: Any) -> Decimal | None:
@@ -113,13 +117,11 @@ def _decimal(value: Any) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-def _register_name(code: str) -> Text:
-    obis = REGISTER_OBIS.get(code.upper(), code)
-    vi, en = readings.register_name(obis, "vi"), readings.register_name(obis, "en")
-    return T(vi, en) if vi and en else T(code, code)
+def _register_name(code: str) -> Words:
+    return readings.REGISTER_NAMES.get(REGISTER_OBIS.get(code.upper(), code)) or verbatim(code)
 
 
-def _registers(raw: dict[str, Any]) -> list[tuple[Text, Decimal, str]]:
+def _registers(raw: dict[str, Any]) -> list[tuple[Words, Decimal, str]]:
     out = []
     for code, value in raw.items():
         number = _decimal(value)
@@ -131,21 +133,21 @@ def _registers(raw: dict[str, Any]) -> list[tuple[Text, Decimal, str]]:
 def _free(value: Any) -> Answer | None:
     """An answer outside any table (a newer app's key): shown by its value's type, never as a repr."""
     if isinstance(value, bool):
-        return Answer(T("", ""), "bool", value)
+        return Answer(BLANK, "bool", value)
     if isinstance(value, int | float | Decimal):
-        return Answer(T("", ""), "number", Decimal(str(value)))
+        return Answer(BLANK, "number", Decimal(str(value)))
     if isinstance(value, str) and value.strip():
         try:
-            return Answer(T("", ""), "date", date.fromisoformat(value.strip())) if len(value.strip()) == 10 \
-                else Answer(T("", ""), "text", value.strip())
+            return Answer(BLANK, "date", date.fromisoformat(value.strip())) if len(value.strip()) == 10 \
+                else Answer(BLANK, "text", value.strip())
         except ValueError:
-            return Answer(T("", ""), "text", value.strip())
+            return Answer(BLANK, "text", value.strip())
     return None
 
 
-def _label_of(key: str) -> Text:
+def _label_of(key: str) -> Words:
     words = key.replace("_", " ").strip().capitalize()
-    return T(words, words)
+    return verbatim(words)
 
 
 def _other(data: dict[str, Any], used: set[str], hidden: set[str]) -> list[Answer]:
@@ -196,13 +198,13 @@ def _form(install: Install) -> FormDefinition | None:
         return None
 
 
-def install_record(install: Install) -> tuple[Text, list[Section], list[Picture]]:
+def install_record(install: Install) -> tuple[Words, list[Section], list[Picture]]:
     form = _form(install)
     data = dict(install.data)
     sections: list[Section] = []
     pictures: list[Picture] = []
     used: set[str] = set()
-    title = form.title if form is not None else T("Biên bản treo tháo công tơ", "Meter install / removal record")
+    title = form.title if form is not None else _M("Meter install / removal record")
     for section in form.sections if form is not None else ():
         answers = []
         for f in section.fields:
@@ -216,12 +218,12 @@ def install_record(install: Install) -> tuple[Text, list[Section], list[Picture]
             sections.append(Section(section.title, answers))
     head = []
     if install.installed_meter_serial and "installed_serial" not in data:
-        head.append(Answer(T("Số công tơ treo", "Installed meter serial"), "text", install.installed_meter_serial))
+        head.append(Answer(_M("Installed meter serial"), "text", install.installed_meter_serial))
     if install.removed_meter_serial and "removed_serial" not in data:
-        head.append(Answer(T("Số công tơ tháo", "Removed meter serial"), "text", install.removed_meter_serial))
+        head.append(Answer(_M("Removed meter serial"), "text", install.removed_meter_serial))
     other = _other(data, used, set())
     if head or other:
-        sections.append(Section(T("Thông tin khác", "Other details"), head + other))
+        sections.append(Section(_M("Other details"), head + other))
     known = {p.sha256 for p in pictures}
     return title, sections, pictures + [Picture(str(s), "photo", PHOTO) for s in data.get("attachments") or []
                                         if isinstance(s, str) and s not in known]
@@ -230,62 +232,61 @@ def install_record(install: Install) -> tuple[Text, list[Section], list[Picture]
 # --- onboarding steps (the new-supply request is one) -------------------------------------------------
 
 STEP_TITLES = {
-    flow.HOUSEHOLD: T("Hộ khách hàng", "Household"),
-    flow.NEW_SUPPLY: T("Đề nghị cấp điện mới", "New supply request"),
-    flow.APP_INSTALL: T("Cài ứng dụng chăm sóc khách hàng", "Customer-care app installed"),
-    flow.APP: T("Đăng ký trên ứng dụng", "Registered in the app"),
-    flow.PAYMENT: T("Cách thanh toán tiền điện", "How the bill is paid"),
-    flow.BILL: T("Hoá đơn hiện tại", "Current bill"),
-    flow.CONTRACT: T("Hợp đồng mua bán điện điện tử", "Electronic purchase contract"),
-    flow.SHEET: T("Phiếu thông tin khách hàng", "Household sheet"),
+    flow.HOUSEHOLD: _M("Household"),
+    flow.NEW_SUPPLY: _M("New supply request"),
+    flow.APP_INSTALL: _M("Customer-care app installed"),
+    flow.APP: _M("Registered in the app"),
+    flow.PAYMENT: _M("How the bill is paid"),
+    flow.BILL: _M("Current bill"),
+    flow.CONTRACT: _M("Electronic purchase contract"),
+    flow.SHEET: _M("Household sheet"),
 }
 # step -> key -> (label, kind); kinds as in Answer, plus "payment_method", "document", "documents"
-STEP_KEYS: dict[str, dict[str, tuple[Text, str]]] = {
-    flow.HOUSEHOLD: {"code": (T("Mã khách hàng", "Customer code"), "text"),
-                     "new_supply": (T("Chưa có điện (cấp mới)", "Not yet supplied (new supply)"), "bool"),
-                     "created": (T("Khách hàng tạo mới trên máy", "Customer created on this laptop"), "bool")},
-    flow.NEW_SUPPLY: {"documents": (T("Giấy tờ đã nộp", "Documents handed in"), "documents"),
-                      "households": (T("Số hộ dùng chung công tơ", "Households sharing the meter"), "number"),
-                      "supply_address": (T("Địa chỉ cấp điện", "Supply address"), "address"),
-                      "needs_pole": (T("Cần trồng cột", "A pole is needed"), "bool"),
-                      "working_days": (T("Thời hạn giải quyết (ngày làm việc)", "Time limit (working days)"),
+STEP_KEYS: dict[str, dict[str, tuple[Words, str]]] = {
+    flow.HOUSEHOLD: {"code": (_M("Customer code"), "text"),
+                     "new_supply": (_M("Not yet supplied (new supply)"), "bool"),
+                     "created": (_M("Customer created on this laptop"), "bool")},
+    flow.NEW_SUPPLY: {"documents": (_M("Documents handed in"), "documents"),
+                      "households": (_M("Households sharing the meter"), "number"),
+                      "supply_address": (_M("Supply address"), "address"),
+                      "needs_pole": (_M("A pole is needed"), "bool"),
+                      "working_days": (_M("Time limit (working days)"),
                                        "number"),
-                      "signer": (T("Người ký giấy đề nghị", "Request signed by"), "text")},
-    flow.APP_INSTALL: {"shown": (T("Đã hướng dẫn cài ứng dụng", "Showed how to install the app"), "bool")},
-    flow.APP: {"registered": (T("Đã đăng ký", "Registered"), "bool"),
-               "phone": (T("Số điện thoại đăng ký", "Phone registered"), "text")},
-    flow.PAYMENT: {"method": (T("Cách thanh toán", "Payment method"), "payment_method"),
-                   "provider": (T("Ngân hàng / ví", "Bank / wallet"), "text"),
-                   "provider_bin": (T("Mã ngân hàng (BIN)", "Bank code (BIN)"), "text")},
-    flow.BILL: {"shown": (T("Đã cho xem hoá đơn", "Bill shown"), "bool"),
-                "kwh": (T("Điện năng (kWh)", "Energy (kWh)"), "number"),
-                "total": (T("Tiền điện ước tính", "Estimated bill"), "money"),
-                "period": (T("Kỳ hoá đơn", "Billing period"), "period"),
-                "qr_amount": (T("Số tiền trên mã QR", "Amount in the QR code"), "money"),
-                "bill_period": (T("Kỳ hoá đơn Điện lực phát hành", "Period of the utility's bill"), "period")},
-    flow.CONTRACT: {"signed": (T("Đã ký", "Signed"), "bool"),
-                    "otp": (T("Xác nhận OTP", "OTP confirmation"), "otp"),
-                    "signer": (T("Người ký", "Signed by"), "text"),
-                    "phone": (T("Số điện thoại", "Phone"), "text"),
-                    "drawn": (T("Ký tay trên màn hình", "Signed by hand on screen"), "bool")},
-    flow.SHEET: {"printed": (T("Đã in và giao cho hộ", "Printed and handed over"), "bool"),
-                 "lang": (T("Ngôn ngữ", "Language"), "language")},
+                      "signer": (_M("Request signed by"), "text")},
+    flow.APP_INSTALL: {"shown": (_M("Showed how to install the app"), "bool")},
+    flow.APP: {"registered": (_M("Registered"), "bool"),
+               "phone": (_M("Phone registered"), "text")},
+    flow.PAYMENT: {"method": (_M("Payment method"), "payment_method"),
+                   "provider": (_M("Bank / wallet"), "text"),
+                   "provider_bin": (_M("Bank code (BIN)"), "text")},
+    flow.BILL: {"shown": (_M("Bill shown"), "bool"),
+                "kwh": (_M("Energy (kWh)"), "number"),
+                "total": (_M("Estimated bill"), "money"),
+                "period": (_M("Billing period"), "period"),
+                "qr_amount": (_M("Amount in the QR code"), "money"),
+                "bill_period": (_M("Period of the utility's bill"), "period")},
+    flow.CONTRACT: {"signed": (_M("Signed"), "bool"),
+                    "otp": (_M("OTP confirmation"), "otp"),
+                    "signer": (_M("Signed by"), "text"),
+                    "phone": (_M("Phone"), "text"),
+                    "drawn": (_M("Signed by hand on screen"), "bool")},
+    flow.SHEET: {"printed": (_M("Printed and handed over"), "bool"),
+                 "lang": (_M("Language"), "language")},
 }
 HIDDEN_KEYS = {"qr_payload", "file", "customer_id", "work_order_id", "signature_sha256", "sha256"}
 PAYMENT_METHODS = {
-    "mobile_banking": T("Ứng dụng ngân hàng", "Mobile banking"), "e_wallet": T("Ví điện tử", "E-wallet"),
-    "auto_debit": T("Trích nợ tự động", "Automatic debit"), "bank_qr": T("Chuyển khoản qua mã QR", "Bank-transfer QR"),
-    "cash": T("Tiền mặt", "Cash"),
+    "mobile_banking": _M("Mobile banking"), "e_wallet": _M("E-wallet"),
+    "auto_debit": _M("Automatic debit"), "bank_qr": _M("Bank-transfer QR"),
+    "cash": _M("Cash"),
 }
-DOCUMENTS = {"id_document": T("Căn cước công dân của người đề nghị", "Requester's citizen ID"),
-             "address_proof": T("Giấy tờ quyền sử dụng địa chỉ", "Proof of the right to use the address"),
-             "household_authorisation": T("Giấy uỷ quyền của các hộ dùng chung",
-                                          "Authorisation of the households sharing the meter")}
-OTP = {flow.OTP_PENDING: T("Đang chờ", "Pending"), flow.OTP_CONFIRMED: T("Đã xác nhận", "Confirmed")}
-LANGUAGES = {"vi": T("Tiếng Việt", "Vietnamese"), "en": T("Tiếng Anh", "English")}
+DOCUMENTS = {"id_document": _M("Requester's citizen ID"),
+             "address_proof": _M("Proof of the right to use the address"),
+             "household_authorisation": _M("Authorisation of the households sharing the meter")}
+OTP = {flow.OTP_PENDING: _M("Pending"), flow.OTP_CONFIRMED: _M("Confirmed")}
+LANGUAGES = {"vi": _M("Vietnamese"), "en": _M("English")}
 
 
-def _step_answer(label: Text, kind: str, value: Any) -> Answer | None:
+def _step_answer(label: Words, kind: str, value: Any) -> Answer | None:
     if value is None or value == "":
         return None
     if kind == "bool":
@@ -296,11 +297,11 @@ def _step_answer(label: Text, kind: str, value: Any) -> Answer | None:
             return None
         return Answer(label, kind, int(number) if kind == "money" else number)
     if kind == "payment_method":
-        return Answer(label, "choice", PAYMENT_METHODS.get(str(value), T(str(value), str(value))))
+        return Answer(label, "choice", PAYMENT_METHODS.get(str(value), verbatim(str(value))))
     if kind == "otp":
-        return Answer(label, "choice", OTP.get(str(value), T(str(value), str(value))))
+        return Answer(label, "choice", OTP.get(str(value), verbatim(str(value))))
     if kind == "language":
-        return Answer(label, "choice", LANGUAGES.get(str(value), T(str(value), str(value))))
+        return Answer(label, "choice", LANGUAGES.get(str(value), verbatim(str(value))))
     if kind == "documents" and isinstance(value, list):
         return Answer(label, "texts", [DOCUMENTS.get(str(d), _label_of(str(d))) for d in value])
     if kind == "address" and isinstance(value, dict):
@@ -314,7 +315,7 @@ def _step_answer(label: Text, kind: str, value: Any) -> Answer | None:
     return Answer(label, "text", str(value))
 
 
-def onboarding_record(step: OnboardingStep) -> tuple[Text, list[Section], list[Picture]]:
+def onboarding_record(step: OnboardingStep) -> tuple[Words, list[Section], list[Picture]]:
     data = dict(step.data)
     keys = STEP_KEYS.get(step.step, {})
     answers = [a for key, (label, kind) in keys.items() if (a := _step_answer(label, kind, data.get(key)))]
@@ -324,9 +325,9 @@ def onboarding_record(step: OnboardingStep) -> tuple[Text, list[Section], list[P
         if not isinstance(sha, str) or sha == data.get("sha256"):  # the sheet's own PDF: its document
             continue
         if step.step == flow.CONTRACT:
-            pictures.append(Picture(sha, "signature", T("Chữ ký của khách hàng", "Customer's signature")))
+            pictures.append(Picture(sha, "signature", _M("Customer's signature")))
         elif step.step == flow.NEW_SUPPLY:
-            pictures.append(Picture(sha, "signature", T("Chữ ký của người đề nghị", "Applicant's signature")))
+            pictures.append(Picture(sha, "signature", _M("Applicant's signature")))
         else:
             pictures.append(Picture(sha, "photo", PHOTO))
     title = STEP_TITLES.get(step.step, _label_of(step.step))
@@ -336,26 +337,25 @@ def onboarding_record(step: OnboardingStep) -> tuple[Text, list[Section], list[P
 # --- readings ------------------------------------------------------------------------------------------
 
 
-def _manual_reason(text: str) -> Text:
-    for code, vi, en in readings.MANUAL_REASONS:
+def _manual_reason(text: str) -> Words:
+    for code, message in readings.MANUAL_REASONS:
         if text == code or text.startswith(code + " "):
-            return T(vi, en)
-    return T(text, text)
+            return message
+    return verbatim(text)
 
 
-def reading_record(reading: Reading) -> tuple[Text, list[Section], list[Picture]]:
-    answers = [Answer(T("Cách đọc", "How it was read"), "choice", SOURCES.get(reading.source.value,
-                                                                             T(reading.source.value, reading.source.value)))]
+def reading_record(reading: Reading) -> tuple[Words, list[Section], list[Picture]]:
+    answers = [Answer(_M("How it was read"), "choice", SOURCES.get(reading.source.value,
+                                                                             verbatim(reading.source.value)))]
     regs = []
     for obis, reg in sorted(reading.registers.items()):
-        vi, en = readings.register_name(obis, "vi"), readings.register_name(obis, "en")
-        regs.append((T(vi or obis, en or obis), reg.value, reg.unit))
-    answers.append(Answer(T("Chỉ số", "Registers"), "registers", regs))
+        regs.append((readings.REGISTER_NAMES.get(obis.split("*")[0]) or verbatim(obis), reg.value, reg.unit))
+    answers.append(Answer(_M("Registers"), "registers", regs))
     if reading.manual_reason:
-        answers.append(Answer(T("Lý do nhập tay", "Why it was typed"), "choice", _manual_reason(reading.manual_reason)))
-    pictures = [Picture(reading.photo_sha256, "photo", T("Ảnh mặt công tơ", "Photo of the meter"))] \
+        answers.append(Answer(_M("Why it was typed"), "choice", _manual_reason(reading.manual_reason)))
+    pictures = [Picture(reading.photo_sha256, "photo", _M("Photo of the meter"))] \
         if reading.photo_sha256 else []
-    return T("Chỉ số công tơ", "Meter reading"), [Section(None, answers)], pictures
+    return _M("Meter reading"), [Section(None, answers)], pictures
 
 
 def _checks(conn: Any, detail: ReviewDetail, reading: Reading) -> ReadingChecks | None:

@@ -80,10 +80,10 @@ def _lines(d: Draft) -> list[DraftLine]:
     if d.kind == READING:  # the manual entry: registers by name, the reason by its words
         out = [DraftLine(register_name(line.label_vi, "vi") or line.label_vi,
                          register_name(line.label_en, "en") or line.label_en, line.value) for line in out]
-        reasons = {code: (vi, en) for code, vi, en in MANUAL_REASONS}
+        reasons = dict(MANUAL_REASONS)
         code = d.data.get("reason")
         if isinstance(code, str) and code in reasons:
-            out.append(DraftLine(_REASON.vi, _REASON.en, reasons[code][0] + " / " + reasons[code][1]))
+            out.append(DraftLine(_REASON.vi, _REASON.en, reasons[code].vi + " / " + reasons[code].en))
     for key, label in (("note", _NOTE), ("confirmation", _CONFIRMATION)):
         if isinstance(d.data.get(key), str) and d.data[key].strip():
             out.append(DraftLine(label.vi, label.en, d.data[key].strip()[:300]))

@@ -70,6 +70,159 @@
         </message>
     </context>
     <context>
+        <name>devices.meter_log</name>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Alarm register cleared</source>
+            <translation>Alarm register cleared</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Association authentication failure</source>
+            <translation>Association authentication failure</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Battery voltage low</source>
+            <translation>Battery voltage low</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Clock adjusted (new time)</source>
+            <translation>Clock adjusted (new time)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Clock adjusted (old time)</source>
+            <translation>Clock adjusted (old time)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Clock invalid</source>
+            <translation>Clock invalid</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Daylight saving time changed</source>
+            <translation>Daylight saving time changed</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Decryption or authentication failure</source>
+            <translation>Decryption or authentication failure</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Error register cleared</source>
+            <translation>Error register cleared</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Event code {code}</source>
+            <translation>Event code {code}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Firmware activated</source>
+            <translation>Firmware activated</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Firmware ready for activation</source>
+            <translation>Firmware ready for activation</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Measurement system error</source>
+            <translation>Measurement system error</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Meter cover closed</source>
+            <translation>Meter cover closed</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Meter cover removed</source>
+            <translation>Meter cover removed</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Non-volatile memory error</source>
+            <translation>Non-volatile memory error</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Power down</source>
+            <translation>Power down</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Power up</source>
+            <translation>Power up</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Program memory error</source>
+            <translation>Program memory error</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>RAM error</source>
+            <translation>RAM error</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Replace battery</source>
+            <translation>Replace battery</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Replay attack</source>
+            <translation>Replay attack</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Reverse current</source>
+            <translation>Reverse current</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Reverse current ended</source>
+            <translation>Reverse current ended</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Strong magnetic field detected</source>
+            <translation>Strong magnetic field detected</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Strong magnetic field gone</source>
+            <translation>Strong magnetic field gone</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Terminal cover closed</source>
+            <translation>Terminal cover closed</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Terminal cover removed</source>
+            <translation>Terminal cover removed</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Time-of-use table activated</source>
+            <translation>Time-of-use table activated</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Watchdog error</source>
+            <translation>Watchdog error</translation>
+        </message>
+    </context>
+    <context>
         <name>documents.contract</name>
         <message>
             <location filename="../../fieldkit/documents/contract.py" />
@@ -213,6 +366,14 @@
         </message>
     </context>
     <context>
+        <name>documents.household_sheet</name>
+        <message>
+            <location filename="../../fieldkit/documents/household_sheet.py" />
+            <source>{amount:,} VND</source>
+            <translation>{amount:,} VND</translation>
+        </message>
+    </context>
+    <context>
         <name>documents.install_record</name>
         <message>
             <location filename="../../fieldkit/documents/install_record.py" />
@@ -321,6 +482,11 @@
         </message>
         <message>
             <location filename="../../fieldkit/documents/install_record.py" />
+            <source>on {dd}/{mm}/{yyyy}</source>
+            <translation>on {dd}/{mm}/{yyyy}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
             <source>photo(s)</source>
             <translation>photo(s)</translation>
         </message>
@@ -339,8 +505,18 @@
         </message>
         <message>
             <location filename="../../fieldkit/documents/layout.py" />
+            <source>Page</source>
+            <translation>Page</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/layout.py" />
             <source>SOCIALIST REPUBLIC OF VIETNAM</source>
             <translation>SOCIALIST REPUBLIC OF VIETNAM</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/layout.py" />
+            <source>{dd}/{mm}/{yyyy}</source>
+            <translation>{dd}/{mm}/{yyyy}</translation>
         </message>
     </context>
     <context>
@@ -2078,6 +2254,11 @@
         </message>
         <message>
             <location filename="../../fieldkit/services/readings.py" />
+            <source>Another reason</source>
+            <translation>Another reason</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
             <source>Consumption is negative: no bill estimate.</source>
             <translation>Consumption is negative: no bill estimate.</translation>
         </message>
@@ -2118,6 +2299,11 @@
         </message>
         <message>
             <location filename="../../fieldkit/services/readings.py" />
+            <source>No probe with me, or the probe is broken</source>
+            <translation>No probe with me, or the probe is broken</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
             <source>Normal hours (BT)</source>
             <translation>Normal hours (BT)</translation>
         </message>
@@ -2143,6 +2329,11 @@
         </message>
         <message>
             <location filename="../../fieldkit/services/readings.py" />
+            <source>The meter has no optical port (mechanical)</source>
+            <translation>The meter has no optical port (mechanical)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
             <source>The meter logged {count} tamper events: {names}. Check the seals.</source>
             <translation>The meter logged {count} tamper events: {names}. Check the seals.</translation>
         </message>
@@ -2150,6 +2341,16 @@
             <location filename="../../fieldkit/services/readings.py" />
             <source>The meter sent no energy register. Read again or type the reading.</source>
             <translation>The meter sent no energy register. Read again or type the reading.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>The optical port is covered, dirty or damaged</source>
+            <translation>The optical port is covered, dirty or damaged</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>The probe could not read the meter</source>
+            <translation>The probe could not read the meter</translation>
         </message>
         <message>
             <location filename="../../fieldkit/services/readings.py" />
@@ -2194,6 +2395,11 @@
     </context>
     <context>
         <name>services.reports</name>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>(no commune)</source>
+            <translation>(no commune)</translation>
+        </message>
         <message>
             <location filename="../../fieldkit/services/reports.py" />
             <source>Abnormal readings</source>
@@ -2301,6 +2507,11 @@
         </message>
         <message>
             <location filename="../../fieldkit/services/reports.py" />
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
             <source>Work orders done late</source>
             <translation>Work orders done late</translation>
         </message>
@@ -2342,6 +2553,339 @@
             <location filename="../../fieldkit/services/review_evidence.py" />
             <source>This attachment is not on this laptop (not downloaded yet, or damaged).</source>
             <translation>This attachment is not on this laptop (not downloaded yet, or damaged).</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.review_records</name>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>A pole is needed</source>
+            <translation>A pole is needed</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Amount in the QR code</source>
+            <translation>Amount in the QR code</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Applicant's signature</source>
+            <translation>Applicant's signature</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Authorisation of the households sharing the meter</source>
+            <translation>Authorisation of the households sharing the meter</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Automatic debit</source>
+            <translation>Automatic debit</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Bank / wallet</source>
+            <translation>Bank / wallet</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Bank code (BIN)</source>
+            <translation>Bank code (BIN)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Bank-transfer QR</source>
+            <translation>Bank-transfer QR</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Bill shown</source>
+            <translation>Bill shown</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Billing period</source>
+            <translation>Billing period</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Cash</source>
+            <translation>Cash</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Confirmed</source>
+            <translation>Confirmed</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Current bill</source>
+            <translation>Current bill</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Customer code</source>
+            <translation>Customer code</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Customer created on this laptop</source>
+            <translation>Customer created on this laptop</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Customer's signature</source>
+            <translation>Customer's signature</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Customer-care app installed</source>
+            <translation>Customer-care app installed</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Documents handed in</source>
+            <translation>Documents handed in</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>E-wallet</source>
+            <translation>E-wallet</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Electronic purchase contract</source>
+            <translation>Electronic purchase contract</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Energy (kWh)</source>
+            <translation>Energy (kWh)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>English</source>
+            <translation>English</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Estimated bill</source>
+            <translation>Estimated bill</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>GPS receiver</source>
+            <translation>GPS receiver</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Household</source>
+            <translation>Household</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Household sheet</source>
+            <translation>Household sheet</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Households sharing the meter</source>
+            <translation>Households sharing the meter</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>How it was read</source>
+            <translation>How it was read</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>How the bill is paid</source>
+            <translation>How the bill is paid</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Installed meter serial</source>
+            <translation>Installed meter serial</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Language</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Meter install / removal record</source>
+            <translation>Meter install / removal record</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Meter reading</source>
+            <translation>Meter reading</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Mobile banking</source>
+            <translation>Mobile banking</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>New supply request</source>
+            <translation>New supply request</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Not yet supplied (new supply)</source>
+            <translation>Not yet supplied (new supply)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>OTP confirmation</source>
+            <translation>OTP confirmation</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Other details</source>
+            <translation>Other details</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Payment method</source>
+            <translation>Payment method</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Pending</source>
+            <translation>Pending</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Period of the utility's bill</source>
+            <translation>Period of the utility's bill</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Phone registered</source>
+            <translation>Phone registered</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Photo</source>
+            <translation>Photo</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Photo of the meter</source>
+            <translation>Photo of the meter</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Printed and handed over</source>
+            <translation>Printed and handed over</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Proof of the right to use the address</source>
+            <translation>Proof of the right to use the address</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Read through the optical probe</source>
+            <translation>Read through the optical probe</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Registered</source>
+            <translation>Registered</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Registered in the app</source>
+            <translation>Registered in the app</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Registers</source>
+            <translation>Registers</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Removed meter serial</source>
+            <translation>Removed meter serial</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Request signed by</source>
+            <translation>Request signed by</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Requester's citizen ID</source>
+            <translation>Requester's citizen ID</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Showed how to install the app</source>
+            <translation>Showed how to install the app</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Signature</source>
+            <translation>Signature</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Signed</source>
+            <translation>Signed</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Signed by</source>
+            <translation>Signed by</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Signed by hand on screen</source>
+            <translation>Signed by hand on screen</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Supply address</source>
+            <translation>Supply address</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Time limit (working days)</source>
+            <translation>Time limit (working days)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Typed by hand</source>
+            <translation>Typed by hand</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Vietnamese</source>
+            <translation>Vietnamese</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Why it was typed</source>
+            <translation>Why it was typed</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Yes</source>
+            <translation>Yes</translation>
         </message>
     </context>
     <context>

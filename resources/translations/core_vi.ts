@@ -70,6 +70,159 @@
         </message>
     </context>
     <context>
+        <name>devices.meter_log</name>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Alarm register cleared</source>
+            <translation>Xoá thanh ghi cảnh báo</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Association authentication failure</source>
+            <translation>Đăng nhập sai nhiều lần</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Battery voltage low</source>
+            <translation>Pin yếu</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Clock adjusted (new time)</source>
+            <translation>Chỉnh đồng hồ (giờ mới)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Clock adjusted (old time)</source>
+            <translation>Chỉnh đồng hồ (giờ cũ)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Clock invalid</source>
+            <translation>Đồng hồ không hợp lệ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Daylight saving time changed</source>
+            <translation>Đổi giờ mùa hè</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Decryption or authentication failure</source>
+            <translation>Lỗi giải mã</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Error register cleared</source>
+            <translation>Xoá thanh ghi lỗi</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Event code {code}</source>
+            <translation>Sự kiện mã {code}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Firmware activated</source>
+            <translation>Đã cập nhật phần mềm</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Firmware ready for activation</source>
+            <translation>Phần mềm mới sẵn sàng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Measurement system error</source>
+            <translation>Lỗi hệ đo lường</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Meter cover closed</source>
+            <translation>Đóng nắp công tơ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Meter cover removed</source>
+            <translation>Mở nắp công tơ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Non-volatile memory error</source>
+            <translation>Lỗi bộ nhớ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Power down</source>
+            <translation>Mất điện</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Power up</source>
+            <translation>Có điện trở lại</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Program memory error</source>
+            <translation>Lỗi bộ nhớ chương trình</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>RAM error</source>
+            <translation>Lỗi RAM</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Replace battery</source>
+            <translation>Cần thay pin</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Replay attack</source>
+            <translation>Tấn công gửi lại</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Reverse current</source>
+            <translation>Dòng điện ngược</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Reverse current ended</source>
+            <translation>Hết dòng điện ngược</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Strong magnetic field detected</source>
+            <translation>Phát hiện từ trường mạnh</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Strong magnetic field gone</source>
+            <translation>Hết từ trường mạnh</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Terminal cover closed</source>
+            <translation>Đóng nắp hộp đấu dây</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Terminal cover removed</source>
+            <translation>Mở nắp hộp đấu dây</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Time-of-use table activated</source>
+            <translation>Kích hoạt biểu giá mới</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/devices/meter_log.py" />
+            <source>Watchdog error</source>
+            <translation>Lỗi watchdog</translation>
+        </message>
+    </context>
+    <context>
         <name>documents.contract</name>
         <message>
             <location filename="../../fieldkit/documents/contract.py" />
@@ -213,6 +366,14 @@
         </message>
     </context>
     <context>
+        <name>documents.household_sheet</name>
+        <message>
+            <location filename="../../fieldkit/documents/household_sheet.py" />
+            <source>{amount:,} VND</source>
+            <translation>{amount:,} đ</translation>
+        </message>
+    </context>
+    <context>
         <name>documents.install_record</name>
         <message>
             <location filename="../../fieldkit/documents/install_record.py" />
@@ -321,6 +482,11 @@
         </message>
         <message>
             <location filename="../../fieldkit/documents/install_record.py" />
+            <source>on {dd}/{mm}/{yyyy}</source>
+            <translation>ngày {dd} tháng {mm} năm {yyyy}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/install_record.py" />
             <source>photo(s)</source>
             <translation>ảnh</translation>
         </message>
@@ -339,8 +505,18 @@
         </message>
         <message>
             <location filename="../../fieldkit/documents/layout.py" />
+            <source>Page</source>
+            <translation>Trang</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/layout.py" />
             <source>SOCIALIST REPUBLIC OF VIETNAM</source>
             <translation>CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/documents/layout.py" />
+            <source>{dd}/{mm}/{yyyy}</source>
+            <translation>ngày {dd} tháng {mm} năm {yyyy}</translation>
         </message>
     </context>
     <context>
@@ -2078,6 +2254,11 @@
         </message>
         <message>
             <location filename="../../fieldkit/services/readings.py" />
+            <source>Another reason</source>
+            <translation>Lý do khác</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
             <source>Consumption is negative: no bill estimate.</source>
             <translation>Điện năng tiêu thụ âm: không ước tính tiền điện.</translation>
         </message>
@@ -2118,6 +2299,11 @@
         </message>
         <message>
             <location filename="../../fieldkit/services/readings.py" />
+            <source>No probe with me, or the probe is broken</source>
+            <translation>Không mang theo đầu đọc hoặc đầu đọc hỏng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
             <source>Normal hours (BT)</source>
             <translation>Giờ bình thường (BT)</translation>
         </message>
@@ -2143,6 +2329,11 @@
         </message>
         <message>
             <location filename="../../fieldkit/services/readings.py" />
+            <source>The meter has no optical port (mechanical)</source>
+            <translation>Công tơ không có cổng quang (công tơ cơ)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
             <source>The meter logged {count} tamper events: {names}. Check the seals.</source>
             <translation>Công tơ ghi nhận {count} sự kiện can thiệp: {names}. Kiểm tra niêm phong.</translation>
         </message>
@@ -2150,6 +2341,16 @@
             <location filename="../../fieldkit/services/readings.py" />
             <source>The meter sent no energy register. Read again or type the reading.</source>
             <translation>Công tơ không gửi chỉ số điện năng nào. Đọc lại hoặc ghi bằng tay.</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>The optical port is covered, dirty or damaged</source>
+            <translation>Cổng quang bị che, bẩn hoặc hỏng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/readings.py" />
+            <source>The probe could not read the meter</source>
+            <translation>Đầu đọc không đọc được công tơ</translation>
         </message>
         <message>
             <location filename="../../fieldkit/services/readings.py" />
@@ -2194,6 +2395,11 @@
     </context>
     <context>
         <name>services.reports</name>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
+            <source>(no commune)</source>
+            <translation>(chưa rõ xã)</translation>
+        </message>
         <message>
             <location filename="../../fieldkit/services/reports.py" />
             <source>Abnormal readings</source>
@@ -2301,6 +2507,11 @@
         </message>
         <message>
             <location filename="../../fieldkit/services/reports.py" />
+            <source>Total</source>
+            <translation>Tổng cộng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/reports.py" />
             <source>Work orders done late</source>
             <translation>Phiếu xong trễ hạn</translation>
         </message>
@@ -2342,6 +2553,339 @@
             <location filename="../../fieldkit/services/review_evidence.py" />
             <source>This attachment is not on this laptop (not downloaded yet, or damaged).</source>
             <translation>Tệp đính kèm này chưa có trên máy (chưa tải về hoặc bị hỏng).</translation>
+        </message>
+    </context>
+    <context>
+        <name>services.review_records</name>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>A pole is needed</source>
+            <translation>Cần trồng cột</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Amount in the QR code</source>
+            <translation>Số tiền trên mã QR</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Applicant's signature</source>
+            <translation>Chữ ký của người đề nghị</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Authorisation of the households sharing the meter</source>
+            <translation>Giấy uỷ quyền của các hộ dùng chung</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Automatic debit</source>
+            <translation>Trích nợ tự động</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Bank / wallet</source>
+            <translation>Ngân hàng / ví</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Bank code (BIN)</source>
+            <translation>Mã ngân hàng (BIN)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Bank-transfer QR</source>
+            <translation>Chuyển khoản qua mã QR</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Bill shown</source>
+            <translation>Đã cho xem hoá đơn</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Billing period</source>
+            <translation>Kỳ hoá đơn</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Cash</source>
+            <translation>Tiền mặt</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Confirmed</source>
+            <translation>Đã xác nhận</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Current bill</source>
+            <translation>Hoá đơn hiện tại</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Customer code</source>
+            <translation>Mã khách hàng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Customer created on this laptop</source>
+            <translation>Khách hàng tạo mới trên máy</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Customer's signature</source>
+            <translation>Chữ ký của khách hàng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Customer-care app installed</source>
+            <translation>Cài ứng dụng chăm sóc khách hàng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Documents handed in</source>
+            <translation>Giấy tờ đã nộp</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>E-wallet</source>
+            <translation>Ví điện tử</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Electronic purchase contract</source>
+            <translation>Hợp đồng mua bán điện điện tử</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Energy (kWh)</source>
+            <translation>Điện năng (kWh)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>English</source>
+            <translation>Tiếng Anh</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Estimated bill</source>
+            <translation>Tiền điện ước tính</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>GPS receiver</source>
+            <translation>Máy thu GPS</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Household</source>
+            <translation>Hộ khách hàng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Household sheet</source>
+            <translation>Phiếu thông tin khách hàng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Households sharing the meter</source>
+            <translation>Số hộ dùng chung công tơ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>How it was read</source>
+            <translation>Cách đọc</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>How the bill is paid</source>
+            <translation>Cách thanh toán tiền điện</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Installed meter serial</source>
+            <translation>Số công tơ treo</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Language</source>
+            <translation>Ngôn ngữ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Meter install / removal record</source>
+            <translation>Biên bản treo tháo công tơ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Meter reading</source>
+            <translation>Chỉ số công tơ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Mobile banking</source>
+            <translation>Ứng dụng ngân hàng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>New supply request</source>
+            <translation>Đề nghị cấp điện mới</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>No</source>
+            <translation>Không</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Not yet supplied (new supply)</source>
+            <translation>Chưa có điện (cấp mới)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>OTP confirmation</source>
+            <translation>Xác nhận OTP</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Other details</source>
+            <translation>Thông tin khác</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Payment method</source>
+            <translation>Cách thanh toán</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Pending</source>
+            <translation>Đang chờ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Period of the utility's bill</source>
+            <translation>Kỳ hoá đơn Điện lực phát hành</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Phone</source>
+            <translation>Số điện thoại</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Phone registered</source>
+            <translation>Số điện thoại đăng ký</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Photo</source>
+            <translation>Ảnh</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Photo of the meter</source>
+            <translation>Ảnh mặt công tơ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Printed and handed over</source>
+            <translation>Đã in và giao cho hộ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Proof of the right to use the address</source>
+            <translation>Giấy tờ quyền sử dụng địa chỉ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Read through the optical probe</source>
+            <translation>Đọc qua đầu đọc quang</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Registered</source>
+            <translation>Đã đăng ký</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Registered in the app</source>
+            <translation>Đăng ký trên ứng dụng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Registers</source>
+            <translation>Chỉ số</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Removed meter serial</source>
+            <translation>Số công tơ tháo</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Request signed by</source>
+            <translation>Người ký giấy đề nghị</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Requester's citizen ID</source>
+            <translation>Căn cước công dân của người đề nghị</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Showed how to install the app</source>
+            <translation>Đã hướng dẫn cài ứng dụng</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Signature</source>
+            <translation>Chữ ký</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Signed</source>
+            <translation>Đã ký</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Signed by</source>
+            <translation>Người ký</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Signed by hand on screen</source>
+            <translation>Ký tay trên màn hình</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Supply address</source>
+            <translation>Địa chỉ cấp điện</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Time limit (working days)</source>
+            <translation>Thời hạn giải quyết (ngày làm việc)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Typed by hand</source>
+            <translation>Nhập tay</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Vietnamese</source>
+            <translation>Tiếng Việt</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Why it was typed</source>
+            <translation>Lý do nhập tay</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_records.py" />
+            <source>Yes</source>
+            <translation>Có</translation>
         </message>
     </context>
     <context>

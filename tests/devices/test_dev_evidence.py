@@ -16,7 +16,7 @@ OPENED = datetime(2026, 11, 12, 2, 14, tzinfo=HANOI)
 
 def event(code: int, when: datetime) -> MeterEvent:
     m = meaning(code)
-    return MeterEvent(when, code, m.key, m.text_vi, m.text_en, m.tamper)
+    return MeterEvent(when, code, m.key, m.name, m.tamper)
 
 
 def profile(drop_at: datetime, before: str = "1.000", after: str = "0.400", days: int = 4) -> LoadProfile:

@@ -8,10 +8,10 @@ from datetime import date
 from decimal import Decimal
 
 from fieldkit.domain import onboarding as flow
+from fieldkit.domain.messages import verbatim
 from fieldkit.domain.models import Install, OnboardingStep
 from fieldkit.services.review_records import (
     RecordView,
-    T,
     current_first,
     install_record,
     onboarding_record,
@@ -91,7 +91,7 @@ def test_onboarding_steps_hide_ids_hashes_and_payloads():
 
 
 def rec(rid: str, supersedes: str | None = None, superseded_by: str | None = None) -> RecordView:
-    return RecordView(rid, "install", T("t", "t"), None, "", [], supersedes=supersedes, superseded_by=superseded_by)
+    return RecordView(rid, "install", verbatim("t"), None, "", [], supersedes=supersedes, superseded_by=superseded_by)
 
 
 def test_a_replaced_record_follows_the_one_that_replaces_it():

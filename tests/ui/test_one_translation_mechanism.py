@@ -170,13 +170,8 @@ CORE = [p for p in sorted((ROOT / "fieldkit").rglob("*.py"))
 VI_LETTERS = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.IGNORECASE)
 # Vietnamese next to ASCII that is not a translation: demo people and units (names, codes), the diacritic folding.
 NOT_TRANSLATIONS = {"fieldkit/demo.py", "fieldkit/store/demo.py", "fieldkit/domain/text.py"}
-# Core files whose vi/en pairs are not converted yet (count of pairs each); the number may only go down.
-# Empty it as they go: `python scripts/i18n_codemod.py --tuples FILE` then fix the consumers by hand.
-PAIRS_LEFT: dict[str, int] = {
-    "fieldkit/devices/meter_log.py": 30,
-    "fieldkit/services/readings.py": 5,
-    "fieldkit/services/review_records.py": 67,
-}
+# Every core vi/en pair is converted (the last three files: devices/meter_log.py, services/readings.py,
+# services/review_records.py); nothing may come back. A new one: `python scripts/i18n_codemod.py FILE`.
 
 
 def _text(node: ast.AST) -> str | None:
@@ -216,16 +211,62 @@ def _marked(tree: ast.Module) -> list[tuple[int, str, str]]:
     return out
 
 
-def test_no_vi_en_pair_left_in_the_core():
-    found: dict[str, int] = {}
+def _is_language_test(node: ast.AST) -> bool:
+    """`lang == "vi"`, `"en" != language`, `x.lang == "vi"`...: a comparison with a language code."""
+    return isinstance(node, ast.Compare) and any(
+        _string(side) in ("vi", "en") for side in (node.left, *node.comparators))
+
+
+def _inline_choices(tree: ast.AST) -> list[int]:
+    """Lines of `"…" if lang == "vi" else "…"`: a choice by language between two string literals (plain or
+    f-strings) with words in them (a decimal mark `"," if lang == "vi" else "."` or a language code
+    `"en" if x == "en" else "vi"` is not a translation)."""
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.IfExp) and _is_language_test(node.test):
+            a, b = _text(node.body), _text(node.orelse)
+            if a is None or b is None or {a, b} <= {"vi", "en"}:
+                continue
+            if re.search(r"\w{2,}", a) or re.search(r"\w{2,}", b):
+                out.append(node.lineno)
+    return out
+
+
+def _core_sites(find) -> dict[str, list[int]]:  # type: ignore[no-untyped-def]
+    found: dict[str, list[int]] = {}
     for path in CORE:
-        if path.relative_to(ROOT).as_posix() in NOT_TRANSLATIONS:
+        rel = path.relative_to(ROOT).as_posix()
+        if rel in NOT_TRANSLATIONS:
             continue
-        n = len(_pairs(ast.parse(path.read_text(encoding="utf-8"))))
-        if n:
-            found[path.relative_to(ROOT).as_posix()] = n
-    grown = {f: n for f, n in found.items() if n > PAIRS_LEFT.get(f, 0)}
-    assert not grown, f"vi/en literal pairs in the core (run scripts/i18n_codemod.py): {grown}"
+        lines = find(ast.parse(path.read_text(encoding="utf-8")))
+        if lines:
+            found[rel] = lines
+    return found
+
+
+def test_no_vi_en_pair_left_in_the_core():
+    found = _core_sites(_pairs)
+    assert not found, f"vi/en literal pairs in the core (run scripts/i18n_codemod.py): {found}"
+
+
+def test_no_inline_language_choice_in_the_core():
+    found = _core_sites(_inline_choices)
+    assert not found, f'"…" if lang == "vi" else "…" in the core (mark the English with Texts): {found}'
+
+
+def test_the_core_scans_find_what_they_look_for():
+    """Planted: a vi/en tuple, an inline choice (plain and f-string, either comparison order) are found; a
+    decimal mark chosen by language and a marked text are not."""
+    planted = ast.parse(
+        'A = ("Mất điện", "Power down")\n'
+        'b = "Trang" if lang == "vi" else "Page"\n'
+        'c = f"ngày {d}" if "en" != lang else f"on {d}"\n'
+        'e = "Total" if self.lang == "en" else "Tổng cộng"\n'
+        'f = "," if lang == "vi" else "."\n'
+        'g = _M.text("Page", lang)\n'
+        'h = "en" if lang == "en" else "vi"\n')
+    assert _pairs(planted) == [1]
+    assert _inline_choices(planted) == [2, 3, 4]
 
 
 def test_every_marked_core_text_has_finished_vietnamese():

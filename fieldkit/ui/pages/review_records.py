@@ -64,11 +64,11 @@ def value_text(answer: Answer, lang: str) -> str:
     if kind == "period":
         return f"{format_date(v[0])} – {format_date(v[1])}"
     if kind == "choice":
-        return str(v.get(lang))
+        return v.text(lang)
     if kind == "texts":
-        return "\n".join("• " + t.get(lang) for t in v)
+        return "\n".join("• " + t.text(lang) for t in v)
     if kind == "registers":
-        return "\n".join(f"{name.get(lang)}: {format_decimal(value)} {unit}".rstrip() for name, value, unit in v) or "—"
+        return "\n".join(f"{name.text(lang)}: {format_decimal(value)} {unit}".rstrip() for name, value, unit in v) or "—"
     if kind == "gps":
         return f"{QLocale().toString(float(v[0]), 'f', 6)}, {QLocale().toString(float(v[1]), 'f', 6)}"
     return str(v)
@@ -109,7 +109,7 @@ class RecordCard(QFrame):
         lang = current_language()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 8, 12, 10)
-        title = QLabel(record.title.get(lang), objectName="SectionTitle")
+        title = QLabel(record.title.text(lang), objectName="SectionTitle")
         bold(title)
         lay.addWidget(title)
         self.documents: DocumentActions | None = None
@@ -142,12 +142,12 @@ class RecordCard(QFrame):
         self.value_labels: list[QLabel] = []
         for section in record.sections:
             if section.title is not None:
-                lay.addWidget(bold(QLabel(section.title.get(lang), objectName="FieldSection"), 0))
+                lay.addWidget(bold(QLabel(section.title.text(lang), objectName="FieldSection"), 0))
             grid = QGridLayout()
             grid.setHorizontalSpacing(12)
             grid.setVerticalSpacing(2)
             for row, answer in enumerate(section.answers):
-                name = QLabel(answer.label.get(lang) or tr("Other answer"), objectName="Muted")
+                name = QLabel(answer.label.text(lang) or tr("Other answer"), objectName="Muted")
                 name.setWordWrap(True)
                 name.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
                 value = QLabel(value_text(answer, lang))
@@ -189,7 +189,7 @@ class RecordCard(QFrame):
         else:
             img.setText(tr("not on this laptop yet") if not present else tr("picture cannot be shown"))
             img.setFixedSize(THUMB_W, THUMB_H // 2)
-        cap = QLabel(pic.caption.get(lang), cell, objectName="Muted")
+        cap = QLabel(pic.caption.text(lang), cell, objectName="Muted")
         cap.setAlignment(Qt.AlignmentFlag.AlignCenter)
         cap.setWordWrap(True)
         cap.setMaximumWidth(THUMB_W + 4)

@@ -62,7 +62,7 @@ class ManualView:
             self.edits[obis], self.labels[obis] = edit, lab
             self.form.addRow(lab, edit)
         self.reason = QComboBox(objectName="ManualReason")
-        for code, _vi, _en in readings.MANUAL_REASONS:
+        for code, _words in readings.MANUAL_REASONS:
             self.reason.addItem("", code)
         self.reason_label = QLabel()
         self.reason_label.setBuddy(self.reason)
@@ -127,7 +127,7 @@ class ManualView:
     def reason_text(self) -> str:
         code = self.reason.currentData()
         lang = current_language()
-        reason = next((vi if lang == "vi" else en for c, vi, en in readings.MANUAL_REASONS if c == code), "")
+        reason = next((words.text(lang) for c, words in readings.MANUAL_REASONS if c == code), "")
         note = self.note.text().strip()
         if note:
             return f"{reason}: {note}" if code != "other" else note
@@ -197,8 +197,8 @@ class ManualView:
             name = readings.register_name(obis, lang)
             lab.setText(f"{name}:" if name else f"{obis}:")
         self.reason_label.setText(_tr("&Reason:"))
-        for i, (_code, vi, en) in enumerate(readings.MANUAL_REASONS):
-            self.reason.setItemText(i, vi if lang == "vi" else en)
+        for i, (_code, words) in enumerate(readings.MANUAL_REASONS):
+            self.reason.setItemText(i, words.text(lang))
         self.note_label.setText(_tr("Note:"))
         self.note.setPlaceholderText(_tr("What you saw (optional; required for “another reason”)"))
         self.photo_label.setText(_tr("Photo of the meter face (required, the index must be readable):"))

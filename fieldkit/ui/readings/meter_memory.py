@@ -160,7 +160,7 @@ class MeterMemoryView(QFrame):
         lines = []
         shown = list(reversed(events))[:MAX_EVENTS]     # newest first
         for e in shown:
-            text = e.text_vi if lang == "vi" else e.text_en
+            text = e.name.text(lang)
             when = _meter_time(e.time)
             if e.tamper:
                 lines.append(f"<span style='color: {DANGER}; font-weight: bold;'>⚠ {when} · {text}</span>")
