@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from fieldkit.domain.messages import Message, Texts
+from fieldkit.domain.messages import Message, Texts, Worded
 from fieldkit.domain.models import RegisterValue
 
 _M = Texts("domain.anomalies")
@@ -50,7 +50,7 @@ Series = Sequence[tuple[datetime, Decimal]]
 
 
 @dataclass(frozen=True)
-class Finding:
+class Finding(Worded):
     code: str  # serial_mismatch, clock, error_register, negative, zero, high
     kind: str  # "warning" (about the visit) or "abnormal" (about the consumption)
     text: Message  # translated when shown (core_vi.ts); numbers in the language's format
@@ -59,13 +59,8 @@ class Finding:
     def message(self, lang: str = "vi") -> str:
         return self.text.text(lang)
 
-    @property
-    def vi(self) -> str:
-        return self.text.text("vi")
-
-    @property
-    def en(self) -> str:
-        return self.text.text("en")
+    def words(self) -> Message:
+        return self.text
 
 
 def _num(value: Decimal, places: int = 3) -> Decimal:

@@ -177,6 +177,24 @@ class Message:
         return self.text()
 
 
+class Worded:
+    """`.vi` and `.en` of a thing that carries its words as a Message (`words()`), for the callers that
+    want one language: problems, findings, disk and print errors."""
+
+    __slots__ = ()
+
+    def words(self) -> Message:
+        raise NotImplementedError
+
+    @property
+    def vi(self) -> str:
+        return self.words().text("vi")
+
+    @property
+    def en(self) -> str:
+        return self.words().text("en")
+
+
 def verbatim(text: str) -> Message:
     """A text that is the same in every language (a code, a name, a number already written)."""
     return Message("", "{text}", (("text", text),))

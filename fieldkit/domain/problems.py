@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from fieldkit.domain.messages import Message, Texts
+from fieldkit.domain.messages import Message, Texts, Worded
 
 _M = Texts("domain.problems")
 
 
 @dataclass(frozen=True)
-class Problem:
+class Problem(Worded):
     field: str
     code: str
     text: Message
@@ -20,13 +20,8 @@ class Problem:
     def message(self, lang: str = "vi") -> str:
         return self.text.text(lang)
 
-    @property
-    def vi(self) -> str:
-        return self.text.text("vi")
-
-    @property
-    def en(self) -> str:
-        return self.text.text("en")
+    def words(self) -> Message:
+        return self.text
 
 
 class ValidationError(ValueError):

@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from fieldkit.devices.result import ReadingResult
-from fieldkit.domain.messages import Message, Texts
+from fieldkit.domain.messages import Message, Texts, Worded
 from fieldkit.services.session import Session
 from fieldkit.store import work_orders as wo_repo
 
@@ -30,7 +30,7 @@ MIN_VOLTS = Decimal(180)        # below this a phase is missing or badly wired (
 
 
 @dataclass(frozen=True)
-class Mismatch:
+class Mismatch(Worded):
     field: str           # the form field (or "clock", "voltage_L2", "current_L1")
     text: Message        # translated when shown (core_vi.ts)
     meter: str = ""      # what the meter says
@@ -39,13 +39,8 @@ class Mismatch:
     def message(self, lang: str = "vi") -> str:
         return self.text.text(lang)
 
-    @property
-    def vi(self) -> str:
-        return self.text.text("vi")
-
-    @property
-    def en(self) -> str:
-        return self.text.text("en")
+    def words(self) -> Message:
+        return self.text
 
 
 def _plain(text: str) -> str:

@@ -16,27 +16,22 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldkit.domain.messages import Message, Texts
+from fieldkit.domain.messages import Message, Texts, Worded
 
 _M = Texts("services.printing")
 
 __all__ = ["PrintError", "PrintJob", "can_print", "print_pdf"]
 
 
-class PrintError(RuntimeError):
+class PrintError(RuntimeError, Worded):
     """The system refused the job; `vi` / `en` say why for the user."""
 
     def __init__(self, message: Message) -> None:
         super().__init__(message.en)
         self.message = message
 
-    @property
-    def vi(self) -> str:
-        return self.message.text("vi")
-
-    @property
-    def en(self) -> str:
-        return self.message.text("en")
+    def words(self) -> Message:
+        return self.message
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fieldkit.domain.messages import Message, Texts
+from fieldkit.domain.messages import Message, Texts, Worded
 from fieldkit.domain.problems import ValidationError
 from fieldkit.services import session as sessions
 from fieldkit.store.database import DatabaseError, StoreError
@@ -26,7 +26,7 @@ DAMAGED_WAY_OUT = _M("Run `fieldkit doctor --user NAME` to check it and recover 
 
 
 
-class ProfileProblem(Exception):
+class ProfileProblem(Exception, Worded):
     """The profile cannot be opened; `code` says why, `vi`/`en` say what to do."""
 
     def __init__(self, code: str, message: Message):
@@ -34,13 +34,8 @@ class ProfileProblem(Exception):
         self.code = code
         self.message = message
 
-    @property
-    def vi(self) -> str:
-        return self.message.text("vi")
-
-    @property
-    def en(self) -> str:
-        return self.message.text("en")
+    def words(self) -> Message:
+        return self.message
 
     def text(self) -> str:
         return f"{self.vi} / {self.en}"

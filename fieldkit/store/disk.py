@@ -13,7 +13,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldkit.domain.messages import Message, Texts
+from fieldkit.domain.messages import Message, Texts, Worded
 from fieldkit.domain.problems import with_detail
 
 _M = Texts("store.disk")
@@ -23,17 +23,12 @@ DAY_OF_PHOTOS_BYTES = 600 * 1024 * 1024
 
 
 @dataclass(frozen=True)
-class DiskProblem:
+class DiskProblem(Worded):
     code: str  # disk_full | read_only | permission | io_error | damaged | missing | other
     message: Message  # translated when shown (core_vi.ts)
 
-    @property
-    def vi(self) -> str:
-        return self.message.text("vi")
-
-    @property
-    def en(self) -> str:
-        return self.message.text("en")
+    def words(self) -> Message:
+        return self.message
 
     def text(self) -> str:
         return f"{self.vi} / {self.en}"
