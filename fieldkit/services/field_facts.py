@@ -8,6 +8,7 @@ points at a missing file; a file left by a transaction that did not commit is ha
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -53,7 +54,9 @@ def record_reading(
     manual_reason: str = "", capture: bytes | None = None, photo: bytes | None = None,
     photo_mime: str = "image/jpeg", supersedes: str | None = None,
     events: tuple[tuple[int | None, int], ...] = (), load_profile: dict[str, Any] | None = None,
+    in_transaction: Callable[[Any], None] | None = None,
 ) -> Reading:
+    """`in_transaction(conn)`: a last check in the write's own transaction (it raises to refuse)."""
     reading = Reading(
         id=new_id(), meter_id=meter_id, taken_at=taken_at or datetime.now(UTC), source=source,
         registers=registers, customer_id=customer_id, work_order_id=work_order_id,
@@ -72,6 +75,8 @@ def record_reading(
     with session.store.transaction(actor=session.user_id) as tx:
         if wo_repo.get_meter(tx.conn, meter_id) is None:
             raise ValidationError([Problem("meter", "missing", _M("Meter not found."))])
+        if in_transaction is not None:
+            in_transaction(tx.conn)
         if supersedes is not None and repo.get_reading(tx.conn, supersedes) is None:
             raise ValidationError([Problem("supersedes", "missing", _M("The reading to correct was not found."))])
         if capture is not None and capture_sha is not None:

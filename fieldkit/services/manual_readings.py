@@ -25,6 +25,8 @@ from fieldkit.services.readings import (
     Target,
     assess,
     needs_confirmation,
+    same_limits,
+    stored_limits,
 )
 from fieldkit.services.session import Session
 
@@ -78,11 +80,12 @@ def save_manual(session: Session, target: Target, values: Mapping[str, str], rea
                 photo: bytes | None, photo_mime: str = "image/jpeg", taken_at: datetime | None = None,
                 limits: ReadingLimits | None = None, confirmation: str = "") -> Reading:
     """A reading typed from the display: marked manual, with the reason and a photo of the meter face.
-    Checked like an optical one (`limits`: this laptop's, `quality_settings.reading_limits`); when the
+    Checked like an optical one, with the stored limits (the `limits` a caller passes are not trusted); when the
     checks flag it, `confirmation` (why it is saved anyway) is required and kept with the flags."""
     registers = parse_manual(target, values)
     taken_at = taken_at or datetime.now(UTC)
-    assessment = assess(target, registers, taken_at=taken_at, limits=limits or ReadingLimits())
+    used = stored_limits(session, limits)  # the store's, never the caller's
+    assessment = assess(target, registers, taken_at=taken_at, limits=used)
     codes = flagged(assessment)
     confirmation = " ".join(confirmation.split())
     problems: list[Problem] = []
@@ -105,6 +108,7 @@ def save_manual(session: Session, target: Target, values: Mapping[str, str], rea
         session, meter_id=target.meter.id, registers=registers, source=ReadingSource.MANUAL,
         taken_at=taken_at, work_order_id=target.work_order.id if target.work_order is not None else None,
         customer_id=_customer_id(target), manual_reason=reason.strip()[:200], photo=photo, photo_mime=photo_mime,
+        in_transaction=lambda conn: same_limits(conn, used),
     )
 
 

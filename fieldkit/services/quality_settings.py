@@ -20,24 +20,23 @@ encrypted store (`services.meter_model_settings`).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Literal
 
 from fieldkit.domain.messages import Texts
 from fieldkit.domain.models import Role
 from fieldkit.domain.problems import Problem, ValidationError
+from fieldkit.domain.reading_limits import ReadingLimits, setting_problem
 from fieldkit.services import meter_model_settings
-from fieldkit.services.readings import ReadingLimits, setting_problem
 from fieldkit.services.session import Session
+from fieldkit.store import reading_limits as stored
+from fieldkit.store.reading_limits import CLOCK_KEY as CLOCK_KEY
+from fieldkit.store.reading_limits import GUARDED as GUARDED
+from fieldkit.store.reading_limits import META_PREFIX as META_PREFIX
+from fieldkit.store.reading_limits import MULTIPLE_KEY as MULTIPLE_KEY
+from fieldkit.store.reading_limits import REFERENCE_KIND as REFERENCE_KIND
 
 _M = Texts("services.quality_settings")
-
-CLOCK_KEY = "reading_clock_minutes"
-MULTIPLE_KEY = "reading_abnormal_multiple"
-GUARDED: dict[str, Literal["minutes", "multiple"]] = {CLOCK_KEY: "minutes", MULTIPLE_KEY: "multiple"}
-REFERENCE_KIND = "settings"  # the server's reference records: settings/<key>
-META_PREFIX = "quality_setting."
 
 Source = Literal["server", "supervisor", "default"]
 
@@ -49,33 +48,16 @@ class GuardedValue:
     source: Source
 
 
-def _server_value(session: Session, key: str) -> str | None:
-    row = session.store.query_one("SELECT data FROM sync_reference WHERE kind = ? AND key = ?",
-                                  (REFERENCE_KIND, key))
-    if row is None:
-        return None
-    try:
-        data = json.loads(row[0])
-    except (TypeError, ValueError):
-        return None
-    if isinstance(data, dict):
-        data = data.get("value")
-    if isinstance(data, bool) or not isinstance(data, (int, float, str)):
-        return None
-    text = str(data).strip()
-    return text if text and setting_problem(text, GUARDED[key]) is None else None
-
-
 def value_of(session: Session, key: str) -> GuardedValue:
     if key == meter_model_settings.KEY:
         name = meter_model_settings.source(session)
         return GuardedValue(key, name, "supervisor" if name else "default")
     if key not in GUARDED:
         raise KeyError(key)
-    server = _server_value(session, key)
+    with session.store.read() as conn:
+        server, local = stored.server_value(conn, key), stored.local_value(conn, key)
     if server is not None:
         return GuardedValue(key, server, "server")
-    local = session.store.get_meta(META_PREFIX + key)
     if local:
         return GuardedValue(key, local, "supervisor")
     return GuardedValue(key, "", "default")
@@ -120,5 +102,7 @@ def change(session: Session, key: str, value: str) -> GuardedValue:
 
 
 def reading_limits(session: Session) -> ReadingLimits:
-    """The limits the reading checks use now (server, else supervisor, else default)."""
-    return ReadingLimits.from_settings(value_of(session, CLOCK_KEY).value, value_of(session, MULTIPLE_KEY).value)
+    """The limits the reading checks use now (server, else supervisor, else default); the saving
+    services read them themselves (`store.reading_limits.limits`), whatever a caller shows."""
+    with session.store.read() as conn:
+        return stored.limits(conn)

@@ -26,7 +26,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
-from decimal import ROUND_FLOOR, Decimal, InvalidOperation
+from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
 from fieldkit.devices.capture import Capture
@@ -48,6 +48,8 @@ from fieldkit.domain.models import (
     WorkOrderKind,
 )
 from fieldkit.domain.problems import Problem, ValidationError
+from fieldkit.domain.reading_limits import ReadingLimits as ReadingLimits
+from fieldkit.domain.reading_limits import setting_problem as setting_problem
 from fieldkit.domain.tariff import BillEstimate, TariffError, estimate_bill
 from fieldkit.services import field_facts, ui_queries
 from fieldkit.services.reading_memory import compact_events, compact_profile
@@ -55,6 +57,7 @@ from fieldkit.services.review import VIETNAM
 from fieldkit.services.session import Session
 from fieldkit.store import customers as customer_repo
 from fieldkit.store import field_facts as facts_repo
+from fieldkit.store import reading_limits as limits_repo
 from fieldkit.store import work_orders as wo_repo
 from fieldkit.store.customers import CustomerQuery
 
@@ -95,42 +98,6 @@ MANUAL_REASONS: tuple[tuple[str, Message], ...] = (
 def register_name(obis: str, lang: str = "vi") -> str:
     name = REGISTER_NAMES.get(obis.split("*")[0])
     return name.text(lang) if name else ""
-
-
-@dataclass(frozen=True)
-class ReadingLimits:
-    """The settings the checks use (Settings page: clock difference, abnormal multiple)."""
-
-    clock_minutes: float = anomalies.DEFAULT_CLOCK_MINUTES
-    abnormal_multiple: Decimal = anomalies.DEFAULT_ABNORMAL_MULTIPLE
-
-    @classmethod
-    def from_settings(cls, clock_minutes: Any, abnormal_multiple: Any) -> ReadingLimits:
-        """Lenient: a missing or unreadable value falls back to its default (5 minutes, 3x)."""
-        clock = _setting_number(clock_minutes)
-        multiple = _setting_number(abnormal_multiple)
-        return cls(
-            float(clock) if clock is not None and clock >= 0 else float(anomalies.DEFAULT_CLOCK_MINUTES),
-            multiple if multiple is not None and multiple > 0 else anomalies.DEFAULT_ABNORMAL_MULTIPLE,
-        )
-
-
-def _setting_number(value: Any) -> Decimal | None:
-    try:
-        number = Decimal(str(value).strip().replace(",", ".").rstrip("x×"))
-    except (InvalidOperation, ValueError):
-        return None
-    return number if number.is_finite() else None
-
-
-def setting_problem(value: str, kind: str) -> Message | None:
-    """Why a typed limit is not usable, or None; ``kind`` "minutes" or "multiple"."""
-    number = _setting_number(value) if value.strip() else None
-    if kind == "minutes" and (number is None or number < 0 or number > 24 * 60):
-        return _M("Type a number of minutes from 0 to 1440.")
-    if kind == "multiple" and (number is None or number <= 1 or number > 100):
-        return _M("Type a number above 1 (for example 3).")
-    return None
 
 
 # --- what to read ---------------------------------------------------------------------------------------
@@ -449,6 +416,23 @@ def _customer_id(target: Target) -> str | None:
     return target.work_order.customer_id if target.work_order is not None else None
 
 
+def stored_limits(session: Session, shown: ReadingLimits | None = None) -> ReadingLimits:
+    """The limits a reading is judged by when it is saved: the store's (server, else supervisor, else
+    default), never the caller's. ``shown``, the limits the screen judged with, is only compared."""
+    with session.store.read() as conn:
+        limits = limits_repo.limits(conn)
+    if shown is not None and shown != limits:
+        log.warning("a save passed limits %s; judged by the stored %s", shown, limits)
+    return limits
+
+
+def same_limits(conn: Any, used: ReadingLimits) -> None:
+    """In the save's transaction: refused when the stored limits changed since the reading was judged."""
+    if limits_repo.limits(conn) != used:
+        raise ValidationError([Problem("limits", "changed", _M(
+            "The supervisor's limits for the checks changed while saving. Save again to check the reading."))])
+
+
 def needs_confirmation(assessment: Assessment) -> list[Finding]:
     """The findings that a reading may be saved despite only with a reason: abnormal use (consumption,
     a tamper event changing it) and a wrong meter. The same rule for optical and manual readings."""
@@ -470,8 +454,8 @@ def save_optical(session: Session, target: Target, result: ReadingResult,
                  confirmation: str = "") -> Reading:
     """Append the reading with its raw capture (the attachment re-parses to the same registers).
 
-    The service judges the reading again (`limits`: this laptop's, `quality_settings.reading_limits`;
-    the defaults when not given), so a caller that skips the screen cannot save a flagged reading
+    The service judges the reading again with the stored limits (`stored_limits`; the `limits` a caller
+    passes are not trusted), so a caller that skips the screen or loosens them cannot save a flagged reading
     (abnormal use, a wrong meter) without `confirmation`, the technician's reason: it is refused with
     a ValidationError naming the warning. The reason and the flagged checks' codes are kept in the
     reading's reason field (``reason [serial_mismatch,high]``, at most 200 characters)."""
@@ -482,7 +466,8 @@ def save_optical(session: Session, target: Target, result: ReadingResult,
         raise ValidationError([Problem("registers", "required",
                                        _M("The meter sent no energy register. Read again or type the reading."))])
     taken_at = taken_at or datetime.now(UTC)
-    assessment = assess_result(target, result, limits or ReadingLimits(), taken_at)
+    used = stored_limits(session, limits)
+    assessment = assess_result(target, result, used, taken_at)
     refused = confirmation_problem(assessment, confirmation)
     if refused is not None:
         raise ValidationError([refused])
@@ -496,6 +481,7 @@ def save_optical(session: Session, target: Target, result: ReadingResult,
         taken_at=taken_at, work_order_id=target.work_order.id if target.work_order is not None else None,
         customer_id=_customer_id(target), capture=result.capture.to_bytes(), manual_reason=note,
         events=compact_events(result.events), load_profile=compact_profile(result.load_profile),
+        in_transaction=lambda conn: same_limits(conn, used),
     )
 
 

@@ -13,9 +13,9 @@ import pytest
 
 from fieldkit.domain.models import RegisterValue
 from fieldkit.domain.problems import ValidationError
-from fieldkit.services import field_facts, manual_readings, readings
+from fieldkit.services import field_facts, manual_readings, quality_settings, readings
 from fieldkit.services.readings import ReadingLimits
-from tests.services.test_readings import NOW, capture_result, outbox, world
+from tests.services.test_readings import NOW, PNG, capture_result, outbox, world
 
 
 def _count(session, meter_id):
@@ -81,14 +81,70 @@ def test_a_normal_read_needs_no_reason_and_stores_none(session):
     assert zero.manual_reason == "nhà đi vắng [zero]"
 
 
-def test_the_service_judges_with_the_limits_it_is_given(session):
+def test_the_service_judges_with_the_supervisors_stored_limits(session, supervisor):
     # 461 kWh in 30 days against 400 usual: fine at 3x, abnormal when the supervisor's limit is 1.1x
     _c, _m, wo = world(session, history=(60300, 60700, 61100))
     target = readings.target_for_work_order(session, wo.id)
-    strict = ReadingLimits(abnormal_multiple=Decimal("1.1"))
-    _refused(session, target, capture_result(), limits=strict)
-    saved = readings.save_optical(session, target, capture_result(), NOW, limits=strict, confirmation="mùa nóng")
+    quality_settings.change(supervisor, quality_settings.MULTIPLE_KEY, "1,1")
+    _refused(session, target, capture_result())  # no limits passed: the stored ones, not the defaults
+    saved = readings.save_optical(session, target, capture_result(), NOW, confirmation="mùa nóng")
     assert saved.manual_reason == "mùa nóng [high]"
+
+
+LOOSE = (ReadingLimits(clock_minutes=1440, abnormal_multiple=Decimal(100)),  # the widest a setting allows
+         ReadingLimits(abnormal_multiple=Decimal("1e9")), ReadingLimits(abnormal_multiple=Decimal("-1")))
+
+
+@pytest.mark.parametrize("loose", LOOSE)
+def test_a_caller_passing_looser_limits_than_the_supervisors_is_still_judged_by_the_stored_limits(
+        session, supervisor, loose):
+    _c, m, wo = world(session, history=(60300, 60700, 61100))
+    target = readings.target_for_work_order(session, wo.id)
+    quality_settings.change(supervisor, quality_settings.MULTIPLE_KEY, "1.1")
+    # a screen that judged with the loose limits sees nothing to confirm ...
+    assert readings.needs_confirmation(readings.assess_result(target, capture_result(), loose, NOW)) == [] \
+        or loose.abnormal_multiple < 0
+    # ... the optical save judges with the store's 1.1x and refuses it without a reason
+    _refused(session, target, capture_result(), limits=loose)
+    # the manual save too (every problem named at once: only the confirmation is missing)
+    values = {"1.8.0": "61561"}
+    before = len(outbox(session))
+    with pytest.raises(ValidationError) as err:
+        manual_readings.save_manual(session, target, values, "probe_failed", PNG, taken_at=NOW, limits=loose)
+    assert [p.field for p in err.value.problems] == ["confirmation"] and len(outbox(session)) == before
+    assert _count(session, m.id) == 3
+    saved = manual_readings.save_manual(session, target, values, "probe_failed", PNG, taken_at=NOW, limits=loose,
+                                        confirmation="mùa nóng, bật điều hoà")
+    assert saved.manual_reason.endswith("[high]") and _count(session, m.id) == 4
+
+
+def test_stricter_limits_from_a_caller_do_not_change_the_verdict_either(session):
+    _c, _m, wo = world(session, history=(60300, 60700, 61100))
+    target = readings.target_for_work_order(session, wo.id)
+    strict = ReadingLimits(abnormal_multiple=Decimal("1.1"))  # the stored limit is the default 3x
+    saved = readings.save_optical(session, target, capture_result(), NOW, limits=strict)
+    assert saved.manual_reason == ""
+
+
+def test_limits_changed_between_judging_and_writing_refuse_the_save(session, supervisor, monkeypatch):
+    """The stored limits are read again in the save's own transaction: a change that lands between the
+    verdict and the write (a sync, a supervisor on this laptop) refuses the save instead of slipping by."""
+    _c, m, wo = world(session, history=(60300, 60700, 61100))
+    target = readings.target_for_work_order(session, wo.id)
+    judged = readings.stored_limits
+
+    def judge_then_change(s, shown=None):
+        used = judged(s, shown)
+        quality_settings.change(supervisor, quality_settings.MULTIPLE_KEY, "1.1")
+        return used
+
+    monkeypatch.setattr(readings, "stored_limits", judge_then_change)
+    before = len(outbox(session))
+    with pytest.raises(ValidationError) as err:
+        readings.save_optical(session, target, capture_result(), NOW)
+    assert [p.field for p in err.value.problems] == ["limits"] and "Save again" in err.value.messages("en")[0]
+    assert "lưu lại" in err.value.messages("vi")[0]
+    assert len(outbox(session)) == before and _count(session, m.id) == 3
 
 
 def test_a_result_edited_after_the_screen_judged_it_is_judged_again(session):
