@@ -114,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"clock deviation: {result.clock_deviation:+.1f} s (meter minus this computer)")
         for event in result.events:
             mark = "!" if event.tamper else " "
-            print(f" {mark} {event.time.isoformat() if event.time else '-'}  {event.code:>3}  {event.text_en}")
+            print(f" {mark} {event.time.isoformat() if event.time else '-'}  {event.code:>3}  {event.name.text()}")
         if result.load_profile is not None:
             p = result.load_profile
             print(f"load profile: {len(p.rows)} intervals of {p.period // 60} min, columns "

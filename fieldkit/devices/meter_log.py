@@ -14,7 +14,8 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from fieldkit.domain.messages import Localised, Texts, current_language
+from fieldkit.domain.messages import Localised, Texts
+from fieldkit.forms.definition import Text
 
 _M = Texts("devices.meter_log")
 
@@ -77,24 +78,13 @@ class MeterEvent:
                 "tamper": self.tamper}
 
 
-@dataclass(frozen=True)
-class ModelWords:
-    """A meter model's own name for an event code, in both languages (from the meter-model settings: data)."""
-
-    vi: str
-    en: str
-
-    def text(self, lang: str | None = None) -> str:
-        return self.en if (lang or current_language()) == "en" else self.vi
-
-
 def meaning(code: int, extra: dict[int, tuple[str, str, str, bool]] | None = None) -> MeterEvent:
     """The event `code` means: a meter model's own numbering first (`extra`: code -> (key, Vietnamese,
     English, tamper), from its settings), then the standard table."""
     own = (extra or {}).get(code)
     if own is not None:
         key, vi, en, tamper = own
-        return MeterEvent(None, code, key, ModelWords(vi, en), tamper)
+        return MeterEvent(None, code, key, Text(vi, en), tamper)  # its own words: data, like a form file's
     entry = EVENT_CODES.get(code)
     if entry is None:
         return MeterEvent(None, code, "unknown", _M("Event code {code}", code=str(code)), False)

@@ -28,7 +28,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from fieldkit.domain.messages import Message, Texts
+from fieldkit.domain.messages import Message, Texts, Worded
 
 _M = Texts("documents.vietqr")
 
@@ -56,14 +56,15 @@ _ACCOUNT = re.compile(r"[A-Za-z0-9]{1,19}", re.ASCII)
 _PRINTABLE_ASCII = re.compile(r"[\x20-\x7e]*", re.ASCII)
 
 
-class VietQRError(ValueError):
-    """Invalid input for a VietQR payload; the message is Vietnamese / English."""
+class VietQRError(ValueError, Worded):
+    """Invalid input for a VietQR payload; `message` is translated when shown (`.vi`/`.en` from it)."""
 
     def __init__(self, message: Message) -> None:
         super().__init__(f"{message.vi} / {message.en}")
         self.message = message
-        self.vi = message.vi
-        self.en = message.en
+
+    def words(self) -> Message:
+        return self.message
 
 
 def crc16_ccitt_false(data: bytes) -> int:

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import threading
 
+from fieldkit.domain.messages import Message, Texts, Worded
 
-class Cancelled(Exception):
-    """The user cancelled; carries its own words for the UI (services.health.describe_known)."""
+_M = Texts("domain.progress")
 
-    message_vi = "Đã huỷ; không có gì thay đổi."
-    message_en = "Cancelled; nothing was changed."
+
+class Cancelled(Exception, Worded):
+    """The user cancelled; carries its own words for the UI (`.vi`/`.en`: services.health.describe_known)."""
 
     def __init__(self) -> None:
         super().__init__("cancelled")
+
+    def words(self) -> Message:
+        return _M("Cancelled; nothing was changed.")
 
 
 class Job:

@@ -6,7 +6,7 @@
                               laptop did that the server does not know yet, oldest first
 
 Every line is an `Event` with its UTC time (the UI shows it in Vietnam's time), who did it and
-what happened in Vietnamese and English; nothing of the audit's internal vocabulary
+what happened as a `Message` (translated when shown, `.text(lang)`); nothing of the audit's internal vocabulary
 ("status", "done->approved", "applied") reaches the screen.
 """
 
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from fieldkit.domain.messages import Texts
+from fieldkit.domain.messages import Message, Texts, Worded
 from fieldkit.domain.models import Role
 from fieldkit.services.people import people
 from fieldkit.services.session import Session
@@ -51,17 +51,19 @@ OTHER = _M("Other change")
 
 
 @dataclass(frozen=True)
-class Event:
+class Event(Worded):
     at: datetime  # UTC
     who: str
-    vi: str
-    en: str
+    what: Message  # what happened, translated when shown (.text(lang); .vi/.en from Worded)
     on_server: bool  # known to the server (else: only on this laptop, waiting for the next sync)
     refused: bool = False  # the server refused it
     by_server: bool = False  # done on the server itself (an import by the utility's office), not by a person
 
-    def text(self, lang: str) -> str:
-        return self.vi if lang == "vi" else self.en
+    def words(self) -> Message:
+        return self.what
+
+    def text(self, lang: str | None = None) -> str:
+        return self.what.text(lang)
 
 
 def parse_time(text: str) -> datetime:
@@ -78,8 +80,8 @@ def _state_of(detail: str) -> str | None:
     return detail.split("->", 1)[1].strip() if "->" in detail else None
 
 
-def describe(entity: str, action: str, state: str | None, result: str = "") -> tuple[str, str, bool]:
-    """(vi, en, refused) of one audit line."""
+def describe(entity: str, action: str, state: str | None, result: str = "") -> tuple[Message, bool]:
+    """(what happened, refused) of one audit line."""
     if entity == "work_order" and state in STATES:
         message = STATES[state]
     else:
@@ -89,7 +91,7 @@ def describe(entity: str, action: str, state: str | None, result: str = "") -> t
         message = _M("{event} (refused by the server)", event=message)
     elif result.startswith("conflict"):
         message = _M("{event} (the server flagged a conflict)", event=message)
-    return message.vi, message.en, refused
+    return message, refused
 
 
 def record_ids(conn: Any, wo_id: str) -> list[str]:
@@ -152,16 +154,16 @@ def history(session: Session, wo_id: str) -> History:
     for r in server_rows:
         entity, action = str(r.get("entity") or ""), str(r.get("action") or "")
         detail = str(r.get("detail") or "")
-        vi, en, refused = describe(entity, action, r.get("state"), detail)
+        what, refused = describe(entity, action, r.get("state"), detail)
         if r.get("op_id"):
             seen_ops.add(str(r["op_id"]))
-        events.append(Event(parse_time(str(r.get("at") or "")), names.get(str(r.get("user_id") or ""), ""), vi, en,
+        events.append(Event(parse_time(str(r.get("at") or "")), names.get(str(r.get("user_id") or ""), ""), what,
                             True, refused, by_server=not r.get("user_id") and not r.get("device_id")))
     for at, actor, action, entity, _eid, op_id, detail in local:
         if op_id and str(op_id) in seen_ops:
             continue
-        vi, en, refused = describe(str(entity), str(action), _state_of(str(detail or "")))
-        events.append(Event(parse_time(str(at)), names.get(str(actor or ""), ""), vi, en, str(op_id or "") in sent,
+        what, refused = describe(str(entity), str(action), _state_of(str(detail or "")))
+        events.append(Event(parse_time(str(at)), names.get(str(actor or ""), ""), what, str(op_id or "") in sent,
                             refused))
     events.sort(key=lambda e: e.at)
     return History(events, parse_time(kept[1]) if kept else None)

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from fieldkit.domain.messages import Texts
+from fieldkit.domain.messages import Message, Texts, localised, verbatim
 from fieldkit.forms.definition import load_form
 from fieldkit.services.drafts import INSTALL, INSTALL_FORM, ONBOARDING, READING
-from fieldkit.services.readings import MANUAL_REASONS, register_name
+from fieldkit.services.readings import MANUAL_REASONS, REGISTER_NAMES
 from fieldkit.services.session import Session
 from fieldkit.store import customers as customer_repo
 from fieldkit.store import documents as doc_repo
@@ -27,9 +27,14 @@ _REASON, _NOTE, _CONFIRMATION = _M("Reason"), _M("Note"), _M("Why it is saved an
 
 @dataclass(frozen=True)
 class DraftLine:
-    label_vi: str
-    label_en: str
-    value: str
+    """One answer as typed: its label and, for a chosen reason, its words translated when shown."""
+
+    label: Message  # the form's own label (`localised`), a register's name or a marked text
+    value: str  # as typed (a number, a note...)
+    words: Message | None = None  # a chosen code's words (the manual entry's reason), instead of the code
+
+    def text(self, lang: str | None = None) -> str:
+        return f"{self.label.text(lang)}: {self.words.text(lang) if self.words is not None else self.value}"
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,7 @@ def _lines(d: Draft) -> list[DraftLine]:
     values = d.data.get("values") or {}
     if not isinstance(values, dict):
         return []
-    labels: dict[str, tuple[str, str]] = {}
+    labels: dict[str, Message] = {}
     kinds: dict[str, str] = {}
     if d.kind == INSTALL:
         try:
@@ -67,7 +72,7 @@ def _lines(d: Draft) -> list[DraftLine]:
             form = None
         if form is not None:
             for f in form.fields:
-                labels[f.id] = (f.label.get("vi"), f.label.get("en"))
+                labels[f.id] = localised(f.label)  # the form file's own words (data)
                 kinds[f.id] = f.type
     out: list[DraftLine] = []
     for fid, v in values.items():
@@ -75,18 +80,16 @@ def _lines(d: Draft) -> list[DraftLine]:
             continue  # counted as photos / shown as "signed", never as a hash
         text = _value_text(v).strip()
         if text:
-            vi, en = labels.get(fid, (fid, fid))
-            out.append(DraftLine(vi, en, text[:300]))
-    if d.kind == READING:  # the manual entry: registers by name, the reason by its words
-        out = [DraftLine(register_name(line.label_vi, "vi") or line.label_vi,
-                         register_name(line.label_en, "en") or line.label_en, line.value) for line in out]
+            register = REGISTER_NAMES.get(str(fid).split("*")[0]) if d.kind == READING else None
+            out.append(DraftLine(labels.get(fid) or register or verbatim(str(fid)), text[:300]))
+    if d.kind == READING:  # the manual entry: registers by name (above), the reason by its words
         reasons = dict(MANUAL_REASONS)
         code = d.data.get("reason")
         if isinstance(code, str) and code in reasons:
-            out.append(DraftLine(_REASON.vi, _REASON.en, reasons[code].vi + " / " + reasons[code].en))
+            out.append(DraftLine(_REASON, code, reasons[code]))
     for key, label in (("note", _NOTE), ("confirmation", _CONFIRMATION)):
         if isinstance(d.data.get(key), str) and d.data[key].strip():
-            out.append(DraftLine(label.vi, label.en, d.data[key].strip()[:300]))
+            out.append(DraftLine(label, d.data[key].strip()[:300]))
     return out
 
 

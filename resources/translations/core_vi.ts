@@ -993,6 +993,14 @@
         </message>
     </context>
     <context>
+        <name>domain.progress</name>
+        <message>
+            <location filename="../../fieldkit/domain/progress.py" />
+            <source>Cancelled; nothing was changed.</source>
+            <translation>Đã huỷ; không có gì thay đổi.</translation>
+        </message>
+    </context>
+    <context>
         <name>domain.problems</name>
         <message>
             <location filename="../../fieldkit/domain/problems.py" />

@@ -33,6 +33,16 @@ def test_read_and_reparse_a_dlms_meter(simulator: Callable[..., Any], tmp_path: 
     parsed = json.loads(again.stdout)
     assert parsed["registers"] == reading["registers"] and parsed["events"] == reading["events"]
 
+    # the text output names the meter's events in the CLI's language (the core's current one: Vietnamese)
+    from fieldkit.devices.meter_log import meaning
+
+    shown = fieldkit("read", "--port", sim.port, "--protocol", "dlms", "--profile-hours", "1")
+    assert shown.returncode == 0, shown.stderr
+    names = {(meaning(e["code"]).name.text("vi"), meaning(e["code"]).name.text("en")) for e in reading["events"]}
+    for vi, en in names:
+        assert vi in shown.stdout, (vi, shown.stdout)
+        assert vi == en or f"  {en}\n" not in shown.stdout, (en, shown.stdout)
+
 
 def test_bad_dlms_arguments_are_refused_in_one_line() -> None:
     for args in (("--client-address", "0"), ("--client-address", "x"), ("--protocol", "modbus"),

@@ -269,6 +269,74 @@ def test_the_core_scans_find_what_they_look_for():
     assert _inline_choices(planted) == [2, 3, 4]
 
 
+# A class of the core that holds its words as two strings, `vi`/`en` or `x_vi`/`x_en` (dataclass fields,
+# class attributes, `self.` attributes), built from values the scans above never see: it carries a Message
+# instead (`.vi`/`.en` as properties from it: messages.Worded). The one allowed exception is a form file's
+# own words: `forms/definition.Text` holds the vi and en a form (or a meter model's settings) brings as
+# data, versioned with the records made on it; nothing in the code translates them.
+WORDS_AS_DATA = {"fieldkit/forms/definition.py": {"Text"}}
+PAIR_SCOPE = [p for p in sorted((ROOT / "fieldkit").rglob("*.py")) if p.relative_to(ROOT / "fieldkit").parts[0] != "ui"]
+
+
+def _holds_str(annotation: ast.AST | None) -> bool:
+    return annotation is None or "str" in ast.unparse(annotation) or "Any" in ast.unparse(annotation)
+
+
+def _pair_fields(tree: ast.AST) -> list[tuple[int, str]]:
+    """(line, "Class.x_vi/x_en") of every class holding a vi/en pair of strings (a property is not held)."""
+    out = []
+    for cls in ast.walk(tree):
+        if not isinstance(cls, ast.ClassDef):
+            continue
+        held: dict[str, int] = {}
+        for node in cls.body:
+            if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and _holds_str(node.annotation):
+                held.setdefault(node.target.id, node.lineno)
+            elif isinstance(node, ast.Assign):
+                for t in node.targets:
+                    if isinstance(t, ast.Name):
+                        held.setdefault(t.id, node.lineno)
+        for fn in cls.body:
+            if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for n in ast.walk(fn):
+                targets = n.targets if isinstance(n, ast.Assign) else [n.target] if isinstance(n, ast.AnnAssign) else []
+                for t in targets:
+                    if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == "self":
+                        held.setdefault(t.attr, n.lineno)
+        for name, line in held.items():
+            if (name == "vi" or name.endswith("_vi")) and name[:-2] + "en" in held:
+                out.append((line, f"{cls.name}.{name}/{name[:-2]}en"))
+    return out
+
+
+def test_no_core_class_holds_its_words_as_a_vi_en_pair():
+    found = []
+    for path in PAIR_SCOPE:
+        rel = path.relative_to(ROOT).as_posix()
+        allowed = WORDS_AS_DATA.get(rel, set())
+        found += [f"{rel}:{line} {what}" for line, what in _pair_fields(ast.parse(path.read_text(encoding="utf-8")))
+                  if what.split(".")[0] not in allowed]
+    assert not found, "core classes holding vi/en strings (carry a Message; Worded gives .vi/.en):\n" + "\n".join(found)
+    # the exception is really there (else the allowance is stale and should go)
+    assert _pair_fields(ast.parse((ROOT / "fieldkit/forms/definition.py").read_text(encoding="utf-8")))
+
+
+def test_the_pair_field_scan_finds_what_it_looks_for():
+    """Planted: dataclass fields, class attributes and self. attributes holding vi/en strings are found;
+    properties derived from a Message, a Message field and a lone `vi` are not."""
+    planted = ast.parse(
+        "@dataclass\nclass Line:\n    label_vi: str\n    label_en: str\n    value: str\n"
+        "class Err(Exception):\n    message_vi = 'Đã huỷ'\n    message_en = 'Cancelled'\n"
+        "class Old:\n    def __init__(self, m):\n        self.vi = m.vi\n        self.en = m.en\n"
+        "class Good(Worded):\n    what: Message\n    @property\n    def vi(self) -> str:\n        return self.what.vi\n"
+        "    @property\n    def en(self) -> str:\n        return self.what.en\n"
+        "class Counts:\n    n_vi: int\n    n_en: int\n"
+        "class Lone:\n    vi: str\n")
+    assert _pair_fields(planted) == [(3, "Line.label_vi/label_en"), (7, "Err.message_vi/message_en"),
+                                     (11, "Old.vi/en")]
+
+
 def test_every_marked_core_text_has_finished_vietnamese():
     have = catalogues()
     missing = []

@@ -172,9 +172,9 @@ class ReviewDetailView(QScrollArea):
         self.issues_table.setRowCount(len(d.issues))
         lang = current_language()
         for i, issue in enumerate(d.issues):
-            vi, en, _refused = order_history.describe(issue.entity, issue.action, issue.sent.get("state")
-                                                      if isinstance(issue.sent.get("state"), str) else None)
-            sent = QTableWidgetItem(f"{vi if lang == 'vi' else en}\n{local_time(order_history.parse_time(issue.device_time) if issue.device_time else None)}")
+            what, _refused = order_history.describe(issue.entity, issue.action, issue.sent.get("state")
+                                                    if isinstance(issue.sent.get("state"), str) else None)
+            sent = QTableWidgetItem(f"{what.text(lang)}\n{local_time(order_history.parse_time(issue.device_time) if issue.device_time else None)}")
             sent.setToolTip("\n".join(f"{k}: {v}" for k, v in sorted(issue.sent.items())))
             self.issues_table.setItem(i, 0, sent)
             item = QTableWidgetItem(rl(ISSUES, issue.kind) + "\n" + issue.reason)

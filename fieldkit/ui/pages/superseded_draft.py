@@ -36,7 +36,7 @@ class SupersededDraftDialog(QDialog):
                     "no longer be submitted. It is kept so nothing you typed is lost: read it, note what you "
                     "need, then discard it.").replace("%1", who).replace("%2", f" ({when})" if when else ""))
         lang = current_language()
-        lines = [f"{line.label_vi if lang == 'vi' else line.label_en}: {line.value}" for line in view.lines]
+        lines = [line.text(lang) for line in view.lines]
         if view.photos:
             lines.append(self.tr("%1 photo(s) kept with it").replace("%1", str(view.photos)))
         self.content = QPlainTextEdit("\n".join(lines) or self.tr("(nothing typed)"), objectName="SupersededContent")
