@@ -105,26 +105,76 @@ def read(conn: Connection, team_id: str, since: int, limit: int, wait: float = H
     still running, waits (up to `wait` seconds) until the horizon has passed them, not for changes
     committed later (under a steady stream of pushes there always are some), then answers with what
     is below the horizon."""
+    return read_for(conn, team_id, None, since, limit, wait)[0]
+
+
+def _not_own_facts(device_id: str) -> Any:
+    """Leaves out the field facts `device_id` pushed itself (it has them); keeps rows of no origin
+    (NULL) and its own changes of mutable records (their new version comes back to it)."""
+    c = t.changes.c
+    return or_(c.origin_device.is_(None), c.origin_device != device_id, c.entity.not_in(sorted(FACTS)))
+
+
+def read_for(conn: Connection, team_id: str, device_id: str | None, since: int, limit: int,
+             wait: float = HOLD_WAIT) -> tuple[list[Any], int]:
+    """`read` for one device: its own field facts are left out in the query, so they never count
+    toward `limit` (a device that pushed 10,000 readings gets the others' 3 changes in one page).
+    Returns (rows, reach): `reach` is the highest number a cursor may move to after these rows. On a
+    short page that is the team's newest change the read could see (own facts included), never
+    above the horizon on PostgreSQL, so the cursor passes the own facts it skipped but no change
+    another transaction could still commit below it; on a full page it is the page's last row."""
     team = or_(t.changes.c.team_id == team_id, t.changes.c.team_id.is_(None))
+    wanted = and_(t.changes.c.seq > since, team)
+    if device_id is not None:
+        wanted = and_(wanted, _not_own_facts(device_id))
     q = (select(t.changes.c.seq, t.changes.c.entity, t.changes.c.entity_id, t.changes.c.data,
                 t.changes.c.origin_device)
-         .where(and_(t.changes.c.seq > since, team)).order_by(t.changes.c.seq).limit(limit))
+         .where(wanted).order_by(t.changes.c.seq).limit(limit))
     if conn.dialect.name != "postgresql":
-        return list(conn.execute(q).all())
+        # The newest number first, then the page (each statement may see a newer commit): numbers
+        # follow commit order here, so every row up to `top` is in the page's view too.
+        top = _top(conn, team_id, since, None) if device_id is not None else since
+        rows = list(conn.execute(q).all())
+        return rows, _reach(rows, since, limit, top)
     deadline = time.monotonic() + wait
     target: int | None = None
     while True:
         horizon = int(conn.exec_driver_sql(f"SELECT {HORIZON}").scalar_one())
         rows = list(conn.execute(q.where(t.changes.c.seq < horizon)).all())
         if len(rows) == limit or time.monotonic() >= deadline:
-            return rows
-        if target is None:  # the newest of the team's changes committed by now
+            return rows, _reach(rows, since, limit, _top(conn, team_id, since, horizon) if device_id else since)
+        if target is None:  # the newest of the team's changes (not its own facts) committed by now
             target = conn.execute(select(func.max(t.changes.c.seq)).where(and_(
-                t.changes.c.seq >= horizon, team))).scalar()
+                t.changes.c.seq >= horizon, wanted))).scalar()
         if target is None or horizon > target:
-            return rows
+            # below the horizon every transaction has finished: the order of the two reads is free
+            return rows, _reach(rows, since, limit, _top(conn, team_id, since, horizon) if device_id else since)
         conn.rollback()  # end the read's transaction while waiting
         time.sleep(0.02)
+
+
+def _seq(value: Any) -> int | None:
+    """A stored number, or None for a damaged one (text in SQLite's untyped column)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _top(conn: Connection, team_id: str, since: int, horizon: int | None) -> int:
+    """The team's newest change after `since` (below the horizon on PostgreSQL), own facts included;
+    `since` when none. Two index lookups on (team_id, seq)."""
+    top = since
+    for who in (t.changes.c.team_id == team_id, t.changes.c.team_id.is_(None)):
+        q = select(func.max(t.changes.c.seq)).where(and_(who, t.changes.c.seq > since))
+        if horizon is not None:
+            q = q.where(t.changes.c.seq < horizon)
+        found = _seq(conn.execute(q).scalar())
+        if found is not None:
+            top = max(top, found)
+    return top
+
+
+def _reach(rows: list[Any], since: int, limit: int, top: int) -> int:
+    last = next((s for s in (_seq(r[0]) for r in reversed(rows)) if s is not None), since)
+    return max(since, last) if len(rows) == limit else max(since, last, top)
 
 
 def head(conn: Connection) -> int:

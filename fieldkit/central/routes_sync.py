@@ -139,12 +139,10 @@ def router(db: Database, access: Access) -> APIRouter:
 
     def page(ctx: Context, since: int, limit: int, request: Request | None = None) -> dict[str, Any]:
         with db.read() as conn:
-            rows = feed.read(conn, ctx.team_id, since, limit)  # never passes a transaction still running
-        own_facts = {"reading", "install", "onboarding_step", "meter"}
+            # without the device's own facts (they never fill the page); never passes a transaction still running
+            rows, reach = feed.read_for(conn, ctx.team_id, ctx.device_id, since, limit)
         out, bad, withheld = [], [], Withheld(request)
         for r in rows:
-            if r[4] == ctx.device_id and r[1] in own_facts:
-                continue
             change = withheld.keep("changes", r[0], stored.change, r)  # one bad record never stops the feed
             if change is None:
                 bad.append({"seq": r[0], "team_id": ctx.team_id, "entity": printable(r[1]),
@@ -156,9 +154,9 @@ def router(db: Database, access: Access) -> APIRouter:
                 quarantine.record(db, bad)
             except Exception:  # remembering it must never cost the device its page
                 log.exception("could not record a damaged change in the quarantine table")
-        # the cursor moves past every row read, damaged or not (a seq that is no number is never a cursor)
-        last = next((int(r[0]) for r in reversed(rows) if isinstance(r[0], int) and not isinstance(r[0], bool)), since)
-        return {"changes": out, "next": max(since, last), "more": len(rows) == limit,
+        # the cursor moves past every row read, damaged or not (a seq that is no number is never a cursor),
+        # and on a short page past the own facts left out (feed.read_for: never above the horizon)
+        return {"changes": out, "next": reach, "more": len(rows) == limit,
                 **({"withheld": withheld.count} if withheld.count else {})}
 
     return router

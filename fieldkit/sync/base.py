@@ -72,7 +72,6 @@ class EngineBase:
         # Ask for the first page of changes in the last push's answer (saves the pull's round trip).
         self.pull_with_push = pull_with_push
         self._pulled_all = False  # the push answers brought the whole change feed
-        self._pushed_facts = 0  # operations pushed in this sync: the feed's next pages hold them too
         self._ordered = False  # the server keeps pipelined batches in order (said in its answers)
         self._counting = threading.Lock()
 

@@ -24,10 +24,8 @@ class Pulling(EngineBase):
             self._check_cancel()
             cursor = self.cursor()
 
-            # After a push the feed holds this device's new facts (left out of the page, counted in its
-            # limit): the first page makes room for them.
-            limit = min(5000, self.pull_batch.size + self._pushed_facts)
-            self._pushed_facts = 0
+            # The device's own new facts are left out of the page by the server and never fill it.
+            limit = self.pull_batch.size
 
             def fetch(cursor: int = cursor, limit: int = limit) -> Exchange:
                 return self._count(self.transport.request(

@@ -96,7 +96,6 @@ class Pushing(Pulling):
                     self.report.pipelined += 1
                 flights.append((batch, pool.submit(self._send, batch, before)))
                 last_seq = int(batch.rows[-1][0])
-                self._pushed_facts += len(batch.rows)
             while flights:
                 done += self._land(*flights.popleft())
                 self._tell("push", done, max(total, done))
@@ -140,11 +139,10 @@ class Pushing(Pulling):
             body["after"] = after
         since: int | None = None
         if last and self.pull_with_push and not self._pulled_all:
-            # The feed holds this device's own new facts too (the server leaves them out of the page
-            # but they count toward its limit): room for them, so one page can reach the end.
+            # The server leaves this device's own new facts out of the page in its query (they never
+            # fill it) and moves the cursor past them.
             since = self.cursor()
-            body["pull"] = {"since": since, "limit": min(MAX_PAGE, self.pull_batch.size + self._pushed_facts
-                                                         + n)}
+            body["pull"] = {"since": since, "limit": min(MAX_PAGE, self.pull_batch.size)}
         # On a link that carries megabytes a second, CPU is dearer than bytes: a lighter gzip.
         level = 9 if (self.batch.rate or 0.0) < FAST_LINK else 4
         data, gzipped = self.transport.pack(encode_body(body), level)
@@ -188,9 +186,6 @@ class Pushing(Pulling):
             n, more = self.apply_page(page, batch.pull_since)
             self.report.pulled_with_push += n
             self._pulled_all = not more
-            # Own facts the page could not reach are still ahead: the next page makes room for them.
-            limit = int(batch.body["pull"]["limit"])
-            self._pushed_facts = 0 if not more else max(0, self._pushed_facts - (limit - self.pull_batch.size))
             self._tell("pull", n, n)
         return len(rows)
 
