@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
             print(json.dumps({"error": exc.to_dict()}, ensure_ascii=False))
         else:
             detail = " ".join(exc.detail.split())[:200]
-            print(f"[{exc.code}] {exc.message_vi} / {exc.message_en} ({detail})", file=sys.stderr)
+            print(f"[{exc.code}] {exc.message.text()} ({detail})", file=sys.stderr)  # the CLI's language
         return 1
     if args.capture and result.capture is not None:
         try:

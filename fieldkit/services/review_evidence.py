@@ -52,9 +52,9 @@ def capture_text(session: Session, sha256: str) -> str:
     return render_capture(data)
 
 
-def _dlms_summary(cap: Capture) -> list[str]:
+def _dlms_summary(cap: Capture, lang: str | None = None) -> list[str]:
     """For a DLMS reading: what the meter remembered (event log, tamper events marked "!", and
-    the load profile), re-parsed from the capture, before the raw bytes."""
+    the load profile), re-parsed from the capture, before the raw bytes; in `lang` (the current one)."""
     from fieldkit.devices.dlms_capture import looks_like_hdlc, parse_capture
 
     if not looks_like_hdlc(cap.received()):
@@ -62,31 +62,36 @@ def _dlms_summary(cap: Capture) -> list[str]:
     try:
         result = parse_capture(cap)
     except ProtocolError as exc:
-        return [f"DLMS: not re-parsable ({exc.code})"]
-    lines = [f"DLMS reading · serial {result.serial or '?'} · meter clock "
-             f"{result.meter_time.isoformat() if result.meter_time else '?'}"]
+        return [_M.text("DLMS: not re-parsable ({code})", lang, code=exc.code)]
+    lines = [_M.text("DLMS reading · serial {serial} · meter clock {clock}", lang, serial=result.serial or "?",
+                     clock=result.meter_time.isoformat() if result.meter_time else "?")]
     tamper = [e for e in result.events if e.tamper]
-    lines.append(f"event log: {len(result.events)} events, {len(tamper)} tamper (!)")
+    lines.append(_M.text("event log: {events} events, {tamper} tamper (!)", lang, events=str(len(result.events)),
+                         tamper=str(len(tamper))))
     for e in result.events:
         lines.append(f" {'!' if e.tamper else ' '} {e.time.isoformat() if e.time else '?'}  {e.code:>3}  "
-                     f"{e.text_en} / {e.text_vi}")
+                     f"{e.name.text(lang)}")
     profile = result.load_profile
     if profile is not None and profile.rows:
         total = sum((v[0] for _t, v in profile.rows if v and v[0] is not None), start=Decimal(0))
         first, last = profile.rows[0][0], profile.rows[-1][0]
-        lines.append(f"load profile: {len(profile.rows)} intervals of {profile.period // 60} min, "
-                     f"{first.isoformat() if first else '?'} .. {last.isoformat() if last else '?'}, "
-                     f"{total} {profile.columns[0][1] if profile.columns else ''} in total")
+        lines.append(_M.text("load profile: {intervals} intervals of {minutes} min, {first} .. {last}, "
+                             "{total} {unit} in total", lang, intervals=str(len(profile.rows)),
+                             minutes=str(profile.period // 60), first=first.isoformat() if first else "?",
+                             last=last.isoformat() if last else "?", total=total,
+                             unit=profile.columns[0][1] if profile.columns else ""))
     return lines
 
 
-def render_capture(data: bytes) -> str:
+def render_capture(data: bytes, lang: str | None = None) -> str:
+    """The capture as text: the DLMS summary in `lang` (the current language), then the raw bursts (technical:
+    direction, time, baud, hex / ASCII, as the protocol people read them)."""
     try:
         cap = Capture.from_bytes(data)
     except ProtocolError:
         return "(not a FieldKit capture; raw bytes)\n" + hex_dump(data)
     out = [f"port {cap.port or '?'} · started {cap.started}"]
-    out.extend(_dlms_summary(cap))
+    out.extend(_dlms_summary(cap, lang))
     bursts: list[tuple[str, float, int, bytearray]] = []
     for e in cap.events:
         if e.direction == "baud":

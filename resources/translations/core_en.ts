@@ -2559,6 +2559,26 @@
         <name>services.review_evidence</name>
         <message>
             <location filename="../../fieldkit/services/review_evidence.py" />
+            <source>DLMS: not re-parsable ({code})</source>
+            <translation>DLMS: not re-parsable ({code})</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_evidence.py" />
+            <source>DLMS reading · serial {serial} · meter clock {clock}</source>
+            <translation>DLMS reading · serial {serial} · meter clock {clock}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_evidence.py" />
+            <source>event log: {events} events, {tamper} tamper (!)</source>
+            <translation>event log: {events} events, {tamper} tamper (!)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_evidence.py" />
+            <source>load profile: {intervals} intervals of {minutes} min, {first} .. {last}, {total} {unit} in total</source>
+            <translation>load profile: {intervals} intervals of {minutes} min, {first} .. {last}, {total} {unit} in total</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_evidence.py" />
             <source>This attachment is not on this laptop (not downloaded yet, or damaged).</source>
             <translation>This attachment is not on this laptop (not downloaded yet, or damaged).</translation>
         </message>

@@ -2559,6 +2559,26 @@
         <name>services.review_evidence</name>
         <message>
             <location filename="../../fieldkit/services/review_evidence.py" />
+            <source>DLMS: not re-parsable ({code})</source>
+            <translation>DLMS: không đọc lại được ({code})</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_evidence.py" />
+            <source>DLMS reading · serial {serial} · meter clock {clock}</source>
+            <translation>Lần đọc DLMS · số công tơ {serial} · đồng hồ công tơ {clock}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_evidence.py" />
+            <source>event log: {events} events, {tamper} tamper (!)</source>
+            <translation>nhật ký sự kiện: {events} sự kiện, {tamper} dấu hiệu can thiệp (!)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_evidence.py" />
+            <source>load profile: {intervals} intervals of {minutes} min, {first} .. {last}, {total} {unit} in total</source>
+            <translation>biểu đồ phụ tải: {intervals} khoảng {minutes} phút, {first} .. {last}, tổng {total} {unit}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldkit/services/review_evidence.py" />
             <source>This attachment is not on this laptop (not downloaded yet, or damaged).</source>
             <translation>Tệp đính kèm này chưa có trên máy (chưa tải về hoặc bị hỏng).</translation>
         </message>

@@ -98,6 +98,7 @@ def test_read_cli_error_is_actionable() -> None:
     assert error["code"] == "PORT_ERROR" and error["message_vi"] and error["message_en"]
     plain = fieldkit("read", "--port", "/dev/no-such-probe")
     assert plain.returncode == 1 and "Traceback" not in plain.stderr and "probe" in plain.stderr
+    assert error["message_vi"] in plain.stderr and error["message_en"] not in plain.stderr  # the CLI's language
 
 
 def test_simulator_exits_cleanly_on_sigterm(simulator: Start) -> None:

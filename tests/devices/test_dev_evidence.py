@@ -58,10 +58,13 @@ def test_supervisor_review_shows_a_dlms_readings_events_and_profile() -> None:
     from fieldkit.services.review import render_capture
 
     data = (Path(__file__).resolve().parents[1] / "data" / "dlms" / "dlms-tamper.capture.json").read_bytes()
-    text = render_capture(data)
+    text = render_capture(data, "en")
     head = text.split("\n[")[0]            # the summary comes before the raw bursts
     assert "DLMS reading · serial 23110046" in head
     assert "event log: 15 events, 7 tamper (!)" in head
-    assert " ! " in head and "Meter cover removed / Mở nắp công tơ" in head
+    assert " ! " in head and "Meter cover removed" in head and "Mở nắp công tơ" not in head
     assert "load profile: 24 intervals of 15 min" in head
+    vi = render_capture(data).split("\n[")[0]  # the current language: Vietnamese by default
+    assert "Lần đọc DLMS · số công tơ 23110046" in vi and "nhật ký sự kiện: 15 sự kiện, 7 dấu hiệu can thiệp (!)" in vi
+    assert "Mở nắp công tơ" in vi and "Meter cover removed" not in vi and "biểu đồ phụ tải: 24 khoảng 15 phút" in vi
     assert "meter -> laptop (rx)" in text      # the raw exchange is still there

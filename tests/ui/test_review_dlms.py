@@ -55,7 +55,7 @@ def test_review_shows_the_load_profile_and_events(qtbot, seeded, shell) -> None:
     assert "24" in memory.profile_title.text()
     assert memory.tamper_rows == 7 and memory.events.text().count("⚠") == 7
     assert "Mở nắp công tơ" in memory.events.text()
-    assert "DLMS reading · serial 23110046" in page.capture_view.toPlainText()   # the raw text is still there
+    assert "Lần đọc DLMS · số công tơ 23110046" in page.capture_view.toPlainText()  # the raw text, its summary in vi
     # a mode C reading: no chart
     assert page.select_number("WO-MODEC")
     qtbot.waitUntil(lambda: page.loaded_detail is not None and "EMH" in page.capture_view.toPlainText(),
