@@ -486,9 +486,9 @@ def save_optical(session: Session, target: Target, result: ReadingResult,
 
 
 def failure_text(exc: BaseException, lang: str = "vi") -> str:
-    """A device failure in the user's language (ProtocolError carries both)."""
+    """A device failure in the user's language (a ProtocolError carries a Message)."""
     if isinstance(exc, ProtocolError):
-        return exc.message_vi if lang == "vi" else exc.message_en
+        return exc.message.text(lang)
     if isinstance(exc, ValidationError):
         return "\n".join(exc.messages(lang))
     return str(exc)
