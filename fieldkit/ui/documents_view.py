@@ -225,7 +225,7 @@ class DocumentActions(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, printing.PrintError):
-            self.message.setText(exc.vi if current_language() == "vi" else exc.en)
+            self.message.setText(exc.words().text(current_language()))
             return
         self.message.setText(problem_text(exc))
 

@@ -261,6 +261,18 @@ def test_no_vi_en_pair_left_in_the_core():
     assert not found, f"vi/en literal pairs in the core (run scripts/i18n_codemod.py): {found}"
 
 
+def test_no_widget_picks_a_things_vi_or_en_attribute():
+    """The UI too shows a thing that carries a Message with `.text(lang)`, never `x.vi if lang == "vi" else x.en`."""
+    found = {}
+    for path in sorted(UI.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        lines = [n.lineno for n in ast.walk(tree) if isinstance(n, ast.IfExp) and _is_language_test(n.test)
+                 and _vi_en_attributes(n.body, n.orelse)]
+        if lines:
+            found[path.relative_to(ROOT).as_posix()] = lines
+    assert not found, f"x.vi if lang == 'vi' else x.en in the UI (use .text(lang)): {found}"
+
+
 def _in_words_as_data(rel: str) -> set[int]:
     """Lines inside the classes allowed to hold words as data (WORDS_AS_DATA: a form's Text picks its vi or en)."""
     allowed = WORDS_AS_DATA.get(rel, set())
