@@ -92,9 +92,15 @@ def visible_texts(root) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def
     return out
 
 
+# Where a language is offered by its own name (the header's switch, the Settings choice).
+LANGUAGE_CHOOSERS = ("#LanguageButton", "#setting_language")
+
+
 def english_in(texts: list[tuple[str, str]], english: set[str]) -> list[str]:
     found = []
     for where, text in texts:
+        if where.endswith(LANGUAGE_CHOOSERS):  # a language is named in itself ("English"), on purpose
+            continue
         text = re.sub(r"https?://\S+", " ", text)  # addresses are not words
         words = {w.lower() for w in WORD.findall(text)} & english
         if words:

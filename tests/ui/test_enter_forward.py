@@ -132,7 +132,12 @@ def walk(qtbot: Any, until: Any, limit: int = 60) -> list[Any]:
         assert not any(w is s for s in seen), f"Enter came back to {w.objectName() or type(w).__name__}"
         seen.append(w)
         enter(qtbot)
-        qtbot.wait(10)
+        # The forward action may run in the background (a save's checks): give it time to move the
+        # keyboard or finish before calling a focus that stayed put "came back" (flaked under CI load).
+        try:
+            qtbot.waitUntil(lambda w=w: until() or focus() is not w, timeout=3_000)
+        except qtbot.TimeoutError:
+            pass
     raise AssertionError(f"Enter never got there; went through {[s.objectName() for s in seen]}")
 
 
