@@ -62,22 +62,34 @@ def router(db: Database, access: Access) -> APIRouter:
     Auth = access.Auth
     Supervisor = access.Supervisor
 
-    def delivery(conn: Any, withheld: Withheld, team_id: str, work_order_id: str) -> list[str] | None:
-        """The attachments the work order's records refer to that this team has not delivered; None
-        when one of its records is damaged (then nobody can say it is delivered)."""
-        shas: set[str] = set()
-        damaged = False
-        for f in conn.execute(select(t.facts.c.id, t.facts.c.data).where(t.facts.c.work_order_id == work_order_id)):
-            got = withheld.keep("facts", f[0], stored.fact_attachments, f)
-            damaged = damaged or got is None
-            shas |= got or set()
-        done = {str(r[0]) for r in conn.execute(select(A.sha256).where(and_(
-            A.team_id == team_id, A.sha256.in_(sorted(shas)), A.complete.is_(True))))} if shas else set()
-        return None if damaged else sorted(shas - done)
+    def deliveries(conn: Any, withheld: Withheld, team_id: str, kept: list[str],
+                   orders: Any) -> dict[str, list[str] | None]:
+        """For each work order of `kept`, the attachments its records refer to that this team has not
+        delivered; None when one of its records is damaged (then nobody can say it is delivered).
+        Two queries for the whole page: the facts of `orders` (a select of work order ids, so no
+        list of thousands of parameters) and the delivered ones among every hash they name."""
+        want = set(kept)
+        by_order: dict[str, list[Any]] = {k: [] for k in kept}
+        for f in conn.execute(select(t.facts.c.id, t.facts.c.data, t.facts.c.work_order_id)
+                              .where(t.facts.c.work_order_id.in_(orders))):
+            if f[2] in want:  # facts of a withheld work order are not read (nor counted)
+                by_order[f[2]].append(f)
+        shas: dict[str, set[str] | None] = {}
+        for wid in kept:
+            got: set[str] | None = set()
+            for f in by_order[wid]:
+                one = withheld.keep("facts", f[0], stored.fact_attachments, f)
+                got = None if one is None or got is None else got | one
+            shas[wid] = got
+        named = sorted(set().union(*(v for v in shas.values() if v)))
+        done: set[str] = set()
+        for i in range(0, len(named), 500):  # a few hundred parameters per query
+            done |= {str(r[0]) for r in conn.execute(select(A.sha256).where(and_(
+                A.team_id == team_id, A.sha256.in_(named[i:i + 500]), A.complete.is_(True))))}
+        return {wid: None if got is None else sorted(got - done) for wid, got in shas.items()}
 
-    def work_order_out(conn: Any, withheld: Withheld, team_id: str, row: dict[str, Any],
+    def work_order_out(row: dict[str, Any], missing: list[str] | None,
                        versions: list[dict[str, Any]] | None = None) -> WorkOrderOut:
-        missing = delivery(conn, withheld, team_id, row["id"])
         return WorkOrderOut(**row, delivered=missing == [], missing_attachments=missing or [],
                             **({"versions": versions} if versions is not None else {}))
 
@@ -92,11 +104,11 @@ def router(db: Database, access: Access) -> APIRouter:
                 .where(W.team_id == ctx.team_id).order_by(W.number)
             if state:
                 q = q.where(W.state == state)
-            out = []
-            for r in conn.execute(q).all():
-                row = withheld.keep("work_orders", r[0], stored.work_order, r)
-                if row is not None:
-                    out.append(work_order_out(conn, withheld, ctx.team_id, row))
+            rows = [row for row in (withheld.keep("work_orders", r[0], stored.work_order, r)
+                                    for r in conn.execute(q).all()) if row is not None]
+            ids = q.with_only_columns(W.id).order_by(None)
+            missing = deliveries(conn, withheld, ctx.team_id, [row["id"] for row in rows], ids)
+            out = [work_order_out(row, missing[row["id"]]) for row in rows]
         withheld.apply(response)
         return out
 
@@ -118,7 +130,8 @@ def router(db: Database, access: Access) -> APIRouter:
                                     for x in conn.execute(select(WV.version, WV.data, WV.op_id, WV.device_id, WV.at)
                                                           .where(WV.work_order_id == work_order_id)
                                                           .order_by(WV.version))) if v is not None]
-            out = work_order_out(conn, withheld, ctx.team_id, row, versions)
+            ids = select(W.id).where(W.id == work_order_id)
+            out = work_order_out(row, deliveries(conn, withheld, ctx.team_id, [row["id"]], ids)[row["id"]], versions)
         withheld.apply(response)
         return out
 
