@@ -21,6 +21,7 @@ from __future__ import annotations
 import string
 import sys
 import threading
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -177,14 +178,14 @@ class Message:
         return self.text()
 
 
-class Worded:
+class Worded(ABC):
     """`.vi` and `.en` of a thing that carries its words as a Message (`words()`), for the callers that
     want one language: problems, findings, disk and print errors."""
 
     __slots__ = ()
 
-    def words(self) -> Message:
-        raise NotImplementedError
+    @abstractmethod
+    def words(self) -> Message: ...
 
     @property
     def vi(self) -> str:
