@@ -38,7 +38,9 @@ def test_ten_thousand_operations_through_faults_arrive_exactly_once_and_devices_
         make_device, central, server, add_readings, sync_until_done, request):
     if "postgres" in request.node.name:
         pytest.skip("the 10,000-operation run uses SQLite; PostgreSQL is covered by the smaller tests")
-    proxy = FaultProxy(("127.0.0.1", server.port), rate=0.3, seed=7, max_delay=0.3).start()
+    # Faults in turn (cycle) on half the connections: the pipelined sync needs only ~20 connections for
+    # the whole run, and drawn at random at 0.3 one kind was missed (CI at d39c4cd); this gives each 2-3
+    proxy = FaultProxy(("127.0.0.1", server.port), rate=0.5, seed=7, max_delay=0.3, cycle=True).start()
     try:
         a, ma = _device_with_meter(make_device, "a", "lan", proxy.url, "PA23LN0001001")
         b, mb = _device_with_meter(make_device, "b", "mai", proxy.url, "PA23LN0001002")
