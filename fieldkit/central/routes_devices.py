@@ -14,7 +14,7 @@ from fieldkit import __version__
 from fieldkit.central import admin, people, stored
 from fieldkit.central import schema as t
 from fieldkit.central.access import Access
-from fieldkit.central.db import Database, utc_now
+from fieldkit.central.db import Database, dumps, utc_now
 from fieldkit.central.http_io import GzipRoute
 from fieldkit.central.withhold import Withheld
 from fieldkit.domain import signing
@@ -100,12 +100,17 @@ def router(db: Database, access: Access) -> APIRouter:
     Auth = access.Auth
 
     @router.get("/v1/hello", response_model=Hello, tags=["devices"])
-    def hello(request: Request, nonce: Annotated[str, Query(min_length=8, max_length=64,
+    def hello(nonce: Annotated[str, Query(min_length=8, max_length=64,
                                                             pattern=r"^[A-Za-z0-9_-]+$")]) -> Response:
-        """The server proves its identity: its public key and a signature over the caller's nonce."""
-        public = signing.public_text(access.server_key())
-        return access.signed(request, Hello(public_key=public, time=utc_now(),
-                                     signature=signing.sign(access.server_key(), signing.hello_message(nonce, public))))
+        """The server proves its identity: its public key and a signature over the caller's nonce. The
+        whole answer, with what this server can do (`ordered`), is signed over the same nonce
+        (`X-FK-Signature`): a laptop acts only on capabilities the server vouched for."""
+        key = access.server_key()
+        public = signing.public_text(key)
+        answer = Hello(public_key=public, time=utc_now(), signature=signing.sign(key, signing.hello_message(nonce, public)))
+        body = dumps(answer.model_dump()).encode("utf-8")
+        return Response(body, media_type="application/json",
+                        headers={"X-FK-Signature": signing.sign(key, signing.answer_message(nonce, body))})
 
     @router.post("/v1/users/register", response_model=Registered, tags=["devices"],
               responses={403: {"description": "unknown user, wrong team, or a bad or used user code"}})

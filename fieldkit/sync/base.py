@@ -31,6 +31,7 @@ from fieldkit.sync.report import (
 from fieldkit.sync.transport import AuthRefused, Exchange, ServerRefused, Transport, Unreachable
 
 T = TypeVar("T")
+HELLO_CAPABILITIES = ("ordered",)  # what a server's /v1/hello may say it can do (acted upon only when signed)
 
 
 class EngineBase:
@@ -116,15 +117,25 @@ class EngineBase:
         """The pinned server proves its identity before the token or any data go to it (once per
         transport; done up front so that pipelined requests do not each ask)."""
         if self.transport.token and self.transport.server_key is not None and not self.transport.proven:
-            self._count(self._retrying(lambda: self.transport.hello()[1]))
+            self._hello()
 
     def _pin_server(self) -> None:
         """A laptop enrolled before servers had keys pins the key on its first sync after the update."""
         if self.transport.server_key is None and self.transport.token:
-            key, ex = self._retrying(self.transport.hello)
-            self._count(ex)
+            key = self._hello()
             self.store.set_meta(K_SERVER_KEY, key)
             self.transport.server_key = key
+
+    def _hello(self) -> str:
+        """The server's identity proof; what it says it can do counts only if its signature covers it."""
+        key, ex = self._retrying(self.transport.hello)
+        self._count(ex)
+        claims = sorted(k for k in HELLO_CAPABILITIES if isinstance(ex.body, dict) and k in ex.body)
+        if claims and not self.transport.hello_signed:
+            self.report.reasons.append(
+                f"the server's hello says {', '.join(claims)} without its signature over it (changed on the way?): "
+                "not acted upon, pushes go one at a time")
+        return key
 
     def _user_token(self) -> str | None:
         """Get a user token for role-gated reads; returns the person's role on the server (None: no key

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from fieldkit.sync.transport import AuthRefused, NotOurServer, SyncError, Unreachable
+from fieldkit.sync.transport import AuthRefused, NotOurServer, ServerTooOld, SyncError, Unreachable
 
 # Keys in the device's `meta` table.
 K_URL = "sync.server_url"
@@ -91,6 +91,8 @@ def backoff_delay(failures: int, base: float, cap: float, rng: random.Random) ->
 
 
 def describe(exc: BaseException) -> str:
+    if isinstance(exc, ServerTooOld):
+        return f"the server is too old for this laptop: {exc}"
     if isinstance(exc, NotOurServer):
         return f"not the enrolled server: {exc} (nothing was sent to it)"
     if isinstance(exc, AuthRefused):

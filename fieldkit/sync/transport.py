@@ -46,6 +46,10 @@ class NotOurServer(SyncError):
     pass
 
 
+class ServerTooOld(NotOurServer):
+    """The server lacks something this laptop needs before it sends anything (an older version)."""
+
+
 class ServerRefused(SyncError):
     def __init__(self, status: int, message: str, body: Any = None):
         super().__init__(f"{status}: {message}")
@@ -80,7 +84,8 @@ class Transport:
         self.token = token
         self.server_key = server_key
         self.proven = False
-        self.ordered = False  # the server said it keeps pipelined pushes in order (hello, push answers)
+        self.ordered = False  # the server said it keeps pipelined pushes in order (signed hello, push answers)
+        self.hello_signed = False  # the last hello's whole answer (its capabilities) carried the server's signature
         self.user_token: str | None = None
         # gzip level for request bodies: 9 by default (bytes are what a 2G link costs); a caller that
         # measured a fast link lowers it (level 9 costs about twice the CPU of 5 for ~2 % fewer bytes)
@@ -90,7 +95,14 @@ class Transport:
     def hello(self) -> tuple[str, Exchange]:
         """Ask the server to sign a fresh nonce; returns its public key (checked against the pin)."""
         nonce = signing.b64(os.urandom(18)).replace("+", "-").replace("/", "_")
-        ex = self._send("GET", "/v1/hello", None, {"nonce": nonce}, {}, (200,), False)
+        try:
+            ex = self._send("GET", "/v1/hello", None, {"nonce": nonce}, {}, (200,), False)
+        except ServerRefused as exc:
+            if exc.status in (404, 405):
+                raise ServerTooOld("the server cannot prove its identity (it has no /v1/hello): it is older than "
+                                   "this laptop's sync or not a FieldKit server; nothing was sent to it. "
+                                   "Update the central server") from exc
+            raise
         body = ex.body if isinstance(ex.body, dict) else {}
         key = str(body.get("public_key") or "")
         if not signing.verify(key, str(body.get("signature") or ""), signing.hello_message(nonce, key)):
@@ -98,8 +110,11 @@ class Transport:
         if self.server_key is not None and key != self.server_key:
             raise NotOurServer("this is not the server this laptop was enrolled with (its key differs)")
         self.proven = True
-        # A server that keeps pipelined pushes in order says so here (older ones do not).
-        self.ordered = body.get("ordered") is True
+        # What the server can do (a server that keeps pipelined pushes in order says `ordered`; older
+        # ones do not) counts only when the whole answer carries the server's signature: a flag added
+        # or flipped on the way is not acted upon (one push at a time, as with an older server).
+        self.hello_signed = vouched(key, nonce, ex)
+        self.ordered = self.hello_signed and body.get("ordered") is True
         return key, ex
 
     def set_user_token(self, token: str | None) -> None:
@@ -198,6 +213,15 @@ class Transport:
             except ValueError:
                 server_time = None
         return Exchange(resp.status_code, parsed, sent, received, seconds, server_time, resp.headers, content)
+
+
+def vouched(key: str, nonce: str, ex: Exchange) -> bool:
+    """Does the hello answer carry `key`'s signature over the whole body (`X-FK-Signature`)? A server
+    signs it over the hello's nonce; servers from before that signed it over the empty nonce (the
+    `X-FK-Nonce` header the hello never sent), which is as fresh: the body holds the signature over
+    this hello's nonce, checked before."""
+    sig = str(ex.headers.get("x-fk-signature", "")) if ex.headers is not None else ""
+    return bool(sig) and any(signing.verify(key, sig, signing.answer_message(n, ex.raw)) for n in (nonce, ""))
 
 
 def _is_auth(message: Any) -> bool:
