@@ -137,6 +137,21 @@ class EngineBase:
                 "not acted upon, pushes go one at a time")
         return key
 
+    def _note_server_limits(self) -> None:
+        """After the push: say plainly what this (older) server could not do in this sync."""
+        if self.report.pushed == 0:
+            return
+        lacks = []
+        if not self._ordered:
+            lacks.append(("ordered", "it does not keep pipelined pushes in order, so they went one at a time"))
+        if self.pull_with_push and not self._pulled_all and self.report.pulled_with_push == 0:
+            lacks.append(("pull_with_push", "it does not send the first page of changes with the last push, so "
+                                            "the pull asked on its own (one round trip more)"))
+        for name, text in lacks:
+            self.report.server_lacks.append(name)
+            self.report.reasons.append(f"the server is older than this laptop's sync: {text}; "
+                                       "update the central server for faster syncs")
+
     def _user_token(self) -> str | None:
         """Get a user token for role-gated reads; returns the person's role on the server (None: no key
         here, or the server refused)."""

@@ -62,6 +62,7 @@ class SyncEngine(Pushing, Files):
             self._pin_server()
             self.upload_attachments()
             self.push()
+            self._note_server_limits()
             self.pull()  # nothing to do when the last push's answer brought the whole feed
             self.download_attachments()
             self.report.ok = True

@@ -175,6 +175,10 @@ class Pushing(Pulling):
         body = ex.body if isinstance(ex.body, dict) else {}
         results = body.get("results")
         # Marked sent only when the answer names exactly these operations, in order.
+        if isinstance(results, list) and "ids" not in body:
+            raise ServerRefused(ex.status, "the server is too old for this laptop: its push answer does not name "
+                                "the operations it answers (no `ids`), so none is marked sent (the server keeps "
+                                "each once; they go again as replays); update the central server")
         if (not isinstance(results, list) or len(results) != len(rows)
                 or not all(isinstance(res, dict) for res in results)
                 or body.get("ids") != ids_digest([str(row[1]) for row in rows])):

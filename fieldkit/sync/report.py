@@ -78,6 +78,7 @@ class SyncReport:
     pipelined: int = 0  # push requests sent while an earlier one was still unanswered
     out_of_order: int = 0  # of those, how many the server held back or refused until their turn
     pulled_with_push: int = 0  # changes that came in a push answer (no pull request of their own)
+    server_lacks: list[str] = field(default_factory=list)  # what an older server could not do: ordered, pull_with_push
     reasons: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:

@@ -99,9 +99,9 @@ class Transport:
             ex = self._send("GET", "/v1/hello", None, {"nonce": nonce}, {}, (200,), False)
         except ServerRefused as exc:
             if exc.status in (404, 405):
-                raise ServerTooOld("the server cannot prove its identity (it has no /v1/hello): it is older than "
-                                   "this laptop's sync or not a FieldKit server; nothing was sent to it. "
-                                   "Update the central server") from exc
+                raise ServerTooOld("it cannot prove its identity (it has no /v1/hello), so nothing was sent to "
+                                   "it; update the central server (or check the address: this may not be a "
+                                   "FieldKit server)") from exc
             raise
         body = ex.body if isinstance(ex.body, dict) else {}
         key = str(body.get("public_key") or "")

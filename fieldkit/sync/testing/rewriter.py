@@ -69,6 +69,12 @@ class AnswerRewriter:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
+    def reset(self) -> None:
+        """Forget the counts so far."""
+        with self._lock:
+            for c in (self.requests, self.rewritten, self.most_in_flight):
+                c.clear()
+
     def _enter(self, path: str) -> None:
         with self._lock:
             self.requests[path] += 1
