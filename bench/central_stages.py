@@ -25,7 +25,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.central import fresh_database, reading_op, register, seed  # noqa: E402
-from fieldkit.central import admin, batch_apply, signatures, validate  # noqa: E402
+from fieldkit.central import admin, batch_apply, signatures, validate, validate_fast  # noqa: E402
 from fieldkit.central.apply import Context, _fast_item  # noqa: E402
 from fieldkit.central.db import Database, dumps, utc_now  # noqa: E402
 from fieldkit.central.http_io import fast_loads  # noqa: E402
@@ -96,7 +96,9 @@ def main() -> int:
                 pairs = list(zip(got_ops, checked.authors, strict=True))
                 timed("validate (envelope + payload schema)",
                       lambda: [validate.payload(validate.envelope(o)) for o in got_ops])  # noqa: B023
-                items = timed("fast-path selection (_fast_item: validates again)",
+                timed("typed check in one pass (validate_fast)",
+                      lambda: [validate_fast.accepts(o) for o in got_ops])  # noqa: B023
+                items = timed("fast-path selection (_fast_item: validates)",
                               lambda: [_fast_item(*p) for p in pairs])  # noqa: B023
                 results = timed("apply run (link checks + inserts ops/facts/audit)", lambda: batch_apply.apply_run(
                     conn, pending, ctx.device_id, ctx.team_id, items, lambda c, o: {}))  # noqa: B023
@@ -128,7 +130,8 @@ def main() -> int:
     total = total_cpu = 0.0
     for name, s in best.items():
         label = name
-        if name in ("digests (op_digest)", "validate (envelope + payload schema)"):
+        if name in ("digests (op_digest)", "validate (envelope + payload schema)",
+                    "typed check in one pass (validate_fast)"):
             label = "  (of which) " + name
         else:
             total += s

@@ -32,7 +32,7 @@ BUILD_INFO = "build-info.json"
 RESOURCE_DIRS = ("translations", "fonts", "tariffs", "forms", "icons", "onboarding", "demo")
 # The central server and its libraries: never in the laptop bundle (the server is `fieldkit[central]`).
 SERVER_MODULES = ("fieldkit.central", "fastapi", "starlette", "uvicorn", "sqlalchemy", "pydantic", "pydantic_core",
-                  "prometheus_client", "anyio", "h11", "httptools", "uvloop", "websockets", "watchfiles")
+                  "prometheus_client", "msgspec", "anyio", "h11", "httptools", "uvloop", "websockets", "watchfiles")
 # files in resources/ that stay out of the bundle
 RESOURCE_EXCLUDES = ("*.qm", "*.sh", "*.py", "*.pyc", "__pycache__", ".*")
 

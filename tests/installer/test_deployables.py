@@ -23,7 +23,8 @@ from .helpers import ROOT, load
 
 pytestmark = pytest.mark.slow
 layout = load("layout")
-SERVER_DISTS = {"fastapi", "uvicorn", "sqlalchemy", "starlette", "pydantic", "prometheus-client", "fieldkit-central"}
+SERVER_DISTS = {"fastapi", "uvicorn", "sqlalchemy", "starlette", "pydantic", "prometheus-client", "msgspec",
+                "fieldkit-central"}
 
 
 def _env(home: Path) -> dict[str, str]:

@@ -1,0 +1,212 @@
+"""The typed check of the common operation, a fact append (reading, install, onboarding step), in
+one pass: msgspec converts the operation into a typed struct in C (types, lengths, ranges, choices,
+no unknown field), then the field formats are matched once per kind of format over all the
+operation's values joined (one regular expression call for its ids, one for its texts, ...)
+instead of a call per field, and the times are read as validate.py reads them.
+
+`accepts(op)` is True only when `validate.envelope(op)` and `validate.payload(...)` would both pass
+(validate.shape included). False says nothing: the caller runs the full check (validate.py), which
+names the refusal with its code. So this module may refuse more than validate.py, never less:
+every rule here is the same as or stricter than validate.py's (tests/central/test_validate_fast.py
+holds it to that, and to the schemas it mirrors). Without msgspec installed nothing is accepted
+here and validate.py does all the work, as before.
+
+What makes validate.shape pass for an accepted operation: the structs have no floats and no free
+nesting (the depth is at most 5), every integer is bounded, every string is short (200 characters
+at most) and has its unicode checked, the keys are fixed names or register names (ASCII), and a
+reading has at most 64 registers (about 200 values, far under 5,000). A form's `data` (install,
+onboarding step) is free: shape runs on such an operation as before, and its size is measured.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic_core import PydanticCustomError
+
+from fieldkit.central import validate
+from fieldkit.domain import onboarding as flow
+from fieldkit.domain.models import ReadingSource
+
+try:
+    import msgspec
+except ImportError:  # pragma: no cover - the server extra installs it; validate.py alone does the same job
+    msgspec = None  # type: ignore[assignment]
+
+# One pattern per kind of value, matched over the values joined with "\n" (no value may hold "\n",
+# which none of these formats allows, so the joined text matches only if each value does).
+# The same as validate.py's ID_RE, REGISTER_RE, DECIMAL_RE, SHA_RE and the install's form id.
+_ID = r"[0-9A-Za-z][0-9A-Za-z_.:-]{0,35}"
+_REGISTER = r"[0-9A-Za-z][0-9A-Za-z_.:*-]{0,31}"
+_DECIMAL = r"-?[0-9]{1,15}(?:\.[0-9]{1,9})?"
+_SHA = r"[0-9a-f]{64}"
+_FORM = r"[0-9A-Za-z_.-]{1,64}"
+
+
+def _many(one: str) -> re.Pattern[str]:
+    return re.compile(f"{one}(?:\n{one})*")
+
+
+IDS, REGISTERS, DECIMALS, SHAS, FORMS = (_many(p) for p in (_ID, _REGISTER, _DECIMAL, _SHA, _FORM))
+# A text (validate.Text, single line) holds no control character and no lone surrogate; searched
+# over all of an operation's texts at once (nothing joins them: a bad character is bad anywhere).
+BAD_TEXT = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+ACCEPTS_NOTHING = msgspec is None
+
+if msgspec is not None:
+    from msgspec import Meta, Struct, field
+
+    Id = Annotated[str, Meta(min_length=1, max_length=36)]
+    Sha = Annotated[str, Meta(min_length=64, max_length=64)]
+    Version = Annotated[int, Meta(ge=0, le=2_000_000_000)]
+
+    def _text(most: int, least: int = 0) -> Any:
+        return Annotated[str, Meta(min_length=least, max_length=most)]
+
+    Source = Literal[tuple(s.value for s in ReadingSource)]  # type: ignore[valid-type]
+    Step = Literal[(*flow.STEP_IDS, flow.DONE)]  # type: ignore[valid-type]
+
+    class _Strict(Struct, forbid_unknown_fields=True, kw_only=True):
+        pass
+
+    class Register(_Strict, kw_only=True):
+        value: Annotated[str, Meta(max_length=26)]
+        unit: _text(16) = ""  # type: ignore[valid-type]
+
+    class Reading(_Strict, kw_only=True):
+        id: Id | None = None
+        meter_id: Id
+        taken_at: Annotated[str, Meta(max_length=40)]
+        source: Source  # type: ignore[valid-type]
+        registers: Annotated[dict[Annotated[str, Meta(max_length=32)], Register], Meta(min_length=1, max_length=64)]
+        customer_id: Id | None = None
+        work_order_id: Id | None = None
+        manual_reason: _text(200) = ""  # type: ignore[valid-type]
+        capture_sha256: Sha | None = None
+        photo_sha256: Sha | None = None
+        supersedes: Id | None = None
+        recorded_by: Id | None = None
+        # events and load_profile (a DLMS reading's memory) are left to validate.py: unknown here
+
+    class Install(_Strict, kw_only=True):
+        id: Id | None = None
+        work_order_id: Id
+        customer_id: Id | None = None
+        installed_meter_serial: _text(64) = ""  # type: ignore[valid-type]
+        removed_meter_serial: _text(64) = ""  # type: ignore[valid-type]
+        form_id: Annotated[str, Meta(max_length=64)] = "meter_install"
+        form_version: Annotated[int, Meta(ge=1, le=100_000)] = 1
+        data: dict[str, Any] = field(default_factory=dict)
+        supersedes: Id | None = None
+        recorded_by: Id | None = None
+
+    class Onboarding(_Strict, kw_only=True):
+        id: Id | None = None
+        customer_id: Id
+        work_order_id: Id | None = None
+        step: Step
+        data: dict[str, Any] = field(default_factory=dict)
+        supersedes: Id | None = None
+        recorded_by: Id | None = None
+
+    class _Envelope(_Strict, kw_only=True):
+        op_id: Id
+        entity_id: Id  # an appended fact's id: validate.payload holds it to the record id format
+        action: Literal["append"]
+        base_version: Version | None = None
+        device_time: Annotated[str, Meta(max_length=40)] | None = None
+        actor: _text(128, 1) | None = None  # type: ignore[valid-type]
+        sig: _text(100) | None = None  # type: ignore[valid-type]  # ignored by the envelope, walked by shape
+
+    class ReadingOp(_Envelope, kw_only=True):
+        entity: Literal["reading"]
+        payload: Reading
+
+    class InstallOp(_Envelope, kw_only=True):
+        entity: Literal["install"]
+        payload: Install
+
+    class OnboardingOp(_Envelope, kw_only=True):
+        entity: Literal["onboarding_step"]
+        payload: Onboarding
+
+    KINDS: dict[str, type[_Envelope]] = {"reading": ReadingOp, "install": InstallOp, "onboarding_step": OnboardingOp}
+    _Invalid: type[Exception] = msgspec.ValidationError
+else:  # pragma: no cover
+    KINDS = {}
+    _Invalid = ValueError
+
+
+def accepts(op: Any) -> bool:
+    """True: the operation passes validate.envelope and validate.payload (so nothing to name).
+    False: unknown here; validate.py decides and names the refusal."""
+    if type(op) is not dict:
+        return False
+    entity = op.get("entity")
+    kind = KINDS.get(entity) if type(entity) is str else None
+    if kind is None:
+        return False
+    try:
+        got: Any = msgspec.convert(op, kind)
+    except _Invalid:
+        return False
+    p = got.payload
+    ids = [got.op_id, got.entity_id]
+    texts = [got.actor or "", got.sig or ""]
+    if type(p) is Reading:
+        ids.append(p.meter_id)
+        keys = "\n".join(p.registers)
+        if not REGISTERS.fullmatch(keys):
+            return False
+        values = []
+        for r in p.registers.values():
+            values.append(r.value)
+            texts.append(r.unit)
+        if not DECIMALS.fullmatch("\n".join(values)):
+            return False
+        texts.append(p.manual_reason)
+        shas = [s for s in (p.capture_sha256, p.photo_sha256) if s is not None]
+        if shas and not SHAS.fullmatch("\n".join(shas)):
+            return False
+        if not _time(p.taken_at):
+            return False
+    elif type(p) is Install:
+        ids.append(p.work_order_id)
+        texts += (p.installed_meter_serial, p.removed_meter_serial)
+        if not FORMS.fullmatch(p.form_id) or not _data_ok(op, p.data):
+            return False
+    elif not _data_ok(op, p.data):  # an onboarding step
+        return False
+    ids += [i for i in (p.id, p.customer_id, p.work_order_id, p.supersedes, p.recorded_by) if i is not None]
+    if not IDS.fullmatch("\n".join(ids)) or BAD_TEXT.search("".join(texts)):
+        return False
+    return not got.device_time or _time(got.device_time)
+
+
+def _time(text: str) -> bool:
+    try:
+        validate._datetime(text)
+    except PydanticCustomError:
+        return False
+    return True
+
+
+def _data_ok(op: dict[str, Any], data: dict[str, Any]) -> bool:
+    """A form's answers as validate.py takes them: its own rule, the whole operation's shape and the
+    payload's size (only for an operation that has answers: nothing else of it can break these)."""
+    if not data:
+        return True
+    try:
+        validate._form_data(data)
+    except PydanticCustomError:
+        return False
+    if not validate._shape_ok(op):
+        return False
+    try:
+        text = json.dumps(op["payload"], ensure_ascii=False, separators=(",", ":"))
+    except (TypeError, ValueError):
+        return False
+    return len(text.encode("utf-8")) <= validate.MAX_PAYLOAD
