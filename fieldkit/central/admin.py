@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, insert, select, update
+from sqlalchemy import ColumnElement, and_, insert, select, update
 
 from fieldkit.central import schema as t
 from fieldkit.central.db import Database, audit, dumps, utc_now
@@ -105,7 +105,7 @@ def exchange_code(db: Database, code: str, name: str = "", device_key: str = "")
             return None
         if row[4] is None:
             # The conditional update is what makes the code single-use, even for two racing devices.
-            cond = t.devices.c.enrolled_at.is_(None)
+            cond: ColumnElement[bool] = t.devices.c.enrolled_at.is_(None)
         else:
             retry_until = (datetime.fromisoformat(row[4]) + timedelta(hours=1)).isoformat()
             if not device_key or row[5] != device_key or now > retry_until:

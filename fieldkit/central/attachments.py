@@ -95,7 +95,7 @@ class Stored:
     body: dict[str, Any]
 
 
-def store_chunk(db: Database, team_id: str, device_id: str, user_id: str, sha: str, offset: int, size: int,
+def store_chunk(db: Database, team_id: str, device_id: str, user_id: str | None, sha: str, offset: int, size: int,
                 mime: str, kind: str, chunk: bytes, now: str) -> Stored:
     """One uploaded chunk at `offset`, for this team; the last one is verified against the hash."""
     with db.write() as (conn, _):

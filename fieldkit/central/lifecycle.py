@@ -98,13 +98,14 @@ def transition(conn: Connection, pending: Pending, who: Mover, op: dict[str, Any
     base = op.get("base_version")
     result: dict[str, Any] = {"status": "applied", "version": new_version}
     conflict = base is not None and int(base) != current_version
-    if conflict:
+    if conflict and base is not None:
         what = move.target.value if move.target is not None else move.action.value
         detail = f"state change {what} made on version {base}, server had {current_version} ({frm.value})"
         cur = conn.execute(insert(t.conflicts).values(
             team_id=who.team_id, entity="work_order", entity_id=wid, op_id=op["op_id"], base_version=int(base),
             server_version=current_version, new_version=new_version, device_id=who.device_id,
             user_id=who.user_id, detail=detail, at=now))
+        assert cur.inserted_primary_key is not None  # an INSERT's own key
         result = {"status": "conflict", "version": new_version, "conflict": int(cur.inserted_primary_key[0]),
                   "reason": detail}
     conn.execute(update(t.work_orders).where(t.work_orders.c.id == wid).values(

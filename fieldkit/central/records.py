@@ -86,7 +86,7 @@ def customer_update(conn: Connection, pending: Pending, ctx: Context, actor: Act
         raise Rejected("the customer's name is missing")
     result: dict[str, Any] = {"status": APPLIED, "version": new_version}
     conflict = base is not None and int(base) != current_version
-    if conflict:
+    if conflict and base is not None:
         overlap = sorted(k for k in edited if current.get(k) != base_data.get(k))
         detail = f"edited from version {base}, server had {current_version}; fields {','.join(sorted(edited))}"
         if overlap:
@@ -95,6 +95,7 @@ def customer_update(conn: Connection, pending: Pending, ctx: Context, actor: Act
             team_id=ctx.team_id, entity="customer", entity_id=cid, op_id=op["op_id"], base_version=int(base),
             server_version=current_version, new_version=new_version, device_id=ctx.device_id,
             user_id=actor.user_id, detail=detail, at=now))
+        assert cur.inserted_primary_key is not None  # an INSERT's own key
         result = {"status": CONFLICT, "version": new_version, "conflict": int(cur.inserted_primary_key[0]),
                   "reason": detail}
     conn.execute(update(t.customers).where(t.customers.c.id == cid).values(

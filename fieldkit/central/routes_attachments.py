@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from fieldkit.central import attachments, storage, stored
 from fieldkit.central import schema as t
 from fieldkit.central.access import Access
+from fieldkit.central.apply import Context
 from fieldkit.central.db import Database, utc_now
 from fieldkit.central.http_io import MAX_ATTACHMENT, MAX_CHUNK, SHA, GzipRoute
 from fieldkit.central.withhold import Bad, Withheld
@@ -57,8 +58,9 @@ class AttachmentInfoResponse(BaseModel):
 
 def router(db: Database, access: Access) -> APIRouter:
     router = APIRouter(route_class=GzipRoute)
-    Auth = access.Auth
-    Supervisor = access.Supervisor
+    # access.Auth / access.Supervisor: the same dependencies, with the type the checker needs (a Context).
+    Auth = Annotated[Context, access.Auth.__metadata__[0]]
+    Supervisor = Annotated[Context, access.Supervisor.__metadata__[0]]
 
     @router.post("/v1/attachments/missing", response_model=MissingResponse, tags=["attachments"])
     def attachments_missing(request: Request, response: Response, body: MissingRequest,

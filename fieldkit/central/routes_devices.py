@@ -14,6 +14,7 @@ from fieldkit import __version__
 from fieldkit.central import admin, people, stored
 from fieldkit.central import schema as t
 from fieldkit.central.access import Access
+from fieldkit.central.apply import Context
 from fieldkit.central.db import Database, dumps, utc_now
 from fieldkit.central.http_io import GzipRoute
 from fieldkit.central.withhold import Withheld
@@ -97,7 +98,8 @@ class UserToken(BaseModel):
 
 def router(db: Database, access: Access) -> APIRouter:
     router = APIRouter(route_class=GzipRoute)
-    Auth = access.Auth
+    # access.Auth: the same dependency, with the type the checker needs (a Context).
+    Auth = Annotated[Context, access.Auth.__metadata__[0]]
 
     @router.get("/v1/hello", response_model=Hello, tags=["devices"])
     def hello(nonce: Annotated[str, Query(min_length=8, max_length=64,
@@ -167,9 +169,8 @@ def router(db: Database, access: Access) -> APIRouter:
                                 .where(t.users.c.team_id == ctx.team_id).order_by(t.users.c.username)).all()
         users = [UserOut(**u) for u in (withheld.keep("users", r[0], stored.user, r) for r in rows) if u is not None]
         mine = next((u for u in users if ctx.user is not None and u.id == ctx.user.user_id), None)
-        answer = access.signed(request, Me(device_id=ctx.device_id, team_id=ctx.team_id,
-                                           team_code=withheld.keep("teams", ctx.team_id, stored.text, team_code,
-                                                                   "code") or "",
+        code: str | None = withheld.keep("teams", ctx.team_id, stored.text, team_code, "code")
+        answer = access.signed(request, Me(device_id=ctx.device_id, team_id=ctx.team_id, team_code=code or "",
                                            user=mine, users=users, time=utc_now()))
         withheld.apply(answer)
         return answer

@@ -14,7 +14,7 @@ from sqlalchemy import and_, or_, select
 from fieldkit.central import schema as t
 from fieldkit.central import stored
 from fieldkit.central.access import Access
-from fieldkit.central.apply import resolve_conflict
+from fieldkit.central.apply import Context, resolve_conflict
 from fieldkit.central.db import Database, audit, utc_now
 from fieldkit.central.http_io import ID, NAME, GzipRoute
 from fieldkit.central.withhold import Withheld
@@ -59,8 +59,9 @@ class ConflictOut(BaseModel):
 
 def router(db: Database, access: Access) -> APIRouter:
     router = APIRouter(route_class=GzipRoute)
-    Auth = access.Auth
-    Supervisor = access.Supervisor
+    # access.Auth / access.Supervisor: the same dependencies, with the type the checker needs (a Context).
+    Auth = Annotated[Context, access.Auth.__metadata__[0]]
+    Supervisor = Annotated[Context, access.Supervisor.__metadata__[0]]
 
     def deliveries(conn: Any, withheld: Withheld, team_id: str, kept: list[str],
                    orders: Any) -> dict[str, list[str] | None]:
@@ -90,8 +91,8 @@ def router(db: Database, access: Access) -> APIRouter:
 
     def work_order_out(row: dict[str, Any], missing: list[str] | None,
                        versions: list[dict[str, Any]] | None = None) -> WorkOrderOut:
-        return WorkOrderOut(**row, delivered=missing == [], missing_attachments=missing or [],
-                            **({"versions": versions} if versions is not None else {}))
+        extra: dict[str, Any] = {"versions": versions} if versions is not None else {}
+        return WorkOrderOut(**row, delivered=missing == [], missing_attachments=missing or [], **extra)
 
     @router.get("/v1/work-orders", response_model=list[WorkOrderOut], tags=["review"])
     def work_orders(request: Request, response: Response, ctx: Auth,
