@@ -3,11 +3,19 @@ processes, PostgreSQL and SQLite), beside a floor measured in the same run.
 
 Each simulated device has its own enrolment (its own token), one customer and meter (pushed
 before the clock starts) and ~500 readings, pushed like the laptop's sync engine does: gzip
-bodies, one kept-alive connection, the engine's own `Batcher` choosing the batch size, retry
+bodies (level 4, the laptop's on a fast link), one kept-alive connection, the engine's own `Batcher` choosing the batch size, retry
 with backoff on a failed request (the replay is answered from the op log). For every
 configuration it prints ops/s, p50/p95 per push, errors, and the exact counts on the server
-afterwards (every reading id present once: 0 lost, 0 duplicated). Operations are signed by
-their author's key registered on that device (one signature per push, as the laptop does). The floor is the same rows
+afterwards (every reading id present once: 0 lost, 0 duplicated), and the server's CPU per
+operation (its processes, /proc). Operations are signed by their author's key registered on that
+device (one signature per push, as the laptop does).
+
+The 64-128 clients run as threads of this one Python process, on the same 2 cores as the server
+and PostgreSQL, where real laptops would use their own CPUs. So what a laptop does ahead of the
+push on its own CPU is prepared before the clock starts: each operation's digest (the laptop
+makes it when the operation is recorded) and its JSON text (joined per batch into exactly the
+bytes `json.dumps` of the whole body gives). Left per push, timed: the batch signature, gzip,
+HTTP (requests) and reading the answer. The server gets the same bytes and work either way. The floor is the same rows
 (ops, facts, changes) written by one session with batched INSERTs, one transaction per batch,
 into a fresh database of the same engine.
 
@@ -64,6 +72,7 @@ class Dev:
     device_id: str = ""
     key: Any = None  # lan's signing key on this device (operations are signed, as a laptop does)
     digests: dict[str, bytes] = field(default_factory=dict)  # op id -> digest, made before the clock starts
+    encoded: list[bytes] = field(default_factory=list)  # each op's JSON, made before the clock starts
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
     pushes: int = 0
@@ -74,6 +83,38 @@ class Dev:
         digests = [self.digests.get(op["op_id"]) or signing.op_digest(op, self.device_id) for op in ops]
         return {"ops": ops, "sigs": [{"actor": "lan", "sig": signing.sign(
             self.key, signing.batch_message(self.device_id, "lan", digests))}]}
+
+
+    def body(self, pos: int, n: int) -> bytes:
+        """The JSON body of ops[pos:pos + n], byte for byte `json.dumps(self.signed(batch))`
+        (compact), from each operation's JSON encoded before the clock starts: a laptop encodes
+        on its own CPU, which the bench's clients would otherwise take from the server's 2 cores.
+        The batch signature is still made here, per push."""
+        if len(self.encoded) != len(self.ops):
+            return json.dumps(self.signed(self.ops[pos:pos + n]), separators=(",", ":")).encode()
+        sigs = json.dumps(self.signed(self.ops[pos:pos + n])["sigs"], separators=(",", ":")).encode()
+        return b'{"ops":[' + b",".join(self.encoded[pos:pos + n]) + b'],"sigs":' + sigs + b"}"
+
+
+GZIP_LEVEL = 4  # the laptop's level on a fast link (fieldkit/sync/push.py, FAST_LINK)
+
+
+def server_cpu(pids: list[int]) -> float:
+    """CPU seconds (user + system) of these processes so far, from /proc/<pid>/stat."""
+    total = 0.0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                parts = f.read().rsplit(")", 1)[1].split()
+            total += (int(parts[11]) + int(parts[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
+def server_pids(srv: ServerProcess) -> list[int]:
+    assert srv.proc is not None
+    return [srv.proc.pid, *srv.worker_pids()]
 
 
 def register(db: Database, device_id: str, team_id: str) -> Any:
@@ -120,6 +161,7 @@ def setup_devices(db: Database, url: str, n: int, readings: int, tag: str) -> li
         assert r.status_code == 200 and all(x["status"] == "applied" for x in r.json()["results"]), r.text[:500]
         dev.ops = [reading_op(mid, k, cid) | {"actor": "lan"} for k in range(readings)]
         dev.digests = {op["op_id"]: signing.op_digest(op, dev.device_id) for op in dev.ops}
+        dev.encoded = [json.dumps(op, separators=(",", ":")).encode() for op in dev.ops]
         devs.append(dev)
     return devs
 
@@ -134,7 +176,7 @@ def push_all(dev: Dev, url: str, start: threading.Event) -> None:
     pos, failures = 0, 0
     while pos < len(dev.ops):
         batch = dev.ops[pos:pos + batcher.size]
-        body = gzip.compress(json.dumps(dev.signed(batch), separators=(",", ":")).encode(), compresslevel=6, mtime=0)
+        body = gzip.compress(dev.body(pos, len(batch)), compresslevel=GZIP_LEVEL, mtime=0)
         t0 = time.perf_counter()
         try:
             r = http.post(url + "/v1/push", data=body, timeout=120)
@@ -282,12 +324,14 @@ def run_engine(engine: str, pg: str | None, workers_list: list[int], devices_lis
                     threads = [threading.Thread(target=push_all, args=(d, srv.url, start)) for d in devs]
                     for th in threads:
                         th.start()
-                    t0, c0 = time.perf_counter(), _cpu()
+                    pids = server_pids(srv)
+                    t0, c0, s0 = time.perf_counter(), _cpu(), server_cpu(pids)
                     start.set()
                     for th in threads:
                         th.join()
                     wall = time.perf_counter() - t0
                     clients = (_cpu() - c0) / wall  # cores the bench's own client threads took
+                    server_us = 1e6 * (server_cpu(pids) - s0)  # the server's CPU (all its processes)
                     load = os.getloadavg()[0]
                     lost, dup = exact_counts(db, devs)
                     lat = [x for d in devs for x in d.latencies]
@@ -295,7 +339,8 @@ def run_engine(engine: str, pg: str | None, workers_list: list[int], devices_lis
                     got[(workers, n)] = (total / wall, pct(lat, 95))
                     print(f"{engine:<9} {workers:>7} {n:>7} {total:>7} {total / wall:>9.0f} {pct(lat, 50):>7.2f} "
                           f"{pct(lat, 95):>7.2f} {sum(d.pushes for d in devs):>7} "
-                          f"{sum(d.errors for d in devs):>6} {lost:>5} {dup:>5} {load:>6.1f} {clients:>7.2f}", flush=True)
+                          f"{sum(d.errors for d in devs):>6} {lost:>5} {dup:>5} {load:>6.1f} {clients:>7.2f} "
+                          f"{server_us / total:>9.1f}", flush=True)
             db.dispose()
     for method in ("unnest", "executemany"):
         with fresh_database(engine, pg, folder) as url:
@@ -337,9 +382,12 @@ def main() -> int:
     devices = [int(x) for x in args.devices.split(",")]
     print(f"load average before: {os.getloadavg()}  cores: {os.cpu_count()}", flush=True)
     print(f"{'engine':<9} {'workers':>7} {'devices':>7} {'ops':>7} {'ops/s':>9} {'p50 s':>7} {'p95 s':>7} "
-          f"{'pushes':>7} {'errors':>6} {'lost':>5} {'dup':>5} {'load1':>6} {'clients':>7}", flush=True)
+          f"{'pushes':>7} {'errors':>6} {'lost':>5} {'dup':>5} {'load1':>6} {'clients':>7} {'srv us/op':>9}", flush=True)
     print("(clients: CPU cores the bench's own client threads took during the pushes; on 2 cores they "
-          "compete with the server and PostgreSQL)", flush=True)
+          "compete with the server and PostgreSQL. Prepared before the clock, as a laptop does them on its "
+          "own CPU: enrolment, keys, each operation's digest and JSON. Per push: the batch signature, "
+          f"gzip level {GZIP_LEVEL}, HTTP, the answer's JSON. srv us/op: CPU of the server's processes "
+          "per pushed operation, from /proc: the figure the machine's load blurs least)", flush=True)
     results = {}
     with tempfile.TemporaryDirectory(prefix="fk-bench-central-") as tmp:
         for engine in args.engines.split(","):

@@ -63,8 +63,49 @@ def _check_listen(host: str, port: int) -> str | None:
     return None
 
 
+def _pool_options(args: argparse.Namespace) -> str | None:
+    """Leave --db-pool/--db-overflow in the environment for the workers; None when the pool
+    settings (options or FIELDKIT_DB_POOL/_OVERFLOW) are usable, else what is wrong."""
+    from fieldkit.central.db import pool_settings
+
+    if args.db_pool is not None:
+        os.environ["FIELDKIT_DB_POOL"] = str(args.db_pool)
+    if args.db_overflow is not None:
+        os.environ["FIELDKIT_DB_POOL_OVERFLOW"] = str(args.db_overflow)
+    try:
+        size, overflow = pool_settings()
+    except ValueError:
+        return "FIELDKIT_DB_POOL and FIELDKIT_DB_POOL_OVERFLOW must be whole numbers"
+    if not 1 <= size <= 100 or not 0 <= overflow <= 100:
+        return "FIELDKIT_DB_POOL must be 1 to 100 and FIELDKIT_DB_POOL_OVERFLOW 0 to 100"
+    return None
+
+
+def _check_connections(args: argparse.Namespace) -> str | None:
+    """PostgreSQL: None when the workers' pools fit in the server's max_connections, else what to
+    change (a worker that cannot connect answers 500 under load, long after the start)."""
+    from fieldkit.central.db import Database, pool_settings
+
+    size, overflow = pool_settings()
+    db = Database(args.db)
+    try:
+        if db.is_sqlite:
+            return None
+        with db.read() as conn:
+            most = int(conn.exec_driver_sql("SHOW max_connections").scalar_one())
+            reserved = int(conn.exec_driver_sql("SHOW superuser_reserved_connections").scalar_one())
+    finally:
+        db.dispose()
+    need = args.workers * (size + overflow)
+    if need > most - reserved:
+        return (f"{args.workers} worker(s) x ({size} pool + {overflow} overflow) = {need} database connections, "
+                f"more than this PostgreSQL allows ({most} max_connections, {reserved} kept for superusers): "
+                "use fewer --workers, a smaller --db-pool/--db-overflow, or raise max_connections")
+    return None
+
+
 def register(parser: argparse.ArgumentParser) -> None:
-    from fieldkit.cli_args import int_range, tcp_port
+    from fieldkit.cli_args import float_range, int_range, tcp_port
 
     sub = parser.add_subparsers(dest="central_command", metavar="ACTION", required=True)
 
@@ -79,6 +120,17 @@ def register(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     p.add_argument("--workers", type=int_range(1, 64, "a number of worker processes"), default=1,
                    help="worker processes (PostgreSQL: about 1-2 per core)")
+    p.add_argument("--threads", type=int_range(1, 256, "a number of threads"), default=None,
+                   help="requests one worker works on at once, including pipelined pushes waiting for their "
+                        "turn (default 40)")
+    p.add_argument("--db-pool", type=int_range(1, 100, "a number of connections"), default=None,
+                   help="PostgreSQL connections each worker keeps: how many requests use the database at "
+                        "once (default 6; docs/central.md, Deployment)")
+    p.add_argument("--db-overflow", type=int_range(0, 100, "a number of connections"), default=None,
+                   help="more connections a worker may open at a peak (default 2)")
+    p.add_argument("--switch-ms", type=float_range(0.1, 100, "ms"), default=None,
+                   help="how long a thread keeps Python's interpreter lock before another gets it "
+                        "(default: Python's 5 ms)")
     add("init", "create the tables (serve does this too)")
     p = add("team", "create a team")
     p.add_argument("code")
@@ -135,7 +187,7 @@ def run(args: argparse.Namespace) -> int:
     if args.central_command == "serve":
         from fieldkit.central.server import serve
 
-        wrong = _check_listen(args.host, args.port)
+        wrong = _check_listen(args.host, args.port) or _pool_options(args)
         if wrong:
             return fail(f"error: {wrong}")
         try:  # open the database before saying we serve
@@ -144,9 +196,16 @@ def run(args: argparse.Namespace) -> int:
             probe.dispose()
         except SQLAlchemyError as exc:
             return fail(f"error: cannot open the database {args.db}: {_short(exc)}")
+        try:
+            wrong = _check_connections(args)
+        except SQLAlchemyError as exc:
+            wrong = f"cannot open the database {args.db}: {_short(exc)}"
+        if wrong:
+            return fail(f"error: {wrong}")
 
         print(f"FieldKit central on http://{args.host}:{args.port}  (OpenAPI: /openapi.json, /docs)", flush=True)
-        serve(args.db, args.host, args.port, args.log_level, workers=args.workers)
+        serve(args.db, args.host, args.port, args.log_level, workers=args.workers, threads=args.threads,
+              db_pool=args.db_pool, db_overflow=args.db_overflow, switch_ms=args.switch_ms)
         return 0
     try:
         db = Database(args.db)

@@ -39,6 +39,18 @@ def engine_url(db: str) -> str:
     return f"sqlite:///{Path(db).resolve()}"
 
 
+POOL_DEFAULT = 6  # connections a worker keeps (FIELDKIT_DB_POOL, `serve --db-pool`)
+OVERFLOW_DEFAULT = 2  # more a worker may open at a peak (FIELDKIT_DB_POOL_OVERFLOW, `serve --db-overflow`)
+
+
+def pool_settings() -> tuple[int, int]:
+    """(pool size, overflow) of a worker's PostgreSQL pool, from the environment `serve` sets.
+    One interpreter lock runs a worker's Python, so a few connections keep it busy: more let
+    more transactions sit open waiting for that lock (docs/central.md, deployment)."""
+    return (int(os.environ.get("FIELDKIT_DB_POOL") or POOL_DEFAULT),
+            int(os.environ.get("FIELDKIT_DB_POOL_OVERFLOW") or OVERFLOW_DEFAULT))
+
+
 @dataclass
 class Pending:
     """Changes made in one write transaction; they get their sequence numbers at the end."""
@@ -62,8 +74,8 @@ class Database:
         else:
             # One pool per worker process: size it so workers x (size + overflow) stays under
             # PostgreSQL's max_connections (docs/central.md, deployment).
-            kwargs.update(pool_pre_ping=True, pool_size=int(os.environ.get("FIELDKIT_DB_POOL", "10")),
-                          max_overflow=int(os.environ.get("FIELDKIT_DB_POOL_OVERFLOW", "10")),
+            size, overflow = pool_settings()
+            kwargs.update(pool_pre_ping=True, pool_size=size, max_overflow=overflow,
                           pool_timeout=30, pool_recycle=1800,
                           # which worker holds a connection, for pg_stat_activity (and the kill -9 test)
                           connect_args={"application_name": f"fieldkit-central-{os.getpid()}"})

@@ -19,8 +19,10 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import AsyncIterator
 from typing import Any
 
+import anyio.to_thread
 import uvicorn
 from fastapi import FastAPI
 
@@ -30,22 +32,56 @@ from fieldkit.central.db import Database
 
 DB_ENV = "FIELDKIT_CENTRAL_DB"
 METRICS_ENV = "PROMETHEUS_MULTIPROC_DIR"
+THREADS_ENV = "FIELDKIT_THREADS"  # endpoint threads per worker (set by `serve --threads`)
+POOL_ENV = "FIELDKIT_DB_POOL"  # read by db.Database (set by `serve --db-pool`)
+OVERFLOW_ENV = "FIELDKIT_DB_POOL_OVERFLOW"  # read by db.Database (set by `serve --db-overflow`)
+SWITCH_ENV = "FIELDKIT_SWITCH_INTERVAL"  # sys.setswitchinterval in each worker, ms (`serve --switch-ms`)
 
 
 def app_from_env() -> FastAPI:
-    """The app factory each worker process calls (uvicorn --factory)."""
-    return create_app(Database(os.environ[DB_ENV]))
+    """The app factory each worker process calls (uvicorn --factory): the database from
+    FIELDKIT_CENTRAL_DB, the endpoint threads and the GIL switch interval from the settings `serve`
+    left in the environment."""
+    switch_ms = os.environ.get(SWITCH_ENV)
+    if switch_ms:
+        sys.setswitchinterval(float(switch_ms) / 1000)
+    threads = os.environ.get(THREADS_ENV)
+    return limit_threads(create_app(Database(os.environ[DB_ENV])), int(threads) if threads else None)
 
 
-def config(db: Database, host: str, port: int, **kwargs: Any) -> uvicorn.Config:
-    return uvicorn.Config(create_app(db), host=host, port=port, log_level=kwargs.pop("log_level", "warning"),
+def limit_threads(app: FastAPI, threads: int | None) -> FastAPI:
+    """Run at most `threads` synchronous endpoints at once in this worker (anyio's default thread
+    limiter, 40 unless set), set when the worker's event loop starts."""
+    if not threads:
+        return app
+    inner = app.router.lifespan_context
+
+    @contextlib.asynccontextmanager
+    async def lifespan(a: Any) -> AsyncIterator[Any]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        async with inner(a) as state:
+            yield state
+
+    app.router.lifespan_context = lifespan
+    return app
+
+
+def config(db: Database, host: str, port: int, threads: int | None = None, **kwargs: Any) -> uvicorn.Config:
+    return uvicorn.Config(limit_threads(create_app(db), threads), host=host, port=port, log_level=kwargs.pop("log_level", "warning"),
                           server_header=False, date_header=False, access_log=False,
                           timeout_keep_alive=kwargs.pop("timeout_keep_alive", 30), **kwargs)
 
 
 def serve(db_url: str, host: str = "127.0.0.1", port: int = 8765, log_level: str = "info",
-          workers: int = 1) -> None:
-    """Create or upgrade the tables once, then serve with `workers` processes (JSON logs on stderr)."""
+          workers: int = 1, threads: int | None = None, db_pool: int | None = None,
+          db_overflow: int | None = None, switch_ms: float | None = None) -> None:
+    """Create or upgrade the tables once, then serve with `workers` processes (JSON logs on stderr),
+    each running up to `threads` endpoints at once on a pool of `db_pool` (+ `db_overflow`)
+    database connections, its GIL switch interval `switch_ms`."""
+    for name, value in ((THREADS_ENV, threads), (POOL_ENV, db_pool), (OVERFLOW_ENV, db_overflow),
+                        (SWITCH_ENV, switch_ms)):
+        if value is not None:
+            os.environ[name] = str(value)
     db = Database(db_url)
     db.create_all()
     db.dispose()
@@ -69,14 +105,14 @@ def serve(db_url: str, host: str = "127.0.0.1", port: int = 8765, log_level: str
 class ServerThread:
     """A real uvicorn server on a loopback port, in a thread. `url` is set once it listens."""
 
-    def __init__(self, db: Database, host: str = "127.0.0.1", port: int = 0):
+    def __init__(self, db: Database, host: str = "127.0.0.1", port: int = 0, threads: int | None = None):
         self.db = db
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self.sock.bind((host, port))
         self.host, self.port = self.sock.getsockname()[:2]
         self.url = f"http://{self.host}:{self.port}"
-        self.server = uvicorn.Server(config(db, self.host, self.port))
+        self.server = uvicorn.Server(config(db, self.host, self.port, threads))
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True,
                                        name="central-server")
 
@@ -106,12 +142,13 @@ class ServerProcess:
     benchmarks). `worker_pids()` lists the worker processes (Linux), e.g. to kill one."""
 
     def __init__(self, db_url: str, workers: int = 2, log_path: str | None = None,
-                 env: dict[str, str] | None = None):
+                 env: dict[str, str] | None = None, extra: list[str] | None = None):
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = int(s.getsockname()[1])
         self.url = f"http://127.0.0.1:{self.port}"
         self.db_url, self.workers, self.log_path = db_url, workers, log_path
+        self.extra = list(extra or [])  # more `serve` options, e.g. ["--threads", "8"]
         self.env = {**os.environ, **(env or {})}
         self.env.pop(METRICS_ENV, None)
         self.proc: subprocess.Popen[bytes] | None = None
@@ -122,7 +159,7 @@ class ServerProcess:
         log = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "fieldkit", "central", "serve", "--db", self.db_url, "--host", "127.0.0.1",
-             "--port", str(self.port), "--workers", str(self.workers), "--log-level", "warning"],
+             "--port", str(self.port), "--workers", str(self.workers), "--log-level", "warning", *self.extra],
             stdout=subprocess.DEVNULL, stderr=log, env=self.env)
         deadline = time.monotonic() + timeout
         while True:

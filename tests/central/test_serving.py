@@ -1,0 +1,107 @@
+"""The serving settings of `fieldkit central serve` reach the workers and hold under load: the
+endpoint threads per worker (anyio's limiter), the PostgreSQL pool per worker, and a refusal
+at start when the workers' pools cannot fit in PostgreSQL's max_connections."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import anyio.to_thread
+import pytest
+import requests
+
+from fieldkit.central.db import Database
+from fieldkit.central.server import ServerProcess, ServerThread
+from tests.central.conftest import _pg_database
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    yield from _pg_database()
+
+
+def _tokens_route(srv: ServerThread) -> None:
+    app: Any = srv.server.config.app
+
+    async def tokens() -> dict[str, float]:
+        return {"tokens": anyio.to_thread.current_default_thread_limiter().total_tokens}
+
+    app.add_api_route("/test-tokens", tokens, methods=["GET"])
+
+
+@pytest.mark.parametrize("threads, expected", [(3, 3), (None, 40)])
+def test_the_thread_limit_is_set_in_the_running_server(tmp_path: Path, threads: int | None, expected: int):
+    db = Database(str(tmp_path / "central.db"))
+    db.create_all()
+    srv = ServerThread(db, threads=threads)
+    _tokens_route(srv)
+    with srv:
+        got = requests.get(srv.url + "/test-tokens", timeout=10).json()
+    db.dispose()
+    assert got == {"tokens": expected}
+
+
+@pytest.mark.postgres
+@pytest.mark.slow
+def test_each_worker_keeps_to_its_pool_under_load(pg_url: str, tmp_path: Path):
+    """2 workers with --db-pool 2 --db-overflow 0 and 24 clients hammering /healthz (one database
+    read each): no worker ever holds more than 2 connections, and every request is answered."""
+    import psycopg
+
+    base = os.environ["FIELDKIT_TEST_PG"]
+    dbname = pg_url.rpartition("/")[2]
+    with ServerProcess(pg_url, workers=2, log_path=str(tmp_path / "server.log"),
+                       extra=["--db-pool", "2", "--db-overflow", "0", "--threads", "6"]) as srv:
+        stop = threading.Event()
+        answers: list[int] = []
+
+        def client() -> None:
+            with requests.Session() as s:
+                while not stop.is_set():
+                    answers.append(s.get(srv.url + "/healthz", timeout=30).status_code)
+
+        clients = [threading.Thread(target=client) for _ in range(24)]
+        for c in clients:
+            c.start()
+        most: dict[str, int] = {}
+        deadline = time.monotonic() + 4
+        with psycopg.connect(base, autocommit=True) as conn:
+            while time.monotonic() < deadline:
+                for name, n in conn.execute(
+                        "SELECT application_name, count(*) FROM pg_stat_activity WHERE datname = %s "
+                        "AND application_name LIKE 'fieldkit-central-%%' GROUP BY 1", (dbname,)).fetchall():
+                    most[name] = max(most.get(name, 0), int(n))
+                time.sleep(0.01)
+        stop.set()
+        for c in clients:
+            c.join()
+        workers = {f"fieldkit-central-{p}" for p in srv.worker_pids()}
+    assert len(answers) > 100 and set(answers) == {200}, (len(answers), set(answers))
+    assert most and set(most) <= workers, (most, workers)  # the workers used the database ...
+    assert max(most.values()) == 2, most  # ... up to the pool's size ...
+    assert all(n <= 2 for n in most.values()), most  # ... and never beyond it
+
+
+@pytest.mark.postgres
+def test_serve_refuses_pools_larger_than_postgresql_allows(pg_url: str, tmp_path: Path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = str(s.getsockname()[1])
+    r = subprocess.run([sys.executable, "-m", "fieldkit", "central", "serve", "--db", pg_url, "--port", port,
+                        "--workers", "64", "--db-pool", "100"], capture_output=True, text=True, timeout=120,
+                       env=env, cwd=tmp_path)
+    out = (r.stderr + r.stdout).strip()
+    assert r.returncode == 2 and "Traceback" not in out, out
+    assert "64 worker(s) x (100 pool + 2 overflow) = 6528 database connections" in out, out
+    assert "max_connections" in out and len(out.splitlines()) == 1, out
