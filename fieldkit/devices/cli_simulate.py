@@ -29,6 +29,10 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fault-arg", type=float_range(0, 1e6), metavar="N",
                         help="fault parameter: noise bytes, slow reaction seconds, bytes before a drop, "
                              "wake-up seconds, password digits")
+    parser.add_argument("--time-scale", type=float_range(1, 1000), default=1.0, metavar="N",
+                        help="for tests where the speed is not what is tested: characters on the wire and the "
+                             "meter's usual reaction times take 1/N of their real time (the speeds, a fault's "
+                             "delays and the meter's timeouts stay real); default 1, real time")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,12 +45,17 @@ def run(args: argparse.Namespace) -> int:
     die_with_parent()
     meter: Meter | DlmsMeter
     try:
+        scale = args.time_scale
         if args.profile in DLMS_BUILTIN:
             dlms = load_dlms(args.profile)
+            dlms.reaction, dlms.hdlc_reaction = dlms.reaction / scale, dlms.hdlc_reaction / scale
             meter = DlmsMeter(dlms, args.fault, args.fault_arg)
             name = dlms.name
         else:
             profile = load(args.profile)
+            profile.reaction /= scale
+            if profile.data_reaction is not None:
+                profile.data_reaction /= scale
             meter = Meter(profile, args.fault, args.fault_arg)
             name = profile.name
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
@@ -66,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         pty = PtyLink()
         link, where = pty, pty.path
-    server = Server(link, meter)  # handles SIGTERM from here on
+    server = Server(link, meter, time_scale=scale)  # handles SIGTERM from here on
     print(where, flush=True)
     print(f"meter {name} fault={args.fault or 'none'}", file=sys.stderr, flush=True)
     server.serve()

@@ -107,3 +107,47 @@ def test_switching_on_time_receives_the_data(simulator: Start) -> None:
         assert b"!\r\n\x03" in got
     finally:
         port.close()
+
+
+# -- simulate-meter --time-scale: the wire N times faster, for tests where the speed is not checked -----
+
+
+def test_time_scale_reads_the_same_meter_faster(simulator: Start) -> None:
+    """The same DLMS meter (mode E sign-on at 300 baud, then HDLC at 9600) read at real speed and 20
+    times faster: the same bytes, the same answers, the fast one in a fraction of the time (identity,
+    clock, billing registers and event log only: the real-speed read stays short)."""
+    from fieldkit.devices.client import ReadOptions
+    from fieldkit.devices.transport import read_meter
+
+    options = ReadOptions(dlms_objects=("identity", "clock", "billing", "events"))
+    took: dict[str, float] = {}
+    results = {}
+    for name, extra in (("real", ()), ("fast", ("--time-scale", "20"))):
+        sim = simulator("--profile", "dlms-three-phase", *extra)
+        started = time.monotonic()
+        results[name] = read_meter(sim.port, options)
+        took[name] = time.monotonic() - started
+    real, fast = results["real"], results["fast"]
+    assert real.protocol == fast.protocol == "dlms" and fast.serial == real.serial == "23110045"
+    assert fast.capture is not None and real.capture is not None
+    assert len(fast.capture.received()) == len(real.capture.received())   # every byte, in the same frames
+    assert [e.code for e in fast.events] == [e.code for e in real.events]
+    assert set(fast.registers) == set(real.registers)
+    assert {"1.8.0", "1.8.1", "1.8.2", "1.8.3"} <= set(fast.registers) and len(fast.events) >= 10
+    assert fast.clock_deviation is not None and 35 <= fast.clock_deviation <= 39   # its clock is 37 s fast
+    assert took["fast"] < took["real"] / 3, took
+
+
+def test_time_scale_keeps_the_speed_check(simulator: Start) -> None:
+    """A reader that never switches to the agreed 9600 baud still receives garbage from a fast wire:
+    the characters are reclocked on their real bit times, whatever the time scale."""
+    sim = simulator("--profile", "single-phase", "--time-scale", "20")
+    port = open_port(sim.port)
+    try:
+        assert _identify(port).startswith(b"/FKS5")
+        port.write(b"\x06050\r\n")    # asks for 9600 baud, then stays at 300
+        port.flush()
+        got = _collect(port, 1.0)
+        assert got and b"1.8.0(" not in got and not got.startswith(b"\x02")
+    finally:
+        port.close()

@@ -31,41 +31,65 @@ def test_sigkill_during_saves_loses_nothing(session, profile_dir: Path):
     rng = random.Random(20261123)
     confirmed: list[str] = []
     kills_mid_write = 0
-    for round_no in range(KILLS):
-        proc = subprocess.Popen(
-            [sys.executable, str(Path(__file__).with_name("crash_writer.py")), str(profile_dir), m.id,
-             str(round_no * 100000)],
-            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        )
-        assert proc.stdout is not None
-        assert proc.stdout.readline().strip() == "ready", proc.stderr.read() if proc.stderr else ""
-        time.sleep(rng.uniform(0.005, 0.25))
-        proc.send_signal(signal.SIGKILL)
-        out, _ = proc.communicate(timeout=30)
-        assert proc.returncode == -signal.SIGKILL
-        ids = [line for line in out.splitlines() if line]
-        kills_mid_write += 1 if ids else 0
-        confirmed += ids
+    # each round's writer is a fresh process forked by crash_writer.py's zygote (fieldkit imported once,
+    # not 50 times); it logs in, says "ready <pid>", saves in a loop and is killed with SIGKILL
+    errors = (profile_dir.parent / "crash_writer.err").open("w+")
+    zygote = subprocess.Popen(
+        [sys.executable, str(Path(__file__).with_name("crash_writer.py")), str(profile_dir), m.id],
+        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, text=True, bufsize=1,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert zygote.stdin is not None and zygote.stdout is not None
+    out = zygote.stdout
 
-        s = sessions.login(profile_dir, "lan", "246810")
-        try:
-            assert s.store.integrity_check() == "ok"
-            stored = {r[0] for r in s.store.query("SELECT id FROM readings")}
-            missing = [i for i in confirmed if i not in stored]
-            assert missing == [], f"round {round_no}: committed readings lost: {missing[:3]}"
-            # every reading has its outbox entry and audit line; nothing is half-written
-            orphans = s.store.query(
-                "SELECT r.id FROM readings r LEFT JOIN outbox o ON o.entity='reading' AND o.entity_id=r.id "
-                "LEFT JOIN audit a ON a.op_id = o.op_id WHERE o.op_id IS NULL OR a.seq IS NULL"
-            )
-            assert orphans == []
-            # and every capture it references is on disk and intact
-            for (sha,) in s.store.query("SELECT capture_sha256 FROM readings ORDER BY rowid DESC LIMIT 3"):
-                assert s.attachments.get(sha).startswith(b"capture ")
-            dup = s.store.query("SELECT count(*) - count(DISTINCT entity_id) FROM outbox WHERE entity='reading'")
-            assert dup == [(0,)]
-        finally:
-            s.close()
+    def said() -> str:
+        errors.seek(0)
+        return errors.read()
+
+    finished = False
+    try:
+        assert out.readline().strip() == "zygote", said()
+        for round_no in range(KILLS):
+            zygote.stdin.write(f"start {round_no * 100000}\n")
+            zygote.stdin.flush()
+            ready, _, pid = out.readline().strip().partition(" ")
+            assert ready == "ready", said()
+            time.sleep(rng.uniform(0.005, 0.25))
+            os.kill(int(pid), signal.SIGKILL)
+            ids = []
+            while not (line := out.readline().strip()).startswith("ended "):
+                assert line, f"the zygote ended: {said()}"
+                ids.append(line)
+            assert line == f"ended {int(signal.SIGKILL)}", (line, said())   # killed by SIGKILL, not ended
+            kills_mid_write += 1 if ids else 0
+            confirmed += ids
+
+            s = sessions.login(profile_dir, "lan", "246810")
+            try:
+                assert s.store.integrity_check() == "ok"
+                stored = {r[0] for r in s.store.query("SELECT id FROM readings")}
+                missing = [i for i in confirmed if i not in stored]
+                assert missing == [], f"round {round_no}: committed readings lost: {missing[:3]}"
+                # every reading has its outbox entry and audit line; nothing is half-written
+                orphans = s.store.query(
+                    "SELECT r.id FROM readings r LEFT JOIN outbox o ON o.entity='reading' AND o.entity_id=r.id "
+                    "LEFT JOIN audit a ON a.op_id = o.op_id WHERE o.op_id IS NULL OR a.seq IS NULL"
+                )
+                assert orphans == []
+                # and every capture it references is on disk and intact
+                for (sha,) in s.store.query("SELECT capture_sha256 FROM readings ORDER BY rowid DESC LIMIT 3"):
+                    assert s.attachments.get(sha).startswith(b"capture ")
+                dup = s.store.query("SELECT count(*) - count(DISTINCT entity_id) FROM outbox WHERE entity='reading'")
+                assert dup == [(0,)]
+            finally:
+                s.close()
+        finished = True
+    finally:
+        if not finished:   # a failed round: no zygote left behind (a writer dies on its closed stdout)
+            zygote.kill()
+            zygote.wait(30)
+    zygote.stdin.close()
+    assert zygote.wait(30) == 0, said()
+    errors.close()
     assert len(confirmed) > KILLS  # the writer really wrote between kills
     assert kills_mid_write >= KILLS // 2

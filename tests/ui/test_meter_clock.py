@@ -16,7 +16,7 @@ from fieldkit.domain.models import WorkOrderKind
 from fieldkit.services import customers, meter_clock, meter_model_settings, meters, readings, work_orders
 from fieldkit.services.customers import CustomerInput
 from fieldkit.sync.client import K_SKEW
-from tests.ui.test_readings_page import open_panel, simulator  # noqa: F401 - fixture
+from tests.ui.test_readings_page import FAST_WIRE, open_panel, simulator  # noqa: F401 - fixture
 
 SET_CLOCK = b"\xc1\x01\xc1\x00\x08"     # SET-Request-Normal of class 8 (clock)
 
@@ -42,7 +42,7 @@ def _read(qtbot, panel) -> None:
 
 def test_clock_set_from_the_readings_page(qtbot, shell, session, supervisor, simulator,  # noqa: F811
                                           tmp_path: Path):
-    port = simulator("--profile", "dlms-three-phase")          # its clock is 37 s fast
+    port = simulator("--profile", "dlms-three-phase", *FAST_WIRE)   # its clock is 37 s fast
     _world(session)
     session.store.set_meta(K_SKEW, "-20.0")                    # the server said: this laptop is 20 s fast
     _win, _page, panel = open_panel(qtbot, shell, port)
@@ -84,7 +84,7 @@ def test_clock_set_from_the_readings_page(qtbot, shell, session, supervisor, sim
 
 def test_without_a_server_check_the_laptop_time_is_written_and_said(qtbot, shell, session, supervisor,
                                                                     simulator, tmp_path: Path):  # noqa: F811
-    port = simulator("--profile", "dlms-three-phase")
+    port = simulator("--profile", "dlms-three-phase", *FAST_WIRE)
     _world(session)
     table = tmp_path / "meter_models.json"
     table.write_text(json.dumps([{"manufacturer": "FKD", "client_address": 17, "dlms_password": "12345678"}]),

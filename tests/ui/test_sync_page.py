@@ -66,9 +66,16 @@ def test_enrol_sync_now_and_refused_items_with_reasons(qtbot, session, central, 
     assert sync_service.status(session).waiting == 0
 
 
-def test_sync_failed_goes_when_a_later_automatic_sync_succeeds(qtbot, session, central, tmp_path: Path):
+def test_sync_failed_goes_when_a_later_automatic_sync_succeeds(qtbot, session, central, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch):
     """Issue 13: the page kept "Sync failed." after the automatic sync had succeeded."""
     from fieldkit.services import status as status_service
+    from fieldkit.sync import base
+
+    # the failing sync still retries its 6 times, each wait 1/50 of the real backoff (the real ones
+    # add up to about 12 s, and how long they are is not what this test is about)
+    real_delay = base.backoff_delay
+    monkeypatch.setattr(base, "backoff_delay", lambda *a: real_delay(*a) / 50)
     from fieldkit.ui.config import Config
     from fieldkit.ui.pages import PageContext
     from fieldkit.ui.pages.sync_page import SyncPage
@@ -89,6 +96,7 @@ def test_sync_failed_goes_when_a_later_automatic_sync_succeeds(qtbot, session, c
     qtbot.waitUntil(lambda: page.last_report is not None and page.sync_button.isEnabled(), timeout=30_000)
     # (in the UI language: a Shell test before this one leaves its translators installed)
     assert page.progress_label.text() == page.tr("Sync failed.")
+    assert page.last_report.retries >= 2, page.last_report   # it retried (6 times now) before giving up
     last_failure = page.tr("Last failure: %1").split("%1")[0]
     qtbot.waitUntil(lambda: page.error_label.text().startswith(last_failure), timeout=5_000)
     # the signal is back and the automatic sync (the status bar's timer, not this page) succeeds

@@ -11,6 +11,12 @@ not at the same speed, each side receives what a real UART would make of it (see
 
 Over TCP there is no speed to look at: both sides are assumed to agree, but the pacing
 is the same.
+
+``time_scale`` (``simulate-meter --time-scale N``, for tests where the speed is not what is
+tested) makes the wire N times faster than its baud rate: every character takes 1/N of its
+10 bit times, in both directions. The rest is unchanged: the reader still sets and is checked
+on the real speeds, characters sent at a speed the other side is not listening at are still
+reclocked (on the waveform's own time), and the meter's timeouts stay in real seconds.
 """
 
 from __future__ import annotations
@@ -164,11 +170,12 @@ class TcpLink(Link):
 
 
 class Transmission:
-    def __init__(self, out: Out, start: float, bits: int = 7) -> None:
+    def __init__(self, out: Out, start: float, bits: int = 7, time_scale: float = 1.0) -> None:
         self.out = out
         self.bits = bits
         self.start = start
-        self.ct = char_time(out.baud)
+        self.ct = char_time(out.baud) / time_scale     # seconds of the monotonic clock per character
+        self.scale = time_scale                          # waveform time = clock time * scale
         self.length = len(out.data) if out.drop_after is None else min(len(out.data), out.drop_after)
         self.done = 0                      # characters fully on the reader's side
         self.reclocker: Reclocker | None = None
@@ -176,9 +183,13 @@ class Transmission:
 
 
 class Server:
-    def __init__(self, link: Link, meter: Meter | DlmsMeter, out: TextIO = sys.stdout) -> None:
+    def __init__(self, link: Link, meter: Meter | DlmsMeter, out: TextIO = sys.stdout,
+                 time_scale: float = 1.0) -> None:
+        if not time_scale > 0:
+            raise ValueError(f"time_scale must be > 0, not {time_scale!r}")
         self.link = link
         self.meter = meter
+        self.time_scale = time_scale
         self.stop = False
         self.incoming: deque[tuple[int, float]] = deque()   # (character, time it was written)
         self.on_wire: tuple[int, float, float, int] | None = None  # (char, start, end, baud)
@@ -232,7 +243,7 @@ class Server:
                     return start
                 self.incoming.popleft()
                 baud = self._reader_baud(start) or 300
-                self.on_wire = (char, start, start + char_time(baud), baud)
+                self.on_wire = (char, start, start + char_time(baud) / self.time_scale, baud)
             char, start, end, baud = self.on_wire
             if end > now:
                 return end
@@ -257,7 +268,7 @@ class Server:
                 out = self.meter.outbox[0]
                 start = self.tx_free + out.gap if out.chained else max(out.queued_at + out.gap, self.tx_free)
                 self.meter.outbox.pop(0)
-                self.tx = Transmission(out, start, self.meter.bits)
+                self.tx = Transmission(out, start, self.meter.bits, self.time_scale)
             tx = self.tx
             if now < tx.start:
                 return tx.start
@@ -280,19 +291,20 @@ class Server:
 
     def _deliver(self, tx: Transmission, complete: int, now: float) -> None:
         reader = self._reader_baud(tx.start + tx.done * tx.ct)
+        done_at = tx.done * tx.ct * tx.scale   # on the waveform's own time (real bit times)
         if reader == tx.out.baud:
             if tx.reclocker is not None:
-                self.link.write(tx.reclocker.until(tx.done * tx.ct))
+                self.link.write(tx.reclocker.until(done_at))
                 tx.reclocker = None
             self.link.write(tx.out.data[tx.done:complete])
         else:
             if tx.reclocker is None or tx.reclock_baud != reader:
                 if tx.reclocker is not None:
-                    self.link.write(tx.reclocker.until(tx.done * tx.ct))
+                    self.link.write(tx.reclocker.until(done_at))
                 wave = Waveform(tx.out.data[:tx.length], tx.out.baud, tx.bits)
-                tx.reclocker = Reclocker(wave, max(reader, 1), tx.done * tx.ct, tx.bits)
+                tx.reclocker = Reclocker(wave, max(reader, 1), done_at, tx.bits)
                 tx.reclock_baud = reader
-            self.link.write(tx.reclocker.until(now - tx.start))
+            self.link.write(tx.reclocker.until((now - tx.start) * tx.scale))
         tx.done = complete
 
     # -- loop --------------------------------------------------------------------------

@@ -93,7 +93,9 @@ def reading_shots(app: Any, shell: Any, shot: Shot, wait: Wait, username: str, p
         panel.scroll.ensureWidgetVisible(panel.save_button)
         shot(win, "readings-after-bill")
         panel.save()
-        wait(app, lambda: panel.state == "saved")
+        # the serial differs by one digit: the save asks for a confirmation (panel.confirming) instead of
+        # saving; the manual entry is shown from there (waiting for "saved" alone waited out its 15 s)
+        wait(app, lambda: panel.state == "saved" or panel.confirming)
         panel.show_manual()
         wait(app, lambda: panel.manual_card.isVisible())
         panel.scroll.verticalScrollBar().setValue(panel.manual_card.y() - 8)
