@@ -86,6 +86,27 @@ def read_profile(path: Path, rate: int) -> dict[str, float]:
     return dict(seconds)
 
 
+def loop_frames(path: Path, rate: int, total: int, top: int = 25) -> None:
+    """The event-loop thread's samples (py-spy --threads: a stack's first frame names its thread;
+    the loop's thread is the one running asyncio's `run_forever`), by the innermost frame of our
+    code or of the library it is in."""
+    by_thread: dict[str, list[tuple[list[str], int]]] = collections.defaultdict(list)
+    for line in path.read_text(errors="replace").splitlines():
+        stack, _, count = line.rpartition(" ")
+        if stack and count.isdigit():
+            frames = stack.split(";")
+            by_thread[frames[0]].append((frames[1:], int(count)))
+    loops = [t for t, rows in by_thread.items() if any("run_forever" in f for fr, _ in rows for f in fr)]
+    where: collections.Counter[str] = collections.Counter()
+    for t in loops:
+        for frames, n in by_thread[t]:
+            where[stage_of(frames) + " | " + " < ".join(f.split(" (")[0] for f in frames[-3:][::-1])] += n
+    spent = sum(where.values())
+    print(f"\nevent-loop thread: {spent / rate:.1f} s sampled, {1e6 * spent / rate / total:.1f} µs/op; top stacks:")
+    for key, n in where.most_common(top):
+        print(f"  {1e6 * n / rate / total:>6.2f} µs/op  {key[:150]}")
+
+
 def cpu_seconds(pid: int) -> float:
     try:
         with open(f"/proc/{pid}/stat") as f:
@@ -138,6 +159,8 @@ def main() -> int:
     parser.add_argument("--rate", type=int, default=200, help="py-spy samples per second")
     parser.add_argument("--workers", type=int, default=1, help="server worker processes (py-spy records the first)")
     parser.add_argument("--no-py-spy", action="store_true")
+    parser.add_argument("--loop", action="store_true",
+                        help="also print where the event-loop thread's samples go (py-spy --threads)")
     parser.add_argument("--gil", action="store_true",
                         help="sample only the thread holding the GIL (exact Python CPU, but slows the server)")
     args = parser.parse_args()
@@ -156,7 +179,8 @@ def main() -> int:
             out = Path(tmp) / "spy.txt"
             rec = None if args.no_py_spy else subprocess.Popen(
                 [spy, "record", "--pid", str(pid), "--rate", str(args.rate), "--format", "raw",
-                 "--gil" if args.gil else "--nonblocking", "-o", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                 "--gil" if args.gil else "--nonblocking", *(["--threads"] if args.loop else []), "-o", str(out)],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(1.0)
             sampler = PgSampler(args.pg, url.rpartition("/")[2])
             sampler.start()
@@ -200,6 +224,8 @@ def main() -> int:
             print(f"\nserver CPU by stage (py-spy, {spent:.1f} s sampled of {server:.1f} s):")
             for name, s in sorted(stages.items(), key=lambda kv: -kv[1]):
                 print(f"  {name:<42} {1e6 * s / total:>7.1f} µs/op  {100 * s / spent:>5.1f} %")
+            if args.loop:
+                loop_frames(out, args.rate, total)
             keep = Path(os.environ.get("FIELDKIT_PROFILE_OUT", "/tmp")) / "central-profile-spy.txt"
             shutil.copy(out, keep)
             print(f"(raw stacks kept in {keep})")

@@ -63,6 +63,14 @@ def _check_listen(host: str, port: int) -> str | None:
     return None
 
 
+def _check_loop(loop: str) -> str | None:
+    import importlib.util
+
+    if loop == "uvloop" and importlib.util.find_spec("uvloop") is None:
+        return "--loop uvloop needs the uvloop package: pip install uvloop (or use --loop auto)"
+    return None
+
+
 def _pool_options(args: argparse.Namespace) -> str | None:
     """Leave --db-pool/--db-overflow in the environment for the workers; None when the pool
     settings (options or FIELDKIT_DB_POOL/_OVERFLOW) are usable, else what is wrong."""
@@ -128,6 +136,8 @@ def register(parser: argparse.ArgumentParser) -> None:
                         "once (default 6; docs/central.md, Deployment)")
     p.add_argument("--db-overflow", type=int_range(0, 100, "a number of connections"), default=None,
                    help="more connections a worker may open at a peak (default 2)")
+    p.add_argument("--loop", choices=["auto", "asyncio", "uvloop"], default="auto",
+                   help="event loop (default: uvloop when installed, else asyncio)")
     p.add_argument("--switch-ms", type=float_range(0.1, 100, "ms"), default=None,
                    help="how long a thread keeps Python's interpreter lock before another gets it "
                         "(default: Python's 5 ms)")
@@ -187,7 +197,7 @@ def run(args: argparse.Namespace) -> int:
     if args.central_command == "serve":
         from fieldkit.central.server import serve
 
-        wrong = _check_listen(args.host, args.port) or _pool_options(args)
+        wrong = _check_listen(args.host, args.port) or _pool_options(args) or _check_loop(args.loop)
         if wrong:
             return fail(f"error: {wrong}")
         try:  # open the database before saying we serve
@@ -205,7 +215,7 @@ def run(args: argparse.Namespace) -> int:
 
         print(f"FieldKit central on http://{args.host}:{args.port}  (OpenAPI: /openapi.json, /docs)", flush=True)
         serve(args.db, args.host, args.port, args.log_level, workers=args.workers, threads=args.threads,
-              db_pool=args.db_pool, db_overflow=args.db_overflow, switch_ms=args.switch_ms)
+              db_pool=args.db_pool, db_overflow=args.db_overflow, switch_ms=args.switch_ms, loop=args.loop)
         return 0
     try:
         db = Database(args.db)

@@ -74,10 +74,11 @@ def config(db: Database, host: str, port: int, threads: int | None = None, **kwa
 
 def serve(db_url: str, host: str = "127.0.0.1", port: int = 8765, log_level: str = "info",
           workers: int = 1, threads: int | None = None, db_pool: int | None = None,
-          db_overflow: int | None = None, switch_ms: float | None = None) -> None:
+          db_overflow: int | None = None, switch_ms: float | None = None, loop: str = "auto") -> None:
     """Create or upgrade the tables once, then serve with `workers` processes (JSON logs on stderr),
     each running up to `threads` endpoints at once on a pool of `db_pool` (+ `db_overflow`)
-    database connections, its GIL switch interval `switch_ms`."""
+    database connections, its GIL switch interval `switch_ms`, on the event loop `loop` (uvicorn's
+    "auto": uvloop when it is installed, else asyncio's)."""
     for name, value in ((THREADS_ENV, threads), (POOL_ENV, db_pool), (OVERFLOW_ENV, db_overflow),
                         (SWITCH_ENV, switch_ms)):
         if value is not None:
@@ -95,7 +96,7 @@ def serve(db_url: str, host: str = "127.0.0.1", port: int = 8765, log_level: str
                 os.unlink(os.path.join(os.environ[METRICS_ENV], name))
     try:
         uvicorn.run(f"{__name__}:app_from_env", factory=True, host=host, port=port, workers=max(1, workers),
-                    log_level=log_level, log_config=observe.json_logging(log_level), server_header=False,
+                    loop=loop, log_level=log_level, log_config=observe.json_logging(log_level), server_header=False,
                     date_header=False, access_log=False, timeout_keep_alive=30)
     finally:
         if own_dir:

@@ -105,3 +105,18 @@ def test_serve_refuses_pools_larger_than_postgresql_allows(pg_url: str, tmp_path
     assert r.returncode == 2 and "Traceback" not in out, out
     assert "64 worker(s) x (100 pool + 2 overflow) = 6528 database connections" in out, out
     assert "max_connections" in out and len(out.splitlines()) == 1, out
+
+
+def test_request_ids_made_without_a_system_call_are_unique_and_tell_nothing(monkeypatch: pytest.MonkeyPatch):
+    """The server's own request ids: 32 hex digits, unique, and no counter to read off (a client must
+    not learn how many requests came before its own); a new process (or fork) gets a new prefix."""
+    from fieldkit.central import observe
+
+    ids = [observe.new_request_id() for _ in range(5000)]
+    assert len(set(ids)) == 5000 and all(observe.REQUEST_ID.match(i) and len(i) == 32 for i in ids)
+    assert len({i[:16] for i in ids}) == 1  # one prefix per process ...
+    tails = [int(i[16:], 16) for i in ids[:100]]
+    assert sum(1 for a, b in zip(tails, tails[1:], strict=False) if b - a == 1) < 3  # ... and no count after it
+    real = os.getpid()
+    monkeypatch.setattr(observe.os, "getpid", lambda: real + 1)
+    assert observe.new_request_id()[:16] != ids[0][:16]
