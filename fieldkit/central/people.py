@@ -75,7 +75,11 @@ def person(conn: Connection, *, username: str | None = None, user_id: str | None
 
 def member(conn: Connection, username: str, team_id: str) -> Person:
     """The active user `username` of team `team_id`, else PeopleError with the reason code."""
-    p = person(conn, username=username)
+    return member_of(person(conn, username=username), username, team_id)
+
+
+def member_of(p: Person | None, username: str, team_id: str) -> Person:
+    """`member` for a person already read (None: no such user)."""
     if p is None:
         raise PeopleError(UNKNOWN_USER, f"unknown user '{username[:64]}' on the server")
     if not p.active:

@@ -15,7 +15,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, and_, false, insert, select
 
 from fieldkit.central import bulk, people
 from fieldkit.central import schema as t
@@ -27,6 +27,8 @@ try:
     import orjson
 except ImportError:  # pragma: no cover - the server extra installs it; the standard encoder does the same job
     orjson = None  # type: ignore[assignment]
+
+MAX_NAMES = 50  # authors read with the device's key in one query (a batch has one or a few)
 
 TECH, TRAINER, SUP = Role.TECHNICIAN.value, Role.TRAINER.value, Role.SUPERVISOR.value
 
@@ -109,18 +111,18 @@ class Checked:
 def check(conn: Connection, device_id: str, team_id: str, ops: list[Any],
           sigs: list[dict[str, Any]]) -> Checked:
     """One verdict per operation: its verified author, or why it is refused."""
-    dkey = people.device_key(conn, device_id)
+    names = {name for op in ops if isinstance(op, dict) and isinstance(name := op.get("actor"), str) and name}
+    dkey, members, keys = _look_up(conn, device_id, team_id, names)
     verdicts: list[people.Person | Refusal | None] = [None] * len(ops)
     batch_sig = {str(s.get("actor")): str(s.get("sig") or "") for s in sigs}
     groups: dict[str, Group] = {}
     singles: list[tuple[int, Group]] = []
-    members: dict[str, people.Person | Refusal] = {}
-    keys: dict[str, str | None] = {}
 
     def author(name: str) -> people.Person | Refusal:
         if name not in members:
             try:
-                members[name] = people.member(conn, name, team_id)
+                members[name] = (people.member(conn, name, team_id) if _storable(name)
+                                 else people.member_of(None, name, team_id))  # no such user can exist
             except people.PeopleError as exc:
                 members[name] = Refusal(exc.code, str(exc), {"user": name[:64]})
         return members[name]
@@ -176,6 +178,52 @@ def check(conn: Connection, device_id: str, team_id: str, ops: list[Any],
             good.append(g)
     return Checked([v if v is not None else Refusal(people.UNSIGNED, "not signed", {"user": "?"})
                     for v in verdicts], good)
+
+
+def _look_up(conn: Connection, device_id: str, team_id: str, names: set[str]
+              ) -> tuple[str, dict[str, people.Person | Refusal], dict[str, str | None]]:
+    """The device's key, and each author (at most MAX_NAMES of them) with their key for this device,
+    in one query (one round trip instead of one per look-up: under load each waited for the
+    database). An author not read here is read on its own by check() (people.member)."""
+    members: dict[str, people.Person | Refusal] = {}
+    keys: dict[str, str | None] = {}
+    asked = sorted(n for n in names if len(n) <= 128 and _storable(n))[:MAX_NAMES]
+    d, u, k = t.devices.c, t.users.c, t.user_keys.c
+    rows = conn.execute(
+        select(d.device_key, u.id, u.username, u.display_name, u.role, u.team_id, u.active, k.public_key)
+        .select_from(t.devices.outerjoin(t.users, u.username.in_(asked) if asked else false())
+                     .outerjoin(t.user_keys, and_(k.user_id == u.id, k.device_id == d.id, k.revoked_at.is_(None))))
+        .where(d.id == device_id)).all()
+    if not rows:  # no such device (the token was checked): the look-ups one by one, as they always answered
+        return people.device_key(conn, device_id), members, keys
+    dkey = str(rows[0][0]) if rows[0][0] else device_id
+    found: dict[str, people.Person] = {}
+    for row in rows:
+        if row[1] is None or str(row[2]) in found:
+            continue
+        p = people.Person(str(row[1]), str(row[2]), str(row[3]), str(row[4]), str(row[5]), bool(row[6]))
+        found[p.username] = p
+        keys[p.user_id] = None if row[7] is None else str(row[7])
+    for name in asked:
+        try:
+            members[name] = people.member_of(found.get(name), name, team_id)
+        except people.PeopleError as exc:
+            members[name] = Refusal(exc.code, str(exc), {"user": name[:64]})
+    return dkey, members, keys
+
+
+def _storable(text: str) -> bool:
+    """Text a database takes as a parameter (no NUL, no lone surrogate); any other name is left to
+    the one-by-one look-up, which meets it only as it always did."""
+    if "\x00" in text:
+        return False
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def keep_proofs(conn: Connection, device_id: str, groups: list[Group], stored: set[str]) -> None:
