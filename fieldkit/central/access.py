@@ -16,6 +16,11 @@ from fieldkit.central.apply import Context, actor_of
 from fieldkit.central.db import Database, dumps
 from fieldkit.domain import signing
 
+try:
+    import orjson
+except ImportError:  # pragma: no cover - the server extra installs it; the standard encoder does the same job
+    orjson = None
+
 
 class Access:
     """The checks and the signing key of one app (one database)."""
@@ -38,10 +43,19 @@ class Access:
             self._keys.append(people.server_key(self.db))
         return self._keys[0]
 
-    def signed(self, request: Request, model: BaseModel | dict[str, Any], **dump: Any) -> Response:
-        """JSON answer signed with the server's key over the request's nonce and the body."""
+    def signed(self, request: Request, model: BaseModel | dict[str, Any], *, no_floats: bool = False,
+               **dump: Any) -> Response:
+        """JSON answer signed with the server's key over the request's nonce and the body.
+        `no_floats`: the answer holds only text, whole numbers, booleans and null (a push's results),
+        so orjson writes it, 10x faster and the same text (floats are where the two differ: NaN)."""
         value = model.model_dump(**dump) if isinstance(model, BaseModel) else model
-        body = dumps(value).encode("utf-8")
+        body = b""
+        if no_floats and orjson is not None:
+            try:
+                body = orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+            except (orjson.JSONEncodeError, TypeError):  # a lone surrogate, a huge integer: the standard way
+                body = b""
+        body = body or dumps(value).encode("utf-8")
         nonce = request.headers.get("x-fk-nonce", "")[:64]
         sig = signing.sign(self.server_key(), signing.answer_message(nonce, body))
         return Response(body, media_type="application/json", headers={"X-FK-Signature": sig})

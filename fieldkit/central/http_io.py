@@ -15,6 +15,10 @@ from fastapi.routing import APIRoute
 from fieldkit.central import limits
 
 try:
+    import msgspec
+except ImportError:  # pragma: no cover - the extra installs it; orjson or the standard parser do the same job
+    msgspec = None
+try:
     import orjson
 except ImportError:  # pragma: no cover - the extra installs it; the standard parser does the same job
     orjson = None
@@ -34,8 +38,16 @@ _LONG_RUN = b"9" * 19  # a run of 19 digits (a C-speed search: a regex took long
 
 def fast_loads(body: bytes) -> Any:
     """The same value the standard parser gives (operation digests are computed from it), faster.
-    orjson reads integers beyond 64 bits as floats: a body with a run of 19 digits or more goes to
-    the standard parser, as does anything orjson refuses."""
+    msgspec reads integers of any size exactly and refuses what only the standard parser reads (NaN,
+    Infinity, lone surrogates, a byte-order mark, numbers beyond a float): those go to the standard
+    parser, as does a nesting deeper than msgspec goes. Without msgspec, orjson, which reads
+    integers beyond 64 bits as floats: a body with a run of 19 digits or more goes to the standard
+    parser, as does anything orjson refuses."""
+    if msgspec is not None:
+        try:
+            return msgspec.json.decode(body)
+        except (msgspec.DecodeError, RecursionError):
+            return json.loads(body)
     if orjson is not None and _LONG_RUN not in body.translate(_DIGITS_AS_NINES):
         try:
             return orjson.loads(body)

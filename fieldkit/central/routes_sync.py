@@ -16,13 +16,14 @@ from pydantic import BaseModel, Field, WithJsonSchema
 
 from fieldkit.central import feed, observe, quarantine, stored, turns
 from fieldkit.central.access import Access
-from fieldkit.central.apply import Context, process_batch
+from fieldkit.central.apply import APPLIED, Context, process_batch
 from fieldkit.central.db import Database, utc_now
 from fieldkit.central.http_io import ID, MAX_OPS, NAME, GzipRoute
 from fieldkit.central.withhold import HEADER, Withheld, printable
 from fieldkit.domain import signing
 
 log = logging.getLogger("fieldkit.central.quarantine")
+APPLIED_ANSWER = {"status": APPLIED}  # the common answer, one object for all (only ever read)
 
 
 class Op(BaseModel):
@@ -120,12 +121,13 @@ def router(db: Database, access: Access) -> APIRouter:
         # The answer names exactly the operations it answers: a SHA-256 over their ids in order (one
         # per batch: an id per result would cost ~17 bytes per reading on 2G), signed with the nonce.
         named = [str(o.get("op_id")) if isinstance(o, dict) else "" for o in ops]
-        clean = [{k: v for k, v in r.items() if v is not None and k != "op_id"} for r in results]
+        clean = [APPLIED_ANSWER if r.get("status") == APPLIED and len(r) == 2 and "op_id" in r
+                 else {k: v for k, v in r.items() if v is not None and k != "op_id"} for r in results]
         answer: dict[str, Any] = {"time": utc_now(), "ids": signing.ids_digest(named), "results": clean,
                                   "ordered": True}
         if body.pull is not None:  # the pull's first page in the same round trip (and signed)
             answer["pull"] = page(ctx, body.pull.since, body.pull.limit, request)
-        return access.signed(request, answer)
+        return access.signed(request, answer, no_floats=body.pull is None)  # results: text and whole numbers
 
     @router.get("/v1/changes", response_model=ChangesResponse, tags=["sync"])
     def changes(request: Request, response: Response, ctx: Auth, since: Annotated[int, Query(ge=0, le=2**62)] = 0,

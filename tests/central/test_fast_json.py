@@ -1,15 +1,29 @@
-"""The server parses request bodies with orjson when it can: the value must be exactly what the
-standard parser gives, because operation digests (and so signatures) are computed from it."""
+"""The server parses request bodies with msgspec (or orjson) when it can: the value must be exactly
+what the standard parser gives, because operation digests (and so signatures) are computed from it."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fieldkit.central import http_io
 from fieldkit.central.api import fast_loads
+
+
+@pytest.fixture(autouse=True, params=["msgspec", "orjson", "standard"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each test with the parser the server has (msgspec), and as a server without it parses."""
+    if request.param in ("orjson", "standard"):
+        monkeypatch.setattr(http_io, "msgspec", None)
+    if request.param == "standard":
+        monkeypatch.setattr(http_io, "orjson", None)
+    if request.param != "standard" and getattr(http_io, request.param) is None:
+        pytest.skip(f"{request.param} is not installed")
+    return str(request.param)
 
 VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.integers(min_value=-2**80, max_value=2**80)
@@ -32,3 +46,20 @@ def test_the_edges_orjson_reads_differently() -> None:
         assert repr(got) == repr(want), text
         assert [type(x) for x in (got if isinstance(got, list) else [got])] == \
                [type(x) for x in (want if isinstance(want, list) else [want])], text
+
+
+def test_the_edges_msgspec_reads_differently() -> None:
+    """Raw bytes, not text: what the standard parser reads from bytes (surrogates as UTF-8, a BOM,
+    UTF-16) comes out as it reads it; what it refuses is refused."""
+    cases = [b'["\xed\xa0\x80"]', b'\xef\xbb\xbf[1]', '[1, "é"]'.encode("utf-16"), b'{"\\ud800": 1}',
+             b'[' * 600 + b']' * 600, b'[1' + b'0' * 4000 + b']', b'"a\x7fb"', b'["\\ud83d\\ude00"]',
+             b'[123456789012345678901234567890.0]', b'{"a" : 1 }']
+    for body in cases:
+        assert repr(fast_loads(body)) == repr(json.loads(body)), body[:40]
+    for body in (b'[1' + b'0' * 5000 + b']', b'"\xc0\x80"', b'"a\x01b"', b'[1]\x00', b'\x0c[1]', b'[01]'):
+        with pytest.raises(ValueError):
+            json.loads(body)
+        with pytest.raises(ValueError):
+            fast_loads(body)
+    with pytest.raises(RecursionError):
+        fast_loads(b'[' * 100_000 + b']' * 100_000)
