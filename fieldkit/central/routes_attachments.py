@@ -63,10 +63,10 @@ def router(db: Database, access: Access) -> APIRouter:
     Supervisor = Annotated[Context, access.Supervisor.__metadata__[0]]
 
     @router.post("/v1/attachments/missing", response_model=MissingResponse, tags=["attachments"])
-    def attachments_missing(request: Request, response: Response, body: MissingRequest,
-                            ctx: Auth) -> MissingResponse:
+    def attachments_missing(request: Request, body: MissingRequest, ctx: Auth) -> Response:
         """Which of these hashes the server has not confirmed, and from which offset to resume each
-        (a damaged row of the team's counts as not received: offset 0)."""
+        (a damaged row of the team's counts as not received: offset 0). Signed: the laptop takes
+        a hash left out as confirmed."""
         wanted = sorted(set(body.hashes))
         withheld = Withheld(request)
         have: dict[str, tuple[int, bool]] = {}
@@ -77,9 +77,10 @@ def router(db: Database, access: Access) -> APIRouter:
                     got = withheld.keep("team_attachments", r[0], stored.upload_state, r)
                     if got is not None:
                         have[got[0]] = (got[1], got[2])
-        withheld.apply(response)
-        return MissingResponse(missing=[MissingItem(sha256=h, offset=have.get(h, (0, False))[0])
-                                        for h in wanted if not have.get(h, (0, False))[1]])
+        answer = access.signed(request, MissingResponse(missing=[
+            MissingItem(sha256=h, offset=have.get(h, (0, False))[0]) for h in wanted if not have.get(h, (0, False))[1]]))
+        withheld.apply(answer)
+        return answer
 
     @router.put("/v1/attachments/{sha256}", response_model=UploadResponse, tags=["attachments"],
              responses={409: {"description": "offset is not where the server is; body has the right one"},
@@ -101,7 +102,7 @@ def router(db: Database, access: Access) -> APIRouter:
                                       sha256, offset, size, mime, kind, chunk, utc_now())
         if got.status != 200:
             return JSONResponse(status_code=got.status, content=got.body)
-        return UploadResponse(**got.body)
+        return access.signed(request, UploadResponse(**got.body))  # the laptop takes `complete` as confirmed
 
     @router.post("/v1/attachments/info", response_model=AttachmentInfoResponse, tags=["attachments"])
     def attachments_info(request: Request, response: Response, body: MissingRequest,

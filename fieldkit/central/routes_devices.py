@@ -63,6 +63,9 @@ class Hello(BaseModel):
     signature: str
     time: str
     ordered: bool = Field(default=True, description="pushes may be pipelined (`after`): this server keeps them in order")
+    signs_all: bool = Field(default=True, description="every answer a laptop acts on is signed (`X-FK-Signature`), "
+                                                      "the change feed and upload offsets too: a laptop that saw "
+                                                      "this accepts no unsigned one from this server again")
 
 
 class RegisterRequest(BaseModel):

@@ -130,14 +130,16 @@ def router(db: Database, access: Access) -> APIRouter:
         return access.signed(request, answer, no_floats=body.pull is None)  # results: text and whole numbers
 
     @router.get("/v1/changes", response_model=ChangesResponse, tags=["sync"])
-    def changes(request: Request, response: Response, ctx: Auth, since: Annotated[int, Query(ge=0, le=2**62)] = 0,
-                limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict[str, Any]:
+    def changes(request: Request, ctx: Auth, since: Annotated[int, Query(ge=0, le=2**62)] = 0,
+                limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> Response:
         """Changes for this device's team after sequence `since`, oldest first. Field facts this
-        device pushed itself are left out (it has them); the cursor still moves past them."""
+        device pushed itself are left out (it has them); the cursor still moves past them. Signed
+        (the laptop applies them)."""
         got = page(ctx, since, limit, request)
+        answer = access.signed(request, {"time": utc_now()} | got)
         if got.get("withheld"):
-            response.headers[HEADER] = str(got["withheld"])
-        return {"time": utc_now()} | got
+            answer.headers[HEADER] = str(got["withheld"])
+        return answer
 
     def page(ctx: Context, since: int, limit: int, request: Request | None = None) -> dict[str, Any]:
         with db.read() as conn:

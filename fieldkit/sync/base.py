@@ -19,6 +19,7 @@ from fieldkit.sync import signing
 from fieldkit.sync.batching import Batcher
 from fieldkit.sync.report import (
     K_SERVER_KEY,
+    K_SERVER_SIGNS,
     K_TOKEN,
     K_URL,
     Cancelled,
@@ -31,7 +32,7 @@ from fieldkit.sync.report import (
 from fieldkit.sync.transport import AuthRefused, Exchange, ServerRefused, Transport, Unreachable
 
 T = TypeVar("T")
-HELLO_CAPABILITIES = ("ordered",)  # what a server's /v1/hello may say it can do (acted upon only when signed)
+HELLO_CAPABILITIES = ("ordered", "signs_all")  # what a server's /v1/hello may say it can do (acted upon only when signed)
 
 
 class EngineBase:
@@ -56,6 +57,8 @@ class EngineBase:
                 raise NotConfigured("this device is not enrolled yet: enrol it with a code from `fieldkit central enrol`")
             transport = Transport(url, token, server_key=store.get_meta(K_SERVER_KEY))
         self.transport = transport
+        if store.get_meta(K_SERVER_SIGNS) == "1":  # once seen signed, never accepted unsigned again
+            transport.signs_all = True
         self.progress = progress
         self.cancel = cancel or threading.Event()
         self.max_retries = max_retries
@@ -130,6 +133,8 @@ class EngineBase:
         """The server's identity proof; what it says it can do counts only if its signature covers it."""
         key, ex = self._retrying(self.transport.hello)
         self._count(ex)
+        if self.transport.signs_all and self.store.get_meta(K_SERVER_SIGNS) != "1":
+            self.store.set_meta(K_SERVER_SIGNS, "1")
         claims = sorted(k for k in HELLO_CAPABILITIES if isinstance(ex.body, dict) and k in ex.body)
         if claims and not self.transport.hello_signed:
             self.report.reasons.append(

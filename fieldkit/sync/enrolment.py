@@ -13,7 +13,16 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fieldkit.store.database import Store
 from fieldkit.sync import signing
 from fieldkit.sync.apply import apply_change
-from fieldkit.sync.report import K_CURSOR, K_DEVICE, K_SERVER_KEY, K_TEAM, K_TOKEN, K_URL, NotConfigured
+from fieldkit.sync.report import (
+    K_CURSOR,
+    K_DEVICE,
+    K_SERVER_KEY,
+    K_SERVER_SIGNS,
+    K_TEAM,
+    K_TOKEN,
+    K_URL,
+    NotConfigured,
+)
 from fieldkit.sync.transport import AuthRefused, ServerRefused, SyncError, Transport, Unreachable
 
 
@@ -57,7 +66,8 @@ def enrol(store: Store, url: str, code: str, username: str, device_name: str = "
     answer = ex.body
     with store.transaction() as tx:
         for key, value in ((K_URL, url.rstrip("/")), (K_TOKEN, answer["token"]), (K_DEVICE, answer["device_id"]),
-                           (K_TEAM, answer["team_id"]), (K_CURSOR, "0"), (K_SERVER_KEY, pinned)):
+                           (K_TEAM, answer["team_id"]), (K_CURSOR, "0"), (K_SERVER_KEY, pinned),
+                           (K_SERVER_SIGNS, "1" if t.signs_all else "")):
             tx.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
         tx.audit("device", str(answer["device_id"]), "enrol", detail=url)
     if user_code and signer is not None:
@@ -70,7 +80,9 @@ def _transport(store: Store) -> Transport:
     url, token = store.get_meta(K_URL), store.get_meta(K_TOKEN)
     if not url or not token:
         raise NotConfigured("this device is not enrolled yet: enrol it with a code from `fieldkit central enrol`")
-    return Transport(url, token, server_key=store.get_meta(K_SERVER_KEY))
+    t = Transport(url, token, server_key=store.get_meta(K_SERVER_KEY))
+    t.signs_all = store.get_meta(K_SERVER_SIGNS) == "1"
+    return t
 
 
 def register_person(store: Store, username: str, user_code: str, signer: Ed25519PrivateKey) -> dict[str, Any]:

@@ -32,7 +32,7 @@ class Files(EngineBase):
 
             def ask(part: list[str] = part) -> Exchange:
                 return self._count(self.transport.request("POST", "/v1/attachments/missing",
-                                                          json_body={"hashes": part}))
+                                                          json_body={"hashes": part}, signed=self.transport.signs_all))
 
             missing = {m["sha256"]: int(m["offset"]) for m in self._retrying(ask).body["missing"]}
             for sha in part:
@@ -62,7 +62,8 @@ class Files(EngineBase):
             def put(chunk: bytes = chunk, offset: int = offset) -> Exchange:
                 return self._count(self.transport.request(
                     "PUT", f"/v1/attachments/{sha}", data=chunk, content_type="application/octet-stream",
-                    params={"offset": offset, "size": size, "mime": mime, "kind": kind}, ok=(200,)))
+                    params={"offset": offset, "size": size, "mime": mime, "kind": kind}, ok=(200,),
+                    signed=self.transport.signs_all))
 
             try:
                 ex = self._retrying(put)

@@ -29,7 +29,7 @@ class Pulling(EngineBase):
 
             def fetch(cursor: int = cursor, limit: int = limit) -> Exchange:
                 return self._count(self.transport.request(
-                    "GET", "/v1/changes", params={"since": cursor, "limit": limit}))
+                    "GET", "/v1/changes", params={"since": cursor, "limit": limit}, signed=self.transport.signs_all))
 
             ex = self._retrying(fetch, self.pull_batch.failed)
             got = ex.body.get("changes") if isinstance(ex.body, dict) else None

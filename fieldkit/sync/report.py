@@ -23,6 +23,7 @@ K_LAST_ERROR = "sync.last_error"
 K_SKEW = "sync.clock_skew_s"
 K_DOWNLOAD_LIMIT = "sync.download_limit_bytes"  # bytes of others' files to fetch per sync
 K_SERVER_KEY = "sync.server_key"  # the server's public key, pinned at enrolment
+K_SERVER_SIGNS = "sync.server_signs_all"  # "1": the server's signed hello said it signs every answer (kept)
 
 # Without a configured limit a supervisor's device fetches up to this much per sync (photos can
 # be large on 2G: the rest comes with the next syncs); other roles fetch nothing.

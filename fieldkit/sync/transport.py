@@ -86,6 +86,9 @@ class Transport:
         self.proven = False
         self.ordered = False  # the server said it keeps pipelined pushes in order (signed hello, push answers)
         self.hello_signed = False  # the last hello's whole answer (its capabilities) carried the server's signature
+        # The server signs every answer the laptop acts on (change feed, upload offsets): said in a signed
+        # hello, or remembered from one (then an unsigned answer is refused even if a later hello lost it).
+        self.signs_all = False
         self.user_token: str | None = None
         # gzip level for request bodies: 9 by default (bytes are what a 2G link costs); a caller that
         # measured a fast link lowers it (level 9 costs about twice the CPU of 5 for ~2 % fewer bytes)
@@ -115,6 +118,7 @@ class Transport:
         # or flipped on the way is not acted upon (one push at a time, as with an older server).
         self.hello_signed = vouched(key, nonce, ex)
         self.ordered = self.hello_signed and body.get("ordered") is True
+        self.signs_all = self.signs_all or (self.hello_signed and body.get("signs_all") is True)
         return key, ex
 
     def set_user_token(self, token: str | None) -> None:

@@ -230,7 +230,7 @@ def test_ordered_added_to_an_older_servers_hello_on_the_way_is_not_acted_upon(
     assert proxy.rewritten["/v1/hello"] == 1
     assert proxy.requests["/v1/push"] == 4 and proxy.most_in_flight["/v1/push"] == 1
     assert rep.pipelined == 0 and rep.out_of_order == 0 and rep.applied == 402
-    assert any("ordered without its signature" in r for r in rep.reasons), rep.reasons
+    assert any("without its signature" in r for r in rep.reasons), rep.reasons
     assert srv.count("SELECT count(*) FROM ops")[0][0] == before + 402
     ids = {r[0] for r in a.store.query("SELECT op_id FROM outbox")}
     assert len(ids) == 402 and ids <= {r[0] for r in srv.count("SELECT op_id FROM ops")}
