@@ -55,6 +55,7 @@ NETWORK: dict[str, Message] = {
     "tls": _M("The secure connection to the server is not valid. Do not send data; tell the support team."),
     "busy": _M("The server is busy or down for a while. The laptop tries again by itself; nothing to do."),
     "not_our_server": _M("This is not the server this laptop was enrolled with; nothing was sent. Check the server address in Settings or tell the support team."),
+    "server_too_old": _M("The central server is older than this laptop's software and cannot do what this sync needs. Nothing is lost: the work stays on this laptop. Ask the support team to update the central server."),
     "auth_refused": _M("The server does not accept this laptop or this user. Enrol the laptop again with a new code (Sync page) or ask your supervisor to check the user."),
     "not_enrolled": _M("This laptop is not enrolled with the server yet. On the Sync page enter the server address and the enrolment code."),
     "server_refused": _M("The server refused the request. Sync again later; if it is still refused, tell the support team."),
@@ -64,7 +65,8 @@ NETWORK: dict[str, Message] = {
 
 _NET_ERRNOS = {"ECONNREFUSED", "ECONNRESET", "ECONNABORTED", "ENETUNREACH", "EHOSTUNREACH", "ENETDOWN",
                "EHOSTDOWN", "EPIPE", "ENOTCONN", "ETIMEDOUT"}
-_SYNC_CODES = {"Unreachable": "unreachable", "AuthRefused": "auth_refused", "NotOurServer": "not_our_server",
+_SYNC_CODES = {"Unreachable": "unreachable", "AuthRefused": "auth_refused", "ServerTooOld": "server_too_old",
+               "NotOurServer": "not_our_server",
                "NotConfigured": "not_enrolled", "Cancelled": "cancelled", "ServerRefused": "server_refused"}
 
 
@@ -121,7 +123,7 @@ def network_code(exc: BaseException) -> str | None:
 def sync_failure(text: str) -> Problem:
     """The sync client's stored failure text (English, `sync.client.describe`) as a Problem."""
     t = text.lower()
-    for marker, code in (("not the enrolled server", "not_our_server"), ("refused by the server", "auth_refused"),
+    for marker, code in (("too old for this laptop", "server_too_old"), ("not the enrolled server", "not_our_server"), ("refused by the server", "auth_refused"),
                          ("not enrolled", "not_enrolled"), ("busy or unavailable", "busy"), ("timed out", "timeout"),
                          ("name or service not known", "dns"), ("getaddrinfo", "dns"), ("certificate", "tls"),
                          ("ssl", "tls"), ("not reachable", "unreachable"), ("cancel", "cancelled")):

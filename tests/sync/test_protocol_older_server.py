@@ -32,6 +32,7 @@ from typing import Any
 
 import pytest
 
+from fieldkit.domain import problems
 from fieldkit.domain.models import Role
 from fieldkit.services import customers, meters, sync
 from fieldkit.services import session as sessions
@@ -173,6 +174,14 @@ def _work(s: sessions.Session, add_readings: Any, n: int, code: str) -> None:
     add_readings(s, m.id, n)
 
 
+def _shown_as_too_old(error: str) -> None:
+    """What the laptop's user reads (ui/labels.py: the stored failure text as a Problem)."""
+    shown = problems.sync_failure(error)
+    assert shown.code == "server_too_old"
+    assert shown.message("vi").startswith("Máy chủ trung tâm cũ hơn phần mềm trên máy này")
+    assert shown.message("en").startswith("The central server is older than this laptop's software")
+
+
 def _exactly_once(server: OldServer, *laptops: sessions.Session, readings: int) -> None:
     outbox: list[str] = []
     for s in laptops:
@@ -261,8 +270,9 @@ def test_a_server_from_before_server_keys_is_refused_clearly_and_nothing_is_sent
         with AnswerRewriter(("127.0.0.1", srv.port)) as proxy:
             # A new laptop cannot enrol: the code is not spent.
             a = laptops("a", "lan")
-            with pytest.raises(ServerTooOld, match="no /v1/hello"):
+            with pytest.raises(ServerTooOld, match="no /v1/hello") as refused:
                 sync.enrol(a, srv.code()["enrol"], proxy.url)
+            assert problems.network_code(refused.value) == "server_too_old"
             # A laptop enrolled with today's server, pointed at the old one: the sync stops before
             # the token or any operation goes.
             b = make_device("b", "lan")
@@ -272,6 +282,7 @@ def test_a_server_from_before_server_keys_is_refused_clearly_and_nothing_is_sent
             assert not rep.ok and rep.pushed == 0
             assert rep.error is not None and rep.error.startswith("the server is too old for this laptop: it cannot "
                                                                   "prove its identity"), rep.error
+            _shown_as_too_old(rep.error)
             assert set(proxy.requests) == {"/v1/hello"}  # nothing but the identity question
         assert srv.count("SELECT count(*) FROM devices WHERE enrolled_at IS NOT NULL") == [(0,)]
         assert srv.count("SELECT count(*) FROM ops") == [(0,)]
@@ -289,6 +300,7 @@ def test_a_server_whose_push_answers_do_not_name_their_operations_is_refused_cle
             rep = sync.sync_now(a)
             assert not rep.ok and rep.error is not None
             assert "too old for this laptop" in rep.error and "no `ids`" in rep.error, rep.error
+            _shown_as_too_old(rep.error)
         assert a.store.query("SELECT DISTINCT state FROM outbox") == [("pending",)]  # never marked sent blindly
         ids = {r[0] for r in a.store.query("SELECT op_id FROM outbox")}
         assert len(ids) == 32 and srv.count("SELECT count(*) FROM ops") == [(32,)]  # the second push: replays
