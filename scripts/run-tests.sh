@@ -2,10 +2,12 @@
 # `make test`: lint, types, the whole suite and the README's user commands, in two lanes that
 # run at the same time (the machine has 2 cores and the long installer tests mostly wait on
 # pip, PyInstaller and their subprocesses):
-#   lane A: mypy, the installer, central-server, device and demo tests (LANE_A_TESTS), then
-#           scripts/user-commands.sh (screenshots and demo under a memory cap);
+#   lane A: mypy, the installer, central-server, device, demo and the subprocess-bound sync tests
+#           (LANE_A_TESTS), then scripts/user-commands.sh (screenshots and demo under a memory cap);
 #   lane B: ruff, then every other test.
 # Lane A's output is kept in a file and printed when it ends; either lane failing fails the run.
+# A failing mypy does not stop lane A: its tests still run, and the run fails at the end.
+# Each lane prints its slowest tests and when it ended, to balance the lanes from a CI log.
 # With PYTEST_ARGS set (e.g. `make test PYTEST_ARGS="tests/ui -x"`) it runs just that, in one lane.
 # Usage: scripts/run-tests.sh [PYTHON]
 set -uo pipefail
@@ -13,9 +15,13 @@ cd "$(dirname "$0")/.."
 PY=${1:-.venv/bin/python}
 export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 # lane A: the tests that mostly wait on subprocesses, servers and PostgreSQL (installer builds, the
-# central server's generated requests, the meter simulator on a pty, the demo runs); lane B: the rest,
-# most of it Qt widgets on the UI thread
-LANE_A_TESTS=(tests/installer tests/central tests/devices tests/test_demo_dlms.py tests/test_demo_newcomer.py)
+# central server's generated requests, the meter simulator on a pty, the demo runs, the sync tests
+# that run server processes, kill -9 workers or older servers from git history); lane B: the rest,
+# most of it Qt widgets on the UI thread. Balanced from the CI durations: lane A also runs the user
+# commands (~45 s) at its end.
+LANE_A_TESTS=(tests/installer tests/central tests/devices tests/test_demo_dlms.py tests/test_demo_newcomer.py
+              tests/sync/test_faults.py tests/sync/test_workers_faults.py tests/sync/test_cli.py
+              tests/sync/test_protocol_older_server.py)
 
 if [ -n "${PYTEST_ARGS:-}" ]; then
   # shellcheck disable=SC2086  # PYTEST_ARGS is a list of words on purpose
@@ -25,10 +31,15 @@ fi
 started=$SECONDS
 log=$(mktemp -t fieldkit-lane-a.XXXXXX)
 (
-  set -e
-  "$PY" -m mypy
-  "$PY" -m pytest -q -p no:cacheprovider --basetemp="$(mktemp -d -t fieldkit-lane-a-tmp.XXXXXX)" "${LANE_A_TESTS[@]}"
-  bash scripts/user-commands.sh "$PY"
+  rc=0
+  "$PY" -m mypy || rc=1
+  echo "run-tests: lane A: mypy ended after $((SECONDS - started)) s"
+  "$PY" -m pytest -q -p no:cacheprovider --durations=25 --basetemp="$(mktemp -d -t fieldkit-lane-a-tmp.XXXXXX)" \
+    "${LANE_A_TESTS[@]}" || rc=1
+  echo "run-tests: lane A: tests ended after $((SECONDS - started)) s"
+  bash scripts/user-commands.sh "$PY" || rc=1
+  echo "run-tests: lane A (mypy, tests, user commands) ended after $((SECONDS - started)) s, $([ $rc = 0 ] && echo ok || echo FAILED)"
+  exit $rc
 ) >"$log" 2>&1 &
 lane_a=$!
 
@@ -36,7 +47,7 @@ lane_b=0
 "$PY" -m ruff check fieldkit tests bench || lane_b=1
 ignores=()
 for t in "${LANE_A_TESTS[@]}"; do ignores+=(--ignore "$t"); done
-"$PY" -m pytest -q --durations=15 "${ignores[@]}" || lane_b=1
+"$PY" -m pytest -q --durations=25 "${ignores[@]}" || lane_b=1
 echo "run-tests: lane B (ruff, tests) ended after $((SECONDS - started)) s, $([ $lane_b = 0 ] && echo ok || echo FAILED)"
 
 wait "$lane_a"; rc_a=$?
