@@ -59,7 +59,7 @@ from fieldkit.central.db import Database, dumps, utc_now  # noqa: E402
 from fieldkit.central.server import ServerProcess  # noqa: E402
 from fieldkit.domain import signing  # noqa: E402
 from fieldkit.domain.ids import new_id  # noqa: E402
-from fieldkit.sync.batching import Batcher  # noqa: E402
+from fieldkit.sync.batching import Batcher, held_seconds  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -166,12 +166,14 @@ def setup_devices(db: Database, url: str, n: int, readings: int, tag: str) -> li
     return devs
 
 
-def push_all(dev: Dev, url: str, start: threading.Event) -> None:
-    """What the laptop's engine does for its outbox: batches sized by Batcher, gzip, retries."""
+def push_all(dev: Dev, url: str, start: threading.Event, batcher: Batcher | None = None,
+             timing: bool = True) -> None:
+    """What the laptop's engine does for its outbox: batches sized by Batcher (with the server's
+    time from Server-Timing unless `timing=False`), gzip, retries."""
     http = requests.Session()
     http.headers.update({"Authorization": f"Bearer {dev.token}", "Accept-Encoding": "gzip",
                          "Content-Type": "application/json", "Content-Encoding": "gzip"})
-    batcher = Batcher()
+    batcher = batcher or Batcher()
     start.wait()
     pos, failures = 0, 0
     while pos < len(dev.ops):
@@ -195,7 +197,7 @@ def push_all(dev: Dev, url: str, start: threading.Event) -> None:
             continue
         failures = 0
         dev.latencies.append(seconds)
-        batcher.record(seconds, len(body) + len(r.content), len(batch))
+        batcher.record(seconds, len(body) + len(r.content), len(batch), held_seconds(r.headers) if timing else None)
         pos += len(batch)
 
 

@@ -16,6 +16,7 @@ The routers, by concern:
 - routes_attachments.py: missing, upload, info, download
 - routes_review.py: work orders, customers, conflicts, audit
 - observe.py: /healthz and /metrics (and the request middleware)
+- timing.py: `Server-Timing: app;dur` on every answer (the laptop sizes its batches with it)
 Shared: http_io.py (gzip/JSON request, patterns, sizes), access.py (device and user tokens,
 the supervisor gate, signed answers).
 """
@@ -26,7 +27,15 @@ from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 
 from fieldkit import __version__
-from fieldkit.central import limits, observe, routes_attachments, routes_devices, routes_review, routes_sync
+from fieldkit.central import (
+    limits,
+    observe,
+    routes_attachments,
+    routes_devices,
+    routes_review,
+    routes_sync,
+    timing,
+)
 from fieldkit.central.access import Access
 from fieldkit.central.db import Database
 from fieldkit.central.http_io import GzipRoute, fast_loads
@@ -41,6 +50,7 @@ def create_app(db: Database) -> FastAPI:
     app.add_middleware(GZipMiddleware, minimum_size=300, compresslevel=6)
     limits.install(app)
     observe.install(app, db)
+    app.add_middleware(timing.ServerTiming)  # outermost: the server's time per answer (sizes batches)
     access = Access(db)
     for module in (routes_devices, routes_sync, routes_attachments, routes_review):
         app.include_router(module.router(db, access))

@@ -8,6 +8,7 @@ from typing import Any
 
 from fieldkit.sync.apply import apply_change, local_user_ids
 from fieldkit.sync.base import EngineBase
+from fieldkit.sync.batching import held_seconds
 from fieldkit.sync.report import K_CURSOR
 from fieldkit.sync.transport import Exchange, ServerRefused
 
@@ -33,7 +34,8 @@ class Pulling(EngineBase):
 
             ex = self._retrying(fetch, self.pull_batch.failed)
             got = ex.body.get("changes") if isinstance(ex.body, dict) else None
-            self.pull_batch.record(ex.seconds, ex.sent + ex.received, len(got) if isinstance(got, list) else 0)
+            self.pull_batch.record(ex.seconds, ex.sent + ex.received, len(got) if isinstance(got, list) else 0,
+                                   held_seconds(ex.headers))
             n, more = self.apply_page(ex.body, cursor)
             done += n
             self._tell("pull", done, done)

@@ -30,6 +30,7 @@ from typing import Any
 from fieldkit.domain.signing import ids_digest
 from fieldkit.sync import signing
 from fieldkit.sync.apply import server_user_ids
+from fieldkit.sync.batching import held_seconds
 from fieldkit.sync.pull import Pulling
 from fieldkit.sync.signing import encode_op
 from fieldkit.sync.transport import Exchange, ServerRefused
@@ -171,7 +172,8 @@ class Pushing(Pulling):
         """Store one batch's answers (oldest batch first); returns how many operations it carried."""
         ex = flight.result()
         rows = batch.rows
-        self.batch.record(ex.seconds, ex.sent + ex.received, len(rows))
+        # the server's own time (Server-Timing) apart from the link's: a busy server gets smaller batches
+        self.batch.record(ex.seconds, ex.sent + ex.received, len(rows), held_seconds(ex.headers))
         body = ex.body if isinstance(ex.body, dict) else {}
         results = body.get("results")
         # Marked sent only when the answer names exactly these operations, in order.
