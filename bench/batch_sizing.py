@@ -45,19 +45,20 @@ def _cpu(pid: int) -> float:
 class Tracing(Batcher):
     """A Batcher that keeps what it was told: (seconds, bytes, records, server seconds, next size)."""
 
-    def __init__(self, **kw: Any):
+    def __init__(self, use_header: bool = True, **kw: Any):
         super().__init__(**kw)
+        self.use_header = use_header
         self.trace: list[tuple[float, int, int, float | None, int]] = []
 
     def record(self, seconds: float, nbytes: int = 0, count: int = 0, held: float | None = None) -> None:
-        super().record(seconds, nbytes, count, held)
+        super().record(seconds, nbytes, count, held if self.use_header else None)
         self.trace.append((round(seconds, 3), nbytes, count, None if held is None else round(held, 4), self.size))
 
 
 def mode(name: str) -> tuple[Callable[[], Batcher], bool]:
     """(a new batcher, use the server's time)"""
     if name == "link":
-        return Tracing, False
+        return (lambda: Tracing(use_header=False)), True
     if name == "server":
         return Tracing, True
     if name.startswith("fixed-"):

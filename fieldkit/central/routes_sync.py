@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field, WithJsonSchema
 
-from fieldkit.central import feed, observe, quarantine, stored, turns
+from fieldkit.central import feed, observe, quarantine, stored, timing, turns
 from fieldkit.central.access import Access
 from fieldkit.central.apply import APPLIED, Context, process_batch
 from fieldkit.central.db import Database, utc_now
@@ -112,8 +112,11 @@ def router(db: Database, access: Access) -> APIRouter:
         the author's role on the server allows it now."""
         ops = list(body.ops)
         sigs = [s.model_dump() for s in body.sigs]
-        if body.after is not None and not turns.wait_turn(db, ctx.device_id, body.after):
-            raise HTTPException(409, turns.OUT_OF_ORDER)
+        if body.after is not None:
+            with timing.own_turn(request):  # waiting for its own earlier batch: not the server's load
+                in_turn = turns.wait_turn(db, ctx.device_id, body.after)
+            if not in_turn:
+                raise HTTPException(409, turns.OUT_OF_ORDER)
         with db.write() as (conn, pending):
             results = process_batch(conn, pending, ctx, ops, sigs)
         turns.pushed()  # a pipelined batch held for this one goes now

@@ -195,6 +195,11 @@ class Transport:
         received = _head_size(f"HTTP/1.1 {resp.status_code} {resp.reason}", resp.headers) + wire_len
         if resp.status_code in (502, 503, 504):
             raise Unreachable(f"server busy or unavailable ({resp.status_code})")
+        if (method != "HEAD" and resp.status_code not in (204, 304) and "content-length" not in resp.headers
+                and "chunked" not in resp.headers.get("transfer-encoding", "").lower()):
+            # A line cut inside the answer's headers: http.client takes the early end for the end of the
+            # headers and the body as empty. Every answer of the server has a length or is chunked.
+            raise Unreachable("incomplete answer from the server")
         parsed: Any = None
         if as_bytes and resp.status_code in ok:
             parsed = content
