@@ -181,6 +181,8 @@ def _cases() -> list[Case]:
         Case(["simulate-meter", "--profile", f"{B}/profile-bad.json"], "profile"),
         Case(["simulate-meter", "--fault", "explode"], "invalid choice"),
         Case(["simulate-meter", "--fault-arg", "nan"], "fault-arg"),
+        Case(["simulate-meter", "--time-scale", "0"], "time-scale"),
+        Case(["simulate-meter", "--time-scale", "inf"], "time-scale"),
         Case(["simulate-meter", "--pty", "--tcp", "5000"], "not allowed"),
         # parse-telegram: every malformed file gives the documented protocol error
         Case(["parse-telegram", "/nonexistent/capture.json"], "cannot read"),

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import argparse
 import errno
+import os
 import sys
 
 from fieldkit.devices.simulator.dlms_meter import DLMS_FAULTS
 from fieldkit.devices.simulator.dlms_profiles import DLMS_BUILTIN
 from fieldkit.devices.simulator.meter import FAULTS
 from fieldkit.devices.simulator.profiles import BUILTIN
+
+TIME_SCALE_ENV = "FIELDKIT_SIMULATOR_TIME_SCALE"
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -29,13 +32,15 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fault-arg", type=float_range(0, 1e6), metavar="N",
                         help="fault parameter: noise bytes, slow reaction seconds, bytes before a drop, "
                              "wake-up seconds, password digits")
-    parser.add_argument("--time-scale", type=float_range(1, 1000), default=1.0, metavar="N",
+    parser.add_argument("--time-scale", type=float_range(1, 1000), metavar="N",
                         help="for tests where the speed is not what is tested: characters on the wire and the "
                              "meter's usual reaction times take 1/N of their real time (the speeds, a fault's "
-                             "delays and the meter's timeouts stay real); default 1, real time")
+                             f"delays and the meter's timeouts stay real); default ${TIME_SCALE_ENV} or 1, real "
+                             "time (the variable reaches a simulator started by another command, e.g. the demo)")
 
 
 def run(args: argparse.Namespace) -> int:
+    from fieldkit.cli_args import float_range
     from fieldkit.devices.simulator.dlms_meter import DlmsMeter
     from fieldkit.devices.simulator.dlms_profiles import load_dlms
     from fieldkit.devices.simulator.meter import Meter
@@ -43,9 +48,15 @@ def run(args: argparse.Namespace) -> int:
     from fieldkit.devices.simulator.server import Link, PtyLink, Server, TcpLink, die_with_parent
 
     die_with_parent()
+    scale = args.time_scale
+    if scale is None:
+        try:
+            scale = float_range(1, 1000)(os.environ.get(TIME_SCALE_ENV) or "1")
+        except argparse.ArgumentTypeError as exc:
+            print(f"{TIME_SCALE_ENV}: {exc}", file=sys.stderr)
+            return 2
     meter: Meter | DlmsMeter
     try:
-        scale = args.time_scale
         if args.profile in DLMS_BUILTIN:
             dlms = load_dlms(args.profile)
             dlms.reaction, dlms.hdlc_reaction = dlms.reaction / scale, dlms.hdlc_reaction / scale
