@@ -165,8 +165,10 @@ SCHEMA_VERSION = 2  # 1: before people's keys; 2: user keys, codes, signed batch
 
 
 def upgrade(conn: Connection) -> None:
-    """Central schema migration (new tables are made by create_all): record the version and make
-    the server's signing key once."""
+    """Central schema migration (new tables are made by create_all): record the version, make the
+    server's signing key once, and on PostgreSQL keep the batch digests uncompressed."""
+    if conn.dialect.name == "postgresql":
+        _uncompressed(conn, "op_batches", "digests")
     row = conn.execute(select(t.schema_info.c.value).where(t.schema_info.c.name == "version")).first()
     if row is None or int(row[0]) < SCHEMA_VERSION:
         try:
@@ -186,3 +188,14 @@ def upgrade(conn: Connection) -> None:
                                                           public_key=signing.public_text(key), created_at=utc_now()))
         except IntegrityError:
             pass
+
+
+def _uncompressed(conn: Connection, table: str, column: str) -> None:
+    """Store a column's long values out of line without trying to compress them (PostgreSQL's
+    EXTERNAL storage): a push's digests are thousands of random hex characters that pglz cannot
+    shrink, and trying cost PostgreSQL 0.6-0.8 ms per 400 operations (5x the row's insert).
+    Existing rows stay as they are."""
+    found = conn.exec_driver_sql("SELECT attstorage FROM pg_attribute WHERE attrelid = %(t)s::regclass "
+                                 "AND attname = %(c)s", {"t": table, "c": column}).scalar()
+    if found is not None and found != "e":
+        conn.exec_driver_sql(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" SET STORAGE EXTERNAL')

@@ -62,7 +62,9 @@ HORIZON = f"(pg_snapshot_xmin(pg_current_snapshot())::text::bigint << {SHIFT})"
 
 
 def write(conn: Connection, rows: list[dict[str, Any]], now: str) -> int:
-    """Number `rows` (dicts of COLUMNS) and insert them; returns the highest number."""
+    """Number `rows` (dicts of COLUMNS) and insert them; returns the highest number (0: no rows)."""
+    if not rows:
+        return 0
     if conn.dialect.name == "postgresql":
         return _write_pg(conn, rows, now)
     n = len(rows)
@@ -96,6 +98,27 @@ def _write_pg(conn: Connection, rows: list[dict[str, Any]], now: str) -> int:
                f"SELECT c.value - %(n)s + u.k, {cols}, %(at)s "
                f"FROM c, unnest({arrays}) WITH ORDINALITY AS u({', '.join(COLUMNS)}, k) RETURNING seq")
     return int(max(conn.exec_driver_sql(sql, params).scalars().all()))
+
+
+def numbered_here(rows: list[dict[str, Any]]) -> bool:
+    """Whether a statement may add field facts to the feed itself (`fact_rows_sql`) after `rows`,
+    the changes the transaction has not written yet: only when they are all field facts (a
+    transaction that changes mutable records numbers everything under the counter row, in order)."""
+    return all(r["entity"] in FACTS for r in rows)
+
+
+def fact_rows_sql(source: str, order: str) -> str:
+    """CTEs for a data-modifying statement on PostgreSQL (they follow others in its WITH): add each
+    row of `source` (columns entity, entity_id, data) to the feed for team %(team)s, from device
+    %(device)s at %(at)s, numbered in the order of `order` lock-free, `xid << 24 | k`, after the rows
+    this transaction added before (as `write` does for field facts). The caller writes the
+    transaction's earlier pending changes first and only when `numbered_here` says so, so the feed
+    keeps the order of the operations; a push holds far fewer than 2^23 rows (MAX_ROWS)."""
+    return (f"fb AS (SELECT {XID} << {SHIFT} AS base), "
+            f"fo AS (SELECT count(*) AS m FROM changes, fb WHERE seq >= fb.base AND seq < fb.base + {MUTABLE}), "
+            f"fc AS (INSERT INTO changes (seq, team_id, entity, entity_id, origin_device, data, at) "
+            f"SELECT fb.base + fo.m + row_number() OVER (ORDER BY {order}) - 1, %(team)s, s.entity, s.entity_id, "
+            f"%(device)s, s.data, %(at)s FROM {source} s, fb, fo)")
 
 
 def read(conn: Connection, team_id: str, since: int, limit: int, wait: float = HOLD_WAIT) -> list[Any]:

@@ -226,21 +226,35 @@ def _storable(text: str) -> bool:
     return True
 
 
+# On PostgreSQL a group's proofs are one statement: its op_batches row, then the op_proofs of the
+# operations stored now (one JSON array of [op_id, position]; a proof kept before stays).
+_PROOFS_PG = ("WITH b AS (INSERT INTO op_batches (device_id, user_id, public_key, signature, digests, at) "
+              "VALUES (%(device)s, %(user)s, %(key)s, %(sig)s, %(digests)s, %(at)s) RETURNING id) "
+              "INSERT INTO op_proofs (op_id, batch_id, position) SELECT e->>0, b.id, (e->>1)::int "
+              "FROM b, jsonb_array_elements(%(proofs)s::jsonb) AS e ON CONFLICT (op_id) DO NOTHING")
+
+
 def keep_proofs(conn: Connection, device_id: str, groups: list[Group], stored: set[str]) -> None:
     """Keep each verified signature with its digests for the operations stored now."""
     now = utc_now()
     for g in groups:
-        if not any(o in stored for o in g.op_ids):
-            continue
-        cur = conn.execute(insert(t.op_batches).values(
-            device_id=device_id, user_id=g.author.user_id, public_key=g.key, signature=g.signature,
-            digests=",".join(d.hex() for d in g.digests), at=now))
-        batch_id = int(cur.inserted_primary_key[0])
         # A proof already kept for an id (stored by an earlier push, e.g. a replay) stays the first one.
         first: dict[str, int] = {}
         for k, o in enumerate(g.op_ids):
-            if o in stored:
-                first.setdefault(o, k)
+            if o in stored and o not in first:
+                first[o] = k
+        if not first:
+            continue
+        digests = ",".join([d.hex() for d in g.digests])
+        if orjson is not None and conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(_PROOFS_PG, {
+                "device": device_id, "user": g.author.user_id, "key": g.key, "sig": g.signature,
+                "digests": digests, "at": now, "proofs": orjson.dumps(list(first.items())).decode()})
+            continue
+        cur = conn.execute(insert(t.op_batches).values(
+            device_id=device_id, user_id=g.author.user_id, public_key=g.key, signature=g.signature,
+            digests=digests, at=now))
+        batch_id = int(cur.inserted_primary_key[0])
         bulk.insert_rows(conn, t.op_proofs, [{"op_id": o, "batch_id": batch_id, "position": k}
                                              for o, k in first.items()], conflict="op_id")
 
