@@ -254,7 +254,9 @@ def keep_proofs(conn: Connection, device_id: str, groups: list[Group], stored: s
         cur = conn.execute(insert(t.op_batches).values(
             device_id=device_id, user_id=g.author.user_id, public_key=g.key, signature=g.signature,
             digests=digests, at=now))
-        batch_id = int(cur.inserted_primary_key[0])
+        made = cur.inserted_primary_key
+        assert made is not None
+        batch_id = int(made[0])
         bulk.insert_rows(conn, t.op_proofs, [{"op_id": o, "batch_id": batch_id, "position": k}
                                              for o, k in first.items()], conflict="op_id")
 
