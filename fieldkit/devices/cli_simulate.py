@@ -33,10 +33,11 @@ def register(parser: argparse.ArgumentParser) -> None:
                         help="fault parameter: noise bytes, slow reaction seconds, bytes before a drop, "
                              "wake-up seconds, password digits")
     parser.add_argument("--time-scale", type=float_range(1, 1000), metavar="N",
-                        help="for tests where the speed is not what is tested: characters on the wire and the "
-                             "meter's usual reaction times take 1/N of their real time (the speeds, a fault's "
-                             f"delays and the meter's timeouts stay real); default ${TIME_SCALE_ENV} or 1, real "
-                             "time (the variable reaches a simulator started by another command, e.g. the demo)")
+                        help="for tests where the speed is not what is tested: characters on the wire (and a DLMS "
+                             "meter's usual reaction times) take 1/N of their real time; the speeds, a fault's "
+                             "delays, the meter's timeouts and a mode C meter's reactions stay real; default "
+                             f"${TIME_SCALE_ENV} or 1, real time (the variable reaches a simulator started by "
+                             "another command, e.g. the demo)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -63,10 +64,7 @@ def run(args: argparse.Namespace) -> int:
             meter = DlmsMeter(dlms, args.fault, args.fault_arg)
             name = dlms.name
         else:
-            profile = load(args.profile)
-            profile.reaction /= scale
-            if profile.data_reaction is not None:
-                profile.data_reaction /= scale
+            profile = load(args.profile)   # its reactions stay real: the reader's speed switch waits on them
             meter = Meter(profile, args.fault, args.fault_arg)
             name = profile.name
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:

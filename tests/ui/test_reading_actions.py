@@ -22,7 +22,7 @@ from fieldkit.domain.models import ReadingSource
 from fieldkit.services import field_facts
 from fieldkit.store import demo
 from fieldkit.store.keyring import FAST_KDF
-from tests.ui.test_readings_page import simulator  # noqa: F401  (the pty simulator fixture)
+from tests.ui.test_readings_page import FAST_WIRE, simulator  # noqa: F401  (the pty simulator fixture)
 
 
 @pytest.fixture
@@ -81,7 +81,7 @@ def _saved_reading(shell, panel):
 
 
 def test_first_read_with_the_keyboard_two_actions(qtbot, demo_shell, simulator):  # noqa: F811
-    win, page = _readings_page(qtbot, demo_shell, simulator("--profile", "three-phase-tou"))
+    win, page = _readings_page(qtbot, demo_shell, simulator("--profile", "three-phase-tou", *FAST_WIRE))
     actions = 0
     page.list.setFocus()
     qtbot.keyClick(page.list, Qt.Key.Key_Return)  # 1: open today's first order (the read starts)
@@ -98,7 +98,7 @@ def test_first_read_with_the_keyboard_two_actions(qtbot, demo_shell, simulator):
 
 
 def test_first_read_with_the_mouse_two_actions(qtbot, demo_shell, simulator):  # noqa: F811
-    win, page = _readings_page(qtbot, demo_shell, simulator("--profile", "three-phase-tou"))
+    win, page = _readings_page(qtbot, demo_shell, simulator("--profile", "three-phase-tou", *FAST_WIRE))
     opened: list[object] = []
     page.stack.currentChanged.connect(lambda _i: opened.append(page.panel))
     actions = 0
@@ -123,7 +123,7 @@ def test_from_the_first_screen_three_keys(qtbot, demo_shell, simulator):  # noqa
 
     from fieldkit.ui.main_window import PAGES
 
-    demo_shell.config.set("probe_port", simulator("--profile", "three-phase-tou"))
+    demo_shell.config.set("probe_port", simulator("--profile", "three-phase-tou", *FAST_WIRE))
     form = demo_shell.login_window.login
     form.select_user("lan")
     form.pin.setText("246810")

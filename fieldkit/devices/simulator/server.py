@@ -14,9 +14,11 @@ is the same.
 
 ``time_scale`` (``simulate-meter --time-scale N``, for tests where the speed is not what is
 tested) makes the wire N times faster than its baud rate: every character takes 1/N of its
-10 bit times, in both directions. The rest is unchanged: the reader still sets and is checked
-on the real speeds, characters sent at a speed the other side is not listening at are still
-reclocked (on the waveform's own time), and the meter's timeouts stay in real seconds.
+10 bit times, except the reader's characters at 300 baud (sign-on and option select: a reader
+times its own speed switch on their real wire time, and the meter's reaction after them must
+not come before it). The rest is unchanged: the reader still sets and is checked on the real
+speeds, characters sent at a speed the other side is not listening at are still reclocked (on
+the waveform's own time), and the meter's timeouts stay in real seconds.
 """
 
 from __future__ import annotations
@@ -243,7 +245,8 @@ class Server:
                     return start
                 self.incoming.popleft()
                 baud = self._reader_baud(start) or 300
-                self.on_wire = (char, start, start + char_time(baud) / self.time_scale, baud)
+                scale = self.time_scale if baud > 300 else 1.0   # see the module's docstring
+                self.on_wire = (char, start, start + char_time(baud) / scale, baud)
             char, start, end, baud = self.on_wire
             if end > now:
                 return end
