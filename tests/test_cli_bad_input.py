@@ -217,6 +217,7 @@ def _cases() -> list[Case]:
         Case(["central", "serve", "--db", C, "--db-overflow", "-1"], "at least 0"),
         Case(["central", "serve", "--db", C, "--switch-ms", "0"], "out of range"),
         Case(["central", "serve", "--db", C, "--switch-ms", "nan"], "out of range"),
+        Case(["central", "serve", "--db", C, "--loop", "turbo"], "invalid choice"),
         Case(["central", "serve", "--db", C, "--port", "{free}"], "whole numbers", env={"FIELDKIT_DB_POOL": "ten"}),
         Case(["central", "serve", "--db", C, "--port", "{free}"], "0 to 100",
              env={"FIELDKIT_DB_POOL_OVERFLOW": "-3"}),

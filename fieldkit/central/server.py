@@ -163,6 +163,7 @@ class ServerProcess:
              "--port", str(self.port), "--workers", str(self.workers), "--log-level", "warning", *self.extra],
             stdout=subprocess.DEVNULL, stderr=log, env=self.env)
         deadline = time.monotonic() + timeout
+        first_ok = 0.0
         while True:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"the central server exited with {self.proc.returncode}")
@@ -170,12 +171,33 @@ class ServerProcess:
                 ok = requests.get(self.url + "/healthz", timeout=2).status_code == 200
             except requests.RequestException:
                 ok = False
-            if ok and (self.workers == 1 or len(self.worker_pids()) >= self.workers):
+            if ok and self.workers == 1:
                 return self
+            if ok and len(self.worker_pids()) >= self.workers:
+                # every worker answers (with one shared socket one may take all: wait 10 s at most)
+                first_ok = first_ok or time.monotonic()
+                if self._all_answer() or time.monotonic() > first_ok + 10:
+                    return self
             if time.monotonic() > deadline:
                 self.stop()
                 raise RuntimeError("the central server did not start")
             time.sleep(0.1)
+
+    def _all_answer(self) -> bool:
+        """Every worker answers on fresh connections (a worker still starting is not listening yet, and
+        a benchmark started then would give the first worker every connection)."""
+        import requests
+
+        seen = set()
+        for _ in range(8 * self.workers):
+            try:
+                with requests.Session() as s:
+                    seen.add(s.get(self.url + "/healthz", timeout=2).json().get("pid"))
+            except (requests.RequestException, ValueError):
+                return False
+            if len(seen) >= self.workers:
+                return True
+        return False
 
     def worker_pids(self) -> list[int]:
         if self.proc is None:

@@ -120,3 +120,21 @@ def test_request_ids_made_without_a_system_call_are_unique_and_tell_nothing(monk
     real = os.getpid()
     monkeypatch.setattr(observe.os, "getpid", lambda: real + 1)
     assert observe.new_request_id()[:16] != ids[0][:16]
+
+
+def test_serve_says_what_to_install_when_uvloop_is_asked_for_and_missing(tmp_path: Path):
+    """--loop uvloop without the package: one line naming it (a Python that cannot import it)."""
+    import importlib.util
+
+    if importlib.util.find_spec("uvloop") is not None:
+        pytest.skip("uvloop is installed here")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = str(s.getsockname()[1])
+    r = subprocess.run([sys.executable, "-m", "fieldkit", "central", "serve", "--db", str(tmp_path / "c.db"),
+                        "--port", port, "--loop", "uvloop"], capture_output=True, text=True, timeout=120,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=tmp_path)
+    out = (r.stderr + r.stdout).strip()
+    assert r.returncode == 2 and "pip install uvloop" in out and len(out.splitlines()) == 1, out
+    assert not (tmp_path / "c.db").exists()
+
