@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_read_registers_from_the_simulator() -> None:
     proc = subprocess.Popen([sys.executable, "-m", "fieldkit", "simulate-meter", "--pty", "--profile",
                              "three-phase-tou"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT,
-                            env=dict(os.environ, PYTHONPATH=str(ROOT)))
+                            env=dict(os.environ, PYTHONPATH=str(ROOT), FIELDKIT_SIMULATOR_TIME_SCALE="20"))
     try:
         assert proc.stdout is not None
         ready, _, _ = select.select([proc.stdout], [], [], 15)

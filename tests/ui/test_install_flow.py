@@ -218,7 +218,7 @@ def test_initial_readings_through_the_probe(qtbot, shell, session, monkeypatch):
     wo = _orders(session)
     proc = subprocess.Popen([sys.executable, "-m", "fieldkit", "simulate-meter", "--pty", "--profile",
                              "three-phase-tou"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT,
-                            env=dict(os.environ, PYTHONPATH=str(ROOT)))
+                            env=dict(os.environ, PYTHONPATH=str(ROOT), FIELDKIT_SIMULATOR_TIME_SCALE="20"))
     try:
         assert proc.stdout is not None
         assert select.select([proc.stdout], [], [], 15)[0], "simulator did not start"

@@ -54,7 +54,7 @@ def test_the_removed_serial_is_checked_against_the_work_orders_meter(qtbot, shel
 def test_a_not_entered_error_goes_when_the_probe_fills_the_field(qtbot, shell, session, monkeypatch):
     proc = subprocess.Popen([sys.executable, "-m", "fieldkit", "simulate-meter", "--pty", "--profile",
                              "three-phase-tou"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT,
-                            env=dict(os.environ, PYTHONPATH=str(ROOT)))
+                            env=dict(os.environ, PYTHONPATH=str(ROOT), FIELDKIT_SIMULATOR_TIME_SCALE="20"))
     try:
         assert proc.stdout is not None
         assert select.select([proc.stdout], [], [], 15)[0], "simulator did not start"

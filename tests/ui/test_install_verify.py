@@ -29,7 +29,7 @@ SERIAL = "23110045"    # the dlms-three-phase meter's serial
 def dlms_port(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     proc = subprocess.Popen([sys.executable, "-m", "fieldkit", "simulate-meter", "--pty", "--profile",
                              "dlms-three-phase"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT,
-                            env=dict(os.environ, PYTHONPATH=str(ROOT)))
+                            env=dict(os.environ, PYTHONPATH=str(ROOT), FIELDKIT_SIMULATOR_TIME_SCALE="20"))
     try:
         assert proc.stdout is not None
         assert select.select([proc.stdout], [], [], 15)[0], "simulator did not start"
@@ -105,7 +105,7 @@ def test_a_matching_meter_is_not_flagged_and_saves_at_once(qtbot, shell, session
 def test_a_mode_c_meter_with_another_serial_is_flagged_too(qtbot, shell, session, monkeypatch) -> None:
     proc = subprocess.Popen([sys.executable, "-m", "fieldkit", "simulate-meter", "--pty", "--profile",
                              "three-phase-tou"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT,
-                            env=dict(os.environ, PYTHONPATH=str(ROOT)))
+                            env=dict(os.environ, PYTHONPATH=str(ROOT), FIELDKIT_SIMULATOR_TIME_SCALE="20"))
     try:
         assert proc.stdout is not None
         assert select.select([proc.stdout], [], [], 15)[0], "simulator did not start"
