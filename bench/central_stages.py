@@ -100,7 +100,7 @@ def main() -> int:
                       lambda: [validate_fast.accepts(o) for o in got_ops])  # noqa: B023
                 items = timed("fast-path selection (_fast_item: validates)",
                               lambda: [_fast_item(*p) for p in pairs])  # noqa: B023
-                results = timed("apply run (link checks + inserts ops/facts/audit)", lambda: batch_apply.apply_run(
+                results = timed("apply run (links, ops, facts, audit, feed rows)", lambda: batch_apply.apply_run(
                     conn, pending, ctx.device_id, ctx.team_id, items, lambda c, o: {}))  # noqa: B023
                 assert results is not None and all(r["status"] == "applied" for r in results)
                 stored = {str(o["op_id"]) for o in got_ops}

@@ -59,7 +59,7 @@ def process_batch(conn: Connection, pending: Pending, ctx: Context, ops: list[An
         while i + len(run) < len(pairs) and (item := _fast_item(*pairs[i + len(run)])) is not None:
             run.append(item)
         got = batch_apply.apply_run(conn, pending, ctx.device_id, ctx.team_id, run,
-                                    lambda c, op_id: _seen(c, ctx.team_id, op_id)) if run else None
+                                    lambda c, ids: _seen(c, ctx.team_id, ids)) if run else None
         if got is not None:
             for item, r in zip(run, got, strict=True):
                 results.append(r | {"op_id": str(item.op["op_id"])})
@@ -82,14 +82,20 @@ def process_batch(conn: Connection, pending: Pending, ctx: Context, ops: list[An
     return results
 
 
-def _seen(conn: Connection, team_id: str, op_id: str) -> dict[str, Any]:
-    """The answer for an id stored before, as process() gives it: another team's id is unavailable."""
-    known = conn.execute(select(t.devices.c.team_id).join(t.ops, t.ops.c.device_id == t.devices.c.id)
-                         .where(t.ops.c.op_id == op_id)).first()
-    if known is not None and str(known[0]) != team_id:
-        return {"status": REJECTED, "code": "id_unavailable", "params": {"field": "op_id"},
-                "reason": "this op_id cannot be used; make a new record"}
-    return replayed(conn, op_id)
+def _seen(conn: Connection, team_id: str, op_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The answers for ids stored before, as process() gives them (another team's id is
+    unavailable), in one query."""
+    found = conn.execute(select(t.ops.c.op_id, t.ops.c.result, t.devices.c.team_id)
+                         .select_from(t.ops.outerjoin(t.devices, t.ops.c.device_id == t.devices.c.id))
+                         .where(t.ops.c.op_id.in_(op_ids))).all()
+    answers: dict[str, dict[str, Any]] = {}
+    for op_id, text, team in found:
+        if team is not None and str(team) != team_id:
+            answers[op_id] = {"status": REJECTED, "code": "id_unavailable", "params": {"field": "op_id"},
+                              "reason": "this op_id cannot be used; make a new record"}
+        else:
+            answers[op_id] = json.loads(text) | {"replay": True}
+    return answers
 
 
 def _fast_item(op: Any, who: Person | signatures.Refusal) -> batch_apply.Item | None:

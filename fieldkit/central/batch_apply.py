@@ -126,9 +126,10 @@ def _links_known(conn: Connection, team_id: str, items: Sequence[Item]) -> bool:
 
 
 def apply_run(conn: Connection, pending: Pending, device_id: str, team_id: str, items: Sequence[Item],
-              replayed: Callable[[Connection, str], dict[str, Any]]) -> list[dict[str, Any]] | None:
+              replayed: Callable[[Connection, list[str]], dict[str, dict[str, Any]]]) -> list[dict[str, Any]] | None:
     """Answers for `items` in order, or None when the run must go operation by operation (nothing
-    of it is left written then)."""
+    of it is left written then). `replayed` gives the stored answers of ids stored before, all in
+    one look-up (a device retrying a push after a cut or a timeout replays the whole batch)."""
     if len(items) < MIN_RUN or len({i.op["op_id"] for i in items}) != len(items):
         return None
     if conn.dialect.name == "postgresql":
@@ -137,7 +138,9 @@ def apply_run(conn: Connection, pending: Pending, device_id: str, team_id: str, 
         new = _apply_rows(conn, pending, device_id, team_id, items)
     if new is None:
         return None
-    return [dict(APPLIED) if i.op["op_id"] in new else replayed(conn, i.op["op_id"]) for i in items]
+    seen = [i.op["op_id"] for i in items if i.op["op_id"] not in new]
+    answers = replayed(conn, seen) if seen else {}
+    return [dict(APPLIED) if i.op["op_id"] in new else answers[i.op["op_id"]] for i in items]
 
 
 # The run as two JSON arrays: the rows' plain columns (jsonb: each field found at once) and the facts'

@@ -121,7 +121,10 @@ def test_two_connections_applying_the_same_run_store_each_operation_once(world, 
     run = [reading_op(mid, i) for i in range(50)]
     second: list[list[dict]] = []
     began = threading.Event()
-    from fieldkit.central.apply import replayed
+    from fieldkit.central.apply import _seen
+
+    def replayed(c, ids):
+        return _seen(c, team, ids)
 
     with world.db.write() as (a, pending_a):
         got_a = batch_apply.apply_run(a, pending_a, device, team, _items(world, run), replayed)
@@ -222,3 +225,26 @@ def test_pending_rows_stay_for_the_end_of_the_transaction_on_sqlite(db_url, worl
         assert isinstance(pending, Pending)
         assert batch_apply.apply_run(conn, pending, device, team, _items(world, run), lambda c, o: {}) is not None
         assert [r["entity_id"] for r in pending.rows] == [o["entity_id"] for o in run]
+
+
+def test_a_replayed_run_is_answered_from_one_look_up(world):
+    """A device retrying a push after a timeout sends the whole batch again: its answers come from
+    one query, not two per operation."""
+    from sqlalchemy import event
+
+    _cid, mid = _customer_and_meter(world)
+    run = [reading_op(mid, i) for i in range(300)]
+    first = _push(world, run)
+    statements: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    event.listen(world.db.engine, "before_cursor_execute", seen)
+    try:
+        again = _push(world, run)
+    finally:
+        event.remove(world.db.engine, "before_cursor_execute", seen)
+    assert [x.pop("replay") for x in again] == [True] * 300 and again == first
+    looked_up = [s for s in statements if "ops.result" in s]
+    assert len(looked_up) == 1, looked_up
