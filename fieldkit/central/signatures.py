@@ -68,16 +68,29 @@ def op_digest(op: dict[str, Any], device_key: str) -> bytes:
 
 
 def _has_float(value: Any) -> bool:
+    """Whether anything in `value` is not text, a whole number, a boolean, null, an object or a list
+    (a float, or anything else: the standard encoder decides). Scalars are looked at in place, only
+    containers go on the stack (a reading's payload is mostly text)."""
     stack = [value]
     while stack:
         node = stack.pop()
         kind = type(node)
         if kind is dict:
-            stack.extend(node.values())
+            values: Any = node.values()
         elif kind is list:
-            stack.extend(node)
-        elif kind is not str and kind is not int and kind is not bool and node is not None:
-            return True  # a float (or anything else): the standard encoder decides
+            values = node
+        elif kind is str or kind is int or kind is bool or node is None:
+            continue
+        else:
+            return True
+        for v in values:
+            k = type(v)
+            if k is str or k is int or k is bool or v is None:
+                continue
+            if k is dict or k is list:
+                stack.append(v)
+            else:
+                return True
     return False
 
 

@@ -154,36 +154,35 @@ def accepts(op: Any) -> bool:
     except _Invalid:
         return False
     p = got.payload
-    ids = [got.op_id, got.entity_id]
-    texts = [got.actor or "", got.sig or ""]
     if type(p) is Reading:
-        ids.append(p.meter_id)
-        keys = "\n".join(p.registers)
-        if not REGISTERS.fullmatch(keys):
+        regs = p.registers
+        if not REGISTERS.fullmatch("\n".join(regs)) or not DECIMALS.fullmatch("\n".join([r.value for r in
+                                                                                          regs.values()])):
             return False
-        values = []
-        for r in p.registers.values():
-            values.append(r.value)
-            texts.append(r.unit)
-        if not DECIMALS.fullmatch("\n".join(values)):
+        if (p.capture_sha256 is not None or p.photo_sha256 is not None) and not SHAS.fullmatch(
+                "\n".join(filter(None, (p.capture_sha256, p.photo_sha256)))):
             return False
-        texts.append(p.manual_reason)
-        shas = [s for s in (p.capture_sha256, p.photo_sha256) if s is not None]
-        if shas and not SHAS.fullmatch("\n".join(shas)):
-            return False
+        texts = "".join([got.actor or "", got.sig or "", p.manual_reason, *[r.unit for r in regs.values()]])
+        first = p.meter_id
         if not _time(p.taken_at):
             return False
     elif type(p) is Install:
-        ids.append(p.work_order_id)
-        texts += (p.installed_meter_serial, p.removed_meter_serial)
+        texts = "".join((got.actor or "", got.sig or "", p.installed_meter_serial, p.removed_meter_serial))
+        first = p.work_order_id
         if not FORMS.fullmatch(p.form_id) or not _data_ok(op, p.data):
             return False
-    elif not _data_ok(op, p.data):  # an onboarding step
+    else:  # an onboarding step
+        texts = "".join((got.actor or "", got.sig or ""))
+        first = p.customer_id
+        if not _data_ok(op, p.data):
+            return False
+    # every id of the operation in one match (an Id is never empty: filter() drops only the absent ones)
+    ids = "\n".join(filter(None, (got.op_id, got.entity_id, first, p.id, p.customer_id, p.work_order_id,
+                                  p.supersedes, p.recorded_by)))
+    if not IDS.fullmatch(ids) or BAD_TEXT.search(texts):
         return False
-    ids += [i for i in (p.id, p.customer_id, p.work_order_id, p.supersedes, p.recorded_by) if i is not None]
-    if not IDS.fullmatch("\n".join(ids)) or BAD_TEXT.search("".join(texts)):
-        return False
-    return not got.device_time or _time(got.device_time)
+    device_time = got.device_time
+    return not device_time or device_time == getattr(p, "taken_at", None) or _time(device_time)
 
 
 def _time(text: str) -> bool:
