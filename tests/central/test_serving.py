@@ -138,3 +138,33 @@ def test_serve_says_what_to_install_when_uvloop_is_asked_for_and_missing(tmp_pat
     assert r.returncode == 2 and "pip install uvloop" in out and len(out.splitlines()) == 1, out
     assert not (tmp_path / "c.db").exists()
 
+
+
+def test_the_pull_lag_metric_counts_no_further_than_its_last_bucket(tmp_path: Path):
+    """A device 12,000 changes behind is observed in +Inf (beyond 10,000), by a count that stopped
+    at 10,001 index entries instead of walking the whole feed."""
+    from sqlalchemy import event, insert
+
+    from fieldkit.central import observe
+    from fieldkit.central import schema as t
+
+    db = Database(str(tmp_path / "central.db"))
+    db.create_all()
+    with db.engine.begin() as conn:
+        conn.execute(insert(t.changes), [{"seq": i, "team_id": None, "entity": "reading", "entity_id": f"r{i}",
+                                          "origin_device": None, "data": "{}", "at": "x"} for i in range(1, 12_001)])
+    seen: list[str] = []
+    event.listen(db.engine, "before_cursor_execute", lambda c, cur, stmt, params, *a: seen.append(str(params)))
+    before = observe.PULL_BEHIND.collect()[0].samples
+    observe.observe_pull(db, 0)
+    observe.observe_pull(db, 11_995)
+    after = observe.PULL_BEHIND.collect()[0].samples
+    db.dispose()
+
+    def bucket(samples: Any, le: str) -> float:
+        return next(s.value for s in samples if s.name.endswith("_bucket") and s.labels["le"] == le)
+
+    assert bucket(after, "+Inf") - bucket(before, "+Inf") == 2
+    assert bucket(after, "10000.0") - bucket(before, "10000.0") == 1  # the one 5 behind
+    assert bucket(after, "10.0") - bucket(before, "10.0") == 1
+    assert any("10001" in p for p in seen), seen  # the count's LIMIT
