@@ -68,12 +68,12 @@ def process_batch(conn: Connection, pending: Pending, ctx: Context, ops: list[An
         else:
             for op, who in pairs[i:i + max(1, len(run))]:
                 try:
-                    validate.envelope(op)  # the payload's schema is checked in process(): that refusal is stored
+                    env = validate.envelope(op)  # the payload's schema is checked in process(): that refusal is stored
                 except validate.Refusal as exc:
                     named = op.get("op_id") if isinstance(op, dict) and isinstance(op.get("op_id"), str) else None
                     results.append(exc.answer() | ({"op_id": named} if named else {}))
                     continue
-                r = process(conn, pending, ctx, op, who)
+                r = process(conn, pending, ctx, op, who, env)
                 results.append(r)
                 if not r.get("replay") and r.get("code") not in REFUSALS:
                     stored.add(str(op["op_id"]))
@@ -119,8 +119,10 @@ REFUSALS = frozenset({people.UNSIGNED, people.BAD_SIGNATURE, people.UNKNOWN_USER
 
 
 def process(conn: Connection, pending: Pending, ctx: Context, op: dict[str, Any],
-            who: Person | signatures.Refusal) -> dict[str, Any]:
-    env = validate.envelope(op)
+            who: Person | signatures.Refusal, env: validate.Envelope | None = None) -> dict[str, Any]:
+    """One operation by its author (or why not). `env`: its envelope as validate.envelope read it
+    already (the operation is not walked again)."""
+    env = validate.envelope(op) if env is None else env
     op_id = str(op["op_id"])
     known = conn.execute(select(t.devices.c.team_id).join(t.ops, t.ops.c.device_id == t.devices.c.id)
                          .where(t.ops.c.op_id == op_id)).first()
