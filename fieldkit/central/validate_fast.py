@@ -14,8 +14,10 @@ here and validate.py does all the work, as before.
 What makes validate.shape pass for an accepted operation: the structs have no floats and no free
 nesting (the depth is at most 5), every integer is bounded, every string is short (200 characters
 at most) and has its unicode checked, the keys are fixed names or register names (ASCII), and a
-reading has at most 64 registers (about 200 values, far under 5,000). A form's `data` (install,
-onboarding step) is free: shape runs on such an operation as before, and its size is measured.
+reading has at most 64 registers (about 200 values, far under 5,000). A DLMS reading's event log and load
+profile (up to 4,500 values) are counted as shape counts, and the payload's size is measured. A
+form's `data` (install, onboarding step) is free: shape runs on such an operation as before, and
+its size is measured.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from typing import Annotated, Any, Literal
 from pydantic_core import PydanticCustomError
 
 from fieldkit.central import validate
+from fieldkit.domain import meter_memory as mm
 from fieldkit.domain import onboarding as flow
 from fieldkit.domain.models import ReadingSource
 
@@ -34,6 +37,10 @@ try:
     import msgspec
 except ImportError:  # pragma: no cover - the server extra installs it; validate.py alone does the same job
     msgspec = None  # type: ignore[assignment]
+try:
+    import orjson
+except ImportError:  # pragma: no cover - the server extra installs it
+    orjson = None  # type: ignore[assignment]
 
 # One pattern per kind of value, matched over the values joined with "\n" (no value may hold "\n",
 # which none of these formats allows, so the joined text matches only if each value does).
@@ -43,6 +50,7 @@ _REGISTER = r"[0-9A-Za-z][0-9A-Za-z_.:*-]{0,31}"
 _DECIMAL = r"-?[0-9]{1,15}(?:\.[0-9]{1,9})?"
 _SHA = r"[0-9a-f]{64}"
 _FORM = r"[0-9A-Za-z_.-]{1,64}"
+OBIS = re.compile(r"[0-9A-Za-z.:*-]{1,32}")  # a load profile's register (validate.LoadProfileCompact)
 
 
 def _many(one: str) -> re.Pattern[str]:
@@ -76,6 +84,16 @@ if msgspec is not None:
         value: Annotated[str, Meta(max_length=26)]
         unit: _text(16) = ""  # type: ignore[valid-type]
 
+    UnixTime = Annotated[int, Meta(ge=mm.MIN_TIME, le=mm.MAX_TIME)]
+    Event = tuple[UnixTime | None, Annotated[int, Meta(ge=0, le=mm.MAX_CODE)]]  # validate._event
+
+    class LoadProfile(_Strict, kw_only=True):
+        start: UnixTime
+        period: Annotated[int, Meta(ge=mm.MIN_PERIOD, le=mm.MAX_PERIOD)]
+        obis: Annotated[str, Meta(min_length=1, max_length=32)]
+        unit: Literal["Wh", "varh"]
+        values: Annotated[list[Annotated[int, Meta(ge=0, le=mm.MAX_VALUE)] | None], Meta(max_length=mm.MAX_INTERVALS)]
+
     class Reading(_Strict, kw_only=True):
         id: Id | None = None
         meter_id: Id
@@ -89,7 +107,8 @@ if msgspec is not None:
         photo_sha256: Sha | None = None
         supersedes: Id | None = None
         recorded_by: Id | None = None
-        # events and load_profile (a DLMS reading's memory) are left to validate.py: unknown here
+        events: Annotated[list[Event], Meta(max_length=mm.MAX_EVENTS)] | None = None  # a DLMS reading's memory
+        load_profile: LoadProfile | None = None
 
     class Install(_Strict, kw_only=True):
         id: Id | None = None
@@ -166,6 +185,8 @@ def accepts(op: Any) -> bool:
         first = p.meter_id
         if not _time(p.taken_at):
             return False
+        if (p.events is not None or p.load_profile is not None) and not _memory_ok(op, p):
+            return False
     elif type(p) is Install:
         texts = "".join((got.actor or "", got.sig or "", p.installed_meter_serial, p.removed_meter_serial))
         first = p.work_order_id
@@ -183,6 +204,25 @@ def accepts(op: Any) -> bool:
         return False
     device_time = got.device_time
     return not device_time or device_time == getattr(p, "taken_at", None) or _time(device_time)
+
+
+def _memory_ok(op: dict[str, Any], p: Any) -> bool:
+    """A DLMS reading's event log and load profile: the OBIS code's format, the operation's values
+    counted as validate.shape counts them (every value, containers too) and the payload's size."""
+    if p.load_profile is not None and not OBIS.fullmatch(p.load_profile.obis):
+        return False
+    payload = op["payload"]
+    regs = payload["registers"]
+    nodes = 1 + len(op) + len(payload) + len(regs) + sum(map(len, regs.values()))
+    if p.events:
+        nodes += 3 * len(p.events)
+    if p.load_profile is not None:
+        nodes += len(payload["load_profile"]) + len(p.load_profile.values)
+    if nodes > validate.MAX_NODES:
+        return False
+    size = (len(orjson.dumps(payload)) if orjson is not None  # the same bytes as json.dumps: no floats here
+            else len(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")))
+    return size <= validate.MAX_PAYLOAD
 
 
 def _time(text: str) -> bool:

@@ -48,7 +48,17 @@ def onboarding() -> dict[str, Any]:
             "payload": {"id": oid, "customer_id": CID, "step": "household", "data": {"note": "dòng 1\ndòng 2"}}}
 
 
-BASES = {"reading": reading, "install": install, "onboarding": onboarding}
+def dlms() -> dict[str, Any]:
+    """A DLMS reading with its event log and a month of 15-minute load profile."""
+    op = reading()
+    t0 = 1_764_000_000
+    op["payload"] |= {"events": [[t0 + 60 * i, i % 300] for i in range(100)] + [[None, 7]],
+                      "load_profile": {"start": t0, "period": 900, "obis": "1.0.1.29.0.255", "unit": "Wh",
+                                       "values": [1234 + i for i in range(2976)] + [None]}}
+    return op
+
+
+BASES = {"reading": reading, "install": install, "onboarding": onboarding, "dlms": dlms}
 
 
 def full_check_passes(op: Any) -> bool:
@@ -70,6 +80,19 @@ def test_the_common_operations_are_taken_in_one_pass():
                         "manual_reason": "đồng hồ mờ, đọc bằng mắt"}
     many["base_version"] = 2_000_000_000
     assert full_check_passes(many) and validate_fast.accepts(many)
+
+
+def test_the_largest_dlms_reading_is_judged_as_validate_judges_it():
+    """The event log and load profile at their bounds, near the payload limit: taken exactly when
+    validate.py takes it (the size is measured, the values counted as shape counts them)."""
+    for value, events in ((10**12, 500), (10**9, 500), (10**12, 0), (5, 500)):
+        op = dlms()
+        op["payload"]["registers"] = {f"R{i:031d}": {"value": "-" + "9" * 15 + "." + "9" * 9, "unit": "𝔘" * 16}
+                                      for i in range(64)}
+        op["payload"]["manual_reason"] = "𝔘" * 200
+        op["payload"]["events"] = [[4_102_444_800, 65_535]] * events
+        op["payload"]["load_profile"]["values"] = [value] * 3000
+        assert validate_fast.accepts(op) == full_check_passes(op), (value, events)
 
 
 def test_the_largest_reading_it_takes_is_far_under_the_payload_limit():
@@ -137,6 +160,16 @@ REFUSED: list[tuple[str, str, Any]] = [
     ("reading", "payload/customer_id", "c" * 37), ("reading", "payload/capture_sha256", "AB" * 32),
     ("reading", "payload/capture_sha256", "a" * 63), ("reading", "payload/photo_sha256", "g" * 64),
     ("reading", "payload/meter_id", None), ("reading", "payload/events", [[1, 2**40]]),
+    ("dlms", "payload/events", [[1, 2]]), ("dlms", "payload/events", [[1_764_000_000, None]]),
+    ("dlms", "payload/events", [[1_764_000_000, 2**16]]), ("dlms", "payload/events", [[1_764_000_000, 1, 2]]),
+    ("dlms", "payload/events", [[True, 1]]), ("dlms", "payload/events", [[1_764_000_000.0, 1]]),
+    ("dlms", "payload/events", [[None, 1]] * 501), ("dlms", "payload/events", {"a": 1}),
+    ("dlms", "payload/load_profile/period", 59), ("dlms", "payload/load_profile/obis", "1.0 1"),
+    ("dlms", "payload/load_profile/obis", "1.0.1\n"), ("dlms", "payload/load_profile/obis", ""),
+    ("dlms", "payload/load_profile/unit", "kWh"), ("dlms", "payload/load_profile/values", [-1]),
+    ("dlms", "payload/load_profile/values", [10**12 + 1]), ("dlms", "payload/load_profile/values", [1.5]),
+    ("dlms", "payload/load_profile/values", [0] * 3001), ("dlms", "payload/load_profile/start", None),
+    ("dlms", "payload/load_profile/extra", 1),
     ("install", "payload/data", {"a": {"b": {"c": {"d": 1}}}}), ("install", "payload/data", {"a b": 1}),
     ("install", "payload/data", {"x": float("inf")}), ("install", "payload/data", {"x": 2**60}),
     ("install", "payload/data", {f"k{i}": 1 for i in range(201)}), ("install", "payload/data", {"x": "y" * 4001}),
@@ -169,7 +202,8 @@ PATHS = ["op_id", "entity", "entity_id", "action", "payload", "base_version", "d
          "payload/registers/1.8.0", "payload/registers/1.8.0/value", "payload/registers/1.8.0/unit",
          "payload/customer_id", "payload/manual_reason", "payload/capture_sha256", "payload/work_order_id",
          "payload/data", "payload/form_version", "payload/form_id", "payload/step", "payload/junk",
-         "payload/installed_meter_serial"]
+         "payload/installed_meter_serial", "payload/events", "payload/load_profile", "payload/load_profile/values",
+         "payload/load_profile/obis", "payload/load_profile/start"]
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck), database=None)
