@@ -119,7 +119,7 @@ def router(db: Database, access: Access) -> APIRouter:
                 raise HTTPException(409, turns.OUT_OF_ORDER)
         with db.write() as (conn, pending):
             results = process_batch(conn, pending, ctx, ops, sigs)
-        turns.pushed()  # a pipelined batch held for this one goes now
+        turns.pushed(ctx.device_id)  # this device's pipelined batch held for this one goes now
         observe.count_results(results)
         # The answer names exactly the operations it answers: a SHA-256 over their ids in order (one
         # per batch: an id per result would cost ~17 bytes per reading on 2G), signed with the nonce.

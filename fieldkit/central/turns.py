@@ -1,9 +1,11 @@
 """Pipelined pushes applied in order: a batch sent while the one before it is still unanswered
 names that batch's last operation (`after`); it is applied only once that operation has its
 answer stored for this device. Until then the request is held (the earlier batch is usually
-being applied at that moment): a push that commits in this process wakes the waiters at once,
-and the database is looked at again at least every 20 ms, so a batch applied by another worker
-(any process, any host) is seen too. After `HOLD_S` the request is refused with 409
+being applied at that moment): a push that commits in this process wakes that device's waiters
+at once (only them: with hundreds of devices pipelining, waking every held request on every
+commit made each commit cost one query per held request), and the database is looked at again
+after 20 ms, then at doubling intervals up to 160 ms, so a batch applied by another worker (any
+process, any host) is seen too without every held request polling 50 times a second. After `HOLD_S` the request is refused with 409
 `out_of_order` and the device sends it again once it has the earlier batch's answer.
 Exactly-once stays guarded by the operation ids."""
 
@@ -18,20 +20,36 @@ from fieldkit.central import schema as t
 from fieldkit.central.db import Database
 
 HOLD_S = 3.0
-POLL_S = 0.02
+POLL_S = 0.02  # first look again after this, then doubling
+POLL_MAX_S = 0.16
 OUT_OF_ORDER = ("out_of_order: the batch before this one has no answer here yet; send this one again after "
                 "that one's answer")
 
-_committed = threading.Condition()
-_generation = 0  # pushes committed in this process
+
+class _Waiting:
+    """The held requests of one device in this process."""
+
+    __slots__ = ("cond", "generation", "count")
+
+    def __init__(self) -> None:
+        self.cond = threading.Condition()
+        self.generation = 0  # pushes of this device committed in this process while someone waited
+        self.count = 0  # requests held
 
 
-def pushed() -> None:
-    """A push committed in this process: let held batches look again."""
-    global _generation
-    with _committed:
-        _generation += 1
-        _committed.notify_all()
+_lock = threading.Lock()
+_devices: dict[str, _Waiting] = {}  # only devices with a request held right now
+
+
+def pushed(device_id: str) -> None:
+    """A push of `device_id` committed in this process: let its held batches look again."""
+    with _lock:
+        waiting = _devices.get(device_id)
+    if waiting is None:
+        return
+    with waiting.cond:
+        waiting.generation += 1
+        waiting.cond.notify_all()
 
 
 def has_answer(db: Database, device_id: str, op_id: str) -> bool:
@@ -43,13 +61,24 @@ def has_answer(db: Database, device_id: str, op_id: str) -> bool:
 def wait_turn(db: Database, device_id: str, after: str, hold: float | None = None) -> bool:
     """True once `after` (an operation of this device) has its answer stored; False after `hold` s."""
     deadline = time.monotonic() + (HOLD_S if hold is None else hold)
-    while True:
-        seen = _generation
-        if has_answer(db, device_id, after):
-            return True
-        left = deadline - time.monotonic()
-        if left <= 0:
-            return False
-        with _committed:
-            if _generation == seen:
-                _committed.wait(min(POLL_S, left))
+    with _lock:
+        waiting = _devices.setdefault(device_id, _Waiting())
+        waiting.count += 1
+    try:
+        poll = POLL_S
+        while True:
+            seen = waiting.generation
+            if has_answer(db, device_id, after):
+                return True
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            with waiting.cond:
+                if waiting.generation == seen:
+                    waiting.cond.wait(min(poll, left))
+            poll = min(poll * 2, POLL_MAX_S)
+    finally:
+        with _lock:
+            waiting.count -= 1
+            if waiting.count == 0:
+                _devices.pop(device_id, None)
