@@ -34,8 +34,9 @@ log=$(mktemp -t fieldkit-lane-a.XXXXXX)
   rc=0
   "$PY" -m mypy || rc=1
   echo "run-tests: lane A: mypy ended after $((SECONDS - started)) s"
-  "$PY" -m pytest -q -p no:cacheprovider --durations=25 --basetemp="$(mktemp -d -t fieldkit-lane-a-tmp.XXXXXX)" \
-    "${LANE_A_TESTS[@]}" || rc=1
+  tmp_a=$(mktemp -d -t fieldkit-lane-a-tmp.XXXXXX)   # its own basetemp (~860 MB of bundles): removed after
+  "$PY" -m pytest -q -p no:cacheprovider --durations=25 --basetemp="$tmp_a" "${LANE_A_TESTS[@]}" || rc=1
+  rm -rf "$tmp_a"
   echo "run-tests: lane A: tests ended after $((SECONDS - started)) s"
   bash scripts/user-commands.sh "$PY" || rc=1
   echo "run-tests: lane A (mypy, tests, user commands) ended after $((SECONDS - started)) s, $([ $rc = 0 ] && echo ok || echo FAILED)"
