@@ -97,11 +97,17 @@ def test_on_a_slow_link_the_time_is_the_links_and_batches_still_grow(make_device
         link.stop()
     pushes = [x for x in b.seen if x[0] > 0]
     sizes = [n for n, _, _ in pushes]
-    # 100 and 100 (two in flight before any answer), then hundreds: 500 (the rest, as a short tail
-    # joins) on a quiet machine; fewer when the machine is so loaded that the server holds 100
-    # records over 0.2 s (the server's cap: 0.5 s)
-    assert sizes[:2] == [100, 100] and sizes[2] >= 200, b.seen  # the third carries the rest (a short tail joins)
-    for _, seconds, held in pushes:
-        # the body's upload (100 readings: ~0.7 s at 64 kbit/s) is the link's, not the server's
-        assert held is not None and held < 0.3 * seconds, (seconds, held)
+    assert sizes[:2] == [100, 100], b.seen  # two in flight before any answer
+    for n, seconds, held in pushes:
+        # the body's upload (100 readings: ~0.7 s at 64 kbit/s) is the link's, not the server's,
+        # however loaded the machine is
+        assert held is not None and 0 <= held < seconds and seconds - held > 0.4 * n / 100, (seconds, held)
+    # Then hundreds (500: the rest, as a short tail joins), unless the server itself held the first
+    # batches longer than its cap allows for that many (0.5 s of server time per request: a CI
+    # machine under load); then the batch stays at the server's floor, never below it.
+    server_per_record = max(held / n for n, _, held in pushes[:2])
+    if server_per_record * 200 <= 0.5:
+        assert sizes[2] >= 200, b.seen
+    else:
+        assert sizes[2] >= 100, b.seen
     assert b.rate is not None and 2_000 < b.rate < 8_000  # bytes/s over the link's time: 64 kbit/s is 8,000
