@@ -136,31 +136,52 @@ class TamperEvidence:
 def consumption_change(events: list[MeterEvent], profile: LoadProfile | None, window_hours: float = 24,
                        min_hours: float = 12, threshold: Decimal = Decimal("0.3")) -> TamperEvidence | None:
     """The tamper event after which active energy per interval changed most (at least
-    ``threshold``), comparing the ``window_hours`` before it with the ``window_hours`` after it;
-    each side needs ``min_hours`` of profile. None when no event qualifies."""
+    ``threshold``), comparing each interval of the ``window_hours`` after it with the interval one
+    window earlier (the same time of day for a whole-day window, so a daily shape cut short by the
+    profile's end weighs nothing); each side needs ``min_hours`` of such pairs. An event is passed
+    over when the change was already under way since an earlier tamper event less than a window
+    before it (the magnetic field 72 minutes after the cover was opened explains nothing: the
+    consumption had fallen with the cover). None when no event qualifies."""
     if profile is None or not profile.rows:
         return None
     column = next((i for i, (_key, unit) in enumerate(profile.columns) if unit == "kWh"), None)
     if column is None:
         return None
     rows = [(_utc(t), v[column]) for t, v in profile.rows if t is not None and v[column] is not None]
+    at: dict[datetime, Decimal] = {t: v for t, v in rows if v is not None}
     need = max(1, int(min_hours * 3600 // max(1, profile.period)))
     per_day = Decimal(86400) / Decimal(max(1, profile.period))
     window = timedelta(hours=window_hours)
+
+    def pairs(since: datetime, until: datetime) -> list[tuple[Decimal, Decimal]]:
+        """(one window earlier, value) of each interval ending in (since, until]."""
+        return [(at[t - window], v) for t, v in at.items() if since < t <= until and t - window in at]
+
+    tampered = sorted(((_utc(e.time), e) for e in events if e.tamper and e.time is not None),
+                      key=lambda item: item[0])
     best: TamperEvidence | None = None
-    for event in events:
-        if not event.tamper or event.time is None:
+    for when, event in tampered:
+        around = pairs(when, when + window)
+        if len(around) < need:
             continue
-        when = _utc(event.time)
-        before = [v for t, v in rows if when - window < t <= when and v is not None]
-        after = [v for t, v in rows if when < t <= when + window and v is not None]
-        if len(before) < need or len(after) < need:
+        before = sum((b for b, _a in around), Decimal(0))
+        after = sum((a for _b, a in around), Decimal(0))
+        if before <= 0:
             continue
-        mean_before = sum(before, Decimal(0)) / len(before)
-        mean_after = sum(after, Decimal(0)) / len(after)
-        if mean_before <= 0:
+        change = (after - before) / before
+        if abs(change) < threshold or (best is not None and abs(change) <= abs(best.change)):
             continue
-        change = (mean_after - mean_before) / mean_before
-        if abs(change) >= threshold and (best is None or abs(change) > abs(best.change)):
-            best = TamperEvidence(event, mean_before * per_day, mean_after * per_day, change)
+        earlier = [t for t, _e in tampered if when - window < t < when]
+        if earlier and _under_way(pairs(max(earlier), when), change, threshold):
+            continue
+        best = TamperEvidence(event, before / len(around) * per_day, after / len(around) * per_day, change)
     return best
+
+
+def _under_way(pairs: list[tuple[Decimal, Decimal]], change: Decimal, threshold: Decimal) -> bool:
+    """The intervals since an earlier event already changed the same way (at least two of them)."""
+    before = sum((b for b, _a in pairs), Decimal(0))
+    if len(pairs) < 2 or before <= 0:
+        return False
+    already = (sum((a for _b, a in pairs), Decimal(0)) - before) / before
+    return abs(already) >= threshold and (already < 0) == (change < 0)
