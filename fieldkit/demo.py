@@ -23,8 +23,10 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
+
+from fieldkit.domain.local_time import local_today
 
 TEAM = ("LN01", "Đội quản lý điện Lý Nhân", "PA23LN")
 # the DLMS meter on a demo work order: serial and model of the simulator's dlms-tamper meter
@@ -84,7 +86,7 @@ def _central_setup(db: Path) -> dict[str, str]:
     w.writerow(["number", "kind", "customer_code", "customer_name", "phone", "commune", "province", "street",
                 "meter_serial", "due_date", "assignee", "note", "meter_protocol", "meter_manufacturer", "meter_model",
                 "meter_phases"])
-    today = date.today()
+    today = local_today()
     rows = [
         ("meter_install", "Nguyễn Thị Hoa", "0912000001", "Xã Nhân Hà", "VSE11-90000001", 0, "Lắp công tơ mới"),
         ("onboarding", "Trần Văn Thắng", "0912000002", "Xã Nam Lý", "", 1, "Hướng dẫn app CSKH"),

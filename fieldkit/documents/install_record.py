@@ -34,6 +34,7 @@ from reportlab.platypus import (
 from fieldkit.documents.layout import scaled_image
 from fieldkit.documents.pdf import paragraph_styles
 from fieldkit.documents.qr import QRFlowable
+from fieldkit.domain.local_time import local_today
 from fieldkit.domain.messages import Message, Texts, verbatim
 from fieldkit.forms.definition import Field, FormDefinition
 from fieldkit.forms.engine import is_empty, relevant_fields
@@ -192,7 +193,7 @@ def _story(rec: InstallRecord, lang: Lang, width: float) -> list[Flowable]:
         for x in extras:
             story += [Spacer(1, 2 * mm), x]
     if signatures:
-        day = rec.recorded_at.date() if rec.recorded_at else date.today()
+        day = rec.recorded_at.date() if rec.recorded_at else local_today()
         dated = Paragraph(f"<i>{_e(signed_on_line(day, rec.place, lang))}</i>",
                           ParagraphStyle("dl", body, alignment=TA_RIGHT))
         tail = story[last_start:]  # the last section goes with the signatures: they never stand alone on a page
@@ -205,7 +206,7 @@ def _story(rec: InstallRecord, lang: Lang, width: float) -> list[Flowable]:
 def record_date_text(when: datetime | None) -> str:
     """``03/12/2026 14:05`` (the time left out when only the day is known); never empty."""
     if when is None:
-        return date.today().strftime("%d/%m/%Y")
+        return local_today().strftime("%d/%m/%Y")
     if (when.hour, when.minute, when.second) == (0, 0, 0):
         return when.strftime("%d/%m/%Y")
     return when.strftime("%d/%m/%Y %H:%M")

@@ -31,6 +31,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from fieldkit.domain.local_time import local_today
+
 __all__ = ["Expr", "ExprError", "compile_expr", "evaluate"]
 
 MAX_LENGTH = 2000
@@ -330,7 +332,7 @@ FUNCTIONS: dict[str, tuple[int, Callable[..., Any]]] = {
     "empty": (1, _empty),
     "number": (1, _num),
     "regex": (2, _regex),
-    "today": (0, lambda: date.today().isoformat()),
+    "today": (0, lambda: local_today().isoformat()),
 }
 
 

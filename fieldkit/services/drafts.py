@@ -29,6 +29,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from fieldkit.domain import onboarding as flow
+from fieldkit.domain.local_time import VIETNAM, local_today
 from fieldkit.domain.models import Install, WorkOrderState
 from fieldkit.forms.definition import load_form
 from fieldkit.services import work_orders
@@ -365,7 +366,7 @@ class Today:
 
 
 def _day_start_utc(day: date) -> str:
-    local = datetime.combine(day, time.min).astimezone()
+    local = datetime.combine(day, time.min, tzinfo=VIETNAM)
     return local.astimezone(UTC).isoformat(timespec="milliseconds")
 
 
@@ -373,7 +374,7 @@ def today(session: Session, day: date | None = None) -> Today:
     """Drafts, waiting to send, sent today, returned: the person's day at a glance."""
     import json
 
-    day = day or date.today()
+    day = day or local_today()
     start = _day_start_utc(day)
     with session.store.read() as conn:
         names: dict[str, tuple[str, str]] = {}

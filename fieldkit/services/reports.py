@@ -234,7 +234,7 @@ def team_report(session: Session, start: date, end: date, commune_code: int | No
     total = Figures(commune_code, chosen[0].commune if commune_code is not None and chosen else "")
     for f in chosen:
         total.add(f)
-    return TeamReport(start, end, commune_code, chosen, total, team, datetime.now().astimezone())
+    return TeamReport(start, end, commune_code, chosen, total, team, datetime.now(VIETNAM))
 
 
 def _activity(f: Figures) -> int:

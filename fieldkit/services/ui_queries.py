@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from fieldkit.domain.local_time import local_today
 from fieldkit.domain.messages import Texts
 from fieldkit.domain.models import Role, WorkOrderKind, WorkOrderState
 from fieldkit.domain.problems import Problem, ValidationError, check
@@ -67,7 +68,7 @@ def my_work_orders(session: Session, today: date | None = None, limit: int = 500
 def work_orders_with_communes(session: Session, today: date | None = None,
                               limit: int = 500) -> list[tuple[WorkOrderRow, str]]:
     """`my_work_orders` with each customer's commune (the work list filters by it), from the same reads."""
-    today = today or date.today()
+    today = today or local_today()
     assignee = None if session.role is Role.SUPERVISOR else session.user_id
     with session.store.lock:
         conn = session.store.conn

@@ -36,7 +36,7 @@ def create_work_order(
     check(work_order_problems(kind, customer_id))
     wo_id = new_id()
     wo = WorkOrder(
-        id=wo_id, number=number or f"L-{date.today():%y%m%d}-{wo_id[-6:].upper()}", kind=kind,
+        id=wo_id, number=number or f"L-{local_today():%y%m%d}-{wo_id[-6:].upper()}", kind=kind,
         state=WorkOrderState.ASSIGNED, customer_id=customer_id, team_id=team_id, due_date=due_date,
         assignee_id=assignee_id or session.user_id, meter_id=meter_id, note=note,
     )

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldkit.domain import geography
+from fieldkit.domain.local_time import local_today
 from fieldkit.domain.models import Role, WorkOrderKind, WorkOrderState
 from fieldkit.domain.text import fold
 from fieldkit.store.database import dumps, utc_now
@@ -112,7 +113,7 @@ def build_demo_profile(
 ) -> DemoInfo:
     folder = Path(folder)
     rng = random.Random(seed)
-    today = today or date.today()
+    today = today or local_today()
     username, display, role, pin = DEMO_USERS[0]
     profile = create_profile(folder, username=username, display_name=display, role=role.value, secret=pin,
                              params=params)

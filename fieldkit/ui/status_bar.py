@@ -3,8 +3,7 @@ the reminders of the work-order life cycle (due today, overdue, returned)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
+from fieldkit.domain.local_time import local_datetime
 from fieldkit.services import status as status_service
 from fieldkit.services import work_orders
 from fieldkit.services.session import Session
@@ -21,7 +20,7 @@ def format_last_sync(value: str | None, never: str) -> str:
     if not value:
         return never
     try:
-        when = datetime.fromisoformat(value).astimezone()
+        when = local_datetime(value)
     except ValueError:
         return value
     return when.strftime("%d/%m/%Y %H:%M")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import io
-from datetime import date
 from typing import Any
 
 import pytest
 from PIL import Image, ImageDraw
 
+from fieldkit.domain.local_time import local_today
 from fieldkit.services.installs import InstallFile
 
 
@@ -33,7 +33,7 @@ def filled(files: list[InstallFile], **over: Any) -> dict[str, Any]:
         "installed_serial": "VSN2025000123", "installed_model": "VSE11-20", "installed_type": "electronic",
         "phases": "1", "installed_reading": {"BT": "0.0", "CD": "0", "TD": "0", "source": "manual"},
         "terminal_seal_code": "NPC-A 778812", "terminal_seal_count": "2", "sticker_seal": "TEM-55120",
-        "optical_sticker": "QC-99001", "install_date": date.today().isoformat(),
+        "optical_sticker": "QC-99001", "install_date": local_today().isoformat(),
         "meter_photos": photos, "technician_signature": sigs[0] if sigs else "",
         "customer_signature": sigs[1] if len(sigs) > 1 else "",
     }

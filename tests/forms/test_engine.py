@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from fieldkit.domain.local_time import local_today
 from fieldkit.forms import (
     FormDefinitionError,
     clean,
@@ -111,7 +112,7 @@ def test_meter_install_relevance_and_constraints() -> None:
 
     same = validate(form, {"reason": "faulty", "removed_serial": "VSN0001", "installed_serial": "VSN0001"})
     assert ("installed_serial", "constraint") in {(p.field, p.code) for p in same}
-    future = (date.today() + timedelta(days=3)).isoformat()
+    future = (local_today() + timedelta(days=3)).isoformat()
     late = validate(form, {"install_date": future})
     assert [p.en for p in late if p.field == "install_date"] == ["The install date cannot be after today."]
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
+from fieldkit.domain.local_time import local_today
 from fieldkit.domain.models import WorkOrderKind, WorkOrderState
 from fieldkit.domain.problems import ValidationError
 from fieldkit.services import customers, installs, work_orders
@@ -20,7 +20,7 @@ from fieldkit.services.session import Session
 def order(session: Session, kind: WorkOrderKind = WorkOrderKind.METER_REPLACEMENT) -> Any:
     c = customers.create_customer(session, CustomerInput(code="PA23LN0000123", name="Nguyễn Văn Bình",
                                                          phone="0912345678"))
-    return work_orders.create_work_order(session, kind=kind, customer_id=c.id, due_date=date.today())
+    return work_orders.create_work_order(session, kind=kind, customer_id=c.id, due_date=local_today())
 
 
 def outbox(session: Session) -> list[tuple[str, str, dict[str, Any]]]:

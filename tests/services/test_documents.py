@@ -107,7 +107,7 @@ def onboard(session, cid: str, method: str = "mobile_banking", provider: str = "
 
 def test_install_record_has_its_date_and_both_parties_whoever_opens_it(session, supervisor, customer):
     wo = work_orders.create_work_order(session, kind=WorkOrderKind.METER_REPLACEMENT, customer_id=customer.id,
-                                       due_date=date.today())
+                                       due_date=local_today())
     files = [InstallFile(png("#88AACC", (160, 120)), "image/png", "photo"),
              InstallFile(png("white"), "image/png", "signature"), InstallFile(png("#EEEEEE"), "image/png", "signature")]
     values: dict[str, Any] = {

@@ -11,12 +11,12 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PIL import Image
 
+from fieldkit.domain.local_time import local_today
 from fieldkit.domain.models import Address, WorkOrderKind
 from fieldkit.services import customers, draft_files, drafts, installs, kept_documents, work_orders
 from fieldkit.services import session as sessions
@@ -37,7 +37,7 @@ def _order(session: Any, n: int) -> Any:
         code=f"PA23VG00774{n:02d}", name="Hoàng Thị Quỳnh", phone="0987654123",
         address=Address(commune="Xã Gia Viễn", street="Xóm 1")))
     return work_orders.create_work_order(session, kind=WorkOrderKind.METER_REPLACEMENT, customer_id=c.id,
-                                         due_date=date.today(), number=f"L-F-{n}")
+                                         due_date=local_today(), number=f"L-F-{n}")
 
 
 def _draft(photos: list[bytes]) -> dict[str, Any]:
@@ -53,7 +53,7 @@ def _values(photo: str, sig_a: str, sig_b: str) -> dict[str, Any]:
         "installed_serial": "VSN2025000999", "installed_model": "VSE11-20", "installed_type": "electronic",
         "phases": "1", "installed_reading": {"BT": "0.0", "CD": "0", "TD": "0", "source": "manual"},
         "terminal_seal_code": "NPC-A 1", "terminal_seal_count": "2", "sticker_seal": "TEM-1",
-        "optical_sticker": "QC-1", "install_date": date.today().isoformat(),
+        "optical_sticker": "QC-1", "install_date": local_today().isoformat(),
         "meter_photos": [photo], "technician_signature": sig_a, "customer_signature": sig_b,
     }
 

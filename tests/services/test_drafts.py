@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import os
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ import pytest
 from PIL import Image
 
 from fieldkit.domain import onboarding as flow
+from fieldkit.domain.local_time import local_today
 from fieldkit.domain.models import Address, WorkOrderKind, WorkOrderState
 from fieldkit.services import customers, drafts, installs, work_orders
 from fieldkit.services import onboarding as ob
@@ -33,7 +33,7 @@ def _png(colour: str, size: tuple[int, int] = (160, 120)) -> bytes:
 def _order(session: Any, kind: WorkOrderKind = WorkOrderKind.METER_REPLACEMENT) -> tuple[Any, Any]:
     c = customers.create_customer(session, CustomerInput(
         code="PA23VG0077441", name=NAME, phone="0987654123", address=Address(commune="Xã Gia Viễn", street=STREET)))
-    wo = work_orders.create_work_order(session, kind=kind, customer_id=c.id, due_date=date.today(), number="L-D-1")
+    wo = work_orders.create_work_order(session, kind=kind, customer_id=c.id, due_date=local_today(), number="L-D-1")
     return c, wo
 
 
@@ -45,7 +45,7 @@ def _values(photos: list[str], tech_sig: str, cust_sig: str) -> dict[str, Any]:
         "installed_serial": "VSN2025000999", "installed_model": "VSE11-20", "installed_type": "electronic",
         "phases": "1", "installed_reading": {"BT": "0.0", "CD": "0", "TD": "0", "source": "manual"},
         "terminal_seal_code": "NPC-A 1", "terminal_seal_count": "2", "sticker_seal": "TEM-1",
-        "optical_sticker": "QC-1", "install_date": date.today().isoformat(),
+        "optical_sticker": "QC-1", "install_date": local_today().isoformat(),
         "meter_photos": photos, "technician_signature": tech_sig, "customer_signature": cust_sig,
     }
 
@@ -137,9 +137,9 @@ def test_today_groups(session, supervisor):
 
     c, wo = _order(session)
     other = work_orders.create_work_order(session, kind=WorkOrderKind.METER_INSTALL, customer_id=c.id,
-                                          due_date=date.today(), number="L-D-2")
+                                          due_date=local_today(), number="L-D-2")
     back = work_orders.create_work_order(session, kind=WorkOrderKind.METER_INSTALL, customer_id=c.id,
-                                         due_date=date.today(), number="L-D-3")
+                                         due_date=local_today(), number="L-D-3")
     drafts.save_install(session, other.id, {"values": {"representative": "x"}}, [], None, 2)
     ob.start_with_customer(session, c.id)
     drafts.save_onboarding(session, c.id, flow.APP_INSTALL, {"x": 1}, None)

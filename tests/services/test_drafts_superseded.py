@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from PIL import Image
 from fieldkit.central import admin, people
 from fieldkit.central.db import Database
 from fieldkit.central.server import ServerThread
+from fieldkit.domain.local_time import local_today
 from fieldkit.domain.models import Role, WorkOrderState
 from fieldkit.services import draft_files, drafts, installs, superseded_drafts, sync, work_orders
 from fieldkit.services import session as sessions
@@ -68,7 +68,7 @@ def _values(photo: str, sig_a: str, sig_b: str) -> dict[str, Any]:
         "installed_serial": "VSN2025000881", "installed_model": "VSE11-20", "installed_type": "electronic",
         "phases": "1", "installed_reading": {"BT": "0.0", "CD": "0", "TD": "0", "source": "manual"},
         "terminal_seal_code": "NPC-A 1", "terminal_seal_count": "2", "sticker_seal": "TEM-1",
-        "optical_sticker": "QC-1", "install_date": date.today().isoformat(),
+        "optical_sticker": "QC-1", "install_date": local_today().isoformat(),
         "meter_photos": [photo], "technician_signature": sig_a, "customer_signature": sig_b,
     }
 
@@ -160,7 +160,7 @@ def test_on_a_shared_laptop_another_persons_submit_keeps_my_draft(session, profi
         c = customers.create_customer(session, CustomerInput(code="PA23VG0077999", name="Tú", phone="0987654123",
                                                              address=Address(commune="Xã Gia Viễn", street="X")))
         wo = work_orders.create_work_order(session, kind=WorkOrderKind.METER_REPLACEMENT, customer_id=c.id,
-                                           due_date=date.today(), number="L-SH-1")
+                                           due_date=local_today(), number="L-SH-1")
         assert drafts.save_install(session, wo.id, {"values": {"representative": TYPED}}, [], None, 2)
         assert drafts.save_install(mai, wo.id, {"values": {"representative": "Mai's"}}, [], None, 2)
         files = [InstallFile(_png("#0000AA"), "image/png", "photo"),

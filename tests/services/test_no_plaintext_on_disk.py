@@ -15,7 +15,7 @@ import stat
 import tempfile
 import unicodedata
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from pypdf import PdfReader
 
 from fieldkit.documents.daily_summary import render_daily_summary
 from fieldkit.documents.reports_pdf import render_team_report
+from fieldkit.domain.local_time import local_today
 from fieldkit.domain.models import Address, ReadingSource, RegisterValue, Role, WorkOrderKind
 from fieldkit.domain.text import fold
 from fieldkit.services import (
@@ -108,7 +109,7 @@ def _run(tmp_path: Path, private_tmp: Path) -> None:
 
     # 1. install: the record PDF (name, code, phone, address, photos, signatures)
     wo = work_orders.create_work_order(session, kind=WorkOrderKind.METER_REPLACEMENT, customer_id=c.id,
-                                       due_date=date.today())
+                                       due_date=local_today())
     files = [InstallFile(_png("#88AACC"), "image/png", "photo"), InstallFile(_png("#CCAA88"), "image/png", "photo"),
              InstallFile(_png("white", (300, 100)), "image/png", "signature"),
              InstallFile(_png("#EEEEEE", (300, 100)), "image/png", "signature")]
@@ -119,7 +120,7 @@ def _run(tmp_path: Path, private_tmp: Path) -> None:
         "installed_serial": "VSN2025000999", "installed_model": "VSE11-20", "installed_type": "electronic",
         "phases": "1", "installed_reading": {"BT": "0.0", "CD": "0", "TD": "0", "source": "manual"},
         "terminal_seal_code": "NPC-A 1", "terminal_seal_count": "2", "sticker_seal": "TEM-1",
-        "optical_sticker": "QC-1", "install_date": date.today().isoformat(),
+        "optical_sticker": "QC-1", "install_date": local_today().isoformat(),
         "meter_photos": [files[0].sha256, files[1].sha256], "technician_signature": files[2].sha256,
         "customer_signature": files[3].sha256,
     }
@@ -142,9 +143,9 @@ def _run(tmp_path: Path, private_tmp: Path) -> None:
 
     # 3. reports with names: kept encrypted too (exported only through "Save a copy…")
     supervisor = sessions.login(folder, "hung", "135790")
-    report = reports.team_report(supervisor, date.today().replace(day=1), date.today())
+    report = reports.team_report(supervisor, local_today().replace(day=1), local_today())
     made.append(kept_documents.keep(supervisor, render_team_report(report, None, "vi"), "report", "bao-cao.pdf"))
-    summary = reports.daily_summary(supervisor, session.user_id, date.today())
+    summary = reports.daily_summary(supervisor, session.user_id, local_today())
     made.append(kept_documents.keep(supervisor, render_daily_summary(summary, None, "vi"), "daily_summary",
                                     "cong-viec.pdf"))
     supervisor.close()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldkit.domain.local_time import local_today
 from fieldkit.services import kept_documents
 from fieldkit.services.session import Session
 from fieldkit.ui.documents_view import DocumentActions
@@ -60,7 +61,6 @@ def test_the_warning_names_what_the_copy_exposes():
 
 
 def test_screenshot_demo_photos_leave_no_temp_folder(qtbot, session, tmp_path: Path, monkeypatch):
-    from datetime import date
 
     from fieldkit.domain.models import WorkOrderKind
     from fieldkit.services import customers, ui_queries, work_orders
@@ -70,7 +70,7 @@ def test_screenshot_demo_photos_leave_no_temp_folder(qtbot, session, tmp_path: P
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     c = customers.create_customer(session, CustomerInput(code="PA23LN0000123", name="Nguyễn Văn Bình"))
-    work_orders.create_work_order(session, kind=WorkOrderKind.METER_INSTALL, customer_id=c.id, due_date=date.today())
+    work_orders.create_work_order(session, kind=WorkOrderKind.METER_INSTALL, customer_id=c.id, due_date=local_today())
     [row] = [r for r in ui_queries.my_work_orders(session) if r.customer_code == "PA23LN0000123"]
     form = InstallForm(session, row, readers={})
     qtbot.addWidget(form)

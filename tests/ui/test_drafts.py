@@ -5,7 +5,6 @@ record, the onboarding screens keep what was typed, and the Today page counts th
 from __future__ import annotations
 
 import io
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ from PIL import Image
 from PySide6.QtCore import QPoint
 
 from fieldkit.domain import onboarding as flow
+from fieldkit.domain.local_time import local_today
 from fieldkit.domain.models import Address, WorkOrderKind
 from fieldkit.services import customers, drafts, installs, work_orders
 from fieldkit.services import onboarding as ob
@@ -45,7 +45,7 @@ def _customer(session: Any) -> Any:
 
 def _order(session: Any, c: Any, number: str = "L-REPL-1") -> Any:
     return work_orders.create_work_order(session, kind=WorkOrderKind.METER_REPLACEMENT, customer_id=c.id,
-                                         due_date=date.today(), number=number)
+                                         due_date=local_today(), number=number)
 
 
 def login(qtbot: Any, shell: Any) -> Any:
@@ -166,7 +166,7 @@ def test_returned_order_opens_prefilled_and_the_resubmission_supersedes(qtbot, s
         "installed_serial": "VSN2025000999", "installed_type": "electronic", "phases": "1",
         "installed_reading": {"BT": "0.0", "CD": "0", "TD": "0", "source": "manual"},
         "terminal_seal_code": "NPC-A 1", "terminal_seal_count": "2", "optical_sticker": "QC-1",
-        "install_date": date.today().isoformat(), "meter_photos": [files[0].sha256, files[1].sha256],
+        "install_date": local_today().isoformat(), "meter_photos": [files[0].sha256, files[1].sha256],
         "technician_signature": files[2].sha256, "customer_signature": files[3].sha256,
     }
     first = installs.complete_install(session, work_order_id=wo.id, values=values, files=files)
@@ -244,7 +244,7 @@ def test_today_page_shows_the_four_groups(qtbot, shell, session, supervisor):
               "installed_serial": "VSN2025000999", "installed_type": "electronic", "phases": "1",
               "installed_reading": {"BT": "0", "CD": "0", "TD": "0", "source": "manual"},
               "terminal_seal_code": "NPC-A 1", "terminal_seal_count": "2", "optical_sticker": "QC-1",
-              "position": {"lat": "20.5", "lon": "106.0", "source": "typed"}, "install_date": date.today().isoformat(),
+              "position": {"lat": "20.5", "lon": "106.0", "source": "typed"}, "install_date": local_today().isoformat(),
               "meter_photos": [files[0].sha256], "technician_signature": files[1].sha256,
               "customer_signature": files[1].sha256}
     for wo in (sent, waiting, returned):
@@ -364,7 +364,7 @@ def test_going_to_another_page_right_after_typing_loses_nothing(qtbot, shell, se
 def test_a_returned_onboarding_reopens_its_household_prefilled_with_the_reason(qtbot, shell, session, supervisor):
     c = _customer(session)
     wo = work_orders.create_work_order(session, kind=WorkOrderKind.ONBOARDING, customer_id=c.id,
-                                       due_date=date.today(), number="L-OB-1")
+                                       due_date=local_today(), number="L-OB-1")
     ob.start_with_customer(session, c.id)
     ob.mark_app_shown(session, c.id)
     ob.save_app(session, c.id, True, "0912345678")

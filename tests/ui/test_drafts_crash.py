@@ -10,12 +10,12 @@ import select
 import signal
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 from PIL import Image
 
 from fieldkit.domain import onboarding as flow
+from fieldkit.domain.local_time import local_today
 from fieldkit.domain.models import Address, WorkOrderKind
 from fieldkit.services import customers, drafts, work_orders
 from fieldkit.services import onboarding as ob
@@ -30,7 +30,7 @@ def test_sigkill_with_two_half_filled_forms_reopens_both(qtbot, shell, session, 
         code="PA23LN0000321", name="Lê Thị Hoa", phone="0912345679",
         address=Address(commune="Xã Nhân Hà", street="Thôn Tây")))
     wo = work_orders.create_work_order(session, kind=WorkOrderKind.METER_REPLACEMENT, customer_id=c.id,
-                                       due_date=date.today(), number="L-CRASH-1")
+                                       due_date=local_today(), number="L-CRASH-1")
     ob.start_with_customer(session, c.id)
     ob.mark_app_shown(session, c.id)
     ob.save_app(session, c.id, True, "0912345679")

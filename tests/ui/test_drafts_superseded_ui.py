@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from PIL import Image
 from fieldkit.central import admin, people
 from fieldkit.central.db import Database
 from fieldkit.central.server import ServerThread
+from fieldkit.domain.local_time import local_today
 from fieldkit.domain.models import Role
 from fieldkit.services import installs, sync
 from fieldkit.services import session as sessions
@@ -72,7 +72,7 @@ def _complete(b: sessions.Session, wo_id: str) -> Any:
         "installed_serial": "VSN2025000991", "installed_model": "VSE11-20", "installed_type": "electronic",
         "phases": "1", "installed_reading": {"BT": "0.0", "CD": "0", "TD": "0", "source": "manual"},
         "terminal_seal_code": "NPC-A 1", "terminal_seal_count": "2", "sticker_seal": "TEM-1",
-        "optical_sticker": "QC-1", "install_date": date.today().isoformat(),
+        "optical_sticker": "QC-1", "install_date": local_today().isoformat(),
         "meter_photos": [files[0].sha256], "technician_signature": files[1].sha256,
         "customer_signature": files[2].sha256}
     return installs.complete_install(b, work_order_id=wo_id, values=values, files=files)

@@ -13,13 +13,13 @@ fails for one that is neither in COVERED (with the test that checks it) nor in E
 from __future__ import annotations
 
 import ast
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
 from fieldkit.domain import onboarding as flow
+from fieldkit.domain.local_time import local_today
 from fieldkit.domain.models import WorkOrderKind
 from fieldkit.services import drafts, field_facts, readings, work_orders
 from fieldkit.store.keyring import FAST_KDF
@@ -192,7 +192,7 @@ def test_first_run_enter_goes_field_to_field_then_creates(qtbot, qapp, tmp_path:
 
 def test_install_form_enter_goes_field_to_field_then_saves_esc_keeps_the_draft(qtbot, shell, session):
     wo = work_orders.create_work_order(session, kind=WorkOrderKind.METER_REPLACEMENT,
-                                       customer_id=_customer(session).id, due_date=date.today(), number="L-1")
+                                       customer_id=_customer(session).id, due_date=local_today(), number="L-1")
     win = login(qtbot, shell)
     page = win.go_to("work_orders")
     qtbot.waitUntil(lambda: page.loaded and any(r.id == wo.id for r in page.rows), timeout=10_000)

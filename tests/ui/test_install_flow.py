@@ -11,7 +11,7 @@ import select
 import signal
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pymupdf
@@ -23,6 +23,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from fieldkit.documents.install_record import qr_payload
+from fieldkit.domain.local_time import local_today
 from fieldkit.domain.models import Address, WorkOrderKind
 from fieldkit.services import customers, installs, work_orders
 from fieldkit.services.customers import CustomerInput
@@ -38,7 +39,7 @@ def _orders(session):
         address=Address(commune="Xã Nhân Hà", street="Thôn Đông")))
     other = customers.create_customer(session, CustomerInput(
         code="PA23LN0000456", name="Lê Thị Hoa", address=Address(commune="Xã Tiến Thắng")))
-    today = date.today()
+    today = local_today()
     repl = work_orders.create_work_order(session, kind=WorkOrderKind.METER_REPLACEMENT, customer_id=c.id,
                                          due_date=today, number="L-REPL-1")
     work_orders.create_work_order(session, kind=WorkOrderKind.READING, customer_id=other.id,

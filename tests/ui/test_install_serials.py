@@ -9,9 +9,9 @@ import select
 import signal
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
+from fieldkit.domain.local_time import local_today
 from fieldkit.domain.models import WorkOrderKind, WorkOrderState
 from fieldkit.services import customers, meters, ui_queries, work_orders
 from fieldkit.services.customers import CustomerInput
@@ -25,7 +25,7 @@ def _form(qtbot, session, kind: WorkOrderKind, number: str, meter_serial: str = 
     c = customers.create_customer(session, CustomerInput(code="PA23LN0000456", name="Lê Văn Tâm"))
     meter = meters.register_meter(session, serial=meter_serial, customer_id=c.id) if meter_serial else None
     work_orders.create_work_order(session, kind=kind, customer_id=c.id, meter_id=meter.id if meter else None,
-                                  due_date=date.today(), number=number)
+                                  due_date=local_today(), number=number)
     [row] = [r for r in ui_queries.my_work_orders(session) if r.number == number]
     form = InstallForm(session, row)
     qtbot.addWidget(form)

@@ -10,11 +10,11 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
 
+from fieldkit.domain.local_time import local_today
 from fieldkit.domain.models import WorkOrderKind, WorkOrderState
 from fieldkit.services import customers, ui_queries, work_orders
 from fieldkit.services.customers import CustomerInput
@@ -45,7 +45,7 @@ def _form(qtbot, session) -> InstallForm:
     """(The tests ask for `shell`: the app's Vietnamese translator is installed.)"""
     c = customers.create_customer(session, CustomerInput(code="PA23LN0000123", name="Nguyễn Văn Bình"))
     work_orders.create_work_order(session, kind=WorkOrderKind.METER_INSTALL, customer_id=c.id,
-                                  due_date=date.today(), number="L-INST-DLMS")
+                                  due_date=local_today(), number="L-INST-DLMS")
     [row] = [r for r in ui_queries.my_work_orders(session) if r.number == "L-INST-DLMS"]
     form = InstallForm(session, row)        # the probe from FIELDKIT_PROBE_PORT, on the shared device thread
     qtbot.addWidget(form)

@@ -6,12 +6,12 @@ written, confirmed by reading back, kept in the capture and in the audit trail."
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 
 from fieldkit.devices.result import ReadingResult
+from fieldkit.domain.local_time import local_today
 from fieldkit.domain.models import WorkOrderKind
 from fieldkit.services import customers, meter_clock, meter_model_settings, meters, readings, work_orders
 from fieldkit.services.customers import CustomerInput
@@ -26,7 +26,7 @@ def _world(session) -> None:
     m = meters.register_meter(session, serial="23110045", customer_id=c.id, manufacturer="FKD",
                               model="FK3P-DLMS", phases=3, tariff_registers=3)
     work_orders.create_work_order(session, kind=WorkOrderKind.READING, customer_id=c.id, meter_id=m.id,
-                                  due_date=datetime.now(UTC).date(), number="R-2611-01")
+                                  due_date=local_today(), number="R-2611-01")
 
 
 def _audit(session) -> list[tuple[str, dict]]:

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
+from fieldkit.domain.local_time import local_today
 from fieldkit.domain.models import ReadingSource
 from fieldkit.services import field_facts
 from fieldkit.store import demo
@@ -54,7 +54,7 @@ def _readings_page(qtbot, shell, port: str):
     qtbot.waitUntil(lambda: len(page.choices) > 0, timeout=10_000)
     first = page.choices[0]
     # today's first reading work order is the simulated meter's
-    assert first.kind == "work_order" and first.due_date == date.today() and first.serial == demo.DEMO_METER_SERIAL
+    assert first.kind == "work_order" and first.due_date == local_today() and first.serial == demo.DEMO_METER_SERIAL
     assert page.list.currentRow() == 0
     return win, page
 

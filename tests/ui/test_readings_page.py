@@ -29,6 +29,7 @@ from PySide6.QtGui import QColor, QPixmap
 
 from fieldkit.devices.errors import MESSAGES
 from fieldkit.devices.reparse import parse_file_bytes
+from fieldkit.domain.local_time import local_date
 from fieldkit.domain.models import Address, ReadingSource, RegisterValue, WorkOrderKind
 from fieldkit.domain.tariff import estimate_bill
 from fieldkit.services import customers, field_facts, meters, readings, work_orders
@@ -83,7 +84,7 @@ def make_world(session, serial: str):
                                    taken_at=now - timedelta(days=30 * (len(PREVIOUS) - i)),
                                    registers={"1.8.0": RegisterValue(value, "kWh")})
     wo = work_orders.create_work_order(session, kind=WorkOrderKind.READING, customer_id=c.id, meter_id=m.id,
-                                       due_date=now.date(), number="R-2611-01")
+                                       due_date=local_date(now), number="R-2611-01")
     return c, m, wo
 
 

@@ -4,12 +4,12 @@ from the DLMS simulator, tests/data/dlms); a mode C reading shows none."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from fieldkit.domain.local_time import local_today
 from fieldkit.domain.models import ReadingSource, RegisterValue, Role, WorkOrderKind
 from fieldkit.services import customers, field_facts, meters, work_orders
 from fieldkit.services import session as sessions
@@ -32,7 +32,7 @@ def seeded(session) -> None:
         c = customers.create_customer(session, CustomerInput(code=code, name="Nguyễn Văn Đức"))
         m = meters.register_meter(session, serial=serial, customer_id=c.id, phases=3)
         wo = work_orders.create_work_order(session, kind=WorkOrderKind.READING, customer_id=c.id,
-                                           due_date=datetime.now(UTC).date(), meter_id=m.id, number=number)
+                                           due_date=local_today(), meter_id=m.id, number=number)
         field_facts.record_reading(session, meter_id=m.id, source=ReadingSource.OPTICAL, work_order_id=wo.id,
                                    registers={"1.8.0": RegisterValue(Decimal("1900"), "kWh")},
                                    customer_id=c.id, capture=data)
@@ -105,7 +105,7 @@ def stored_only(session) -> None:
     c = customers.create_customer(session, CustomerInput(code="PA23LN0000003", name="Vũ Thị Ngân"))
     m = meters.register_meter(session, serial="23110046", customer_id=c.id, phases=3)
     wo = work_orders.create_work_order(session, kind=WorkOrderKind.READING, customer_id=c.id,
-                                       due_date=datetime.now(UTC).date(), meter_id=m.id, number="WO-STORED")
+                                       due_date=local_today(), meter_id=m.id, number="WO-STORED")
     field_facts.record_reading(session, meter_id=m.id, source=ReadingSource.OPTICAL, work_order_id=wo.id,
                                registers={"1.8.0": RegisterValue(Decimal("1900"), "kWh")}, customer_id=c.id,
                                events=compact_events(result.events), load_profile=compact_profile(result.load_profile))

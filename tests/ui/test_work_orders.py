@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
 
+from fieldkit.domain.local_time import local_today
 from fieldkit.domain.models import WorkOrderKind
 from fieldkit.services import work_orders
 from tests.ui.test_install_flow import _login, _orders
@@ -30,9 +31,9 @@ def test_order_filters_and_shortcuts(qtbot, shell, session):
     # F5 reloads: a new order due today appears in the today group, before later ones
     customer_id = work_orders.get_work_order(session, page.rows[0].id).customer_id
     work_orders.create_work_order(session, kind=WorkOrderKind.INSPECTION, customer_id=customer_id,
-                                  due_date=date.today(), number="L-INSP-TODAY")
+                                  due_date=local_today(), number="L-INSP-TODAY")
     work_orders.create_work_order(session, kind=WorkOrderKind.READING, customer_id=customer_id,
-                                  due_date=date.today() - timedelta(days=9), number="L-OLDEST")
+                                  due_date=local_today() - timedelta(days=9), number="L-OLDEST")
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: len(page.rows) == 5, timeout=10_000)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import tempfile
-from datetime import date
 from pathlib import Path
 
 from PIL import Image, ImageDraw
 
+from fieldkit.domain.local_time import local_today
 from fieldkit.ui.install.install_form import InstallForm
 
 DEMO_VALUES = {
@@ -18,7 +18,7 @@ DEMO_VALUES = {
     "installed_serial": "VSN2025000123", "installed_model": "VSE11-20", "installed_type": "electronic",
     "phases": "1", "installed_reading": {"BT": "0.4", "CD": "0", "TD": "0", "source": "optical"},
     "terminal_seal_code": "NPC-A 778812", "terminal_seal_count": "2", "sticker_seal": "TEM-55120",
-    "optical_sticker": "QC-99001", "install_date": date.today().isoformat(),
+    "optical_sticker": "QC-99001", "install_date": local_today().isoformat(),
 }
 
 

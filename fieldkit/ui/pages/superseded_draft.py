@@ -4,8 +4,7 @@ deliberately. Nothing here deletes by itself: "Keep it for now" keeps it on the 
 
 from __future__ import annotations
 
-from datetime import datetime
-
+from fieldkit.domain.local_time import local_datetime
 from fieldkit.services.superseded_drafts import Superseded
 from fieldkit.ui.labels import current_language
 from fieldkit.ui.qt import QDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
@@ -13,7 +12,7 @@ from fieldkit.ui.qt import QDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushBu
 
 def _when(stamp: str) -> str:
     try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%d/%m %H:%M")
+        return local_datetime(stamp).strftime("%d/%m %H:%M")
     except ValueError:
         return ""
 

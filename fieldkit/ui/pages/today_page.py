@@ -6,8 +6,7 @@ what was typed, read-only, and offers to discard it (never deleted without that 
 
 from __future__ import annotations
 
-from datetime import datetime
-
+from fieldkit.domain.local_time import local_datetime
 from fieldkit.services import draft_files, drafts, superseded_drafts, ui_queries
 from fieldkit.services.drafts import Today, TodayItem
 from fieldkit.services.superseded_drafts import Superseded
@@ -34,7 +33,7 @@ GROUPS = ("drafts", "waiting", "sent", "returned")
 
 def _time(stamp: str) -> str:
     try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%H:%M")
+        return local_datetime(stamp).strftime("%H:%M")
     except ValueError:
         return ""
 
