@@ -99,17 +99,19 @@ class Dev:
 GZIP_LEVEL = 4  # the laptop's level on a fast link (fieldkit/sync/push.py, FAST_LINK)
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU seconds (user + system) of one process so far, from /proc/<pid>/stat (0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            parts = f.read().rsplit(")", 1)[1].split()
+        return (int(parts[11]) + int(parts[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def server_cpu(pids: list[int]) -> float:
     """CPU seconds (user + system) of these processes so far, from /proc/<pid>/stat."""
-    total = 0.0
-    for pid in pids:
-        try:
-            with open(f"/proc/{pid}/stat") as f:
-                parts = f.read().rsplit(")", 1)[1].split()
-            total += (int(parts[11]) + int(parts[12])) / os.sysconf("SC_CLK_TCK")
-        except (OSError, IndexError, ValueError):
-            pass
-    return total
+    return sum(cpu_seconds(pid) for pid in pids)
 
 
 def server_pids(srv: ServerProcess) -> list[int]:

@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import psycopg  # noqa: E402
 
-from bench.central import fresh_database, push_all, seed, setup_devices  # noqa: E402
+from bench.central import cpu_seconds, fresh_database, push_all, seed, setup_devices  # noqa: E402
 from fieldkit.central.server import ServerProcess  # noqa: E402
 
 # (stage, substrings of a frame "function (file)"), most specific first: a sample goes to the
@@ -105,15 +105,6 @@ def loop_frames(path: Path, rate: int, total: int, top: int = 25) -> None:
     print(f"\nevent-loop thread: {spent / rate:.1f} s sampled, {1e6 * spent / rate / total:.1f} µs/op; top stacks:")
     for key, n in where.most_common(top):
         print(f"  {1e6 * n / rate / total:>6.2f} µs/op  {key[:150]}")
-
-
-def cpu_seconds(pid: int) -> float:
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            parts = f.read().rsplit(")", 1)[1].split()
-        return (int(parts[11]) + int(parts[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        return 0.0
 
 
 class PgSampler(threading.Thread):

@@ -30,19 +30,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.central import exact_counts, fresh_database, push_all, seed, setup_devices  # noqa: E402
+from bench.central import cpu_seconds, exact_counts, fresh_database, push_all, seed, setup_devices  # noqa: E402
 from fieldkit.central.server import ServerProcess  # noqa: E402
 
 OLD = "old:--threads 40 --db-pool 10 --db-overflow 10 --switch-ms 5"
-
-
-def cpu_seconds(pid: int) -> float:
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            parts = f.read().rsplit(")", 1)[1].split()
-        return (int(parts[11]) + int(parts[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        return 0.0
 
 
 def switches(pid: int) -> int:
