@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, Connection, Integer, LargeBinary, Table
+from sqlalchemy import BigInteger, Boolean, Column, Connection, Integer, LargeBinary, Table
 
 try:
     import orjson
@@ -28,7 +28,7 @@ _PG_TYPES: list[tuple[type, str]] = [(BigInteger, "int8"), (Integer, "int4"), (B
                                      (LargeBinary, "bytea")]
 
 
-def _pg_type(column: Any) -> str:
+def _pg_type(column: Column[Any]) -> str:
     for kind, name in _PG_TYPES:
         if isinstance(column.type, kind):
             return name
@@ -80,11 +80,10 @@ def _sqlite_insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]
         return []
     from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-    stmt: Any = sqlite_insert(table)
+    stmt = sqlite_insert(table)
     if conflict:
         stmt = stmt.on_conflict_do_nothing(index_elements=[table.c[conflict]])
     if returning:
-        stmt = stmt.returning(table.c[returning])
-        return [r[0] for r in conn.execute(stmt, list(rows))]
+        return [r[0] for r in conn.execute(stmt.returning(table.c[returning]), list(rows))]
     conn.execute(stmt, list(rows))
     return []
