@@ -16,11 +16,11 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from fieldkit.domain.local_time import local_today  # noqa: E402
 from fieldkit.domain.models import Role, WorkOrderKind  # noqa: E402
 from fieldkit.services import customers, draft_files, drafts, work_orders  # noqa: E402
 from fieldkit.services import session as sessions  # noqa: E402
@@ -48,7 +48,7 @@ def main() -> None:
                             secret="246810", params=FAST_KDF)
         c = customers.create_customer(s, CustomerInput(code="PA23LN0000001", name="Nguyễn Văn A"))
         orders = [work_orders.create_work_order(s, kind=WorkOrderKind.METER_INSTALL, customer_id=c.id,
-                                                due_date=date.today()) for _ in range(args.drafts)]
+                                                due_date=local_today()) for _ in range(args.drafts)]
         values = {f"field_{i}": f"giá trị {i}" for i in range(30)}
         for wo in orders:
             drafts.save_install(s, wo.id, {"values": values}, [], None, 2)

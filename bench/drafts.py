@@ -17,11 +17,11 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from fieldkit.domain.local_time import local_today  # noqa: E402
 from fieldkit.domain.models import Role, WorkOrderKind  # noqa: E402
 from fieldkit.services import customers, drafts, work_orders  # noqa: E402
 from fieldkit.services import session as sessions  # noqa: E402
@@ -45,7 +45,7 @@ def main() -> None:
                             secret="246810", params=FAST_KDF)
         c = customers.create_customer(s, CustomerInput(code="PA23LN0000001", name="Nguyễn Văn A"))
         wo = work_orders.create_work_order(s, kind=WorkOrderKind.METER_INSTALL, customer_id=c.id,
-                                           due_date=date.today())
+                                           due_date=local_today())
         values = {f"field_{i}": f"giá trị {i}" for i in range(30)}
 
         def timed(fn) -> float:  # type: ignore[no-untyped-def]

@@ -21,7 +21,6 @@ import re
 import subprocess
 import sys
 import time
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +61,8 @@ def start_demo(folder: Path, customers: int) -> tuple[subprocess.Popen[str], str
 
 def install_values(files: list[Any], removed: str = "") -> dict[str, Any]:
     """The install form filled in; `removed`: the serial of the meter a replacement takes down."""
+    from fieldkit.domain.local_time import local_today
+
     old = {"reason": "replacement", "removed_serial": removed,
            "removed_reading": {"BT": "1520", "CD": "410", "TD": "388", "source": "manual"}} if removed else {}
     return {
@@ -71,7 +72,7 @@ def install_values(files: list[Any], removed: str = "") -> dict[str, Any]:
         "installed_type": "electronic", "phases": "1",
         "installed_reading": {"BT": "0", "CD": "0", "TD": "0", "source": "manual"},
         "terminal_seal_code": "NPC-A 1", "terminal_seal_count": "2", "sticker_seal": "TEM-1",
-        "optical_sticker": "QC-1", "install_date": date.today().isoformat(),
+        "optical_sticker": "QC-1", "install_date": local_today().isoformat(),
         "meter_photos": [files[0].sha256, files[1].sha256], "technician_signature": files[2].sha256,
         "customer_signature": files[3].sha256,
     }

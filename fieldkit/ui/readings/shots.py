@@ -41,6 +41,7 @@ def _simulator() -> tuple[subprocess.Popen[bytes], str]:
 
 def _household(session: Any, run: int) -> str:
     """A customer with a meter, three monthly readings and an open reading work order; its number."""
+    from fieldkit.domain.local_time import local_today
     from fieldkit.domain.models import Address, ReadingSource, RegisterValue, WorkOrderKind
     from fieldkit.services import customers, field_facts, meters, work_orders
     from fieldkit.services.customers import CustomerInput
@@ -56,9 +57,10 @@ def _household(session: Any, run: int) -> str:
         field_facts.record_reading(session, meter_id=m.id, source=ReadingSource.OPTICAL, customer_id=c.id,
                                    taken_at=now - timedelta(days=30 * (3 - i), hours=2),
                                    registers={"1.8.0": RegisterValue(Decimal(value), "kWh")})
-    number = f"GCS-{now:%y%m%d}-{run + 1:02d}"
+    today = local_today()  # Vietnam's day: after 17:00 UTC the UTC day is still yesterday there
+    number = f"GCS-{today:%y%m%d}-{run + 1:02d}"
     work_orders.create_work_order(session, kind=WorkOrderKind.READING, customer_id=c.id, meter_id=m.id,
-                                  due_date=now.date(), number=number)
+                                  due_date=today, number=number)
     return number
 
 
