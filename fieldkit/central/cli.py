@@ -26,6 +26,10 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported where used: `fieldkit central --help` loads no database code
+    from fieldkit.central.db import Database
 
 DEFAULT_DB = os.environ.get("FIELDKIT_CENTRAL_DB", "central.db")
 
@@ -290,11 +294,9 @@ def run(args: argparse.Namespace) -> int:
         db.dispose()
 
 
-def _quarantine(db: object, args: argparse.Namespace) -> int:
+def _quarantine(db: Database, args: argparse.Namespace) -> int:
     from fieldkit.central import quarantine
-    from fieldkit.central.db import Database
 
-    assert isinstance(db, Database)
     if args.quarantine_action == "list":
         quarantine.scan(db)
         rows = quarantine.listing(db)

@@ -42,12 +42,18 @@ another pushed sees that push.
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, and_, func, or_, select, update
+from sqlalchemy import ColumnElement, Connection, and_, func, or_, select, update
 
 from fieldkit.central import bulk
 from fieldkit.central import schema as t
+
+if TYPE_CHECKING:  # SQLAlchemy 2.1's Row[*columns]; only for the checker (2.0's Row takes one tuple type)
+    from sqlalchemy import Row
+
+    # (seq, entity, entity_id, data, origin_device): seq is Any, a damaged one is text in SQLite (_seq)
+    Change = Row[Any, str, str, str, str | None]
 
 CHANGE_SEQ = "change_seq"
 SHIFT = 24
@@ -121,7 +127,7 @@ def fact_rows_sql(source: str, order: str) -> str:
             f"%(device)s, s.data, %(at)s FROM {source} s, fb, fo)")
 
 
-def read(conn: Connection, team_id: str, since: int, limit: int, wait: float = HOLD_WAIT) -> list[Any]:
+def read(conn: Connection, team_id: str, since: int, limit: int, wait: float = HOLD_WAIT) -> list[Change]:
     """The team's changes (and everyone's: team NULL) after `since`, oldest first, at most `limit`:
     rows (seq, entity, entity_id, data, origin_device). On PostgreSQL only below the horizon. When
     changes of the team that had committed when the pull came are held back by an older transaction
@@ -131,7 +137,7 @@ def read(conn: Connection, team_id: str, since: int, limit: int, wait: float = H
     return read_for(conn, team_id, None, since, limit, wait)[0]
 
 
-def _not_own_facts(device_id: str) -> Any:
+def _not_own_facts(device_id: str) -> ColumnElement[bool]:
     """Leaves out the field facts `device_id` pushed itself (it has them); keeps rows of no origin
     (NULL) and its own changes of mutable records (their new version comes back to it)."""
     c = t.changes.c
@@ -139,7 +145,7 @@ def _not_own_facts(device_id: str) -> Any:
 
 
 def read_for(conn: Connection, team_id: str, device_id: str | None, since: int, limit: int,
-             wait: float = HOLD_WAIT) -> tuple[list[Any], int]:
+             wait: float = HOLD_WAIT) -> tuple[list[Change], int]:
     """`read` for one device: its own field facts are left out in the query, so they never count
     toward `limit` (a device that pushed 10,000 readings gets the others' 3 changes in one page).
     Returns (rows, reach): `reach` is the highest number a cursor may move to after these rows. On a
@@ -195,7 +201,7 @@ def _top(conn: Connection, team_id: str, since: int, horizon: int | None) -> int
     return top
 
 
-def _reach(rows: list[Any], since: int, limit: int, top: int) -> int:
+def _reach(rows: list[Change], since: int, limit: int, top: int) -> int:
     last = next((s for s in (_seq(r[0]) for r in reversed(rows)) if s is not None), since)
     return max(since, last) if len(rows) == limit else max(since, last, top)
 
