@@ -108,6 +108,17 @@ def _central_setup(db: Path) -> dict[str, str]:
     return codes
 
 
+def _server_secret(folder: Path) -> Path:
+    """The demo server's key-encryption secret: made once, kept beside its database (a real server's
+    operator keeps it apart: docs/central.md, "The server's signing key")."""
+    from fieldkit.central import server_key
+
+    path = folder / "server-key.secret"
+    if not path.exists():
+        server_key.make_secret_file(path)
+    return path
+
+
 def _seed_central(profile: Path, central_db: Path) -> str:
     """The server learns the demo profile's customers, meters and work orders (same ids), so what a
     newcomer does on them syncs and can be approved (issue 13 item 8)."""
@@ -176,7 +187,8 @@ def run(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGTERM, stop)
     try:
         server = subprocess.Popen([sys.executable, "-m", "fieldkit", "central", "serve", "--db", str(central_db),
-                                   "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+                                   "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
+                                   "--key-file", str(_server_secret(folder))],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         children.append(server)
         import requests

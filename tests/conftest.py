@@ -18,6 +18,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["FIELDKIT_CREDENTIALS"] = "file"
 os.environ["FIELDKIT_SECRETS_DIR"] = _secrets_dir = tempfile.mkdtemp(prefix="fieldkit-test-secrets-")
 atexit.register(shutil.rmtree, _secrets_dir, True)
+# The central server's key-encryption secret for every server the tests start (in-process or `serve`);
+# a test of the secret itself sets or removes it (tests/central/test_server_key_*.py).
+os.environ["FIELDKIT_SERVER_KEY_SECRET"] = os.urandom(32).hex()
+os.environ.pop("FIELDKIT_SERVER_KEY_FILE", None)
 
 from fieldkit.domain.models import Role  # noqa: E402
 from fieldkit.services import session as sessions  # noqa: E402

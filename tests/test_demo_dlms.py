@@ -35,6 +35,8 @@ def test_demo_with_a_dlms_meter(tmp_path: Path) -> None:
                        env=dict(os.environ, PYTHONPATH=str(ROOT), FIELDKIT_SIMULATOR_TIME_SCALE="20"))
     assert r.returncode == 0, r.stderr[-2000:]
     assert "simulated dlms-tamper meter" in r.stderr + r.stdout and "check done" in r.stderr + r.stdout
+    # the demo server's signing key is sealed under a secret the demo made itself (owner-only)
+    assert (tmp_path / "demo" / "server-key.secret").stat().st_mode & 0o077 == 0
     s = session.login(tmp_path / "demo" / "profile", "lan", "246810")
     try:
         found = []

@@ -10,7 +10,7 @@ from fastapi import Depends, Header, HTTPException, Request, Response
 from pydantic import BaseModel
 from sqlalchemy import and_, select
 
-from fieldkit.central import admin, people
+from fieldkit.central import admin, people, server_key
 from fieldkit.central import schema as t
 from fieldkit.central.apply import Context, actor_of
 from fieldkit.central.db import Database, dumps
@@ -27,7 +27,9 @@ class Access:
 
     def __init__(self, db: Database):
         self.db = db
-        self._keys: list[Any] = []  # the server's signing key, loaded on first use (start-up needs no database)
+        # the server's signing keys, read on first use (start-up needs no database) and again now and
+        # then, so a rotation is followed without a restart (central/server_key.py)
+        self.keys = server_key.KeyCache(db)
         # Dependencies for the routers' signatures: `ctx: access.Auth` (any enrolled device),
         # `ctx: access.Supervisor` (and a supervisor's user token).
         auth = Annotated[Context, Depends(self.auth)]
@@ -39,9 +41,8 @@ class Access:
         self.Supervisor: Any = Annotated[Context, Depends(supervisor)]
 
     def server_key(self) -> Any:
-        if not self._keys:
-            self._keys.append(people.server_key(self.db))
-        return self._keys[0]
+        """The key this server signs with now (the newest one whose start has passed)."""
+        return self.keys.current().key
 
     def signed(self, request: Request, model: BaseModel | dict[str, Any], *, no_floats: bool = False,
                **dump: Any) -> Response:

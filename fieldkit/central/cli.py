@@ -1,6 +1,9 @@
 """`fieldkit central …`: run and administer the reference central server.
 
-    fieldkit central serve --db URL [--host H] [--port P] [--workers N]
+    fieldkit central serve --db URL [--host H] [--port P] [--workers N] [--key-file FILE]
+    fieldkit central key secret FILE                      a new 32-byte key-encryption secret
+    fieldkit central key rotate --db URL [--key-file FILE] [--in SECONDS]
+    fieldkit central key list --db URL [--key-file FILE]
     fieldkit central team --db URL CODE NAME [--unit PA23VG]
     fieldkit central user --db URL USERNAME --name "Full Name" --role technician --team CODE
                                             (prints a one-time user code for the person's laptop)
@@ -16,7 +19,9 @@
     fieldkit central publish --db URL KIND KEY FILE.json
     fieldkit central quarantine --db URL list | remove SEQ
 
-URL is a SQLite file path (default ./central.db) or a postgresql:// URL.
+URL is a SQLite file path (default ./central.db) or a postgresql:// URL. The server's signing keys
+are sealed under a secret kept outside the database: FIELDKIT_SERVER_KEY_SECRET (64 hex digits) or
+FIELDKIT_SERVER_KEY_FILE / --key-file (docs/central.md, "The server's signing key").
 """
 
 from __future__ import annotations
@@ -145,6 +150,14 @@ def register(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--switch-ms", type=float_range(0.1, 100, "ms"), default=None,
                    help="how long a thread keeps Python's interpreter lock before another gets it "
                         "(default: Python's 5 ms)")
+    key_file_help = "file holding the 32-byte secret that seals the server's signing keys (else $FIELDKIT_SERVER_KEY_SECRET)"
+    p.add_argument("--key-file", type=Path, default=None, help=key_file_help)
+    p = add("key", "the server's signing keys: make a secret file, rotate the key, list the keys")
+    p.add_argument("key_action", choices=["secret", "rotate", "list"])
+    p.add_argument("file", nargs="?", type=Path, help="(secret) where to write the new secret")
+    p.add_argument("--key-file", type=Path, default=None, help=key_file_help)
+    p.add_argument("--in", dest="delay", type=float_range(0, 30 * 86400, "seconds"), default=60.0,
+                   help="(rotate) seconds until the new key is used (default 60: every worker has read it by then)")
     add("init", "create the tables (serve does this too)")
     p = add("team", "create a team")
     p.add_argument("code")
@@ -195,21 +208,37 @@ def run(args: argparse.Namespace) -> int:
     from fieldkit.central.db import Database
     from fieldkit.cli_args import fail
 
+    if args.central_command == "key" and args.key_action == "secret":
+        return _new_secret(args)
     wrong = _check_db(args.db)
     if wrong:
         return fail(f"error: {wrong}")
+    if getattr(args, "key_file", None) is not None:  # for this process and the server's workers: it wins
+        os.environ["FIELDKIT_SERVER_KEY_FILE"] = str(args.key_file.resolve())
+        os.environ.pop("FIELDKIT_SERVER_KEY_SECRET", None)
     if args.central_command == "serve":
         from fieldkit.central.server import serve
 
         wrong = _check_listen(args.host, args.port) or _pool_options(args) or _check_loop(args.loop)
         if wrong:
             return fail(f"error: {wrong}")
-        try:  # open the database before saying we serve
+        from fieldkit.central import server_key
+
+        try:  # open the database and the signing keys before saying we serve
             probe = Database(args.db)
-            probe.create_all()
-            probe.dispose()
+            try:
+                probe.create_all()
+                secret = server_key.secret_from_env()
+                with probe.write() as (conn, _):
+                    sealed = server_key.ensure(conn, secret)
+            finally:
+                probe.dispose()
         except SQLAlchemyError as exc:
             return fail(f"error: cannot open the database {args.db}: {_short(exc)}")
+        except server_key.KeySecretError as exc:
+            return fail(f"error: {exc}")
+        if sealed:
+            print(f"sealed {sealed} server signing key(s) kept in clear by an older version", flush=True)
         try:
             wrong = _check_connections(args)
         except SQLAlchemyError as exc:
@@ -285,6 +314,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"published {args.kind}/{args.key} version {version}")
         elif cmd == "quarantine":
             return _quarantine(db, args)
+        elif cmd == "key":
+            return _keys(db, args)
         return 0
     except (admin.AdminError, people.PeopleError) as exc:
         return fail(f"error: {exc}")
@@ -292,6 +323,46 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"error: the database refused the change: {_short(exc)}")
     finally:
         db.dispose()
+
+
+def _new_secret(args: argparse.Namespace) -> int:
+    from fieldkit.central import server_key
+    from fieldkit.cli_args import fail
+
+    if args.file is None:
+        return fail("error: say where to write the secret: fieldkit central key secret FILE")
+    try:
+        server_key.make_secret_file(args.file)
+    except FileExistsError:
+        return fail(f"error: {args.file} exists already; a secret is never overwritten (it opens the keys)")
+    except OSError as exc:
+        return fail(f"error: cannot write {args.file}: {exc.strerror or exc}")
+    print(f"wrote a new secret to {args.file} (owner-only); keep a copy apart from the database backups")
+    return 0
+
+
+def _keys(db: Database, args: argparse.Namespace) -> int:
+    from fieldkit.central import server_key
+    from fieldkit.cli_args import fail
+
+    try:
+        secret = server_key.secret_from_env()
+        if args.key_action == "rotate":
+            with db.write() as (conn, _):
+                server_key.ensure(conn, secret)
+                new = server_key.rotate(conn, secret, args.delay)
+            print(f"key {new.number} {new.public} used from {new.valid_from}, endorsed by key {new.number - 1}")
+            return 0
+        with db.read() as conn:
+            keys = server_key.load(conn, secret)
+    except server_key.KeySecretError as exc:
+        return fail(f"error: {exc}")
+    now = server_key.current(keys) if keys else None
+    for k in keys:
+        mark = "in use" if now is not None and k.number == now.number else (
+            "next" if now is not None and k.number > now.number else "retired")
+        print(f"{k.number:>3}  {k.public}  from {k.valid_from}  {mark}")
+    return 0
 
 
 def _quarantine(db: Database, args: argparse.Namespace) -> int:

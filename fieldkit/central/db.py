@@ -12,12 +12,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, insert, select, update
+from sqlalchemy import Connection, Engine, create_engine, event, insert, inspect, select, update
 from sqlalchemy.exc import IntegrityError
 
 from fieldkit.central import feed
 from fieldkit.central import schema as t
-from fieldkit.domain import signing
 
 CHANGE_SEQ = feed.CHANGE_SEQ
 
@@ -161,14 +160,23 @@ def audit(conn: Connection, *, device_id: str | None, user_id: str | None, actio
     ))
 
 
-SCHEMA_VERSION = 2  # 1: before people's keys; 2: user keys, codes, signed batches, tokens, server key
+SCHEMA_VERSION = 3  # 1: before people's keys; 2: user keys, codes, signed batches, tokens, server key;
+# 3: the server's keys sealed under the operator's secret, with rotation (central/server_key.py)
+
+_KEY_COLUMNS = (("sealed", "TEXT"), ("valid_from", "VARCHAR(40)"), ("endorsement", "VARCHAR(100)"))
 
 
 def upgrade(conn: Connection) -> None:
-    """Central schema migration (new tables are made by create_all): record the version, make the
-    server's signing key once, and on PostgreSQL keep the batch digests uncompressed."""
+    """Central schema migration (new tables are made by create_all): record the version, give
+    `server_keys` its schema-3 columns, and on PostgreSQL keep the batch digests uncompressed. The
+    server's keys themselves are made and sealed with the operator's secret (server_key.ensure, at
+    `serve` and first use): a key schema 2 kept in clear is sealed there, in place."""
     if conn.dialect.name == "postgresql":
         _uncompressed(conn, "op_batches", "digests")
+    have = {c["name"] for c in inspect(conn).get_columns("server_keys")}
+    for name, kind in _KEY_COLUMNS:
+        if name not in have:
+            conn.exec_driver_sql(f"ALTER TABLE server_keys ADD COLUMN {name} {kind}")
     row = conn.execute(select(t.schema_info.c.value).where(t.schema_info.c.name == "version")).first()
     if row is None or int(row[0]) < SCHEMA_VERSION:
         try:
@@ -178,14 +186,6 @@ def upgrade(conn: Connection) -> None:
                 else:
                     conn.execute(update(t.schema_info).where(t.schema_info.c.name == "version")
                                  .values(value=SCHEMA_VERSION))
-        except IntegrityError:
-            pass
-    if conn.execute(select(t.server_keys.c.id).where(t.server_keys.c.id == 1)).first() is None:
-        key = signing.new_private_key()
-        try:
-            with conn.begin_nested():
-                conn.execute(insert(t.server_keys).values(id=1, private_key=signing.private_bytes(key).hex(),
-                                                          public_key=signing.public_text(key), created_at=utc_now()))
         except IntegrityError:
             pass
 

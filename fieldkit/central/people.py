@@ -266,6 +266,7 @@ def token_person(conn: Connection, token: str, device_id: str, team_id: str) -> 
 # --- the server's own key ----------------------------------------------------------------------
 
 def server_key(db: Database) -> Any:
-    with db.read() as conn:
-        row = conn.execute(select(t.server_keys.c.private_key).where(t.server_keys.c.id == 1)).one()
-    return signing.private_from(bytes.fromhex(str(row[0])))
+    """The key the server signs with now, opened with the operator's secret (central/server_key.py)."""
+    from fieldkit.central import server_key as keys
+
+    return keys.KeyCache(db, reload_s=0).current().key

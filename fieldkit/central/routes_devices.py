@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from fieldkit import __version__
-from fieldkit.central import admin, people, stored
+from fieldkit.central import admin, people, server_key, stored
 from fieldkit.central import schema as t
 from fieldkit.central.access import Access
 from fieldkit.central.apply import Context
@@ -58,6 +58,14 @@ class Me(BaseModel):
     time: str
 
 
+class KeyLink(BaseModel):
+    n: int = Field(description="the key's number (1 is the first key; each rotation adds one)")
+    public_key: str
+    valid_from: str = Field(description="when the server signs with this key from")
+    endorsement: str = Field(description="signature by key n-1 over fk-endorse-v1, n, this public key, "
+                                         "valid_from and key n-1's public key")
+
+
 class Hello(BaseModel):
     public_key: str
     signature: str
@@ -66,6 +74,8 @@ class Hello(BaseModel):
     signs_all: bool = Field(default=True, description="every answer a laptop acts on is signed (`X-FK-Signature`), "
                                                       "the change feed and upload offsets too: a laptop that saw "
                                                       "this accepts no unsigned one from this server again")
+    keys: list[KeyLink] | None = Field(default=None, description="after a rotation: the endorsed chain from key 2 "
+                                       "to `public_key`, so a laptop that pinned an older key can follow it")
 
 
 class RegisterRequest(BaseModel):
@@ -110,10 +120,13 @@ def router(db: Database, access: Access) -> APIRouter:
         """The server proves its identity: its public key and a signature over the caller's nonce. The
         whole answer, with what this server can do (`ordered`), is signed over the same nonce
         (`X-FK-Signature`): a laptop acts only on capabilities the server vouched for."""
-        key = access.server_key()
-        public = signing.public_text(key)
-        answer = Hello(public_key=public, time=utc_now(), signature=signing.sign(key, signing.hello_message(nonce, public)))
-        body = dumps(answer.model_dump()).encode("utf-8")
+        keys = access.keys.keys()
+        now = server_key.current(keys)
+        key, public = now.key, now.public
+        links = [KeyLink(**link) for link in server_key.chain(keys, now)] or None
+        answer = Hello(public_key=public, time=utc_now(), signature=signing.sign(key, signing.hello_message(nonce, public)),
+                       keys=links)
+        body = dumps(answer.model_dump(exclude_none=True)).encode("utf-8")
         return Response(body, media_type="application/json",
                         headers={"X-FK-Signature": signing.sign(key, signing.answer_message(nonce, body))})
 

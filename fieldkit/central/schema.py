@@ -310,9 +310,14 @@ user_tokens = Table(
 server_keys = Table(
     "server_keys", metadata,
     Column("id", Integer, primary_key=True),
-    Column("private_key", String(64), nullable=False),  # raw Ed25519 seed, hex
+    Column("private_key", String(64), nullable=False),  # "" (schema 2 kept the raw Ed25519 seed here, hex)
     Column("public_key", String(64), nullable=False),
     Column("created_at", String(40), nullable=False),
+    # schema 3 (central/server_key.py): the seed sealed under the operator's secret, when the key is
+    # used from, and the previous key's signature handing over to this one (key 2 onwards)
+    Column("sealed", Text, nullable=True),
+    Column("valid_from", String(40), nullable=True),
+    Column("endorsement", String(100), nullable=True),
 )
 
 schema_info = Table(

@@ -10,6 +10,7 @@ same holds for N processes on several hosts behind a load balancer.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
 import signal
@@ -26,7 +27,7 @@ import anyio.to_thread
 import uvicorn
 from fastapi import FastAPI
 
-from fieldkit.central import observe
+from fieldkit.central import observe, server_key
 from fieldkit.central.api import create_app
 from fieldkit.central.db import Database
 
@@ -46,7 +47,21 @@ def app_from_env() -> FastAPI:
     if switch_ms:
         sys.setswitchinterval(float(switch_ms) / 1000)
     threads = os.environ.get(THREADS_ENV)
+    try:  # a worker without the key-encryption secret stops at once (gunicorn), not at its first answer
+        server_key.secret_from_env()
+    except server_key.KeySecretError as exc:
+        raise SystemExit(f"error: {exc}") from None
     return limit_threads(create_app(Database(os.environ[DB_ENV])), int(threads) if threads else None)
+
+
+# The key-encryption secret of the test and benchmark harnesses below when none is set (a fixed one,
+# so a benchmark's database opens again in the next run). `fieldkit central serve` itself has none.
+HARNESS_SECRET = hashlib.sha256(b"fieldkit harness: tests and benches only, never a real server").hexdigest()
+
+
+def harness_secret(env: Any) -> None:
+    if not env.get(server_key.SECRET_ENV) and not env.get(server_key.FILE_ENV):
+        env[server_key.SECRET_ENV] = HARNESS_SECRET
 
 
 def limit_threads(app: FastAPI, threads: int | None) -> FastAPI:
@@ -108,6 +123,7 @@ class ServerThread:
 
     def __init__(self, db: Database, host: str = "127.0.0.1", port: int = 0, threads: int | None = None):
         self.db = db
+        harness_secret(os.environ)  # the app reads the secret from this process's environment
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self.sock.bind((host, port))
@@ -152,6 +168,7 @@ class ServerProcess:
         self.extra = list(extra or [])  # more `serve` options, e.g. ["--threads", "8"]
         self.env = {**os.environ, **(env or {})}
         self.env.pop(METRICS_ENV, None)
+        harness_secret(self.env)
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self, timeout: float = 60) -> ServerProcess:

@@ -10,7 +10,8 @@ so they live here, below both.
   64-byte signature per author per push keeps the 2G bytes low; the server keeps the
   signature and the digests, so authorship can be proved later.
 - User tokens (for role-gated reads) are obtained by signing a server challenge.
-- The server signs its answers with its own key, pinned by the laptop at enrolment.
+- The server signs its answers with its own key, pinned by the laptop at enrolment; a new server
+  key is endorsed by the one before (`endorse_message`), so the pin can follow a rotation.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ TOKEN = b"fk-token-v1"
 REGISTER = b"fk-register-v1"
 ANSWER = b"fk-answer-v1"
 HELLO = b"fk-hello-v1"
+ENDORSE = b"fk-endorse-v1"
 
 
 # One encoder for every call: json.dumps with options builds a new one each time (a tenth of a
@@ -98,6 +100,11 @@ def answer_message(nonce: str, body: bytes) -> bytes:
 
 def hello_message(nonce: str, public_key: str) -> bytes:
     return b"\n".join([HELLO, nonce.encode(), public_key.encode()])
+
+
+def endorse_message(number: int, public_key: str, valid_from: str, previous: str) -> bytes:
+    """A server key hands over to its successor: key `number`, its public key, from when, after which key."""
+    return b"\n".join([ENDORSE, str(number).encode(), public_key.encode(), valid_from.encode(), previous.encode()])
 
 
 def new_private_key() -> Ed25519PrivateKey:

@@ -1,0 +1,160 @@
+"""The server's signing key at rest: sealed under the operator's secret (central/server_key.py).
+
+A schema-2 database (the key as plain hex) is upgraded in place on SQLite and PostgreSQL, once; the
+database alone no longer holds the key; `serve` without the secret, or with a wrong one, refuses to
+start in one line and changes nothing."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+from sqlalchemy import Column, Integer, MetaData, String, Table, insert, select, text, update
+
+from fieldkit.central import schema as t
+from fieldkit.central import server_key
+from fieldkit.central.db import Database, utc_now
+from fieldkit.domain import signing
+
+
+def _schema2(db_url: str) -> tuple[str, str]:
+    """A database as version 2 left it: server_keys without the schema-3 columns, the key in clear."""
+    db = Database(db_url)
+    db.create_all()
+    t.server_keys.drop(db.engine)
+    old = Table("server_keys", MetaData(), Column("id", Integer, primary_key=True),
+                Column("private_key", String(64), nullable=False), Column("public_key", String(64), nullable=False),
+                Column("created_at", String(40), nullable=False))
+    old.create(db.engine)
+    key = signing.new_private_key()
+    seed = signing.private_bytes(key).hex()
+    with db.write() as (conn, _):
+        conn.execute(insert(old).values(id=1, private_key=seed, public_key=signing.public_text(key),
+                                        created_at=utc_now()))
+        conn.execute(update(t.schema_info).where(t.schema_info.c.name == "version").values(value=2))
+    db.dispose()
+    return seed, signing.public_text(key)
+
+
+def _dump(db: Database) -> str:
+    """Everything the server_keys table holds, as text (what a dump of it would show)."""
+    with db.read() as conn:
+        return repr(conn.execute(text("SELECT * FROM server_keys")).all())
+
+
+def test_a_plain_key_of_schema_2_is_sealed_in_place_once(db_url: str):
+    seed, public = _schema2(db_url)
+    secret = os.urandom(32)
+    db = Database(db_url)
+    try:
+        db.create_all()
+        db.create_all()  # twice: the columns are added once
+        assert seed in _dump(db)  # without the secret nothing can be sealed yet: the key is as it was
+        with db.write() as (conn, _):
+            assert server_key.ensure(conn, secret) == 1
+        dumped = _dump(db)
+        assert seed not in dumped and seed.upper() not in dumped
+        with db.read() as conn:
+            row = conn.execute(select(t.server_keys)).one()
+            assert conn.execute(select(t.schema_info.c.value)).scalar_one() == 3
+        assert row.private_key == "" and row.sealed.startswith(server_key.SEALED) and row.public_key == public
+        with db.write() as (conn, _):  # idempotent: nothing sealed again, the same bytes
+            assert server_key.ensure(conn, secret) == 0
+        assert _dump(db) == dumped
+        with db.read() as conn:
+            keys = server_key.load(conn, secret)
+        assert [k.public for k in keys] == [public]
+        assert signing.private_bytes(keys[0].key).hex() == seed  # the same key: enrolled laptops keep trusting it
+        with db.write() as (conn, _), pytest.raises(server_key.KeySecretError, match="does not open"):
+            server_key.ensure(conn, os.urandom(32))
+        assert _dump(db) == dumped
+    finally:
+        db.dispose()
+
+
+def test_a_sealed_key_moved_to_another_row_or_altered_does_not_open(tmp_path: Path):
+    db = Database(str(tmp_path / "c.db"))
+    db.create_all()
+    secret = os.urandom(32)
+    with db.write() as (conn, _):
+        server_key.ensure(conn, secret)
+        server_key.rotate(conn, secret, 0)
+        rows = conn.execute(select(t.server_keys.c.id, t.server_keys.c.sealed).order_by(t.server_keys.c.id)).all()
+        conn.execute(update(t.server_keys).where(t.server_keys.c.id == 2).values(sealed=rows[0].sealed))
+    with db.read() as conn, pytest.raises(server_key.KeySecretError, match="key 2"):
+        server_key.load(conn, secret)
+    db.dispose()
+
+
+@pytest.mark.parametrize("value", ["", "abc", "zz" * 32, "00" * 31])
+def test_a_malformed_secret_is_named(value: str):
+    env = {server_key.SECRET_ENV: value} if value else {}
+    with pytest.raises(server_key.KeySecretError, match="FIELDKIT_SERVER_KEY_SECRET") as got:
+        server_key.secret_from_env(env)
+    assert "\n" not in str(got.value)
+
+
+def _env(env: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k not in (server_key.SECRET_ENV, server_key.FILE_ENV)} | env
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _serve(db: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "fieldkit", "central", "serve", "--db", db, "--port",
+                           str(_free_port())], env=_env(env), capture_output=True, text=True, timeout=120)
+
+
+def test_serve_refuses_without_the_secret_or_with_a_wrong_one_and_changes_nothing(tmp_path: Path):
+    db_path = str(tmp_path / "central.db")
+    seed, public = _schema2(db_path)
+    no = _serve(db_path, {})
+    assert no.returncode != 0
+    lines = no.stderr.strip().splitlines()
+    assert len(lines) == 1 and "FIELDKIT_SERVER_KEY_SECRET" in lines[0] and "--key-file" in lines[0], no.stderr
+    secret_file = tmp_path / "secret"
+    assert subprocess.run([sys.executable, "-m", "fieldkit", "central", "key", "secret", str(secret_file)],
+                          capture_output=True, text=True, timeout=60).returncode == 0
+    assert secret_file.stat().st_mode & 0o077 == 0
+    again = subprocess.run([sys.executable, "-m", "fieldkit", "central", "key", "secret", str(secret_file)],
+                           capture_output=True, text=True, timeout=60)
+    assert again.returncode != 0 and "never overwritten" in again.stderr
+    db = Database(db_path)
+    assert seed in _dump(db)
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "fieldkit", "central", "serve", "--db", db_path, "--port",
+                               str(port), "--log-level", "warning", "--key-file", str(secret_file)],
+                              env=_env({}), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                hello = requests.get(f"http://127.0.0.1:{port}/v1/hello", params={"nonce": "abcdefgh12"}, timeout=5)
+                break
+            except requests.RequestException:
+                assert server.poll() is None and time.monotonic() < deadline, server.communicate()[1]
+                time.sleep(0.2)
+        assert hello.json()["public_key"] == public  # the same key, now sealed: laptops keep trusting it
+    finally:
+        server.terminate()
+        server.communicate(timeout=30)
+    sealed = _dump(db)
+    assert seed not in sealed
+    wrong = _serve(db_path, {server_key.SECRET_ENV: os.urandom(32).hex()})
+    lines = wrong.stderr.strip().splitlines()
+    assert wrong.returncode != 0 and len(lines) == 1 and "does not open" in lines[0], wrong.stderr
+    assert _dump(db) == sealed
+    listed = subprocess.run([sys.executable, "-m", "fieldkit", "central", "key", "list", "--db", db_path,
+                             "--key-file", str(secret_file)], capture_output=True, text=True, timeout=60)
+    assert listed.returncode == 0 and "in use" in listed.stdout
+    db.dispose()
