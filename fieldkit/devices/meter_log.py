@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from fieldkit.devices.profile_clock import Block, timeline
 from fieldkit.domain.messages import Localised, Texts
 from fieldkit.forms.definition import Text
 
@@ -133,36 +134,90 @@ class TamperEvidence:
     change: Decimal              # (after - before) / before: -0.6 = fell by 60 %
 
 
+@dataclass(frozen=True)
+class Unclear:
+    """A tamper event whose consumption before and after could not be compared because of the clock."""
+
+    event: MeterEvent
+    reason: str   # "clock_moved": too few intervals on its clock; "time_ambiguous": its time is on the
+                  # profile twice (the clock went back) or on a clock the profile does not share
+
+
+@dataclass(frozen=True)
+class ConsumptionCheck:
+    evidence: TamperEvidence | None
+    unclear: tuple[Unclear, ...] = ()
+
+
+_START = timedelta(hours=1)  # the first compared interval ends within this of the event
+
+
 def consumption_change(events: list[MeterEvent], profile: LoadProfile | None, window_hours: float = 24,
                        min_hours: float = 12, threshold: Decimal = Decimal("0.3")) -> TamperEvidence | None:
+    """The evidence of :func:`consumption_check` (None when no event qualifies)."""
+    return consumption_check(events, profile, window_hours, min_hours, threshold).evidence
+
+
+def consumption_check(events: list[MeterEvent], profile: LoadProfile | None, window_hours: float = 24,
+                      min_hours: float = 12, threshold: Decimal = Decimal("0.3")) -> ConsumptionCheck:
     """The tamper event after which active energy per interval changed most (at least
     ``threshold``), comparing each interval of the ``window_hours`` after it with the interval one
     window earlier (the same time of day for a whole-day window, so a daily shape cut short by the
     profile's end weighs nothing); each side needs ``min_hours`` of such pairs. An event is passed
     over when the change was already under way since an earlier tamper event less than a window
     before it (the magnetic field 72 minutes after the cover was opened explains nothing: the
-    consumption had fallen with the cover). None when no event qualifies."""
+    consumption had fallen with the cover).
+
+    ``events`` in the log's order, the profile's rows in the meter's order: the meter's clock may move
+    inside them (:mod:`fieldkit.devices.profile_clock`: a clock set the log states is undone, intervals
+    match by the nearest timestamp within half a period, the profile is cut where its time goes back).
+    A tamper event that cannot be judged because of that is in ``unclear`` with the reason, never
+    named."""
     if profile is None or not profile.rows:
-        return None
+        return ConsumptionCheck(None)
     column = next((i for i, (_key, unit) in enumerate(profile.columns) if unit == "kWh"), None)
     if column is None:
-        return None
-    rows = [(_utc(t), v[column]) for t, v in profile.rows if t is not None and v[column] is not None]
-    at: dict[datetime, Decimal] = {t: v for t, v in rows if v is not None}
+        return ConsumptionCheck(None)
+    rows = [(_utc(t), v[column]) for t, v in profile.rows if t is not None and len(v) > column and v[column] is not None]
+    line = timeline([(t, v) for t, v in rows if v is not None], profile.period,
+                    [(None if e.time is None else _utc(e.time), e.code) for e in events])
+    if not line.blocks:
+        return ConsumptionCheck(None)
     need = max(1, int(min_hours * 3600 // max(1, profile.period)))
     per_day = Decimal(86400) / Decimal(max(1, profile.period))
     window = timedelta(hours=window_hours)
+    period = timedelta(seconds=max(1, profile.period))
+    tolerance = period / 2
+    unclear: list[Unclear] = []
+    tampered: list[tuple[datetime, MeterEvent]] = []
+    for e, when in zip(events, line.event_times, strict=True):
+        if e.tamper and e.time is not None:
+            if when is None:
+                unclear.append(Unclear(e, "time_ambiguous"))
+            else:
+                tampered.append((when, e))
+    tampered.sort(key=lambda item: item[0])
 
-    def pairs(since: datetime, until: datetime) -> list[tuple[Decimal, Decimal]]:
-        """(one window earlier, value) of each interval ending in (since, until]."""
-        return [(at[t - window], v) for t, v in at.items() if since < t <= until and t - window in at]
+    def home(when: datetime) -> Block | None | str:
+        inside = [b for b in line.blocks if b.holds(when, period)]
+        if not inside:
+            inside = [b for b in line.blocks if b.times[0] - period < when + window and b.times[-1] > when - window]
+        return inside[0] if len(inside) == 1 else None if not inside else "time_ambiguous"
 
-    tampered = sorted(((_utc(e.time), e) for e in events if e.tamper and e.time is not None),
-                      key=lambda item: item[0])
     best: TamperEvidence | None = None
     for when, event in tampered:
-        around = pairs(when, when + window)
-        if len(around) < need:
+        block = home(when)
+        if block is None:
+            continue
+        if isinstance(block, str):
+            unclear.append(Unclear(event, block))
+            continue
+        around = block.pairs(when, when + window, window, tolerance)
+        # the comparison starts at the event (an event 6 h before the profile's second day would show
+        # only the change of a later event: its own first hours have no day before them)
+        if len(around) < need or not block.pairs(when, when + max(period, _START), window, tolerance):
+            if line.moved and (block.times[0] - period > when - window or block.times[-1] < when + window):
+                unclear.append(Unclear(event, "clock_moved"))
             continue
         before = sum((b for b, _a in around), Decimal(0))
         after = sum((a for _b, a in around), Decimal(0))
@@ -172,10 +227,10 @@ def consumption_change(events: list[MeterEvent], profile: LoadProfile | None, wi
         if abs(change) < threshold or (best is not None and abs(change) <= abs(best.change)):
             continue
         earlier = [t for t, _e in tampered if when - window < t < when]
-        if earlier and _under_way(pairs(max(earlier), when), change, threshold):
+        if earlier and _under_way(block.pairs(max(earlier), when, window, tolerance), change, threshold):
             continue
         best = TamperEvidence(event, before / len(around) * per_day, after / len(around) * per_day, change)
-    return best
+    return ConsumptionCheck(best, () if best is not None else tuple(unclear))
 
 
 def _under_way(pairs: list[tuple[Decimal, Decimal]], change: Decimal, threshold: Decimal) -> bool:

@@ -32,7 +32,7 @@ from typing import Any
 from fieldkit.devices.capture import Capture
 from fieldkit.devices.client import ReadOptions
 from fieldkit.devices.errors import ProtocolError
-from fieldkit.devices.meter_log import LoadProfile, MeterEvent, consumption_change
+from fieldkit.devices.meter_log import PHYSICAL_KEYS, LoadProfile, MeterEvent, consumption_check
 from fieldkit.devices.meter_models import MeterModel, options_for
 from fieldkit.devices.result import ReadingResult
 from fieldkit.domain import anomalies
@@ -384,7 +384,16 @@ def evidence_findings(target: Target, events: list[MeterEvent], profile: LoadPro
                              _M("The meter logged {count} tamper events: {names}. Check the seals.",
                                 count=len(recent), names=joined([Lowered(e.name) for e in {e.key: e for e in recent}.values()], ", ")),
                              {"count": str(len(recent))}))
-    evidence = consumption_change(events, profile)
+    check = consumption_check(events, profile)
+    evidence = check.evidence
+    unclear = sorted(check.unclear, key=lambda u: u.event.key not in PHYSICAL_KEYS)  # the cover before the clock
+    if evidence is None and unclear and unclear[0].event.time is not None:
+        hour, day = _when(unclear[0].event.time)
+        found.append(Finding(
+            "tamper_consumption_unclear", "warning",
+            _M("The meter's clock was changed around the event “{event}” ({day} at {hour}): consumption before "
+               "and after it cannot be compared.", event=unclear[0].event.name, day=day, hour=hour),
+            {"event": unclear[0].event.key, "at": unclear[0].event.time.isoformat(), "reason": unclear[0].reason}))
     if evidence is not None and evidence.event.time is not None:
         hour, day = _when(evidence.event.time)
         pct = str(abs(evidence.change * 100).quantize(Decimal(1)))
