@@ -22,6 +22,14 @@ except ImportError:  # pragma: no cover - the server extra installs it; the stan
     orjson = None
 
 
+REVOKED = "this device is not enrolled or its token was revoked"
+
+
+def _holds(token_hash: str) -> Any:
+    """The device row of an enrolled, not revoked device holding this token."""
+    return and_(t.devices.c.token_hash == token_hash, t.devices.c.revoked_at.is_(None))
+
+
 class Access:
     """The checks and the signing key of one app (one database)."""
 
@@ -65,16 +73,13 @@ class Access:
              *,
              x_fk_user_token: Annotated[str | None, Header(description="user token (role-gated reads)")] = None
              ) -> Context:
-        token = authorization[7:].strip() if authorization and authorization.lower().startswith("bearer ") else ""
-        if not token:
-            raise HTTPException(401, "a device token is required")
+        token_hash = self.token_hash(authorization)
         # Read-only statements outside a transaction: no BEGIN and ROLLBACK round trips for every
         # request (on PostgreSQL each statement sees what was committed, as in a READ COMMITTED one).
         with self.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            dev = conn.execute(select(t.devices.c.id, t.devices.c.team_id).where(and_(
-                t.devices.c.token_hash == admin.hash_token(token), t.devices.c.revoked_at.is_(None)))).first()
+            dev = conn.execute(select(t.devices.c.id, t.devices.c.team_id).where(_holds(token_hash))).first()
             if dev is None:
-                raise HTTPException(401, "this device is not enrolled or its token was revoked")
+                raise HTTPException(401, REVOKED)
             ctx = Context(str(dev[0]), str(dev[1]))
             if x_fk_user_token:
                 who = people.token_person(conn, x_fk_user_token[:100], ctx.device_id, ctx.team_id)
@@ -82,6 +87,26 @@ class Access:
                     raise HTTPException(401, "user_token: the user token is invalid or expired; sign in again")
                 ctx.user = actor_of(who)
         return ctx
+
+    @staticmethod
+    def token_hash(authorization: str | None) -> str:
+        """The hash of the request's device token, as stored (401 when there is none)."""
+        token = authorization[7:].strip() if authorization and authorization.lower().startswith("bearer ") else ""
+        if not token:
+            raise HTTPException(401, "a device token is required")
+        return admin.hash_token(token)
+
+    def device_and_turn(self, token_hash: str, after: str) -> tuple[Context, bool]:
+        """The device holding this token (401 if none) and whether its operation `after` has its
+        answer stored (a pipelined push's turn), in one query outside a transaction."""
+        o = t.ops.c
+        answered = select(o.op_id).where(and_(o.op_id == after, o.device_id == t.devices.c.id)).exists()
+        with self.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            dev = conn.execute(select(t.devices.c.id, t.devices.c.team_id, answered)
+                               .where(_holds(token_hash))).first()
+        if dev is None:
+            raise HTTPException(401, REVOKED)
+        return Context(str(dev[0]), str(dev[1])), bool(dev[2])
 
     @staticmethod
     def must_be_supervisor(ctx: Context) -> Context:

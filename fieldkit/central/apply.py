@@ -43,13 +43,16 @@ __all__ = ["APPLIED", "CONFLICT", "REJECTED", "Actor", "Context", "Rejected", "a
 
 
 def process_batch(conn: Connection, pending: Pending, ctx: Context, ops: list[Any],
-                  sigs: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+                  sigs: list[dict[str, Any]] | None = None,
+                  checked: signatures.Checked | None = None) -> list[dict[str, Any]]:
     """Apply a signed batch: each operation by its verified author, each at most once. The authors'
     signatures cover every operation they sent (a refused one too); an operation whose own fields
     are unusable is refused for that first, and nothing about it is stored.
     Runs of fact appends go set-based (batch_apply); everything else, and a run the fast
-    path hands back, operation by operation with a savepoint each."""
-    checked = signatures.check(conn, ctx.device_id, ctx.team_id, ops, sigs or [])
+    path hands back, operation by operation with a savepoint each. `checked`: the verdicts when
+    the caller has them (signatures.check_token, read with the token check)."""
+    if checked is None:
+        checked = signatures.check(conn, ctx.device_id, ctx.team_id, ops, sigs or [])
     pairs = list(zip(ops, checked.authors, strict=True))
     results: list[dict[str, Any]] = []
     stored: set[str] = set()

@@ -5,20 +5,22 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event, insert, inspect, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, DisconnectionError, IntegrityError
 
 from fieldkit.central import feed
 from fieldkit.central import schema as t
 
 CHANGE_SEQ = feed.CHANGE_SEQ
+_T = TypeVar("_T")
 
 
 def utc_now() -> str:
@@ -39,6 +41,7 @@ def engine_url(db: str) -> str:
 
 
 POOL_DEFAULT = 6  # connections a worker keeps (FIELDKIT_DB_POOL, `serve --db-pool`)
+PING_IDLE_S = 2.0  # a pooled PostgreSQL connection idle longer than this is pinged before use
 OVERFLOW_DEFAULT = 2  # more a worker may open at a peak (FIELDKIT_DB_POOL_OVERFLOW, `serve --db-overflow`)
 
 
@@ -74,13 +77,23 @@ class Database:
             # One pool per worker process: size it so workers x (size + overflow) stays under
             # PostgreSQL's max_connections (docs/central.md, deployment).
             size, overflow = pool_settings()
-            kwargs.update(pool_pre_ping=True, pool_size=size, max_overflow=overflow,
+            # No pre-ping on every check-out (a round trip each, 2-3 per push): a connection is
+            # pinged only after PING_IDLE_S idle in the pool (_ping_if_idle), when it may have died
+            # (a restart, an idle timeout). One that died sooner fails its statement: SQLAlchemy then
+            # renews every connection of the pool, and a push runs its transaction once more
+            # (`once_more_if_dropped`: exactly-once stays guarded by the op ids).
+            kwargs.update(pool_pre_ping=False, pool_size=size, max_overflow=overflow,
                           pool_timeout=30, pool_recycle=1800,
                           # which worker holds a connection, for pg_stat_activity (and the kill -9 test)
                           connect_args={"application_name": f"fieldkit-central-{os.getpid()}"})
         self.engine: Engine = create_engine(self.url, **kwargs)
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
+        else:
+            self.ping_idle_s = PING_IDLE_S
+            event.listen(self.engine.pool, "checkin", _idle_from)
+            event.listen(self.engine.pool, "connect", _idle_from)
+            event.listen(self.engine.pool, "checkout", self._ping_if_idle)
         # SQLite has one writer: serialise our writers instead of meeting "database is locked"
         # (in this process; other worker processes wait on BEGIN IMMEDIATE in `write`).
         self._write_lock = threading.Lock() if self.is_sqlite else None
@@ -122,6 +135,31 @@ class Database:
             if lock is not None:
                 lock.release()
 
+    def _ping_if_idle(self, dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        """Ping a connection that sat idle in the pool (the pessimistic check, only where it may
+        have died): a dead one is replaced by the pool before anyone uses it."""
+        since = record.info.get(_IDLE_KEY)
+        if since is not None and time.monotonic() - since <= self.ping_idle_s:
+            return
+        try:
+            ok = self.engine.dialect.do_ping(dbapi_conn)
+        except Exception as exc:
+            raise DisconnectionError("the pooled connection is dead") from exc
+        if not ok:
+            raise DisconnectionError("the pooled connection is dead")
+
+    def once_more_if_dropped(self, work: Callable[[], _T]) -> _T:
+        """`work` (whole transactions, nothing outside the database), run once more if the database
+        connection was found dead: the pool has renewed its connections then. Safe for pushes only
+        because each operation id is stored at most once (a transaction whose COMMIT did reach the
+        database is answered from the op log the second time, as a device's own retry would be)."""
+        try:
+            return work()
+        except DBAPIError as exc:
+            if not exc.connection_invalidated or self.is_sqlite:
+                raise
+        return work()
+
     @contextmanager
     def read(self) -> Iterator[Connection]:
         with self.engine.connect() as conn:
@@ -129,6 +167,13 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+_IDLE_KEY = "fieldkit_idle_since"
+
+
+def _idle_from(_dbapi_conn: Any, record: Any) -> None:
+    record.info[_IDLE_KEY] = time.monotonic()
 
 
 def _lenient_text(raw: bytes) -> str:

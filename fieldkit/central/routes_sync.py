@@ -15,8 +15,8 @@ from fastapi import APIRouter, Header, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field, WithJsonSchema
 from starlette.concurrency import run_in_threadpool
 
-from fieldkit.central import feed, observe, quarantine, stored, timing, turns
-from fieldkit.central.access import Access
+from fieldkit.central import feed, observe, quarantine, signatures, stored, timing, turns
+from fieldkit.central.access import REVOKED, Access
 from fieldkit.central.apply import APPLIED, Context, process_batch
 from fieldkit.central.db import Database, utc_now
 from fieldkit.central.http_io import ID, MAX_OPS, NAME, GzipRoute
@@ -121,16 +121,42 @@ def router(db: Database, access: Access) -> APIRouter:
 
     def push_now(request: Request, body: PushRequest, authorization: str | None,
                  x_fk_user_token: str | None) -> Response:
-        ctx = access.auth(authorization, x_fk_user_token=x_fk_user_token)
         ops = list(body.ops)
         sigs = [s.model_dump() for s in body.sigs]
-        if body.after is not None:
+        # On PostgreSQL the token is checked inside the write transaction, in the query that reads
+        # the authors and their keys (signatures.check_token): one connection and one round trip
+        # for both. A pipelined push also looks at its turn with the token first (one query), and
+        # the token is checked again inside the write. SQLite (one writer: a bad token must not
+        # take the write lock) and a push with a user token check it first, on its own.
+        token_hash = None if db.is_sqlite or x_fk_user_token else Access.token_hash(authorization)
+        ctx: Context | None = None
+        in_turn = body.after is None
+        if token_hash is None:
+            ctx = access.auth(authorization, x_fk_user_token=x_fk_user_token)
+        elif body.after is not None:
+            after = body.after
+            ctx, in_turn = db.once_more_if_dropped(lambda: access.device_and_turn(token_hash, after))
+        if not in_turn:
+            assert ctx is not None and body.after is not None
             with timing.own_turn(request):  # waiting for its own earlier batch: not the server's load
                 in_turn = turns.wait_turn(db, ctx.device_id, body.after)
             if not in_turn:
                 raise HTTPException(409, turns.OUT_OF_ORDER)
-        with db.write() as (conn, pending):
-            results = process_batch(conn, pending, ctx, ops, sigs)
+
+        def apply() -> tuple[Context, list[dict[str, Any]]]:
+            with db.write() as (conn, pending):
+                checked, here = None, ctx
+                if token_hash is not None:
+                    found = signatures.check_token(conn, token_hash, ops, sigs)
+                    if found is None or (ctx is not None and found[0] != ctx.device_id):
+                        raise HTTPException(401, REVOKED)  # revoked meanwhile: rolled back, nothing applied
+                    here, checked = Context(found[0], found[1]), found[2]
+                assert here is not None
+                return here, process_batch(conn, pending, here, ops, sigs, checked)
+
+        # a connection found dead (a database restart): the whole transaction once more; the op ids
+        # keep it exactly-once (a COMMIT that did land is answered from the op log)
+        ctx, results = db.once_more_if_dropped(apply)
         turns.pushed(ctx.device_id)  # this device's pipelined batch held for this one goes now
         observe.count_results(results)
         # The answer names exactly the operations it answers: a SHA-256 over their ids in order (one

@@ -124,8 +124,33 @@ class Checked:
 def check(conn: Connection, device_id: str, team_id: str, ops: list[Any],
           sigs: list[dict[str, Any]]) -> Checked:
     """One verdict per operation: its verified author, or why it is refused."""
-    names = {name for op in ops if isinstance(op, dict) and isinstance(name := op.get("actor"), str) and name}
-    dkey, members, keys = _look_up(conn, device_id, team_id, names)
+    found = _look_up(conn, t.devices.c.id == device_id, team_id, _names(ops))
+    if found is None:  # no such device (the token was checked): the look-ups one by one, as they always answered
+        return _verify(conn, device_id, team_id, people.device_key(conn, device_id), {}, {}, ops, sigs)
+    return _verify(conn, device_id, team_id, *found[2:], ops, sigs)
+
+
+def check_token(conn: Connection, token_hash: str, ops: list[Any], sigs: list[dict[str, Any]]
+                ) -> tuple[str, str, Checked] | None:
+    """The device holding this token (enrolled, not revoked) and the verdicts on its operations, the
+    token checked in the same query as the authors and their keys (one round trip, inside the
+    caller's write transaction: a token revoked before it reads is refused, and nothing is written).
+    None: no device holds this token now."""
+    d = t.devices.c
+    found = _look_up(conn, and_(d.token_hash == token_hash, d.revoked_at.is_(None)), None, _names(ops))
+    if found is None:
+        return None
+    device_id, team_id = found[0], found[1]
+    return device_id, team_id, _verify(conn, device_id, team_id, *found[2:], ops, sigs)
+
+
+def _names(ops: list[Any]) -> set[str]:
+    return {name for op in ops if isinstance(op, dict) and isinstance(name := op.get("actor"), str) and name}
+
+
+def _verify(conn: Connection, device_id: str, team_id: str, dkey: str,
+            members: dict[str, people.Person | Refusal], keys: dict[str, str | None], ops: list[Any],
+            sigs: list[dict[str, Any]]) -> Checked:
     verdicts: list[people.Person | Refusal | None] = [None] * len(ops)
     batch_sig = {str(s.get("actor")): str(s.get("sig") or "") for s in sigs}
     groups: dict[str, Group] = {}
@@ -193,22 +218,27 @@ def check(conn: Connection, device_id: str, team_id: str, ops: list[Any],
                     for v in verdicts], good)
 
 
-def _look_up(conn: Connection, device_id: str, team_id: str, names: set[str]
-              ) -> tuple[str, dict[str, people.Person | Refusal], dict[str, str | None]]:
-    """The device's key, and each author (at most MAX_NAMES of them) with their key for this device,
-    in one query (one round trip instead of one per look-up: under load each waited for the
-    database). An author not read here is read on its own by check() (people.member)."""
+def _look_up(conn: Connection, device: Any, team_id: str | None, names: set[str]
+             ) -> tuple[str, str, str, dict[str, people.Person | Refusal], dict[str, str | None]] | None:
+    """The device (`device`: which row), its team and key, and each author (at most MAX_NAMES of
+    them) with their key for this device, in one query (one round trip instead of one per look-up:
+    under load each waited for the database). An author not read here is read on its own by
+    check() (people.member). `team_id`: the team the authors must belong to (None: the device's).
+    None: no such device."""
     members: dict[str, people.Person | Refusal] = {}
     keys: dict[str, str | None] = {}
     asked = sorted(n for n in names if len(n) <= 128 and _storable(n))[:MAX_NAMES]
     d, u, k = t.devices.c, t.users.c, t.user_keys.c
     rows = conn.execute(
-        select(d.device_key, u.id, u.username, u.display_name, u.role, u.team_id, u.active, k.public_key)
+        select(d.device_key, u.id, u.username, u.display_name, u.role, u.team_id, u.active, k.public_key,
+               d.id, d.team_id)
         .select_from(t.devices.outerjoin(t.users, u.username.in_(asked) if asked else false())
                      .outerjoin(t.user_keys, and_(k.user_id == u.id, k.device_id == d.id, k.revoked_at.is_(None))))
-        .where(d.id == device_id)).all()
-    if not rows:  # no such device (the token was checked): the look-ups one by one, as they always answered
-        return people.device_key(conn, device_id), members, keys
+        .where(device)).all()
+    if not rows or len({r[8] for r in rows}) != 1:  # none (or, never, a token two devices hold)
+        return None
+    device_id = str(rows[0][8])
+    team_id = str(rows[0][9]) if team_id is None else team_id
     dkey = str(rows[0][0]) if rows[0][0] else device_id
     found: dict[str, people.Person] = {}
     for row in rows:
@@ -222,7 +252,7 @@ def _look_up(conn: Connection, device_id: str, team_id: str, names: set[str]
             members[name] = people.member_of(found.get(name), name, team_id)
         except people.PeopleError as exc:
             members[name] = Refusal(exc.code, str(exc), {"user": name[:64]})
-    return dkey, members, keys
+    return device_id, team_id, dkey, members, keys
 
 
 def _storable(text: str) -> bool:
