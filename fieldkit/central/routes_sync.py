@@ -123,15 +123,16 @@ def router(db: Database, access: Access) -> APIRouter:
                  x_fk_user_token: str | None) -> Response:
         ops = list(body.ops)
         sigs = [s.model_dump() for s in body.sigs]
-        # On PostgreSQL the token is checked inside the write transaction, in the query that reads
-        # the authors and their keys (signatures.check_token): one connection and one round trip
-        # for both. A pipelined push also looks at its turn with the token first (one query), and
-        # the token is checked again inside the write. SQLite (one writer: a bad token must not
-        # take the write lock) and a push with a user token check it first, on its own.
-        token_hash = None if db.is_sqlite or x_fk_user_token else Access.token_hash(authorization)
+        # The token is checked inside the write transaction, in the query that reads the authors
+        # and their keys (signatures.check_token): a token revoked meanwhile (a pipelined push held
+        # for its turn) applies nothing. On PostgreSQL that is the only check of a plain push (one
+        # connection, one round trip for both); a pipelined push looks at its turn with the token
+        # first (one query). SQLite (one writer: a bad token must not take the write lock) and a
+        # push with a user token check it first on their own too.
+        token_hash = Access.token_hash(authorization)
         ctx: Context | None = None
         in_turn = body.after is None
-        if token_hash is None:
+        if db.is_sqlite or x_fk_user_token:
             ctx = access.auth(authorization, x_fk_user_token=x_fk_user_token)
         elif body.after is not None:
             after = body.after
@@ -145,14 +146,11 @@ def router(db: Database, access: Access) -> APIRouter:
 
         def apply() -> tuple[Context, list[dict[str, Any]]]:
             with db.write() as (conn, pending):
-                checked, here = None, ctx
-                if token_hash is not None:
-                    found = signatures.check_token(conn, token_hash, ops, sigs)
-                    if found is None or (ctx is not None and found[0] != ctx.device_id):
-                        raise HTTPException(401, REVOKED)  # revoked meanwhile: rolled back, nothing applied
-                    here, checked = Context(found[0], found[1]), found[2]
-                assert here is not None
-                return here, process_batch(conn, pending, here, ops, sigs, checked)
+                found = signatures.check_token(conn, token_hash, ops, sigs)
+                if found is None or (ctx is not None and found[0] != ctx.device_id):
+                    raise HTTPException(401, REVOKED)  # revoked meanwhile: rolled back, nothing applied
+                here = ctx if ctx is not None else Context(found[0], found[1])  # (a user token: its person)
+                return here, process_batch(conn, pending, here, ops, sigs, found[2])
 
         # a connection found dead (a database restart): the whole transaction once more; the op ids
         # keep it exactly-once (a COMMIT that did land is answered from the op log)
