@@ -14,8 +14,9 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
@@ -100,8 +101,18 @@ def _datetime(value: str) -> str:
     return value
 
 
-def Text(max_length: int, min_length: int = 0, multiline: bool = False) -> Any:  # noqa: N802 - a type maker
-    return Annotated[str, Field(min_length=min_length, max_length=max_length), _text_check(multiline)]
+# Texts: a length range and no control characters (a note may hold line breaks and tabs), written
+# out as types (a checker cannot read a type made by a function call).
+_LINE = _text_check(multiline=False)
+_LINES = _text_check(multiline=True)
+Text16 = Annotated[str, Field(min_length=0, max_length=16), _LINE]
+Text64 = Annotated[str, Field(min_length=0, max_length=64), _LINE]
+Text100 = Annotated[str, Field(min_length=0, max_length=100), _LINE]
+Text200 = Annotated[str, Field(min_length=0, max_length=200), _LINE]
+Filled64 = Annotated[str, Field(min_length=1, max_length=64), _LINE]
+Filled128 = Annotated[str, Field(min_length=1, max_length=128), _LINE]
+Filled200 = Annotated[str, Field(min_length=1, max_length=200), _LINE]
+Note = Annotated[str, Field(min_length=0, max_length=2000), _LINES]
 
 
 Id = Annotated[str, Field(pattern=ID_RE, max_length=36)]
@@ -142,12 +153,23 @@ def _form_data(value: dict[str, Any]) -> dict[str, Any]:
 FormData = Annotated[dict[str, Any], AfterValidator(_form_data)]
 
 
-def _choice(values: Any) -> Any:
-    return Literal[tuple(str(v) for v in values)]  # type: ignore[misc]
+def _choice(values: Iterable[object]) -> Any:
+    """Literal[...] of the values' text: one of them, nothing else."""
+    return Literal[tuple(str(v) for v in values)]
 
 
-Kind = _choice(k.value for k in WorkOrderKind)
-State = _choice(s.value for s in WorkOrderState)
+if TYPE_CHECKING:  # a Literal made from an enum at run time: the checker knows the values are text
+    Kind = str
+    State = str
+    ProtocolName = str
+    Source = str
+    Step = str
+else:
+    Kind = _choice(k.value for k in WorkOrderKind)
+    State = _choice(s.value for s in WorkOrderState)
+    ProtocolName = _choice(p.value for p in MeterProtocol)
+    Source = _choice(s.value for s in ReadingSource)
+    Step = _choice((*flow.STEP_IDS, flow.DONE))
 
 
 # --- one schema per operation kind ---------------------------------------------------------------
@@ -159,22 +181,24 @@ class Strict(BaseModel):
 class CustomerCreate(Strict):
     id: Id | None = None
     code: Annotated[str, Field(pattern=CUSTOMER_CODE_RE, max_length=32)]
-    name: Text(200, min_length=1)
+    name: Filled200
     phone: Annotated[str, Field(pattern=r"^[0-9+ ().-]{0,20}$")] = ""
     national_id: Annotated[str, Field(pattern=r"^[0-9A-Za-z]{0,20}$")] = ""
     province_code: Annotated[int, Field(ge=0, le=999)] | None = None
-    province: Text(100) = ""
+    province: Text100 = ""
     commune_code: Annotated[int, Field(ge=0, le=99_999)] | None = None
-    commune: Text(100) = ""
-    street: Text(200) = ""
-    old_district: Text(100) = ""
+    commune: Text100 = ""
+    street: Text200 = ""
+    old_district: Text100 = ""
     households: Annotated[int, Field(ge=1, le=50)] = 1
     version: Version | None = None
 
 
 class CustomerUpdate(CustomerCreate):
+    # An update may leave out the code and the name (None allowed, unlike the create: on purpose;
+    # the schema is only read, never written through the base class).
     code: Annotated[str, Field(pattern=CUSTOMER_CODE_RE, max_length=32)] | None = None  # type: ignore[assignment]
-    name: Text(200, min_length=1) | None = None
+    name: Filled200 | None = None  # type: ignore[assignment]
 
 
 class WorkOrderCreate(Strict):
@@ -187,8 +211,8 @@ class WorkOrderCreate(Strict):
     due_date: DateText | None = None
     assignee_id: Id | None = None
     meter_id: Id | None = None
-    note: Text(2000, multiline=True) = ""
-    review_comment: Text(2000, multiline=True) = ""
+    note: Note = ""
+    review_comment: Note = ""
     version: Version | None = None
     submitted_at: Annotated[str, Field(max_length=40), AfterValidator(lambda v: _datetime(v) if v else v)] = ""
     submitted_record: Id | Literal[""] = ""
@@ -197,7 +221,7 @@ class WorkOrderCreate(Strict):
 class WorkOrderTransition(Strict):
     id: Id | None = None
     state: State
-    comment: Text(2000, multiline=True) = ""
+    comment: Note = ""
     record_id: Id | None = None  # the record whose saving submitted the order (life cycle: submit)
 
 
@@ -210,20 +234,20 @@ class WorkOrderReassign(Strict):
 
 class MeterCreate(Strict):
     id: Id | None = None
-    serial: Text(64, min_length=1)
-    manufacturer: Text(64) = ""
-    model: Text(64) = ""
+    serial: Filled64
+    manufacturer: Text64 = ""
+    model: Text64 = ""
     phases: Annotated[int, Field(ge=1, le=3)] = 1
-    protocol: _choice(p.value for p in MeterProtocol) = MeterProtocol.IEC62056_21.value
-    ct_ratio: Text(16) = ""
-    vt_ratio: Text(16) = ""
+    protocol: ProtocolName = MeterProtocol.IEC62056_21.value
+    ct_ratio: Text16 = ""
+    vt_ratio: Text16 = ""
     tariff_registers: Annotated[int, Field(ge=1, le=16)] = 1
     customer_id: Id | None = None
 
 
 class Register(Strict):
     value: Annotated[str, Field(pattern=DECIMAL_RE)]
-    unit: Text(16) = ""
+    unit: Text16 = ""
 
 
 UnixTime = Annotated[int, Field(strict=True, ge=mm.MIN_TIME, le=mm.MAX_TIME)]
@@ -255,12 +279,12 @@ class ReadingAppend(Strict):
     id: Id | None = None
     meter_id: Id
     taken_at: TimeText
-    source: _choice(s.value for s in ReadingSource)
+    source: Source
     registers: Annotated[dict[Annotated[str, Field(pattern=REGISTER_RE)], Register],
                          Field(min_length=1, max_length=64)]
     customer_id: Id | None = None
     work_order_id: Id | None = None
-    manual_reason: Text(200) = ""
+    manual_reason: Text200 = ""
     capture_sha256: Sha | None = None
     photo_sha256: Sha | None = None
     supersedes: Id | None = None
@@ -274,8 +298,8 @@ class InstallAppend(Strict):
     id: Id | None = None
     work_order_id: Id
     customer_id: Id | None = None
-    installed_meter_serial: Text(64) = ""
-    removed_meter_serial: Text(64) = ""
+    installed_meter_serial: Text64 = ""
+    removed_meter_serial: Text64 = ""
     form_id: Annotated[str, Field(pattern=r"^[0-9A-Za-z_.-]{1,64}$")] = "meter_install"
     form_version: Annotated[int, Field(ge=1, le=100_000)] = 1
     data: FormData = {}
@@ -287,7 +311,7 @@ class OnboardingAppend(Strict):
     id: Id | None = None
     customer_id: Id
     work_order_id: Id | None = None
-    step: _choice((*flow.STEP_IDS, flow.DONE))
+    step: Step
     data: FormData = {}
     supersedes: Id | None = None
     recorded_by: Id | None = None
@@ -302,7 +326,7 @@ class AttachmentCreate(Strict):
 
 class ConflictResolve(Strict):
     id: Annotated[int, Field(ge=1, le=2**31 - 1)] | None = None
-    note: Text(2000, multiline=True) = ""
+    note: Note = ""
 
 
 SCHEMAS: dict[tuple[str, str], type[Strict]] = {
@@ -333,7 +357,7 @@ class Envelope(BaseModel):
     payload: dict[str, Any]
     base_version: Version | None = None
     device_time: Annotated[str, Field(max_length=40), AfterValidator(lambda v: _datetime(v) if v else v)] | None = None
-    actor: Text(128, min_length=1) | None = None
+    actor: Filled128 | None = None
 
 
 # --- checks --------------------------------------------------------------------------------------

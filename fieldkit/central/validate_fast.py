@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic_core import PydanticCustomError
 
@@ -71,18 +71,25 @@ if msgspec is not None:
     Sha = Annotated[str, Meta(min_length=64, max_length=64)]
     Version = Annotated[int, Meta(ge=0, le=2_000_000_000)]
 
-    def _text(most: int, least: int = 0) -> Any:
-        return Annotated[str, Meta(min_length=least, max_length=most)]
+    Text16 = Annotated[str, Meta(min_length=0, max_length=16)]
+    Text64 = Annotated[str, Meta(min_length=0, max_length=64)]
+    Text100 = Annotated[str, Meta(min_length=0, max_length=100)]
+    Text200 = Annotated[str, Meta(min_length=0, max_length=200)]
+    Filled128 = Annotated[str, Meta(min_length=1, max_length=128)]
 
-    Source = Literal[tuple(s.value for s in ReadingSource)]  # type: ignore[valid-type]
-    Step = Literal[(*flow.STEP_IDS, flow.DONE)]  # type: ignore[valid-type]
+    if TYPE_CHECKING:  # a Literal made from an enum at run time: the checker knows the values are text
+        Source = str
+        Step = str
+    else:
+        Source = Literal[tuple(s.value for s in ReadingSource)]
+        Step = Literal[(*flow.STEP_IDS, flow.DONE)]
 
     class _Strict(Struct, forbid_unknown_fields=True, kw_only=True):
         pass
 
     class Register(_Strict, kw_only=True):
         value: Annotated[str, Meta(max_length=26)]
-        unit: _text(16) = ""  # type: ignore[valid-type]
+        unit: Text16 = ""
 
     UnixTime = Annotated[int, Meta(ge=mm.MIN_TIME, le=mm.MAX_TIME)]
     Event = tuple[UnixTime | None, Annotated[int, Meta(ge=0, le=mm.MAX_CODE)]]  # validate._event
@@ -98,11 +105,11 @@ if msgspec is not None:
         id: Id | None = None
         meter_id: Id
         taken_at: Annotated[str, Meta(max_length=40)]
-        source: Source  # type: ignore[valid-type]
+        source: Source
         registers: Annotated[dict[Annotated[str, Meta(max_length=32)], Register], Meta(min_length=1, max_length=64)]
         customer_id: Id | None = None
         work_order_id: Id | None = None
-        manual_reason: _text(200) = ""  # type: ignore[valid-type]
+        manual_reason: Text200 = ""
         capture_sha256: Sha | None = None
         photo_sha256: Sha | None = None
         supersedes: Id | None = None
@@ -114,8 +121,8 @@ if msgspec is not None:
         id: Id | None = None
         work_order_id: Id
         customer_id: Id | None = None
-        installed_meter_serial: _text(64) = ""  # type: ignore[valid-type]
-        removed_meter_serial: _text(64) = ""  # type: ignore[valid-type]
+        installed_meter_serial: Text64 = ""
+        removed_meter_serial: Text64 = ""
         form_id: Annotated[str, Meta(max_length=64)] = "meter_install"
         form_version: Annotated[int, Meta(ge=1, le=100_000)] = 1
         data: dict[str, Any] = field(default_factory=dict)
@@ -137,8 +144,8 @@ if msgspec is not None:
         action: Literal["append"]
         base_version: Version | None = None
         device_time: Annotated[str, Meta(max_length=40)] | None = None
-        actor: _text(128, 1) | None = None  # type: ignore[valid-type]
-        sig: _text(100) | None = None  # type: ignore[valid-type]  # ignored by the envelope, walked by shape
+        actor: Filled128 | None = None
+        sig: Text100 | None = None  # ignored by the envelope, walked by shape
 
     class ReadingOp(_Envelope, kw_only=True):
         entity: Literal["reading"]
@@ -152,7 +159,8 @@ if msgspec is not None:
         entity: Literal["onboarding_step"]
         payload: Onboarding
 
-    KINDS: dict[str, type[_Envelope]] = {"reading": ReadingOp, "install": InstallOp, "onboarding_step": OnboardingOp}
+    Op = ReadingOp | InstallOp | OnboardingOp
+    KINDS: dict[str, type[Op]] = {"reading": ReadingOp, "install": InstallOp, "onboarding_step": OnboardingOp}
     _Invalid: type[Exception] = msgspec.ValidationError
 else:  # pragma: no cover
     KINDS = {}
@@ -169,11 +177,11 @@ def accepts(op: Any) -> bool:
     if kind is None:
         return False
     try:
-        got: Any = msgspec.convert(op, kind)
+        got = msgspec.convert(op, kind)
     except _Invalid:
         return False
     p = got.payload
-    if type(p) is Reading:
+    if isinstance(p, Reading):  # the structs have no subclasses: the same as type(p) is Reading
         regs = p.registers
         if not REGISTERS.fullmatch("\n".join(regs)) or not DECIMALS.fullmatch("\n".join([r.value for r in
                                                                                           regs.values()])):
@@ -187,7 +195,7 @@ def accepts(op: Any) -> bool:
             return False
         if (p.events is not None or p.load_profile is not None) and not _memory_ok(op, p):
             return False
-    elif type(p) is Install:
+    elif isinstance(p, Install):
         texts = "".join((got.actor or "", got.sig or "", p.installed_meter_serial, p.removed_meter_serial))
         first = p.work_order_id
         if not FORMS.fullmatch(p.form_id) or not _data_ok(op, p.data):
@@ -206,7 +214,7 @@ def accepts(op: Any) -> bool:
     return not device_time or device_time == getattr(p, "taken_at", None) or _time(device_time)
 
 
-def _memory_ok(op: dict[str, Any], p: Any) -> bool:
+def _memory_ok(op: dict[str, Any], p: Reading) -> bool:
     """A DLMS reading's event log and load profile: the OBIS code's format, the operation's values
     counted as validate.shape counts them (every value, containers too) and the payload's size."""
     if p.load_profile is not None and not OBIS.fullmatch(p.load_profile.obis):
