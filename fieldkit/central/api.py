@@ -15,8 +15,9 @@ The routers, by concern:
 - routes_sync.py: push and the change feed (pull)
 - routes_attachments.py: missing, upload, info, download
 - routes_review.py: work orders, customers, conflicts, audit
-- observe.py: /healthz and /metrics (and the request middleware)
-- timing.py: `Server-Timing: app;dur` on every answer (the laptop sizes its batches with it)
+- observe.py: /healthz and /metrics (and what each request records)
+- edge.py: the one middleware every request passes: body limit, request id, metrics and log line,
+  `Server-Timing: app;dur` (timing.py; the laptop sizes its batches with it), gzip
 Shared: http_io.py (gzip/JSON request, patterns, sizes), access.py (device and user tokens,
 the supervisor gate, signed answers).
 """
@@ -24,17 +25,16 @@ the supervisor gate, signed answers).
 from __future__ import annotations
 
 from fastapi import FastAPI
-from fastapi.middleware.gzip import GZipMiddleware
 
 from fieldkit import __version__
 from fieldkit.central import (
+    edge,
     limits,
     observe,
     routes_attachments,
     routes_devices,
     routes_review,
     routes_sync,
-    timing,
 )
 from fieldkit.central.access import Access
 from fieldkit.central.db import Database
@@ -47,10 +47,9 @@ def create_app(db: Database) -> FastAPI:
     app = FastAPI(title="FieldKit central", version=__version__,
                   description="Reference central server for FieldKit devices: enrolment, sync, attachments, review.")
     app.router.route_class = GzipRoute
-    app.add_middleware(GZipMiddleware, minimum_size=300, compresslevel=6)
     limits.install(app)
     observe.install(app, db)
-    app.add_middleware(timing.ServerTiming)  # outermost: the server's time per answer (sizes batches)
+    edge.install(app, db)  # one middleware: body limit, request id, metrics and log, Server-Timing, gzip
     access = Access(db)
     for module in (routes_devices, routes_sync, routes_attachments, routes_review):
         app.include_router(module.router(db, access))

@@ -1,7 +1,7 @@
 """Request bodies are limited before they are read, and no input makes a 500.
 
-`BodyLimit` is an ASGI middleware outside everything else (so it holds with or without
-credentials): a `Content-Length` above the endpoint's limit is answered 413 at once, and the
+The limit is held by the edge middleware (central/edge.py), outside everything else (so it holds
+with or without credentials): a `Content-Length` above the endpoint's limit is answered 413 at once, and the
 body stream is counted as it arrives, so a chunked or lying body is cut off at the limit
 too. The limit is also left in the scope for the gzip reader, which stops decompressing at
 the same size (a gzip bomb never grows past it). Uvicorn reads the socket only as fast as
@@ -20,8 +20,7 @@ from typing import Any
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from starlette.requests import ClientDisconnect
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Send
 
 log = logging.getLogger(__name__)
 
@@ -57,65 +56,7 @@ def too_large(limit: int) -> dict[str, Any]:
             "params": {"max": limit}}
 
 
-class BodyLimit:
-    def __init__(self, app: ASGIApp):
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        limit = limit_for(str(scope.get("method", "")), str(scope.get("path", "")))
-        scope[SCOPE_KEY] = limit
-        declared = _content_length(scope)
-        if declared is not None and declared > limit:
-            await _answer(send, 413, too_large(limit))
-            return
-        seen = 0
-        started = False
-        body_done = declared == 0
-
-        async def limited_receive() -> Message:
-            nonlocal seen, body_done
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > limit:
-                    raise BodyTooLarge(limit)
-                body_done = not message.get("more_body", False)
-            return message
-
-        async def watch_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-                if not body_done and scope.get("method") in ("POST", "PUT", "PATCH"):
-                    # Answered before the body was read (401, 403, 422…): close instead of letting
-                    # the server read and discard the rest of a possibly huge body.
-                    message = {**message, "headers": [*message.get("headers", []), (b"connection", b"close")]}
-            await send(message)
-
-        try:
-            await self.app(scope, limited_receive, watch_send)
-        except BodyTooLarge:
-            if started:
-                raise
-            await _answer(send, 413, too_large(limit))
-        except ClientDisconnect:  # the client went away mid-body: nobody to answer, nothing to log as an error
-            log.info("client disconnected during %s %s", scope.get("method"), scope.get("path"))
-
-
-def _content_length(scope: Scope) -> int | None:
-    for name, value in scope.get("headers", ()):
-        if name == b"content-length":
-            try:
-                return int(value)
-            except ValueError:
-                return None
-    return None
-
-
-async def _answer(send: Send, status: int, body: dict[str, Any]) -> None:
+async def answer(send: Send, status: int, body: dict[str, Any]) -> None:
     data = json.dumps(body).encode()
     # Connection: close — the rest of an oversized body is not read.
     await send({"type": "http.response.start", "status": status,
@@ -179,5 +120,4 @@ def document_errors(app: FastAPI) -> None:
 def install(app: FastAPI) -> None:
     document_errors(app)
     app.add_exception_handler(RequestValidationError, validation_error)
-    app.add_exception_handler(BodyTooLarge, body_too_large)
-    app.add_middleware(BodyLimit)  # added last: outermost, before gzip and routing
+    app.add_exception_handler(BodyTooLarge, body_too_large)  # the limit itself: central/edge.py

@@ -18,7 +18,6 @@ import logging
 import os
 import re
 import secrets
-import time
 from collections.abc import Iterable
 from typing import Any
 from urllib.parse import parse_qs
@@ -30,7 +29,7 @@ from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 from sqlalchemy import func, select, text
 from starlette.concurrency import run_in_threadpool
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Scope
 
 from fieldkit.central import feed
 from fieldkit.central import schema as t
@@ -146,64 +145,43 @@ def new_request_id() -> str:
     return prefix + hashlib.blake2b(next(counter).to_bytes(8, "little"), key=key, digest_size=8).hexdigest()
 
 
-class Observe:
-    """ASGI middleware: request id (X-Request-Id, taken from the proxy when well-formed), one log
-    line per request, request counts, latency per endpoint (route template, never the raw path),
-    upload bytes and the pull lag."""
+METHODS = frozenset(("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"))
+_children: dict[tuple[str, str, int], tuple[Any, Any]] = {}  # (method, route, status) -> metric children
 
-    def __init__(self, app: ASGIApp, db: Database):
-        self.app = app
-        self.db = db
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        t0 = time.perf_counter()
-        headers = dict(scope.get("headers") or [])
-        given = headers.get(b"x-request-id", b"").decode("latin-1")
-        rid = given if REQUEST_ID.match(given) else new_request_id()
-        scope.setdefault("state", {})["request_id"] = rid
-        status = 500
-        done = False
+def _series(method: str, route: str, status: int) -> tuple[Any, Any]:
+    """The request counter's and the latency histogram's children for these labels, looked up once
+    (a label look-up takes a lock and checks the labels on every call). Methods outside HTTP's
+    usual ones count as "other", so a client cannot make new series with made-up methods."""
+    key = (method, route, status)
+    got = _children.get(key)
+    if got is None:
+        label = method if method in METHODS else "other"
+        got = _children[key] = (REQUESTS.labels(label, route, str(status)), LATENCY.labels(label, route))
+    return got
 
-        async def finish() -> None:
-            """Count and log the request, before its last byte leaves (a client that has the answer
-            also finds it in /metrics)."""
-            nonlocal done
-            if done:
-                return
-            done = True
-            seconds = time.perf_counter() - t0
-            route = getattr(scope.get("route"), "path", None) or "unmatched"
-            method = str(scope.get("method", ""))
-            REQUESTS.labels(method, route, str(status)).inc()
-            LATENCY.labels(method, route).observe(seconds)
-            if route == "/v1/attachments/{sha256}" and method == "PUT" and status < 400:
-                UPLOAD_BYTES.inc(_int(headers.get(b"content-length")))
-            if route == "/v1/changes" and status == 200:
-                since = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("since", ["0"])[0]
-                try:
-                    await run_in_threadpool(observe_pull, self.db, _int(since.encode()))
-                except Exception:  # a metric must never fail the request
-                    log.exception("could not read the change-feed head")
-            fields = {"request_id": rid, "method": method, "route": route, "status": status,
-                      "ms": round(seconds * 1000, 1)}
-            log.log(logging.ERROR if status >= 500 else logging.INFO, "request", extra={"fields": fields})
 
-        async def send_with_id(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = int(message["status"])
-                message["headers"] = [*message.get("headers", []), (b"x-request-id", rid.encode())]
-            elif message["type"] == "http.response.body" and not message.get("more_body", False):
-                await finish()
-            await send(message)
-
+async def record(db: Database, scope: Scope, method: str, status: int, seconds: float, rid: str,
+                 length: bytes) -> None:
+    """Count and log one request (central/edge.py calls it before the answer's last byte leaves, so
+    a client that has the answer also finds it in /metrics): its count and latency by route
+    template (never the raw path), upload bytes, the pull's lag, and one log line with its id."""
+    route = getattr(scope.get("route"), "path", None) or "unmatched"
+    counter, latency = _series(method, route, status)
+    counter.inc()
+    latency.observe(seconds)
+    if route == "/v1/attachments/{sha256}" and method == "PUT" and status < 400:
+        UPLOAD_BYTES.inc(_int(length))
+    if route == "/v1/changes" and status == 200:
+        since = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("since", ["0"])[0]
         try:
-            await self.app(scope, receive, send_with_id)
-        finally:
-            await finish()  # no answer was completed (an error, or the client went away)
+            await run_in_threadpool(observe_pull, db, _int(since.encode()))
+        except Exception:  # a metric must never fail the request
+            log.exception("could not read the change-feed head")
+    level = logging.ERROR if status >= 500 else logging.INFO
+    if log.isEnabledFor(level):
+        log.log(level, "request", extra={"fields": {"request_id": rid, "method": method, "route": route,
+                                                    "status": status, "ms": round(seconds * 1000, 1)}})
 
 
 def _int(raw: bytes | None) -> int:
@@ -214,7 +192,7 @@ def _int(raw: bytes | None) -> int:
 
 
 def install(app: FastAPI, db: Database) -> None:
-    """GET /healthz, GET /metrics and the request middleware."""
+    """GET /healthz and GET /metrics (the request middleware is central/edge.py)."""
 
     @app.get("/healthz", tags=["operations"], responses={503: {"description": "the database is not reachable"}})
     def healthz() -> Response:
@@ -232,8 +210,6 @@ def install(app: FastAPI, db: Database) -> None:
     def metrics() -> Response:
         """Prometheus text format; the same sums whichever worker answers."""
         return Response(generate_latest(registry(db)), media_type=CONTENT_TYPE_LATEST)
-
-    app.add_middleware(Observe, db=db)
 
 
 def observe_pull(db: Database, since: int) -> None:

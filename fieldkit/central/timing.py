@@ -12,7 +12,9 @@ browsers' developer tools. About 28 bytes per answer.
 A pipelined push that waits for the same device's earlier batch (central/turns.py) is not held by
 the server's load but by the device's own pipelining (the wait overlaps the earlier batch): that
 wait is left out of `app` and told apart as `turn;dur=<ms>`, so a device alone on a server is not
-taken for a device behind a queue."""
+taken for a device behind a queue.
+
+The header is written by the edge middleware (central/edge.py); `own_turn` marks the wait."""
 
 from __future__ import annotations
 
@@ -21,7 +23,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from starlette.requests import Request
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 TURN = "fieldkit.turn_s"
 
@@ -34,33 +35,3 @@ def own_turn(request: Request) -> Iterator[None]:
         yield
     finally:
         request.scope[TURN] = request.scope.get(TURN, 0.0) + time.perf_counter() - began
-
-
-class ServerTiming:
-    """Pure ASGI middleware (no BaseHTTPMiddleware: it stays cheap under load)."""
-
-    def __init__(self, app: ASGIApp):
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        since = time.perf_counter()
-
-        async def body_arrived() -> Message:
-            nonlocal since
-            message = await receive()
-            if message["type"] == "http.request" and not message.get("more_body", False):
-                since = time.perf_counter()
-            return message
-
-        async def send_timed(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                turn = float(scope.get(TURN, 0.0))
-                ms = max(0.0, time.perf_counter() - since - turn) * 1000.0
-                value = b"app;dur=%.1f, turn;dur=%.1f" % (ms, turn * 1000.0) if turn else b"app;dur=%.1f" % ms
-                message["headers"] = [*message.get("headers", []), (b"server-timing", value)]
-            await send(message)
-
-        await self.app(scope, body_arrived, send_timed)
