@@ -140,7 +140,7 @@ class Edge:
             nonlocal compress
             if not compress:
                 compress = zlib.compressobj(self.compresslevel, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
-            c = compress
+            c: zlib._Compress = compress
 
             def run() -> bytes:
                 return c.compress(body) + (c.flush(zlib.Z_SYNC_FLUSH) if more else c.flush())
