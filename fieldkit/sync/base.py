@@ -123,10 +123,14 @@ class EngineBase:
             self._hello()
 
     def _pin_server(self) -> None:
-        """A laptop enrolled before servers had keys pins the key on its first sync after the update."""
-        if self.transport.server_key is None and self.transport.token:
+        """The server proves its identity first. A laptop enrolled before servers had keys pins the key
+        on its first sync after the update; a pinned key moves only along the server's endorsed
+        rotation chain (transport.hello, sync/key_chain.py), and the new pin is stored here."""
+        if self.transport.token and (self.transport.server_key is None or not self.transport.proven):
             key = self._hello()
-            self.store.set_meta(K_SERVER_KEY, key)
+            if self.store.get_meta(K_SERVER_KEY) != key:
+                self.report.server_key_moved = self.store.get_meta(K_SERVER_KEY) is not None
+                self.store.set_meta(K_SERVER_KEY, key)
             self.transport.server_key = key
 
     def _hello(self) -> str:

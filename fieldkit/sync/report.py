@@ -81,6 +81,7 @@ class SyncReport:
     pulled_with_push: int = 0  # changes that came in a push answer (no pull request of their own)
     server_lacks: list[str] = field(default_factory=list)  # what an older server could not do: ordered, pull_with_push
     reasons: list[str] = field(default_factory=list)
+    server_key_moved: bool = False  # the pin followed the server's endorsed key rotation (sync/key_chain.py)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

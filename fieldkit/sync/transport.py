@@ -28,6 +28,7 @@ import requests
 from requests.structures import CaseInsensitiveDict
 
 from fieldkit.domain import signing
+from fieldkit.sync import key_chain
 
 
 class SyncError(Exception):
@@ -111,7 +112,10 @@ class Transport:
         if not signing.verify(key, str(body.get("signature") or ""), signing.hello_message(nonce, key)):
             raise NotOurServer("the server did not prove its identity")
         if self.server_key is not None and key != self.server_key:
-            raise NotOurServer("this is not the server this laptop was enrolled with (its key differs)")
+            refused = key_chain.follow(self.server_key, key, body.get("keys"))
+            if refused:  # not an endorsed rotation of the pinned key (sync/key_chain.py)
+                raise NotOurServer(f"this is not the server this laptop was enrolled with: {refused}")
+            self.server_key = key  # the caller stores the new pin (sync/base.py _pin_server)
         self.proven = True
         # What the server can do (a server that keeps pipelined pushes in order says `ordered`; older
         # ones do not) counts only when the whole answer carries the server's signature: a flag added
