@@ -72,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(module.run(args) or 0)
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(_said(args.command, "Stopped (Ctrl+C)."), file=sys.stderr)
         return 130
     except Exception as exc:  # the last resort: one line, never a traceback
         return _last_resort(args.command, exc)
@@ -91,9 +91,18 @@ def _last_resort(command: str, exc: Exception) -> int:
         print(f"fieldkit {command}: {disk.text()}", file=sys.stderr)
         return 74
     text = " ".join(str(exc).split())[:300]
-    print(f"fieldkit {command}: unexpected error ({type(exc).__name__}: {text}); run `fieldkit doctor` and "
-          f"report this with FIELDKIT_DEBUG=1 output", file=sys.stderr)
+    said = _said(command, "Unexpected error ({error}); run `fieldkit doctor` and report this with the output of "
+                          "FIELDKIT_DEBUG=1.", error=f"{type(exc).__name__}: {text}")
+    print(f"fieldkit {command}: {said}", file=sys.stderr)
     return 70
+
+
+def _said(command: str, source: str, **params: str) -> str:
+    """A message in the laptop's language (Vietnamese unless chosen otherwise); the central server's
+    operators (the utility's IT) read English."""
+    from fieldkit.domain.messages import Texts
+
+    return Texts("cli").text(source, "en" if command == "central" else None, **params)
 
 
 if __name__ == "__main__":

@@ -63,4 +63,4 @@ def test_gui_without_a_screen_says_what_to_do(tmp_path: Path):
     r = subprocess.run([sys.executable, "-m", "fieldkit", "gui", "--profile", str(tmp_path / "p")], cwd=ROOT,
                        capture_output=True, text=True, timeout=60, env=env)
     assert r.returncode == 2
-    assert "needs a screen" in r.stderr and "QT_QPA_PLATFORM=offscreen" in r.stderr
+    assert "FieldKit cần màn hình" in r.stderr and "QT_QPA_PLATFORM=offscreen" in r.stderr

@@ -46,10 +46,10 @@ def _readable(data: bytes) -> str:
     return "".join(_CONTROL.get(b, chr(b) if 32 <= b < 127 else f"<{b:02X}>") for b in data)
 
 
-def capture_text(session: Session, sha256: str) -> str:
+def capture_text(session: Session, sha256: str, lang: str | None = None) -> str:
     """A raw optical exchange as text: each burst with its direction, time and baud, then hex / ASCII."""
     data = attachment_bytes(session, sha256)
-    return render_capture(data)
+    return render_capture(data, lang)
 
 
 def _dlms_summary(cap: Capture, lang: str | None = None) -> list[str]:
@@ -89,8 +89,8 @@ def render_capture(data: bytes, lang: str | None = None) -> str:
     try:
         cap = Capture.from_bytes(data)
     except ProtocolError:
-        return "(not a FieldKit capture; raw bytes)\n" + hex_dump(data)
-    out = [f"port {cap.port or '?'} · started {cap.started}"]
+        return _M.text("(not a FieldKit capture; raw bytes)", lang) + "\n" + hex_dump(data)
+    out = [_M.text("port {port} · started {started}", lang, port=cap.port or "?", started=str(cap.started))]
     out.extend(_dlms_summary(cap, lang))
     bursts: list[tuple[str, float, int, bytearray]] = []
     for e in cap.events:
@@ -102,10 +102,11 @@ def render_capture(data: bytes, lang: str | None = None) -> str:
             bursts.append((e.direction, e.t, e.baud, bytearray(e.data)))
     for direction, t, baud, chunk in bursts:
         if direction == "baud":
-            out.append(f"\n[{t:9.3f} s] baud -> {baud}")
+            out.append(f"\n[{t:9.3f} s] " + _M.text("speed -> {baud} baud", lang, baud=str(baud)))
             continue
-        arrow = "laptop -> meter (tx)" if direction == "tx" else "meter -> laptop (rx)"
-        out.append(f"\n[{t:9.3f} s] {arrow}, {len(chunk)} bytes at {baud} baud")
+        arrow = _M.text("laptop -> meter (tx)" if direction == "tx" else "meter -> laptop (rx)", lang)
+        out.append(f"\n[{t:9.3f} s] {arrow}, " + _M.text("{count} bytes at {baud} baud", lang, count=str(len(chunk)),
+                                                           baud=str(baud)))
         out.append("  " + _readable(bytes(chunk)))
         out.append(hex_dump(bytes(chunk)))
     return "\n".join(out)

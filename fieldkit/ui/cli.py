@@ -24,26 +24,36 @@ def register(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from fieldkit.cli_args import existing_folder, fail
+    from fieldkit.cli_args import fail
+    from fieldkit.domain.messages import Texts, set_language
     from fieldkit.ui.app import Shell
+    from fieldkit.ui.config import Config
     from fieldkit.ui.qt import QApplication
 
-    if getattr(args, "profile", None):
-        wrong = existing_folder(Path(args.profile))
-        if wrong:  # an explicit --profile is never created: a typo must not start an empty profile
-            return fail(f"error: {wrong} (to start a new profile there, create the empty folder first)")
+    _M = Texts("ui.cli")
     folder = getattr(args, "profile", None) or str(default_profile_dir())
+    # the field staff's language before the window opens: --lang, else the one the app remembers (Vietnamese)
+    set_language(getattr(args, "lang", None) or (str(Config.for_profile(folder).get("language"))
+                                                 if Path(folder).is_dir() else "vi"))
+    if getattr(args, "profile", None):
+        profile = Path(args.profile)
+        # an explicit --profile is never created: a typo must not start an empty profile
+        if not profile.exists():
+            return fail(_M.text("Error: the profile folder {path} does not exist; check the path (to start a new "
+                                "profile there, create the empty folder first).", path=str(profile)))
+        if not profile.is_dir():
+            return fail(_M.text("Error: {path} is not a folder; give the profile folder.", path=str(profile)))
     if (Path(folder) / "keyring.json").exists():
         from fieldkit.services import unlock
 
         try:
             unlock.profile_users(folder)
         except unlock.ProfileProblem as exc:
-            return fail(f"error: {exc.text()}")
+            return fail(_M.text("Error: {problem}", problem=exc.message.text()))  # in the laptop's language
     if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
             and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))):
-        print("FieldKit needs a screen: no DISPLAY or WAYLAND_DISPLAY is set. Start it from a desktop "
-              "session, or run it headless with QT_QPA_PLATFORM=offscreen (`fieldkit doctor` checks this).",
+        print(_M.text("FieldKit needs a screen: DISPLAY or WAYLAND_DISPLAY is not set. Start it from the desktop, "
+                      "or without a screen with QT_QPA_PLATFORM=offscreen (`fieldkit doctor` checks this)."),
               file=sys.stderr)
         return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -69,7 +79,7 @@ def _exit_after_start(app, shell, user: str | None) -> int:  # type: ignore[no-u
     try:
         session = unlock.login(shell.folder, user, pin)
     except unlock.ProfileProblem as exc:
-        print(f"cannot open the profile: {exc.en}", file=sys.stderr)
+        print(f"cannot open the profile: {exc.en}", file=sys.stderr)  # a test and support switch: English
         return 1
     outcome = {"code": 1}
 

@@ -61,8 +61,9 @@ def test_detail_has_readings_capture_photos_and_history(supervisor, world):
     assert kinds == ["photo", "signature"] and all(a.present for a in d.photos)
     assert review.attachment_bytes(supervisor, d.photos[0].sha256).startswith(b"\x89PNG")
     text = review.capture_text(supervisor, d.captures[0].sha256)
-    assert "laptop -> meter (tx)" in text and "/?!<CR><LF>" in text and "2f 3f 21 0d 0a" in text
-    assert "<STX>1.8.0(5000*kWh)" in text and "baud -> 9600" in text
+    assert "máy tính -> công tơ (tx)" in text and "/?!<CR><LF>" in text and "2f 3f 21 0d 0a" in text
+    assert "<STX>1.8.0(5000*kWh)" in text and "tốc độ -> 9600 baud" in text
+    assert "laptop -> meter (tx)" in review.capture_text(supervisor, d.captures[0].sha256, "en")
     assert [h.detail for h in d.history] == ["", "assigned->done"] and d.history[1].who == "Trần Thị Lan"
 
 
@@ -70,7 +71,8 @@ def test_missing_attachment_is_a_clear_problem(supervisor):
     with pytest.raises(ValidationError) as e:
         review.attachment_bytes(supervisor, "ab" * 32)
     assert "chưa có trên máy" in e.value.messages("vi")[0] and "not on this laptop" in e.value.messages("en")[0]
-    assert review.render_capture(b"\x02junk\x03").startswith("(not a FieldKit capture")
+    assert review.render_capture(b"\x02junk\x03").startswith("(không phải bản ghi của FieldKit")
+    assert review.render_capture(b"\x02junk\x03", "en").startswith("(not a FieldKit capture")
 
 
 def test_approve_and_return_go_to_the_outbox_and_return_needs_a_comment(supervisor, world, monkeypatch):

@@ -156,3 +156,75 @@ def test_every_screen_of_the_screenshot_tour_is_vietnamese(qapp, tmp_path, stall
     assert len(names) >= 30 and "readings-after" in names and "onboarding-05-bill-qr" in names
     stall_probe.reset()  # the tour drives the app from outside the event loop; its pauses are not the app's
     assert not found, "\n".join(sorted(set(found)))
+
+
+def test_the_apps_command_and_the_review_text_are_vietnamese(capsys, monkeypatch, tmp_path):
+    """What the laptop's users read outside the windows, in Vietnamese: `fieldkit` (the app's command)
+    refusing a missing or wrong profile folder, a damaged keyring, no screen; the last-resort error and
+    Ctrl+C of any laptop command; the review's capture text (a DLMS reading and bytes that are no
+    capture); and the tamper finding that says the meter's clock kept the comparison from being made."""
+    from datetime import UTC, datetime, timedelta
+    from decimal import Decimal
+
+    from fieldkit import cli
+    from fieldkit.devices.meter_log import LoadProfile, MeterEvent, meaning
+    from fieldkit.domain.messages import set_language
+    from fieldkit.domain.models import Meter
+    from fieldkit.services.readings import Target, evidence_findings
+    from fieldkit.services.review_evidence import render_capture
+
+    english, _vi = vocabulary()
+    monkeypatch.setenv("FIELDKIT_CONFIG_DIR", str(tmp_path / "config"))
+    said: list[tuple[str, str]] = []
+
+    def run(name: str, *argv: str) -> int:
+        code = cli.main(list(argv))
+        out = capsys.readouterr()
+        said.extend((name, line) for line in (out.out + out.err).splitlines() if line.strip())
+        return code
+
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x")
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "keyring.json").write_text("{not json")
+    assert run("gui: no such folder", "gui", "--profile", str(tmp_path / "nowhere")) == 2
+    assert run("gui: a file", "gui", "--profile", str(a_file)) == 2
+    assert run("gui: damaged keyring", "gui", "--profile", str(broken)) == 2
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
+    (tmp_path / "empty").mkdir()
+    assert run("gui: no screen", "gui", "--profile", str(tmp_path / "empty")) == 2
+
+    class Failing:
+        @staticmethod
+        def register(parser):  # type: ignore[no-untyped-def]
+            parser.add_argument("--x")
+
+        @staticmethod
+        def run(args):  # type: ignore[no-untyped-def]
+            raise args.x == "stop" and KeyboardInterrupt() or LookupError("x")
+
+    monkeypatch.setattr(cli, "_load", lambda name: Failing)
+    assert run("last resort", "probes", "--x", "y") == 70
+    assert run("Ctrl+C", "probes", "--x", "stop") == 130
+    set_language("vi")
+    capture = (ROOT / "tests" / "data" / "dlms" / "dlms-tamper.capture.json").read_bytes()
+    said += [("review: capture", line) for line in render_capture(capture).splitlines()
+             if line.strip() and not line.startswith(("  ", "0"))]  # the readable bytes and hex are the meter's
+    said += [("review: no capture", render_capture(b"garbage").splitlines()[0])]
+    opened = datetime(2026, 12, 3, 17, 30, tzinfo=UTC)
+    profile = LoadProfile(900, [("1.29.0", "kWh")])
+    t = opened - timedelta(days=1)
+    for i in range(192):  # the clock went back an hour 6 h after the opening, the log does not say so
+        t = t + timedelta(minutes=15) - (timedelta(hours=1) if i == 120 else timedelta(0))
+        profile.rows.append((t, [Decimal("0.4") if i > 96 else Decimal(1)]))
+    m = meaning(44)
+    findings = evidence_findings(Target(Meter("m1", "1"), None, None, ()),
+                                 [MeterEvent(opened, 44, m.key, m.name, m.tamper)], profile)
+    assert "tamper_consumption_unclear" in {f.code for f in findings}
+    said += [(f"finding {f.code}", f.message("vi")) for f in findings]
+    assert len(said) >= 10 and any(name == "gui: no screen" for name, _ in said)
+    found = english_in([(name, re.sub(r"/\S+", " ", line)) for name, line in said], english)  # paths are data
+    assert not found, "\n".join(found)
