@@ -353,6 +353,11 @@ class LinkEmulator(_Proxy):
         finally:
             self._close(upstream)
 
+    def last_up_sent(self) -> float:
+        """When (time.monotonic) the last byte queued upward left the laptop's end of the link."""
+        with self.up.cv:
+            return self.up.free_at
+
     def _pump(self, src: socket.socket, dst: socket.socket, up: bool) -> None:
         link = self.up if up else self.down
         try:
