@@ -113,13 +113,14 @@ def one_sync(s: sessions.Session, proxy: LinkEmulator, mode: str, server_pid: in
     rep = engine.run()
     ended = time.monotonic()
     seconds = ended - started
+    last_up = proxy.last_up_sent()  # before the connections close (their end is queued too)
     engine.transport.close()
     assert rep.ok and rep.rejected == 0, rep
     return {"seconds": seconds, "cpu": time.process_time() - cpu0, "server_cpu": _cpu(server_pid) - srv0,
             "requests": rep.requests, "connections": proxy.connections, "up": proxy.bytes_up,
             "down": proxy.bytes_down, "pushed": rep.pushed, "pipelined": rep.pipelined,
             "pulled_with_push": rep.pulled_with_push, "sig": rep.signature_bytes,
-            "proof": sum(proof), "after_last_up": ended - proxy.last_up_sent() if proxy.rtt else 0.0}
+            "proof": sum(proof), "after_last_up": ended - last_up if proxy.rtt else 0.0}
 
 
 def show(label: str, r: dict[str, Any], n: int, in_process: bool) -> None:
@@ -147,10 +148,10 @@ def show_2g(r: dict[str, Any]) -> None:
           f"{floor + trips * RTT:.2f} s -> {r['seconds'] / (floor + trips * RTT):.2f}x; overhead beyond the bytes "
           f"{r['seconds'] - floor:.2f} s = {(r['seconds'] - floor) / RTT:.1f} round trips")
     if r["proof"]:
-        uplink = r["seconds"] - RTT - r["proof"] - r["after_last_up"]
-        print(f"            taken apart: connection {RTT:.2f} + identity proof {r['proof']:.2f} + uplink {uplink:.2f} "
-              f"(the sync's up bytes alone take {up_s:.2f}) + after the last byte up {r['after_last_up']:.2f} (one "
-              f"way, server, last answer, one way back)")
+        uplink = r["seconds"] - r["proof"] - r["after_last_up"]
+        print(f"            taken apart: connection + identity proof {r['proof']:.2f} (2 round trips and the hello's "
+              f"bytes) + uplink {uplink:.2f} (the sync's up bytes alone take {up_s:.2f}) + after the last byte up "
+              f"{r['after_last_up']:.2f} (one way, server, last answer, one way back)")
         first, early = up_s + 3 * RTT, up_s + 2 * RTT
         print(f"            bounds from these bytes: proof first {first:.2f} s = {first / floor:.3f}x; pushes sent "
               f"before the proof {early:.2f} s = {early / floor:.3f}x")
