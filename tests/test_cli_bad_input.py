@@ -114,12 +114,12 @@ def _cases() -> list[Case]:
         Case(["gui", "--profile", P, "--exit-after-start", "--user", "lan"], "wrong pin",
              env={"FIELDKIT_PIN": "999999"}),
         # doctor (prints a report: one line per check, FAIL lines say what to do)
-        Case(["doctor", "--profile", "/nonexistent/fk-profile"], "does not exist", lines=20,
+        Case(["doctor", "--profile", "/nonexistent/fk-profile"], "không tồn tại", lines=20,
              must_not_exist="/nonexistent"),
         Case(["doctor", "--profile", f"{B}/kr-notjson"], "keyring", lines=20),
         Case(["doctor", "--profile", f"{B}/kr-users"], "keyring", lines=20),
-        Case(["doctor", "--profile", P, "--user", "nobody"], "no user", env=pin, lines=20),
-        Case(["doctor", "--profile", f"{B}/db-garbage", "--user", "lan"], "damaged", env=pin, lines=20),
+        Case(["doctor", "--profile", P, "--user", "nobody"], "không có người dùng", env=pin, lines=20),
+        Case(["doctor", "--profile", f"{B}/db-garbage", "--user", "lan"], "bị hỏng", env=pin, lines=20),
         Case(["doctor", "--profile", P, "--server", "not a url"], "http://", lines=20),
         Case(["doctor", "--bogus"], "unrecognized"),
         # user

@@ -36,13 +36,13 @@ def test_demo_data_then_doctor_and_users(tmp_path: Path):
 
     doc = fk("doctor", "--profile", str(db.parent), "--user", "lan",
              env={"FIELDKIT_PIN": "246810", "QT_QPA_PLATFORM": "offscreen"})
-    assert "integrity ok" in doc.stdout, doc.stdout + doc.stderr
-    assert "encrypted" in doc.stdout
+    assert "toàn vẹn ok" in doc.stdout, doc.stdout + doc.stderr   # the laptop's language: Vietnamese
+    assert "được mã hoá" in doc.stdout
     assert doc.returncode == 0, doc.stdout
 
     bad = fk("doctor", "--profile", str(db.parent), "--user", "lan",
              env={"FIELDKIT_PIN": "000001", "QT_QPA_PLATFORM": "offscreen"})
-    assert bad.returncode == 1 and "Wrong PIN" in bad.stdout
+    assert bad.returncode == 1 and "Sai mã PIN" in bad.stdout
 
     # No local command can mint a role: there is no --role, and a person comes only from the server.
     mint = fk("user", "add", "--profile", str(db.parent), "--as", "lan", "--username", "hung2",

@@ -104,6 +104,12 @@ def login(folder: str | Path, username: str, secret: str) -> sessions.Session:
 
 
 def protection(folder: str | Path) -> tuple[str, str, str]:
+    """How this profile's keys are held here, in English: (ok|warn|FAIL, detail, fix)."""
+    status, detail, fix = protection_words(folder)
+    return status, detail.text("en"), fix.text("en") if isinstance(fix, Message) else fix
+
+
+def protection_words(folder: str | Path) -> tuple[str, Message, Message | str]:
     """How this profile's keys are held here, for `fieldkit doctor`: (ok|warn|FAIL, detail, fix)."""
     from fieldkit.store.keyring import NoCredentialStore, OtherMachine
 
@@ -111,23 +117,30 @@ def protection(folder: str | Path) -> tuple[str, str, str]:
     try:
         data = keyring._load()
         if not data.get("profile_id"):
-            return ("warn", "keyring format 1: the PINs alone protect the data key (no device secret yet)",
-                    "log in once: the profile gets its device secret")
+            return ("warn", _M("keyring format 1: the PINs alone protect the data key (no device secret yet)"),
+                    _M("log in once: the profile gets its device secret"))
         keyring.device_secret()
     except OtherMachine:
-        return ("FAIL", "the profile's device secret is not in this computer's credential store (copied from "
-                        "another computer, or the store was reset)", "fieldkit recover --key PEM --profile DIR")
+        return ("FAIL", _M("the profile's device secret is not in this computer's credential store (copied from "
+                           "another computer, or the store was reset)"), "fieldkit recover --key PEM --profile DIR")
     except NoCredentialStore as exc:
-        return ("FAIL", exc.problem.en, "sign in to the desktop session so its credential store answers")
+        return ("FAIL", exc.problem.words(), _M("sign in to the desktop session so its credential store answers"))
     except (OSError, ValueError, TypeError) as exc:
-        return ("FAIL", f"keyring.json cannot be read ({type(exc).__name__})", "restore it from a backup")
+        return ("FAIL", _M("keyring.json cannot be read ({error})", error=type(exc).__name__),
+                _M("restore it from a backup"))
     seal = keyring.recovery()
-    sealed = f"sealed to recovery key {seal.get('key_id')}" if seal else "NOT sealed to a recovery key"
+    fix: Message | str
     if data.get("credentials") == "os":
-        where, status, fix = "the OS credential store", "ok", ""
+        status, fix = "ok", ""
+        where = (_M("device secret in the OS credential store; sealed to recovery key {key}", key=str(seal.get("key_id")))
+                 if seal else _M("device secret in the OS credential store; NOT sealed to a recovery key"))
     else:
-        where, status = "a file outside the profile (fallback: a thief with the whole disk has it)", "warn"
-        fix = "run FieldKit where the OS credential store answers (docs/security.md)"
+        status = "warn"
+        fix = _M("run FieldKit where the OS credential store answers (docs/security.md)")
+        where = (_M("device secret in a file outside the profile (fallback: a thief with the whole disk has it); "
+                    "sealed to recovery key {key}", key=str(seal.get("key_id"))) if seal else
+                 _M("device secret in a file outside the profile (fallback: a thief with the whole disk has it); "
+                    "NOT sealed to a recovery key"))
     if not seal:
-        status, fix = "warn", fix or "set FIELDKIT_RECOVERY_PUBLIC_KEY (recovery.pub) and log in once"
-    return (status, f"device secret in {where}; {sealed}", fix)
+        status, fix = "warn", fix or _M("set FIELDKIT_RECOVERY_PUBLIC_KEY (recovery.pub) and log in once")
+    return (status, where, fix)

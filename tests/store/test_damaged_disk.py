@@ -125,12 +125,12 @@ def test_doctor_names_the_damage_and_recovers(copy: Path):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "FIELDKIT_PIN": PIN, "QT_QPA_PLATFORM": "offscreen"}
     cmd = [sys.executable, "-m", "fieldkit", "doctor", "--profile", str(copy), "--user", "lan"]
     r = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=env)
-    assert r.returncode == 1 and "1 damaged" in r.stdout and "--recover" in r.stdout, r.stdout + r.stderr
+    assert r.returncode == 1 and "1 trang hỏng" in r.stdout and "--recover" in r.stdout, r.stdout + r.stderr
     assert "MemoryError" not in r.stdout + r.stderr and "Traceback" not in r.stderr
     r = subprocess.run([*cmd, "--recover"], capture_output=True, text=True, timeout=300, env=env)
     assert "rows recovered" in r.stdout and "Traceback" not in r.stderr, r.stdout + r.stderr
     r = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=env)
-    assert "integrity ok" in r.stdout and "0 damaged" in r.stdout, r.stdout
+    assert "toàn vẹn ok" in r.stdout and "0 trang hỏng" in r.stdout, r.stdout
 
 
 def _mount_tmpfs(where: Path) -> bool:

@@ -197,6 +197,25 @@ def test_the_apps_command_and_the_review_text_are_vietnamese(capsys, monkeypatch
     (tmp_path / "empty").mkdir()
     assert run("gui: no screen", "gui", "--profile", str(tmp_path / "empty")) == 2
 
+    # `fieldkit doctor`, which the last-resort message sends them to: a real profile (keys, encryption,
+    # integrity), an empty folder, a damaged keyring, a server that does not answer
+    from fieldkit.services import ui_queries
+    from fieldkit.store.keyring import FAST_KDF
+
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    real = tmp_path / "real"
+    ui_queries.create_first_user(real, display_name="Lan", role="technician", pin="246810", pin_again="246810",
+                                 params=FAST_KDF).close()
+    monkeypatch.setenv("FIELDKIT_PIN", "246810")
+    assert run("doctor: a profile", "doctor", "--profile", str(real), "--user", "lan",
+               "--server", "http://127.0.0.1:9") == 0
+    monkeypatch.setenv("FIELDKIT_PIN", "000000")
+    assert run("doctor: wrong PIN", "doctor", "--profile", str(real), "--user", "lan") == 1
+    assert run("doctor: empty folder", "doctor", "--profile", str(tmp_path / "empty")) == 1
+    assert run("doctor: damaged keyring", "doctor", "--profile", str(broken)) == 1
+    assert sum(name.startswith("doctor") for name, _ in said) >= 20
+    monkeypatch.delenv("QT_QPA_PLATFORM")
+
     class Failing:
         @staticmethod
         def register(parser):  # type: ignore[no-untyped-def]
