@@ -203,7 +203,7 @@ def check_profile(folder: Path, user: str | None, explicit: bool = False, recove
         try:
             s = unlock.login(folder, user, pin)
         except unlock.ProfileProblem as exc:
-            fix: Message | str = _M("check --user and FIELDKIT_PIN") if exc.code in ("wrong_pin", "no_user") else ""
+            fix = _M("check --user and FIELDKIT_PIN") if exc.code in ("wrong_pin", "no_user") else ""
             if exc.code == "damaged":
                 fix = _M("page 1 (the schema) is unreadable: nothing can be recovered here; re-create the profile "
                          "from the server (fieldkit sync --enrol CODE on a new profile)")
