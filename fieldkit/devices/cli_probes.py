@@ -15,15 +15,18 @@ def run(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     from fieldkit.devices.discovery import candidates
+    from fieldkit.domain.messages import Texts
 
+    _M = Texts("devices.cli_probes")  # the technician's language (Vietnamese unless chosen otherwise)
     found = candidates(include_all=args.all)
     if args.json:
         print(json.dumps([asdict(c) for c in found], indent=2))
         return 0
     if not found:
-        print("no optical probe found (use --all to list every serial port)")
+        print(_M.text("No optical probe found (use --all to list every serial port)."))
         return 0
     for cand in found:
         ids = f"{cand.vid:04x}:{cand.pid:04x}" if cand.vid is not None and cand.pid is not None else "-"
-        print(f"{cand.device:<20} {ids:<10} {cand.chip or 'not a known probe chip':<28} {cand.description}")
+        chip = cand.chip or _M.text("not a known probe chip")
+        print(f"{cand.device:<20} {ids:<10} {chip:<28} {cand.description}")
     return 0

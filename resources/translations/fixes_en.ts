@@ -419,4 +419,17 @@
       <translation>set FIELDKIT_RECOVERY_PUBLIC_KEY (recovery.pub) and log in once</translation>
     </message>
   </context>
+  <context>
+    <name>devices.cli_probes</name>
+    <message>
+      <location filename="../../fieldkit/devices/cli_probes.py" line="1" />
+      <source>No optical probe found (use --all to list every serial port).</source>
+      <translation>No optical probe found (use --all to list every serial port).</translation>
+    </message>
+    <message>
+      <location filename="../../fieldkit/devices/cli_probes.py" line="1" />
+      <source>not a known probe chip</source>
+      <translation>not a known probe chip</translation>
+    </message>
+  </context>
 </TS>

@@ -419,4 +419,17 @@
       <translation>đặt FIELDKIT_RECOVERY_PUBLIC_KEY (recovery.pub) rồi đăng nhập một lần</translation>
     </message>
   </context>
+  <context>
+    <name>devices.cli_probes</name>
+    <message>
+      <location filename="../../fieldkit/devices/cli_probes.py" line="1" />
+      <source>No optical probe found (use --all to list every serial port).</source>
+      <translation>Không tìm thấy đầu đọc quang (dùng --all để liệt kê mọi cổng nối tiếp).</translation>
+    </message>
+    <message>
+      <location filename="../../fieldkit/devices/cli_probes.py" line="1" />
+      <source>not a known probe chip</source>
+      <translation>không phải chip đầu đọc đã biết</translation>
+    </message>
+  </context>
 </TS>

@@ -215,6 +215,10 @@ def test_the_apps_command_and_the_review_text_are_vietnamese(capsys, monkeypatch
     assert run("doctor: damaged keyring", "doctor", "--profile", str(broken)) == 1
     assert sum(name.startswith("doctor") for name, _ in said) >= 20
     monkeypatch.delenv("QT_QPA_PLATFORM")
+    # `fieldkit probes`: none found, then every port (whatever this machine has: none, or ports of no known chip)
+    monkeypatch.setattr("fieldkit.devices.discovery.candidates", lambda include_all=False: [])
+    assert run("probes: none", "probes") == 0
+    assert any(name == "probes: none" for name, _ in said)
 
     class Failing:
         @staticmethod
