@@ -21,6 +21,7 @@ from __future__ import annotations
 import threading
 import time
 from concurrent.futures import CancelledError, Future
+from functools import partial
 from typing import Any
 
 from fieldkit.devices.client import Progress, ReadOptions
@@ -87,7 +88,7 @@ class DeviceBridge(QObject):
             job = worker.submit(port, options)
             _listeners[id(job)] = self
         self.job = job
-        job.future.add_done_callback(lambda fut, job=job: self._on_done(job, fut))
+        job.future.add_done_callback(partial(self._on_done, job))
         return job
 
     def cancel(self) -> None:

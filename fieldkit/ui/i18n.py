@@ -40,7 +40,7 @@ class TsTranslator(QTranslator):
         super().__init__()
         self._map = messages.read_ts(ts_file)  # the core's Qt-free reader: one parser of our catalogues
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None,  # type: ignore[override]
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
                   n: int = -1) -> str | None:
         # None (a null QString) lets Qt ask the next catalogue; "" would stop it there, and with one
         # catalogue per area every text outside the last one came out empty

@@ -8,7 +8,6 @@ Every other module in `fieldkit.ui` imports Qt names from here, so a change of b
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QBuffer,
     QByteArray,
@@ -92,6 +91,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
+    """Marks `text` for translation in `context` and gives it back unchanged, as PySide6's
+    QT_TRANSLATE_NOOP does (whose stub says it returns `object`)."""
+    return text
 
 __all__ = [
     "QT_TRANSLATE_NOOP", "QAbstractItemView", "QAbstractTableModel", "QApplication", "QButtonGroup",
