@@ -18,6 +18,7 @@ import logging
 import os
 import re
 import secrets
+import time
 from collections.abc import Iterable
 from typing import Any
 from urllib.parse import parse_qs
@@ -104,8 +105,19 @@ def registry(db: Database) -> CollectorRegistry:
 
 
 class JsonFormatter(logging.Formatter):
+    """One JSON object per line. `at` is UTC (it says Z; the machine's zone used to be written
+    there), its text made once per second: the formatter runs for every request's line."""
+
+    converter = time.gmtime
+    _second: tuple[int, str] = (-1, "")
+
     def format(self, record: logging.LogRecord) -> str:
-        line: dict[str, Any] = {"at": self.formatTime(record, "%Y-%m-%dT%H:%M:%S") + f".{int(record.msecs):03d}Z",
+        second, stamp = self._second
+        if int(record.created) != second:
+            second = int(record.created)
+            stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(second))
+            self._second = (second, stamp)
+        line: dict[str, Any] = {"at": f"{stamp}.{int(record.msecs):03d}Z",
                                 "level": record.levelname.lower(), "logger": record.name, "msg": record.getMessage(),
                                 "pid": record.process}
         line.update(getattr(record, "fields", {}))

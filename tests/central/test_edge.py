@@ -140,11 +140,11 @@ def test_a_failing_route_answers_500_with_a_request_id_and_is_counted_and_logged
 
 
 def test_made_up_methods_do_not_make_new_metric_series(url):
-    status, headers, _ = call(url, "FROBNICATE", "/v1/ping")
+    status, headers, _ = call(url, "PROPFIND", "/v1/ping")  # a method h11 and httptools both parse
     assert status == 405
     well_marked(headers)
     text = scrape(url)
-    assert "FROBNICATE" not in text
+    assert "PROPFIND" not in text
     assert metric(text, "fieldkit_http_requests_total", method="other", route="/v1/ping", status="405") == 1
 
 
@@ -183,3 +183,25 @@ def test_ping_answers_as_its_model_says(url):
     schema = json.loads(call(url, "GET", "/openapi.json")[2])
     ref = schema["paths"]["/v1/ping"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
     assert ref.endswith("/Ping")
+
+
+def test_log_lines_say_utc_whatever_the_machines_zone(monkeypatch):
+    import time as clock
+
+    from fieldkit.central.observe import JsonFormatter
+
+    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
+    clock.tzset()
+    try:
+        fmt = JsonFormatter()
+        for created in (1_764_795_599.5, 1_764_795_600.25, 1_764_795_600.75):  # 2025-12-03 20:59:59.5 UTC…
+            rec = logging.LogRecord("fieldkit.central.access", logging.INFO, __file__, 1, "request", None, None)
+            rec.created, rec.msecs = created, (created % 1) * 1000
+            rec.fields = {"request_id": "r" * 32}  # type: ignore[attr-defined]
+            line = json.loads(fmt.format(rec))
+            want = clock.strftime("%Y-%m-%dT%H:%M:%S", clock.gmtime(int(created))) + f".{int(rec.msecs):03d}Z"
+            assert line["at"] == want and line["request_id"] == "r" * 32
+        assert line["at"] == "2025-12-03T21:00:00.750Z"
+    finally:
+        monkeypatch.undo()
+        clock.tzset()
