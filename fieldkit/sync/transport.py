@@ -128,6 +128,15 @@ class Transport:
         self.signs_all = self.signs_all or (self.hello_signed and body.get("signs_all") is True)
         return key, ex
 
+    def _key_started(self, sig: str, message: bytes) -> bool:
+        """A rotated key may have started since this session's hello: ask again (the pin moves only
+        along the endorsed chain) and check the answer under the key the server now proves it holds."""
+        if not self.proven or not sig:  # an answer without a signature is no sign of a new key
+            return False
+        before = self.server_key
+        key = self.hello()[0]
+        return key != before and signing.verify(key, sig, message)
+
     def set_user_token(self, token: str | None) -> None:
         self.user_token = token
 
@@ -172,7 +181,8 @@ class Transport:
         ex = self._send(method, path, body, params, headers, ok, as_bytes, compress, content_type)
         if signed and self.server_key is not None:
             sig = str(ex.headers.get("x-fk-signature", "")) if ex.headers is not None else ""
-            if not signing.verify(self.server_key, sig, signing.answer_message(nonce, ex.raw)):
+            message = signing.answer_message(nonce, ex.raw)
+            if not signing.verify(self.server_key, sig, message) and not self._key_started(sig, message):
                 raise NotOurServer("the answer is not signed by the server this laptop was enrolled with")
         if proof is not None:  # the proof's bytes count too
             ex.sent += proof.sent

@@ -260,3 +260,18 @@ def test_the_key_chain_rules() -> None:
     assert "does not end" in str(follow(p[0], p[2], chain))  # announced key older than the chain's end
     assert "no endorsement" in str(follow(p[3], p[3], chain[:2]))  # the pin is newer than the chain
     assert follow(p[0], p[3], None) is not None and follow(p[0], p[3], {"n": 2}) is not None
+
+
+@pytest.mark.parametrize("central", ["sqlite"], indirect=True)
+def test_a_key_that_starts_between_the_hello_and_an_answer_is_followed(central, server, make_device):
+    """A sync straddles the new key's start: the hello was signed by key 1, the next answer by key 2.
+    The transport asks for a fresh hello, follows the endorsed chain and accepts the answer."""
+    s = make_device("a", "lan")
+    first = s.store.get_meta(K_SERVER_KEY)
+    tr = Transport(server.url, s.store.get_meta("sync.token"), server_key=first)
+    assert tr.hello()[0] == first and tr.proven
+    second = _rotate_cli(central)
+    _server_signs_with(server.url, second)
+    me = tr.request("GET", "/v1/me", signed=True)
+    assert me.status == 200 and tr.server_key == second
+    tr.close()
