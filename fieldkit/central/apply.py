@@ -61,8 +61,12 @@ def process_batch(conn: Connection, pending: Pending, ctx: Context, ops: list[An
         run: list[batch_apply.Item] = []
         while i + len(run) < len(pairs) and (item := _fast_item(*pairs[i + len(run)])) is not None:
             run.append(item)
+        # one batch signature over a batch that is one run: its proof goes in the run's statement
+        proof = signatures.proof_of(checked.groups, len(ops)) if len(run) == len(ops) else None
         got = batch_apply.apply_run(conn, pending, ctx.device_id, ctx.team_id, run,
-                                    lambda c, ids: _seen(c, ctx.team_id, ids)) if run else None
+                                    lambda c, ids: _seen(c, ctx.team_id, ids), proof) if run else None
+        if proof is not None and proof.kept:
+            checked.groups.clear()
         if got is not None:
             for item, r in zip(run, got, strict=True):
                 results.append(r | {"op_id": str(item.op["op_id"])})

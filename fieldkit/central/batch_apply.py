@@ -126,14 +126,17 @@ def _links_known(conn: Connection, team_id: str, items: Sequence[Item]) -> bool:
 
 
 def apply_run(conn: Connection, pending: Pending, device_id: str, team_id: str, items: Sequence[Item],
-              replayed: Callable[[Connection, list[str]], dict[str, dict[str, Any]]]) -> list[dict[str, Any]] | None:
+              replayed: Callable[[Connection, list[str]], dict[str, dict[str, Any]]],
+              proof: Proof | None = None) -> list[dict[str, Any]] | None:
     """Answers for `items` in order, or None when the run must go operation by operation (nothing
     of it is left written then). `replayed` gives the stored answers of ids stored before, all in
-    one look-up (a device retrying a push after a cut or a timeout replays the whole batch)."""
+    one look-up (a device retrying a push after a cut or a timeout replays the whole batch).
+    `proof`: the one batch signature over exactly these operations, kept with them on PostgreSQL
+    (`proof.kept`)."""
     if len(items) < MIN_RUN or len({i.op["op_id"] for i in items}) != len(items):
         return None
     if conn.dialect.name == "postgresql":
-        new = _apply_pg(conn, pending, device_id, team_id, items)
+        new = _apply_pg(conn, pending, device_id, team_id, items, proof)
     else:
         new = _apply_rows(conn, pending, device_id, team_id, items)
     if new is None:
@@ -173,15 +176,41 @@ _RUN = ("WITH r AS (SELECT e->>0 AS op_id, e->>1 AS pushed_by, e->>2 AS user_id,
         "a AS (INSERT INTO audit (at, device_id, user_id, action, entity, entity_id, op_id, detail) "
         "SELECT %(at)s, %(device)s, user_id, 'append', entity, entity_id, op_id, 'applied' FROM n ORDER BY k)")
 _RESULT = " SELECT EXISTS (SELECT 1 FROM bad), ARRAY(SELECT op_id FROM o)"
-_RUN_FED = _RUN + ", " + feed.fact_rows_sql("n", "s.k") + _RESULT  # the feed rows too
-_RUN_PENDING = _RUN + _RESULT + (", ARRAY(SELECT entity FROM n ORDER BY k), ARRAY(SELECT entity_id FROM n ORDER BY k), "
-                                  "ARRAY(SELECT data FROM n ORDER BY k)")  # the feed rows for `pending`
+# The signature's proof in the same statement (signatures.keep_proofs' rows), when one batch
+# signature covers exactly the run: its op_batches row if any operation is stored now, and an
+# op_proofs row for each, at its place in the signed list (the run's order; a proof kept before stays).
+_PROOF = (", pb AS (INSERT INTO op_batches (device_id, user_id, public_key, signature, digests, at) "
+          "SELECT %(device)s, %(p_user)s, %(p_key)s, %(p_sig)s, %(p_digests)s, %(at)s WHERE EXISTS (SELECT 1 FROM o) "
+          "RETURNING id), "
+          "pp AS (INSERT INTO op_proofs (op_id, batch_id, position) SELECT n.op_id, pb.id, n.k - 1 FROM n, pb "
+          "ON CONFLICT (op_id) DO NOTHING)")
+_PENDING_ROWS = (", ARRAY(SELECT entity FROM n ORDER BY k), ARRAY(SELECT entity_id FROM n ORDER BY k), "
+                 "ARRAY(SELECT data FROM n ORDER BY k)")  # the feed rows for `pending`
+_STATEMENTS = {  # (feed rows written here, proof kept here): the statement
+    (True, False): _RUN + ", " + feed.fact_rows_sql("n", "s.k") + _RESULT,
+    (False, False): _RUN + _RESULT + _PENDING_ROWS,
+    (True, True): _RUN + _PROOF + ", " + feed.fact_rows_sql("n", "s.k") + _RESULT,
+    (False, True): _RUN + _PROOF + _RESULT + _PENDING_ROWS,
+}
+
+
+@dataclass
+class Proof:
+    """One batch signature over exactly the run's operations, in order (signatures.Group): kept by
+    the run's statement on PostgreSQL (`kept` then), else by signatures.keep_proofs."""
+
+    user_id: str
+    key: str
+    signature: str
+    digests: str  # hex digests joined by ','
+    kept: bool = False
 
 
 def _apply_pg(conn: Connection, pending: Pending, device_id: str, team_id: str,
-              items: Sequence[Item]) -> set[str] | None:
-    """The run in one statement: link checks, op ids, facts, audit lines and (when the transaction
-    has changed no mutable record) the change-feed rows. The op ids stored now, or None."""
+              items: Sequence[Item], proof: Proof | None = None) -> set[str] | None:
+    """The run in one statement: link checks, op ids, facts, audit lines, the signature's proof
+    (`proof`) and (when the transaction has changed no mutable record) the change-feed rows.
+    The op ids stored now, or None."""
     if orjson is None:
         return _apply_rows(conn, pending, device_id, team_id, items)
     rows: list[tuple[Any, ...]] = []
@@ -205,15 +234,20 @@ def _apply_pg(conn: Connection, pending: Pending, device_id: str, team_id: str,
         feed.write(conn, pending.rows, utc_now())
         pending.rows.clear()
     params = {"run": run, "data": data, "team": team_id, "device": device_id, "at": utc_now(), "result": _APPLIED_TEXT}
-    sp = conn.begin_nested()
+    if proof is not None:
+        params |= {"p_user": proof.user_id, "p_key": proof.key, "p_sig": proof.signature, "p_digests": proof.digests}
+    # A savepoint that is never released (released at COMMIT, as every other savepoint): one round
+    # trip fewer than SQLAlchemy's begin_nested. A failed run is rolled back to it.
+    conn.exec_driver_sql(_SAVEPOINT)
     try:
-        got = conn.exec_driver_sql(_RUN_FED if here else _RUN_PENDING, params).one()
-        sp.commit()
+        got = conn.exec_driver_sql(_STATEMENTS[here, proof is not None], params).one()
     except (IntegrityError, DataError):  # e.g. a reading id stored before under another op id
-        sp.rollback()
+        conn.exec_driver_sql(_BACK)
         return None
-    if got[0]:  # an unknown link: the per-operation path names it
+    if got[0]:  # an unknown link: the per-operation path names it (nothing was written)
         return None
+    if proof is not None:
+        proof.kept = True
     if not here:
         for entity, fid, text in zip(got[2], got[3], got[4], strict=True):
             pending.add(team_id, entity, fid, {}, device_id, text=text)
@@ -221,6 +255,8 @@ def _apply_pg(conn: Connection, pending: Pending, device_id: str, team_id: str,
 
 
 _APPLIED_TEXT = dumps(APPLIED)
+_SAVEPOINT = "SAVEPOINT fk_run"
+_BACK = "ROLLBACK TO SAVEPOINT fk_run"
 
 
 def _apply_rows(conn: Connection, pending: Pending, device_id: str, team_id: str,

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, false, insert, select
 
-from fieldkit.central import bulk, people
+from fieldkit.central import batch_apply, bulk, people
 from fieldkit.central import schema as t
 from fieldkit.central.db import utc_now
 from fieldkit.domain import signing
@@ -275,6 +275,15 @@ _PROOFS_PG = ("WITH b AS (INSERT INTO op_batches (device_id, user_id, public_key
               "VALUES (%(device)s, %(user)s, %(key)s, %(sig)s, %(digests)s, %(at)s) RETURNING id) "
               "INSERT INTO op_proofs (op_id, batch_id, position) SELECT e->>0, b.id, (e->>1)::int "
               "FROM b, jsonb_array_elements(%(proofs)s::jsonb) AS e ON CONFLICT (op_id) DO NOTHING")
+
+
+def proof_of(groups: list[Group], count: int) -> batch_apply.Proof | None:
+    """The proof a run's statement may keep (batch_apply): the batch's one verified signature, when
+    it covers all `count` operations in their order."""
+    if len(groups) != 1 or groups[0].indices != list(range(count)):
+        return None
+    g = groups[0]
+    return batch_apply.Proof(g.author.user_id, g.key, g.signature, ",".join([d.hex() for d in g.digests]))
 
 
 def keep_proofs(conn: Connection, device_id: str, groups: list[Group], stored: set[str]) -> None:

@@ -16,8 +16,9 @@ from sqlalchemy import event, func, insert, select
 from test_batch_apply import _customer_and_meter
 from test_push import reading_op
 
-from fieldkit.central import admin, turns
+from fieldkit.central import admin, people, signatures, turns
 from fieldkit.central import schema as t
+from fieldkit.domain import signing
 from fieldkit.domain.ids import new_id
 
 
@@ -88,8 +89,9 @@ def _pg_only(world: Any) -> None:
 
 
 def _trips(db: Any, monkeypatch: Any) -> dict[str, int]:
-    seen = {"checkout": 0, "ping": 0, "disconnect": 0}
+    seen = {"checkout": 0, "ping": 0, "disconnect": 0, "statement": 0}
     event.listen(db.engine.pool, "checkout", lambda *a: seen.__setitem__("checkout", seen["checkout"] + 1))
+    event.listen(db.engine, "before_cursor_execute", lambda *a: seen.__setitem__("statement", seen["statement"] + 1))
 
     def lost(ctx: Any) -> None:
         if ctx.is_disconnect:
@@ -126,11 +128,13 @@ def test_a_plain_push_takes_one_connection_and_no_ping(world, monkeypatch):
     ops = [reading_op(mid, i) for i in range(20)]
     r = _post(world, d.sign("lan", ops))
     assert r.status_code == 200 and {x["status"] for x in r.json()["results"]} == {"applied"}
-    assert seen == {"checkout": 1, "ping": 0, "disconnect": 0}  # the token was checked inside the write
+    # the token was checked inside the write; statements: the token with the authors and keys, the
+    # savepoint, the run with its proof (and BEGIN, COMMIT: 5 round trips)
+    assert seen == {"checkout": 1, "ping": 0, "disconnect": 0, "statement": 3}
     more = [reading_op(mid, 100 + i) for i in range(20)]
     r = _post(world, d.sign("lan", more) | {"after": ops[-1]["op_id"]})  # pipelined, its turn has come
     assert r.status_code == 200 and {x["status"] for x in r.json()["results"]} == {"applied"}
-    assert seen == {"checkout": 3, "ping": 0, "disconnect": 0}  # its turn with the token, then the write
+    assert seen == {"checkout": 3, "ping": 0, "disconnect": 0, "statement": 7}  # its turn with the token first
 
 
 def test_a_dead_pooled_connection_costs_no_answer_and_applies_nothing_twice(world, monkeypatch):
@@ -172,3 +176,40 @@ def test_a_connection_idle_in_the_pool_is_pinged_and_replaced(world, monkeypatch
     assert r.status_code == 200 and [x["status"] for x in r.json()["results"]] == ["applied"] * 10
     assert seen["ping"] >= 1 and seen["disconnect"] == 0  # the ping found it dead: no statement met it
     assert _stored(world.db, ops) == {"ops": 10, "facts": 10, "changes": 10, "audit": 10}
+
+
+def _proves(db: Any, device: Any, op: dict[str, Any]) -> bool:
+    """The kept proof shows `op` was signed by lan on `device`: its digest at its place, the signature good."""
+    with db.read() as conn:
+        got = signatures.proof(conn, op["op_id"])
+        dkey = people.device_key(conn, device.device_id)
+    assert got is not None, op["op_id"]
+    digests = [bytes.fromhex(x) for x in got["digests"]]
+    return (digests[got["position"]] == signing.op_digest(op, dkey)
+            and signing.verify(got["public_key"], got["signature"], signing.batch_message(dkey, "lan", digests)))
+
+
+def _batches(db: Any) -> int:
+    with db.read() as conn:
+        return int(conn.execute(select(func.count()).select_from(t.op_batches)).scalar_one())
+
+
+def test_the_proof_kept_with_the_run_proves_each_operation_once(world):
+    _cid, mid = _customer_and_meter(world)
+    d = world.devices["d1"]
+    ops = [reading_op(mid, i) for i in range(12)]
+    before = _batches(world.db)
+    r = _post(world, d.sign("lan", ops))
+    assert [x["status"] for x in r.json()["results"]] == ["applied"] * 12
+    assert _batches(world.db) == before + 1 and all(_proves(world.db, d, op) for op in ops)
+    r = _post(world, d.sign("lan", ops))  # replayed: no proof of its own
+    assert {x.get("replay") for x in r.json()["results"]} == {True}
+    assert _batches(world.db) == before + 1 and all(_proves(world.db, d, op) for op in ops)
+    # a run handed back (an unknown meter): applied one by one, the proof kept as before
+    bad = [reading_op(mid, 50 + i) for i in range(10)]
+    bad[4]["payload"]["meter_id"] = new_id()
+    r = _post(world, d.sign("lan", bad))
+    statuses = [x["status"] for x in r.json()["results"]]
+    assert statuses[4] == "rejected" and statuses.count("applied") == 9
+    assert _batches(world.db) == before + 2
+    assert all(_proves(world.db, d, op) for op in bad)  # the refusal is stored too, with its proof
