@@ -68,7 +68,7 @@ class Refusal(Exception):
 
 # --- text and formats ----------------------------------------------------------------------------
 
-def _text_check(multiline: bool) -> Any:
+def _text_check(multiline: bool) -> AfterValidator:
     bad = _CONTROL_MULTILINE if multiline else _CONTROL
 
     def check(value: str) -> str:

@@ -70,7 +70,9 @@ class ManualDraft(QObject):
         self.filling = True
         try:
             self.panel.show_manual()
-            values = data.get("values") if isinstance(data.get("values"), dict) else {}
+            values = data.get("values")
+            if not isinstance(values, dict):
+                values = {}
             for obis, edit in v.edits.items():
                 if isinstance(values.get(obis), str):
                     edit.setText(values[obis])
