@@ -4,6 +4,7 @@
     fieldkit central key secret FILE                      a new 32-byte key-encryption secret
     fieldkit central key rotate --db URL [--key-file FILE] [--in SECONDS]
     fieldkit central key list --db URL [--key-file FILE]
+    fieldkit central key reseal --db URL [--key-file FILE] --new-key-file NEW   (change the secret)
     fieldkit central team --db URL CODE NAME [--unit PA23VG]
     fieldkit central user --db URL USERNAME --name "Full Name" --role technician --team CODE
                                             (prints a one-time user code for the person's laptop)
@@ -153,11 +154,13 @@ def register(parser: argparse.ArgumentParser) -> None:
     key_file_help = "file holding the 32-byte secret that seals the server's signing keys (else $FIELDKIT_SERVER_KEY_SECRET)"
     p.add_argument("--key-file", type=Path, default=None, help=key_file_help)
     p = add("key", "the server's signing keys: make a secret file, rotate the key, list the keys")
-    p.add_argument("key_action", choices=["secret", "rotate", "list"])
+    p.add_argument("key_action", choices=["secret", "rotate", "list", "reseal"])
     p.add_argument("file", nargs="?", type=Path, help="(secret) where to write the new secret")
     p.add_argument("--key-file", type=Path, default=None, help=key_file_help)
     p.add_argument("--in", dest="delay", type=float_range(0, 30 * 86400, "seconds"), default=60.0,
                    help="(rotate) seconds until the new key is used (default 60: every worker has read it by then)")
+    p.add_argument("--new-key-file", type=Path, default=None,
+                   help="(reseal) the new secret's file: every key is sealed again under it")
     add("init", "create the tables (serve does this too)")
     p = add("team", "create a team")
     p.add_argument("code")
@@ -352,6 +355,15 @@ def _keys(db: Database, args: argparse.Namespace) -> int:
                 server_key.ensure(conn, secret)
                 new = server_key.rotate(conn, secret, args.delay)
             print(f"key {new.number} {new.public} used from {new.valid_from}, endorsed by key {new.number - 1}")
+            return 0
+        if args.key_action == "reseal":
+            if args.new_key_file is None:
+                return fail("error: reseal needs --new-key-file FILE (make one with: fieldkit central key secret FILE)")
+            fresh = server_key.secret_from_env({server_key.FILE_ENV: str(args.new_key_file)})
+            with db.write() as (conn, _):
+                server_key.ensure(conn, secret)
+                n = server_key.reseal(conn, secret, fresh)
+            print(f"sealed {n} key(s) under {args.new_key_file}: start the workers with it from now on")
             return 0
         with db.read() as conn:
             keys = server_key.load(conn, secret)

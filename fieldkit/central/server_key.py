@@ -217,6 +217,16 @@ def rotate(conn: Connection, secret: bytes, delay_s: float = 60.0) -> ServerKey:
     return ServerKey(number, public, valid_from, endorsement, key)
 
 
+def reseal(conn: Connection, secret: bytes, new_secret: bytes) -> int:
+    """Seal every key again under `new_secret` (the operator changes the secret); all or nothing:
+    a key the old secret does not open stops it before anything is written."""
+    keys = load(conn, secret)
+    for k in keys:
+        conn.execute(update(t.server_keys).where(t.server_keys.c.id == k.number).values(
+            sealed=seal(new_secret, k.number, k.public, signing.private_bytes(k.key)), private_key=""))
+    return len(keys)
+
+
 class KeyCache:
     """One worker's keys: read from the database at first use and again every `reload_s` seconds (a
     rotation starts at least a minute after it is made), so a new key is used without a restart."""

@@ -158,3 +158,31 @@ def test_serve_refuses_without_the_secret_or_with_a_wrong_one_and_changes_nothin
                              "--key-file", str(secret_file)], capture_output=True, text=True, timeout=60)
     assert listed.returncode == 0 and "in use" in listed.stdout
     db.dispose()
+
+
+def test_the_secret_is_changed_with_reseal_and_only_the_new_one_opens(db_url: str, tmp_path: Path):
+    db = Database(db_url)
+    db.create_all()
+    old, new = tmp_path / "old.secret", tmp_path / "new.secret"
+    server_key.make_secret_file(old)
+    server_key.make_secret_file(new)
+    with db.write() as (conn, _):
+        server_key.ensure(conn, server_key.secret_from_env({server_key.FILE_ENV: str(old)}))
+        server_key.rotate(conn, server_key.secret_from_env({server_key.FILE_ENV: str(old)}), 0)
+    with db.read() as conn:
+        before = [(k.number, k.public) for k in server_key.load(conn, server_key.secret_from_env(
+            {server_key.FILE_ENV: str(old)}))]
+    db.dispose()
+
+    def key(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "fieldkit", "central", "key", *args, "--db", db_url],
+                              env=_env({}), capture_output=True, text=True, timeout=120)
+
+    wrong = key("reseal", "--key-file", str(new), "--new-key-file", str(old))  # the wrong way round
+    assert wrong.returncode != 0 and "does not open" in wrong.stderr
+    done = key("reseal", "--key-file", str(old), "--new-key-file", str(new))
+    assert done.returncode == 0 and "sealed 2 key(s)" in done.stdout, done.stderr
+    assert key("list", "--key-file", str(old)).returncode != 0
+    listed = key("list", "--key-file", str(new))
+    assert listed.returncode == 0 and [line.split()[:2] for line in listed.stdout.splitlines()] == [
+        [str(n), p] for n, p in before]
