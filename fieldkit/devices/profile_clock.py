@@ -9,6 +9,8 @@ its moment. Here:
   whole profile reads on one clock;
 * a set the log states outside the profile leaves events on its far side unjudgeable (their clock is not
   the profile's);
+* one place where the time goes back and the log does not say why is taken as a clock set back by that
+  step less one period; an event whose time exists on both clocks there is not judged;
 * rows whose times are all different are taken in time order (nothing on the clock went back unseen);
   otherwise the rows are cut into blocks wherever the time goes backwards (a set the log does not state:
   an hour's timestamps twice), and the same timestamp twice in a row is one interval (their energies
@@ -100,6 +102,38 @@ def _break_index(times: list[datetime], start: int, old: datetime) -> int | None
     return None
 
 
+def _one_unstated_set_back(times: list[datetime], row_shift: list[timedelta],
+                           events: list[tuple[datetime | None, int]], event_shift: list[timedelta | None],
+                           period: int) -> bool:
+    """One place where the time goes back by more than half a period and the log does not say why: the
+    clock was set back there by (that step - one period), as a meter captures once per period. Rows
+    before it are moved by that; an event is on the old clock when its time is before the first new
+    interval began, on the new one when after the last old interval ended, and not judgeable between
+    (its time exists on both clocks). Two or more such places (rows out of order): nothing is inferred."""
+    step = timedelta(seconds=period)
+    at = [t + s for t, s in zip(times, row_shift, strict=True)]
+    back = [i for i in range(1, len(at)) if at[i] < at[i - 1]]
+    if len(back) != 1:
+        return False
+    i = back[0]
+    jump = at[i] - at[i - 1] - step
+    if -jump <= step / 2:
+        return False
+    for j in range(i):
+        row_shift[j] += jump
+    first_new, last_old = at[i] - step, at[i - 1] + step
+    for k, (when, _code) in enumerate(events):
+        shift = event_shift[k]
+        if when is None or shift is None:
+            continue
+        moment = when + shift
+        if moment < first_new:
+            event_shift[k] = shift + jump
+        elif moment <= last_old:
+            event_shift[k] = None
+    return True
+
+
 def timeline(rows: list[tuple[datetime, Decimal]], period: int,
              events: list[tuple[datetime | None, int]]) -> Timeline:
     """`rows` (time, energy) in the meter's order and `events` (time, code) in the log's order, on one clock."""
@@ -127,6 +161,7 @@ def timeline(rows: list[tuple[datetime, Decimal]], period: int,
         elif times and cs.new <= times[0] + tolerance:       # set before it: earlier events are off
             for i in range(cs.position + 1):
                 event_shift[i] = None
+    moved = _one_unstated_set_back(times, row_shift, events, event_shift, period) or moved
     line = [(t + shift, value) for (t, value), shift in zip(rows, row_shift, strict=True)]
     if len({t for t, _v in line}) == len(line):
         line.sort(key=lambda row: row[0])  # no time twice: the order tells nothing, no clock went back unseen

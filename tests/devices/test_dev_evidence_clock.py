@@ -92,19 +92,27 @@ def test_clock_moved_back_an_hour_names_the_cover_or_nothing_with_the_reason(hou
     assert right_or_none(events, profile) in ("cover", "none")
 
 
-def test_clock_moved_back_an_hour_six_hours_after_the_opening() -> None:
-    """The log states the set: undone, the cover is named with its 60 %. When the log does not (its
-    entries overwritten), the profile is cut where its time goes back: too little is left on the
-    opening's clock, nothing is named and the technician reads why."""
-    events, profile = reading(OPENED + timedelta(hours=6), -timedelta(hours=1))
-    found = consumption_change(events, profile)
-    assert found is not None and found.event.key == "cover_open" and found.change == Decimal("-0.6"), found
-    assert found.event.time == OPENED          # named with the time the meter logged
+@pytest.mark.parametrize("hours", [6, -6, 20, -20])
+def test_clock_moved_back_an_hour_the_log_states_or_not(hours: int) -> None:
+    """The log states the set: undone. It does not (its entries overwritten): the one place where the
+    profile's time goes back is taken as the set. Either way the cover is named with its 60 %, at the
+    time the meter logged it."""
+    events, profile = reading(OPENED + timedelta(hours=hours), -timedelta(hours=1))
+    for told in (events, [e for e in events if e.code not in (4, 5)]):
+        found = consumption_change(told, profile)
+        assert found is not None and found.event.key == "cover_open" and found.change == Decimal("-0.6"), found
+        assert found.event.time in (OPENED, OPENED - timedelta(hours=1))
+
+
+def test_an_event_whose_time_exists_on_both_clocks_is_not_judged() -> None:
+    """The clock went back an hour 1 h after the opening and the log does not say so: the opening's time
+    exists on both clocks, nothing is named and the technician reads why."""
+    events, profile = reading(OPENED + timedelta(hours=1), -timedelta(hours=1))
     events = [e for e in events if e.code not in (4, 5)]
     check = consumption_check(events, profile)
     assert check.evidence is None
     cover = next(u for u in check.unclear if u.event.key == "cover_open")
-    assert cover.reason == "clock_moved"
+    assert cover.reason == "time_ambiguous"
     findings = {f.code: f for f in evidence_findings(Target(Meter("m1", "23110046"), None, None, ()), events, profile)}
     assert "tamper_consumption" not in findings
     unclear = findings["tamper_consumption_unclear"]
@@ -113,6 +121,15 @@ def test_clock_moved_back_an_hour_six_hours_after_the_opening() -> None:
                           "consumption before and after it cannot be compared.")
     assert unclear.vi == ("Đồng hồ công tơ đã bị chỉnh quanh sự kiện “Mở nắp công tơ” (17:30 ngày 03/12): "
                           "không so sánh được điện năng tiêu thụ trước và sau sự kiện.")
+
+
+def test_a_reset_the_log_does_not_state_names_nothing() -> None:
+    """Reset a day back 6 h after the opening, the log's entries lost: every event's time exists on both
+    clocks; nothing is named (the old rule named nothing either, by lack of pairs), each says why."""
+    events, profile = reading(OPENED + timedelta(hours=6), timedelta(0), new_origin=OPENED - timedelta(hours=18),
+                              later=[(42, OPENED + timedelta(hours=8))])
+    check = consumption_check([e for e in events if e.code not in (4, 5)], profile)
+    assert check.evidence is None and {u.reason for u in check.unclear} == {"time_ambiguous"}
 
 
 def test_duplicate_timestamps_after_a_clock_set() -> None:

@@ -240,8 +240,8 @@ def test_the_apps_command_and_the_review_text_are_vietnamese(capsys, monkeypatch
     opened = datetime(2026, 12, 3, 17, 30, tzinfo=UTC)
     profile = LoadProfile(900, [("1.29.0", "kWh")])
     t = opened - timedelta(days=1)
-    for i in range(192):  # the clock went back an hour 6 h after the opening, the log does not say so
-        t = t + timedelta(minutes=15) - (timedelta(hours=1) if i == 120 else timedelta(0))
+    for i in range(192):  # the clock went back an hour 1 h after the opening, the log does not say so
+        t = t + timedelta(minutes=15) - (timedelta(hours=1) if i == 100 else timedelta(0))
         profile.rows.append((t, [Decimal("0.4") if i > 96 else Decimal(1)]))
     m = meaning(44)
     findings = evidence_findings(Target(Meter("m1", "1"), None, None, ()),
