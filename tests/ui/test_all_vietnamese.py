@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QPlainTextEdit,
     QTableView,
     QTabWidget,
 )
@@ -79,6 +80,10 @@ def visible_texts(root) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def
                 add(w, w.itemText(i))
         elif isinstance(w, QLineEdit):
             add(w, w.placeholderText())
+        elif isinstance(w, QPlainTextEdit):  # the review's capture text: our lines, not the meter's bytes
+            for line in w.toPlainText().splitlines():
+                if line.strip() and not line.startswith((" ", "0")):
+                    add(w, line)
         elif isinstance(w, QListWidget):
             for i in range(w.count()):
                 add(w, w.item(i).text())
@@ -251,3 +256,15 @@ def test_the_apps_command_and_the_review_text_are_vietnamese(capsys, monkeypatch
     assert len(said) >= 10 and any(name == "gui: no screen" for name, _ in said)
     found = english_in([(name, re.sub(r"/\S+", " ", line)) for name, line in said], english)  # paths are data
     assert not found, "\n".join(found)
+
+
+def test_the_collector_reads_text_boxes(qtbot):
+    """A text box (the review's capture view) is read line by line: our own lines are checked, the meter's
+    bytes (indented readable text, hex lines) are not."""
+    box = QPlainTextEdit("[    0.000 s] laptop -> meter (tx), 5 bytes at 300 baud\n  /?!<CR><LF> the meter's text\n"
+                         "000000  2f 3f 21 0d 0a   |/?!..|\n[    0.100 s] máy tính -> công tơ (tx), 5 byte, tốc độ 300 baud")
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitUntil(box.isVisible)
+    found = english_in(visible_texts(box), vocabulary()[0])
+    assert len(found) == 1 and "laptop -> meter" in found[0], found
