@@ -180,3 +180,32 @@ def test_a_reset_to_an_earlier_date_never_names_a_wrong_event(origin: datetime) 
     moved = OPENED + timedelta(hours=6)
     events, profile = reading(moved, timedelta(0), new_origin=origin, later=[(42, OPENED + timedelta(hours=8))])
     assert right_or_none(events, profile) in ("cover", "none")
+
+
+def test_hostile_profiles_and_logs_never_crash() -> None:
+    """Random rows (times naive or aware, repeated, out of order, missing; values missing or negative; short
+    rows), any period including 0 and negative, events with no time or codes 4/5 unpaired: an answer, never an
+    exception, and only a tamper event is ever named."""
+    from datetime import timezone
+
+    rng = random.Random(7)
+    zones = [UTC, timezone(timedelta(hours=7)), None]
+    base = datetime(2026, 12, 1)
+    for _case in range(300):
+        period = rng.choice([900, 900, 1800, 60, 0, -900, 86400])
+        profile = LoadProfile(period, [("1.29.0", "kWh")] if rng.random() < 0.9 else [("x", "V"), ("1.29.0", "kWh")])
+        for _row in range(rng.randrange(0, 300)):
+            zone = rng.choice(zones)
+            t = (base + timedelta(minutes=15 * rng.randrange(-200, 400))).replace(tzinfo=zone)
+            value = rng.choice([None, Decimal(rng.randrange(-5, 50)) / 10])
+            profile.rows.append((None if rng.random() < 0.03 else t, [value] * rng.choice([0, 1, 2])))
+        events = []
+        for _event in range(rng.randrange(0, 12)):
+            code = rng.choice([4, 5, 4, 5, 40, 42, 44, 1, 2, 91, 999])
+            m = meaning(code)
+            when = None if rng.random() < 0.1 else (base + timedelta(minutes=rng.randrange(-3000, 6000))).replace(
+                tzinfo=rng.choice(zones))
+            events.append(MeterEvent(when, code, m.key, m.name, m.tamper))
+        check = consumption_check(events, profile)
+        assert check.evidence is None or check.evidence.event.tamper
+        assert all(u.event.tamper for u in check.unclear)
