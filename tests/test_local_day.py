@@ -116,6 +116,9 @@ def machine_day_calls(source: str) -> list[tuple[int, str]]:
             found.add((node.lineno, ".astimezone() without a zone"))
         elif attr == "utcnow" and name == "datetime":
             found.add((node.lineno, "datetime.utcnow()"))
+        elif name == "time" and (attr in ("localtime", "ctime", "asctime")
+                                 or attr == "strftime" and len(node.args) == 1):
+            found.add((node.lineno, f"time.{attr}() (the machine's zone)"))
         elif attr == "fromtimestamp" and name == "date":
             found.add((node.lineno, "date.fromtimestamp()"))
         elif attr == "fromtimestamp" and name == "datetime" and len(node.args) < 2 \
@@ -157,8 +160,12 @@ def test_the_guard_finds_the_day_of_a_utc_clock() -> None:
         "    return later.date(), datetime.fromtimestamp(0), datetime.fromtimestamp(0, UTC)\n"  # 12, 12
         "def other(now):\n"
         "    return now.date()\n"                                      # a name bound elsewhere: not known
+        "import time\n"
+        "stamp = time.strftime('%Y%m%d-%H%M%S')\n"                    # 16: health.py's damaged-copy name
+        "t = time.localtime()\n"                                      # 17
+        "fine = time.strftime('%Y', time.gmtime()), time.monotonic()\n"
     )
-    assert [line for line, _ in machine_day_calls(planted)] == [5, 6, 7, 8, 10, 12, 12]
+    assert [line for line, _ in machine_day_calls(planted)] == [5, 6, 7, 8, 10, 12, 12, 16, 17]
 
 
 def _offenders(root: Path, skip: tuple[Path, ...]) -> list[str]:

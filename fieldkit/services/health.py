@@ -16,9 +16,11 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from fieldkit.domain import reasons
+from fieldkit.domain.local_time import local_datetime
 from fieldkit.domain.messages import Texts
 from fieldkit.domain.problems import NETWORK, ValidationError, network, network_code, with_detail
 from fieldkit.services.session import Session
@@ -118,7 +120,7 @@ def recover(session: Session) -> Recovery:
 
     The damaged file is kept as `fieldkit.db.damaged-<time>` (still encrypted) for support."""
     folder = Path(session.profile.folder)
-    stamp = time.strftime("%Y%m%d-%H%M%S")
+    stamp = local_datetime(datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")  # Vietnam's wall clock, as support reads it
     target = folder / f"fieldkit-recovered-{stamp}.db"
     t0 = time.perf_counter()
     report = salvage(session.store, target, session.profile.data_key)
