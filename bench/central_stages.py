@@ -100,12 +100,15 @@ def main() -> int:
                       lambda: [validate_fast.accepts(o) for o in got_ops])  # noqa: B023
                 items = timed("fast-path selection (_fast_item: validates)",
                               lambda: [_fast_item(*p) for p in pairs])  # noqa: B023
-                results = timed("apply run (links, ops, facts, audit, feed rows)", lambda: batch_apply.apply_run(
-                    conn, pending, ctx.device_id, ctx.team_id, items, lambda c, o: {}))  # noqa: B023
+                proof = signatures.proof_of(checked.groups, len(got_ops))  # PostgreSQL: kept by the run's statement
+                results = timed("apply run (links, ops, facts, audit, feed rows; PG: proof)",
+                                lambda: batch_apply.apply_run(conn, pending, ctx.device_id, ctx.team_id,  # noqa: B023
+                                                              items, lambda c, o: {}, proof))  # noqa: B023
                 assert results is not None and all(r["status"] == "applied" for r in results)
                 stored = {str(o["op_id"]) for o in got_ops}
-                timed("signature proofs (op_batches + op_proofs)",
-                      lambda: signatures.keep_proofs(conn, ctx.device_id, checked.groups, stored))  # noqa: B023
+                if proof is None or not proof.kept:
+                    timed("signature proofs (op_batches + op_proofs)",
+                          lambda: signatures.keep_proofs(conn, ctx.device_id, checked.groups, stored))  # noqa: B023
                 from fieldkit.central import feed
 
                 rows = list(pending.rows)

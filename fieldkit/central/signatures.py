@@ -124,7 +124,7 @@ class Checked:
 def check(conn: Connection, device_id: str, team_id: str, ops: list[Any],
           sigs: list[dict[str, Any]]) -> Checked:
     """One verdict per operation: its verified author, or why it is refused."""
-    found = _look_up(conn, t.devices.c.id == device_id, team_id, _names(ops))
+    found = _look_up(conn, "id", device_id, team_id, _names(ops))
     if found is None:  # no such device (the token was checked): the look-ups one by one, as they always answered
         return _verify(conn, device_id, team_id, people.device_key(conn, device_id), {}, {}, ops, sigs)
     return _verify(conn, device_id, team_id, *found[2:], ops, sigs)
@@ -136,8 +136,7 @@ def check_token(conn: Connection, token_hash: str, ops: list[Any], sigs: list[di
     token checked in the same query as the authors and their keys (one round trip, inside the
     caller's write transaction: a token revoked before it reads is refused, and nothing is written).
     None: no device holds this token now."""
-    d = t.devices.c
-    found = _look_up(conn, and_(d.token_hash == token_hash, d.revoked_at.is_(None)), None, _names(ops))
+    found = _look_up(conn, "token", token_hash, None, _names(ops))
     if found is None:
         return None
     device_id, team_id = found[0], found[1]
@@ -218,9 +217,10 @@ def _verify(conn: Connection, device_id: str, team_id: str, dkey: str,
                     for v in verdicts], good)
 
 
-def _look_up(conn: Connection, device: Any, team_id: str | None, names: set[str]
+def _look_up(conn: Connection, by: str, value: str, team_id: str | None, names: set[str]
              ) -> tuple[str, str, str, dict[str, people.Person | Refusal], dict[str, str | None]] | None:
-    """The device (`device`: which row), its team and key, and each author (at most MAX_NAMES of
+    """The device (`by` "id": whose id is `value`; "token": enrolled, not revoked, whose token's
+    hash is `value`), its team and key, and each author (at most MAX_NAMES of
     them) with their key for this device, in one query (one round trip instead of one per look-up:
     under load each waited for the database). An author not read here is read on its own by
     check() (people.member). `team_id`: the team the authors must belong to (None: the device's).
@@ -229,12 +229,16 @@ def _look_up(conn: Connection, device: Any, team_id: str | None, names: set[str]
     keys: dict[str, str | None] = {}
     asked = sorted(n for n in names if len(n) <= 128 and _storable(n))[:MAX_NAMES]
     d, u, k = t.devices.c, t.users.c, t.user_keys.c
-    rows = conn.execute(
-        select(d.device_key, u.id, u.username, u.display_name, u.role, u.team_id, u.active, k.public_key,
-               d.id, d.team_id)
-        .select_from(t.devices.outerjoin(t.users, u.username.in_(asked) if asked else false())
-                     .outerjoin(t.user_keys, and_(k.user_id == u.id, k.device_id == d.id, k.revoked_at.is_(None))))
-        .where(device)).all()
+    if conn.dialect.name == "postgresql":  # fixed text: no statement built and no cache key made per push
+        rows = conn.exec_driver_sql(_LOOK_UP_PG[by], {"value": value, "names": asked}).all()
+    else:
+        rows = conn.execute(
+            select(d.device_key, u.id, u.username, u.display_name, u.role, u.team_id, u.active, k.public_key,
+                   d.id, d.team_id)
+            .select_from(t.devices.outerjoin(t.users, u.username.in_(asked) if asked else false())
+                         .outerjoin(t.user_keys, and_(k.user_id == u.id, k.device_id == d.id,
+                                                      k.revoked_at.is_(None))))
+            .where(and_(d.token_hash == value, d.revoked_at.is_(None)) if by == "token" else d.id == value)).all()
     if not rows or len({r[8] for r in rows}) != 1:  # none (or, never, a token two devices hold)
         return None
     device_id = str(rows[0][8])
@@ -253,6 +257,14 @@ def _look_up(conn: Connection, device: Any, team_id: str | None, names: set[str]
         except people.PeopleError as exc:
             members[name] = Refusal(exc.code, str(exc), {"user": name[:64]})
     return device_id, team_id, dkey, members, keys
+
+
+_LOOK_UP_SQL = ("SELECT d.device_key, u.id, u.username, u.display_name, u.role, u.team_id, u.active, k.public_key, "
+                "d.id, d.team_id FROM devices d LEFT OUTER JOIN users u ON u.username = ANY(%(names)s) "
+                "LEFT OUTER JOIN user_keys k ON k.user_id = u.id AND k.device_id = d.id AND k.revoked_at IS NULL "
+                "WHERE ")
+_LOOK_UP_PG = {"id": _LOOK_UP_SQL + "d.id = %(value)s",
+               "token": _LOOK_UP_SQL + "d.token_hash = %(value)s AND d.revoked_at IS NULL"}
 
 
 def _storable(text: str) -> bool:

@@ -9,7 +9,6 @@ from typing import Any
 from sqlalchemy import event
 
 from fieldkit.central import admin, people, signatures
-from fieldkit.central import schema as t
 from fieldkit.central.db import Database
 from fieldkit.domain import signing
 from fieldkit.domain.ids import new_id
@@ -91,7 +90,7 @@ def test_one_query_answers_as_the_look_ups_one_by_one(db):
 
 def _by_id(conn: Any, device: str, team: str, names: set[str]) -> tuple[Any, ...]:
     """The look-up check() makes (a device without a row: its key one by one, as before)."""
-    found = signatures._look_up(conn, t.devices.c.id == device, team, names)
+    found = signatures._look_up(conn, "id", device, team, names)
     return (people.device_key(conn, device), {}, {}) if found is None else found[2:]
 
 
