@@ -82,6 +82,9 @@ def run(args: argparse.Namespace) -> int:
         registers=tuple(args.register), wakeup=args.wakeup, protocol=args.protocol,
         client_address=args.client_address, dlms_password=args.dlms_password, profile_hours=args.profile_hours,
     )
+    from fieldkit.domain.messages import Texts
+
+    _M = Texts("devices.cli_read")  # the technician's language (Vietnamese unless chosen otherwise)
     try:
         result = read_meter(args.port, options)
     except ProtocolError as exc:
@@ -96,27 +99,29 @@ def run(args: argparse.Namespace) -> int:
             with open(args.capture, "wb") as handle:
                 handle.write(result.capture.to_bytes())
         except OSError as exc:
-            print(f"cannot save the capture to {args.capture}: {exc.strerror}", file=sys.stderr)
+            print(_M.text("Cannot save the capture to {path}: {reason}", path=str(args.capture),
+                          reason=str(exc.strerror)), file=sys.stderr)
             return 2
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return 0
     print(f"{result.identification}  ({result.manufacturer})")
-    print(f"serial: {result.serial or '-'}   clock: {result.meter_clock or '-'}   "
-          f"error register: {result.error_register or '-'}")
+    print(_M.text("serial: {serial}   clock: {clock}   error register: {errors}", serial=result.serial or "-",
+                  clock=str(result.meter_clock or "-"), errors=str(result.error_register or "-")))
     for obis, value in result.values.items():
         unit = f" {value.unit}" if value.unit else ""
         print(f"  {obis:<14} {value.as_text()}{unit}")
     for line in result.bad_lines:
-        print(f"  (not understood) {line}")
+        print("  " + _M.text("(not understood) {line}", line=line))
     if result.protocol == "dlms":
         if result.clock_deviation is not None:
-            print(f"clock deviation: {result.clock_deviation:+.1f} s (meter minus this computer)")
+            print(_M.text("clock deviation: {seconds} s (meter minus this computer)",
+                          seconds=f"{result.clock_deviation:+.1f}"))
         for event in result.events:
             mark = "!" if event.tamper else " "
             print(f" {mark} {event.time.isoformat() if event.time else '-'}  {event.code:>3}  {event.name.text()}")
         if result.load_profile is not None:
             p = result.load_profile
-            print(f"load profile: {len(p.rows)} intervals of {p.period // 60} min, columns "
-                  + ", ".join(f"{k} ({u})" for k, u in p.columns))
+            print(_M.text("load profile: {count} intervals of {minutes} min, columns {columns}", count=str(len(p.rows)),
+                          minutes=str(p.period // 60), columns=", ".join(f"{k} ({u})" for k, u in p.columns)))
     return 0

@@ -432,4 +432,32 @@
       <translation>not a known probe chip</translation>
     </message>
   </context>
+  <context>
+    <name>devices.cli_read</name>
+    <message>
+      <location filename="../../fieldkit/devices/cli_read.py" line="1" />
+      <source>Cannot save the capture to {path}: {reason}</source>
+      <translation>Cannot save the capture to {path}: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../fieldkit/devices/cli_read.py" line="1" />
+      <source>serial: {serial}   clock: {clock}   error register: {errors}</source>
+      <translation>serial: {serial}   clock: {clock}   error register: {errors}</translation>
+    </message>
+    <message>
+      <location filename="../../fieldkit/devices/cli_read.py" line="1" />
+      <source>(not understood) {line}</source>
+      <translation>(not understood) {line}</translation>
+    </message>
+    <message>
+      <location filename="../../fieldkit/devices/cli_read.py" line="1" />
+      <source>clock deviation: {seconds} s (meter minus this computer)</source>
+      <translation>clock deviation: {seconds} s (meter minus this computer)</translation>
+    </message>
+    <message>
+      <location filename="../../fieldkit/devices/cli_read.py" line="1" />
+      <source>load profile: {count} intervals of {minutes} min, columns {columns}</source>
+      <translation>load profile: {count} intervals of {minutes} min, columns {columns}</translation>
+    </message>
+  </context>
 </TS>

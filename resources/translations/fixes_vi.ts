@@ -432,4 +432,32 @@
       <translation>không phải chip đầu đọc đã biết</translation>
     </message>
   </context>
+  <context>
+    <name>devices.cli_read</name>
+    <message>
+      <location filename="../../fieldkit/devices/cli_read.py" line="1" />
+      <source>Cannot save the capture to {path}: {reason}</source>
+      <translation>Không lưu được bản ghi vào {path}: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../fieldkit/devices/cli_read.py" line="1" />
+      <source>serial: {serial}   clock: {clock}   error register: {errors}</source>
+      <translation>số công tơ: {serial}   đồng hồ: {clock}   thanh ghi lỗi: {errors}</translation>
+    </message>
+    <message>
+      <location filename="../../fieldkit/devices/cli_read.py" line="1" />
+      <source>(not understood) {line}</source>
+      <translation>(không hiểu) {line}</translation>
+    </message>
+    <message>
+      <location filename="../../fieldkit/devices/cli_read.py" line="1" />
+      <source>clock deviation: {seconds} s (meter minus this computer)</source>
+      <translation>lệch đồng hồ: {seconds} s (công tơ trừ máy tính này)</translation>
+    </message>
+    <message>
+      <location filename="../../fieldkit/devices/cli_read.py" line="1" />
+      <source>load profile: {count} intervals of {minutes} min, columns {columns}</source>
+      <translation>biểu đồ phụ tải: {count} khoảng {minutes} phút, các cột {columns}</translation>
+    </message>
+  </context>
 </TS>

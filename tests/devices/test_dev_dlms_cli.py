@@ -43,6 +43,11 @@ def test_read_and_reparse_a_dlms_meter(simulator: Callable[..., Any], tmp_path: 
     for vi, en in names:
         assert vi in shown.stdout, (vi, shown.stdout)
         assert vi == en or f"  {en}\n" not in shown.stdout, (en, shown.stdout)
+    # and its own words too (they were English: "serial:", "clock deviation:", "load profile:")
+    assert "số công tơ: 23110045" in shown.stdout and "lệch đồng hồ:" in shown.stdout, shown.stdout
+    assert "biểu đồ phụ tải:" in shown.stdout and "intervals of" not in shown.stdout, shown.stdout
+    assert not any(w in shown.stdout for w in ("serial:", "clock deviation", "error register", "load profile")), \
+        shown.stdout
 
 
 def test_bad_dlms_arguments_are_refused_in_one_line() -> None:
