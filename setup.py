@@ -20,6 +20,7 @@ HERE = Path(__file__).resolve().parent
 SERVER_DEPS = [
     "fastapi>=0.110",
     "uvicorn>=0.29",
+    "httptools>=0.6",  # uvicorn's HTTP parser when installed (MIT): ~25 % less event-loop CPU per request than h11
     "sqlalchemy>=2.0",
     "prometheus-client>=0.20",
     "psycopg[binary]>=3.1",
