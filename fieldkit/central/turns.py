@@ -53,7 +53,8 @@ def pushed(device_id: str) -> None:
 
 
 def has_answer(db: Database, device_id: str, op_id: str) -> bool:
-    with db.read() as conn:
+    # one statement outside a transaction: no BEGIN and ROLLBACK round trips per look (READ COMMITTED's view)
+    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         return conn.execute(select(t.ops.c.op_id).where(and_(
             t.ops.c.op_id == op_id, t.ops.c.device_id == device_id))).first() is not None
 

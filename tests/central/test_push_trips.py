@@ -213,3 +213,13 @@ def test_the_proof_kept_with_the_run_proves_each_operation_once(world):
     assert statuses[4] == "rejected" and statuses.count("applied") == 9
     assert _batches(world.db) == before + 2
     assert all(_proves(world.db, d, op) for op in bad)  # the refusal is stored too, with its proof
+
+
+def test_a_held_push_looks_at_its_turn_outside_a_transaction(db):
+    """Each look of a pipelined push held for its turn is one statement: no BEGIN/ROLLBACK round trips."""
+    if db.is_sqlite:
+        pytest.skip("psycopg's autocommit (SQLite's driver opens no transaction for a read anyway)")
+    begun: list[bool] = []
+    event.listen(db.engine, "begin", lambda conn: begun.append(bool(conn.connection.dbapi_connection.autocommit)))
+    assert turns.has_answer(db, new_id(), new_id()) is False
+    assert begun == [True]  # SQLAlchemy's own begin, under autocommit: psycopg sends nothing
