@@ -55,11 +55,11 @@ def test_a_busy_server_gets_smaller_batches_than_the_link_alone_would_choose(mak
                                                                              monkeypatch):
     original = routes_sync.process_batch
 
-    def busy(conn: Any, pending: Any, ctx: Any, ops: list[Any], sigs: Any) -> Any:
+    def busy(conn: Any, pending: Any, ctx: Any, ops: list[Any], sigs: Any, *rest: Any) -> Any:
         import time
 
         time.sleep(0.008 * len(ops))  # 8 ms more per operation: a server that many devices keep busy
-        return original(conn, pending, ctx, ops, sigs)
+        return original(conn, pending, ctx, ops, sigs, *rest)
 
     s, m = _device(make_device, "a", "PA23LN0007001")
     monkeypatch.setattr(routes_sync, "process_batch", busy)
