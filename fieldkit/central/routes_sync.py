@@ -80,11 +80,11 @@ class ChangesPage(BaseModel):
 class OpResult(BaseModel):
     op_id: str | None = None
     status: str = Field(description="applied | conflict | rejected")
-    code: str | None = Field(default=None, description="why it was rejected, as a code the laptop translates")
+    code: str | None = Field(default=None, description="why it was rejected: a stable reason code "
+                             "(fieldkit.domain.reasons) the laptop translates")
     version: int | None = None
     conflict: int | None = None
     reason: str | None = None
-    code: str | None = Field(default=None, description="stable reason code (fieldkit.domain.reasons)")
     params: dict[str, str | int] | None = Field(default=None, description="the reason's parameters")
     replay: bool | None = Field(default=None, description="true: this id was applied before; the first answer")
 
