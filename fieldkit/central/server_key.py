@@ -15,6 +15,7 @@ can still follow. The server signs with the newest key whose start has passed.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -30,6 +31,8 @@ from sqlalchemy.exc import IntegrityError
 
 from fieldkit.central import schema as t
 from fieldkit.domain import signing
+
+log = logging.getLogger(__name__)
 
 SECRET_ENV = "FIELDKIT_SERVER_KEY_SECRET"
 FILE_ENV = "FIELDKIT_SERVER_KEY_FILE"
@@ -244,16 +247,27 @@ class KeyCache:
             return self._keys
         with self._lock:
             if not self._keys or time.monotonic() - self._read_at >= self.reload_s:
-                secret = secret_from_env()
-                with self.db.read() as conn:
-                    keys = load(conn, secret)
-                if not keys:
-                    with self.db.write() as (conn, _):
-                        ensure(conn, secret)
-                    with self.db.read() as conn:
-                        keys = load(conn, secret)
-                self._keys, self._read_at = keys, time.monotonic()
+                try:
+                    self._keys = self._read()
+                except Exception:
+                    if not self._keys:
+                        raise
+                    # a failed re-read (the database away for a moment) must not fail the answer
+                    # being signed: the keys read before still hold; try again after reload_s
+                    log.exception("could not re-read the server's keys; signing with those read before")
+                self._read_at = time.monotonic()
         return self._keys
+
+    def _read(self) -> list[ServerKey]:
+        secret = secret_from_env()
+        with self.db.read() as conn:
+            keys = load(conn, secret)
+        if not keys:
+            with self.db.write() as (conn, _):
+                ensure(conn, secret)
+            with self.db.read() as conn:
+                keys = load(conn, secret)
+        return keys
 
     def current(self) -> ServerKey:
         keys = self.keys()

@@ -186,3 +186,20 @@ def test_the_secret_is_changed_with_reseal_and_only_the_new_one_opens(db_url: st
     listed = key("list", "--key-file", str(new))
     assert listed.returncode == 0 and [line.split()[:2] for line in listed.stdout.splitlines()] == [
         [str(n), p] for n, p in before]
+
+
+def test_a_failed_re_read_of_the_keys_keeps_signing_with_those_read_before(tmp_path: Path, monkeypatch):
+    """The database away for a moment when a worker re-reads its keys: answers are still signed with
+    the keys it has (the next re-read is tried after reload_s); with no keys yet, the failure shows."""
+    db = Database(f"sqlite:///{tmp_path / 'central.db'}")
+    db.create_all()
+    cache = server_key.KeyCache(db, reload_s=0.0)  # every call re-reads
+    first = cache.current()
+
+    def away() -> None:
+        raise OSError("the database is away")
+
+    monkeypatch.setattr(db, "read", away)
+    assert cache.current().public == first.public  # signed with the key read before
+    with pytest.raises(OSError):
+        server_key.KeyCache(db, reload_s=0.0).current()  # nothing read yet: nothing to sign with
