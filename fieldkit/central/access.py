@@ -4,6 +4,7 @@ server's key over the request's `X-FK-Nonce` (`X-FK-Signature`)."""
 
 # No `from __future__ import annotations`: FastAPI resolves the dependency signatures at runtime.
 
+from types import ModuleType
 from typing import Annotated, Any
 
 from fastapi import Depends, Header, HTTPException, Request, Response
@@ -16,6 +17,7 @@ from fieldkit.central.apply import Context, actor_of
 from fieldkit.central.db import Database, dumps
 from fieldkit.domain import signing
 
+orjson: ModuleType | None
 try:
     import orjson
 except ImportError:  # pragma: no cover - the server extra installs it; the standard encoder does the same job
@@ -42,7 +44,7 @@ class Access:
         # `ctx: access.Supervisor` (and a supervisor's user token).
         auth = Annotated[Context, Depends(self.auth)]
 
-        def supervisor(ctx: auth) -> Context:  # type: ignore[valid-type]
+        def supervisor(ctx: auth) -> Context:
             return self.must_be_supervisor(ctx)
 
         self.Auth: Any = auth

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Callable, Coroutine
+from types import ModuleType
 from typing import Any
 
 from fastapi import HTTPException, Request, Response
@@ -14,6 +15,9 @@ from fastapi.routing import APIRoute
 
 from fieldkit.central import limits
 
+# Optional accelerators: None without them (the tests also set them to None to read the fallbacks).
+msgspec: ModuleType | None
+orjson: ModuleType | None
 try:
     import msgspec
 except ImportError:  # pragma: no cover - the extra installs it; orjson or the standard parser do the same job

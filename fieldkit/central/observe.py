@@ -19,7 +19,7 @@ import os
 import re
 import secrets
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -108,7 +108,7 @@ class JsonFormatter(logging.Formatter):
     """One JSON object per line. `at` is UTC (it says Z; the machine's zone used to be written
     there), its text made once per second: the formatter runs for every request's line."""
 
-    converter = time.gmtime
+    converter: Callable[[float | None], time.struct_time] = time.gmtime  # typed as the base's (not a method)
     _second: tuple[int, str] = (-1, "")
 
     def format(self, record: logging.LogRecord) -> str:
