@@ -76,6 +76,10 @@ class Access:
              x_fk_user_token: Annotated[str | None, Header(description="user token (role-gated reads)")] = None
              ) -> Context:
         token_hash = self.token_hash(authorization)
+        # reads only: once more on a connection found dead (just after a database restart)
+        return self.db.once_more_if_dropped(lambda: self._who(token_hash, x_fk_user_token))
+
+    def _who(self, token_hash: str, x_fk_user_token: str | None) -> Context:
         # Read-only statements outside a transaction: no BEGIN and ROLLBACK round trips for every
         # request (on PostgreSQL each statement sees what was committed, as in a READ COMMITTED one).
         with self.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
@@ -103,9 +107,13 @@ class Access:
         answer stored (a pipelined push's turn), in one query outside a transaction."""
         o = t.ops.c
         answered = select(o.op_id).where(and_(o.op_id == after, o.device_id == t.devices.c.id)).exists()
-        with self.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            dev = conn.execute(select(t.devices.c.id, t.devices.c.team_id, answered)
-                               .where(_holds(token_hash))).first()
+
+        def look() -> Any:
+            with self.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                return conn.execute(select(t.devices.c.id, t.devices.c.team_id, answered)
+                                    .where(_holds(token_hash))).first()
+
+        dev = self.db.once_more_if_dropped(look)  # a read: once more on a connection found dead
         if dev is None:
             raise HTTPException(401, REVOKED)
         return Context(str(dev[0]), str(dev[1])), bool(dev[2])

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Engine, create_engine, event, insert, inspect, select, update
 from sqlalchemy.exc import DBAPIError, DisconnectionError, IntegrityError
 
-from fieldkit.central import feed
+from fieldkit.central import dropped, feed
 from fieldkit.central import schema as t
 
 CHANGE_SEQ = feed.CHANGE_SEQ
@@ -42,6 +42,7 @@ def engine_url(db: str) -> str:
 
 POOL_DEFAULT = 6  # connections a worker keeps (FIELDKIT_DB_POOL, `serve --db-pool`)
 PING_IDLE_S = 2.0  # a pooled PostgreSQL connection idle longer than this is pinged before use
+PING_IDLE_ENV = "FIELDKIT_DB_PING_IDLE_S"  # another idle time before the ping (tests: 3600 = never)
 OVERFLOW_DEFAULT = 2  # more a worker may open at a peak (FIELDKIT_DB_POOL_OVERFLOW, `serve --db-overflow`)
 
 
@@ -90,7 +91,7 @@ class Database:
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         else:
-            self.ping_idle_s = PING_IDLE_S
+            self.ping_idle_s = float(os.environ.get(PING_IDLE_ENV) or PING_IDLE_S)
             event.listen(self.engine.pool, "checkin", _idle_from)
             event.listen(self.engine.pool, "connect", _idle_from)
             event.listen(self.engine.pool, "checkout", self._ping_if_idle)
@@ -131,6 +132,7 @@ class Database:
                 yield conn, pending
                 if pending.rows:
                     write_changes(conn, pending.rows)
+                dropped.committing()  # this request is never run again from here (central/dropped.py)
         finally:
             if lock is not None:
                 lock.release()
@@ -149,15 +151,18 @@ class Database:
             raise DisconnectionError("the pooled connection is dead")
 
     def once_more_if_dropped(self, work: Callable[[], _T]) -> _T:
-        """`work` (whole transactions, nothing outside the database), run once more if the database
-        connection was found dead: the pool has renewed its connections then. Safe for pushes only
-        because each operation id is stored at most once (a transaction whose COMMIT did reach the
-        database is answered from the op log the second time, as a device's own retry would be)."""
+        """`work` (whole transactions or reads, nothing outside the database), run once more if the
+        database connection was found dead: the pool has renewed its connections then. For reads (the
+        turn look-up, the token checks) and pushes: each operation id is stored at most once (a push
+        whose COMMIT did reach the database is answered from the op log the second time, as a device's
+        own retry would be). Any other write: the request-level retry (central/dropped.py) instead."""
         try:
             return work()
         except DBAPIError as exc:
-            if not exc.connection_invalidated or self.is_sqlite:
+            if self.is_sqlite or not dropped.is_dropped(exc):
                 raise
+            dropped.log.warning("the database connection was found dead (a restart?): %s runs once more",
+                                getattr(work, "__qualname__", "a transaction"))
         return work()
 
     @contextmanager

@@ -13,7 +13,7 @@ from typing import Any
 from fastapi import HTTPException, Request, Response
 from fastapi.routing import APIRoute
 
-from fieldkit.central import limits
+from fieldkit.central import dropped, limits
 
 # Optional accelerators: None without them (the tests also set them to None to read the fallbacks).
 msgspec: ModuleType | None
@@ -94,6 +94,8 @@ class GzipRoute(APIRoute):
         original = super().get_route_handler()
 
         async def handler(request: Request) -> Response:
-            return await original(GzipRequest(request.scope, request.receive))
+            req = GzipRequest(request.scope, request.receive)  # once: a second run reuses the body read
+            # run once more on a database connection found dead, when safe (central/dropped.py)
+            return await dropped.once_more(lambda: original(req), self.path)
 
         return handler

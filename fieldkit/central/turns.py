@@ -53,6 +53,11 @@ def pushed(device_id: str) -> None:
 
 
 def has_answer(db: Database, device_id: str, op_id: str) -> bool:
+    """One look (a read: once more on a connection found dead, e.g. just after a database restart)."""
+    return db.once_more_if_dropped(lambda: _has_answer(db, device_id, op_id))
+
+
+def _has_answer(db: Database, device_id: str, op_id: str) -> bool:
     # one statement outside a transaction: no BEGIN and ROLLBACK round trips per look (READ COMMITTED's view)
     with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         return conn.execute(select(t.ops.c.op_id).where(and_(
