@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -44,17 +45,50 @@ def _plain_url(db: Database) -> str:
     return db.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
 
 
-def terminate_server_backends(db: Database, own_pid: int | None = None) -> dict[str, int]:
+def terminate_server_backends(db: Database, killed: set[int] | None = None) -> dict[str, int]:
     """Every connection the central server holds to this database dies (as in a restart): how many
-    per holder (application_name)."""
+    per holder (application_name). The backends' pids are added to `killed`."""
     import psycopg
 
     with psycopg.connect(_plain_url(db), autocommit=True) as conn:
         rows = conn.execute(
-            "SELECT application_name, count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "SELECT application_name, pid, pg_terminate_backend(pid) FROM pg_stat_activity "
             "WHERE datname = current_database() AND pid <> pg_backend_pid() "
-            "AND application_name LIKE 'fieldkit-central-%%' GROUP BY 1").fetchall()
-    return {str(name): int(n) for name, n in rows}
+            "AND application_name LIKE 'fieldkit-central-%%'").fetchall()
+    out: dict[str, int] = {}
+    for name, pid, _ok in rows:
+        out[str(name)] = out.get(str(name), 0) + 1
+        if killed is not None:
+            killed.add(int(pid))
+    return out
+
+
+class Backends(threading.Thread):
+    """The most backends each holder (application_name) had open at once, sampled every 10 ms
+    (backends terminated by the test left out: they may take a moment to exit)."""
+
+    def __init__(self, db: Database, killed: set[int]):
+        super().__init__(daemon=True)
+        self.url, self.killed = _plain_url(db), killed
+        self.most: dict[str, int] = {}
+        self.seen: dict[str, set[int]] = {}
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        import psycopg
+
+        with psycopg.connect(self.url, autocommit=True) as conn:
+            while not self.stop.is_set():
+                now: dict[str, int] = {}
+                for name, pid in conn.execute(
+                        "SELECT application_name, pid FROM pg_stat_activity WHERE datname = current_database() "
+                        "AND pid <> pg_backend_pid() AND application_name LIKE 'fieldkit-central-%%'").fetchall():
+                    self.seen.setdefault(str(name), set()).add(int(pid))
+                    if int(pid) not in self.killed:
+                        now[str(name)] = now.get(str(name), 0) + 1
+                for name, n in now.items():
+                    self.most[name] = max(self.most.get(name, 0), n)
+                time.sleep(0.01)
 
 
 def _run_all(calls: list[Callable[[requests.Session], requests.Response]], rounds: int) -> list[tuple[int, str]]:
@@ -90,8 +124,16 @@ def _stored(db: Database, op_ids: list[str], fact_ids: list[str]) -> dict[str, i
 
 
 def test_two_workers_answer_every_request_after_their_connections_are_dropped(pg_db: Database, tmp_path: Path):
+    """2 workers, each with a pool of 3 + 1 overflow, 13 clients at once (reads of every kind,
+    plain and pipelined pushes); three times every server connection is terminated: no request
+    fails, no operation is stored twice, and no worker ever holds more than its 4 connections
+    (the retries and the pool's renewal open no more)."""
     log = tmp_path / "server.log"
-    with ServerProcess(_pg_url(pg_db), workers=2, log_path=str(log), env=NEVER_PINGED) as srv:
+    killed: set[int] = set()
+    backends = Backends(pg_db, killed)
+    with ServerProcess(_pg_url(pg_db), workers=2, log_path=str(log), env=NEVER_PINGED,
+                       extra=["--db-pool", "3", "--db-overflow", "1"]) as srv:
+        backends.start()
         world = build_world(pg_db, srv.url)
         _cid, mid = _customer_and_meter(world)
         wid = _work_order(world)
@@ -131,11 +173,16 @@ def test_two_workers_answer_every_request_after_their_connections_are_dropped(pg
                  push, push]
         for round_ in range(3):
             assert _run_all(calls, rounds=3) == []  # every worker's pool holds connections now
-            killed = terminate_server_backends(pg_db)
+            lost = terminate_server_backends(pg_db, killed)
             workers = {f"fieldkit-central-{p}" for p in srv.worker_pids()}
-            assert workers <= set(killed), (killed, workers)  # both workers lost their connections
+            assert workers <= set(lost), (lost, workers)  # both workers lost their connections
             bad = _run_all(calls, rounds=2)
             assert bad == [], (round_, bad)
+        backends.stop.set()
+        backends.join()
+    most = {name: n for name, n in backends.most.items() if name in workers}
+    assert set(most) == workers and all(n <= 4 for n in most.values()), most  # pool 3 + overflow 1 each
+    assert max(most.values()) >= 3, most  # the load did fill a pool
     ops = [o["op_id"] for o in pushed]
     facts = [o["entity_id"] for o in pushed]
     assert len(ops) == 3 * 2 * (3 + 2) * 10
