@@ -76,12 +76,32 @@ def secret_from_env(environ: Any = None) -> bytes:
     path = env.get(FILE_ENV)
     if path:
         try:
+            check_private(Path(path))
             raw = Path(path).read_bytes()[:200]
         except OSError as exc:
             raise KeySecretError(f"cannot read the server key secret file {path} ({exc.strerror or exc}); "
                                  f"{HOW}") from None
         return parse_secret(raw, path)
     raise KeySecretError(f"the server's signing key is sealed and no secret opens it: {HOW}")
+
+
+def check_private(path: Path) -> None:
+    """Refuse a secret file that others may read or change, as ssh refuses such a private key: its
+    owner's alone (0600 or 0400) when it belongs to the user running the server; a file of another
+    owner (root:fieldkit 0640, read through the group) must not be open to everyone else."""
+    if os.name != "posix":
+        return
+    st = path.stat()
+    mine = st.st_uid == os.geteuid()
+    loose = st.st_mode & (0o077 if mine else 0o007)
+    if not loose:
+        return
+    who = "other users" if loose & 0o007 else "its group"
+    raise KeySecretError(
+        f"the server key secret file {path} is open to {who} (permissions {st.st_mode & 0o777:04o}): whoever "
+        f"reads it opens the server's signing keys; refused. Make it private: chmod 600 {path}"
+        + ("" if mine else " (or, read through its group: chmod 640)")
+        + " (a mounted secret: mount it with mode 0400)")
 
 
 def make_secret_file(path: Path) -> Path:

@@ -6,6 +6,7 @@ start in one line and changes nothing."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -203,3 +204,60 @@ def test_a_failed_re_read_of_the_keys_keeps_signing_with_those_read_before(tmp_p
     assert cache.current().public == first.public  # signed with the key read before
     with pytest.raises(OSError):
         server_key.KeyCache(db, reload_s=0.0).current()  # nothing read yet: nothing to sign with
+
+
+@pytest.mark.parametrize("mode, refused", [(0o600, False), (0o400, False), (0o644, True), (0o640, True),
+                                           (0o604, True), (0o620, True), (0o666, True)])
+def test_a_secret_file_open_to_others_is_refused_like_ssh_refuses_a_private_key(tmp_path: Path, mode: int,
+                                                                                 refused: bool):
+    path = server_key.make_secret_file(tmp_path / "server-key.secret")
+    path.chmod(mode)
+    env = {server_key.FILE_ENV: str(path)}
+    if not refused:
+        assert len(server_key.secret_from_env(env)) == 32
+        return
+    with pytest.raises(server_key.KeySecretError) as got:
+        server_key.secret_from_env(env)
+    message = str(got.value)
+    assert f"chmod 600 {path}" in message and f"{mode:04o}" in message and "\n" not in message, message
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to give the file away")
+def test_a_secret_file_of_another_owner_may_be_read_through_its_group_only(tmp_path: Path):
+    """root:fieldkit 0640 with the server running as fieldkit (here: root reading a file of nobody's)."""
+    path = server_key.make_secret_file(tmp_path / "server-key.secret")
+    os.chown(path, 65534, 0)
+    path.chmod(0o640)
+    assert len(server_key.secret_from_env({server_key.FILE_ENV: str(path)})) == 32
+    path.chmod(0o644)
+    with pytest.raises(server_key.KeySecretError, match="other users"):
+        server_key.secret_from_env({server_key.FILE_ENV: str(path)})
+
+
+def test_serve_and_the_key_commands_refuse_a_secret_file_others_can_read(tmp_path: Path):
+    db_path = str(tmp_path / "central.db")
+    secret = server_key.make_secret_file(tmp_path / "server-key.secret")
+    secret.chmod(0o644)  # as `echo … > file` leaves it under the usual umask
+    served = _serve(db_path, {server_key.FILE_ENV: str(secret)})
+    lines = served.stderr.strip().splitlines()
+    assert served.returncode != 0 and len(lines) == 1 and f"chmod 600 {secret}" in lines[0], served.stderr
+    assert _no_keys(db_path)  # no key was made or sealed with it
+    listed = subprocess.run([sys.executable, "-m", "fieldkit", "central", "key", "list", "--db", db_path,
+                             "--key-file", str(secret)], env=_env({}), capture_output=True, text=True, timeout=60)
+    assert listed.returncode != 0 and f"chmod 600 {secret}" in listed.stderr, listed.stderr
+    secret.chmod(0o600)  # what the message says to do: then it is used
+    rotated = subprocess.run([sys.executable, "-m", "fieldkit", "central", "key", "rotate", "--db", db_path,
+                              "--key-file", str(secret)], env=_env({}), capture_output=True, text=True, timeout=60)
+    assert rotated.returncode == 0 and rotated.stdout.startswith("key 2 "), rotated.stderr
+
+
+def _no_keys(db_path: str) -> bool:
+    import sqlite3
+
+    if not Path(db_path).exists():
+        return True
+    with contextlib.closing(sqlite3.connect(db_path)) as conn:
+        try:
+            return conn.execute("SELECT count(*) FROM server_keys").fetchone()[0] == 0
+        except sqlite3.OperationalError:  # no table yet
+            return True
