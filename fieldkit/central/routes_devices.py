@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from fieldkit import __version__
-from fieldkit.central import admin, people, server_key, stored
+from fieldkit.central import admin, people, sealed, server_key, stored
 from fieldkit.central import schema as t
 from fieldkit.central.access import Access
 from fieldkit.central.apply import Context
@@ -77,6 +77,9 @@ class Hello(BaseModel):
                                                       "this accepts no unsigned one from this server again")
     keys: list[KeyLink] | None = Field(default=None, description="after a rotation: the endorsed chain from key 2 "
                                        "to `public_key`, so a laptop that pinned an older key can follow it")
+    sealing: dict[str, int | str] | None = Field(default=None, description="the X25519 key a laptop seals its "
+                                                 "first pushes to before the next proof ({n, key}: key n's, "
+                                                 "central/sealed.py)")
 
 
 class RegisterRequest(BaseModel):
@@ -126,7 +129,7 @@ def router(db: Database, access: Access) -> APIRouter:
         key, public = now.key, now.public
         links = [KeyLink(**link) for link in server_key.chain(keys, now)] or None
         answer = Hello(public_key=public, time=utc_now(), signature=signing.sign(key, signing.hello_message(nonce, public)),
-                       keys=links)
+                       keys=links, sealing=sealed.published(now))
         body = dumps(answer.model_dump(exclude_none=True)).encode("utf-8")
         return Response(body, media_type="application/json",
                         headers={"X-FK-Signature": signing.sign(key, signing.answer_message(nonce, body))})

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Header, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field, WithJsonSchema
 from starlette.concurrency import run_in_threadpool
 
-from fieldkit.central import feed, observe, quarantine, signatures, stored, timing, turns
+from fieldkit.central import feed, observe, quarantine, sealed, signatures, stored, timing, turns
 from fieldkit.central.access import REVOKED, Access
 from fieldkit.central.apply import APPLIED, Context, process_batch
 from fieldkit.central.db import Database, utc_now
@@ -168,6 +168,14 @@ def router(db: Database, access: Access) -> APIRouter:
         if body.pull is not None:  # the pull's first page in the same round trip (and signed)
             answer["pull"] = page(ctx, body.pull.since, body.pull.limit, request)
         return access.signed(request, answer, no_floats=body.pull is None)  # results: text and whole numbers
+
+    @router.post("/v1/push/sealed", tags=["sync"], response_class=Response,
+                 responses={400: {"description": "sealed_malformed: not a sealed push, cut or changed; nothing applied"},
+                            410: {"description": "sealed_key_unknown / sealed_key_retired: ask /v1/hello"}})
+    async def push_sealed(request: Request) -> Response:
+        """A push sealed to the server's key (sent before the server proved it): opened, applied as
+        `POST /v1/push`, its answer sealed for the sender only (central/sealed.py)."""
+        return await sealed.serve(request, access.keys, PushRequest, push_now)
 
     @router.get("/v1/changes", response_model=ChangesResponse, tags=["sync"])
     def changes(request: Request, ctx: Auth, since: Annotated[int, Query(ge=0, le=2**62)] = 0,

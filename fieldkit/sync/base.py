@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from fieldkit.store.attachments import AttachmentStore
 from fieldkit.store.database import Store
-from fieldkit.sync import signing
+from fieldkit.sync import sealed, signing
 from fieldkit.sync.batching import Batcher
 from fieldkit.sync.report import (
     K_SERVER_KEY,
@@ -43,6 +43,7 @@ class EngineBase:
         chunk_size: int = 64 * 1024, max_chunk: int = 1024 * 1024, seed: int | None = None,
         download_limit: int | None = None, download_chunk: int = 64 * 1024,
         signer: Ed25519PrivateKey | None = None, pipeline: int = 2, pull_with_push: bool = True,
+        seal: bool = True,
     ):
         self.store = store
         self.attachments = attachments
@@ -59,6 +60,10 @@ class EngineBase:
         self.transport = transport
         if store.get_meta(K_SERVER_SIGNS) == "1":  # once seen signed, never accepted unsigned again
             transport.signs_all = True
+        # The first pushes may go sealed to the pinned key before any proof (fieldkit/sync/sealed.py).
+        self.seal = seal
+        if seal and transport.sealing is None and not transport.proven:
+            transport.sealing = sealed.load(store, transport.server_key)
         self.progress = progress
         self.cancel = cancel or threading.Event()
         self.max_retries = max_retries
@@ -120,18 +125,48 @@ class EngineBase:
         """The pinned server proves its identity before the token or any data go to it (once per
         transport; done up front so that pipelined requests do not each ask)."""
         if self.transport.token and self.transport.server_key is not None and not self.transport.proven:
+            if self._sealing():
+                self.transport.ordered = self.transport.sealing is not None and self.transport.sealing.ordered
+                return  # the first pushes go sealed: their answer is the proof
             self._hello()
+
+    def _sealing(self) -> bool:
+        """Will the first pushes go sealed (a sealing key kept for this pin, something to push)?"""
+        t = self.transport
+        return (t.sealing is not None and t.sealing.pin == t.server_key and not t.proven
+                and self.store.query_one("SELECT 1 FROM outbox WHERE state = 'pending' LIMIT 1") is not None)
 
     def _pin_server(self) -> None:
         """The server proves its identity first. A laptop enrolled before servers had keys pins the key
         on its first sync after the update; a pinned key moves only along the server's endorsed
         rotation chain (transport.hello, sync/key_chain.py), and the new pin is stored here."""
         if self.transport.token and (self.transport.server_key is None or not self.transport.proven):
+            if self.transport.server_key is not None and self._sealing():
+                return  # no hello: the sealed first push proves the server (its answer opens)
             key = self._hello()
             if self.store.get_meta(K_SERVER_KEY) != key:
                 self.report.server_key_moved = self.store.get_meta(K_SERVER_KEY) is not None
                 self.store.set_meta(K_SERVER_KEY, key)
             self.transport.server_key = key
+
+    def _keep_proof(self) -> None:
+        """After the sync (whatever its end): what a proven hello in it taught is kept. The pin moved
+        only along the endorsed chain (transport.hello); the sealing key the hello published (or none:
+        a server without sealed pushes) replaces the one kept; why a sealed push was not opened is said."""
+        t = self.transport
+        if t.sealing_refused:
+            self.report.reasons.append(f"the server did not open the sealed push ({t.sealing_refused}): "
+                                       "the hello went first")
+        self.report.sealed = t.sealed_sent
+        if not t.hellos or not t.proven or t.server_key is None:
+            return
+        if self.store.get_meta(K_SERVER_KEY) != t.server_key:
+            self.report.server_key_moved = self.store.get_meta(K_SERVER_KEY) is not None
+            self.store.set_meta(K_SERVER_KEY, t.server_key)
+        if t.signs_all and self.store.get_meta(K_SERVER_SIGNS) != "1":
+            self.store.set_meta(K_SERVER_SIGNS, "1")
+        got = t.hello_sealing
+        sealed.keep(self.store, got if got is not None and got.pin == t.server_key else None)
 
     def _hello(self) -> str:
         """The server's identity proof; what it says it can do counts only if its signature covers it."""

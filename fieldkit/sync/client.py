@@ -75,6 +75,7 @@ class SyncEngine(Pushing, Files):
             self.report.error = describe(exc)
             self.store.set_meta(K_LAST_ERROR, f"{utc_now()} {self.report.error}")
         finally:
+            self._keep_proof()
             self.report.seconds = round(time.monotonic() - started, 3)
             if self.report.clock_skew_s is not None:
                 self.store.set_meta(K_SKEW, str(self.report.clock_skew_s))

@@ -77,6 +77,7 @@ class SyncReport:
     clock_skew_s: float | None = None
     seconds: float = 0.0
     pipelined: int = 0  # push requests sent while an earlier one was still unanswered
+    sealed: int = 0  # pushes sent sealed to the pinned key before any proof (sync/sealed.py)
     out_of_order: int = 0  # of those, how many the server held back or refused until their turn
     pulled_with_push: int = 0  # changes that came in a push answer (no pull request of their own)
     server_lacks: list[str] = field(default_factory=list)  # what an older server could not do: ordered, pull_with_push

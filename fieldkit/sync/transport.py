@@ -11,7 +11,11 @@ Errors are sorted into what the caller does next:
 
 With a pinned server key the transport first asks /v1/hello to sign a fresh nonce and sends
 the device token only after that proof; answers the laptop acts on are checked against
-their `X-FK-Signature` over the request's `X-FK-Nonce` and the body.
+their `X-FK-Signature` over the request's `X-FK-Nonce` and the body. With a sealing key kept from
+an earlier proven hello (`sealing`, fieldkit/sync/sealed.py) the first pushes go before any proof,
+sealed to the pinned key (token, nonce and body inside): the sealed answer opening is the proof.
+A server that does not open them (an older one: 404/405; a retired key: 410; 400) gets the hello
+first, as before.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,8 +34,8 @@ import requests
 from requests.structures import CaseInsensitiveDict
 from urllib3.util import SKIP_HEADER
 
-from fieldkit.domain import signing
-from fieldkit.sync import key_chain
+from fieldkit.domain import sealing, signing
+from fieldkit.sync import key_chain, sealed
 
 
 class SyncError(Exception):
@@ -97,6 +102,13 @@ class Transport:
         # gzip level for request bodies: 9 by default (bytes are what a 2G link costs); a caller that
         # measured a fast link lowers it (level 9 costs about twice the CPU of 5 for ~2 % fewer bytes)
         self.compresslevel = 9
+        # Sealed pushes before the proof (fieldkit/sync/sealed.py): the kept key, set by the engine
+        self.sealing: sealed.SealingKey | None = None
+        self.hello_sealing: sealed.SealingKey | None = None  # what the last proven hello published
+        self.hellos = 0  # proven hellos in this session
+        self.sealed_sent = 0  # pushes that went sealed
+        self.sealing_refused = ""  # why the server did not open a sealed push (then: the hello first)
+        self._proof = threading.Lock()
         del user  # the server no longer takes the person from a header
 
     def hello(self) -> tuple[str, Exchange]:
@@ -126,7 +138,14 @@ class Transport:
         self.hello_signed = vouched(key, nonce, ex)
         self.ordered = self.hello_signed and body.get("ordered") is True
         self.signs_all = self.signs_all or (self.hello_signed and body.get("signs_all") is True)
+        self.hello_sealing = sealed.from_hello(key, body, self.hello_signed)
+        self.hellos += 1
         return key, ex
+
+    def prove(self) -> Exchange | None:
+        """The hello, once, however many sender threads need the proof at the same moment."""
+        with self._proof:
+            return None if self.proven else self.hello()[1]
 
     def _key_started(self, sig: str, message: bytes) -> bool:
         """A rotated key may have started since this session's hello: ask again (the pin moves only
@@ -160,9 +179,16 @@ class Transport:
         `gzipped=True`: `data` is a JSON body already compressed (`pack`)."""
         headers: dict[str, str] = {}
         proof: Exchange | None = None
+        spent = (0, 0)  # the bytes of a sealed push the server did not open
+        if (path == sealed.SEALS and method == "POST" and signed and not self.proven and self.token
+                and self.sealing is not None and self.sealing.pin == self.server_key and data is not None):
+            got = self._sealed_push(self.sealing, data, gzipped, ok)
+            if isinstance(got, Exchange):
+                return got
+            spent = got
         if self.token and path not in ("/v1/ping", "/v1/hello", "/v1/enrol"):
             if self.server_key is not None and not self.proven:
-                proof = self.hello()[1]
+                proof = self.prove()
             headers["Authorization"] = f"Bearer {self.token}"
             if self.user_token:
                 headers["X-FK-User-Token"] = self.user_token
@@ -187,6 +213,51 @@ class Transport:
         if proof is not None:  # the proof's bytes count too
             ex.sent += proof.sent
             ex.received += proof.received
+        ex.sent += spent[0]
+        ex.received += spent[1]
+        return ex
+
+    def _sealed_push(self, key: sealed.SealingKey, data: bytes, gzipped: bool,
+                     ok: tuple[int, ...]) -> Exchange | tuple[int, int]:
+        """One push sealed to the pinned key, before any proof. Its answer opening proves the server
+        (it holds the key the pin vouched for); an answer in the clear means the server did not open
+        it: the bytes spent are returned and the push goes the usual way (the hello first)."""
+        nonce = signing.b64(os.urandom(18))
+        assert self.token is not None
+        body, answer_key = sealed.seal(key, self.token, nonce, self.user_token, data, gzipped)
+        # No Accept-Encoding: a sealed answer does not compress (the push's answer is gzipped inside).
+        resp, content, sent, received, seconds = self._http(
+            "POST", sealed.PATH, body, None, {"Content-Type": sealing.MEDIA, "Accept-Encoding": None})
+        media = resp.headers.get("content-type", "")
+        if resp.status_code != 200 or not media.startswith(sealing.MEDIA):
+            if resp.status_code == 200:
+                raise NotOurServer("the answer to a sealed push is not sealed: not the server this laptop was "
+                                   "enrolled with (nothing is marked sent)")
+            try:
+                detail = json.loads(content).get("detail") if media.startswith("application/json") else None
+            except (ValueError, AttributeError):
+                detail = None
+            with self._proof:
+                if self.sealing is key:
+                    self.sealing = None
+                    self.sealing_refused = f"{resp.status_code} {str(detail or resp.reason)[:200]}"
+            return sent, received
+        try:
+            opened = sealed.open_answer(answer_key, content)
+        except sealing.SealError as exc:
+            raise NotOurServer(f"{exc}: nothing is marked sent") from None
+        self.proven = True  # only the holder of the pinned key could seal this answer
+        with self._proof:
+            self.sealed_sent += 1
+        headers = CaseInsensitiveDict(dict(resp.headers))
+        headers["x-fk-signature"] = opened.signature
+        headers["content-type"] = "application/json"
+        ex = self._answer("POST", sealed.SEALS, opened.status, resp.reason, headers, opened.body, sent,
+                          received, seconds, ok, False)
+        sig = opened.signature
+        message = signing.answer_message(nonce, ex.raw)
+        if not signing.verify(str(self.server_key), sig, message) and not self._key_started(sig, message):
+            raise NotOurServer("the answer is not signed by the server this laptop was enrolled with")
         return ex
 
     def _send(self, method: str, path: str, body: bytes | None, params: dict[str, Any] | None,
@@ -198,6 +269,13 @@ class Transport:
                 body, packed = self.pack(body)
                 if packed:
                     headers["Content-Encoding"] = "gzip"
+        resp, content, sent, received, seconds = self._http(method, path, body, params, headers)
+        return self._answer(method, path, resp.status_code, resp.reason, resp.headers, content, sent, received,
+                            seconds, ok, as_bytes)
+
+    def _http(self, method: str, path: str, body: bytes | None, params: dict[str, Any] | None,
+              headers: dict[str, Any]) -> tuple[requests.Response, bytes, int, int, float]:
+        """One request on the wire: the answer, its bytes, the bytes both ways, the seconds."""
         url = self.base_url + path
         started = time.monotonic()
         try:
@@ -219,28 +297,34 @@ class Transport:
             # A line cut inside the answer's headers: http.client takes the early end for the end of the
             # headers and the body as empty. Every answer of the server has a length or is chunked.
             raise Unreachable("incomplete answer from the server")
+        return resp, content, sent, received, seconds
+
+    def _answer(self, method: str, path: str, status: int, reason: str, headers: Any, content: bytes, sent: int,
+                received: int, seconds: float, ok: tuple[int, ...], as_bytes: bool) -> Exchange:
+        """The answer read and sorted: parsed JSON (or bytes), or the error the caller acts upon."""
+        del method
         parsed: Any = None
-        if as_bytes and resp.status_code in ok:
+        if as_bytes and status in ok:
             parsed = content
-        elif resp.headers.get("content-type", "").startswith("application/json"):
+        elif headers.get("content-type", "").startswith("application/json"):
             try:
                 parsed = json.loads(content)
             except ValueError as exc:  # a truncated or damaged answer: as if the line had dropped
                 raise Unreachable("incomplete answer from the server") from exc
         else:
             parsed = content
-        if resp.status_code not in ok:
-            message = parsed.get("detail") if isinstance(parsed, dict) else resp.reason
-            if resp.status_code in (401, 403) and path not in ("/v1/enrol",) and _is_auth(message):
+        if status not in ok:
+            message = parsed.get("detail") if isinstance(parsed, dict) else reason
+            if status in (401, 403) and path not in ("/v1/enrol",) and _is_auth(message):
                 raise AuthRefused(str(message))
-            raise ServerRefused(resp.status_code, str(message), parsed)
+            raise ServerRefused(status, str(message), parsed)
         server_time = None
         if isinstance(parsed, dict) and isinstance(parsed.get("time"), str):
             try:
                 server_time = datetime.fromisoformat(parsed["time"])
             except ValueError:
                 server_time = None
-        return Exchange(resp.status_code, parsed, sent, received, seconds, server_time, resp.headers, content)
+        return Exchange(status, parsed, sent, received, seconds, server_time, headers, content)
 
 
 def vouched(key: str, nonce: str, ex: Exchange) -> bool:

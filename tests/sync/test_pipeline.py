@@ -178,9 +178,10 @@ def test_push_answer_carries_the_first_pull_page_one_round_trip_fewer(make_devic
         link.stop()
     assert rep.ok and rep.pushed == 3
     assert rep.pulled == rep.pulled_with_push == 30  # a's readings came in the push's answer
-    assert rep.requests == 2  # the server's identity proof and one push: no GET /v1/changes
+    # one push, sealed to the pinned key (its answer is the server's proof: no hello), no GET /v1/changes
+    assert rep.requests == 1 and rep.sealed == 1
     assert before.ok and before.pushed == 3 and before.pulled == 30 and before.pulled_with_push == 0
-    assert before.requests == 3
+    assert before.requests == 2  # the sealed push and a pull of its own
     assert len(b.store.query("SELECT id FROM readings")) == 66
     # More than one page: the rest comes with ordinary pulls.
     add_readings(a, ma.id, 60)

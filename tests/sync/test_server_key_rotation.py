@@ -8,6 +8,7 @@ link. Each is refused with a clear message, the pin stays, nothing is pushed."""
 
 from __future__ import annotations
 
+import gzip
 import subprocess
 import sys
 import threading
@@ -103,11 +104,14 @@ def test_a_laptop_follows_a_rotation_and_one_two_rotations_behind_follows_the_ch
 
 class HelloRelay:
     """A relay on loopback that answers /v1/hello with `hello(nonce)` -> (answer, key that signs the
-    whole answer) and forwards every other request to the real server."""
+    whole answer) and forwards every other request to the real server. `refuse_sealed`: it answers a
+    sealed push (which it cannot read) with 410, as a server would for a retired key, to push the
+    laptop to its forged hello. Every request's head and body (gunzipped) is kept in `seen`."""
 
-    def __init__(self, target: str, hello: Callable[[str], tuple[dict[str, Any], Any]]):
-        self.target, self.hello = target, hello
+    def __init__(self, target: str, hello: Callable[[str], tuple[dict[str, Any], Any]], refuse_sealed: bool = False):
+        self.target, self.hello, self.refuse_sealed = target, hello, refuse_sealed
         self.requests: Counter[str] = Counter()
+        self.seen: list[bytes] = []
         relay = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -129,6 +133,12 @@ class HelloRelay:
                 relay.requests[parts.path] += 1
                 length = int(self.headers.get("content-length") or 0)
                 data = self.rfile.read(length) if length else None
+                body = gzip.decompress(data) if data and "gzip" in self.headers.get("content-encoding", "") else data
+                relay.seen.append(f"{self.command} {self.path}\n{self.headers}".encode() + (body or b""))
+                if parts.path == "/v1/push/sealed" and relay.refuse_sealed:
+                    self._answer(410, b'{"detail":"sealed_key_retired: ask /v1/hello"}',
+                                 {"Content-Type": "application/json"})
+                    return
                 if parts.path == "/v1/hello":
                     nonce = parse_qs(parts.query).get("nonce", [""])[0]
                     answer, key = relay.hello(nonce)
@@ -183,14 +193,22 @@ def _genuine(key: server_key.ServerKey) -> dict[str, Any]:
 
 
 def _refused(central: Database, s: Any, relay_url: str, hello: Any, server_url: str, why: str) -> None:
-    """Through a relay answering `hello`: the sync fails with `why`, the pin stays, nothing is pushed."""
+    """Through a relay answering `hello`: the sync fails with `why`, the pin stays, nothing is pushed.
+    A laptop that kept a sealing key sends its first push sealed (docs/security.md, "Sealed pushes"):
+    the relay refuses it (410, as for a retired key) to make the laptop ask its forged hello, and
+    gets neither the token nor a reading in the clear."""
     pinned, before = s.store.get_meta(K_SERVER_KEY), _ops(central)
-    with HelloRelay(server_url, hello) as relay:
+    token = s.store.get_meta("sync.token").encode()
+    ids = [str(r[0]).encode() for r in s.store.query("SELECT entity_id FROM outbox WHERE state = 'pending'")]
+    with HelloRelay(server_url, hello, refuse_sealed=True) as relay:
         sync.configure(s, relay.url)
         report = sync.sync_now(s)
         assert not report.ok and report.error is not None and why in report.error, report.error
         assert "not the enrolled server" in report.error
-        assert relay.requests["/v1/push"] == 0 and set(relay.requests) == {"/v1/hello"}, relay.requests
+        assert relay.requests["/v1/push"] == 0 and set(relay.requests) <= {"/v1/hello", "/v1/push/sealed"}
+        assert relay.requests["/v1/hello"] == 1, relay.requests
+        seen = b"".join(relay.seen)
+        assert token not in seen and not any(i in seen for i in ids)
     assert s.store.get_meta(K_SERVER_KEY) == pinned and _ops(central) == before
     assert s.store.query("SELECT COUNT(*) FROM outbox WHERE state = 'pending'")[0][0] > 0
     sync.configure(s, server_url)

@@ -1,0 +1,150 @@
+"""`POST /v1/push/sealed`: a push sealed to the server's key, sent before any proof (the wire format:
+fieldkit/domain/sealing.py; why: docs/sync.md, "The 2G floor"; threat model: docs/security.md).
+
+The server opens the body with the sealing key of the signing key number it names, then runs the
+very push a plain `POST /v1/push` runs (the same token check, the same exactly-once by operation
+id, the same signed answer over the nonce found inside) and seals that answer, status and
+signature included, under the answer key only the sender can derive.
+
+Refused before anything is applied, in the clear (nothing in them is secret):
+- 400 `sealed_malformed: …`: not a sealed body, cut, changed, or its content not a push request;
+- 410 `sealed_key_unknown` / `sealed_key_retired`: a key number this server does not hold, or one
+  whose successor started more than FIELDKIT_SEAL_GRACE_S seconds ago (default 3 days; 0: a
+  key seals only while it is the one in use). The laptop then asks /v1/hello (proof first, as
+  before) and keeps the sealing key the hello gives.
+Everything the push itself answers (401 revoked, 409 out of order, 422 invalid) is sealed."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import zlib
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from fastapi import HTTPException, Request, Response
+from pydantic import BaseModel, ValidationError
+from starlette.concurrency import run_in_threadpool
+
+from fieldkit.central import limits, server_key
+from fieldkit.central.http_io import MAX_BODY, fast_loads
+from fieldkit.central.timing import TURN
+from fieldkit.domain import sealing
+
+PATH = "/v1/push"  # the path in the transcript: a sealed push opens only as a push
+GRACE_ENV = "FIELDKIT_SEAL_GRACE_S"
+GRACE_S = 3 * 24 * 3600.0
+MIN_GZIP = 200
+
+_cache: dict[tuple[int, str], Any] = {}
+_cache_lock = threading.Lock()
+
+
+def private_for(key: server_key.ServerKey) -> Any:
+    """Key n's sealing key (X25519PrivateKey), derived once per worker."""
+    got = _cache.get((key.number, key.public))
+    if got is None:
+        got = sealing.sealing_private(key.key, key.number)
+        with _cache_lock:
+            _cache[(key.number, key.public)] = got
+    return got
+
+
+def published(key: server_key.ServerKey) -> dict[str, Any]:
+    """What /v1/hello says (inside its signed body): the sealing key of the key in use and its number."""
+    return {"n": key.number, "key": sealing.public_text(private_for(key))}
+
+
+def grace_s() -> float:
+    try:
+        return max(0.0, float(os.environ.get(GRACE_ENV) or GRACE_S))
+    except ValueError:
+        return GRACE_S
+
+
+def usable(keys: list[server_key.ServerKey], number: int) -> server_key.ServerKey:
+    """The key a sealed body names, if it still seals (410 with the reason otherwise)."""
+    key = next((k for k in keys if k.number == number), None)
+    if key is None:
+        raise HTTPException(410, f"sealed_key_unknown: this server has no key {number}; ask /v1/hello")
+    later = [k for k in keys if k.number > number]
+    if later:
+        now = datetime.now(UTC)
+        started = min(datetime.fromisoformat(k.valid_from) for k in later)
+        if started <= now - timedelta(seconds=grace_s()):
+            raise HTTPException(410, f"sealed_key_retired: key {number} no longer seals (key {later[0].number} "
+                                     "took over); ask /v1/hello")
+    return key
+
+
+def _inflate(body: bytes, limit: int) -> bytes:
+    try:
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        out = d.decompress(body, limit)
+    except zlib.error as exc:
+        raise HTTPException(400, "sealed_malformed: the sealed push's gzip is damaged") from exc
+    if d.unconsumed_tail:
+        raise limits.BodyTooLarge(limit)
+    return out
+
+
+def _text(header: dict[str, Any], name: str, most: int) -> str | None:
+    value = header.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value) > most or not value.isprintable():
+        raise HTTPException(400, f"sealed_malformed: the sealed push's `{name}` is not a short text")
+    return value
+
+
+Push = Callable[[Request, Any, str | None, str | None], Response]
+
+
+async def serve(request: Request, keys: server_key.KeyCache, model: type[BaseModel], push: Push) -> Response:
+    data = await request.body()
+    return await run_in_threadpool(_serve, request, data, keys, model, push)
+
+
+def _serve(request: Request, data: bytes, keys: server_key.KeyCache, model: type[BaseModel], push: Push) -> Response:
+    try:
+        number = sealing.read_head(data)
+    except sealing.SealError as exc:
+        raise HTTPException(400, str(exc)) from None
+    key = usable(keys.keys(), number)
+    try:
+        header, body, answer_key = sealing.open_request(data, private_for(key), PATH)
+    except sealing.SealError as exc:
+        raise HTTPException(400, str(exc)) from None
+    token = _text(header, "t", 200)
+    nonce = _text(header, "n", 64) or ""
+    user = _text(header, "u", 200)
+    if header.get("z") is True:
+        body = _inflate(body, int(request.scope.get(limits.SCOPE_KEY, MAX_BODY)))
+    status, out, sig = 200, b"", ""
+    try:
+        try:
+            value = model.model_validate(fast_loads(body))
+        except ValidationError as exc:  # the same 422 a plain push gets, sealed
+            raise HTTPException(422, json.loads(exc.json(include_url=False, include_context=False))) from None
+        except (ValueError, RecursionError):
+            raise HTTPException(400, "the sealed push's content is not JSON") from None
+        # The push runs as if its header had come in the clear: the nonce its answer is signed over.
+        scope = dict(request.scope)
+        scope["headers"] = [(b"x-fk-nonce", nonce.encode("ascii", "replace"))]
+        inner = Request(scope)
+        try:
+            answer = push(inner, value, f"Bearer {token}" if token else None, user)
+        finally:
+            if TURN in scope:  # the wait for its own earlier batch, for the Server-Timing header
+                request.scope[TURN] = scope[TURN]
+        status, out = answer.status_code, bytes(answer.body)
+        sig = answer.headers.get("x-fk-signature", "")
+    except HTTPException as exc:  # refused by the push itself: sealed too (only the sender reads why)
+        status, out = exc.status_code, json.dumps({"detail": exc.detail}, separators=(",", ":")).encode("utf-8")
+    gzipped = len(out) >= MIN_GZIP
+    if gzipped:
+        out = zlib.compress(out, 6, wbits=16 + zlib.MAX_WBITS)
+    sealed = sealing.seal_answer(answer_key, {"s": status, "g": sig, "z": gzipped}, out)
+    return Response(sealed, media_type=sealing.MEDIA)

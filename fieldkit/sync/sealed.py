@@ -1,0 +1,100 @@
+"""The laptop's side of sealed pushes (docs/sync.md, "The 2G floor"; docs/security.md, "Sealed pushes").
+
+A proven, signed /v1/hello gives the sealing key of the server's key in use (`sealing`: {n, key});
+the laptop keeps it in `meta` beside its pin, bound to that pin (`sync.server_sealing`: the pinned
+public key, n, the sealing key, and whether that signed hello said `ordered`). On a later sync with
+something to push, the first pushes go sealed to it before any proof (fieldkit/domain/sealing.py):
+no token, no reading in the clear, and only the holder of the pinned key reads them or can answer.
+A sealing key kept for another pin (the pin moved along the chain) is never used; every proven hello
+replaces it (or drops it: a server without the feature)."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from fieldkit.domain import sealing
+from fieldkit.store.database import Store
+
+K_SEALING = "sync.server_sealing"
+PATH = "/v1/push/sealed"
+SEALS = "/v1/push"  # the request a sealed body carries (the transcript's path)
+MAX_ANSWER = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class SealingKey:
+    pin: str  # the server's Ed25519 public key (pinned) whose key number `n` this sealing key is
+    n: int
+    key: str  # X25519 public key, base64
+    ordered: bool = False  # the signed hello it came with said `ordered` (pipeline the sealed pushes)
+
+
+def from_hello(pin: str, body: Any, signed: bool) -> SealingKey | None:
+    """The sealing key a proven hello published, only when its whole answer is signed (it is then the
+    pinned key's word) and well formed."""
+    if not signed or not isinstance(body, dict):
+        return None
+    got = body.get("sealing")
+    if not isinstance(got, dict):
+        return None
+    n, key = got.get("n"), got.get("key")
+    if type(n) is not int or not 0 < n < 2**31 or not isinstance(key, str) or sealing.parse_public(key) is None:
+        return None
+    return SealingKey(pin, n, key, body.get("ordered") is True)
+
+
+def load(store: Store, pin: str | None) -> SealingKey | None:
+    """The kept sealing key, if it belongs to the current pin."""
+    raw = store.get_meta(K_SEALING)
+    if not raw or not pin:
+        return None
+    try:
+        value = json.loads(raw)
+        key = SealingKey(str(value["pin"]), int(value["n"]), str(value["key"]), value.get("ordered") is True)
+    except (ValueError, KeyError, TypeError):
+        return None
+    return key if key.pin == pin and sealing.parse_public(key.key) is not None else None
+
+
+def keep(store: Store, key: SealingKey | None) -> None:
+    text = json.dumps(asdict(key), separators=(",", ":")) if key is not None else ""
+    if (store.get_meta(K_SEALING) or "") != text:
+        store.set_meta(K_SEALING, text)
+
+
+@dataclass
+class Opened:
+    status: int
+    signature: str
+    body: bytes
+
+
+def seal(key: SealingKey, token: str, nonce: str, user_token: str | None, data: bytes,
+         gzipped: bool) -> tuple[bytes, bytes]:
+    """The sealed body of one push (the whole request: token, nonce, user token, body) and the key
+    its answer opens with."""
+    header: dict[str, Any] = {"t": token, "n": nonce, "z": gzipped}
+    if user_token:
+        header["u"] = user_token
+    return sealing.seal_request(key.key, key.n, SEALS, header, data)
+
+
+def open_answer(answer_key: bytes, data: bytes) -> Opened:
+    """The push's answer inside a sealed answer; SealError when it does not open or is malformed."""
+    header, body = sealing.open_answer(answer_key, data)
+    status, sig, gz = header.get("s"), header.get("g"), header.get("z")
+    if type(status) is not int or not isinstance(sig, str) or not isinstance(gz, bool):
+        raise sealing.SealError("the sealed answer's header is malformed")
+    if gz:
+        try:
+            d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            body = d.decompress(body, MAX_ANSWER)
+        except zlib.error as exc:
+            raise sealing.SealError("the sealed answer's gzip is damaged") from exc
+    return Opened(status, sig, body)
+
+
+__all__ = ["K_SEALING", "PATH", "Opened", "SealingKey", "from_hello", "keep", "load", "open_answer", "seal"]
