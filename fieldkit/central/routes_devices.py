@@ -120,14 +120,18 @@ def router(db: Database, access: Access) -> APIRouter:
 
     @router.get("/v1/hello", response_model=Hello, tags=["devices"])
     def hello(nonce: Annotated[str, Query(min_length=8, max_length=64,
-                                                            pattern=r"^[A-Za-z0-9_-]+$")]) -> Response:
+                                                            pattern=r"^[A-Za-z0-9_-]+$")],
+              pinned: Annotated[int | None, Query(ge=1, le=server_key.MAX_NUMBER, description=(
+                  "the number of the server key the laptop has pinned: `keys` then holds only the links "
+                  "after it (none when it is the key in use); a number this server has no key of yet "
+                  "gets the whole chain, as does a laptop that sends none"))] = None) -> Response:
         """The server proves its identity: its public key and a signature over the caller's nonce. The
         whole answer, with what this server can do (`ordered`), is signed over the same nonce
         (`X-FK-Signature`): a laptop acts only on capabilities the server vouched for."""
         keys = access.keys.keys()
         now = server_key.current(keys)
         key, public = now.key, now.public
-        links = [KeyLink(**link) for link in server_key.chain(keys, now)] or None
+        links = [KeyLink(**link) for link in server_key.chain(keys, now, after=pinned)] or None
         answer = Hello(public_key=public, time=utc_now(), signature=signing.sign(key, signing.hello_message(nonce, public)),
                        keys=links, sealing=sealed.published(now))
         body = dumps(answer.model_dump(exclude_none=True)).encode("utf-8")

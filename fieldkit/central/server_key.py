@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 SECRET_ENV = "FIELDKIT_SERVER_KEY_SECRET"
 FILE_ENV = "FIELDKIT_SERVER_KEY_FILE"
 SEALED = "aesgcm1:"  # the sealed form's prefix: its version
+MAX_NUMBER = 2**31 - 1  # the most a key's number may be (a /v1/hello `pinned` above it is refused: 422)
 HOW = (f"set {SECRET_ENV} (64 hex digits) or {FILE_ENV} / --key-file (a file holding a 32-byte secret); "
        "make one with: python -c \"import os;print(os.urandom(32).hex())\" (docs/central.md)")
 
@@ -214,10 +215,15 @@ def current(keys: list[ServerKey], at: datetime | None = None) -> ServerKey:
     return started[-1] if started else keys[0]
 
 
-def chain(keys: list[ServerKey], upto: ServerKey) -> list[dict[str, Any]]:
-    """The endorsed links up to `upto` (key 2 onwards), as /v1/hello gives them."""
+def chain(keys: list[ServerKey], upto: ServerKey, after: int | None = None) -> list[dict[str, Any]]:
+    """The endorsed links up to `upto` (key 2 onwards), as /v1/hello gives them. `after`: the key a
+    laptop pinned; only the links after it (a link is ~220 bytes: a laptop asking each sync need not
+    get every rotation ever made again). A number beyond `upto` is no key this laptop can have
+    pinned from this server (a database restored from before a rotation, another server): the whole
+    chain, and the laptop says why it does not lead from its pin."""
+    start = 1 if after is None or after > upto.number else after
     return [{"n": k.number, "public_key": k.public, "valid_from": k.valid_from, "endorsement": k.endorsement}
-            for k in keys if 1 < k.number <= upto.number and k.endorsement]
+            for k in keys if start < k.number <= upto.number and k.endorsement]
 
 
 def rotate(conn: Connection, secret: bytes, delay_s: float = 60.0) -> ServerKey:
