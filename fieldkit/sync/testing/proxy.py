@@ -108,6 +108,10 @@ class _Proxy(abc.ABC):
 
     def stop(self) -> None:
         self._stop.set()
+        # close() alone does not wake a thread blocked in accept() on Linux: the accept loop stayed
+        # there and every stop waited out its join's 5 s timeout. shutdown() wakes it (accept fails).
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)
         with contextlib.suppress(OSError):
             self.listener.close()
         with self._lock:
