@@ -56,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
                       "or without a screen with QT_QPA_PLATFORM=offscreen (`fieldkit doctor` checks this)."),
               file=sys.stderr)
         return 2
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()  # a QApplication (widgets need one), made once
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("FieldKit")
     app.setOrganizationName("FieldKit")
     shell = Shell(app, folder, language=getattr(args, "lang", None))

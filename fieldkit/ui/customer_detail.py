@@ -13,6 +13,7 @@ from html import escape
 
 from fieldkit.services import customer_view
 from fieldkit.services.customer_view import CustomerView, MeterHistory
+from fieldkit.services.session import Session
 from fieldkit.ui.charts import BarChart
 from fieldkit.ui.documents_view import DocumentsPanel
 from fieldkit.ui.labels import (
@@ -83,7 +84,7 @@ def consumption_bars(history: MeterHistory) -> list[tuple[str, float]]:
 class CustomerDetail(QWidget):
     back = Signal()
 
-    def __init__(self, session: object, parent: QWidget | None = None):
+    def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("CustomerDetail")
         self.session = session
@@ -128,10 +129,11 @@ class CustomerDetail(QWidget):
 
         self.documents_box = QGroupBox()
         self.documents = QListWidget(objectName="CustomerDocuments")
-        QVBoxLayout(self.documents_box).addWidget(self.documents)
+        documents_layout = QVBoxLayout(self.documents_box)
+        documents_layout.addWidget(self.documents)
         self.document_panel = DocumentsPanel()  # open / print / make again each document (documents_view)
         self.document_panel.heading.hide()
-        self.documents_box.layout().addWidget(self.document_panel)
+        documents_layout.addWidget(self.document_panel)
 
         # Two rows of two: what the user came for (who, and the meters with their history chart) on
         # top, side by side, so the chart is in view without scrolling on a 1280x720 laptop at 125 %
@@ -158,7 +160,7 @@ class CustomerDetail(QWidget):
         # asked for the whole body's height (height-for-width of the wrapped labels) and showed a
         # second scroll bar beside this one
         scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
-        self.scroll = scroll
+        self.scroll_area = scroll
 
         top = QHBoxLayout()
         top.addWidget(self.back_button)

@@ -227,9 +227,9 @@ class FirstRunForm(QWidget):
             w.setEchoMode(QLineEdit.EchoMode.Password)
             w.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhSensitiveData)
         self.name_label, self.role_label, self.pin_label, self.pin_again_label = QLabel(), QLabel(), QLabel(), QLabel()
-        for lab, w in ((self.name_label, self.name), (self.role_label, self.role), (self.pin_label, self.pin),
-                       (self.pin_again_label, self.pin_again)):
-            lab.setBuddy(w)
+        for lab, buddy in ((self.name_label, self.name), (self.role_label, self.role), (self.pin_label, self.pin),
+                           (self.pin_again_label, self.pin_again)):
+            lab.setBuddy(buddy)
         self.error = QLabel(objectName="Error")
         self.error.setWordWrap(True)
         self.error.hide()

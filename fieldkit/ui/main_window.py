@@ -143,11 +143,11 @@ class LazyPages(Mapping[str, Page]):
     def __len__(self) -> int:
         return len(PAGES)
 
-    def values(self) -> ValuesView[Page]:  # type: ignore[override]
+    def values(self) -> ValuesView[Page]:
         """The pages built so far (hooks such as on_status and shutdown reach only those)."""
         return self.built.values()
 
-    def get(self, page_id: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, page_id: str, default: Any = None) -> Any:
         return self.built.get(page_id, default)
 
 

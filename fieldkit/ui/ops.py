@@ -72,7 +72,7 @@ class Op(QObject):
     def __init__(self, parent: QObject, fn: Callable[[], Any]):
         super().__init__(parent)
         self._fn = fn
-        self._on_success: Callable[[Any], None] | None = None
+        self._on_success: Callable[[Any], object] | None = None  # what it returns is not used
         self._on_failure: Callable[[BaseException], None] | None = None
         self._relay = _Relay()
         self._relay.done.connect(self._finish, Qt.ConnectionType.QueuedConnection)
@@ -83,7 +83,7 @@ class Op(QObject):
         self.dialog: ProgressDialog | None = None
         self._quiet = False
 
-    def success(self, callback: Callable[[Any], None]) -> Op:
+    def success(self, callback: Callable[[Any], object]) -> Op:
         self._on_success = callback
         self.probe_label = getattr(callback, "__qualname__", "")  # named by the stall probe (tests, bench)
         return self

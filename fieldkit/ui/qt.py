@@ -39,6 +39,7 @@ from PySide6.QtGui import (
     QFontDatabase,
     QFontMetrics,
     QGuiApplication,
+    QHideEvent,
     QIcon,
     QImage,
     QImageReader,
@@ -108,7 +109,7 @@ __all__ = [
     "QStackedWidget", "QStatusBar", "QStyledItemDelegate", "QTableView", "QTableWidget", "QTableWidgetItem", "QThreadPool",
     "QTimer", "QToolButton", "QTranslator", "QVBoxLayout", "QWidget", "Qt", "Signal", "Slot",
     # review and reports screens
-    "QBrush", "QDate", "QDateEdit", "QFileDialog", "QFontMetrics", "QGroupBox", "QPainter", "QPen",
+    "QBrush", "QDate", "QDateEdit", "QFileDialog", "QFontMetrics", "QHideEvent", "QGroupBox", "QPainter", "QPen",
     "QPlainTextEdit", "QRectF", "QSplitter", "QTabWidget",
     # documents kept encrypted: open in the system viewer
     "QDesktopServices", "QUrl",

@@ -48,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
     if wrong:
         return fail(f"error: {wrong}")
     out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()  # a QApplication (widgets need one), made once
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="fieldkit-shots-") as tmp:
         folder = Path(tmp) / "profile"
@@ -194,11 +195,11 @@ def _install_shots(app: object, wo: object, win: object, shot: Callable[[object,
     fill_demo(form)
     form.view.show_problems([])
     form.summary.hide()
-    form.scroll.verticalScrollBar().setValue(0)
+    form.scroll_area.verticalScrollBar().setValue(0)
     shot(win, "install-form-filled")
-    form.scroll.ensureWidgetVisible(form.view.editors["installed_reading"])
+    form.scroll_area.ensureWidgetVisible(form.view.editors["installed_reading"])
     shot(win, "install-form-filled-readings")
-    form.scroll.verticalScrollBar().setValue(form.scroll.verticalScrollBar().maximum())
+    form.scroll_area.verticalScrollBar().setValue(form.scroll_area.verticalScrollBar().maximum())
     shot(win, "install-form-filled-end")
     wo.back_to_list()  # type: ignore[attr-defined]
 

@@ -73,7 +73,7 @@ def main(profile: str, wo_id: str, photo: str) -> None:
     QTest.keyClicks(ed["installed_serial"].inputs["value"], "VSN2025000777")
     QTest.keyClicks(ed["removed_reading"].inputs["BT"], "10234.5")
     ed["meter_photos"].photos.add_file(photo)
-    install.scroll.ensureWidgetVisible(ed["customer_signature"])
+    install.scroll_area.ensureWidgetVisible(ed["customer_signature"])
     sign(app, ed["customer_signature"].pad, 25)
     settled(app, install.saver)
 

@@ -102,7 +102,7 @@ def fill_rest(qtbot: Any, form: Any) -> None:
     qtbot.keyClicks(ed["terminal_seal_code"].inputs["value"], "NPC-A 778812")
     qtbot.keyClicks(ed["terminal_seal_count"].inputs["value"], "2")
     qtbot.keyClicks(ed["optical_sticker"].inputs["value"], "QC-99001")
-    form.scroll.ensureWidgetVisible(ed["technician_signature"])
+    form.scroll_area.ensureWidgetVisible(ed["technician_signature"])
     sign(qtbot, ed["technician_signature"].pad, 12)
 
 
@@ -115,7 +115,7 @@ def test_typing_saves_back_loses_nothing_submit_removes_the_draft(qtbot, shell, 
     qtbot.keyClicks(ed["representative"].inputs["value"], "Nguyen Van Binh")
     qtbot.keyClicks(ed["installed_serial"].inputs["value"], "VSN2025000123")
     assert ed["meter_photos"].photos.add_file(_photo(tmp_path, "meter.png", "#3366AA"))
-    form.scroll.ensureWidgetVisible(ed["customer_signature"])
+    form.scroll_area.ensureWidgetVisible(ed["customer_signature"])
     sign(qtbot, ed["customer_signature"].pad, 25)
     settled(qtbot, form.saver)
 

@@ -127,7 +127,7 @@ def test_the_customer_page_shows_its_chart_on_every_laptop(qtbot, shell, househo
             assert seen == chart.rect(), where  # the whole chart, without scrolling
         else:
             assert seen.height() >= chart.height() // 2, where  # large mode: at least its first half
-        assert detail.scroll.horizontalScrollBar().maximum() == 0, where  # nothing to scroll sideways to
+        assert detail.scroll_area.horizontalScrollBar().maximum() == 0, where  # nothing to scroll sideways to
         assert holder.verticalScrollBar().maximum() == 0, where  # no second scroll bar around the page
         bar = win.statusBar()
         assert bar.isVisible() and bar.mapTo(win, bar.rect().bottomLeft()).y() <= win.height(), where

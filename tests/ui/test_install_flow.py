@@ -155,9 +155,9 @@ def test_install_end_to_end(qtbot, shell, session, tmp_path):
     camera.mkdir()
     _photo(camera, "IMG_0001.png", "#AA6633")
     assert picker.add_newest_from(camera) == 1
-    form.scroll.ensureWidgetVisible(ed["technician_signature"])
+    form.scroll_area.ensureWidgetVisible(ed["technician_signature"])
     _sign(qtbot, ed["technician_signature"].pad, 12)
-    form.scroll.ensureWidgetVisible(ed["customer_signature"])
+    form.scroll_area.ensureWidgetVisible(ed["customer_signature"])
     _sign(qtbot, ed["customer_signature"].pad, 25)
     assert not ed["customer_signature"].pad.is_empty()
 

@@ -65,9 +65,9 @@ def test_dlms_meter_result_with_profile_events_and_explanation(qtbot, shell, ses
     assert "Mở nắp công tơ lúc" in explained.text() and "giảm" in explained.text()
     shots = os.environ.get("FIELDKIT_DLMS_SHOTS")
     if shots:
-        panel.scroll.verticalScrollBar().setValue(0)
+        panel.scroll_area.verticalScrollBar().setValue(0)
         panel.window().grab().save(str(Path(shots) / "vi-readings-dlms.png"))
-        panel.scroll.verticalScrollBar().setValue(memory.y() + panel.result_view.y() - 8)
+        panel.scroll_area.verticalScrollBar().setValue(memory.y() + panel.result_view.y() - 8)
         qtbot.wait(50)
         panel.window().grab().save(str(Path(shots) / "vi-readings-dlms-events.png"))
     shell.set_language("en")
@@ -75,9 +75,9 @@ def test_dlms_meter_result_with_profile_events_and_explanation(qtbot, shell, ses
                     timeout=5_000)
     assert "Meter cover removed" in memory.events.text() and "Load profile" in memory.profile_title.text()
     if shots:
-        panel.scroll.verticalScrollBar().setValue(0)
+        panel.scroll_area.verticalScrollBar().setValue(0)
         panel.window().grab().save(str(Path(shots) / "en-readings-dlms.png"))
-        panel.scroll.verticalScrollBar().setValue(memory.y() + panel.result_view.y() - 8)
+        panel.scroll_area.verticalScrollBar().setValue(memory.y() + panel.result_view.y() - 8)
         qtbot.wait(50)
         panel.window().grab().save(str(Path(shots) / "en-readings-dlms-events.png"))
     shell.set_language("vi")

@@ -25,6 +25,7 @@ from fieldkit.ui.ops import Op
 from fieldkit.ui.qt import (
     QEvent,
     QHBoxLayout,
+    QHideEvent,
     QKeySequence,
     QLabel,
     QPushButton,
@@ -107,9 +108,9 @@ class InstallForm(QWidget):
         if "probe" in given:
             given["probe"] = self._checked(given["probe"])
         self.view = FormView(self.form_def, given)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.view)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.view)
         self.back_button = QPushButton(objectName="Back")
         self.save_button = QPushButton(objectName="SaveInstall")
         self.save_button.setDefault(True)
@@ -128,7 +129,7 @@ class InstallForm(QWidget):
         lay.addWidget(self.summary)
         lay.addWidget(self.checks)
         lay.addWidget(self.document_actions)
-        lay.addWidget(self.scroll, 1)
+        lay.addWidget(self.scroll_area, 1)
         self.back_button.clicked.connect(self.leave)
         self.save_button.clicked.connect(self.save)
         self.probe_read.connect(self._probe_read)
@@ -210,7 +211,7 @@ class InstallForm(QWidget):
         if written:
             self.draft_status.setText(self.tr("Draft saved"))
 
-    def hideEvent(self, event: QEvent) -> None:  # noqa: N802
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         """Another page, another order or sign-out: what was just typed is saved now, not lost with the timer."""
         self.saver.flush_pending()
         super().hideEvent(event)
@@ -284,7 +285,7 @@ class InstallForm(QWidget):
             return False
         self.acknowledged |= keys
         self._show_checks(asking=True)
-        self.scroll.ensureVisible(0, 0)
+        self.scroll_area.ensureVisible(0, 0)
         return True
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -307,7 +308,7 @@ class InstallForm(QWidget):
                                .replace("%1", str(len(problems))), True)
             ed = self.view.first_problem_editor(problems)
             if ed is not None:
-                self.scroll.ensureWidgetVisible(ed)
+                self.scroll_area.ensureWidgetVisible(ed)
             return
         if self._unacknowledged():
             self._show_summary(self.tr("The meter does not agree with the form (%1). Nothing was saved yet.")

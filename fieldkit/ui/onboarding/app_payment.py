@@ -3,6 +3,8 @@ and its transfer QR."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from fieldkit.documents.household_sheet import format_date, format_vnd
 from fieldkit.domain import onboarding as flow
 from fieldkit.domain.messages import Texts
@@ -290,7 +292,7 @@ class BillScreen(Screen):
         qr = self.loaded
         if qr is None:
             return
-        lang = "vi" if current_language() == "vi" else "en"
+        lang: Literal["vi", "en"] = "vi" if current_language() == "vi" else "en"
         est = qr.estimate
         if qr.bill is not None:  # the utility's bill: the QR pays it; no estimate beside it (as on the sheet)
             b = qr.bill

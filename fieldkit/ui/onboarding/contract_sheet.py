@@ -225,8 +225,8 @@ class SheetScreen(Screen):
         self.busy = True
         self.make_button.setEnabled(False)
         self.result.setText(self.tr("Making the sheet…"))
-        session, cid, lang = self.session, f.customer.id, "vi"
-        Op(self, lambda: ob.make_sheet(session, cid, lang)).success(self._made) \
+        session, cid = self.session, f.customer.id
+        Op(self, lambda: ob.make_sheet(session, cid, "vi")).success(self._made) \
             .failure(self._failed).run_in_background()
 
     def _made(self, result: ob.SheetResult) -> None:

@@ -177,8 +177,9 @@ class ReadingsPage(Page):
         if self.panel is not None:
             self.panel.shutdown()
         panel = ReadingPanel(self.ctx.session, self.ctx.config, target, autostart=autostart)
-        self.stack.removeWidget(old)
-        old.deleteLater()
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
         self.stack.insertWidget(self.PANEL, panel)
         panel.closed.connect(self.back_to_list)
         panel.saved.connect(lambda _id: self.ctx.refresh_status())

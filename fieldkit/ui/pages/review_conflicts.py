@@ -135,7 +135,8 @@ class ConflictBox(QFrame):
 
     def __init__(self, view: ConflictView, people: dict[str, str], on_resolve: Callable[[int, str], None],
                  parent: QWidget | None = None):
-        super().__init__(parent, objectName="ConflictBox")
+        super().__init__(parent)
+        self.setObjectName("ConflictBox")
         self.view = view
         self.setFrameShape(QFrame.Shape.StyledPanel)
         lay = QVBoxLayout(self)
@@ -233,7 +234,8 @@ class ConflictsPanel(QWidget):
     """The list of a work order's conflicts (its own and its customer's)."""
 
     def __init__(self, on_resolve: Callable[[int, str], None], parent: QWidget | None = None):
-        super().__init__(parent, objectName="ConflictsPanel")
+        super().__init__(parent)
+        self.setObjectName("ConflictsPanel")
         self.on_resolve = on_resolve
         self.boxes: list[ConflictBox] = []
         self.views: list[ConflictView] = []

@@ -201,9 +201,9 @@ class ReviewPage(Page):
         self.return_button.clicked.connect(self.send_back)
         self.comment.returnPressed.connect(self.send_back)
 
-        for w in (self.status_combo, self.tech_combo, self.commune_combo, self.due_combo, self.refresh_button,
-                  self.splitter, self.offline_note):
-            w.setVisible(self.supervisor)
+        for gated in (self.status_combo, self.tech_combo, self.commune_combo, self.due_combo, self.refresh_button,
+                      self.splitter, self.offline_note):
+            gated.setVisible(self.supervisor)
         self.not_allowed.setVisible(not self.supervisor)
         self._show_detail(None)
         EnterForward(self)  # Enter: to the next filter; in the comment, send back (its own Enter)

@@ -64,7 +64,8 @@ def value_text(answer: Answer, lang: str) -> str:
     if kind == "period":
         return f"{format_date(v[0])} – {format_date(v[1])}"
     if kind == "choice":
-        return v.text(lang)
+        chosen: str = v.text(lang)  # a Texts
+        return chosen
     if kind == "texts":
         return "\n".join("• " + t.text(lang) for t in v)
     if kind == "registers":
@@ -220,8 +221,8 @@ def visible_texts(root: QWidget) -> list[str]:
         elif isinstance(w, QPlainTextEdit):
             out.append(w.toPlainText())
         elif isinstance(w, QTableWidget):
-            out += [w.horizontalHeaderItem(c).text() for c in range(w.columnCount()) if w.horizontalHeaderItem(c)]
-            out += [w.item(r, c).text() for r in range(w.rowCount()) for c in range(w.columnCount()) if w.item(r, c)]
+            out += [h.text() for c in range(w.columnCount()) if (h := w.horizontalHeaderItem(c))]
+            out += [i.text() for r in range(w.rowCount()) for c in range(w.columnCount()) if (i := w.item(r, c))]
     return out
 
 

@@ -310,8 +310,9 @@ class WorkOrdersPage(Page):
     def _open_install_form(self, row: WorkOrderRow) -> None:
         old = self.stack.widget(self.FORM)
         form = InstallForm(self.ctx.session, row, self.ctx.config)
-        self.stack.removeWidget(old)
-        old.deleteLater()
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
         self.stack.insertWidget(self.FORM, form)
         form.closed.connect(self.back_to_list)
         form.saved.connect(lambda _id: self.ctx.refresh_status())
@@ -390,8 +391,9 @@ class WorkOrdersPage(Page):
     def _show_reading(self, target: readings.Target) -> None:
         old = self.stack.widget(self.FORM)
         panel = ReadingPanel(self.ctx.session, self.ctx.config, target)
-        self.stack.removeWidget(old)
-        old.deleteLater()
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
         self.stack.insertWidget(self.FORM, panel)
         panel.closed.connect(self.back_to_list)
         panel.saved.connect(lambda _id: self.ctx.refresh_status())

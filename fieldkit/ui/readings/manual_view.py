@@ -133,7 +133,7 @@ class ManualView:
             return f"{reason}: {note}" if code != "other" else note
         return "" if code == "other" else reason
 
-    def photo(self) -> tuple[bytes, str] | None:
+    def photo(self) -> tuple[bytes, str, str] | None:  # content, mime, file name (as PhotoPicker holds it)
         return self.photos.photos[0] if self.photos.photos else None
 
     def set_target(self, target: Target, limits: ReadingLimits) -> None:

@@ -147,7 +147,7 @@ class MeterMemoryView(QFrame):
         total = Decimal(0)
         if profile is not None and profile.columns:
             column = next((i for i, (_k, u) in enumerate(profile.columns) if u == "kWh"), 0)
-            total = sum((v[column] for _t, v in profile.rows if v[column] is not None), Decimal(0))
+            total = sum((x for x in (v[column] for _t, v in profile.rows) if x is not None), Decimal(0))
         self.profile_title.setText("<b>" + tr("Load profile") + "</b> · " + (
             tr("%1 intervals of %2 min, %3 kWh").replace("%1", QLocale().toString(rows))
             .replace("%2", QLocale().toString((profile.period if profile else 900) // 60))

@@ -126,13 +126,13 @@ class ReadingPanel(QWidget):
         save_row.addWidget(self.save_button, 0)
         save_row.addWidget(self.saved_label, 1)
         save_row.addStretch(1)
-        self.result_view.actions.addLayout(save_row)
+        self.result_view.action_box.addLayout(save_row)
         # setting a DLMS meter's clock (only with the model's write password from the settings)
         self.clock = ClockSetter()
         self.clock_setting: bool | None = None  # a read that sets the clock runs: server-checked time?
         self._models: list[Any] | None = None
         self.clock.button.clicked.connect(self.set_meter_clock)
-        self.result_view.actions.addWidget(self.clock)
+        self.result_view.action_box.addWidget(self.clock)
         # saving despite a warning (wrong meter, abnormal consumption): confirm with a reason
         self.confirm = ConfirmCard()
         self.confirm_card, self.confirm_text, self.confirm_reason = self.confirm.card, self.confirm.text, \
@@ -140,7 +140,7 @@ class ReadingPanel(QWidget):
         self.confirm_error, self.confirm_button, self.confirm_back = self.confirm.error, self.confirm.button, \
             self.confirm.back
         self.confirming = False
-        self.result_view.actions.addWidget(self.confirm_card)
+        self.result_view.action_box.addWidget(self.confirm_card)
 
         # manual entry, with the same checks (fieldkit/ui/readings/manual_view.py)
         self.manual = ManualView(target, self.limits(), str(config.get("ui_scale")))
@@ -163,17 +163,17 @@ class ReadingPanel(QWidget):
         bl.addWidget(self.result_card)
         bl.addWidget(self.manual_card)
         bl.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(body)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(top)
-        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self.scroll_area, 1)
 
         self.back_button.clicked.connect(self._back)
-        self.port_picker.found.connect(lambda ok: ok and self._auto_read())
+        self.port_picker.found.connect(lambda ok: self._auto_read() if ok else None)
         self.read_button.clicked.connect(self.start_read)
         self.cancel_button.clicked.connect(self.cancel_read)
         self.manual_button.clicked.connect(self.show_manual)
@@ -205,14 +205,14 @@ class ReadingPanel(QWidget):
             if autostart:
                 QTimer.singleShot(0, self._auto_read)
         else:
-            self.port_picker.find()
+            self.port_picker.find_ports()
 
     # -- port ------------------------------------------------------------------------------------
     def port_name(self) -> str:
         return self.port_picker.name()
 
     def find_ports(self) -> None:
-        self.port_picker.find()
+        self.port_picker.find_ports()
 
     def _auto_read(self) -> None:
         """Opening a reading work order with a probe present starts the read (one action fewer)."""
@@ -363,6 +363,8 @@ class ReadingPanel(QWidget):
 
     def _save_with(self, confirmation: str) -> None:
         session, target, result, limits = self.session, self.target, self.result, self.limits()
+        if result is None:  # saving happens in state "result", which has one
+            return
         taken_at = self.assessment.taken_at if self.assessment is not None else None
         self.save_button.setEnabled(False)
         Op(self, lambda: readings.save_optical(session, target, result, taken_at, limits=limits,

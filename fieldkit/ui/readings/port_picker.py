@@ -37,7 +37,7 @@ class PortPicker(QWidget):
         row.addWidget(self.combo, 1)
         row.addWidget(self.find_button)
         row.addStretch(1)
-        self.find_button.clicked.connect(self.find)
+        self.find_button.clicked.connect(self.find_ports)
         self.configured = os.environ.get("FIELDKIT_PROBE_PORT") or str(config.get("probe_port") or "")
         if self.configured:
             self.combo.addItem(self.configured, self.configured)
@@ -48,7 +48,7 @@ class PortPicker(QWidget):
         data = self.combo.itemData(index) if index >= 0 else None
         return str(data or text)
 
-    def find(self) -> None:
+    def find_ports(self) -> None:
         def look() -> list[tuple[str, str]]:
             return [(c.device, f"{c.device} — {c.chip or c.description}") for c in discovery.candidates()]
 
@@ -75,6 +75,8 @@ class PortPicker(QWidget):
 
     def retranslate(self) -> None:
         self.label.setText(_tr("Probe &port:"))
-        self.combo.lineEdit().setPlaceholderText(_tr("e.g. COM3 or /dev/ttyUSB0"))
+        edit = self.combo.lineEdit()  # the combo is editable: it has one
+        if edit is not None:
+            edit.setPlaceholderText(_tr("e.g. COM3 or /dev/ttyUSB0"))
         self.find_button.setText(_tr("Find probe"))
         self.show_hint()

@@ -62,7 +62,7 @@ class ResultView(QFrame):
         self.bill = QLabel(objectName="BillEstimate")
         self.bill.setWordWrap(True)
         self.bill.setTextFormat(Qt.TextFormat.RichText)
-        self.actions = QVBoxLayout()
+        self.action_box = QVBoxLayout()
         # a DLMS meter's load profile and event log (fieldkit/ui/readings/meter_memory.py)
         self.memory = MeterMemoryView()
         self.memory.hide()
@@ -70,7 +70,7 @@ class ResultView(QFrame):
         rl.addLayout(self.findings_box)
         rl.addWidget(self.memory)
         rl.addWidget(self.bill)
-        rl.addLayout(self.actions)
+        rl.addLayout(self.action_box)
         rl.addWidget(self.table)
 
     def show_assessment(self, a: Assessment) -> None:
@@ -135,14 +135,14 @@ class ResultView(QFrame):
                      (fmt_decimal(r.previous) + unit) if r.previous is not None else "—",
                      (fmt_decimal(r.consumption) + unit) if r.consumption is not None else ""]
             for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+                cell = QTableWidgetItem(text)
                 if col >= 2:
-                    item.setTextAlignment(right)
+                    cell.setTextAlignment(right)
                 if row == 0 and col in (2, 4):
-                    font = item.font()
+                    font = cell.font()
                     font.setBold(True)
-                    item.setFont(font)
-                self.table.setItem(row, col, item)
+                    cell.setFont(font)
+                self.table.setItem(row, col, cell)
         self.table.resizeColumnsToContents()  # one meter's registers: a dozen rows at most
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         height = self.table.horizontalHeader().height() + sum(self.table.rowHeight(i) for i in range(len(a.rows)))

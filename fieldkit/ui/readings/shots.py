@@ -90,9 +90,9 @@ def reading_shots(app: Any, shell: Any, shot: Shot, wait: Wait, username: str, p
         wait(app, lambda: panel.phase == "receiving" and panel.received >= 500, 20)
         shot(win, "readings-during")
         wait(app, lambda: panel.state == "result", 20)
-        panel.scroll.verticalScrollBar().setValue(0)
+        panel.scroll_area.verticalScrollBar().setValue(0)
         shot(win, "readings-after")
-        panel.scroll.ensureWidgetVisible(panel.save_button)
+        panel.scroll_area.ensureWidgetVisible(panel.save_button)
         shot(win, "readings-after-bill")
         panel.save()
         # the serial differs by one digit: the save asks for a confirmation (panel.confirming) instead of
@@ -100,7 +100,7 @@ def reading_shots(app: Any, shell: Any, shot: Shot, wait: Wait, username: str, p
         wait(app, lambda: panel.state == "saved" or panel.confirming)
         panel.show_manual()
         wait(app, lambda: panel.manual_card.isVisible())
-        panel.scroll.verticalScrollBar().setValue(panel.manual_card.y() - 8)
+        panel.scroll_area.verticalScrollBar().setValue(panel.manual_card.y() - 8)
         shot(win, "readings-manual")
     finally:
         proc.send_signal(signal.SIGTERM)
