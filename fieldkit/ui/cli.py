@@ -6,8 +6,13 @@ import argparse
 import os
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from fieldkit.store.profile import default_profile_dir
+
+if TYPE_CHECKING:  # imported when the window opens, not at start-up
+    from fieldkit.ui.app import Shell
+    from fieldkit.ui.qt import QApplication, QWidget
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -68,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     return int(app.exec())
 
 
-def _exit_after_start(app, shell, user: str | None) -> int:  # type: ignore[no-untyped-def]
+def _exit_after_start(app: QApplication, shell: Shell, user: str | None) -> int:
     """Sign in without the login form, wait until the main window is shown, then quit (exit 0)."""
     from fieldkit.services import unlock
     from fieldkit.ui.qt import QTimer
@@ -84,7 +89,7 @@ def _exit_after_start(app, shell, user: str | None) -> int:  # type: ignore[no-u
         return 1
     outcome = {"code": 1}
 
-    def shown(win) -> None:  # type: ignore[no-untyped-def]
+    def shown(win: QWidget) -> None:  # the MainWindow
         def done() -> None:
             if win.isVisible():
                 outcome["code"] = 0
