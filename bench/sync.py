@@ -3,18 +3,20 @@ a baseline measured in the same run.
 
 1. Loopback, 10,000 readings, end to end (the whole sync: identity proof, push, pull), through a
    counting proxy with no limits. Baseline: the same engine with the protocol as it was before
-   pipelining (one request at a time, a separate pull: `pipeline=1, pull_with_push=False`),
-   alternating with the new one on the same server (best of `--reps` each).
+   pipelining (one request at a time, a separate pull: `pipeline=1, pull_with_push=False`), and
+   `proof`: pipelined with the hello before any push (`seal=False`, as before sealed pushes),
+   alternating with the new one (the first pushes sealed, no hello) on the same server (best of
+   `--reps` each; the CPU ranges of laptop and server per mode).
 2. 1,000 readings through a link emulator: 64 kbit/s each way shared by all connections, 600 ms
    round trip (a new connection costs one round trip); baseline and new alternating, `--reps`
    syncs each, a new device for each sync. Each sync of the new protocol is taken apart: the
    connection's round trip, the server's identity proof (`/v1/hello`, a round trip before the
    token or any data may go), the uplink from the first push's bytes to the last, and the time
    after the last byte went up (one way there, the server's time, the last answer, one way back).
-   Beside it, two bounds from the same run's bytes: with the proof first (as the laptop does:
-   up bytes + 3 round trips: connection, proof, last answer; bytes down overlap bytes up on a
-   full-duplex link) and with pushes sent before the proof (up bytes + 2 round trips), each as a
-   ratio to the byte floor. See docs/sync.md, "The 2G floor".
+   Beside it, two bounds from the same run's bytes: with the proof first (up bytes + 3 round
+   trips: connection, proof, last answer; bytes down overlap bytes up on a full-duplex link) and
+   with the first pushes sealed before the proof (as the laptop does now: up bytes + 2 round
+   trips), each as a ratio to the byte floor. See docs/sync.md, "The 2G floor".
 
 By default the server runs as its own process (`fieldkit central serve`, SQLite), as it does in
 production: the laptop's and the server's CPU seconds are printed apart. `--in-process` runs it as
@@ -59,7 +61,13 @@ from fieldkit.store.keyring import FAST_KDF  # noqa: E402
 from fieldkit.sync.client import SyncEngine  # noqa: E402
 from fieldkit.sync.testing.proxy import LinkEmulator  # noqa: E402
 
-MODES = {"baseline": {"pipeline": 1, "pull_with_push": False}, "new": {"pipeline": 2, "pull_with_push": True}}
+# baseline: before pipelining; proof: pipelined, the hello before any push (before sealed pushes);
+# new: the first pushes sealed to the pinned key, no hello (docs/sync.md, "The 2G floor")
+MODES: dict[str, dict[str, Any]] = {
+    "baseline": {"pipeline": 1, "pull_with_push": False, "seal": False},
+    "proof": {"pipeline": 2, "pull_with_push": True, "seal": False},
+    "new": {"pipeline": 2, "pull_with_push": True, "seal": True},
+}
 
 
 def device(folder: Path, db: Database, url: str, name: str, code: str) -> tuple[sessions.Session, str]:
@@ -119,7 +127,7 @@ def one_sync(s: sessions.Session, proxy: LinkEmulator, mode: str, server_pid: in
     return {"seconds": seconds, "cpu": time.process_time() - cpu0, "server_cpu": _cpu(server_pid) - srv0,
             "requests": rep.requests, "connections": proxy.connections, "up": proxy.bytes_up,
             "down": proxy.bytes_down, "pushed": rep.pushed, "pipelined": rep.pipelined,
-            "pulled_with_push": rep.pulled_with_push, "sig": rep.signature_bytes,
+            "pulled_with_push": rep.pulled_with_push, "sig": rep.signature_bytes, "sealed": rep.sealed,
             "proof": sum(proof), "after_last_up": ended - last_up if proxy.rtt else 0.0}
 
 
@@ -129,7 +137,8 @@ def show(label: str, r: dict[str, Any], n: int, in_process: bool) -> None:
         f"CPU laptop {r['cpu']:.2f} s + server {r['server_cpu']:.2f} s"
     print(f"  {label:9s} {r['seconds']:6.2f} s  {cpu};  {r['requests']} requests ({r['pipelined']} pipelined), "
           f"{r['connections']} connections, up {r['up']:,} B, down {r['down']:,} B = {per:.1f} B/reading "
-          f"({r['sig'] / n:.2f} B signatures); {r['pulled_with_push']} changes came in the push answer")
+          f"({r['sig'] / n:.2f} B signatures); {r['pulled_with_push']} changes came in the push answer; "
+          f"{r['sealed']} sealed")
 
 
 RATE, RTT = 64_000, 0.6
@@ -152,9 +161,13 @@ def show_2g(r: dict[str, Any]) -> None:
         print(f"            taken apart: connection + identity proof {r['proof']:.2f} (2 round trips and the hello's "
               f"bytes) + uplink {uplink:.2f} (the sync's up bytes alone take {up_s:.2f}) + after the last byte up "
               f"{r['after_last_up']:.2f} (one way, server, last answer, one way back)")
-        first, early = up_s + 3 * RTT, up_s + 2 * RTT
-        print(f"            bounds from these bytes: proof first {first:.2f} s = {first / floor:.3f}x; pushes sent "
-              f"before the proof {early:.2f} s = {early / floor:.3f}x")
+    elif r["sealed"] and r["after_last_up"]:
+        print(f"            taken apart: connection + uplink {r['seconds'] - r['after_last_up']:.2f} (the sync's up "
+              f"bytes alone take {up_s:.2f}; no hello: the first pushes sealed) + after the last byte up "
+              f"{r['after_last_up']:.2f} (one way, server, last answer, one way back)")
+    first, early = up_s + 3 * RTT, up_s + 2 * RTT
+    print(f"            bounds from these bytes: proof first {first:.2f} s = {first / floor:.3f}x; pushes sent "
+          f"before the proof (sealed) {early:.2f} s = {early / floor:.3f}x")
 
 
 @contextmanager
@@ -193,26 +206,29 @@ def main() -> int:
                 try:
                     s, meter = device(folder, db, url, "loop", "PA23LN0009001")
                     print(f"== loopback: {args.loopback:,} readings, one whole sync each, server {where} ==")
-                    runs: dict[str, list[dict[str, Any]]] = {"baseline": [], "new": []}
+                    runs: dict[str, list[dict[str, Any]]] = {m: [] for m in MODES}
                     for _ in range(args.reps):
-                        for mode in ("baseline", "new"):
+                        for mode in MODES:
                             add_readings(s, meter, args.loopback)
                             runs[mode].append(one_sync(s, fast, mode, pid))
                             show(mode, runs[mode][-1], args.loopback, args.in_process)
-                    for mode in ("baseline", "new"):
+                    for mode in MODES:
                         results[f"loop-{mode}"] = min(runs[mode], key=lambda r: r["seconds"])
+                        cpu = sorted(r["cpu"] for r in runs[mode])
+                        srv = sorted(r["server_cpu"] for r in runs[mode])
+                        print(f"  {mode}: CPU laptop {cpu[0]:.2f}-{cpu[-1]:.2f} s, server {srv[0]:.2f}-{srv[-1]:.2f} s")
                     s.close()
                 finally:
                     fast.stop()
-                b, n = results["loop-baseline"], results["loop-new"]
-                print(f"  best of {args.reps}: baseline {b['seconds']:.2f} s, new {n['seconds']:.2f} s "
-                      f"({b['seconds'] / n['seconds']:.2f}x; target <= 1.5 s)")
+                b, p, n = results["loop-baseline"], results["loop-proof"], results["loop-new"]
+                print(f"  best of {args.reps}: baseline {b['seconds']:.2f} s, proof first {p['seconds']:.2f} s, "
+                      f"new {n['seconds']:.2f} s ({b['seconds'] / n['seconds']:.2f}x; target <= 1.5 s)")
 
             if args.slow:
                 print(f"\n== 64 kbit/s, 600 ms RTT: {args.slow:,} readings, one whole sync each, {args.reps} each ==")
-            slow_runs: dict[str, list[dict[str, Any]]] = {"baseline": [], "new": []}
+            slow_runs: dict[str, list[dict[str, Any]]] = {m: [] for m in MODES}
             for rep_no in range(args.reps if args.slow else 0):
-                for i, mode in enumerate(("baseline", "new")):
+                for i, mode in enumerate(MODES):
                     slow = LinkEmulator(("127.0.0.1", port), bandwidth=64_000, rtt=0.6).start()
                     try:
                         s, meter = device(folder, db, url, f"slow-{mode}-{rep_no}", f"PA23LN00091{rep_no}{i}")
@@ -224,14 +240,14 @@ def main() -> int:
                         slow.stop()
                     show(mode, r, args.slow, args.in_process)
                     show_2g(r)
-            for mode in ("baseline", "new"):
+            for mode in MODES:
                 if slow_runs[mode]:
                     results[f"2g-{mode}"] = min(slow_runs[mode], key=lambda r: r["seconds"])
             if args.slow:
                 ratios = {m: [r["seconds"] / byte_floor_s(r) for r in slow_runs[m]] for m in slow_runs}
-                print(f"  2G ratio to the byte floor, {args.reps} runs: baseline "
-                      f"{' / '.join(f'{x:.3f}' for x in ratios['baseline'])}, new "
-                      f"{' / '.join(f'{x:.3f}' for x in ratios['new'])} (target <= 1.15)")
+                print(f"  2G ratio to the byte floor, {args.reps} runs: "
+                      + ", ".join(f"{m} {' / '.join(f'{x:.3f}' for x in ratios[m])}" for m in MODES)
+                      + " (target <= 1.15)")
     n2 = results.get("2g-new")
     ratio = n2["seconds"] / byte_floor_s(n2) if n2 else 0.0
     loop = results["loop-new"]["seconds"] if "loop-new" in results else 0.0
