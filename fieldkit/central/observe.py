@@ -209,9 +209,12 @@ def install(app: FastAPI, db: Database) -> None:
     @app.get("/healthz", tags=["operations"], responses={503: {"description": "the database is not reachable"}})
     def healthz() -> Response:
         """200 when this worker can reach the database (for the load balancer and the supervisor)."""
-        try:
+        def select_1() -> None:
             with db.read() as conn:
                 conn.execute(text("SELECT 1")).scalar()
+
+        try:  # a pooled connection found dead (PostgreSQL restarted): once more on a fresh one first
+            db.once_more_if_dropped(select_1)
         except Exception as exc:  # any failure to reach the database means: take me out of rotation
             log.error("health check failed", extra={"fields": {"error": type(exc).__name__}})
             return JSONResponse({"ok": False, "db": "unreachable", "pid": os.getpid()}, status_code=503)

@@ -189,7 +189,8 @@ def test_two_workers_answer_every_request_after_their_connections_are_dropped(pg
     assert _stored(pg_db, ops, facts) == {"ops": len(ops), "facts": len(ops), "changes": len(ops)}  # each once
     retried = {json.loads(line)["pid"] for line in log.read_text(errors="replace").splitlines()
                if line.startswith("{") and "runs once more" in line}
-    assert len(retried) == 2, retried  # both workers met dead connections (and said so in the log)
+    # the workers met dead connections and said so (both, unless the kernel gave one every connection)
+    assert retried and retried <= {int(name.rpartition("-")[2]) for name in workers}, (retried, workers)
 
 
 def _pg_url(db: Database) -> str:
@@ -199,7 +200,8 @@ def _pg_url(db: Database) -> str:
 def test_a_request_runs_once_more_only_before_any_commit(pg_db: Database):
     """In one worker (a server thread): a read that meets dead connections is answered; a request
     whose write committed and whose next read meets a dead connection fails as before, and its
-    write is not done twice."""
+    write is not done twice; /healthz says the database is reachable (it is: only the pooled
+    connection was dead), so a load balancer does not take every worker out after a restart."""
     pg_db.ping_idle_s = 3600.0
     runs = {"read": 0, "write": 0}
     srv = ServerThread(pg_db)
@@ -227,6 +229,10 @@ def test_a_request_runs_once_more_only_before_any_commit(pg_db: Database):
         assert r.status_code == 200 and runs["read"] == 3, (r.status_code, runs)  # once more, answered
         r = requests.post(srv.url + "/test-write", timeout=30)
         assert r.status_code == 500 and runs["write"] == 1, (r.status_code, runs)  # not run again
+        assert requests.get(srv.url + "/healthz", timeout=30).status_code == 200  # warm again
+        assert terminate_server_backends(pg_db)
+        r = requests.get(srv.url + "/healthz", timeout=30)  # reachable: not taken out of the balancer
+        assert r.status_code == 200 and r.json()["db"] == "ok", r.text
     with pg_db.read() as conn:
         assert conn.execute(select(func.count()).select_from(t.teams).where(t.teams.c.name == "x")).scalar_one() == 1
 
