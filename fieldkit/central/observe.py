@@ -21,15 +21,13 @@ import secrets
 import time
 from collections.abc import Callable, Iterable
 from typing import Any
-from urllib.parse import parse_qs
 
 from fastapi import FastAPI, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
-from sqlalchemy import func, select, text
-from starlette.concurrency import run_in_threadpool
+from sqlalchemy import Connection, func, select, text
 from starlette.types import Scope
 
 from fieldkit.central import feed
@@ -184,12 +182,8 @@ async def record(db: Database, scope: Scope, method: str, status: int, seconds: 
     latency.observe(seconds)
     if route == "/v1/attachments/{sha256}" and method == "PUT" and status < 400:
         UPLOAD_BYTES.inc(_int(length))
-    if route == "/v1/changes" and status == 200:
-        since = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("since", ["0"])[0]
-        try:
-            await run_in_threadpool(observe_pull, db, _int(since.encode()))
-        except Exception:  # a metric must never fail the request
-            log.exception("could not read the change-feed head")
+    # (the pull's lag, fieldkit_pull_behind_changes, is observed by GET /v1/changes itself, on the
+    # page's connection: observe_behind)
     level = logging.ERROR if status >= 500 else logging.INFO
     if log.isEnabledFor(level):
         log.log(level, "request", extra={"fields": {"request_id": rid, "method": method, "route": route,
@@ -228,7 +222,18 @@ def install(app: FastAPI, db: Database) -> None:
 
 
 def observe_pull(db: Database, since: int) -> None:
-    """Record how many changes behind the feed's head a pull starts (counted, up to BEHIND_CAP: on
-    PostgreSQL the numbers have gaps, fieldkit/central/feed.py)."""
+    """`observe_behind` on a connection of its own."""
     with db.read() as conn:
+        observe_behind(conn, since)
+
+
+def observe_behind(conn: Connection, since: int) -> None:
+    """Record how many changes behind the feed's head a pull starts (counted, up to BEHIND_CAP: on
+    PostgreSQL the numbers have gaps, fieldkit/central/feed.py). GET /v1/changes calls it on the
+    connection that read the page, in the same thread: it used to be a second hand-off to the
+    thread pool and a second connection from the pool after the answer. A failure is logged, never
+    the request's (a metric must never fail a pull)."""
+    try:
         PULL_BEHIND.observe(feed.behind(conn, since, BEHIND_CAP))
+    except Exception:
+        log.exception("could not count the pull's lag behind the change feed")

@@ -183,16 +183,18 @@ def router(db: Database, access: Access) -> APIRouter:
         """Changes for this device's team after sequence `since`, oldest first. Field facts this
         device pushed itself are left out (it has them); the cursor still moves past them. Signed
         (the laptop applies them)."""
-        got = page(ctx, since, limit, request)
+        got = page(ctx, since, limit, request, lag=True)
         answer = access.signed(request, {"time": utc_now()} | got)
         if got.get("withheld"):
             answer.headers[HEADER] = str(got["withheld"])
         return answer
 
-    def page(ctx: Context, since: int, limit: int, request: Request | None = None) -> dict[str, Any]:
+    def page(ctx: Context, since: int, limit: int, request: Request | None = None, lag: bool = False) -> dict[str, Any]:
         with db.read() as conn:
             # without the device's own facts (they never fill the page); never passes a transaction still running
             rows, reach = feed.read_for(conn, ctx.team_id, ctx.device_id, since, limit)
+            if lag:  # the pull's lag metric on the page's own connection (no second thread hand-off)
+                observe.observe_behind(conn, since)
         out, bad, withheld = [], [], Withheld(request)
         for r in rows:
             change = withheld.keep("changes", r[0], stored.change, r)  # one bad record never stops the feed
