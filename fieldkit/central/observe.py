@@ -20,6 +20,7 @@ import re
 import secrets
 import time
 from collections.abc import Callable, Iterable
+from types import ModuleType
 from typing import Any
 
 from fastapi import FastAPI, Response
@@ -34,6 +35,12 @@ from fieldkit.central import feed
 from fieldkit.central import schema as t
 from fieldkit.central.db import Database
 from fieldkit.central.withhold import WITHHELD
+
+orjson: ModuleType | None  # None without it (the tests set it to None to read the fallback)
+try:
+    import orjson
+except ImportError:  # pragma: no cover - the server's extra installs it; the standard encoder writes the same line
+    orjson = None
 
 log = logging.getLogger("fieldkit.central.access")
 REQUEST_ID = re.compile(r"^[0-9A-Za-z._-]{8,64}$")
@@ -121,6 +128,11 @@ class JsonFormatter(logging.Formatter):
         line.update(getattr(record, "fields", {}))
         if record.exc_info:
             line["error"] = self.formatException(record.exc_info)
+        if orjson is not None:  # the same text (compact, UTF-8 as it is), 3-4x faster; every request writes one
+            try:
+                return orjson.dumps(line).decode("utf-8")
+            except (TypeError, orjson.JSONEncodeError):  # a lone surrogate, a huge integer, an odd value: the standard way
+                pass
         return json.dumps(line, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -175,7 +187,8 @@ async def record(db: Database, scope: Scope, method: str, status: int, seconds: 
                  length: bytes) -> None:
     """Count and log one request (central/edge.py calls it before the answer's last byte leaves, so
     a client that has the answer also finds it in /metrics): its count and latency by route
-    template (never the raw path), upload bytes, the pull's lag, and one log line with its id."""
+    template (never the raw path), upload bytes, and one log line with its id (the pull's lag is
+    counted by GET /v1/changes itself: observe_behind)."""
     route = getattr(scope.get("route"), "path", None) or "unmatched"
     counter, latency = _series(method, route, status)
     counter.inc()
