@@ -184,7 +184,10 @@ def router(db: Database, access: Access) -> APIRouter:
         device pushed itself are left out (it has them); the cursor still moves past them. Signed
         (the laptop applies them)."""
         got = page(ctx, since, limit, request, lag=True)
-        answer = access.signed(request, {"time": utc_now()} | got)
+        # orjson writes the page when no change holds a float (the standard encoder's text, ~10x
+        # faster: a 1000-change page took 13 ms to encode); a float anywhere: the standard encoder
+        plain = not any(signatures.has_float(c["data"]) for c in got["changes"])
+        answer = access.signed(request, {"time": utc_now()} | got, no_floats=plain)
         if got.get("withheld"):
             answer.headers[HEADER] = str(got["withheld"])
         return answer
