@@ -3,9 +3,9 @@
 Python's cycle collector walks every container object it tracks. A worker holds about 110,000 of
 them once FastAPI, pydantic, SQLAlchemy and psycopg are loaded, and a push makes thousands more
 (each reading's JSON is 7 dicts, then its checks and rows), so with the default thresholds
-(700, 10, 10) a worker at 64 pushing devices collected about 350 times per 32,000 readings, 2-4
-of them full collections of 60-130 ms each, holding the interpreter lock all along: 13-14 µs of
-the server's CPU per reading (gc callbacks, thread CPU; bench/central_gc.py).
+(700, 10, 10) a worker at 64 pushing devices collected about 350 times per 32,000 readings, 2
+of them full collections of 90-120 ms each, holding the interpreter lock all along: 10-14 µs of
+the server's CPU per reading (gc callbacks, thread CPU; bench/central_gc.py). With this: 4.0-4.4.
 
 - `gc.freeze()` after start-up moves everything built until then (modules, the app, its routes
   and schemas) out of the collector's sight: it is alive for the worker's life anyway. Objects
