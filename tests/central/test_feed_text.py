@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 
 import requests
-
 from sqlalchemy import insert
 from test_push import customer_op, meter_op, reading_op
 
