@@ -111,11 +111,15 @@ class Transport:
         self._proof = threading.Lock()
         del user  # the server no longer takes the person from a header
 
-    def hello(self) -> tuple[str, Exchange]:
+    def hello(self, whole_chain: bool = False) -> tuple[str, Exchange]:
         """Ask the server to sign a fresh nonce; returns its public key (checked against the pin)."""
         nonce = signing.b64(os.urandom(18)).replace("+", "-").replace("/", "_")
+        params: dict[str, Any] = {"nonce": nonce}
+        pinned = None if whole_chain else self._pinned_number()
+        if pinned is not None and pinned > 1:  # only the key links after it (~220 bytes a rotation)
+            params["pinned"] = pinned
         try:
-            ex = self._send("GET", "/v1/hello", None, {"nonce": nonce}, {}, (200,), False)
+            ex = self._send("GET", "/v1/hello", None, params, {}, (200,), False)
         except ServerRefused as exc:
             if exc.status in (404, 405):
                 raise ServerTooOld("it cannot prove its identity (it has no /v1/hello), so nothing was sent to "
@@ -128,6 +132,8 @@ class Transport:
             raise NotOurServer("the server did not prove its identity")
         if self.server_key is not None and key != self.server_key:
             refused = key_chain.follow(self.server_key, key, body.get("keys"))
+            if refused and "pinned" in params:  # a stale key number kept: the whole chain, once
+                return self.hello(whole_chain=True)
             if refused:  # not an endorsed rotation of the pinned key (sync/key_chain.py)
                 raise NotOurServer(f"this is not the server this laptop was enrolled with: {refused}")
             self.server_key = key  # the caller stores the new pin (sync/base.py _pin_server)
@@ -141,6 +147,13 @@ class Transport:
         self.hello_sealing = sealed.from_hello(key, body, self.hello_signed)
         self.hellos += 1
         return key, ex
+
+    def _pinned_number(self) -> int | None:
+        """The pinned key's number, known from a signed hello of that key (its sealing key's `n`)."""
+        for known in (self.hello_sealing, self.sealing):
+            if known is not None and known.pin == self.server_key:
+                return known.n
+        return None
 
     def prove(self) -> Exchange | None:
         """The hello, once, however many sender threads need the proof at the same moment."""

@@ -2,8 +2,10 @@
 pinned) the links after K, none when K is the key in use; without it (an older laptop) the whole
 chain, as before; a number beyond the key in use (no key of this server a laptop can have pinned)
 the whole chain too, so the laptop says why it does not lead from its pin; anything that is no key
-number (0, negative, huge, not a number) a 422 naming `pinned`. Real server on loopback, SQLite and
-PostgreSQL; the laptop's own chain check (sync/key_chain.py) follows every partial chain."""
+number (0, negative, huge, not a number) a 422 naming `pinned`. The laptop sends the number it
+knows from a signed hello of its pinned key (the sealing key's `n`, sync/sealed.py) and asks once
+more for the whole chain if a stale number gave a chain that does not start at its pin. Real
+server on loopback, SQLite and PostgreSQL; the laptop's own chain check (sync/key_chain.py)."""
 
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ from fieldkit.central.db import Database
 from fieldkit.central.server import ServerThread
 from fieldkit.domain import signing
 from fieldkit.sync import key_chain
+from fieldkit.sync.sealed import SealingKey
+from fieldkit.sync.transport import NotOurServer, Transport
 
 NONCE = "abcdefgh12"
 
@@ -94,3 +98,39 @@ def test_a_server_never_rotated_answers_no_links_whatever_is_pinned(db: Database
     with ServerThread(db) as srv:
         for params in ({}, {"pinned": 1}, {"pinned": 7}):
             assert "keys" not in _checked(_hello(srv.url, **params)), params
+
+
+def _laptop(url: str, pin: str, number: int | None) -> Transport:
+    """A laptop's transport pinned to `pin`, knowing its number as sync/sealed.py keeps it (or not)."""
+    t = Transport(url, server_key=pin)
+    if number is not None:
+        t.sealing = SealingKey(pin, number, "unused-here")
+    return t
+
+
+def test_the_laptop_says_its_pinned_key_and_follows_the_shorter_chain(db: Database,
+                                                                      rotated: list[server_key.ServerKey]):
+    publics = {k.number: k.public for k in rotated}
+    with ServerThread(db) as srv:
+        told = _laptop(srv.url, publics[2], 2)
+        key, ex = told.hello()
+        assert key == told.server_key == publics[4]  # moved its pin along the chain ...
+        assert [link["n"] for link in ex.body["keys"]] == [3, 4]  # ... sent only from its own key on
+        again = told.hello()[1]  # the pin moved: its number is the hello's sealing key's (4), the key in use
+        assert "keys" not in again.body and again.received < ex.received - 150  # on the wire, gzip and all
+        for number in (None, 1):  # not known (an older laptop, no sealing key kept) or key 1: the whole chain
+            t = _laptop(srv.url, publics[2], number)
+            assert [link["n"] for link in t.hello()[1].body["keys"]] == [2, 3, 4]
+            assert t.server_key == publics[4]
+
+
+def test_a_stale_key_number_costs_one_more_hello_not_the_sync(db: Database, rotated: list[server_key.ServerKey]):
+    publics = {k.number: k.public for k in rotated}
+    with ServerThread(db) as srv:
+        wrong = _laptop(srv.url, publics[2], 3)  # pinned key 2 but kept 3: the links after 3 do not start at 2
+        key, ex = wrong.hello()
+        assert key == wrong.server_key == publics[4] and wrong.hellos == 1
+        assert [link["n"] for link in ex.body["keys"]] == [2, 3, 4]  # asked again for the whole chain
+        stranger = _laptop(srv.url, signing.public_text(signing.new_private_key()), 2)
+        with pytest.raises(NotOurServer, match="not the server this laptop was enrolled with"):
+            stranger.hello()  # still refused after the whole chain: no key of its own leads here
