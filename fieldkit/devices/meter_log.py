@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from fieldkit.devices.profile_clock import Block, timeline
+from fieldkit.devices.profile_clock import Block, Timeline, timeline
 from fieldkit.domain.messages import Localised, Texts
 from fieldkit.forms.definition import Text
 
@@ -140,7 +140,12 @@ class Unclear:
 
     event: MeterEvent
     reason: str   # "clock_moved": too few intervals on its clock; "time_ambiguous": its time is on the
-                  # profile twice (the clock went back) or on a clock the profile does not share
+                  # profile twice (the clock went back) or on a clock the profile does not share;
+                  # FORWARD_OR_GAP: the profile's time jumps ahead near it, a gap or a clock set forward the
+                  # log does not state, and the two readings do not name the same
+
+
+FORWARD_OR_GAP = "clock_forward_or_gap"
 
 
 @dataclass(frozen=True)
@@ -170,7 +175,9 @@ def consumption_check(events: list[MeterEvent], profile: LoadProfile | None, win
 
     ``events`` in the log's order, the profile's rows in the meter's order: the meter's clock may move
     inside them (:mod:`fieldkit.devices.profile_clock`: a clock set the log states is undone, intervals
-    match by the nearest timestamp within half a period, the profile is cut where its time goes back).
+    match by the nearest timestamp within half a period, the profile is cut where its time goes back, a
+    forward step the log does not state is a gap or a clock set forward as the day's shape tells, and when
+    it cannot tell, the profile is judged both ways and only what both name is named).
     A tamper event that cannot be judged because of that is in ``unclear`` with the reason, never
     named."""
     if profile is None or not profile.rows:
@@ -179,14 +186,52 @@ def consumption_check(events: list[MeterEvent], profile: LoadProfile | None, win
     if column is None:
         return ConsumptionCheck(None)
     rows = [(_utc(t), v[column]) for t, v in profile.rows if t is not None and len(v) > column and v[column] is not None]
-    line = timeline([(t, v) for t, v in rows if v is not None], profile.period,
-                    [(None if e.time is None else _utc(e.time), e.code) for e in events])
+    energy = [(t, v) for t, v in rows if v is not None]
+    moments = [(None if e.time is None else _utc(e.time), e.code) for e in events]
+    line = timeline(energy, profile.period, moments)
+    as_gap = _judge(events, profile.period, line, window_hours, min_hours, threshold)
+    if not line.unsure:
+        return as_gap
+    # a forward step not told apart from a gap: judged both ways, named only when both name the same
+    as_set = _judge(events, profile.period, timeline(energy, profile.period, moments, unsure_as_set=True),
+                    window_hours, min_hours, threshold)
+    return _both(as_gap, as_set)
+
+
+def _same(one: TamperEvidence | None, other: TamperEvidence | None) -> bool:
+    """Both name nothing, or the same event with the same change to the half percent (what is shown)."""
+    if one is None or other is None:
+        return one is other
+    return one.event is other.event and abs(one.change - other.change) < Decimal("0.005")
+
+
+def _both(as_gap: ConsumptionCheck, as_set: ConsumptionCheck) -> ConsumptionCheck:
+    """One answer from the profile judged with a forward step read as a gap and as a clock set."""
+    if _same(as_gap.evidence, as_set.evidence):
+        if as_gap.evidence is not None:
+            return as_gap
+        seen = {id(u.event) for u in as_gap.unclear}
+        return ConsumptionCheck(None, as_gap.unclear + tuple(u for u in as_set.unclear if id(u.event) not in seen))
+    named: list[MeterEvent] = []
+    for found in (as_gap.evidence, as_set.evidence):
+        if found is not None and all(found.event is not e for e in named):
+            named.append(found.event)
+    unclear = [Unclear(e, FORWARD_OR_GAP) for e in named]
+    for u in (*as_gap.unclear, *as_set.unclear):
+        if all(u.event is not v.event for v in unclear):
+            unclear.append(u)
+    return ConsumptionCheck(None, tuple(unclear))
+
+
+def _judge(events: list[MeterEvent], period_s: int, line: Timeline, window_hours: float, min_hours: float,
+           threshold: Decimal) -> ConsumptionCheck:
+    """consumption_check on one reading of the profile's time line."""
     if not line.blocks:
         return ConsumptionCheck(None)
-    need = max(1, int(min_hours * 3600 // max(1, profile.period)))
-    per_day = Decimal(86400) / Decimal(max(1, profile.period))
+    need = max(1, int(min_hours * 3600 // max(1, period_s)))
+    per_day = Decimal(86400) / Decimal(max(1, period_s))
     window = timedelta(hours=window_hours)
-    period = timedelta(seconds=max(1, profile.period))
+    period = timedelta(seconds=max(1, period_s))
     tolerance = period / 2
     unclear: list[Unclear] = []
     tampered: list[tuple[datetime, MeterEvent]] = []

@@ -11,6 +11,9 @@ its moment. Here:
   the profile's);
 * one place where the time goes back and the log does not say why is taken as a clock set back by that
   step less one period; an event whose time exists on both clocks there is not judged;
+* a place where the time jumps ahead by more than a period and the log does not say why is a gap (the
+  meter was off) or a clock set forward: :mod:`fieldkit.devices.profile_forward` tells which, or says it
+  cannot (``Timeline.unsure``);
 * rows whose times are all different are taken in time order (nothing on the clock went back unseen);
   otherwise the rows are cut into blocks wherever the time goes backwards (a set the log does not state:
   an hour's timestamps twice), and the same timestamp twice in a row is one interval (their energies
@@ -25,6 +28,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
+
+from fieldkit.devices.profile_forward import forward_sets
 
 CLOCK_OLD, CLOCK_NEW = 4, 5
 
@@ -91,6 +96,7 @@ class Timeline:
     blocks: list[Block]
     event_times: list[datetime | None]    # each event's time on the profile's clock (None: not judgeable)
     moved: bool                           # the clock moved inside or around the profile (cut or undone)
+    unsure: int = 0                       # forward steps not told apart from a gap (profile_forward)
 
 
 def _break_index(times: list[datetime], start: int, old: datetime) -> int | None:
@@ -135,8 +141,9 @@ def _one_unstated_set_back(times: list[datetime], row_shift: list[timedelta],
 
 
 def timeline(rows: list[tuple[datetime, Decimal]], period: int,
-             events: list[tuple[datetime | None, int]]) -> Timeline:
-    """`rows` (time, energy) in the meter's order and `events` (time, code) in the log's order, on one clock."""
+             events: list[tuple[datetime | None, int]], unsure_as_set: bool = False) -> Timeline:
+    """`rows` (time, energy) in the meter's order and `events` (time, code) in the log's order, on one clock.
+    A forward step not told apart from a gap is read as a gap, or with `unsure_as_set` as a clock set."""
     tolerance = timedelta(seconds=period / 2)
     times = [t for t, _v in rows]
     row_shift = [timedelta(0)] * len(rows)
@@ -162,6 +169,9 @@ def timeline(rows: list[tuple[datetime, Decimal]], period: int,
             for i in range(cs.position + 1):
                 event_shift[i] = None
     moved = _one_unstated_set_back(times, row_shift, events, event_shift, period) or moved
+    forward, unsure = forward_sets(times, [v for _t, v in rows], row_shift, events, event_shift, period,
+                                   unsure_as_set)
+    moved = forward or moved
     line = [(t + shift, value) for (t, value), shift in zip(rows, row_shift, strict=True)]
     if len({t for t, _v in line}) == len(line):
         line.sort(key=lambda row: row[0])  # no time twice: the order tells nothing, no clock went back unseen
@@ -177,4 +187,4 @@ def timeline(rows: list[tuple[datetime, Decimal]], period: int,
     moved = moved or len(blocks) > 1
     event_times = [None if when is None or shift is None else when + shift
                    for (when, _code), shift in zip(events, event_shift, strict=True)]
-    return Timeline(blocks, event_times, moved)
+    return Timeline(blocks, event_times, moved, unsure)

@@ -52,6 +52,7 @@ from fieldkit.domain.reading_limits import ReadingLimits as ReadingLimits
 from fieldkit.domain.reading_limits import setting_problem as setting_problem
 from fieldkit.domain.tariff import BillEstimate, TariffError, estimate_bill
 from fieldkit.services import field_facts, ui_queries
+from fieldkit.services.meter_log_text import unclear_text
 from fieldkit.services.reading_memory import compact_events, compact_profile
 from fieldkit.services.review import VIETNAM
 from fieldkit.services.session import Session
@@ -391,6 +392,7 @@ def evidence_findings(target: Target, events: list[MeterEvent], profile: LoadPro
         hour, day = _when(unclear[0].event.time)
         found.append(Finding(
             "tamper_consumption_unclear", "warning",
+            unclear_text(unclear[0].reason, unclear[0].event.name, day, hour) or
             _M("The meter's clock was changed around the event “{event}” ({day} at {hour}): consumption before "
                "and after it cannot be compared.", event=unclear[0].event.name, day=day, hour=hour),
             {"event": unclear[0].event.key, "at": unclear[0].event.time.isoformat(), "reason": unclear[0].reason}))
