@@ -145,7 +145,9 @@ class Plan:
             end = axdr.parse_datetime(self.meter_raw_clock) if self.meter_raw_clock else None
         if end is None:
             return b""   # no clock to count back from: the whole buffer
-        start = self.profile_from or end - timedelta(hours=self.profile_hours)
+        # the intervals ending in (end - hours, end]: a range is inclusive at both ends, and a clock read at the
+        # second of a capture would add the interval a whole period before the first (97 for a day)
+        start = self.profile_from or end - timedelta(hours=self.profile_hours) + timedelta(seconds=1)
         return range_access(axdr.datetime_octets(start), axdr.datetime_octets(end))
 
 

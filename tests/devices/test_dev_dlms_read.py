@@ -14,14 +14,16 @@ from typing import Any
 
 import pytest
 
-from fieldkit.devices import hdlc
+from fieldkit.devices import axdr, cosem, hdlc
 from fieldkit.devices.capture import Capture
 from fieldkit.devices.client import ReadOptions
+from fieldkit.devices.dlms_read import Plan
 from fieldkit.devices.errors import ProtocolError
 from fieldkit.devices.meter_log import consumption_change
 from fieldkit.devices.reparse import parse_file_bytes
 from fieldkit.devices.result import ReadingResult
-from fieldkit.devices.simulator.dlms_meter import DLMS_FAULTS
+from fieldkit.devices.simulator.dlms_meter import DLMS_FAULTS, DlmsMeter
+from fieldkit.devices.simulator.dlms_profiles import load_dlms
 from fieldkit.devices.transport import Session, open_port, read_meter
 from tests.devices.test_dev_simulator_read import concurrently
 
@@ -288,3 +290,23 @@ def check_clock_setting(start: Start) -> None:
     again, later = timed_read(sim.port, ReadOptions(dlms_objects=("clock",), **PATIENT))
     assert 1.5 + window + later < 30, (window, later)    # else no bound tells a set clock from one 37 s off
     assert again.clock_deviation is not None and abs(again.clock_deviation) <= 1.5 + window + later, (window, later)
+
+
+@pytest.mark.parametrize("past", [0, 1, 450, 899], ids=["at-capture", "1s-after", "mid", "1s-before"])
+def test_a_day_of_profile_is_96_intervals_whatever_second_the_clock_is_read(past: int) -> None:
+    """The reader asks for the day before the meter's clock; the simulated meter (a clock of its own, no
+    wall time) answers that range as a DLMS meter does, inclusive at both ends. A clock read at the very
+    second of a capture gave 97 rows (the full read failed that way once, at 10:45:37 meter time)."""
+    frozen = [0.0]
+    meter = DlmsMeter(load_dlms("dlms-three-phase"), clock=lambda: frozen[0])
+    meter.objects.clock = lambda: frozen[0]
+    first_end = meter.objects.start + 900 + meter.profile.clock_offset     # meter time of a capture
+    frozen[0] = first_end - meter.profile.clock_offset + 40 * 86400 + past   # true time, 40 days on
+    plan = Plan(profile_hours=24.0)
+    plan.meter_raw_clock = axdr.datetime_octets(meter.objects.local(meter.objects.now()))
+    # the request as it goes over the wire, parsed as the meter parses it
+    request = cosem.parse_get_request(cosem.get_request(cosem.Attribute(7, cosem.obis_bytes("1.0.99.1.0.255"), 2),
+                                                        plan._range()))
+    answer = meter._select(meter.objects.profile_rows(), request.access)
+    assert isinstance(answer, bytes)
+    assert len(axdr.decode(answer)) == 96
