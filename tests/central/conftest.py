@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import requests
@@ -18,17 +18,23 @@ from fieldkit.central.db import Database
 from fieldkit.central.server import ServerThread
 from fieldkit.domain import signing
 
+if TYPE_CHECKING:  # the class of the session fixture `central_templates` (not imported twice at run time)
+    from tests.conftest import CentralTemplates
 
-def _pg_database() -> Iterator[str]:
+
+def _pg_database(templates: CentralTemplates | None) -> Iterator[str]:
     base = os.environ.get("FIELDKIT_TEST_PG")
     if not base:
         pytest.skip("FIELDKIT_TEST_PG is not set (see scripts/pg-test-server.sh)")
     import psycopg
 
     name = f"fk_test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
     head, _, _ = base.rpartition("/")
+    if templates is not None:
+        templates.postgres(base, "central-schema", name)
+    else:
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
     try:
         yield f"{head}/{name}"
     finally:
@@ -36,18 +42,31 @@ def _pg_database() -> Iterator[str]:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+# A test that uses the `db` fixture gets its database with the tables already made: a copy of a template
+# made once by Database.create_all (tests/conftest.py, CentralTemplates). `db_url` alone is an empty database.
+_WITH_TABLES = pytest.StashKey[bool]()
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    templates: CentralTemplates | None = None
+    if "db" in request.fixturenames:
+        templates = request.getfixturevalue("central_templates")
+        request.node.stash[_WITH_TABLES] = True
     if request.param == "sqlite":
-        yield str(tmp_path / "central.db")
+        path = tmp_path / "central.db"
+        if templates is not None:
+            templates.sqlite("central-schema", path)
+        yield str(path)
     else:
-        yield from _pg_database()
+        yield from _pg_database(templates)
 
 
 @pytest.fixture
-def db(db_url: str) -> Iterator[Database]:
+def db(db_url: str, request: pytest.FixtureRequest) -> Iterator[Database]:
     d = Database(db_url)
-    d.create_all()
+    if not request.node.stash.get(_WITH_TABLES, False):
+        d.create_all()
     yield d
     d.dispose()
 

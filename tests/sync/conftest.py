@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -22,14 +23,18 @@ from fieldkit.store.keyring import FAST_KDF
 
 PIN = "246810"
 
+if TYPE_CHECKING:  # the class of the session fixture `central_templates` (not imported twice at run time)
+    from tests.conftest import CentralTemplates
+
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def central(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+def central(request: pytest.FixtureRequest, tmp_path: Path, central_templates: CentralTemplates) -> Iterator[Database]:
+    """A central database of this test's own with the tables and _seed's rows: a copy of a template made
+    once a run with Database.create_all and _seed (tests/conftest.py, CentralTemplates)."""
     if request.param == "sqlite":
-        url = str(tmp_path / "central.db")
-        db = Database(url)
-        db.create_all()
-        _seed(db)
+        path = tmp_path / "central.db"
+        central_templates.sqlite("sync-seeded", path, _seed)
+        db = Database(str(path))
         yield db
         db.dispose()
         return
@@ -39,11 +44,7 @@ def central(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database
     import psycopg
 
     name = f"fk_test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    db = Database(f"{base.rpartition('/')[0]}/{name}")
-    db.create_all()
-    _seed(db)
+    db = Database(central_templates.postgres(base, "sync-seeded", name, _seed))
     yield db
     db.dispose()
     with psycopg.connect(base, autocommit=True) as conn:
