@@ -106,30 +106,30 @@ class CentralTemplates:
         self.folder = folder
         self.files: dict[str, Path] = {}
         self.pg: dict[str, tuple[str, str]] = {}  # key -> (server URL, template database)
+        self.seeded: dict[tuple[str, str], Any] = {}  # (key, "sqlite" | "postgres") -> what the seed returned
 
-    @staticmethod
-    def _make(url: str, seed: Callable[[Any], None] | None) -> None:
+    def _make(self, url: str, seed: Callable[[Any], Any] | None, key: str, kind: str) -> None:
         from fieldkit.central.db import Database
 
         db = Database(url)
         try:
             db.create_all()
             if seed is not None:
-                seed(db)
+                self.seeded[(key, kind)] = seed(db)
         finally:
             db.dispose()
 
-    def sqlite(self, key: str, path: Path, seed: Callable[[Any], None] | None = None) -> None:
+    def sqlite(self, key: str, path: Path, seed: Callable[[Any], Any] | None = None) -> None:
         """A new SQLite database at `path`: a copy of template `key`."""
         template = self.files.get(key)
         if template is None:
             template = self.folder / f"{key}.db"
-            self._make(str(template), seed)
+            self._make(str(template), seed, key, "sqlite")
             assert not Path(f"{template}-wal").exists()  # every connection closed: the file is the database
             self.files[key] = template
         shutil.copyfile(template, path)
 
-    def postgres(self, base: str, key: str, name: str, seed: Callable[[Any], None] | None = None) -> str:
+    def postgres(self, base: str, key: str, name: str, seed: Callable[[Any], Any] | None = None) -> str:
         """A new PostgreSQL database `name` on the server of `base`, made from template `key`; its URL."""
         import psycopg
 
@@ -139,7 +139,7 @@ class CentralTemplates:
             with psycopg.connect(base, autocommit=True) as conn:
                 conn.execute(f'CREATE DATABASE "{template}"')
             self.pg[key] = (base, template)
-            self._make(f"{head}/{template}", seed)
+            self._make(f"{head}/{template}", seed, key, "postgres")
         with psycopg.connect(base, autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.pg[key][1]}"')
         return f"{head}/{name}"

@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # the class of the session fixture `central_templates` (not i
     from tests.conftest import CentralTemplates
 
 
-def _pg_database(templates: CentralTemplates | None) -> Iterator[str]:
+def _pg_database(templates: CentralTemplates | None = None, key: str = "central-schema") -> Iterator[str]:
     base = os.environ.get("FIELDKIT_TEST_PG")
     if not base:
         pytest.skip("FIELDKIT_TEST_PG is not set (see scripts/pg-test-server.sh)")
@@ -31,7 +31,7 @@ def _pg_database(templates: CentralTemplates | None) -> Iterator[str]:
     name = f"fk_test_{uuid.uuid4().hex[:12]}"
     head, _, _ = base.rpartition("/")
     if templates is not None:
-        templates.postgres(base, "central-schema", name)
+        templates.postgres(base, key, name, _world_seed if key == "central-world" else None)
     else:
         with psycopg.connect(base, autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
@@ -42,24 +42,28 @@ def _pg_database(templates: CentralTemplates | None) -> Iterator[str]:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-# A test that uses the `db` fixture gets its database with the tables already made: a copy of a template
-# made once by Database.create_all (tests/conftest.py, CentralTemplates). `db_url` alone is an empty database.
+# A test that uses the `db` fixture gets its database with the tables already made: a copy of a template made
+# once by Database.create_all (tests/conftest.py, CentralTemplates); with the `world` fixture, a copy of one
+# where build_world has run too. `db_url` alone is an empty database.
 _WITH_TABLES = pytest.StashKey[bool]()
+_TEMPLATE = pytest.StashKey[tuple[str, str]]()  # (template key, "sqlite" | "postgres")
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     templates: CentralTemplates | None = None
+    key = "central-world" if "world" in request.fixturenames else "central-schema"
     if "db" in request.fixturenames:
         templates = request.getfixturevalue("central_templates")
         request.node.stash[_WITH_TABLES] = True
+        request.node.stash[_TEMPLATE] = (key, request.param)
     if request.param == "sqlite":
         path = tmp_path / "central.db"
         if templates is not None:
-            templates.sqlite("central-schema", path)
+            templates.sqlite(key, path, _world_seed if key == "central-world" else None)
         yield str(path)
     else:
-        yield from _pg_database(templates)
+        yield from _pg_database(templates, key)
 
 
 @pytest.fixture
@@ -185,9 +189,33 @@ def server(db: Database) -> Iterator[ServerThread]:
         yield srv
 
 
+@dataclass
+class _WorldSeed:
+    """What build_world made in a template database: the laptops' ids, tokens and people's private keys
+    (the database itself is copied for each test) and the users' ids."""
+
+    devices: dict[str, tuple[str, str, str, dict[str, Any]]]
+    users: dict[str, str]
+
+
+def _world_seed(db: Database) -> _WorldSeed:
+    w = build_world(db, "")
+    return _WorldSeed({name: (d.device_id, d.token, d.team, dict(d.keys)) for name, d in w.devices.items()},
+                      dict(w.users))
+
+
 @pytest.fixture
-def world(db: Database, server: ServerThread) -> World:
-    return build_world(db, server.url)
+def world(db: Database, server: ServerThread, request: pytest.FixtureRequest) -> World:
+    """build_world's two teams, four people and three laptops. The database is a copy of a template where
+    build_world ran once (db_url); each test gets Device objects of its own (own HTTP sessions, no user
+    tokens yet)."""
+    made = request.node.stash.get(_TEMPLATE, None)
+    if made is None or made[0] != "central-world":
+        return build_world(db, server.url)
+    seed: _WorldSeed = request.getfixturevalue("central_templates").seeded[made]
+    devices = {name: Device(device_id, token, team, keys=dict(keys))
+               for name, (device_id, token, team, keys) in seed.devices.items()}
+    return World(db, server.url, devices, dict(seed.users))
 
 
 @dataclass
