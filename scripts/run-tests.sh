@@ -18,10 +18,13 @@ export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 # central server's generated requests, the meter simulator on a pty, the demo runs, the sync tests
 # that run server processes, kill -9 workers or older servers from git history); lane B: the rest,
 # most of it Qt widgets on the UI thread. Balanced from the CI durations: lane A also runs the user
-# commands (~45 s) at its end.
+# commands (~45 s) at its end. Session of 2026-12-04 (docs/testing.md): the proxies' 5 s stop, the
+# in-process server's 0.1-0.2 s stop and create_all/build_world for every central database went away
+# (lane A ~120-200 s less, lane B ~90-120 s less, estimated from per-fixture figures and counts), and
+# the key-rotation sync tests (they run `fieldkit central key rotate` processes, ~30 s) moved to lane A.
 LANE_A_TESTS=(tests/installer tests/central tests/devices tests/test_demo_dlms.py tests/test_demo_newcomer.py
               tests/sync/test_faults.py tests/sync/test_workers_faults.py tests/sync/test_cli.py
-              tests/sync/test_protocol_older_server.py)
+              tests/sync/test_protocol_older_server.py tests/sync/test_server_key_rotation.py)
 
 if [ -n "${PYTEST_ARGS:-}" ]; then
   # shellcheck disable=SC2086  # PYTEST_ARGS is a list of words on purpose
