@@ -35,6 +35,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported where used: `fieldkit central --help` loads no database code
+    from sqlalchemy import Connection
+
     from fieldkit.central.db import Database
 
 DEFAULT_DB = os.environ.get("FIELDKIT_CENTRAL_DB", "central.db")
@@ -233,6 +235,7 @@ def run(args: argparse.Namespace) -> int:
                 probe.create_all()
                 secret = server_key.secret_from_env()
                 with probe.write() as (conn, _):
+                    _no_other_servers(conn)
                     sealed = server_key.ensure(conn, secret)
             finally:
                 probe.dispose()
@@ -344,6 +347,20 @@ def _new_secret(args: argparse.Namespace) -> int:
     return 0
 
 
+def _no_other_servers(conn: Connection) -> None:
+    """The upgrade that seals the server's keys needs every worker of the previous release stopped:
+    KeySecretError (nothing written) while one is still connected (server_key.other_servers)."""
+    from fieldkit.central import server_key
+
+    others = server_key.other_servers(conn)
+    if others:
+        raise server_key.KeySecretError(
+            "the server's signing key is kept in clear and this release seals it, which the previous release "
+            f"cannot read: stop every central server worker on every host first (still connected: "
+            f"{'; '.join(others[:5])}{' …' if len(others) > 5 else ''}), then start this one again "
+            "(docs/central.md, 'Upgrading from schema 2'); nothing was changed")
+
+
 def _keys(db: Database, args: argparse.Namespace) -> int:
     from fieldkit.central import server_key
     from fieldkit.cli_args import fail
@@ -352,6 +369,7 @@ def _keys(db: Database, args: argparse.Namespace) -> int:
         secret = server_key.secret_from_env()
         if args.key_action == "rotate":
             with db.write() as (conn, _):
+                _no_other_servers(conn)
                 server_key.ensure(conn, secret)
                 new = server_key.rotate(conn, secret, args.delay)
             print(f"key {new.number} {new.public} used from {new.valid_from}, endorsed by key {new.number - 1}")
@@ -361,6 +379,7 @@ def _keys(db: Database, args: argparse.Namespace) -> int:
                 return fail("error: reseal needs --new-key-file FILE (make one with: fieldkit central key secret FILE)")
             fresh = server_key.secret_from_env({server_key.FILE_ENV: str(args.new_key_file)})
             with db.write() as (conn, _):
+                _no_other_servers(conn)
                 server_key.ensure(conn, secret)
                 n = server_key.reseal(conn, secret, fresh)
             print(f"sealed {n} key(s) under {args.new_key_file}: start the workers with it from now on")

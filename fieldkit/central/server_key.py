@@ -160,6 +160,23 @@ def _rows(conn: Connection) -> list[Any]:
                                     k.endorsement).order_by(k.id)).all())
 
 
+def other_servers(conn: Connection) -> list[str]:
+    """Before the keys kept in clear are sealed (the upgrade from schema 2): the central server
+    processes of other pids connected to this PostgreSQL database (`fieldkit-central-<pid>`, as the
+    release before names its connections too). Such a worker of the previous release could not sign
+    once its key's clear copy is blanked. Empty when no key is in clear, and on SQLite (one host)."""
+    if conn.dialect.name != "postgresql":
+        return []
+    if not any(not r.sealed for r in _rows(conn)):
+        return []
+    rows = conn.exec_driver_sql(
+        "SELECT application_name, coalesce(host(client_addr), 'local'), count(*) FROM pg_stat_activity "
+        "WHERE datname = current_database() AND pid <> pg_backend_pid() "
+        "AND application_name LIKE 'fieldkit-central-%%' AND application_name <> %(me)s GROUP BY 1, 2 ORDER BY 1",
+        {"me": f"fieldkit-central-{os.getpid()}"}).all()
+    return [f"{name} on {host} ({n} connection(s))" for name, host, n in rows]
+
+
 def ensure(conn: Connection, secret: bytes) -> int:
     """Check the secret opens every sealed key, seal the keys still stored in clear (schema 3's step:
     idempotent), and make the first key when there is none. Returns how many keys were sealed now.

@@ -261,3 +261,43 @@ def _no_keys(db_path: str) -> bool:
             return conn.execute("SELECT count(*) FROM server_keys").fetchone()[0] == 0
         except sqlite3.OperationalError:  # no table yet
             return True
+
+
+@pytest.mark.postgres
+def test_the_sealing_upgrade_waits_until_no_worker_of_the_previous_release_is_connected(tmp_path: Path):
+    """PostgreSQL: a key still in clear and a central server process of another pid connected (as a
+    worker of the previous release would be): serve and key rotate refuse, naming it, and change
+    nothing; once it is gone the key is sealed. Once sealed, connected workers do not matter."""
+    import psycopg
+
+    from tests.central.conftest import _pg_database
+
+    secret = {server_key.SECRET_ENV: os.environ[server_key.SECRET_ENV]}
+    for url in _pg_database():
+        seed, public = _schema2(url)
+        plain = url.replace("postgresql+psycopg://", "postgresql://")
+        old_worker = psycopg.connect(plain, application_name="fieldkit-central-999999")
+        try:
+            served = _serve(url, secret)
+            lines = served.stderr.strip().splitlines()
+            assert served.returncode != 0 and len(lines) == 1, served.stderr
+            assert "fieldkit-central-999999" in lines[0] and "stop every central server worker" in lines[0]
+            rotate = subprocess.run([sys.executable, "-m", "fieldkit", "central", "key", "rotate", "--db", url,
+                                     "--in", "3600"], env=_env(secret), capture_output=True, text=True, timeout=120)
+            assert rotate.returncode != 0 and "fieldkit-central-999999" in rotate.stderr, rotate.stderr
+            db = Database(url)
+            assert seed in _dump(db)  # still in clear: nothing was changed
+            db.dispose()  # (this test's own pool is named like a server too)
+        finally:
+            old_worker.close()
+        rotate = subprocess.run([sys.executable, "-m", "fieldkit", "central", "key", "rotate", "--db", url,
+                                 "--in", "3600"], env=_env(secret), capture_output=True, text=True, timeout=120)
+        assert rotate.returncode == 0 and rotate.stdout.startswith("key 2 "), rotate.stderr
+        assert seed not in _dump(db)
+        with psycopg.connect(plain, application_name="fieldkit-central-999999"):  # a worker of this release
+            again = subprocess.run([sys.executable, "-m", "fieldkit", "central", "key", "rotate", "--db", url,
+                                    "--in", "3600"], env=_env(secret), capture_output=True, text=True, timeout=120)
+        assert again.returncode == 0 and again.stdout.startswith("key 3 "), again.stderr
+        with db.read() as conn:
+            assert [k.public for k in server_key.load(conn, server_key.secret_from_env())][0] == public
+        db.dispose()
