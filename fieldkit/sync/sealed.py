@@ -41,9 +41,15 @@ def from_hello(pin: str, body: Any, signed: bool) -> SealingKey | None:
     if not isinstance(got, dict):
         return None
     n, key = got.get("n"), got.get("key")
-    if type(n) is not int or not 0 < n < 2**31 or not isinstance(key, str) or sealing.parse_public(key) is None:
+    if not _usable(n, key):
         return None
+    assert isinstance(n, int) and isinstance(key, str)
     return SealingKey(pin, n, key, body.get("ordered") is True)
+
+
+def _usable(n: Any, key: Any) -> bool:
+    """A key number a request head carries (1 .. 2**31 - 1) and a well-formed X25519 key."""
+    return type(n) is int and 0 < n < 2**31 and isinstance(key, str) and sealing.parse_public(key) is not None
 
 
 def load(store: Store, pin: str | None) -> SealingKey | None:
@@ -53,10 +59,12 @@ def load(store: Store, pin: str | None) -> SealingKey | None:
         return None
     try:
         value = json.loads(raw)
-        key = SealingKey(str(value["pin"]), int(value["n"]), str(value["key"]), value.get("ordered") is True)
-    except (ValueError, KeyError, TypeError):
+        key = SealingKey(str(value["pin"]), value["n"], value["key"], value.get("ordered") is True)
+    except (ValueError, KeyError, TypeError, AttributeError):
         return None
-    return key if key.pin == pin and sealing.parse_public(key.key) is not None else None
+    # a damaged entry (a number no request head can carry: struct.error out of every sync) is not used:
+    # the hello goes first and the proven hello writes the entry again
+    return key if key.pin == pin and _usable(key.n, key.key) else None
 
 
 def keep(store: Store, key: SealingKey | None) -> None:
