@@ -17,11 +17,12 @@ Everything the push itself answers (401 revoked, 409 out of order, 422 invalid) 
 from __future__ import annotations
 
 import json
+import math
 import os
 import threading
 import zlib
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import HTTPException, Request, Response
@@ -58,10 +59,13 @@ def published(key: server_key.ServerKey) -> dict[str, Any]:
 
 
 def grace_s() -> float:
+    """The grace in seconds: 0 or less retires a key as its successor starts; a huge one or `inf`
+    never retires it; a value that is no number (`nan` included) is the default."""
     try:
-        return max(0.0, float(os.environ.get(GRACE_ENV) or GRACE_S))
+        value = float(os.environ.get(GRACE_ENV) or GRACE_S)
     except ValueError:
         return GRACE_S
+    return GRACE_S if math.isnan(value) else max(0.0, value)
 
 
 def usable(keys: list[server_key.ServerKey], number: int) -> server_key.ServerKey:
@@ -71,9 +75,9 @@ def usable(keys: list[server_key.ServerKey], number: int) -> server_key.ServerKe
         raise HTTPException(410, f"sealed_key_unknown: this server has no key {number}; ask /v1/hello")
     later = [k for k in keys if k.number > number]
     if later:
-        now = datetime.now(UTC)
         started = min(datetime.fromisoformat(k.valid_from) for k in later)
-        if started <= now - timedelta(seconds=grace_s()):
+        # seconds compared, not `now - timedelta(grace)`: a grace of years (or inf) overflowed into a 500
+        if (datetime.now(UTC) - started).total_seconds() >= grace_s():
             raise HTTPException(410, f"sealed_key_retired: key {number} no longer seals (key {later[0].number} "
                                      "took over); ask /v1/hello")
     return key
