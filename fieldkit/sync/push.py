@@ -22,6 +22,7 @@ needed at all. An older server ignores the field and the pull asks as before.
 from __future__ import annotations
 
 import json
+import time
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -43,6 +44,8 @@ except ImportError:  # pragma: no cover - optional on the laptop
 FAST_LINK = 200_000  # bytes/s: above it the ~10 % more bytes of gzip level 4 cost less time than level 9's CPU
 OUT_OF_ORDER = "out_of_order"
 MAX_PAGE = 5000  # the server's largest page of changes
+LAST_BATCH = 50  # records in the last push when split off (a slow link, a server slow on the last batch)
+SPLIT_COST = 650  # bytes up one more push costs (headers, signatures, gzip apart), measured on 2G (docs/sync.md)
 
 
 @dataclass
@@ -52,6 +55,8 @@ class Batch:
     data: bytes  # the body as it travels (gzip when it helps)
     gzipped: bool
     pull_since: int | None  # the cursor the answer's page of changes starts from (None: not asked)
+    sent_at: float = 0.0  # monotonic: when its request (the last try) went, when its answer was in
+    answered_at: float = 0.0
 
     @property
     def last_op(self) -> str:
@@ -65,6 +70,11 @@ def encode_body(body: dict[str, Any]) -> bytes:
 
 
 class Pushing(Pulling):
+    last_batch = LAST_BATCH  # 0: the last batch is never split
+    _answered_at: float | None = None  # when the last landed batch's answer was in (this push)
+    _pushed_bytes = 0  # both ways, the batches landed in this push
+    _push_started = 0.0
+
     def pending_count(self) -> int:
         return int(self.store.query_one("SELECT count(*) FROM outbox WHERE state = 'pending'")[0])
 
@@ -78,6 +88,9 @@ class Pushing(Pulling):
             to_server = server_user_ids(self.store.conn)
         self._prove_server()  # before any thread sends: each would ask otherwise
         self._ordered = self.transport.ordered  # said in the hello; else learned from the first answer
+        self._answered_at = None
+        self._pushed_bytes = 0
+        self._push_started = time.monotonic()
         flights: deque[tuple[Batch, Future[Exchange]]] = deque()
         done = 0
         last_seq = 0
@@ -119,6 +132,11 @@ class Pushing(Pulling):
         last = len(rows) <= most
         if not last:
             rows = rows[:size]
+        elif self._split_tail(len(rows)):
+            # The server applies the last batch after its last byte, the link idle meanwhile; a small last
+            # batch is applied at once, the one before it while the last goes up (docs/sync.md, 2G floor).
+            rows = rows[:len(rows) - self.last_batch]
+            last = False
         ops = [encode_op(r, usernames, to_server) for r in rows]
         for r, o in zip(rows, ops, strict=True):
             if r[9] and o.get("actor") != self.username:
@@ -149,11 +167,23 @@ class Pushing(Pulling):
         data, gzipped = self.transport.pack(encode_body(body), level)
         return Batch(rows, body, data, gzipped, since)
 
+    def _split_tail(self, n: int) -> bool:
+        """A small last batch of its own when it saves time: batches two at a time in flight (one at a time,
+        the last would wait for the answer before it anyway), and the server's time on the `n` records it
+        would hold after the last byte (its time per record, Server-Timing) longer than one more push's
+        bytes take on the link (a slow link: a fast one carries them in no time, the server applies at once)."""
+        b = self.batch
+        if not (0 < 2 * self.last_batch < n and self.pipeline > 1 and self._ordered and b.rate and b.server_per_record):
+            return False
+        return b.rate < FAST_LINK and b.server_per_record * (n - self.last_batch) > SPLIT_COST / b.rate
+
     def _send(self, batch: Batch, before: Future[Exchange] | None) -> Exchange:
         """One batch, retried on a cut line; runs in a sender thread."""
         def send(data: bytes = batch.data, gzipped: bool = batch.gzipped) -> Exchange:
-            return self._count(self.transport.request("POST", "/v1/push", data=data, gzipped=gzipped,
-                                                      signed=True))
+            batch.sent_at = time.monotonic()
+            ex = self._count(self.transport.request("POST", "/v1/push", data=data, gzipped=gzipped, signed=True))
+            batch.answered_at = time.monotonic()
+            return ex
 
         try:
             return self._retrying(send, self.batch.failed)
@@ -172,8 +202,18 @@ class Pushing(Pulling):
         """Store one batch's answers (oldest batch first); returns how many operations it carried."""
         ex = flight.result()
         rows = batch.rows
-        # the server's own time (Server-Timing) apart from the link's: a busy server gets smaller batches
-        self.batch.record(ex.seconds, ex.sent + ex.received, len(rows), held_seconds(ex.headers))
+        # the server's own time (Server-Timing) apart from the link's: a busy server gets smaller batches.
+        # Pipelined, a request shares the link with the one before it: its own time counts that one's bytes
+        # too (the second push of a sync, sent with the first, took both uploads' time) and the batches stay
+        # small. Its time is then its share of this push's time so far by bytes: the link's rate over the push
+        # (docs/sync.md, Batch sizing); never below the server's own time for it.
+        seconds, held, nbytes = ex.seconds, held_seconds(ex.headers), ex.sent + ex.received
+        self._pushed_bytes += nbytes
+        if self._answered_at is not None and batch.sent_at < self._answered_at and self._pushed_bytes > 0:
+            share = (batch.answered_at - self._push_started) * nbytes / self._pushed_bytes
+            seconds = min(seconds, max(share, held or 0.0))
+        self._answered_at = batch.answered_at
+        self.batch.record(seconds, nbytes, len(rows), held)
         body = ex.body if isinstance(ex.body, dict) else {}
         results = body.get("results")
         # Marked sent only when the answer names exactly these operations, in order.
