@@ -11,7 +11,12 @@ Refused before anything is applied, in the clear (nothing in them is secret):
 - 410 `sealed_key_unknown` / `sealed_key_retired`: a key number this server does not hold, or one
   whose successor started more than FIELDKIT_SEAL_GRACE_S seconds ago (default 3 days; 0: a
   key seals only while it is the one in use). The laptop then asks /v1/hello (proof first, as
-  before) and keeps the sealing key the hello gives.
+  before) and keeps the sealing key the hello gives;
+- 410 `sealed_stale: …` (after opening: the time is inside the seal, so it is the sender's word):
+  the laptop's creation time (`c`, UTC seconds) is more than FIELDKIT_SEAL_WINDOW_S (default 600,
+  bounded 30 .. 86400) away from the server's clock either way, or missing (a laptop from before
+  the field). A captured sealed push is replayable only within that window; a laptop whose clock
+  is wrong gets the hello first (one round trip more), like the other 410s.
 Everything the push itself answers (401 revoked, 409 out of order, 422 invalid) is sealed."""
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import json
 import math
 import os
 import threading
+import time
 import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -37,7 +43,11 @@ from fieldkit.domain import sealing
 PATH = "/v1/push"  # the path in the transcript: a sealed push opens only as a push
 GRACE_ENV = "FIELDKIT_SEAL_GRACE_S"
 GRACE_S = 3 * 24 * 3600.0
+WINDOW_ENV = "FIELDKIT_SEAL_WINDOW_S"
+WINDOW_S = 600.0
+WINDOW_MIN, WINDOW_MAX = 30.0, 86400.0
 MIN_GZIP = 200
+clock = time.time  # the server's clock (UTC seconds) a sealed push's creation time is held against
 
 _cache: dict[tuple[int, str], Any] = {}
 _cache_lock = threading.Lock()
@@ -66,6 +76,28 @@ def grace_s() -> float:
     except ValueError:
         return GRACE_S
     return GRACE_S if math.isnan(value) else max(0.0, value)
+
+
+def window_s() -> float:
+    """How far (seconds, either way) a sealed push's creation time may be from the server's clock:
+    FIELDKIT_SEAL_WINDOW_S bounded to 30 .. 86400 (inf: a day, never unbounded); no number (nan,
+    garbage, empty): the default."""
+    try:
+        value = float(os.environ.get(WINDOW_ENV) or WINDOW_S)
+    except ValueError:
+        return WINDOW_S
+    return WINDOW_S if math.isnan(value) else min(WINDOW_MAX, max(WINDOW_MIN, value))
+
+
+def fresh(header: dict[str, Any], now: float) -> None:
+    """410 `sealed_stale` unless the sealed push was made within the window of `now` (replay bound)."""
+    made = header.get("c")
+    if type(made) is not int:
+        raise HTTPException(410, "sealed_stale: the sealed push carries no creation time; ask /v1/hello")
+    window = window_s()
+    if abs(now - made) > window:
+        raise HTTPException(410, f"sealed_stale: the sealed push was made {now - made:+.0f} s from the server's "
+                                 f"clock (allowed: {window:.0f} s either way); ask /v1/hello")
 
 
 def usable(keys: list[server_key.ServerKey], number: int) -> server_key.ServerKey:
@@ -121,6 +153,7 @@ def _serve(request: Request, data: bytes, keys: server_key.KeyCache, model: type
         header, body, answer_key = sealing.open_request(data, private_for(key), PATH)
     except sealing.SealError as exc:
         raise HTTPException(400, str(exc)) from None
+    fresh(header, clock())  # before the push: a replay outside the window runs nothing
     token = _text(header, "t", 200)
     nonce = _text(header, "n", 64) or ""
     user = _text(header, "u", 200)

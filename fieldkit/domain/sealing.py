@@ -14,8 +14,11 @@ The keys come from HKDF-SHA256 over the X25519 secret (ephemeral x sealing key) 
 (ephemeral public key, sealing public key, n, the path) as info: 32 bytes for the request, 32 for
 the answer. The request's key is used once (a new ephemeral key per request: a zero nonce); its
 associated data is the 40-byte head and the path. The plaintext is the whole push request: a small
-header (the device token, the answer nonce, the user token, whether the body is gzipped) and the
-body as it would have travelled.
+header (the device token, the answer nonce, the user token, whether the body is gzipped, and `c`:
+when the laptop made it, UTC seconds) and the body as it would have travelled. `c` is inside the
+seal, so it is authenticated; the server refuses a push made outside its window (410
+`sealed_stale`, central/sealed.py), and one without `c` (made before the field existed: the format
+and FKS1 are otherwise unchanged), so a captured push is replayable only within that window.
 
 The answer (`application/x-fk-sealed`): a random 12-byte nonce and AES-256-GCM under the answer key
 (a replayed request gets an answer under the same key: the nonce is random, never repeated), over a

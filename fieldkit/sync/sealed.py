@@ -11,6 +11,7 @@ replaces it (or drops it: a server without the feature)."""
 from __future__ import annotations
 
 import json
+import time
 import zlib
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -22,6 +23,7 @@ K_SEALING = "sync.server_sealing"
 PATH = "/v1/push/sealed"
 SEALS = "/v1/push"  # the request a sealed body carries (the transcript's path)
 MAX_ANSWER = 64 * 1024 * 1024
+clock = time.time  # the laptop's clock (UTC seconds): a sealed push says when it was made
 
 
 @dataclass(frozen=True)
@@ -83,8 +85,9 @@ class Opened:
 def seal(key: SealingKey, token: str, nonce: str, user_token: str | None, data: bytes,
          gzipped: bool) -> tuple[bytes, bytes]:
     """The sealed body of one push (the whole request: token, nonce, user token, body) and the key
-    its answer opens with."""
-    header: dict[str, Any] = {"t": token, "n": nonce, "z": gzipped}
+    its answer opens with. `c`: when it was made (UTC seconds), inside the seal: the server refuses
+    it outside its window (410 sealed_stale), which bounds a replay; a wrong clock gets the hello."""
+    header: dict[str, Any] = {"t": token, "n": nonce, "z": gzipped, "c": int(clock())}
     if user_token:
         header["u"] = user_token
     return sealing.seal_request(key.key, key.n, SEALS, header, data)

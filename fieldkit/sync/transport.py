@@ -14,8 +14,8 @@ the device token only after that proof; answers the laptop acts on are checked a
 their `X-FK-Signature` over the request's `X-FK-Nonce` and the body. With a sealing key kept from
 an earlier proven hello (`sealing`, fieldkit/sync/sealed.py) the first pushes go before any proof,
 sealed to the pinned key (token, nonce and body inside): the sealed answer opening is the proof.
-A server that does not open them (an older one: 404/405; a retired key: 410; 400) gets the hello
-first, as before.
+A server that does not open them (an older one: 404/405; a retired key: 410; made outside the
+server's time window, a wrong laptop clock: 410 sealed_stale; 400) gets the hello first, as before.
 """
 
 from __future__ import annotations

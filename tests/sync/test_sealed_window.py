@@ -1,0 +1,105 @@
+"""A sealed push says when the laptop made it (`c`, inside the seal: central/sealed.py, sync/sealed.py):
+the server refuses one made outside FIELDKIT_SEAL_WINDOW_S of its clock (410 sealed_stale) before the
+push runs, so a captured sealed push is replayable only within the window; a laptop whose clock is
+wrong gets the hello first and syncs anyway. Real server on loopback (SQLite and PostgreSQL), real
+sync engine, the recording relay of test_sealed_push.py. The clocks are moved, not waited for."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+import requests
+from sqlalchemy import func, select, update
+from test_sealed_push import Relay, _laptop, _ops, _pending
+
+from fieldkit.central import schema as t
+from fieldkit.central import sealed as central_sealed
+from fieldkit.central.db import Database, utc_now
+from fieldkit.domain import sealing
+from fieldkit.services import sync
+from fieldkit.sync import sealed as laptop_sealed
+
+
+def _audit(central: Database) -> int:
+    with central.read() as conn:
+        return int(conn.execute(select(func.count()).select_from(t.audit)).scalar_one())
+
+
+def _replay(url: str, body: bytes) -> requests.Response:
+    return requests.post(url + "/v1/push/sealed", data=body, headers={"Content-Type": sealing.MEDIA}, timeout=30)
+
+
+def test_a_captured_sealed_push_replayed_after_the_window_is_refused_before_it_runs(
+        central, server, make_device, add_readings, monkeypatch):
+    """The push carries operations refused for their author (her key revoked on the server: not stored,
+    one audit row each). Within the window a replay adds those audit rows again (what still holds);
+    11 minutes later the same bytes are refused in the clear, nothing applied, no audit row."""
+    s, _ = _laptop(make_device, add_readings, "a", 5, "101")
+    with central.write() as (conn, _):
+        conn.execute(update(t.user_keys).values(revoked_at=utc_now()))
+    with Relay(server.url) as relay:
+        sync.configure(s, relay.url)
+        sync.sync_now(s)
+    assert len(relay.sealed) == 1, relay.requests
+    body, ops, audit = relay.sealed[0], _ops(central), _audit(central)
+    got = _replay(server.url, body)
+    assert got.status_code == 200 and got.headers["content-type"].startswith(sealing.MEDIA)
+    within = _audit(central)
+    assert within == audit + 5 and _ops(central) == ops  # refused for the author again: one row each
+    later = central_sealed.clock() + 11 * 60
+    monkeypatch.setattr(central_sealed, "clock", lambda: later)
+    for _ in range(3):
+        got = _replay(server.url, body)
+        assert got.status_code == 410 and got.json()["detail"].startswith("sealed_stale: "), got.status_code
+    assert _ops(central) == ops and _audit(central) == within
+
+
+@pytest.mark.parametrize("off_s", [-3600, 3600])
+def test_a_laptop_clock_an_hour_off_syncs_anyway_through_the_hello(
+        central, server, make_device, add_readings, monkeypatch, off_s):
+    """An hour slow or fast (the future beyond the window is refused as the past is): the sealed push
+    is refused (410 sealed_stale, nothing applied by it), the hello goes first, everything arrives once."""
+    s, _ = _laptop(make_device, add_readings, "a", 40, "102")
+    before, audit = _ops(central), _audit(central)
+    monkeypatch.setattr(laptop_sealed, "clock", lambda: time.time() + off_s)
+    with Relay(server.url) as relay:
+        sync.configure(s, relay.url)
+        report = sync.sync_now(s)
+        assert report.ok and report.sealed == 0 and report.applied == 40 and _pending(s) == 0, report
+        assert relay.requests["/v1/push/sealed"] == 1 and relay.requests["/v1/hello"] == 1, relay.requests
+        assert any("410 sealed_stale" in r for r in report.reasons), report.reasons
+        got = _replay(server.url, relay.sealed[0])  # the refused bytes stay refused
+        assert got.status_code == 410 and "sealed_stale" in got.json()["detail"]
+    assert _ops(central) == before + 40 and _audit(central) == audit + 40  # each once
+    assert json.loads(s.store.get_meta(laptop_sealed.K_SEALING))["n"] == 1  # the key is kept for next time
+
+
+@pytest.mark.parametrize("central", ["sqlite"], indirect=True)
+def test_a_sealed_push_without_a_creation_time_is_refused(central, server, make_device, add_readings, monkeypatch):
+    """A push sealed without `c` (as laptops did before it): refused in the clear, nothing applied."""
+    s, _ = _laptop(make_device, add_readings, "a", 3, "103")
+    before = _ops(central)
+    real = sealing.seal_request
+
+    def without_time(*args, **kwargs):  # type: ignore[no-untyped-def]
+        header = dict(args[3])
+        header.pop("c")
+        return real(*args[:3], header, *args[4:], **kwargs)
+
+    monkeypatch.setattr(sealing, "seal_request", without_time)
+    with Relay(server.url) as relay:
+        sync.configure(s, relay.url)
+        report = sync.sync_now(s)
+    assert report.ok and report.sealed == 0 and _pending(s) == 0, report
+    assert any("sealed_stale: the sealed push carries no creation time" in r for r in report.reasons)
+    assert _ops(central) == before + 3
+
+
+@pytest.mark.parametrize(("raw", "want"), [("", 600.0), ("abc", 600.0), ("nan", 600.0), ("-nan", 600.0),
+                                           ("inf", 86400.0), ("1e300", 86400.0), ("-inf", 30.0), ("0", 30.0),
+                                           ("-5", 30.0), ("120", 120.0)])
+def test_the_window_as_an_operator_writes_it(monkeypatch: pytest.MonkeyPatch, raw: str, want: float) -> None:
+    monkeypatch.setenv(central_sealed.WINDOW_ENV, raw)
+    assert central_sealed.window_s() == want
