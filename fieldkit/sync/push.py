@@ -45,6 +45,7 @@ FAST_LINK = 200_000  # bytes/s: above it the ~10 % more bytes of gzip level 4 co
 OUT_OF_ORDER = "out_of_order"
 MAX_PAGE = 5000  # the server's largest page of changes
 LAST_BATCH = 50  # records in the last push when split off (a slow link, a server slow on the last batch)
+SLOW_LINK = 50_000  # bytes/s: below it (2G, EDGE, a weak 3G) a last batch may be split; loopback never is
 SPLIT_COST = 650  # bytes up one more push costs (headers, signatures, gzip apart), measured on 2G (docs/sync.md)
 
 
@@ -175,7 +176,7 @@ class Pushing(Pulling):
         b = self.batch
         if not (0 < 2 * self.last_batch < n and self.pipeline > 1 and self._ordered and b.rate and b.server_per_record):
             return False
-        return b.rate < FAST_LINK and b.server_per_record * (n - self.last_batch) > SPLIT_COST / b.rate
+        return b.rate < SLOW_LINK and b.server_per_record * (n - self.last_batch) > SPLIT_COST / b.rate
 
     def _send(self, batch: Batch, before: Future[Exchange] | None) -> Exchange:
         """One batch, retried on a cut line; runs in a sender thread."""

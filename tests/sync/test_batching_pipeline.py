@@ -100,6 +100,7 @@ def test_the_last_batch_goes_apart_only_when_that_saves_time():
     assert not _decides(_seen(5_000, 0.0001))
     # a fast link: the server applies the last batch at once after its bytes; nothing to save
     assert not _decides(_seen(5_000_000, 0.0006))
+    assert not _decides(_seen(100_000, 0.01))  # a good 3G or a loaded loopback: not a slow link
     # no Server-Timing (an older server): the server's part is unknown, no split
     assert not _decides(_seen(5_000, None))
     # one push at a time, or a server that does not keep pipelined pushes in order: the last waits anyway
