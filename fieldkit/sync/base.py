@@ -64,6 +64,7 @@ class EngineBase:
         self.seal = seal
         if seal and transport.sealing is None and not transport.proven:
             transport.sealing = sealed.load(store, transport.server_key)
+            transport.seal_skew_s = sealed.load_skew(store)
         self.progress = progress
         self.cancel = cancel or threading.Event()
         self.max_retries = max_retries
@@ -167,6 +168,7 @@ class EngineBase:
             self.store.set_meta(K_SERVER_SIGNS, "1")
         got = t.hello_sealing
         sealed.keep(self.store, got if got is not None and got.pin == t.server_key else None)
+        sealed.keep_skew(self.store, t.hello_skew_s)
 
     def _hello(self) -> str:
         """The server's identity proof; what it says it can do counts only if its signature covers it."""

@@ -6,14 +6,22 @@ public key, n, the sealing key, and whether that signed hello said `ordered`). O
 something to push, the first pushes go sealed to it before any proof (fieldkit/domain/sealing.py):
 no token, no reading in the clear, and only the holder of the pinned key reads them or can answer.
 A sealing key kept for another pin (the pin moved along the chain) is never used; every proven hello
-replaces it (or drops it: a server without the feature)."""
+replaces it (or drops it: a server without the feature).
+
+The creation time a sealed push carries (`c`) is the laptop's clock corrected by the skew the last
+signed hello measured (`sync.seal_clock_skew_s`: server time minus the hello's local midpoint, whole
+seconds): a laptop whose clock is wrong but steady seals a time the server's window accepts. Only a
+signed hello's time sets it (an unsigned answer, e.g. /v1/ping, could otherwise move `c` ahead and
+lengthen a replay); a value that is not a finite number within SKEW_MAX_S is not used (the plain clock)."""
 
 from __future__ import annotations
 
 import json
+import math
 import time
 import zlib
 from dataclasses import asdict, dataclass
+from datetime import datetime
 from typing import Any
 
 from fieldkit.domain import sealing
@@ -23,6 +31,8 @@ K_SEALING = "sync.server_sealing"
 PATH = "/v1/push/sealed"
 SEALS = "/v1/push"  # the request a sealed body carries (the transcript's path)
 MAX_ANSWER = 64 * 1024 * 1024
+K_SKEW = "sync.seal_clock_skew_s"
+SKEW_MAX_S = 100 * 366 * 86400  # beyond any clock a laptop can show (1970 .. 2126): else damaged
 clock = time.time  # the laptop's clock (UTC seconds): a sealed push says when it was made
 
 
@@ -75,6 +85,38 @@ def keep(store: Store, key: SealingKey | None) -> None:
         store.set_meta(K_SEALING, text)
 
 
+def skew_from(server_time: Any, seconds: float) -> int | None:
+    """The skew (whole seconds) a signed hello's time gives: its time minus this clock at the
+    request's midpoint; None without a zoned time."""
+    if not isinstance(server_time, datetime) or server_time.tzinfo is None:
+        return None
+    return sane_skew(server_time.timestamp() - (clock() - seconds / 2))
+
+
+def sane_skew(value: Any) -> int | None:
+    """A skew as a whole number of seconds, or None: not a number, not finite, beyond SKEW_MAX_S."""
+    if isinstance(value, str):
+        try:
+            value = float(value)
+        except ValueError:
+            return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if not math.isfinite(value) or abs(value) > SKEW_MAX_S:
+        return None
+    return round(value)
+
+
+def load_skew(store: Store) -> int:
+    """The correction a sealed push's `c` gets (0: none kept, or a damaged value)."""
+    return sane_skew(store.get_meta(K_SKEW)) or 0
+
+
+def keep_skew(store: Store, skew: int | None) -> None:
+    if skew is not None and store.get_meta(K_SKEW) != str(skew):
+        store.set_meta(K_SKEW, str(skew))
+
+
 @dataclass
 class Opened:
     status: int
@@ -83,11 +125,12 @@ class Opened:
 
 
 def seal(key: SealingKey, token: str, nonce: str, user_token: str | None, data: bytes,
-         gzipped: bool) -> tuple[bytes, bytes]:
+         gzipped: bool, skew_s: int = 0) -> tuple[bytes, bytes]:
     """The sealed body of one push (the whole request: token, nonce, user token, body) and the key
-    its answer opens with. `c`: when it was made (UTC seconds), inside the seal: the server refuses
-    it outside its window (410 sealed_stale), which bounds a replay; a wrong clock gets the hello."""
-    header: dict[str, Any] = {"t": token, "n": nonce, "z": gzipped, "c": int(clock())}
+    its answer opens with. `c`: when it was made (UTC seconds: this clock + `skew_s`, the last signed
+    hello's measure), inside the seal: the server refuses it outside its window (410 sealed_stale),
+    which bounds a replay; a clock wrong since that hello gets the hello (which measures it again)."""
+    header: dict[str, Any] = {"t": token, "n": nonce, "z": gzipped, "c": int(clock()) + skew_s}
     if user_token:
         header["u"] = user_token
     return sealing.seal_request(key.key, key.n, SEALS, header, data)
@@ -108,4 +151,5 @@ def open_answer(answer_key: bytes, data: bytes) -> Opened:
     return Opened(status, sig, body)
 
 
-__all__ = ["K_SEALING", "PATH", "Opened", "SealingKey", "from_hello", "keep", "load", "open_answer", "seal"]
+__all__ = ["K_SEALING", "K_SKEW", "PATH", "SKEW_MAX_S", "Opened", "SealingKey", "from_hello", "keep", "keep_skew",
+           "load", "load_skew", "open_answer", "sane_skew", "seal", "skew_from"]

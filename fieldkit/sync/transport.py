@@ -105,6 +105,8 @@ class Transport:
         # Sealed pushes before the proof (fieldkit/sync/sealed.py): the kept key, set by the engine
         self.sealing: sealed.SealingKey | None = None
         self.hello_sealing: sealed.SealingKey | None = None  # what the last proven hello published
+        self.seal_skew_s = 0  # the correction of a sealed push's creation time (set by the engine)
+        self.hello_skew_s: int | None = None  # the skew the last signed hello measured
         self.hellos = 0  # proven hellos in this session
         self.sealed_sent = 0  # pushes that went sealed
         self.sealing_refused = ""  # why the server did not open a sealed push (then: the hello first)
@@ -145,6 +147,8 @@ class Transport:
         self.ordered = self.hello_signed and body.get("ordered") is True
         self.signs_all = self.signs_all or (self.hello_signed and body.get("signs_all") is True)
         self.hello_sealing = sealed.from_hello(key, body, self.hello_signed)
+        if self.hello_signed:  # its time is the server's word: what the next sealed push corrects by
+            self.hello_skew_s = sealed.skew_from(ex.server_time, ex.seconds)
         self.hellos += 1
         return key, ex
 
@@ -237,7 +241,8 @@ class Transport:
         it: the bytes spent are returned and the push goes the usual way (the hello first)."""
         nonce = signing.b64(os.urandom(18))
         assert self.token is not None
-        body, answer_key = sealed.seal(key, self.token, nonce, self.user_token, data, gzipped)
+        body, answer_key = sealed.seal(key, self.token, nonce, self.user_token, data, gzipped,
+                                        self.seal_skew_s)
         # No Accept-Encoding: a sealed answer does not compress (the push's answer is gzipped inside).
         resp, content, sent, received, seconds = self._http(
             "POST", sealed.PATH, body, None, {"Content-Type": sealing.MEDIA, "Accept-Encoding": None})
