@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from fieldkit.devices.profile_forward import forward_sets
+from fieldkit.devices.profile_forward import forward_sets, shift_events
 
 CLOCK_OLD, CLOCK_NEW = 4, 5
 
@@ -128,15 +128,7 @@ def _one_unstated_set_back(times: list[datetime], row_shift: list[timedelta],
     for j in range(i):
         row_shift[j] += jump
     first_new, last_old = at[i] - step, at[i - 1] + step
-    for k, (when, _code) in enumerate(events):
-        shift = event_shift[k]
-        if when is None or shift is None:
-            continue
-        moment = when + shift
-        if moment < first_new:
-            event_shift[k] = shift + jump
-        elif moment <= last_old:
-            event_shift[k] = None
+    shift_events(events, event_shift, jump, first_new, last_old)
     return True
 
 

@@ -99,6 +99,22 @@ def verdict(at: list[datetime], values: list[Decimal], i: int, power: list[datet
     return "unsure"
 
 
+def shift_events(events: list[tuple[datetime | None, int]], event_shift: list[timedelta | None],
+                 jump: timedelta, before: datetime, upto: datetime) -> None:
+    """A clock set by `jump` where the two clocks overlap from `before` to `upto`: an event before
+    `before` was on the old clock (moved by `jump`), one up to `upto` could be on either (not
+    judgeable: None), a later one is on the new clock (left)."""
+    for k, (when, _code) in enumerate(events):
+        shift = event_shift[k]
+        if when is None or shift is None:
+            continue
+        moment = when + shift
+        if moment < before:
+            event_shift[k] = shift + jump
+        elif moment <= upto:
+            event_shift[k] = None
+
+
 def forward_sets(times: list[datetime], values: list[Decimal], row_shift: list[timedelta],
                  events: list[tuple[datetime | None, int]], event_shift: list[timedelta | None],
                  period: int, unsure_as_set: bool) -> tuple[bool, int]:
@@ -128,14 +144,6 @@ def forward_sets(times: list[datetime], values: list[Decimal], row_shift: list[t
         for j in range(i):
             row_shift[j] += jump
             at[j] += jump
-        for k, (when, _code) in enumerate(events):
-            shift = event_shift[k]
-            if when is None or shift is None:
-                continue
-            moment = when + shift
-            if moment < old_end:
-                event_shift[k] = shift + jump
-            elif moment <= new_start:
-                event_shift[k] = None
+        shift_events(events, event_shift, jump, old_end, new_start)
         moved = True
     return moved, unsure
