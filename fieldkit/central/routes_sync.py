@@ -135,9 +135,8 @@ def router(db: Database, access: Access) -> APIRouter:
         in_turn = body.after is None
         if db.is_sqlite or x_fk_user_token:
             ctx = access.auth(authorization, x_fk_user_token=x_fk_user_token)
-        elif body.after is not None:
-            after = body.after
-            ctx, in_turn = db.once_more_if_dropped(lambda: access.device_and_turn(token_hash, after))
+        elif body.after is not None:  # (a read: once more on a dead connection inside device_and_turn)
+            ctx, in_turn = access.device_and_turn(token_hash, body.after)
         if not in_turn:
             assert ctx is not None and body.after is not None
             with timing.own_turn(request):  # waiting for its own earlier batch: not the server's load
