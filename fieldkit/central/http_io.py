@@ -60,19 +60,30 @@ def fast_loads(body: bytes) -> Any:
     return json.loads(body)
 
 
+def inflate(raw: bytes, limit: int, damaged: str = "the gzip request body is damaged") -> bytes:
+    """A gzip body inflated, at most `limit` bytes of it (limits.BodyTooLarge beyond: a gzip bomb
+    stops there); 400 `damaged` when it is no gzip. A request's body, and a sealed push's inside."""
+    try:
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        out = d.decompress(raw, limit)
+    except zlib.error as exc:
+        raise HTTPException(400, damaged) from exc
+    if d.unconsumed_tail:
+        raise limits.BodyTooLarge(limit)
+    return out
+
+
+def body_limit(scope: Any) -> int:
+    """The endpoint's body limit (limits.py sets it in the scope), else MAX_BODY."""
+    return int(scope.get(limits.SCOPE_KEY, MAX_BODY))
+
+
 class GzipRequest(Request):
     async def body(self) -> bytes:
         if not hasattr(self, "_body"):
             raw = await super().body()
             if "gzip" in self.headers.get("content-encoding", "").lower():
-                try:
-                    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-                    limit = int(self.scope.get(limits.SCOPE_KEY, MAX_BODY))
-                    raw = d.decompress(raw, limit)
-                    if d.unconsumed_tail:
-                        raise limits.BodyTooLarge(limit)
-                except zlib.error as exc:
-                    raise HTTPException(400, "the gzip request body is damaged") from exc
+                raw = inflate(raw, body_limit(self.scope))
             self._body = raw
         return self._body
 

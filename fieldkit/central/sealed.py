@@ -35,8 +35,8 @@ from fastapi import HTTPException, Request, Response
 from pydantic import BaseModel, ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from fieldkit.central import limits, server_key
-from fieldkit.central.http_io import MAX_BODY, fast_loads
+from fieldkit.central import server_key
+from fieldkit.central.http_io import body_limit, fast_loads, inflate
 from fieldkit.central.timing import TURN
 from fieldkit.domain import sealing
 
@@ -115,17 +115,6 @@ def usable(keys: list[server_key.ServerKey], number: int) -> server_key.ServerKe
     return key
 
 
-def _inflate(body: bytes, limit: int) -> bytes:
-    try:
-        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        out = d.decompress(body, limit)
-    except zlib.error as exc:
-        raise HTTPException(400, "sealed_malformed: the sealed push's gzip is damaged") from exc
-    if d.unconsumed_tail:
-        raise limits.BodyTooLarge(limit)
-    return out
-
-
 def _text(header: dict[str, Any], name: str, most: int) -> str | None:
     value = header.get(name)
     if value is None:
@@ -158,7 +147,7 @@ def _serve(request: Request, data: bytes, keys: server_key.KeyCache, model: type
     nonce = _text(header, "n", 64) or ""
     user = _text(header, "u", 200)
     if header.get("z") is True:
-        body = _inflate(body, int(request.scope.get(limits.SCOPE_KEY, MAX_BODY)))
+        body = inflate(body, body_limit(request.scope), "sealed_malformed: the sealed push's gzip is damaged")
     status, out, sig = 200, b"", ""
     try:
         try:
