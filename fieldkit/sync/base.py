@@ -145,10 +145,20 @@ class EngineBase:
             if self.transport.server_key is not None and self._sealing():
                 return  # no hello: the sealed first push proves the server (its answer opens)
             key = self._hello()
-            if self.store.get_meta(K_SERVER_KEY) != key:
-                self.report.server_key_moved = self.store.get_meta(K_SERVER_KEY) is not None
-                self.store.set_meta(K_SERVER_KEY, key)
+            self._store_pin(key)
             self.transport.server_key = key
+
+    def _store_pin(self, key: str) -> None:
+        """The pin as proven now, stored (and said in the report when it moved from another one)."""
+        kept = self.store.get_meta(K_SERVER_KEY)
+        if kept != key:
+            self.report.server_key_moved = kept is not None
+            self.store.set_meta(K_SERVER_KEY, key)
+
+    def _store_signs_all(self) -> None:
+        """Once seen signed, never accepted unsigned again (stored)."""
+        if self.transport.signs_all and self.store.get_meta(K_SERVER_SIGNS) != "1":
+            self.store.set_meta(K_SERVER_SIGNS, "1")
 
     def _keep_proof(self) -> None:
         """After the sync (whatever its end): what a proven hello in it taught is kept. The pin moved
@@ -161,11 +171,8 @@ class EngineBase:
         self.report.sealed = t.sealed_sent
         if not t.hellos or not t.proven or t.server_key is None:
             return
-        if self.store.get_meta(K_SERVER_KEY) != t.server_key:
-            self.report.server_key_moved = self.store.get_meta(K_SERVER_KEY) is not None
-            self.store.set_meta(K_SERVER_KEY, t.server_key)
-        if t.signs_all and self.store.get_meta(K_SERVER_SIGNS) != "1":
-            self.store.set_meta(K_SERVER_SIGNS, "1")
+        self._store_pin(t.server_key)
+        self._store_signs_all()
         got = t.hello_sealing
         sealed.keep(self.store, got if got is not None and got.pin == t.server_key else None)
         sealed.keep_skew(self.store, t.hello_skew_s)
@@ -174,8 +181,7 @@ class EngineBase:
         """The server's identity proof; what it says it can do counts only if its signature covers it."""
         key, ex = self._retrying(self.transport.hello)
         self._count(ex)
-        if self.transport.signs_all and self.store.get_meta(K_SERVER_SIGNS) != "1":
-            self.store.set_meta(K_SERVER_SIGNS, "1")
+        self._store_signs_all()
         claims = sorted(k for k in HELLO_CAPABILITIES if isinstance(ex.body, dict) and k in ex.body)
         if claims and not self.transport.hello_signed:
             self.report.reasons.append(
