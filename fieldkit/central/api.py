@@ -49,7 +49,7 @@ def create_app(db: Database) -> FastAPI:
     app.router.route_class = GzipRoute
     limits.install(app)
     observe.install(app, db)
-    edge.install(app, db)  # one middleware: body limit, request id, metrics and log, Server-Timing, gzip
+    edge.install(app)  # one middleware: body limit, request id, metrics and log, Server-Timing, gzip
     access = Access(db)
     for module in (routes_devices, routes_sync, routes_attachments, routes_review):
         app.include_router(module.router(db, access))

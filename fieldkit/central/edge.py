@@ -30,7 +30,6 @@ from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from fieldkit.central import limits, observe
-from fieldkit.central.db import Database
 from fieldkit.central.timing import TURN
 
 MIN_GZIP = 300
@@ -70,9 +69,8 @@ def _without(headers: list[tuple[bytes, bytes]], drop: bytes) -> list[tuple[byte
 
 
 class Edge:
-    def __init__(self, app: ASGIApp, db: Database, minimum_size: int = MIN_GZIP, compresslevel: int = GZIP_LEVEL):
+    def __init__(self, app: ASGIApp, minimum_size: int = MIN_GZIP, compresslevel: int = GZIP_LEVEL):
         self.app = app
-        self.db = db
         self.minimum_size = minimum_size
         self.compresslevel = compresslevel
 
@@ -111,7 +109,7 @@ class Edge:
             nonlocal done
             if not done:
                 done = True
-                await observe.record(self.db, scope, method, status, _perf() - t0, rid, length)
+                observe.record(scope, method, status, _perf() - t0, rid, length)
 
         async def send_out(message: Message) -> None:
             """Request id, Server-Timing and the connection's fate on the start; metrics and the log
@@ -221,6 +219,6 @@ class Edge:
             await finish()  # no answer was completed (an error, or the client went away)
 
 
-def install(app: Any, db: Database) -> None:
+def install(app: Any) -> None:
     """The edge middleware, outside everything of ours (added last: Starlette puts it first)."""
-    app.add_middleware(Edge, db=db)
+    app.add_middleware(Edge)

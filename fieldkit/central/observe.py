@@ -183,8 +183,7 @@ def _series(method: str, route: str, status: int) -> tuple[Any, Any]:
     return got
 
 
-async def record(db: Database, scope: Scope, method: str, status: int, seconds: float, rid: str,
-                 length: bytes) -> None:
+def record(scope: Scope, method: str, status: int, seconds: float, rid: str, length: bytes) -> None:
     """Count and log one request (central/edge.py calls it before the answer's last byte leaves, so
     a client that has the answer also finds it in /metrics): its count and latency by route
     template (never the raw path), upload bytes, and one log line with its id (the pull's lag is
@@ -232,12 +231,6 @@ def install(app: FastAPI, db: Database) -> None:
     def metrics() -> Response:
         """Prometheus text format; the same sums whichever worker answers."""
         return Response(generate_latest(registry(db)), media_type=CONTENT_TYPE_LATEST)
-
-
-def observe_pull(db: Database, since: int) -> None:
-    """`observe_behind` on a connection of its own."""
-    with db.read() as conn:
-        observe_behind(conn, since)
 
 
 def observe_behind(conn: Connection, since: int) -> None:

@@ -156,8 +156,9 @@ def test_the_pull_lag_metric_counts_no_further_than_its_last_bucket(tmp_path: Pa
     seen: list[str] = []
     event.listen(db.engine, "before_cursor_execute", lambda c, cur, stmt, params, *a: seen.append(str(params)))
     before = observe.PULL_BEHIND.collect()[0].samples
-    observe.observe_pull(db, 0)
-    observe.observe_pull(db, 11_995)
+    with db.read() as conn:  # as GET /v1/changes does, on the page's connection
+        observe.observe_behind(conn, 0)
+        observe.observe_behind(conn, 11_995)
     after = observe.PULL_BEHIND.collect()[0].samples
     db.dispose()
 
