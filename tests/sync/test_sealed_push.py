@@ -5,17 +5,11 @@ between them that keeps every byte it sees (and, for the hostile cases, answers 
 
 from __future__ import annotations
 
-import gzip
 import json
 import subprocess
 import sys
-import threading
 import time
-from collections import Counter
-from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 import requests
@@ -28,74 +22,7 @@ from fieldkit.services import customers, meters, sync
 from fieldkit.services.customers import CustomerInput
 from fieldkit.sync.report import K_SERVER_KEY
 from fieldkit.sync.sealed import K_SEALING
-
-Answer = Callable[[str, bytes], tuple[int, bytes, str] | None]
-
-
-class Relay:
-    """Forwards every request to `target` and keeps what it saw (head and gunzipped body) in `seen`,
-    the raw sealed bodies in `sealed`; `answer(path, body)` may answer instead (status, body, type)."""
-
-    def __init__(self, target: str, answer: Answer | None = None):
-        self.target, self.answer = target, answer
-        self.requests: Counter[str] = Counter()
-        self.seen: list[bytes] = []
-        self.sealed: list[bytes] = []
-        relay = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-                del format, args
-
-            def _reply(self, status: int, body: bytes, headers: dict[str, str]) -> None:
-                self.send_response(status)
-                for k, v in headers.items():
-                    self.send_header(k, v)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def _any(self) -> None:
-                path = urlsplit(self.path).path
-                relay.requests[path] += 1
-                length = int(self.headers.get("content-length") or 0)
-                data = self.rfile.read(length) if length else b""
-                body = gzip.decompress(data) if data and "gzip" in self.headers.get("content-encoding", "") else data
-                relay.seen.append(f"{self.command} {self.path}\n{self.headers}".encode() + body)
-                if path == "/v1/push/sealed":
-                    relay.sealed.append(data)
-                own = relay.answer(path, data) if relay.answer is not None else None
-                if own is not None:
-                    self._reply(own[0], own[1], {"Content-Type": own[2]})
-                    return
-                headers = {k: v for k, v in self.headers.items()
-                           if k.lower() not in ("host", "connection", "content-length")}
-                got = requests.request(self.command, relay.target + self.path, data=data or None, headers=headers,
-                                       timeout=60, stream=True)
-                raw = got.raw.read()
-                keep = {k: v for k, v in got.headers.items()
-                        if k.lower() in ("content-type", "x-fk-signature", "content-encoding", "server-timing")}
-                self._reply(got.status_code, raw, keep)
-
-            do_GET = do_POST = do_PUT = _any  # noqa: N815
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
-
-    def __enter__(self) -> Relay:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+from tests.sync.relay import Relay
 
 
 def _ops(central: Database) -> int:

@@ -8,16 +8,12 @@ link. Each is refused with a clear message, the pin stays, nothing is pushed."""
 
 from __future__ import annotations
 
-import gzip
 import subprocess
 import sys
-import threading
 import time
-from collections import Counter
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 import pytest
 import requests
@@ -31,6 +27,7 @@ from fieldkit.services import customers, meters, sync
 from fieldkit.services.customers import CustomerInput
 from fieldkit.sync.report import K_SERVER_KEY
 from fieldkit.sync.transport import Transport
+from tests.sync.relay import Relay
 
 
 @pytest.fixture(autouse=True)
@@ -102,74 +99,27 @@ def test_a_laptop_follows_a_rotation_and_one_two_rotations_behind_follows_the_ch
     assert listed.returncode == 0 and listed.stdout.count("retired") == 2 and "in use" in listed.stdout
 
 
-class HelloRelay:
-    """A relay on loopback that answers /v1/hello with `hello(nonce)` -> (answer, key that signs the
-    whole answer) and forwards every other request to the real server. `refuse_sealed`: it answers a
-    sealed push (which it cannot read) with 410, as a server would for a retired key, to push the
-    laptop to its forged hello. Every request's head and body (gunzipped) is kept in `seen`."""
+class HelloRelay(Relay):
+    """A relay on loopback (tests/sync/relay.py) that answers /v1/hello with `hello(nonce)` -> (answer,
+    key that signs the whole answer) and forwards every other request to the real server.
+    `refuse_sealed`: it answers a sealed push (which it cannot read) with 410, as a server would for
+    a retired key, to push the laptop to its forged hello. Every request's head and body (gunzipped)
+    is kept in `seen`."""
 
     def __init__(self, target: str, hello: Callable[[str], tuple[dict[str, Any], Any]], refuse_sealed: bool = False):
-        self.target, self.hello, self.refuse_sealed = target, hello, refuse_sealed
-        self.requests: Counter[str] = Counter()
-        self.seen: list[bytes] = []
-        relay = self
+        super().__init__(target)
+        self.hello, self.refuse_sealed = hello, refuse_sealed
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-                del format, args
-
-            def _answer(self, status: int, body: bytes, headers: dict[str, str]) -> None:
-                self.send_response(status)
-                for k, v in headers.items():
-                    self.send_header(k, v)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def _any(self) -> None:
-                parts = urlsplit(self.path)
-                relay.requests[parts.path] += 1
-                length = int(self.headers.get("content-length") or 0)
-                data = self.rfile.read(length) if length else None
-                body = gzip.decompress(data) if data and "gzip" in self.headers.get("content-encoding", "") else data
-                relay.seen.append(f"{self.command} {self.path}\n{self.headers}".encode() + (body or b""))
-                if parts.path == "/v1/push/sealed" and relay.refuse_sealed:
-                    self._answer(410, b'{"detail":"sealed_key_retired: ask /v1/hello"}',
-                                 {"Content-Type": "application/json"})
-                    return
-                if parts.path == "/v1/hello":
-                    nonce = parse_qs(parts.query).get("nonce", [""])[0]
-                    answer, key = relay.hello(nonce)
-                    body = dumps(answer).encode()
-                    self._answer(200, body, {"Content-Type": "application/json", "X-FK-Signature": signing.sign(
-                        key, signing.answer_message(nonce, body))})
-                    return
-                headers = {k: v for k, v in self.headers.items()
-                           if k.lower() not in ("host", "connection", "accept-encoding", "content-length")}
-                got = requests.request(self.command, relay.target + self.path, data=data, headers=headers, timeout=60)
-                keep = {k: v for k, v in got.headers.items()
-                        if k.lower() in ("content-type", "x-fk-signature", "x-fk-withheld")}
-                self._answer(got.status_code, got.content, keep)
-
-            do_GET = do_POST = do_PUT = do_HEAD = _any  # noqa: N815
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
-
-    def __enter__(self) -> HelloRelay:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+    def own(self, path: str, query: str, data: bytes) -> tuple[int, bytes, dict[str, str]] | None:
+        if path == "/v1/push/sealed" and self.refuse_sealed:
+            return 410, b'{"detail":"sealed_key_retired: ask /v1/hello"}', {"Content-Type": "application/json"}
+        if path == "/v1/hello":
+            nonce = parse_qs(query).get("nonce", [""])[0]
+            answer, key = self.hello(nonce)
+            body = dumps(answer).encode()
+            return 200, body, {"Content-Type": "application/json",
+                               "X-FK-Signature": signing.sign(key, signing.answer_message(nonce, body))}
+        return None
 
 
 def _hello(key: Any, links: list[dict[str, Any]]) -> Callable[[str], tuple[dict[str, Any], Any]]:
