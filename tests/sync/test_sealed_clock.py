@@ -2,7 +2,7 @@
 signed hello of that fallback measures the skew (sync/sealed.py `K_SKEW`) and the next sealed pushes
 correct their time by it, so the server's window (central/sealed.py, unchanged) accepts them. A damaged
 stored skew is not used (the plain clock) and never stops a sync. Real server on loopback (SQLite and
-PostgreSQL), real sync engine, the recording relay of test_sealed_push.py. The laptop's clock is
+PostgreSQL), real sync engine, the recording relay of tests/sync/relay.py. The laptop's clock is
 moved, not waited for."""
 
 from __future__ import annotations
@@ -10,11 +10,12 @@ from __future__ import annotations
 import time
 
 import pytest
-from test_sealed_push import Relay, _laptop, _ops, _pending
+from test_sealed_push import _laptop, _ops, _pending
 
 from fieldkit.central.db import Database
 from fieldkit.services import sync
 from fieldkit.sync import sealed as laptop_sealed
+from tests.sync.relay import Relay
 
 
 @pytest.mark.parametrize("off_s", [-3600, 3600])
