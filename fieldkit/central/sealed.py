@@ -95,8 +95,11 @@ def fresh(header: dict[str, Any], now: float) -> None:
     if type(made) is not int:
         raise HTTPException(410, "sealed_stale: the sealed push carries no creation time; ask /v1/hello")
     window = window_s()
-    if abs(now - made) > window:
-        raise HTTPException(410, f"sealed_stale: the sealed push was made {now - made:+.0f} s from the server's "
+    # compared, not subtracted: `c` is any JSON integer, and 10**400 - a float overflowed into a 500
+    if not now - window <= made <= now + window:
+        off = round(now) - made
+        said = f"{off:+d} s" if abs(off) < 10**12 else "ages"
+        raise HTTPException(410, f"sealed_stale: the sealed push was made {said} from the server's "
                                  f"clock (allowed: {window:.0f} s either way); ask /v1/hello")
 
 

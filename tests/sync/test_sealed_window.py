@@ -2,7 +2,7 @@
 the server refuses one made outside FIELDKIT_SEAL_WINDOW_S of its clock (410 sealed_stale) before the
 push runs, so a captured sealed push is replayable only within the window; a laptop whose clock is
 wrong gets the hello first and syncs anyway. Real server on loopback (SQLite and PostgreSQL), real
-sync engine, the recording relay of test_sealed_push.py. The clocks are moved, not waited for."""
+sync engine, the recording relay of tests/sync/relay.py. The clocks are moved, not waited for."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import time
 import pytest
 import requests
 from sqlalchemy import func, select, update
-from test_sealed_push import Relay, _laptop, _ops, _pending
+from test_sealed_push import _laptop, _ops, _pending
 
 from fieldkit.central import schema as t
 from fieldkit.central import sealed as central_sealed
@@ -20,6 +20,7 @@ from fieldkit.central.db import Database, utc_now
 from fieldkit.domain import sealing
 from fieldkit.services import sync
 from fieldkit.sync import sealed as laptop_sealed
+from tests.sync.relay import Relay
 
 
 def _audit(central: Database) -> int:
@@ -95,6 +96,20 @@ def test_a_sealed_push_without_a_creation_time_is_refused(central, server, make_
     assert report.ok and report.sealed == 0 and _pending(s) == 0, report
     assert any("sealed_stale: the sealed push carries no creation time" in r for r in report.reasons)
     assert _ops(central) == before + 3
+
+
+@pytest.mark.parametrize("central", ["sqlite"], indirect=True)
+def test_a_creation_time_no_clock_shows_is_refused_not_a_500(central, server) -> None:
+    """`c` is any JSON integer and anyone may seal (the sealing key is public): one far beyond a float
+    (10**400) is refused as stale, in the clear, before anything runs (it was an OverflowError: 500)."""
+    published = requests.get(server.url + "/v1/hello", params={"nonce": "abcdefgh"}, timeout=10).json()["sealing"]
+    before = _ops(central)
+    for made in (10**400, -10**400, 2**64, -(2**64)):
+        body, _key = sealing.seal_request(published["key"], published["n"], central_sealed.PATH,
+                                          {"t": "x", "n": "abcdefgh", "z": False, "c": made}, b"{}")
+        got = _replay(server.url, body)
+        assert got.status_code == 410 and "sealed_stale" in got.json()["detail"], (made, got.status_code, got.text)
+    assert _ops(central) == before
 
 
 @pytest.mark.parametrize(("raw", "want"), [("", 600.0), ("abc", 600.0), ("nan", 600.0), ("-nan", 600.0),
