@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import threading
 import time
@@ -44,6 +45,16 @@ POOL_DEFAULT = 6  # connections a worker keeps (FIELDKIT_DB_POOL, `serve --db-po
 PING_IDLE_S = 2.0  # a pooled PostgreSQL connection idle longer than this is pinged before use
 PING_IDLE_ENV = "FIELDKIT_DB_PING_IDLE_S"  # another idle time before the ping (tests: 3600 = never)
 OVERFLOW_DEFAULT = 2  # more a worker may open at a peak (FIELDKIT_DB_POOL_OVERFLOW, `serve --db-overflow`)
+
+
+def ping_idle_s() -> float:
+    """FIELDKIT_DB_PING_IDLE_S as an operator writes it: no number (garbage, nan, empty) is the
+    default (it was a ValueError out of every worker's start); below 0 is 0 (every checkout pinged)."""
+    try:
+        value = float(os.environ.get(PING_IDLE_ENV) or PING_IDLE_S)
+    except ValueError:
+        return PING_IDLE_S
+    return PING_IDLE_S if math.isnan(value) else max(0.0, value)
 
 
 def pool_settings() -> tuple[int, int]:
@@ -91,7 +102,7 @@ class Database:
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         else:
-            self.ping_idle_s = float(os.environ.get(PING_IDLE_ENV) or PING_IDLE_S)
+            self.ping_idle_s = ping_idle_s()
             event.listen(self.engine.pool, "checkin", _idle_from)
             event.listen(self.engine.pool, "connect", _idle_from)
             event.listen(self.engine.pool, "checkout", self._ping_if_idle)

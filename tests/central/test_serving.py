@@ -169,3 +169,13 @@ def test_the_pull_lag_metric_counts_no_further_than_its_last_bucket(tmp_path: Pa
     assert bucket(after, "10000.0") - bucket(before, "10000.0") == 1  # the one 5 behind
     assert bucket(after, "10.0") - bucket(before, "10.0") == 1
     assert any("10001" in p for p in seen), seen  # the count's LIMIT
+
+
+@pytest.mark.parametrize(("raw", "want"), [("", 2.0), ("abc", 2.0), ("nan", 2.0), ("2,5", 2.0), ("-1", 0.0),
+                                           ("0", 0.0), ("inf", float("inf")), ("3600", 3600.0), ("0.5", 0.5)])
+def test_the_ping_idle_time_as_an_operator_writes_it(monkeypatch: pytest.MonkeyPatch, raw: str, want: float) -> None:
+    """FIELDKIT_DB_PING_IDLE_S: a value that is no number is the default, not a worker that cannot start."""
+    from fieldkit.central import db
+
+    monkeypatch.setenv(db.PING_IDLE_ENV, raw)
+    assert db.ping_idle_s() == want
