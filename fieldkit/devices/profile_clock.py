@@ -24,12 +24,12 @@ its moment. Here:
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from fieldkit.devices.profile_forward import forward_sets, shift_events
+from fieldkit.devices.profile_forward import forward_sets, nearest, shift_events
 
 CLOCK_OLD, CLOCK_NEW = 4, 5
 
@@ -71,14 +71,8 @@ class Block:
 
     def near(self, moment: datetime, tolerance: timedelta) -> Decimal | None:
         """The value of the interval whose timestamp is nearest `moment`, if within `tolerance`."""
-        i = bisect_left(self.times, moment)
-        best: tuple[timedelta, Decimal] | None = None
-        for j in (i - 1, i):
-            if 0 <= j < len(self.times):
-                gap = abs(self.times[j] - moment)
-                if gap <= tolerance and (best is None or gap < best[0]):
-                    best = (gap, self.values[j])
-        return None if best is None else best[1]
+        j = nearest(self.times, moment, tolerance)
+        return None if j is None else self.values[j]
 
     def pairs(self, since: datetime, until: datetime, window: timedelta,
               tolerance: timedelta) -> list[tuple[Decimal, Decimal]]:

@@ -35,7 +35,8 @@ WINS_AT = 0.5            # the winner's correlation at least this ...
 CLEAR_BY = 0.3           # ... and this much more than the other's
 
 
-def _nearest(times: list[datetime], moment: datetime, tolerance: timedelta) -> int | None:
+def nearest(times: list[datetime], moment: datetime, tolerance: timedelta) -> int | None:
+    """The index of the time in `times` (ascending) nearest `moment`, if within `tolerance`."""
     i = bisect_left(times, moment)
     best: tuple[timedelta, int] | None = None
     for j in (i - 1, i):
@@ -68,7 +69,7 @@ def shape_fit(at: list[datetime], values: list[Decimal], i: int, offset: timedel
     tolerance = period / 2
     matched: list[tuple[int, int]] = []
     for k in range(i, len(at)):
-        j = _nearest(before, at[k] - offset - DAY, tolerance)
+        j = nearest(before, at[k] - offset - DAY, tolerance)
         if j is not None:
             matched.append((k, j))
     after_changes: list[float] = []
