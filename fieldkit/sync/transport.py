@@ -270,7 +270,7 @@ class Transport:
         headers = CaseInsensitiveDict(dict(resp.headers))
         headers["x-fk-signature"] = opened.signature
         headers["content-type"] = "application/json"
-        ex = self._answer("POST", sealed.SEALS, opened.status, resp.reason, headers, opened.body, sent,
+        ex = self._answer(sealed.SEALS, opened.status, resp.reason, headers, opened.body, sent,
                           received, seconds, ok, False)
         sig = opened.signature
         message = signing.answer_message(nonce, ex.raw)
@@ -288,7 +288,7 @@ class Transport:
                 if packed:
                     headers["Content-Encoding"] = "gzip"
         resp, content, sent, received, seconds = self._http(method, path, body, params, headers)
-        return self._answer(method, path, resp.status_code, resp.reason, resp.headers, content, sent, received,
+        return self._answer(path, resp.status_code, resp.reason, resp.headers, content, sent, received,
                             seconds, ok, as_bytes)
 
     def _http(self, method: str, path: str, body: bytes | None, params: dict[str, Any] | None,
@@ -317,10 +317,9 @@ class Transport:
             raise Unreachable("incomplete answer from the server")
         return resp, content, sent, received, seconds
 
-    def _answer(self, method: str, path: str, status: int, reason: str, headers: Any, content: bytes, sent: int,
+    def _answer(self, path: str, status: int, reason: str, headers: Any, content: bytes, sent: int,
                 received: int, seconds: float, ok: tuple[int, ...], as_bytes: bool) -> Exchange:
         """The answer read and sorted: parsed JSON (or bytes), or the error the caller acts upon."""
-        del method
         parsed: Any = None
         if as_bytes and status in ok:
             parsed = content
