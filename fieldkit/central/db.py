@@ -47,14 +47,20 @@ PING_IDLE_ENV = "FIELDKIT_DB_PING_IDLE_S"  # another idle time before the ping (
 OVERFLOW_DEFAULT = 2  # more a worker may open at a peak (FIELDKIT_DB_POOL_OVERFLOW, `serve --db-overflow`)
 
 
-def ping_idle_s() -> float:
-    """FIELDKIT_DB_PING_IDLE_S as an operator writes it: no number (garbage, nan, empty) is the
-    default (it was a ValueError out of every worker's start); below 0 is 0 (every checkout pinged)."""
+def env_seconds(name: str, default: float, low: float = 0.0, high: float = math.inf) -> float:
+    """A time in seconds from the environment as an operator writes it: bounded to low .. high
+    (inf is high); no number (garbage, nan, empty) is the default, never an error."""
     try:
-        value = float(os.environ.get(PING_IDLE_ENV) or PING_IDLE_S)
+        value = float(os.environ.get(name) or default)
     except ValueError:
-        return PING_IDLE_S
-    return PING_IDLE_S if math.isnan(value) else max(0.0, value)
+        return default
+    return default if math.isnan(value) else min(high, max(low, value))
+
+
+def ping_idle_s() -> float:
+    """FIELDKIT_DB_PING_IDLE_S: no number is the default (it was a ValueError out of every worker's
+    start); below 0 is 0 (every checkout pinged)."""
+    return env_seconds(PING_IDLE_ENV, PING_IDLE_S)
 
 
 def pool_settings() -> tuple[int, int]:

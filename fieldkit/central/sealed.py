@@ -22,8 +22,6 @@ Everything the push itself answers (401 revoked, 409 out of order, 422 invalid) 
 from __future__ import annotations
 
 import json
-import math
-import os
 import threading
 import time
 import zlib
@@ -36,6 +34,7 @@ from pydantic import BaseModel, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from fieldkit.central import server_key
+from fieldkit.central.db import env_seconds
 from fieldkit.central.http_io import body_limit, fast_loads, inflate
 from fieldkit.central.timing import TURN
 from fieldkit.domain import sealing
@@ -71,22 +70,14 @@ def published(key: server_key.ServerKey) -> dict[str, Any]:
 def grace_s() -> float:
     """The grace in seconds: 0 or less retires a key as its successor starts; a huge one or `inf`
     never retires it; a value that is no number (`nan` included) is the default."""
-    try:
-        value = float(os.environ.get(GRACE_ENV) or GRACE_S)
-    except ValueError:
-        return GRACE_S
-    return GRACE_S if math.isnan(value) else max(0.0, value)
+    return env_seconds(GRACE_ENV, GRACE_S)
 
 
 def window_s() -> float:
     """How far (seconds, either way) a sealed push's creation time may be from the server's clock:
     FIELDKIT_SEAL_WINDOW_S bounded to 30 .. 86400 (inf: a day, never unbounded); no number (nan,
     garbage, empty): the default."""
-    try:
-        value = float(os.environ.get(WINDOW_ENV) or WINDOW_S)
-    except ValueError:
-        return WINDOW_S
-    return WINDOW_S if math.isnan(value) else min(WINDOW_MAX, max(WINDOW_MIN, value))
+    return env_seconds(WINDOW_ENV, WINDOW_S, WINDOW_MIN, WINDOW_MAX)
 
 
 def fresh(header: dict[str, Any], now: float) -> None:
