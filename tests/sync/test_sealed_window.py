@@ -6,6 +6,7 @@ sync engine, the recording relay of tests/sync/relay.py. The clocks are moved, n
 
 from __future__ import annotations
 
+import gzip
 import json
 import time
 
@@ -109,6 +110,22 @@ def test_a_creation_time_no_clock_shows_is_refused_not_a_500(central, server) ->
                                           {"t": "x", "n": "abcdefgh", "z": False, "c": made}, b"{}")
         got = _replay(server.url, body)
         assert got.status_code == 410 and "sealed_stale" in got.json()["detail"], (made, got.status_code, got.text)
+    assert _ops(central) == before
+
+
+@pytest.mark.parametrize("central", ["sqlite"], indirect=True)
+def test_a_sealed_gzip_damaged_or_past_the_limit_is_refused(central, server) -> None:
+    """The body inside a seal says it is gzip (`z`): damaged, 400 sealed_malformed; one that inflates
+    past the limit (a gzip bomb: 40 MB of zeros in ~40 kB), 413 there. Nothing applied."""
+    published = requests.get(server.url + "/v1/hello", params={"nonce": "abcdefgh"}, timeout=10).json()["sealing"]
+    before = _ops(central)
+    bomb = gzip.compress(bytes(40 * 1024 * 1024), 9)
+    for inside, status, says in [(b"not gzip at all", 400, "sealed_malformed: the sealed push's gzip is damaged"),
+                                 (bomb, 413, "larger than")]:
+        body, _key = sealing.seal_request(published["key"], published["n"], central_sealed.PATH,
+                                          {"t": "x", "n": "abcdefgh", "z": True, "c": int(time.time())}, inside)
+        got = _replay(server.url, body)
+        assert got.status_code == status and says in got.json()["detail"], (got.status_code, got.text[:200])
     assert _ops(central) == before
 
 
