@@ -39,7 +39,7 @@ from fieldkit.central.http_io import body_limit, fast_loads, inflate
 from fieldkit.central.timing import TURN
 from fieldkit.domain import sealing
 
-PATH = "/v1/push"  # the path in the transcript: a sealed push opens only as a push
+PATH = sealing.SEALS  # the path in the transcript: a sealed push opens only as a push
 GRACE_ENV = "FIELDKIT_SEAL_GRACE_S"
 GRACE_S = 3 * 24 * 3600.0
 WINDOW_ENV = "FIELDKIT_SEAL_WINDOW_S"

@@ -45,6 +45,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from fieldkit.domain.signing import b64, private_bytes, unb64
 
 MEDIA = "application/x-fk-sealed"
+SEALS = "/v1/push"  # the request a sealed body carries: the transcript's path, on both sides of the wire
 MAGIC = b"FKS1"
 HEAD = struct.Struct(">4sI32s")  # magic, key number, ephemeral public key: 40 bytes
 ZERO = bytes(12)

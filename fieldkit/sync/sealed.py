@@ -29,7 +29,7 @@ from fieldkit.store.database import Store
 
 K_SEALING = "sync.server_sealing"
 PATH = "/v1/push/sealed"
-SEALS = "/v1/push"  # the request a sealed body carries (the transcript's path)
+SEALS = sealing.SEALS  # the request a sealed body carries (the transcript's path)
 MAX_ANSWER = 64 * 1024 * 1024
 K_SKEW = "sync.seal_clock_skew_s"
 SKEW_MAX_S = 100 * 366 * 86400  # beyond any clock a laptop can show (1970 .. 2126): else damaged
