@@ -306,15 +306,19 @@ class Transport:
         # urllib3 adds Host (not in req.headers): counted too, so that `sent` is the bytes on the wire
         sent = (_head_size(f"{method} {req.path_url} HTTP/1.1", req.headers) + len(body or b"")
                 + (0 if "host" in req.headers else len("Host: \r\n") + len(urlsplit(url).netloc)))
-        wire_len = int(resp.headers.get("content-length", len(content)))
-        received = _head_size(f"HTTP/1.1 {resp.status_code} {resp.reason}", resp.headers) + wire_len
         if resp.status_code in (502, 503, 504):
             raise Unreachable(f"server busy or unavailable ({resp.status_code})")
-        if (method != "HEAD" and resp.status_code not in (204, 304) and "content-length" not in resp.headers
-                and "chunked" not in resp.headers.get("transfer-encoding", "").lower()):
-            # A line cut inside the answer's headers: http.client takes the early end for the end of the
-            # headers and the body as empty. Every answer of the server has a length or is chunked.
+        declared = resp.headers.get("content-length")
+        if declared is not None and not (declared.strip().isascii() and declared.strip().isdigit()):
+            # A line cut inside the answer's headers ("Content-Length: " and the end): http.client takes
+            # the early end for the end of the headers, the value for empty and the body as empty.
             raise Unreachable("incomplete answer from the server")
+        if (method != "HEAD" and resp.status_code not in (204, 304) and declared is None
+                and "chunked" not in resp.headers.get("transfer-encoding", "").lower()):
+            # The same cut before the length's line. Every answer of the server has a length or is chunked.
+            raise Unreachable("incomplete answer from the server")
+        wire_len = int(declared) if declared is not None else len(content)
+        received = _head_size(f"HTTP/1.1 {resp.status_code} {resp.reason}", resp.headers) + wire_len
         return resp, content, sent, received, seconds
 
     def _answer(self, path: str, status: int, reason: str, headers: Any, content: bytes, sent: int,
