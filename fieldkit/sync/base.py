@@ -29,7 +29,7 @@ from fieldkit.sync.report import (
     SyncReport,
     backoff_delay,
 )
-from fieldkit.sync.transport import AuthRefused, Exchange, ServerRefused, Transport, Unreachable
+from fieldkit.sync.transport import AuthRefused, BadAnswer, Exchange, ServerRefused, Transport, Unreachable
 
 T = TypeVar("T")
 HELLO_CAPABILITIES = ("ordered", "signs_all")  # what a server's /v1/hello may say it can do (acted upon only when signed)
@@ -215,6 +215,8 @@ class EngineBase:
         try:
             token, role = self._retrying(lambda: signing.user_token(self.transport, self.username, key,
                                                                      self.store.device_id))
+        except BadAnswer:
+            raise  # a protocol error ends the sync (as every other answer's): not a refusal to note and go on
         except (AuthRefused, ServerRefused) as exc:
             self.report.reasons.append(f"user token: {exc}")
             return None

@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from fieldkit.store.database import Store
 from fieldkit.sync import signing
+from fieldkit.sync.answers import Answer
 from fieldkit.sync.apply import apply_change
 from fieldkit.sync.report import (
     K_CURSOR,
@@ -63,17 +64,18 @@ def enrol(store: Store, url: str, code: str, username: str, device_name: str = "
         raise AuthRefused(str(exc).split(": ", 1)[-1]) from exc
     finally:
         t.close()
-    answer = ex.body
+    answer = Answer(ex.body, ex.status, "the server's enrolment answer")
+    token, device, team = answer.text("token"), answer.text("device_id", longest=64), answer.text("team_id", longest=64)
     with store.transaction() as tx:
-        for key, value in ((K_URL, url.rstrip("/")), (K_TOKEN, answer["token"]), (K_DEVICE, answer["device_id"]),
-                           (K_TEAM, answer["team_id"]), (K_CURSOR, "0"), (K_SERVER_KEY, pinned),
+        for key, value in ((K_URL, url.rstrip("/")), (K_TOKEN, token), (K_DEVICE, device),
+                           (K_TEAM, team), (K_CURSOR, "0"), (K_SERVER_KEY, pinned),
                            (K_SERVER_SIGNS, "1" if t.signs_all else "")):
             tx.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
-        tx.audit("device", str(answer["device_id"]), "enrol", detail=url)
+        tx.audit("device", device, "enrol", detail=url)
     if user_code and signer is not None:
         register_person(store, username, user_code, signer)
     refresh_users(store, username)
-    return str(answer["device_id"])
+    return device
 
 
 def _transport(store: Store) -> Transport:
@@ -97,11 +99,19 @@ def register_person(store: Store, username: str, user_code: str, signer: Ed25519
         raise AuthRefused(str(exc).split(": ", 1)[-1]) from exc
     finally:
         t.close()
-    user = dict(ex.body["user"])
+    answer = Answer(ex.body, ex.status, "the server's answer to the key's registration")
+    user = _person(answer.inner("user", "the person"), answer.text("team_id", longest=64))
     with store.transaction() as tx:
-        apply_change(tx.conn, "user", user | {"team_id": ex.body["team_id"]}, tx.now, {})
+        apply_change(tx.conn, "user", user, tx.now, {})
         tx.audit("user", str(user["id"]), "register-key", detail=username)
-    return user | {"team_id": ex.body["team_id"]}
+    return user
+
+
+def _person(got: Answer, team: str) -> dict[str, Any]:
+    """A person as the server answers them (id, username; the rest as apply_change reads it), with the team."""
+    got.text("id", longest=64), got.text("username", longest=128)
+    got.text("display_name", ""), got.text("role", "", 64), got.flag("active", True)
+    return got.body | {"team_id": team}
 
 
 def refresh_users(store: Store, username: str) -> None:
@@ -112,6 +122,9 @@ def refresh_users(store: Store, username: str) -> None:
         ex = t.request("GET", "/v1/me", signed=True)
     finally:
         t.close()
+    answer = Answer(ex.body, ex.status, "the server's people of the team")
+    team = answer.text("team_id", longest=64)
+    users = [_person(u, team) for u in answer.each("users", "person")]  # all read before any is stored
     with store.transaction() as tx:
-        for u in ex.body["users"]:
-            apply_change(tx.conn, "user", u | {"team_id": ex.body["team_id"]}, tx.now, {})
+        for user in users:
+            apply_change(tx.conn, "user", user, tx.now, {})

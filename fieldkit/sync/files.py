@@ -9,9 +9,40 @@ from typing import Any
 from fieldkit.domain.models import Attachment
 from fieldkit.store import field_facts
 from fieldkit.sync import download
+from fieldkit.sync.answers import Answer
 from fieldkit.sync.base import EngineBase
 from fieldkit.sync.report import K_DOWNLOAD_LIMIT, SUPERVISOR_DOWNLOAD_LIMIT
-from fieldkit.sync.transport import Exchange, ServerRefused, Unreachable
+from fieldkit.sync.transport import BadAnswer, Exchange, ServerRefused, Unreachable
+
+MOVES = 8  # 409 answers in a row that move an upload's offset: more is a server that never lets it end
+MAX_SIZE = 2**40  # bytes of one attachment as an answer may say (far beyond any the server takes)
+
+
+def read_missing(ex: Exchange, sizes: dict[str, int]) -> dict[str, int]:
+    """`/v1/attachments/missing`: sha256 -> the offset to resume from, for the hashes asked (`sizes`).
+    A file left out is taken as delivered: the answer is read whole, or not at all (BadAnswer)."""
+    answer = Answer(ex.body, ex.status, "the server's list of missing files")
+    out: dict[str, int] = {}
+    for item in answer.each("missing", "item"):
+        sha = item.text("sha256", longest=64)
+        if sha not in sizes:
+            raise answer.refuse("it names a file that was not asked about")
+        out[sha] = item.whole("offset", 0, sizes[sha])
+    return out
+
+
+def read_info(ex: Exchange, asked: list[str]) -> list[dict[str, Any]]:
+    """`/v1/attachments/info`: the items (sha256, size, mime, kind) of files asked about."""
+    answer = Answer(ex.body, ex.status, "the server's list of files to download")
+    wanted = set(asked)
+    out = []
+    for item in answer.each("items", "item"):
+        sha = item.text("sha256", longest=64)
+        if sha not in wanted:
+            raise answer.refuse("it names a file that was not asked about")
+        out.append({"sha256": sha, "size": item.whole("size", 0, MAX_SIZE),
+                    "mime": item.text("mime", "", 128), "kind": item.text("kind", "", 32)})
+    return out
 
 
 class Files(EngineBase):
@@ -34,7 +65,7 @@ class Files(EngineBase):
                 return self._count(self.transport.request("POST", "/v1/attachments/missing",
                                                           json_body={"hashes": part}, signed=self.transport.signs_all))
 
-            missing = {m["sha256"]: int(m["offset"]) for m in self._retrying(ask).body["missing"]}
+            missing = read_missing(self._retrying(ask), {sha: info[sha][0] for sha in part})
             for sha in part:
                 size, mime, kind = info[sha]
                 if sha in missing:
@@ -54,7 +85,7 @@ class Files(EngineBase):
 
     def _upload_one(self, sha: str, size: int, mime: str, kind: str, offset: int) -> None:
         data = self.attachments.get(sha)
-        restarts = 0
+        restarts = moved = 0
         while True:
             self._check_cancel()
             chunk = data[offset:offset + self.chunk_size]
@@ -67,23 +98,37 @@ class Files(EngineBase):
 
             try:
                 ex = self._retrying(put)
+            except BadAnswer:
+                raise
             except ServerRefused as exc:
-                body = exc.body if isinstance(exc.body, dict) else {}
-                if exc.status == 409 and "offset" in body:
-                    offset = int(body["offset"])  # the server says where it is: continue from there
+                if exc.status == 409 and isinstance(exc.body, dict) and "offset" in exc.body:
+                    # the server says where it is: continue from there (a few times in a row at most: a
+                    # server that keeps moving it, or names the offset just sent, never lets the upload end)
+                    answer = Answer(exc.body, exc.status, "the server's answer to an upload at the wrong offset")
+                    there = answer.whole("offset", 0, size)
+                    moved += 1
+                    if there == offset or moved > MOVES:
+                        raise answer.refuse(f"it names offset {there} after {offset} ({moved} times in a row)") from exc
+                    offset = there
                     continue
                 if exc.status == 422 and restarts < 1:
                     restarts += 1
                     offset = 0
                     continue
                 raise
+            moved = 0
+            answer = Answer(ex.body, ex.status, "the server's answer to an upload")
+            got, complete = answer.whole("offset", 0, size), answer.flag("complete")
+            if complete != (got == size) or (not complete and got != offset + len(chunk)):
+                # only an answer that covers the chunk just sent proves it (or the whole file) arrived
+                raise answer.refuse(f"it confirms offset {got} (complete: {complete}) after {len(chunk)} bytes "
+                                    f"at {offset} of {size}")
             self.report.uploaded_bytes += len(chunk)
             if ex.seconds > 4 and self.chunk_size > 8192:
                 self.chunk_size //= 2
             elif ex.seconds < 0.5 and self.chunk_size * 2 <= self.max_chunk:
                 self.chunk_size *= 2
-            offset = int(ex.body["offset"])
-            complete = bool(ex.body["complete"])
+            offset = got
             self._confirm(sha, size, offset, complete)
             if complete:
                 self.report.uploaded += 1
@@ -133,7 +178,7 @@ class Files(EngineBase):
                 return self._count(self.transport.request("POST", "/v1/attachments/info",
                                                           json_body={"hashes": part}))
 
-            items = [m for m in self._retrying(ask).body["items"] if download.is_sha(m.get("sha256"))]
+            items = read_info(self._retrying(ask), part)
             items.sort(key=lambda m: (m["sha256"] not in started, int(m["size"])))
             for item in items:
                 if used >= budget and not self.attachments.has(item["sha256"]):

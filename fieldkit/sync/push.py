@@ -30,6 +30,7 @@ from typing import Any
 
 from fieldkit.domain.signing import ids_digest
 from fieldkit.sync import signing
+from fieldkit.sync.answers import Answer
 from fieldkit.sync.apply import server_user_ids
 from fieldkit.sync.batching import held_seconds
 from fieldkit.sync.pull import Pulling
@@ -43,6 +44,7 @@ except ImportError:  # pragma: no cover - optional on the laptop
 
 FAST_LINK = 200_000  # bytes/s: above it the ~10 % more bytes of gzip level 4 cost less time than level 9's CPU
 OUT_OF_ORDER = "out_of_order"
+STATUSES = ("applied", "conflict", "rejected")  # what a push answer says of one operation
 MAX_PAGE = 5000  # the server's largest page of changes
 LAST_BATCH = 50  # records in the last push when split off (a slow link, a server slow on the last batch)
 SLOW_LINK = 50_000  # bytes/s: below it (2G, EDGE, a weak 3G) a last batch may be split; loopback never is
@@ -62,6 +64,27 @@ class Batch:
     @property
     def last_op(self) -> str:
         return str(self.rows[-1][1])
+
+
+def read_results(ex: Exchange, op_ids: list[str]) -> list[dict[str, Any]]:
+    """A push answer's results, proven to answer exactly `op_ids` in order (`ids`, one result each, an
+    `op_id` a result names is its operation's, a status this laptop knows), else a BadAnswer: nothing
+    of the batch is stored (its operations go again; the server keeps each once)."""
+    answer = Answer(ex.body, ex.status, "the server's push answer")
+    if answer.text("ids") != ids_digest(op_ids) or len(answer.items("results")) != len(op_ids):
+        raise answer.refuse("it does not name the operations sent")
+    out = []
+    for op_id, res in zip(op_ids, answer.each("results", "result"), strict=True):
+        if res.text("op_id", op_id) != op_id:
+            raise answer.refuse("a result names another operation than the one sent")
+        if res.text("status") not in STATUSES:
+            raise answer.refuse("a result's status is none this laptop knows")
+        res.text("reason", "")
+        res.text("code", "")
+        if not isinstance(res.body.get("params") or {}, dict):
+            raise answer.refuse("a result's `params` is not an object")
+        out.append(res.body)
+    return out
 
 
 def encode_body(body: dict[str, Any]) -> bytes:
@@ -216,21 +239,17 @@ class Pushing(Pulling):
         self._answered_at = batch.answered_at
         self.batch.record(seconds, nbytes, len(rows), held)
         body = ex.body if isinstance(ex.body, dict) else {}
-        results = body.get("results")
         # Marked sent only when the answer names exactly these operations, in order.
-        if isinstance(results, list) and "ids" not in body:
+        if isinstance(body.get("results"), list) and "ids" not in body:
             raise ServerRefused(ex.status, "the server is too old for this laptop: its push answer does not name "
                                 "the operations it answers (no `ids`), so none is marked sent (the server keeps "
                                 "each once; they go again as replays); update the central server")
-        if (not isinstance(results, list) or len(results) != len(rows)
-                or not all(isinstance(res, dict) for res in results)
-                or body.get("ids") != ids_digest([str(row[1]) for row in rows])):
-            raise ServerRefused(ex.status, "the server's answer does not name the operations sent")
+        results = read_results(ex, [str(row[1]) for row in rows])
         self._ordered = body.get("ordered") is True
         self._record_results(rows, results)
-        page = body.get("pull")
+        page = body.get("pull")  # anything but a page (null: not asked, an older server): the pull asks
         if batch.pull_since is not None and isinstance(page, dict):
-            n, more = self.apply_page(page, batch.pull_since)
+            n, more = self.apply_page(page, batch.pull_since, ex.status)
             self.report.pulled_with_push += n
             self._pulled_all = not more
             self._tell("pull", n, n)

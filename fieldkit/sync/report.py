@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from fieldkit.sync.transport import AuthRefused, NotOurServer, ServerTooOld, SyncError, Unreachable
+from fieldkit.sync.transport import AuthRefused, BadAnswer, NotOurServer, ServerTooOld, SyncError, Unreachable
 
 # Keys in the device's `meta` table.
 K_URL = "sync.server_url"
@@ -103,4 +103,7 @@ def describe(exc: BaseException) -> str:
         return f"refused by the server: {exc} (enrol this device again or check the user)"
     if isinstance(exc, Unreachable):
         return f"server not reachable: {exc}"
+    if isinstance(exc, BadAnswer):  # the UI shows it as the server refusing (domain/problems.py: server_refused)
+        return (f"the server's answer was not understood (HTTP {exc.status}): {str(exc).split(': ', 1)[-1]}; "
+                "nothing it did not prove was stored, the next sync asks again")
     return str(exc) or type(exc).__name__

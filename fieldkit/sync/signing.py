@@ -78,8 +78,12 @@ def register_proof(key: Ed25519PrivateKey, device_key: str, username: str) -> tu
 
 def user_token(transport: Transport, username: str, key: Ed25519PrivateKey, device_key: str) -> tuple[str, str]:
     """Sign the server's challenge for a short-lived user token. Returns (token, role)."""
-    nonce = str(transport.request("POST", "/v1/auth/challenge").body["nonce"])
+    from fieldkit.sync.answers import Answer
+
+    ex = transport.request("POST", "/v1/auth/challenge")
+    nonce = Answer(ex.body, ex.status, "the server's challenge").text("nonce", longest=256)
     ex = transport.request("POST", "/v1/auth/token", signed=True, json_body={
         "username": username, "nonce": nonce,
         "signature": signing.sign(key, signing.token_message(device_key, username, nonce))})
-    return str(ex.body["token"]), str(ex.body["role"])
+    answer = Answer(ex.body, ex.status, "the server's user token")
+    return answer.text("token"), answer.text("role", longest=64)

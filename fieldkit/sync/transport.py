@@ -8,6 +8,11 @@ Errors are sorted into what the caller does next:
 - `ServerRefused`: any other 4xx/5xx: the message says why; retrying will not help.
 - `NotOurServer`: the server cannot prove it holds the key pinned at enrolment: nothing
   (token, data) is sent to it.
+- `BadAnswer` (a `ServerRefused`, status as answered): a whole answer that is not what this laptop
+  reads (a protocol error: a field missing or of another type, a number out of range, results that
+  do not match what was sent, a cursor going backwards, an answer beyond MAX_ANSWER bytes). Not
+  retried within the sync (the same server answers the same); nothing it did not prove is stored,
+  the next sync asks again (docs/sync.md, "Answers the laptop does not read").
 
 With a pinned server key the transport first asks /v1/hello to sign a fresh nonce and sends
 the device token only after that proof; answers the laptop acts on are checked against
@@ -63,6 +68,19 @@ class ServerRefused(SyncError):
         super().__init__(f"{status}: {message}")
         self.status = status
         self.body = body
+
+
+class BadAnswer(ServerRefused):
+    """A protocol error: the answer's shape is not what this laptop reads (fieldkit/sync/answers.py).
+    A ServerRefused: not retried within the sync (only Unreachable is), shown as the server refusing
+    (sync again later, then tell support); nothing the answer did not prove is stored."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(status, message)
+
+
+MAX_ANSWER = sealed.MAX_ANSWER  # bytes of one answer's body once gzip is undone: beyond it a BadAnswer
+_READ = 64 * 1024
 
 
 @dataclass
@@ -297,8 +315,9 @@ class Transport:
         url = self.base_url + path
         started = time.monotonic()
         try:
-            resp = self.http.request(method, url, data=body, params=params, headers=headers, timeout=self.timeout)
-            content = resp.content
+            resp = self.http.request(method, url, data=body, params=params, headers=headers, timeout=self.timeout,
+                                     stream=True)
+            content = _bounded(resp)
         except requests.RequestException as exc:
             raise Unreachable(_short(exc)) from exc
         seconds = time.monotonic() - started
@@ -332,6 +351,8 @@ class Transport:
                 parsed = json.loads(content)
             except ValueError as exc:  # a truncated or damaged answer: as if the line had dropped
                 raise Unreachable("incomplete answer from the server") from exc
+            except RecursionError:  # JSON nested deeper than Python's stack: no answer of this server's
+                raise BadAnswer(status, "the server's answer is JSON nested too deep to read: a protocol error") from None
         else:
             parsed = content
         if status not in ok:
@@ -339,13 +360,36 @@ class Transport:
             if status in (401, 403) and path not in ("/v1/enrol",) and _is_auth(message):
                 raise AuthRefused(str(message))
             raise ServerRefused(status, str(message), parsed)
-        server_time = None
-        if isinstance(parsed, dict) and isinstance(parsed.get("time"), str):
-            try:
-                server_time = datetime.fromisoformat(parsed["time"])
-            except ValueError:
-                server_time = None
+        server_time = _server_time(parsed)
         return Exchange(status, parsed, sent, received, seconds, server_time, headers, content)
+
+
+def _bounded(resp: requests.Response) -> bytes:
+    """The answer's body with gzip undone, at most MAX_ANSWER bytes (a small gzip that inflates to
+    gigabytes, or an endless body, is refused as it comes in, never held whole)."""
+    parts: list[bytes] = []
+    size = 0
+    for part in resp.iter_content(_READ):  # read to its end, the connection goes back to the pool (as .content)
+        size += len(part)
+        if size > MAX_ANSWER:
+            resp.close()  # the rest is not read: this connection is not used again
+            raise BadAnswer(resp.status_code, f"the server's answer is larger than {MAX_ANSWER} bytes "
+                                              "(once uncompressed): not read")
+        parts.append(part)
+    return b"".join(parts)
+
+
+def _server_time(parsed: Any) -> datetime | None:
+    """The answer's `time` when it is a time with its zone (else None: a time without one cannot be
+    compared with this clock, and a year beyond the calendar is not a time)."""
+    raw = parsed.get("time") if isinstance(parsed, dict) else None
+    if not isinstance(raw, str) or len(raw) > 64:
+        return None
+    try:
+        got = datetime.fromisoformat(raw)
+    except ValueError:
+        return None
+    return got if got.tzinfo is not None and got.utcoffset() is not None and 2000 <= got.year <= 9000 else None
 
 
 def vouched(key: str, nonce: str, ex: Exchange) -> bool:
