@@ -227,8 +227,9 @@ def audit(conn: Connection, *, device_id: str | None, user_id: str | None, actio
     ))
 
 
-SCHEMA_VERSION = 3  # 1: before people's keys; 2: user keys, codes, signed batches, tokens, server key;
-# 3: the server's keys sealed under the operator's secret, with rotation (central/server_key.py)
+SCHEMA_VERSION = 4  # 1: before people's keys; 2: user keys, codes, signed batches, tokens, server key;
+# 3: the server's keys sealed under the operator's secret, with rotation (central/server_key.py);
+# 4: `sealed_seen`, the sealed pushes opened within their window (central/sealed_seen.py)
 
 _KEY_COLUMNS = (("sealed", "TEXT"), ("valid_from", "VARCHAR(40)"), ("endorsement", "VARCHAR(100)"))
 

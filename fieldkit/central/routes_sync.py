@@ -170,11 +170,12 @@ def router(db: Database, access: Access) -> APIRouter:
 
     @router.post("/v1/push/sealed", tags=["sync"], response_class=Response,
                  responses={400: {"description": "sealed_malformed: not a sealed push, cut or changed; nothing applied"},
+                            409: {"description": "sealed_replayed: this sealed push was opened before; nothing run"},
                             410: {"description": "sealed_key_unknown / sealed_key_retired: ask /v1/hello"}})
     async def push_sealed(request: Request) -> Response:
         """A push sealed to the server's key (sent before the server proved it): opened, applied as
         `POST /v1/push`, its answer sealed for the sender only (central/sealed.py)."""
-        return await sealed.serve(request, access.keys, PushRequest, push_now)
+        return await sealed.serve(request, db, access.keys, PushRequest, push_now)
 
     @router.get("/v1/changes", response_model=ChangesResponse, tags=["sync"])
     def changes(request: Request, ctx: Auth, since: Annotated[int, Query(ge=0, le=2**62)] = 0,

@@ -320,6 +320,13 @@ server_keys = Table(
     Column("endorsement", String(100), nullable=True),
 )
 
+sealed_seen = Table(
+    "sealed_seen", metadata,  # schema 4 (central/sealed_seen.py): each sealed push is opened once
+    Column("ephemeral", String(64), primary_key=True),  # its ephemeral X25519 public key, hex
+    Column("made", BigInteger, nullable=False),  # its creation time `c` (UTC seconds): pruned by it
+    Index("sealed_seen_made", "made"),
+)
+
 schema_info = Table(
     "schema_info", metadata,
     Column("name", String(32), primary_key=True),

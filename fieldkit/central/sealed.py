@@ -16,7 +16,9 @@ Refused before anything is applied, in the clear (nothing in them is secret):
   the laptop's creation time (`c`, UTC seconds) is more than FIELDKIT_SEAL_WINDOW_S (default 600,
   bounded 30 .. 86400) away from the server's clock either way, or missing (a laptop from before
   the field). A captured sealed push is replayable only within that window; a laptop whose clock
-  is wrong gets the hello first (one round trip more), like the other 410s.
+  is wrong gets the hello first (one round trip more), like the other 410s;
+- 409 `sealed_replayed`: a sealed push with this ephemeral key was opened before (central/sealed_seen.py):
+  a replay within the window runs nothing, and a mark found first is refused before the decrypt.
 Everything the push itself answers (401 revoked, 409 out of order, 422 invalid) is sealed."""
 
 from __future__ import annotations
@@ -33,8 +35,8 @@ from fastapi import HTTPException, Request, Response
 from pydantic import BaseModel, ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from fieldkit.central import server_key
-from fieldkit.central.db import env_seconds
+from fieldkit.central import sealed_seen, server_key
+from fieldkit.central.db import Database, env_seconds
 from fieldkit.central.http_io import body_limit, fast_loads, inflate
 from fieldkit.central.timing import TURN
 from fieldkit.domain import sealing
@@ -121,25 +123,34 @@ def _text(header: dict[str, Any], name: str, most: int) -> str | None:
 Push = Callable[[Request, Any, str | None, str | None], Response]
 
 
-async def serve(request: Request, keys: server_key.KeyCache, model: type[BaseModel], push: Push) -> Response:
+async def serve(request: Request, db: Database, keys: server_key.KeyCache, model: type[BaseModel],
+                push: Push) -> Response:
     data = await request.body()
-    return await run_in_threadpool(_serve, request, data, keys, model, push)
+    return await run_in_threadpool(_serve, request, data, db, keys, model, push)
 
 
-def _serve(request: Request, data: bytes, keys: server_key.KeyCache, model: type[BaseModel], push: Push) -> Response:
+def _serve(request: Request, data: bytes, db: Database, keys: server_key.KeyCache, model: type[BaseModel],
+           push: Push) -> Response:
     try:
         number = sealing.read_head(data)
     except sealing.SealError as exc:
         raise HTTPException(400, str(exc)) from None
     key = usable(keys.keys(), number)
+    ephemeral = data[8:sealing.HEAD.size]  # the sender's key for this one push (read_head: 40 bytes are there)
+    if sealed_seen.seen(db, ephemeral):  # a replay: refused before the decrypt
+        raise HTTPException(409, sealed_seen.REPLAYED)
     try:
         header, body, answer_key = sealing.open_request(data, private_for(key), PATH)
     except sealing.SealError as exc:
         raise HTTPException(400, str(exc)) from None
-    fresh(header, clock())  # before the push: a replay outside the window runs nothing
+    now = clock()
+    fresh(header, now)  # before the push: a replay outside the window runs nothing
     token = _text(header, "t", 200)
     nonce = _text(header, "n", 64) or ""
     user = _text(header, "u", 200)
+    # opened once: remembered before the push runs (two copies at once: one claim commits, 409 for the other)
+    sealed_seen.claim(db, ephemeral, header["c"])
+    sealed_seen.prune(db, now, window_s())
     if header.get("z") is True:
         body = inflate(body, body_limit(request.scope), "sealed_malformed: the sealed push's gzip is damaged")
     status, out, sig = 200, b"", ""

@@ -21,7 +21,8 @@ seal, so it is authenticated; the server refuses a push made outside its window 
 and FKS1 are otherwise unchanged), so a captured push is replayable only within that window.
 
 The answer (`application/x-fk-sealed`): a random 12-byte nonce and AES-256-GCM under the answer key
-(a replayed request gets an answer under the same key: the nonce is random, never repeated), over a
+(the server answers a sealed request once, a replay is refused 409 in the clear: central/sealed_seen.py;
+the nonce is random all the same, for a server of before that), over a
 header (the HTTP status the push had, its `X-FK-Signature`, gzip or not) and the body. Only the
 laptop that made the ephemeral key can open it.
 

@@ -20,7 +20,7 @@ from sqlalchemy import Column, Integer, MetaData, String, Table, insert, select,
 
 from fieldkit.central import schema as t
 from fieldkit.central import server_key
-from fieldkit.central.db import Database, utc_now
+from fieldkit.central.db import SCHEMA_VERSION, Database, utc_now
 from fieldkit.domain import signing
 
 
@@ -63,7 +63,7 @@ def test_a_plain_key_of_schema_2_is_sealed_in_place_once(db_url: str):
         assert seed not in dumped and seed.upper() not in dumped
         with db.read() as conn:
             row = conn.execute(select(t.server_keys)).one()
-            assert conn.execute(select(t.schema_info.c.value)).scalar_one() == 3
+            assert conn.execute(select(t.schema_info.c.value)).scalar_one() == SCHEMA_VERSION  # the latest (4: sealed_seen)
         assert row.private_key == "" and row.sealed.startswith(server_key.SEALED) and row.public_key == public
         with db.write() as (conn, _):  # idempotent: nothing sealed again, the same bytes
             assert server_key.ensure(conn, secret) == 0

@@ -36,26 +36,31 @@ def _replay(url: str, body: bytes) -> requests.Response:
 def test_a_captured_sealed_push_replayed_after_the_window_is_refused_before_it_runs(
         central, server, make_device, add_readings, monkeypatch):
     """The push carries operations refused for their author (her key revoked on the server: not stored,
-    one audit row each). Within the window a replay adds those audit rows again (what still holds);
-    11 minutes later the same bytes are refused in the clear, nothing applied, no audit row."""
+    one audit row each). The relay keeps the sealed push and drops it (the server never opened it).
+    11 minutes later the bytes are refused in the clear, three times, nothing applied, no audit row.
+    Within the window they run once (the audit rows once) and then are refused 409 sealed_replayed
+    (central/sealed_seen.py; more in test_sealed_replay.py)."""
     s, _ = _laptop(make_device, add_readings, "a", 5, "101")
     with central.write() as (conn, _):
         conn.execute(update(t.user_keys).values(revoked_at=utc_now()))
-    with Relay(server.url) as relay:
+    with Relay(server.url, lambda path, data: (503, b"", "text/plain") if path == "/v1/push/sealed" else None) as relay:
         sync.configure(s, relay.url)
-        sync.sync_now(s)
+        assert not sync.sync_now(s, max_retries=0).ok
     assert len(relay.sealed) == 1, relay.requests
     body, ops, audit = relay.sealed[0], _ops(central), _audit(central)
-    got = _replay(server.url, body)
-    assert got.status_code == 200 and got.headers["content-type"].startswith(sealing.MEDIA)
-    within = _audit(central)
-    assert within == audit + 5 and _ops(central) == ops  # refused for the author again: one row each
-    later = central_sealed.clock() + 11 * 60
-    monkeypatch.setattr(central_sealed, "clock", lambda: later)
+    now = central_sealed.clock()
+    monkeypatch.setattr(central_sealed, "clock", lambda: now + 11 * 60)
     for _ in range(3):
         got = _replay(server.url, body)
         assert got.status_code == 410 and got.json()["detail"].startswith("sealed_stale: "), got.status_code
-    assert _ops(central) == ops and _audit(central) == within
+    assert _ops(central) == ops and _audit(central) == audit
+    monkeypatch.setattr(central_sealed, "clock", lambda: now + 60)  # within the window: opened once
+    got = _replay(server.url, body)
+    assert got.status_code == 200 and got.headers["content-type"].startswith(sealing.MEDIA)
+    assert _audit(central) == audit + 5 and _ops(central) == ops  # refused for the author: one row each
+    got = _replay(server.url, body)
+    assert got.status_code == 409 and got.json()["detail"].startswith("sealed_replayed: "), got.status_code
+    assert _audit(central) == audit + 5 and _ops(central) == ops
 
 
 @pytest.mark.parametrize("off_s", [-3600, 3600])
