@@ -45,9 +45,12 @@ def test_generated_requests_give_no_server_error_and_conform_to_the_schema(world
         @settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck),
                   phases=[Phase.explicit, Phase.generate])
         def check(case: schemathesis.Case) -> None:
-            if time.monotonic() - clock["operation"] > share:
-                return
             key = f"{case.method} {case.path}"
+            # every operation answers at least once, whatever the clock says: on a loaded machine the
+            # strategy's building and first examples outlasted the share (75 s / 22 = 3.4 s), every
+            # example returned here and the operation was never requested (a failure by chance)
+            if key in seen and time.monotonic() - clock["operation"] > share:
+                return
             try:
                 response = case.call_and_validate(headers=headers, timeout=30, checks=CHECKS)
             except Exception as exc:  # noqa: BLE001 - collected, not shrunk: the run stays bounded
@@ -61,5 +64,5 @@ def test_generated_requests_give_no_server_error_and_conform_to_the_schema(world
     print(f"\nschemathesis: {sum(seen.values())} requests over {len(seen)} operations in {took:.1f} s; "
           f"statuses {dict(sorted(statuses.items()))}; failures {len(failures)}")
     assert failures == [], "\n\n".join(failures[:10])
-    assert len(seen) == len(operations)
+    assert len(seen) == len(operations), [op.label for op in operations if op.label not in seen]
     assert not any(s >= 500 for s in statuses)
