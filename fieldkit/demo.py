@@ -18,7 +18,6 @@ import csv
 import io
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -27,6 +26,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from fieldkit.domain.local_time import local_today
+from fieldkit.ports import free_port
 
 TEAM = ("LN01", "Đội quản lý điện Lý Nhân", "PA23LN")
 # the DLMS meter on a demo work order: serial and model of the simulator's dlms-tamper meter
@@ -53,11 +53,6 @@ def _fk(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
     return subprocess.run([sys.executable, "-m", "fieldkit", *args], capture_output=True, text=True,
                           env={**os.environ, **(env or {})}, timeout=600)
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _say(text: str) -> None:
@@ -176,7 +171,7 @@ def run(args: argparse.Namespace) -> int:
         # a new server learns the profile (a .demo made before this: delete it to start again)
         _say(_seed_central(profile, central_db))
 
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     children: list[subprocess.Popen[str]] = []
 

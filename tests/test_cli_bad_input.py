@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from fieldkit.devices.framing import data_message
+from fieldkit.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 PIN = "246810"
@@ -87,13 +88,11 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     r = subprocess.run([sys.executable, "-m", "fieldkit", "central", "team", "--db", str(central), "T1", "Team"],
                        capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
-    with socket.socket() as s:  # a port that nobody listens on
-        s.bind(("127.0.0.1", 0))
-        free_port = s.getsockname()[1]
+    nobody = free_port()  # a port that nobody listens on (and nobody takes meanwhile)
     busy = socket.socket()
     busy.bind(("127.0.0.1", 0))
     busy.listen(1)
-    return {"base": str(base), "profile": str(profile), "central": str(central), "free": str(free_port),
+    return {"base": str(base), "profile": str(profile), "central": str(central), "free": str(nobody),
             "busy": str(busy.getsockname()[1]), "_busy_socket": busy}  # type: ignore[dict-item]
 
 

@@ -31,6 +31,7 @@ from fastapi import FastAPI
 from fieldkit.central import heap, observe, server_key
 from fieldkit.central.api import create_app
 from fieldkit.central.db import Database
+from fieldkit.ports import free_port
 
 DB_ENV = "FIELDKIT_CENTRAL_DB"
 METRICS_ENV = "PROMETHEUS_MULTIPROC_DIR"
@@ -219,9 +220,7 @@ class ServerProcess:
 
     def __init__(self, db_url: str, workers: int = 2, log_path: str | None = None,
                  env: dict[str, str] | None = None, extra: list[str] | None = None):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = int(s.getsockname()[1])
+        self.port = free_port()  # kept from other programs until the server binds it (fieldkit/ports.py)
         self.url = f"http://127.0.0.1:{self.port}"
         self.db_url, self.workers, self.log_path = db_url, workers, log_path
         self.extra = list(extra or [])  # more `serve` options, e.g. ["--threads", "8"]

@@ -20,17 +20,13 @@ import pytest
 import requests
 
 from fieldkit.central.db import Database
+from fieldkit.ports import free_port
 from tests.central.conftest import World, build_world
 
 GB = 1024 ** 3
 MB = 1024 ** 2
 SHA = "ab" * 32
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def rss(pid: int) -> int:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +21,7 @@ from fieldkit.central import schema as t
 from fieldkit.central import server_key
 from fieldkit.central.db import SCHEMA_VERSION, Database, utc_now
 from fieldkit.domain import signing
+from fieldkit.ports import free_port
 
 
 def _schema2(db_url: str) -> tuple[str, str]:
@@ -105,15 +105,10 @@ def _env(env: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k not in (server_key.SECRET_ENV, server_key.FILE_ENV)} | env
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
 
 def _serve(db: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "fieldkit", "central", "serve", "--db", db, "--port",
-                           str(_free_port())], env=_env(env), capture_output=True, text=True, timeout=120)
+                           str(free_port())], env=_env(env), capture_output=True, text=True, timeout=120)
 
 
 def test_serve_refuses_without_the_secret_or_with_a_wrong_one_and_changes_nothing(tmp_path: Path):
@@ -132,7 +127,7 @@ def test_serve_refuses_without_the_secret_or_with_a_wrong_one_and_changes_nothin
     assert again.returncode != 0 and "never overwritten" in again.stderr
     db = Database(db_path)
     assert seed in _dump(db)
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "fieldkit", "central", "serve", "--db", db_path, "--port",
                                str(port), "--log-level", "warning", "--key-file", str(secret_file)],
                               env=_env({}), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

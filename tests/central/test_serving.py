@@ -5,7 +5,6 @@ at start when the workers' pools cannot fit in PostgreSQL's max_connections."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -20,6 +19,7 @@ import requests
 
 from fieldkit.central.db import Database
 from fieldkit.central.server import ServerProcess, ServerThread
+from fieldkit.ports import free_port
 from tests.central.conftest import _pg_database
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,9 +95,7 @@ def test_each_worker_keeps_to_its_pool_under_load(pg_url: str, tmp_path: Path):
 @pytest.mark.postgres
 def test_serve_refuses_pools_larger_than_postgresql_allows(pg_url: str, tmp_path: Path):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = str(s.getsockname()[1])
+    port = str(free_port())
     r = subprocess.run([sys.executable, "-m", "fieldkit", "central", "serve", "--db", pg_url, "--port", port,
                         "--workers", "64", "--db-pool", "100"], capture_output=True, text=True, timeout=120,
                        env=env, cwd=tmp_path)
@@ -128,9 +126,7 @@ def test_serve_says_what_to_install_when_uvloop_is_asked_for_and_missing(tmp_pat
 
     if importlib.util.find_spec("uvloop") is not None:
         pytest.skip("uvloop is installed here")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = str(s.getsockname()[1])
+    port = str(free_port())
     r = subprocess.run([sys.executable, "-m", "fieldkit", "central", "serve", "--db", str(tmp_path / "c.db"),
                         "--port", port, "--loop", "uvloop"], capture_output=True, text=True, timeout=120,
                        env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=tmp_path)

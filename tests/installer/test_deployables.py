@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import time
 import venv
@@ -18,6 +17,8 @@ from pathlib import Path
 
 import pytest
 import requests
+
+from fieldkit.ports import free_port
 
 from .helpers import ROOT, load
 
@@ -38,11 +39,6 @@ def _pip(py: Path, *args: str, cwd: Path, env: dict[str, str]) -> None:
                        text=True, timeout=900)
     assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-4000:]
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def test_laptop_install_has_no_server_and_the_central_extra_serves(tmp_path: Path):
@@ -78,7 +74,7 @@ def test_laptop_install_has_no_server_and_the_central_extra_serves(tmp_path: Pat
     assert demo.returncode != 0 and "fieldkit[central]" in demo.stderr and not (home / "demo").exists()
 
     _pip(py, ".[central]", cwd=checkout, env=env)  # the server on top
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([str(fk), "central", "serve", "--db", str(home / "central.db"), "--port", str(port),
                                "--log-level", "warning"], env=env, cwd=home, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE, text=True)

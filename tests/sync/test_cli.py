@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -14,6 +13,7 @@ import pytest
 import requests
 
 from fieldkit.domain.models import Role
+from fieldkit.ports import free_port
 from fieldkit.services import customers
 from fieldkit.services import session as sessions
 from fieldkit.services.customers import CustomerInput
@@ -26,11 +26,6 @@ def fk(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> su
     return subprocess.run([sys.executable, "-m", "fieldkit", *args], cwd=ROOT, capture_output=True, text=True,
                           timeout=timeout, env={**os.environ, **(env or {})})
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.mark.slow
