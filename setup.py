@@ -19,7 +19,7 @@ HERE = Path(__file__).resolve().parent
 # What the server needs besides the laptop's own dependencies (keep in step with server/pyproject.toml).
 SERVER_DEPS = [
     "fastapi>=0.110",
-    "uvicorn>=0.29",
+    "uvicorn>=0.37",
     "httptools>=0.6",  # uvicorn's HTTP parser when installed (MIT): ~25 % less event-loop CPU per request than h11
     "sqlalchemy>=2.0",
     "prometheus-client>=0.20",

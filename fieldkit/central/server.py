@@ -30,7 +30,7 @@ from fastapi import FastAPI
 
 from fieldkit.central import heap, observe, server_key
 from fieldkit.central.api import create_app
-from fieldkit.central.db import Database
+from fieldkit.central.db import Database, env_seconds
 from fieldkit.ports import free_port
 
 DB_ENV = "FIELDKIT_CENTRAL_DB"
@@ -39,6 +39,19 @@ THREADS_ENV = "FIELDKIT_THREADS"  # endpoint threads per worker (set by `serve -
 POOL_ENV = "FIELDKIT_DB_POOL"  # read by db.Database (set by `serve --db-pool`)
 OVERFLOW_ENV = "FIELDKIT_DB_POOL_OVERFLOW"  # read by db.Database (set by `serve --db-overflow`)
 SWITCH_ENV = "FIELDKIT_SWITCH_INTERVAL"  # sys.setswitchinterval in each worker, ms (`serve --switch-ms`)
+# uvicorn's supervisor (0.30+) pings each worker every 0.5 s and kills one that does not answer within
+# timeout_worker_healthcheck (an option since 0.37, the version required), 5 s unless told: a worker
+# still starting on a loaded host (spawned, importing: over 5 s with load 14 on 2 cores) was killed,
+# its replacement too, every 5.6 s for as long as the load lasted, and the server ran on fewer
+# workers than asked; a worker stalled a few seconds (swapped out, stopped) was killed with its
+# requests. Only a worker that answers no ping for this long is killed and replaced now.
+WORKER_HEALTHCHECK_S = 30
+HEALTHCHECK_ENV = "FIELDKIT_WORKER_HEALTHCHECK_S"
+
+
+def worker_healthcheck_s() -> int:
+    """FIELDKIT_WORKER_HEALTHCHECK_S (whole seconds, 1 to 3600), else WORKER_HEALTHCHECK_S."""
+    return round(env_seconds(HEALTHCHECK_ENV, WORKER_HEALTHCHECK_S, 1, 3600))
 
 
 def app_from_env() -> FastAPI:
@@ -127,7 +140,8 @@ def serve(db_url: str, host: str = "127.0.0.1", port: int = 8765, log_level: str
     try:
         uvicorn.run(f"{__name__}:app_from_env", factory=True, host=host, port=port, workers=max(1, workers),
                     loop=loop, http=http_parser(), log_level=log_level, log_config=observe.json_logging(log_level), server_header=False,
-                    date_header=False, access_log=False, timeout_keep_alive=30)
+                    date_header=False, access_log=False, timeout_keep_alive=30,
+                    timeout_worker_healthcheck=worker_healthcheck_s())
     finally:
         if own_dir:
             shutil.rmtree(own_dir, ignore_errors=True)
@@ -249,9 +263,11 @@ class ServerProcess:
             if ok and self.workers == 1:
                 return self
             if ok and len(self.worker_pids()) >= self.workers:
-                # every worker answers (with one shared socket one may take all: wait 10 s at most)
+                # every worker answers (with one shared socket one may take all: wait 30 s at most; a
+                # worker still importing on a loaded machine took more than 10 s, and a test began with
+                # one worker serving where it counts on two)
                 first_ok = first_ok or time.monotonic()
-                if self._all_answer() or time.monotonic() > first_ok + 10:
+                if self._all_answer() or time.monotonic() > first_ok + 30:
                     return self
             if time.monotonic() > deadline:
                 self.stop()
