@@ -294,3 +294,23 @@ def test_a_reading_value_survives_the_hostile_runs(central, server, make_device)
         data = conn.execute(text("SELECT data FROM facts WHERE id = :i"), {"i": ids[0]}).scalar_one()
     assert Decimal(str(json.loads(data)["registers"]["1.8.0"]["value"])) == Decimal("1000.0")
 
+
+
+@SQLITE
+def test_a_feed_that_says_more_without_end_stops_the_pull(central, server, make_device):
+    """A server whose every page says `more` and moves its cursor by one with no change in it would keep
+    the laptop pulling for 2^62 requests: the pull stops after 50 such pages in a row (BadAnswer), the
+    cursor where the last page put it (signed: the server's word), and the sync returns."""
+    lan = make_device("a", "lan")
+
+    def endless(real: Real) -> Wire:
+        since = int(dict(p.split("=") for p in real.query.split("&"))["since"])
+        return Wire(200, dumps({"changes": [], "next": since + 1, "more": True}), sign=True)
+
+    with HostileRelay(server.port, people.server_key(central)) as relay:
+        relay.most = 200
+        sync.configure(lan, relay.url)
+        relay.aim(CHANGES, endless, first_only=False)
+        rep = sync.sync_now(lan, max_retries=1, seal=False)
+    assert not rep.ok and UNDERSTOOD in str(rep.error) and "50 pages" in str(rep.error), rep
+    assert relay.changed["/v1/changes"] == 50

@@ -246,3 +246,52 @@ def test_hello_answers_that_are_not_a_proof(central, server, make_device):
     assert not problems, f"{len(problems)} of {len(cases)} cases:\n" + "\n".join(problems)
     sync.configure(lan, server.url)
     assert sync.sync_now(lan).ok
+
+
+def test_enrolment_answers_of_another_shape_enrol_nothing(central, server, make_device):
+    """Enrolment (not a sync, but the same reading): an enrolment answer, a registration or the team's people
+    of another shape raise a SyncError (the page shows it) and store nothing of that answer; the same laptop
+    then enrols through the clean path."""
+    from fieldkit.sync.transport import SyncError
+
+    enrol, register, me = ("/v1/enrol",), ("/v1/users/register",), ("/v1/me",)
+    cases = [
+        *grid(enrol, ("token",), {"*": UNDERSTOOD}, only=("null", "huge", "list")),
+        *grid(enrol, ("device_id",), {"*": UNDERSTOOD}, only=("drop", "minus")),
+        *grid(enrol, ("team_id",), {"*": UNDERSTOOD}, only=("object",)),
+        Case("enrol: an HTML page with 200", enrol,
+             lambda r: Wire(200, b"<html>captive portal</html>", [("Content-Type", "text/html")]), UNDERSTOOD),
+        *grid(register, ("user",), {"*": UNDERSTOOD}, only=("text", "list")),
+        *grid(register, ("user", "id"), {"*": UNDERSTOOD}, only=("huge",)),
+        *grid(me, ("users",), {"*": UNDERSTOOD}, only=("object", "text")),
+        *grid(me, ("users", 0), {"*": UNDERSTOOD, "drop": "skip"}, name="users[0]", only=("text", "object")),
+        *grid(me, ("users", 0, "active"), {"*": UNDERSTOOD, "drop": "skip"}, only=("text",)),
+        *grid(me, ("team_id",), {"*": UNDERSTOOD}, only=("minus",)),
+    ]
+    lan = make_device("a", "lan", enrolled=False)
+    problems = []
+    with HostileRelay(server.port, people.server_key(central)) as relay:
+        for n, case in enumerate(cases):
+            relay.aim(case.paths, case.change)
+            before = laptop_state(lan) | {"token": lan.store.get_meta("sync.token")}
+            try:
+                sync.enrol(lan, admin.enrol(central, "T1", f"a{n}").code, relay.url,
+                           user_code=people.issue_code(central, "lan"))
+                problems.append(f"{case.name}: enrolled")
+            except SyncError as exc:
+                if case.expect not in str(exc) and "protocol error" not in str(exc):
+                    problems.append(f"{case.name}: {exc}")
+            except Exception as exc:  # noqa: BLE001 - what the test is about
+                problems.append(f"{case.name}: raised {type(exc).__name__}: {str(exc)[:120]}")
+            if not relay.changed:
+                problems.append(f"{case.name}: the relay never changed an answer")
+            after = laptop_state(lan) | {"token": lan.store.get_meta("sync.token")}
+            # what the enrolment answer said is stored only when all of it reads; people only from a whole list
+            if case.paths == enrol and after["token"] != before["token"]:
+                problems.append(f"{case.name}: a token stored")
+            others = [[u for u in s["users"] if u[1] != "lan"] for s in (before, after)]  # lan: the registration's
+            if others[0] != others[1] and case.paths == me:
+                problems.append(f"{case.name}: people stored from a list that did not read")
+    assert not problems, f"{len(problems)} of {len(cases)} cases:\n" + "\n".join(problems)
+    sync.enrol(lan, admin.enrol(central, "T1", "clean").code, server.url, user_code=people.issue_code(central, "lan"))
+    assert sync.sync_now(lan).ok
