@@ -40,7 +40,7 @@ from requests.structures import CaseInsensitiveDict
 from urllib3.util import SKIP_HEADER
 
 from fieldkit.domain import sealing, signing
-from fieldkit.sync import key_chain, sealed
+from fieldkit.sync import deadline, key_chain, sealed
 
 
 class SyncError(Exception):
@@ -79,6 +79,7 @@ class BadAnswer(ServerRefused):
         super().__init__(status, message)
 
 
+DEADLINE_S = 300.0
 MAX_ANSWER = sealed.MAX_ANSWER  # bytes of one answer's body once gzip is undone: beyond it a BadAnswer
 _READ = 64 * 1024
 
@@ -108,6 +109,11 @@ class Transport:
         # Only what the server needs: every byte counts on a 2G link (no `User-Agent: python-urllib3/…`,
         # 31 bytes a request that nothing reads).
         self.http.headers = CaseInsensitiveDict({"Accept-Encoding": "gzip", "User-Agent": SKIP_HEADER})
+        deadline.watch(self.http)
+        # One exchange, sent and answered, at most this long: the read timeout bounds each wait for bytes, not
+        # an answer sent a byte at a time (fieldkit/sync/deadline.py). Legitimate exchanges are sized to a
+        # few seconds on 2G (batches, pages and chunks follow the link's rate).
+        self.deadline_s = DEADLINE_S
         self.token = token
         self.server_key = server_key
         self.proven = False
@@ -314,12 +320,16 @@ class Transport:
         """One request on the wire: the answer, its bytes, the bytes both ways, the seconds."""
         url = self.base_url + path
         started = time.monotonic()
-        try:
-            resp = self.http.request(method, url, data=body, params=params, headers=headers, timeout=self.timeout,
-                                     stream=True)
-            content = _bounded(resp)
-        except requests.RequestException as exc:
-            raise Unreachable(_short(exc)) from exc
+        with deadline.Deadline(self.deadline_s) as late:
+            try:
+                resp = self.http.request(method, url, data=body, params=params, headers=headers,
+                                         timeout=self.timeout, stream=True)
+                content = _bounded(resp)
+            except requests.RequestException as exc:
+                if late.fired:
+                    raise Unreachable(f"the exchange took longer than {self.deadline_s:g} s (an answer sent "
+                                      "a little at a time): cut") from exc
+                raise Unreachable(_short(exc)) from exc
         seconds = time.monotonic() - started
         req = resp.request
         # urllib3 adds Host (not in req.headers): counted too, so that `sent` is the bytes on the wire

@@ -11,6 +11,7 @@ import http.client
 import json
 import socket
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -53,6 +54,7 @@ class Wire:
     sign: bool | None = None
     close: bool = False
     reason: str = "OK"
+    trickle: float = 0.0  # seconds between the body's bytes (a server that sends its answer a byte at a time)
 
 
 Change = Callable[[Real], Wire | None]
@@ -124,7 +126,14 @@ class HostileRelay:
                     lines.append("Connection: close")
                 head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
                 try:
-                    self.wfile.write(head + wire.body)
+                    if wire.trickle:
+                        self.wfile.write(head)
+                        for i in range(len(wire.body)):
+                            self.wfile.write(wire.body[i:i + 1])
+                            self.wfile.flush()
+                            time.sleep(wire.trickle)
+                    else:
+                        self.wfile.write(head + wire.body)
                     self.wfile.flush()
                 except OSError:
                     pass

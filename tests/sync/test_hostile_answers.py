@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
 import uuid
 from decimal import Decimal
 from typing import Any
@@ -314,3 +315,29 @@ def test_a_feed_that_says_more_without_end_stops_the_pull(central, server, make_
         rep = sync.sync_now(lan, max_retries=1, seal=False)
     assert not rep.ok and UNDERSTOOD in str(rep.error) and "50 pages" in str(rep.error), rep
     assert relay.changed["/v1/changes"] == 50
+
+
+@SQLITE
+def test_an_answer_sent_a_byte_at_a_time_ends_at_the_deadline(central, server, make_device):
+    """Each byte well within the read timeout, the answer never done: the exchange is cut at the transport's
+    deadline (here 1 s; 300 s by default), retried as a cut line, then the sync ends; nothing marked sent."""
+    from fieldkit.sync.client import _transport
+
+    lan = make_device("a", "lan")
+    meter = meters.register_meter(lan, serial="HOSTILE-4", customer_id=None, manufacturer="Gelex")
+    add_readings(lan, meter.id, 2)
+    before = lan.store.query("SELECT seq, state, attempts, result FROM outbox ORDER BY seq")
+    with HostileRelay(server.port, people.server_key(central)) as relay:
+        sync.configure(lan, relay.url)
+        relay.aim(PUSH, lambda r: Wire(200, r.body, sign=True, trickle=0.05), first_only=False)
+        transport = _transport(lan.store)
+        transport.deadline_s = 1.0
+        started = time.monotonic()
+        rep = sync.sync_now(lan, transport=transport, max_retries=1, backoff_base=0.001, seal=False)
+        took = time.monotonic() - started
+    assert not rep.ok and "longer than 1 s" in str(rep.error), rep
+    assert took < 6, took  # two tries of 1 s each, not the whole answer at 20 bytes a second
+    assert lan.store.query("SELECT seq, state, attempts, result FROM outbox ORDER BY seq") == before
+    sync.configure(lan, server.url)
+    assert sync.sync_now(lan).ok
+    assert server_truth(central, lan) == []
