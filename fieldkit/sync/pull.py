@@ -11,7 +11,7 @@ from fieldkit.sync.apply import apply_change, local_user_ids
 from fieldkit.sync.base import EngineBase
 from fieldkit.sync.batching import held_seconds
 from fieldkit.sync.report import K_CURSOR
-from fieldkit.sync.transport import BadAnswer, Exchange
+from fieldkit.sync.transport import BadAnswer, Exchange, TooLarge
 
 EMPTY_PAGES = 50  # pages in a row with `more` and no change: the pull stops there (the next sync goes on)
 
@@ -35,7 +35,13 @@ class Pulling(EngineBase):
                 return self._count(self.transport.request(
                     "GET", "/v1/changes", params={"since": cursor, "limit": limit}, signed=self.transport.signs_all))
 
-            ex = self._retrying(fetch, self.pull_batch.failed)
+            try:
+                ex = self._retrying(fetch, self.pull_batch.failed)
+            except TooLarge:
+                if limit <= self.pull_batch.low:
+                    raise
+                self.pull_batch.failed()  # a page of big records: asked again, half as many (never below `low`)
+                continue
             got = ex.body.get("changes") if isinstance(ex.body, dict) else None
             self.pull_batch.record(ex.seconds, ex.sent + ex.received, len(got) if isinstance(got, list) else 0,
                                    held_seconds(ex.headers))

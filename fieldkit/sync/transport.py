@@ -79,6 +79,10 @@ class BadAnswer(ServerRefused):
         super().__init__(status, message)
 
 
+class TooLarge(BadAnswer):
+    """An answer beyond MAX_ANSWER once inflated: a pull asks again for a smaller page."""
+
+
 DEADLINE_S = 300.0
 MAX_ANSWER = sealed.MAX_ANSWER  # bytes of one answer's body once gzip is undone: beyond it a BadAnswer
 _READ = 64 * 1024
@@ -383,7 +387,7 @@ def _bounded(resp: requests.Response) -> bytes:
         size += len(part)
         if size > MAX_ANSWER:
             resp.close()  # the rest is not read: this connection is not used again
-            raise BadAnswer(resp.status_code, f"the server's answer is larger than {MAX_ANSWER} bytes "
+            raise TooLarge(resp.status_code, f"the server's answer is larger than {MAX_ANSWER} bytes "
                                               "(once uncompressed): not read")
         parts.append(part)
     return b"".join(parts)

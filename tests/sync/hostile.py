@@ -71,6 +71,7 @@ class HostileRelay:
         self.first_only = False
         self.changed: Counter[str] = Counter()
         self.seen: Counter[str] = Counter()
+        self.queries: list[tuple[str, str]] = []  # (path, query) of every request, in order
         self.strip_hello_signature = False  # an older server: its hello not signed as a whole
         self.most = 60  # answers changed per case at most (then the server's own: a laptop that would loop ends)
         self._lock = threading.Lock()
@@ -153,6 +154,7 @@ class HostileRelay:
     def _decide(self, real: Real) -> Wire | None:
         with self._lock:
             self.seen[real.path] += 1
+            self.queries.append((real.path, real.query))
             hit = self.change is not None and any(real.path.startswith(p) for p in self.paths)
             if hit and ((self.first_only and self.changed[real.path]) or sum(self.changed.values()) >= self.most):
                 hit = False
@@ -169,6 +171,7 @@ class HostileRelay:
             self.paths, self.change, self.first_only = paths, change, first_only
             self.changed.clear()
             self.seen.clear()
+            self.queries.clear()
 
     @property
     def url(self) -> str:

@@ -273,6 +273,22 @@ def test_a_gzip_bomb_is_refused_as_it_inflates(central, server, make_device):
     sync.configure(lan, server.url)
     assert sync.sync_now(lan).ok
     assert server_truth(central, lan) == []
+    # A page of changes too large (a page of big records, or the bomb once): asked again, half as many.
+    asked: list[str] = []
+
+    def once(real: Real) -> Wire:
+        asked.append(real.query)
+        return Wire(200, bomb, [("Content-Type", "application/json"), ("Content-Encoding", "gzip")])
+
+    lan.store.set_meta("sync.cursor", "0")
+    with HostileRelay(server.port, people.server_key(central)) as relay:
+        sync.configure(lan, relay.url)
+        relay.aim(CHANGES, once)
+        rep = sync.sync_now(lan, pull_with_push=False, seal=False)
+        limits = [int(dict(p.split("=") for p in q.split("&"))["limit"]) for path, q in relay.queries
+                  if path == CHANGES[0]]
+    assert rep.ok and rep.pulled >= 2 and len(asked) == 1, rep
+    assert limits == [500, 250], limits  # the one bombed, then half as many (the server's answer, whole)
 
 
 def test_a_reading_value_survives_the_hostile_runs(central, server, make_device):
