@@ -12,12 +12,16 @@ write transactions reached COMMIT (db.Database.write marks it just before). Safe
 - a request that got as far as a COMMIT (landed or not, and whatever it did after) is NOT run again:
   its error goes out as before. Pushes retry their own transaction (db.once_more_if_dropped):
   the operation ids keep them exactly-once.
+What a request records outside the database before it meets the dead connection (a damaged record's
+metric and log line: central/withhold.py) would be recorded twice by the second run: it asks
+`first_time` and the second run leaves out what the first recorded. (There is no rate limiter in the
+server to count twice: a request's own metrics and log line are the edge's, once per request.)
 SQLite has no connection to lose: nothing is run again there."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Hashable
 from contextvars import ContextVar
 from typing import TypeVar
 
@@ -28,12 +32,19 @@ _T = TypeVar("_T")
 
 
 class _Attempt:
-    """One run of a request: did any of its write transactions reach COMMIT?"""
+    """One request, over its runs: did any of its write transactions reach COMMIT? What did its
+    earlier run record (`before`) and what has this run recorded (`now`) through `first_time`?"""
 
-    __slots__ = ("committing",)
+    __slots__ = ("before", "committing", "now")
 
     def __init__(self) -> None:
         self.committing = False
+        self.before: set[Hashable] = set()
+        self.now: set[Hashable] = set()
+
+    def again(self) -> None:
+        self.before |= self.now
+        self.now = set()
 
 
 # The request's attempt. The endpoint's thread (and its dependencies' threads) run in a copy of the
@@ -46,6 +57,18 @@ def committing() -> None:
     attempt = _attempt.get()
     if attempt is not None:
         attempt.committing = True
+
+
+def first_time(key: Hashable) -> bool:
+    """False when an earlier run of this request recorded `key` (then its second run does not record it
+    again); True otherwise, also for a key met twice in one run, and outside a request."""
+    attempt = _attempt.get()
+    if attempt is None:
+        return True
+    if key in attempt.before:
+        return False
+    attempt.now.add(key)
+    return True
 
 
 def is_dropped(exc: BaseException) -> bool:
@@ -67,6 +90,7 @@ async def once_more(run: Callable[[], Awaitable[_T]], what: str = "") -> _T:
             if attempt.committing or not is_dropped(exc):
                 raise
             log.warning("the database connection was found dead (a restart?): %s runs once more", what or "a request")
+        attempt.again()
         return await run()
     finally:
         _attempt.reset(token)

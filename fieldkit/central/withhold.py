@@ -21,6 +21,8 @@ from typing import Any, TypeVar
 from fastapi import Request
 from prometheus_client import Counter
 
+from fieldkit.central import dropped
+
 log = logging.getLogger("fieldkit.central.withheld")
 
 HEADER = "X-FK-Withheld"
@@ -70,6 +72,8 @@ class Withheld:
         item = {"table": table, "key": printable(key if not isinstance(key, str) else repr(key), 80), "reason": reason, "error": str(exc)[:300]}
         if len(self.items) < 100:
             self.items.append(item)
+        if not dropped.first_time(("withheld", self.route, table, item["key"], reason)):
+            return  # the request's second run (central/dropped.py): counted and logged by its first
         try:
             WITHHELD.labels(self.route or "unknown", table, reason).inc()
         except Exception:  # a metric must never fail the answer
