@@ -258,3 +258,24 @@ def test_a_schema_3_database_is_upgraded_and_refuses_replays(central, server, ma
     assert _marks(central) == [relay.sealed[0][8:40].hex()]
     got = _post(server.url, relay.sealed[0])
     assert got.status_code == 409 and got.json()["detail"].startswith(REPLAYED)
+
+
+@pytest.mark.parametrize("central", ["sqlite"], indirect=True)
+def test_a_sealed_body_past_the_limit_is_refused_before_it_is_opened(central, server, monkeypatch) -> None:
+    """The bound docs/security.md gives for what a sealed push costs before its token: a body over
+    16 MiB (the `/v1/push*` limit) is refused 413 at arrival, never decrypted; one of exactly 16 MiB is
+    opened (and refused inside the seal: no push in it). A guard of the documented bound (it held before)."""
+    published = requests.get(server.url + "/v1/hello", params={"nonce": "abcdefgh"}, timeout=10).json()["sealing"]
+    opened = []
+    real_open = sealing.open_request
+    monkeypatch.setattr(sealing, "open_request", lambda *a, **k: opened.append(1) or real_open(*a, **k))
+    limit = 16 * 1024 * 1024
+    for size, status in [(limit + 1, 413), (limit, 200)]:
+        header = {"t": "nobody", "n": "abcdefgh", "z": False, "c": int(central_sealed.clock())}
+        empty, _key = sealing.seal_request(published["key"], published["n"], central_sealed.PATH, header, b"")
+        body, _key = sealing.seal_request(published["key"], published["n"], central_sealed.PATH, header,
+                                          b" " * (size - len(empty)))  # padded inside to the size wanted
+        assert len(body) == size
+        got = _post(server.url, body)
+        assert got.status_code == status, (size, got.status_code, got.text[:200])
+    assert opened == [1]  # only the one within the limit
