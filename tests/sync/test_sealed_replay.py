@@ -120,6 +120,35 @@ def test_two_copies_at_two_workers_at_once_exactly_one_runs(central, server, mak
     assert _audit(central) == audit + 4 and _ops(central) == ops  # one run: one audit row per operation
 
 
+def test_when_copies_pass_the_look_up_together_the_claim_lets_one_run(
+        central, server, make_device, add_readings, monkeypatch):
+    """The look-up before the decrypt left out (as when copies arrive together, all before any mark):
+    eight copies at once on the server's threads all reach the claim; its primary key lets exactly one
+    commit (PostgreSQL: the others wait for that COMMIT, then fail), the rest get 409, not a 500."""
+    s, _ = _laptop(make_device, add_readings, "a", 4, "207")
+    _revoke_authors(central)
+    body = _captured(server.url, s)
+    audit = _audit(central)
+    monkeypatch.setattr(sealed_seen, "seen", lambda db, ephemeral: False)
+    start, got, lock = threading.Barrier(8), [], threading.Lock()
+
+    def send() -> None:
+        with requests.Session() as x:
+            start.wait(30)
+            r = _post(server.url, body, x)
+        with lock:
+            got.append((r.status_code, r.text if r.status_code != 200 else ""))
+
+    threads = [threading.Thread(target=send) for _ in range(8)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(120)
+    assert sorted(g[0] for g in got) == [200] + [409] * 7, got
+    assert all(REPLAYED in g[1] for g in got if g[0] == 409)
+    assert _audit(central) == audit + 4
+
+
 def _four_on_each_worker(url: str) -> list[requests.Session]:
     """Eight kept-alive connections, four held by each of the two worker processes (/healthz says whose:
     a kept-alive connection stays with the worker that accepted it)."""
