@@ -1,21 +1,28 @@
 """Bad command-line input never crashes: every sub-command, run as a user runs it.
 
-Each case runs `python -m fieldkit ...` in a real process (with an address-space cap and
-a timeout) and must end with a non-zero exit code, no Python traceback, and a short
-message (on one line) that says what went wrong or what to do. The last-resort handler's
-"unexpected error" wording counts as a failure here: every case below is an *expected*
-mistake and has its own message.
+Each case runs fieldkit's `__main__` in a real process of its own (with an address-space cap,
+a timeout, its own environment, working folder and stdin/stdout/stderr) and must end with a
+non-zero exit code, no Python traceback, and a short message (on one line) that says what went
+wrong or what to do. The last-resort handler's "unexpected error" wording counts as a failure
+here: every case below is an *expected* mistake and has its own message.
+
+The first case of each command, and every case that reads stdin, runs `python -m fieldkit ...`
+from scratch; the others are forked from a server that imported fieldkit and its libraries once
+(tests/forked_cli.py): the same code from `fieldkit/__main__.py` on, without paying the
+interpreter's start and the imports 157 times (0.4-1.3 s of CPU each).
 """
 
 from __future__ import annotations
 
 import json
+import locale
 import os
 import resource
 import shutil
 import socket
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,10 +44,68 @@ class Case:
     lines: int = 1                         # at most this many non-empty lines on stderr+stdout
     must_not_exist: str = ""               # a path the command must not create
     timeout: float = 60
+    spawn: bool = False                    # a true `python -m fieldkit` process (set in CASES below)
+
+
+CAP = 3_000_000_000  # bytes of address space for each command
 
 
 def _cap() -> None:  # pragma: no cover - runs in the child
-    resource.setrlimit(resource.RLIMIT_AS, (3_000_000_000, 3_000_000_000))
+    resource.setrlimit(resource.RLIMIT_AS, (CAP, CAP))
+
+
+class ForkServer:
+    """tests/forked_cli.py in its own process: each `run` is a command in a process forked from it."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        ours, theirs = socket.socketpair()
+        self.log = open(folder / "fork-server.log", "wb")  # noqa: SIM115 - closed in close()
+        self.proc = subprocess.Popen([sys.executable, "-m", "tests.forked_cli", str(theirs.fileno())],
+                                     pass_fds=[theirs.fileno()], cwd=ROOT, stdin=subprocess.DEVNULL,
+                                     stdout=self.log, stderr=self.log,
+                                     env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"})
+        theirs.close()
+        self.conn = ours
+        self.reader = ours.makefile("r", encoding="utf-8")
+        self.count = 0
+
+    def run(self, args: list[str], env: dict[str, str], cwd: Path, stdin: str,
+            timeout: float) -> subprocess.CompletedProcess[str]:
+        self.count += 1
+        files = {name: self.folder / f"{self.count}.{name}" for name in ("stdin", "stdout", "stderr")}
+        files["stdin"].write_text(stdin)
+        request = {"args": args, "env": env, "cwd": str(cwd), "timeout": timeout, "cap": CAP,
+                   **{name: str(path) for name, path in files.items()}}
+        self.conn.settimeout(timeout + 60)
+        self.conn.sendall(json.dumps(request).encode() + b"\n")
+        line = self.reader.readline()
+        assert line, "the fork server ended: " + (self.folder / "fork-server.log").read_text(errors="replace")
+        answer = json.loads(line)
+        assert "error" not in answer, answer
+        encoding = locale.getpreferredencoding(False)  # what subprocess.run(text=True) decodes with
+        out, err = (files[name].read_text(encoding=encoding) for name in ("stdout", "stderr"))
+        if answer["timeout"]:
+            raise subprocess.TimeoutExpired(args, timeout, out, err)
+        return subprocess.CompletedProcess(args, answer["returncode"], out, err)
+
+    def close(self) -> None:
+        self.reader.close()
+        self.conn.close()  # the server reads the end of its input and exits
+        try:
+            self.proc.wait(timeout=30)
+        finally:
+            if self.proc.poll() is None:
+                self.proc.kill()
+                self.proc.wait()
+            self.log.close()
+
+
+@pytest.fixture(scope="module")
+def forked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ForkServer]:
+    server = ForkServer(tmp_path_factory.mktemp("forked-cli"))
+    yield server
+    server.close()
 
 
 @pytest.fixture(scope="module")
@@ -292,6 +357,10 @@ def _cases() -> list[Case]:
 
 
 CASES = _cases()
+_commands_seen: set[str] = set()
+for _case in CASES:  # the first case of each command, and every case that reads stdin: `python -m fieldkit`
+    _case.spawn = _case.args[0] not in _commands_seen or _case.stdin is not None
+    _commands_seen.add(_case.args[0])
 
 
 def test_there_are_enough_cases_for_every_command():
@@ -300,19 +369,51 @@ def test_there_are_enough_cases_for_every_command():
     assert len(CASES) >= 80
     seen = {c.args[0] for c in CASES}
     assert set(COMMANDS) <= seen, set(COMMANDS) - seen
+    spawned = {c.args[0] for c in CASES if c.spawn}
+    assert set(COMMANDS) <= spawned, set(COMMANDS) - spawned  # each command once as `python -m fieldkit`
+
+
+def test_the_fork_server_runs_the_command_as_python_dash_m_does(forked: ForkServer, world: dict[str, str],
+                                                               tmp_path: Path):
+    """A forked command gets its own arguments, environment, working folder and stdin, and gives the same
+    exit code, stdout and stderr as `python -m fieldkit` run from scratch: a success, argparse's refusal, a
+    refusal that reads the environment (a wrong PIN), one that reads stdin (no PIN), and a file named
+    relative to the working folder."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
+           "FIELDKIT_CONFIG_DIR": str(tmp_path / "config")}
+    env.pop("FIELDKIT_PIN", None)
+    (tmp_path / "here.json").write_text('{"format": "fieldkit-capture/1", "events": "abc"}')
+    db = f"{world['profile']}/fieldkit.db"
+    runs = [(["--version"], {}, ""), (["bogus-command"], {}, ""), (["central", "serve", "--workers", "0"], {}, ""),
+            (["sync", "--db", db, "--user", "lan"], {"FIELDKIT_PIN": "999999"}, ""),
+            (["sync", "--db", db, "--user", "lan"], {}, ""),
+            (["parse-telegram", "here.json"], {}, ""), (["parse-telegram", "nowhere.json"], {}, "")]
+    outcomes = set()
+    for args, extra, stdin in runs:
+        real = subprocess.run([sys.executable, "-m", "fieldkit", *args], capture_output=True, text=True, timeout=120,
+                              env={**env, **extra}, cwd=tmp_path, input=stdin)
+        fork = forked.run(args, {**env, **extra}, tmp_path, stdin, 120)
+        assert (fork.returncode, fork.stdout, fork.stderr) == (real.returncode, real.stdout, real.stderr), args
+        outcomes.add((real.returncode, (real.stdout + real.stderr).strip()))
+    assert len(outcomes) == len(runs)  # seven different answers: each run was told apart
+    assert (0, f"fieldkit {__import__('fieldkit').__version__}") in outcomes
 
 
 @pytest.mark.parametrize("case", CASES, ids=[" ".join(c.args)[:60] for c in CASES])
-def test_bad_input_gives_one_line_and_a_nonzero_exit(case: Case, world: dict[str, str], tmp_path: Path):
+def test_bad_input_gives_one_line_and_a_nonzero_exit(case: Case, world: dict[str, str], forked: ForkServer,
+                                                     tmp_path: Path):
     fill = {k: v for k, v in world.items() if not k.startswith("_")}
     args = [a.format(**fill) for a in case.args]
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
            "FIELDKIT_CONFIG_DIR": str(tmp_path / "config"), "FIELDKIT_PROFILE": str(tmp_path / "default-profile"),
            **case.env}
     env.pop("FIELDKIT_PIN", None) if "FIELDKIT_PIN" not in case.env else None
-    r = subprocess.run([sys.executable, "-m", "fieldkit", *args], capture_output=True, text=True,
-                       timeout=case.timeout, env=env, cwd=tmp_path, preexec_fn=_cap,
-                       input=case.stdin if case.stdin is not None else "")
+    if case.spawn:
+        r = subprocess.run([sys.executable, "-m", "fieldkit", *args], capture_output=True, text=True,
+                           timeout=case.timeout, env=env, cwd=tmp_path, preexec_fn=_cap,
+                           input=case.stdin if case.stdin is not None else "")
+    else:
+        r = forked.run(args, env, tmp_path, case.stdin if case.stdin is not None else "", case.timeout)
     out = (r.stderr + r.stdout).strip()
     assert "Traceback" not in out, out
     assert r.returncode != 0, out
