@@ -30,7 +30,7 @@ def test_sigkill_during_saves_loses_nothing(session, profile_dir: Path):
 
     rng = random.Random(20261123)
     confirmed: list[str] = []
-    kills_mid_write = 0
+    free_kills_mid_write = 0  # of the rounds whose kill came at a free moment after login
     # each round's writer is a fresh process forked by crash_writer.py's zygote (fieldkit imported once,
     # not 50 times); it logs in, says "ready <pid>", saves in a loop and is killed with SIGKILL
     errors = (profile_dir.parent / "crash_writer.err").open("w+")
@@ -54,14 +54,20 @@ def test_sigkill_during_saves_loses_nothing(session, profile_dir: Path):
             zygote.stdin.flush()
             ready, _, pid = out.readline().strip().partition(" ")
             assert ready == "ready", said()
+            ids = []
+            if round_no % 2:
+                # every other round, the kill waits for a first confirmed save: on a loaded machine a
+                # save took longer than the 5-250 ms below, and the kills of most rounds landed before
+                # anything was written (24 of 50 mid-write: the test failed by chance)
+                ids.append(out.readline().strip())
+                assert ids[0] and not ids[0].startswith("ended "), (ids, said())
             time.sleep(rng.uniform(0.005, 0.25))
             os.kill(int(pid), signal.SIGKILL)
-            ids = []
             while not (line := out.readline().strip()).startswith("ended "):
                 assert line, f"the zygote ended: {said()}"
                 ids.append(line)
             assert line == f"ended {int(signal.SIGKILL)}", (line, said())   # killed by SIGKILL, not ended
-            kills_mid_write += 1 if ids else 0
+            free_kills_mid_write += 1 if ids and round_no % 2 == 0 else 0
             confirmed += ids
 
             s = sessions.login(profile_dir, "lan", "246810")
@@ -92,4 +98,6 @@ def test_sigkill_during_saves_loses_nothing(session, profile_dir: Path):
     assert zygote.wait(30) == 0, said()
     errors.close()
     assert len(confirmed) > KILLS  # the writer really wrote between kills
-    assert kills_mid_write >= KILLS // 2
+    # half the kills came after a confirmed save by construction; of the others, killed at a free moment
+    # 5-250 ms after login, some found saves done too (about half on the loaded machine, more on a quiet one)
+    assert free_kills_mid_write >= 1
