@@ -27,10 +27,12 @@ class Seen(Batcher):
     def __init__(self, **kw: Any):
         super().__init__(**kw)
         self.seen: list[tuple[int, float, float | None]] = []
+        self.sizes: list[int] = []  # the size chosen after each answer
 
     def record(self, seconds: float, nbytes: int = 0, count: int = 0, held: float | None = None) -> None:
         self.seen.append((count, seconds, held))
         super().record(seconds, nbytes, count, held)
+        self.sizes.append(self.size)
 
 
 def _slow_sync(make_device, add_readings, server, name: str, code: str, n: int) -> Seen:
@@ -63,7 +65,10 @@ def test_the_second_push_sent_with_the_first_counts_only_its_share_of_the_link(m
     # and the next batches ~270 instead of ~400 on 2G. Counted by its share of the bytes: about the same
     # as the first push (whose time includes the connection's round trip).
     assert s2 < s1, b.seen
-    assert pushes[2][0] >= 200, b.seen
+    # The size chosen then, not the next batch sent: the 200 left are one last batch, which goes in two
+    # (150 + 50) when the server's time per record is long enough (_split_tail): a loaded machine's was
+    # (2.65 ms) and the test failed by chance on 150 >= 200
+    assert b.sizes[1] >= 200, (b.sizes, b.seen)
 
 
 @SQLITE
