@@ -2,8 +2,8 @@
 # `make test`: lint, types, the whole suite and the README's user commands, in two lanes that
 # run at the same time (the machine has 2 cores and the long installer tests mostly wait on
 # pip, PyInstaller and their subprocesses):
-#   lane A: mypy, the installer, central-server, device, demo and the subprocess-bound sync tests
-#           (LANE_A_TESTS), then scripts/user-commands.sh (screenshots and demo under a memory cap);
+#   lane A: mypy, the installer, central-server, device and newcomer-demo tests (LANE_A_TESTS), then
+#           scripts/user-commands.sh (screenshots and demo under a memory cap);
 #   lane B: ruff, then every other test.
 # Lane A's output is kept in a file and printed when it ends; either lane failing fails the run.
 # A failing mypy does not stop lane A: its tests still run, and the run fails at the end.
@@ -15,16 +15,15 @@ cd "$(dirname "$0")/.."
 PY=${1:-.venv/bin/python}
 export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 # lane A: the tests that mostly wait on subprocesses, servers and PostgreSQL (installer builds, the
-# central server's generated requests, the meter simulator on a pty, the demo runs, the sync tests
-# that run server processes, kill -9 workers or older servers from git history); lane B: the rest,
-# most of it Qt widgets on the UI thread. Balanced from the CI durations: lane A also runs the user
-# commands (~45 s) at its end. Session of 2026-12-04 (docs/testing.md): the proxies' 5 s stop, the
-# in-process server's 0.1-0.2 s stop and create_all/build_world for every central database went away
-# (lane A ~120-200 s less, lane B ~90-120 s less, estimated from per-fixture figures and counts), and
-# the key-rotation sync tests (they run `fieldkit central key rotate` processes, ~30 s) moved to lane A.
-LANE_A_TESTS=(tests/installer tests/central tests/devices tests/test_demo_dlms.py tests/test_demo_newcomer.py
-              tests/sync/test_faults.py tests/sync/test_workers_faults.py tests/sync/test_cli.py
-              tests/sync/test_protocol_older_server.py tests/sync/test_server_key_rotation.py)
+# central server's tests and generated requests, the meter simulator on a pty, the newcomer demo run);
+# lane B: the rest, most of it Qt widgets on the UI thread, and the sync tests. Balanced from the CI
+# durations: lane A also runs the user commands (~45 s) at its end. Session of 2026-12-04, first sitting
+# (docs/testing.md): the proxies' 5 s stop, the in-process server's 0.1-0.2 s stop and create_all/build_world
+# for every central database went away. Second sitting: the UI tests' stall probe and per-test full garbage
+# collection (UI tests -40 % CPU) and the bad-CLI-input processes (forked: 66.7 -> 30.4 s) made lane B the
+# shorter one (a run here: A 961 s, B 846 s), so the sync tests lane A held (fault proxies, kill -9 workers,
+# key rotation, older servers, the sync CLI: ~49 s there) and the DLMS demo run (~10 s) went back to lane B.
+LANE_A_TESTS=(tests/installer tests/central tests/devices tests/test_demo_newcomer.py)
 
 if [ -n "${PYTEST_ARGS:-}" ]; then
   # shellcheck disable=SC2086  # PYTEST_ARGS is a list of words on purpose

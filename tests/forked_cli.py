@@ -1,7 +1,7 @@
 """A fork server for tests that run many `python -m fieldkit ...` commands (tests/test_cli_bad_input.py).
 
 Starting a Python interpreter and importing the command's libraries (Qt, SQLAlchemy, FastAPI,
-cryptography...) took 0.4-1.3 s of CPU per command, 157 times. This server imports them once and
+cryptography...) took 0.4-1.3 s of CPU per command, 156 times. This server imports them once and
 then forks one process per command: each command still runs in a process of its own, with its own
 environment, working folder, address-space cap, stdin/stdout/stderr (real files) and exit code, and
 runs `fieldkit/__main__.py` as `python -m fieldkit` does; what escapes it ends the process as the

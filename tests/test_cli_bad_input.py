@@ -9,7 +9,7 @@ here: every case below is an *expected* mistake and has its own message.
 The first case of each command, and every case that reads stdin, runs `python -m fieldkit ...`
 from scratch; the others are forked from a server that imported fieldkit and its libraries once
 (tests/forked_cli.py): the same code from `fieldkit/__main__.py` on, without paying the
-interpreter's start and the imports 157 times (0.4-1.3 s of CPU each).
+interpreter's start and the imports 156 times (0.4-1.3 s of CPU each).
 """
 
 from __future__ import annotations
